@@ -1,0 +1,73 @@
+//! Command-line interface.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::config::Overrides;
+
+#[derive(Parser, Debug)]
+#[command(name = "cloister", version, about = "Secure-message appliance: SMTP intake, isolation vault, HTTPS portal")]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: Global,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct Global {
+    /// Config file (default: ./cloister.toml when it exists).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Override `data_dir`.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// Override any setting, e.g. `--set smtp.listen=127.0.0.1:2526` (repeatable).
+    #[arg(long = "set", global = true, value_name = "KEY=VALUE")]
+    pub set: Vec<String>,
+}
+
+impl Global {
+    pub fn overrides(&self) -> Overrides {
+        Overrides { config_file: self.config.clone(), data_dir: self.data_dir.clone(), set: self.set.clone() }
+    }
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Run the appliance (the default).
+    Serve,
+    /// Write a commented cloister.toml and create the data directory.
+    Init {
+        /// Directory for cloister.toml (its data dir goes beside it).
+        #[arg(long, default_value = ".")]
+        dir: PathBuf,
+        /// Replace an existing cloister.toml.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Validate the configuration and print every effective setting with its source.
+    CheckConfig,
+    /// Print the version.
+    Version,
+    /// Print the local CA certificate (tls.mode = "auto") for mail servers and browsers to trust.
+    Ca,
+    /// List messages held in the vault.
+    Messages {
+        #[arg(long)]
+        json: bool,
+    },
+    /// List outbox rows (pending and dead-lettered).
+    Outbox {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show the event log of one message.
+    Events {
+        /// Queue id as printed by `messages`.
+        id: String,
+    },
+    /// Read a password on stdin and print its argon2id hash (for smtp.auth_users).
+    HashPassword,
+}

@@ -1,0 +1,161 @@
+//! What each subcommand does.
+
+use std::io::Read as _;
+use std::process::ExitCode;
+
+use crate::cli::{Cli, Command};
+use crate::config::{self, Config, LoadedConfig, LogFormat};
+use crate::control::{self, Request};
+
+/// The documented sample, also what `cloister init` writes.
+pub const SAMPLE_CONFIG: &str = include_str!("../appliance/cloister.toml");
+
+pub fn dispatch(cli: Cli) -> ExitCode {
+    let overrides = cli.global.overrides();
+    let command = cli.command.unwrap_or(Command::Serve);
+    match command {
+        Command::Version => {
+            println!("cloister {}", env!("CARGO_PKG_VERSION"));
+            ExitCode::SUCCESS
+        }
+        Command::Init { dir, force } => init(&dir, force, &overrides),
+        Command::HashPassword => hash_password(),
+        other => match config::load(&overrides) {
+            Ok(loaded) => with_config(other, loaded),
+            Err(errors) => config_errors(&errors),
+        },
+    }
+}
+
+fn config_errors(errors: &[config::ConfigError]) -> ExitCode {
+    eprintln!("cloister: the configuration has {} problem(s):", errors.len());
+    for e in errors {
+        eprintln!("  - {e}");
+    }
+    ExitCode::from(2)
+}
+
+fn with_config(command: Command, loaded: LoadedConfig) -> ExitCode {
+    match command {
+        Command::Serve => {
+            init_logging(&loaded.config);
+            match crate::server::run(loaded) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("cloister: {e:#}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        Command::CheckConfig => check_config(&loaded),
+        Command::Ca => match crate::tls::ca_pem(&loaded.config) {
+            Ok(pem) if loaded.config.tls.mode == config::TlsMode::Auto => {
+                print!("{pem}");
+                ExitCode::SUCCESS
+            }
+            Ok(_) => fail("tls.mode is \"files\": the certificate authority is yours, not Cloister's"),
+            Err(e) => fail(&e.to_string()),
+        },
+        Command::Messages { json } => operator_query(&loaded.config, &Request::Messages, json),
+        Command::Outbox { json } => operator_query(&loaded.config, &Request::Outbox, json),
+        Command::Events { id } => operator_query(&loaded.config, &Request::Events { message_id: id }, true),
+        Command::Version | Command::Init { .. } | Command::HashPassword => unreachable!("handled before loading config"),
+    }
+}
+
+fn fail(message: &str) -> ExitCode {
+    eprintln!("cloister: {message}");
+    ExitCode::FAILURE
+}
+
+fn check_config(loaded: &LoadedConfig) -> ExitCode {
+    let file = loaded.file.as_ref().map_or_else(|| "(none; built-in defaults)".to_string(), |p| p.display().to_string());
+    println!("# configuration OK; file: {file}");
+    for (key, value, source) in config::effective_settings(&loaded.figment, loaded.file.as_deref(), &loaded.config) {
+        println!("{key} = {value}    # {source}");
+    }
+    ExitCode::SUCCESS
+}
+
+fn operator_query(config: &Config, request: &Request, json: bool) -> ExitCode {
+    match control::ask(&config.data_dir, request) {
+        Ok(value) if json => {
+            println!("{}", serde_json::to_string_pretty(&value).unwrap_or_default());
+            ExitCode::SUCCESS
+        }
+        Ok(value) => {
+            print_table(request, &value);
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(&e),
+    }
+}
+
+fn print_table(request: &Request, value: &serde_json::Value) {
+    let rows = value.as_array().cloned().unwrap_or_default();
+    let s = |v: &serde_json::Value, k: &str| v.get(k).map(|x| x.as_str().map_or_else(|| x.to_string(), str::to_string)).unwrap_or_default();
+    for row in &rows {
+        match request {
+            Request::Messages => {
+                println!("{}  {}  {}  {:?}", s(row, "id"), s(row, "received_at"), s(row, "envelope_from"), s(row, "subject"));
+                for r in row["recipients"].as_array().into_iter().flatten() {
+                    println!("    {} {} ({}) {}", s(r, "address"), s(r, "decision"), s(r, "rule"), s(r, "state"));
+                }
+            }
+            _ => println!("{row}"),
+        }
+    }
+    println!("{} row(s)", rows.len());
+}
+
+fn init(dir: &std::path::Path, force: bool, overrides: &config::Overrides) -> ExitCode {
+    let path = dir.join("cloister.toml");
+    if path.exists() && !force {
+        return fail(&format!("{} exists; not overwriting it (use --force)", path.display()));
+    }
+    if let Err(e) = std::fs::create_dir_all(dir) {
+        return fail(&format!("creating {}: {e}", dir.display()));
+    }
+    let absolute = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+    let data_dir = absolute.join("cloister-data");
+    let text = SAMPLE_CONFIG.replacen("data_dir = \"./cloister-data\"", &format!("data_dir = {:?}", data_dir.display().to_string()), 1);
+    if let Err(e) = std::fs::write(&path, text) {
+        return fail(&format!("writing {}: {e}", path.display()));
+    }
+    let mut o = overrides.clone();
+    o.config_file = Some(path.clone());
+    match config::load(&o) {
+        Ok(loaded) => {
+            if let Err(e) = crate::server::ensure_data_dir(&loaded.config) {
+                return fail(&format!("{e:#}"));
+            }
+            println!("wrote {}\ncreated {}", path.display(), loaded.config.data_dir.display());
+            println!("next: edit internal_domains and [relay], then `cloister serve --config {}`", path.display());
+            ExitCode::SUCCESS
+        }
+        Err(errors) => config_errors(&errors),
+    }
+}
+
+fn hash_password() -> ExitCode {
+    let mut input = String::new();
+    if std::io::stdin().read_to_string(&mut input).is_err() || input.trim_end_matches(['\r', '\n']).is_empty() {
+        return fail("give the password on standard input");
+    }
+    match crate::smtp::auth::hash(input.trim_end_matches(['\r', '\n'])) {
+        Ok(h) => {
+            println!("{h}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(&e),
+    }
+}
+
+fn init_logging(config: &Config) {
+    let filter = tracing_subscriber::EnvFilter::try_new(&config.log.level).unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    match config.log.format {
+        LogFormat::Json => builder.json().init(),
+        LogFormat::Text => builder.init(),
+    }
+}

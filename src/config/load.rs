@@ -1,0 +1,159 @@
+//! Layering: built-in defaults → file → `CLOISTER_` environment → command-line flags.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use figment::error::Kind;
+use figment::providers::{Env, Format, Serialized, Toml};
+use figment::value::{Dict, Map, Value};
+use figment::{Figment, Metadata, Profile, Provider};
+
+use super::Config;
+use super::sources;
+
+/// Prefix of environment variables that set configuration keys.
+pub const ENV_PREFIX: &str = "CLOISTER_";
+/// Config file used when `--config` is not given and it exists.
+pub const DEFAULT_FILE: &str = "cloister.toml";
+
+pub(super) const DEFAULT_LAYER: &str = "default";
+pub(super) const FLAG_LAYER: &str = "flag";
+
+/// Values given on the command line.
+#[derive(Clone, Debug, Default)]
+pub struct Overrides {
+    pub config_file: Option<PathBuf>,
+    pub data_dir: Option<PathBuf>,
+    /// `--set key=value` pairs; values are parsed like environment values.
+    pub set: Vec<String>,
+}
+
+/// A configuration together with where each of its values came from.
+pub struct LoadedConfig {
+    pub config: Config,
+    pub figment: Figment,
+    pub file: Option<PathBuf>,
+}
+
+/// One problem with the configuration, naming the key and its source.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ConfigError {
+    pub key: String,
+    pub source: String,
+    pub message: String,
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.key.is_empty() {
+            write!(f, "{} ({})", self.message, self.source)
+        } else {
+            write!(f, "`{}` (from {}): {}", self.key, self.source, self.message)
+        }
+    }
+}
+
+/// A provider with a fixed name, so `check-config` can say "default" or "flag".
+struct Named<T> {
+    name: &'static str,
+    inner: Serialized<T>,
+}
+
+impl<T: serde::Serialize> Provider for Named<T> {
+    fn metadata(&self) -> Metadata {
+        Metadata::named(self.name)
+    }
+    fn data(&self) -> figment::Result<Map<Profile, Dict>> {
+        self.inner.data()
+    }
+}
+
+/// Builds the layered configuration and validates it.
+pub fn load(overrides: &Overrides) -> Result<LoadedConfig, Vec<ConfigError>> {
+    let file = config_file(overrides)?;
+    let mut figment = Figment::new().merge(Named {
+        name: DEFAULT_LAYER,
+        inner: Serialized::defaults(Config::default()),
+    });
+    if let Some(path) = &file {
+        figment = figment.merge(Toml::file_exact(path));
+    }
+    figment = figment.merge(Env::prefixed(ENV_PREFIX).split("__"));
+    if let Some(dir) = &overrides.data_dir {
+        figment = figment.merge(flag("data_dir", Value::from(dir.display().to_string())));
+    }
+    for pair in &overrides.set {
+        let Some((key, raw)) = pair.split_once('=') else {
+            return Err(vec![ConfigError {
+                key: pair.clone(),
+                source: "flag --set".into(),
+                message: "expected KEY=VALUE, e.g. --set smtp.listen=127.0.0.1:2525".into(),
+            }]);
+        };
+        let value: Value = raw.parse().unwrap_or_else(|_| Value::from(raw.to_string()));
+        figment = figment.merge(flag(key.trim(), value));
+    }
+    let config: Config = figment
+        .extract()
+        .map_err(|e| extraction_errors(&figment, file.as_deref(), e))?;
+    let problems = super::validate::validate(&config);
+    if !problems.is_empty() {
+        return Err(problems
+            .into_iter()
+            .map(|p| ConfigError {
+                source: sources::describe(&figment, file.as_deref(), &p.key),
+                key: p.key,
+                message: p.message,
+            })
+            .collect());
+    }
+    Ok(LoadedConfig { config, figment, file })
+}
+
+fn flag(key: &str, value: Value) -> Named<Value> {
+    Named {
+        name: FLAG_LAYER,
+        inner: Serialized::default(key, value),
+    }
+}
+
+fn config_file(overrides: &Overrides) -> Result<Option<PathBuf>, Vec<ConfigError>> {
+    match &overrides.config_file {
+        Some(path) if path.is_file() => Ok(Some(path.clone())),
+        Some(path) => Err(vec![ConfigError {
+            key: String::new(),
+            source: format!("flag --config {}", path.display()),
+            message: "config file not found or not a regular file".into(),
+        }]),
+        None => {
+            let default = Path::new(DEFAULT_FILE);
+            Ok(default.is_file().then(|| default.to_path_buf()))
+        }
+    }
+}
+
+fn extraction_errors(figment: &Figment, file: Option<&Path>, err: figment::Error) -> Vec<ConfigError> {
+    err.into_iter()
+        .map(|e| {
+            let mut path = e.path.clone();
+            let message = match &e.kind {
+                Kind::UnknownField(field, allowed) => {
+                    path.push(field.clone());
+                    format!("unknown key; allowed here: {}", allowed.join(", "))
+                }
+                Kind::InvalidType(actual, expected) => format!("expected {expected}, found {actual}"),
+                Kind::InvalidValue(actual, expected) => format!("expected {expected}, found {actual}"),
+                Kind::UnknownVariant(found, allowed) => {
+                    format!("`{found}` is not allowed; use one of: {}", allowed.join(", "))
+                }
+                other => other.to_string(),
+            };
+            let key = path.join(".");
+            let source = match &e.metadata {
+                Some(md) => sources::describe_metadata(md, file, &key),
+                None => sources::describe(figment, file, &key),
+            };
+            ConfigError { key, source, message }
+        })
+        .collect()
+}

@@ -1,0 +1,438 @@
+//! Every setting Cloister has, with its built-in default.
+//!
+//! This file is the one source of truth for defaults: `appliance/cloister.toml`
+//! is checked against `Config::default()` by a test, and `check-config`
+//! reports where each effective value came from.
+
+mod load;
+mod sources;
+mod validate;
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use ipnet::IpNet;
+use serde::{Deserialize, Serialize};
+
+pub use load::{ConfigError, LoadedConfig, Overrides, load};
+pub use sources::effective_settings;
+
+/// The whole configuration, as `cloister.toml` spells it.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct Config {
+    /// Directory for the vault file, certificates and the control socket.
+    pub data_dir: PathBuf,
+    /// Name used in SMTP greetings, Received headers and certificates; empty = the machine's host name.
+    pub hostname: String,
+    /// Domains of the organisation; their recipients get ordinary mail unless a sender asks otherwise.
+    pub internal_domains: Vec<String>,
+    pub smtp: Smtp,
+    pub web: Web,
+    pub tls: Tls,
+    pub relay: Relay,
+    pub policy: Policy,
+    pub portal: Portal,
+    pub password: Password,
+    pub messages: Messages,
+    pub notify: Notify,
+    pub log: Log,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            data_dir: PathBuf::from("./cloister-data"),
+            hostname: String::new(),
+            internal_domains: Vec::new(),
+            smtp: Smtp::default(),
+            web: Web::default(),
+            tls: Tls::default(),
+            relay: Relay::default(),
+            policy: Policy::default(),
+            portal: Portal::default(),
+            password: Password::default(),
+            messages: Messages::default(),
+            notify: Notify::default(),
+            log: Log::default(),
+        }
+    }
+}
+
+/// SMTP intake, where the organisation's mail server hands over outbound mail.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct Smtp {
+    pub listen: SocketAddr,
+    /// Clients in these networks may send without AUTH.
+    pub trusted_networks: Vec<IpNet>,
+    /// Largest message accepted, in bytes (announced with SIZE).
+    pub max_message_size: u64,
+    pub max_recipients: u32,
+    /// Longest command or message line, in bytes, CRLF included.
+    pub max_line_length: u32,
+    pub max_connections: u32,
+    pub max_connections_per_client: u32,
+    /// Seconds to wait for the next command.
+    pub command_timeout_secs: u64,
+    /// Seconds allowed between two chunks of message data.
+    pub data_timeout_secs: u64,
+    /// Protocol errors tolerated before the connection is closed.
+    pub max_errors: u32,
+    /// Refuse MAIL until the client has started TLS.
+    pub require_tls: bool,
+    /// Accounts that may AUTH (PLAIN/LOGIN, over TLS only); hashes from `cloister hash-password`.
+    pub auth_users: Vec<SmtpUser>,
+}
+
+impl Default for Smtp {
+    fn default() -> Self {
+        Self {
+            listen: SocketAddr::from(([127, 0, 0, 1], 2525)),
+            trusted_networks: vec![
+                "127.0.0.0/8".parse().expect("valid net"),
+                "::1/128".parse().expect("valid net"),
+            ],
+            max_message_size: 73_400_320,
+            max_recipients: 100,
+            max_line_length: 4096,
+            max_connections: 200,
+            max_connections_per_client: 20,
+            command_timeout_secs: 300,
+            data_timeout_secs: 600,
+            max_errors: 10,
+            require_tls: false,
+            auth_users: Vec::new(),
+        }
+    }
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct SmtpUser {
+    pub username: String,
+    pub password_hash: String,
+}
+
+/// The HTTPS portal and admin UI.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct Web {
+    pub listen: SocketAddr,
+    /// Address people use to reach the portal; empty = https://<hostname>:<port>.
+    pub public_url: String,
+    /// Optional plain-HTTP listener that only redirects to HTTPS; empty = off.
+    pub http_redirect_listen: String,
+}
+
+impl Default for Web {
+    fn default() -> Self {
+        Self {
+            listen: SocketAddr::from(([127, 0, 0, 1], 8443)),
+            public_url: String::new(),
+            http_redirect_listen: String::new(),
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum TlsMode {
+    Auto,
+    Files,
+}
+
+/// Certificates for SMTP STARTTLS and HTTPS.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct Tls {
+    /// `auto` = local CA in the data dir; `files` = cert_file + key_file.
+    pub mode: TlsMode,
+    /// Extra DNS names or IPs for the auto certificate (hostname, localhost, 127.0.0.1 are always in).
+    pub names: Vec<String>,
+    pub cert_file: PathBuf,
+    pub key_file: PathBuf,
+    /// Lifetime of an auto server certificate.
+    pub cert_validity_days: u32,
+    /// Renew the auto server certificate when fewer days than this remain.
+    pub renew_before_days: u32,
+}
+
+impl Default for Tls {
+    fn default() -> Self {
+        Self {
+            mode: TlsMode::Auto,
+            names: Vec::new(),
+            cert_file: PathBuf::new(),
+            key_file: PathBuf::new(),
+            cert_validity_days: 397,
+            renew_before_days: 30,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum StartTls {
+    Opportunistic,
+    Required,
+    Off,
+}
+
+/// Where Cloister sends everything outbound.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct Relay {
+    pub host: String,
+    pub port: u16,
+    pub starttls: StartTls,
+    /// Verify the relay's certificate (turn off only for a relay with a self-signed cert).
+    pub verify_certificate: bool,
+    /// AUTH user at the relay; empty = no AUTH.
+    pub username: String,
+    /// File holding the AUTH password (kept out of the config file).
+    pub password_file: PathBuf,
+    /// Seconds before one delivery attempt gives up.
+    pub timeout_secs: u64,
+    /// First retry delay; doubles per attempt.
+    pub retry_initial_secs: u64,
+    /// Longest retry delay.
+    pub retry_max_interval_secs: u64,
+    /// Give up (dead letter) when a row is older than this.
+    pub retry_max_age_hours: u64,
+}
+
+impl Default for Relay {
+    fn default() -> Self {
+        Self {
+            host: "127.0.0.1".into(),
+            port: 25,
+            starttls: StartTls::Opportunistic,
+            verify_certificate: true,
+            username: String::new(),
+            password_file: PathBuf::new(),
+            timeout_secs: 60,
+            retry_initial_secs: 60,
+            retry_max_interval_secs: 3600,
+            retry_max_age_hours: 120,
+        }
+    }
+}
+
+/// Which mail is held in the vault.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct Policy {
+    /// Phrases (case-insensitive) in the subject that make a message secure.
+    pub subject_keywords: Vec<String>,
+    /// Phrases (case-insensitive) in the body text that make a message secure.
+    pub body_keywords: Vec<String>,
+    /// Remove a matched subject keyword from the subject recipients see.
+    pub strip_subject_keyword: bool,
+    /// Senders whose `X-Cloister-Secure` header is honoured: patterns, or "internal".
+    pub secure_mode_senders: Vec<String>,
+    /// When TLS to a recipient cannot be negotiated, hold the message in the vault instead.
+    pub tls_fallback: bool,
+    /// Route rules: a message matching every field given is held for the matched recipients.
+    pub routes: Vec<Route>,
+}
+
+impl Default for Policy {
+    fn default() -> Self {
+        Self {
+            subject_keywords: vec!["[secure]".into()],
+            body_keywords: Vec::new(),
+            strip_subject_keyword: true,
+            secure_mode_senders: vec!["*".into()],
+            tls_fallback: false,
+            routes: Vec::new(),
+        }
+    }
+}
+
+/// One route rule. Empty fields match anything; patterns use `*` wildcards, case-insensitive.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct Route {
+    pub name: String,
+    pub sender: String,
+    pub recipient: String,
+    pub recipient_domain: String,
+}
+
+/// The recipient portal.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct Portal {
+    /// Days of mail shown in the Inbox; older mail only through search.
+    pub inbox_days: u32,
+    /// How far back search reaches, in days.
+    pub archive_search_days: u32,
+    /// Minutes of inactivity before a session ends.
+    pub session_idle_minutes: u32,
+    /// Lite mode: external recipients may reply but not compose new messages.
+    pub lite_mode: bool,
+    /// Offer "email me a sign-in code" as a passwordless option.
+    pub sign_in_codes: bool,
+    /// Require every portal user to enrol a TOTP second factor.
+    pub require_totp: bool,
+    /// Failed sign-ins per account before a progressive lockout starts.
+    pub lockout_threshold: u32,
+}
+
+impl Default for Portal {
+    fn default() -> Self {
+        Self {
+            inbox_days: 60,
+            archive_search_days: 365,
+            session_idle_minutes: 60,
+            lite_mode: false,
+            sign_in_codes: true,
+            require_totp: false,
+            lockout_threshold: 5,
+        }
+    }
+}
+
+/// Password complexity and lifetime for portal accounts.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct Password {
+    pub min_length: u32,
+    pub require_lowercase: bool,
+    pub require_uppercase: bool,
+    pub require_digit: bool,
+    pub require_symbol: bool,
+    /// Days before a password must be changed; 0 = never.
+    pub max_age_days: u32,
+    /// Hours a password-reset link stays valid.
+    pub reset_link_hours: u32,
+}
+
+impl Default for Password {
+    fn default() -> Self {
+        Self {
+            min_length: 10,
+            require_lowercase: true,
+            require_uppercase: true,
+            require_digit: true,
+            require_symbol: false,
+            max_age_days: 0,
+            reset_link_hours: 24,
+        }
+    }
+}
+
+/// Lifetime and limits of secure messages.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct Messages {
+    /// Days until a secure message expires, unless the sender chose otherwise.
+    pub expiry_default_days: u32,
+    /// Longest expiry a sender may choose, in days.
+    pub expiry_max_days: u32,
+    /// Days a message is kept before it is purged; expiry can never be extended past it.
+    pub retention_days: u32,
+    /// Total size of attachments on a message composed in the portal, in bytes.
+    pub attachment_limit: u64,
+    /// Unique secure recipients one sender may reach per month.
+    pub unique_recipients_per_month: u32,
+    /// Send a copy of each message composed in the portal to the mail server for the sender's mailbox.
+    pub bcc_to_mail_server: bool,
+}
+
+impl Default for Messages {
+    fn default() -> Self {
+        Self {
+            expiry_default_days: 30,
+            expiry_max_days: 90,
+            retention_days: 365,
+            attachment_limit: 52_428_800,
+            unique_recipients_per_month: 500,
+            bcc_to_mail_server: false,
+        }
+    }
+}
+
+/// Mail Cloister writes itself.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct Notify {
+    /// From address of notifications; empty = no-reply@<hostname>.
+    pub sender: String,
+    /// Organisation name shown in notifications and the portal.
+    pub organisation: String,
+    /// Directory whose files override the built-in templates; empty = built-in only.
+    pub template_dir: PathBuf,
+}
+
+impl Default for Notify {
+    fn default() -> Self {
+        Self {
+            sender: String::new(),
+            organisation: "Cloister".into(),
+            template_dir: PathBuf::new(),
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    Text,
+    Json,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct Log {
+    /// tracing filter, e.g. "info" or "cloister=debug".
+    pub level: String,
+    pub format: LogFormat,
+}
+
+impl Default for Log {
+    fn default() -> Self {
+        Self {
+            level: "info".into(),
+            format: LogFormat::Text,
+        }
+    }
+}
+
+impl Config {
+    /// Host name used on the wire: the configured one, else the machine's.
+    pub fn effective_hostname(&self) -> String {
+        if self.hostname.is_empty() {
+            system_hostname()
+        } else {
+            self.hostname.clone()
+        }
+    }
+
+    /// Portal address people are sent to.
+    pub fn public_url(&self) -> String {
+        if self.web.public_url.is_empty() {
+            format!("https://{}:{}", self.effective_hostname(), self.web.listen.port())
+        } else {
+            self.web.public_url.trim_end_matches('/').to_string()
+        }
+    }
+
+    pub fn is_internal(&self, address: &str) -> bool {
+        let domain = address.rsplit_once('@').map_or("", |(_, d)| d);
+        self.internal_domains.iter().any(|d| d.eq_ignore_ascii_case(domain))
+    }
+}
+
+fn system_hostname() -> String {
+    let mut buf = [0u8; 256];
+    // SAFETY: buf is valid for buf.len() bytes; gethostname NUL-terminates on success.
+    let rc = unsafe { libc::gethostname(buf.as_mut_ptr().cast(), buf.len()) };
+    if rc != 0 {
+        return "localhost".into();
+    }
+    let end = buf.iter().position(|&b| b == 0).unwrap_or(buf.len());
+    let name = String::from_utf8_lossy(&buf[..end]).into_owned();
+    if name.is_empty() { "localhost".into() } else { name }
+}

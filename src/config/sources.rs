@@ -1,0 +1,100 @@
+//! Where a configuration value came from: default, file:line, environment or flag.
+
+use std::path::Path;
+
+use figment::value::{Dict, Value};
+use figment::{Figment, Metadata, Source};
+
+use super::load::{DEFAULT_LAYER, ENV_PREFIX, FLAG_LAYER};
+
+/// Human description of the source of `key` in the merged configuration.
+pub fn describe(figment: &Figment, file: Option<&Path>, key: &str) -> String {
+    match figment.find_metadata(key) {
+        Some(md) => describe_metadata(md, file, key),
+        None => DEFAULT_LAYER.to_string(),
+    }
+}
+
+pub fn describe_metadata(md: &Metadata, file: Option<&Path>, key: &str) -> String {
+    match &md.source {
+        Some(Source::File(path)) => match line_of(path, key) {
+            Some(line) => format!("file {}:{line}", path.display()),
+            None => format!("file {}", path.display()),
+        },
+        _ if md.name == DEFAULT_LAYER => DEFAULT_LAYER.to_string(),
+        _ if md.name == FLAG_LAYER => {
+            if key == "data_dir" { "flag --data-dir".into() } else { format!("flag --set {key}") }
+        }
+        _ if md.name.contains("environment") => format!("env {}", env_name(key)),
+        _ => match file {
+            Some(path) => format!("{} ({})", md.name, path.display()),
+            None => md.name.to_string(),
+        },
+    }
+}
+
+/// The environment variable that sets `key`, e.g. `CLOISTER_SMTP__LISTEN`.
+pub fn env_name(key: &str) -> String {
+    let upper: Vec<String> = key.split('.').map(str::to_ascii_uppercase).collect();
+    format!("{ENV_PREFIX}{}", upper.join("__"))
+}
+
+/// 1-based line of `key` (dotted) in a TOML file, when it can be found.
+fn line_of(path: &Path, key: &str) -> Option<usize> {
+    let text = std::fs::read_to_string(path).ok()?;
+    let doc = toml_edit::ImDocument::parse(text.as_str()).ok()?;
+    let mut table: &dyn toml_edit::TableLike = doc.as_table();
+    let mut span = None;
+    for segment in key.split('.') {
+        let (k, item) = table.get_key_value(segment)?;
+        span = k.span().or_else(|| item.span());
+        match item {
+            toml_edit::Item::Table(t) => table = t,
+            toml_edit::Item::Value(toml_edit::Value::InlineTable(t)) => table = t,
+            _ => break,
+        }
+    }
+    let offset = span?.start;
+    Some(text[..offset].bytes().filter(|&b| b == b'\n').count() + 1)
+}
+
+/// Every leaf setting of the merged configuration as (dotted key, value, source).
+pub fn effective_settings(figment: &Figment, file: Option<&Path>, config: &super::Config) -> Vec<(String, String, String)> {
+    let value = Value::serialize(config).unwrap_or_else(|_| Value::from(Dict::new()));
+    let mut rows = Vec::new();
+    walk("", &value, &mut |key, value| {
+        rows.push((key.to_string(), render(value), describe(figment, file, key)));
+    });
+    rows
+}
+
+fn walk(prefix: &str, value: &Value, visit: &mut dyn FnMut(&str, &Value)) {
+    match value {
+        Value::Dict(_, dict) => {
+            for (k, v) in dict {
+                let key = if prefix.is_empty() { k.clone() } else { format!("{prefix}.{k}") };
+                walk(&key, v, visit);
+            }
+        }
+        _ => visit(prefix, value),
+    }
+}
+
+/// A value rendered the way it would be written in `cloister.toml`.
+pub fn render(value: &Value) -> String {
+    match value {
+        Value::String(_, s) => format!("{s:?}"),
+        Value::Char(_, c) => format!("\"{c}\""),
+        Value::Bool(_, b) => b.to_string(),
+        Value::Num(_, n) => n.to_u128().map_or_else(|| format!("{n:?}"), |u| u.to_string()),
+        Value::Empty(_, _) => "\"\"".into(),
+        Value::Array(_, items) => {
+            let parts: Vec<String> = items.iter().map(render).collect();
+            format!("[{}]", parts.join(", "))
+        }
+        Value::Dict(_, dict) => {
+            let parts: Vec<String> = dict.iter().map(|(k, v)| format!("{k} = {}", render(v))).collect();
+            format!("{{ {} }}", parts.join(", "))
+        }
+    }
+}

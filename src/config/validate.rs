@@ -1,0 +1,168 @@
+//! Rules a well-typed configuration must still obey.
+
+use super::{Config, StartTls, TlsMode};
+
+/// A rule broken by `key`; the loader adds where the value came from.
+pub struct Problem {
+    pub key: String,
+    pub message: String,
+}
+
+fn problem(key: &str, message: impl Into<String>) -> Problem {
+    Problem { key: key.into(), message: message.into() }
+}
+
+pub fn validate(c: &Config) -> Vec<Problem> {
+    let mut out = Vec::new();
+    listeners(c, &mut out);
+    limits(c, &mut out);
+    tls(c, &mut out);
+    relay(c, &mut out);
+    policy(c, &mut out);
+    lifetimes(c, &mut out);
+    out
+}
+
+fn listeners(c: &Config, out: &mut Vec<Problem>) {
+    if c.smtp.listen.port() == 0 {
+        out.push(problem("smtp.listen", "port 0 is not allowed; use a port between 1 and 65535"));
+    }
+    if c.web.listen.port() == 0 {
+        out.push(problem("web.listen", "port 0 is not allowed; use a port between 1 and 65535"));
+    }
+    if c.smtp.listen == c.web.listen {
+        out.push(problem("web.listen", "must differ from smtp.listen"));
+    }
+    if !c.web.http_redirect_listen.is_empty()
+        && c.web.http_redirect_listen.parse::<std::net::SocketAddr>().is_err()
+    {
+        out.push(problem("web.http_redirect_listen", "expected an address like 0.0.0.0:8080, or \"\" for off"));
+    }
+    if !c.web.public_url.is_empty() && !c.web.public_url.starts_with("https://") {
+        out.push(problem("web.public_url", "must start with https://, or be \"\" to derive it"));
+    }
+    if c.data_dir.as_os_str().is_empty() {
+        out.push(problem("data_dir", "must name a directory"));
+    }
+}
+
+fn limits(c: &Config, out: &mut Vec<Problem>) {
+    let s = &c.smtp;
+    let positive: [(&str, u64); 8] = [
+        ("smtp.max_message_size", s.max_message_size),
+        ("smtp.max_recipients", s.max_recipients.into()),
+        ("smtp.max_connections", s.max_connections.into()),
+        ("smtp.max_connections_per_client", s.max_connections_per_client.into()),
+        ("smtp.command_timeout_secs", s.command_timeout_secs),
+        ("smtp.data_timeout_secs", s.data_timeout_secs),
+        ("smtp.max_errors", s.max_errors.into()),
+        ("messages.attachment_limit", c.messages.attachment_limit),
+    ];
+    for (key, value) in positive {
+        if value == 0 {
+            out.push(problem(key, "must be greater than 0"));
+        }
+    }
+    if s.max_line_length < 1000 {
+        out.push(problem("smtp.max_line_length", "must be at least 1000 (RFC 5321 line limit)"));
+    }
+    for (i, user) in s.auth_users.iter().enumerate() {
+        if !user.password_hash.starts_with("$argon2id$") {
+            out.push(problem(
+                &format!("smtp.auth_users.{i}.password_hash"),
+                "must be an argon2id hash; create one with `cloister hash-password`",
+            ));
+        }
+    }
+    if c.portal.session_idle_minutes == 0 {
+        out.push(problem("portal.session_idle_minutes", "must be greater than 0"));
+    }
+    if c.password.min_length < 8 || c.password.min_length > 64 {
+        out.push(problem("password.min_length", "must be between 8 and 64"));
+    }
+}
+
+fn tls(c: &Config, out: &mut Vec<Problem>) {
+    if c.tls.mode == TlsMode::Files {
+        if c.tls.cert_file.as_os_str().is_empty() {
+            out.push(problem("tls.cert_file", "required when tls.mode = \"files\""));
+        }
+        if c.tls.key_file.as_os_str().is_empty() {
+            out.push(problem("tls.key_file", "required when tls.mode = \"files\""));
+        }
+    }
+    if c.tls.renew_before_days >= c.tls.cert_validity_days {
+        out.push(problem("tls.renew_before_days", "must be smaller than tls.cert_validity_days"));
+    }
+}
+
+fn relay(c: &Config, out: &mut Vec<Problem>) {
+    if c.relay.host.trim().is_empty() {
+        out.push(problem("relay.host", "must name the host that takes outbound mail"));
+    }
+    if c.relay.port == 0 {
+        out.push(problem("relay.port", "port 0 is not allowed; use a port between 1 and 65535"));
+    }
+    if !c.relay.username.is_empty() && c.relay.password_file.as_os_str().is_empty() {
+        out.push(problem("relay.password_file", "required when relay.username is set"));
+    }
+    if !c.relay.username.is_empty() && c.relay.starttls == StartTls::Off {
+        out.push(problem("relay.starttls", "AUTH to the relay needs TLS; use opportunistic or required"));
+    }
+    if c.relay.retry_initial_secs == 0 {
+        out.push(problem("relay.retry_initial_secs", "must be greater than 0"));
+    }
+}
+
+fn policy(c: &Config, out: &mut Vec<Problem>) {
+    for (i, domain) in c.internal_domains.iter().enumerate() {
+        if domain.is_empty() || domain.contains('@') || domain.contains(char::is_whitespace) {
+            out.push(problem(&format!("internal_domains.{i}"), "expected a bare domain like example.org"));
+        }
+    }
+    let needs_internal = c.policy.secure_mode_senders.iter().any(|s| s == "internal");
+    if needs_internal && c.internal_domains.is_empty() {
+        out.push(problem(
+            "internal_domains",
+            "is empty, but policy.secure_mode_senders uses \"internal\"; list your domains",
+        ));
+    }
+    for (i, route) in c.policy.routes.iter().enumerate() {
+        if route.name.trim().is_empty() {
+            out.push(problem(&format!("policy.routes.{i}.name"), "every route needs a name (shown in the event log)"));
+        }
+        if route.sender.is_empty() && route.recipient.is_empty() && route.recipient_domain.is_empty() {
+            out.push(problem(
+                &format!("policy.routes.{i}"),
+                "matches nothing specific; set sender, recipient or recipient_domain (\"*\" for everything)",
+            ));
+        }
+    }
+    for (key, list) in [("policy.subject_keywords", &c.policy.subject_keywords), ("policy.body_keywords", &c.policy.body_keywords)] {
+        if list.iter().any(|k| k.trim().is_empty()) {
+            out.push(problem(key, "keywords must not be empty strings"));
+        }
+    }
+}
+
+fn lifetimes(c: &Config, out: &mut Vec<Problem>) {
+    let m = &c.messages;
+    if m.expiry_default_days == 0 {
+        out.push(problem("messages.expiry_default_days", "must be at least 1 day"));
+    }
+    if m.expiry_default_days > m.expiry_max_days {
+        out.push(problem("messages.expiry_default_days", "must not exceed messages.expiry_max_days"));
+    }
+    if m.expiry_max_days > m.retention_days {
+        out.push(problem("messages.expiry_max_days", "must not exceed messages.retention_days"));
+    }
+    if c.portal.inbox_days == 0 {
+        out.push(problem("portal.inbox_days", "must be at least 1 day"));
+    }
+    if c.portal.archive_search_days < c.portal.inbox_days {
+        out.push(problem("portal.archive_search_days", "must be at least portal.inbox_days"));
+    }
+    if c.password.reset_link_hours == 0 {
+        out.push(problem("password.reset_link_hours", "must be at least 1 hour"));
+    }
+}

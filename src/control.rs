@@ -1,0 +1,101 @@
+//! Local control socket (owner-only) so operator commands work while the
+//! server holds the vault open; the same answers are computed offline when
+//! no server is running.
+
+use std::io::{BufRead, BufReader, Write};
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+
+use futures_lite::{AsyncBufReadExt, AsyncWriteExt};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::service::views;
+use crate::vault::{Vault, VaultError};
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(tag = "command", rename_all = "snake_case")]
+pub enum Request {
+    Messages,
+    Outbox,
+    Events { message_id: String },
+}
+
+pub fn socket_path(data_dir: &Path) -> PathBuf {
+    data_dir.join("control.sock")
+}
+
+/// Computes the answer to a request from the vault.
+pub fn answer(vault: &Vault, request: &Request) -> Result<Value, String> {
+    let result: Result<Value, VaultError> = match request {
+        Request::Messages => views::messages(vault),
+        Request::Outbox => views::outbox(vault),
+        Request::Events { message_id } => match u64::from_str_radix(message_id, 16) {
+            Ok(id) => views::events(vault, id),
+            Err(_) => return Err(format!("not a queue id: {message_id}")),
+        },
+    };
+    result.map_err(|e| e.to_string())
+}
+
+/// Serves the socket until the task is dropped.
+pub async fn serve(vault: Vault, path: PathBuf) -> std::io::Result<()> {
+    let _ = std::fs::remove_file(&path);
+    let listener = smol::net::unix::UnixListener::bind(&path)?;
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600))?;
+    loop {
+        let (stream, _) = listener.accept().await?;
+        let vault = vault.clone();
+        smol::spawn(async move {
+            let mut reader = futures_lite::io::BufReader::new(stream.clone());
+            let mut line = String::new();
+            if reader.read_line(&mut line).await.is_err() {
+                return;
+            }
+            let reply = match serde_json::from_str::<Request>(&line) {
+                Ok(req) => {
+                    let vault = vault.clone();
+                    smol::unblock(move || answer(&vault, &req)).await
+                }
+                Err(e) => Err(format!("bad request: {e}")),
+            };
+            let body = match reply {
+                Ok(v) => serde_json::json!({"ok": v}),
+                Err(e) => serde_json::json!({"error": e}),
+            };
+            let mut stream = stream;
+            let _ = stream.write_all(format!("{body}\n").as_bytes()).await;
+        })
+        .detach();
+    }
+}
+
+/// Asks a running server; `Ok(None)` when no server listens on the socket.
+pub fn query(data_dir: &Path, request: &Request) -> Result<Option<Value>, String> {
+    let path = socket_path(data_dir);
+    let Ok(mut stream) = std::os::unix::net::UnixStream::connect(&path) else {
+        return Ok(None);
+    };
+    let line = serde_json::to_string(request).map_err(|e| e.to_string())?;
+    stream.write_all(format!("{line}\n").as_bytes()).map_err(|e| e.to_string())?;
+    let mut reply = String::new();
+    BufReader::new(stream).read_line(&mut reply).map_err(|e| e.to_string())?;
+    let value: Value = serde_json::from_str(&reply).map_err(|e| format!("bad reply from server: {e}"))?;
+    match (value.get("ok"), value.get("error")) {
+        (Some(ok), _) => Ok(Some(ok.clone())),
+        (_, Some(err)) => Err(err.as_str().unwrap_or("error").to_string()),
+        _ => Err("bad reply from server".into()),
+    }
+}
+
+/// Answers through the running server, or directly from the vault when stopped.
+pub fn ask(data_dir: &Path, request: &Request) -> Result<Value, String> {
+    if let Some(v) = query(data_dir, request)? {
+        return Ok(v);
+    }
+    if !data_dir.join("vault.redb").exists() {
+        return Ok(Value::Array(Vec::new()));
+    }
+    let vault = Vault::open(data_dir).map_err(|e| e.to_string())?;
+    answer(&vault, request)
+}

@@ -1,0 +1,114 @@
+//! Byte-level header edits that leave everything else untouched.
+
+/// Offset just past the blank line that ends the header section
+/// (or the whole length when the message has no body).
+pub fn header_end(raw: &[u8]) -> usize {
+    if raw.starts_with(b"\r\n") {
+        return 2;
+    }
+    raw.windows(4).position(|w| w == b"\r\n\r\n").map_or(raw.len(), |p| p + 4)
+}
+
+/// Splits the header section into whole fields (continuation lines included).
+fn fields(header: &[u8]) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    let mut start = 0;
+    while start < header.len() {
+        let end = header[start..].windows(2).position(|w| w == b"\r\n").map_or(header.len(), |p| start + p + 2);
+        let continuation = matches!(header[start], b' ' | b'\t');
+        match out.last_mut() {
+            Some(last) if continuation => last.1 = end,
+            _ => out.push((start, end)),
+        }
+        start = end;
+    }
+    out
+}
+
+fn field_name(field: &[u8]) -> &[u8] {
+    let colon = field.iter().position(|&b| b == b':').unwrap_or(0);
+    trim_ascii(&field[..colon])
+}
+
+fn trim_ascii(b: &[u8]) -> &[u8] {
+    let start = b.iter().position(|c| !c.is_ascii_whitespace()).unwrap_or(b.len());
+    let end = b.iter().rposition(|c| !c.is_ascii_whitespace()).map_or(start, |p| p + 1);
+    &b[start..end]
+}
+
+/// Removes every field called `name` (case-insensitive) and returns the
+/// message without them plus their unfolded values.
+pub fn take_fields(raw: &[u8], name: &str) -> (Vec<u8>, Vec<String>) {
+    let end = header_end(raw);
+    let mut out = Vec::with_capacity(raw.len());
+    let mut values = Vec::new();
+    for (s, e) in fields(&raw[..end]) {
+        let field = &raw[s..e];
+        if field_name(field).eq_ignore_ascii_case(name.as_bytes()) {
+            let colon = field.iter().position(|&b| b == b':').map_or(field.len(), |p| p + 1);
+            let value = String::from_utf8_lossy(&field[colon..]).replace("\r\n", "");
+            values.push(value.trim().to_string());
+        } else {
+            out.extend_from_slice(field);
+        }
+    }
+    out.extend_from_slice(&raw[end..]);
+    (out, values)
+}
+
+/// Everything a Received header says about one SMTP transaction.
+pub struct TraceInfo<'a> {
+    pub helo: &'a str,
+    pub client_ip: std::net::IpAddr,
+    pub hostname: &'a str,
+    pub tls: bool,
+    pub authenticated: bool,
+    pub queue_id: &'a str,
+    pub single_recipient: Option<&'a str>,
+    pub date: &'a str,
+}
+
+/// A Received header (RFC 5321 §4.4) with CRLF, folded to stay short.
+pub fn received(t: &TraceInfo<'_>) -> Vec<u8> {
+    let with = match (t.tls, t.authenticated) {
+        (true, true) => "ESMTPSA",
+        (true, false) => "ESMTPS",
+        (false, true) => "ESMTPA",
+        (false, false) => "ESMTP",
+    };
+    let helo: String = t.helo.chars().filter(|c| c.is_ascii_graphic()).take(100).collect();
+    let mut h = format!(
+        "Received: from {} ([{}])\r\n\tby {} (Cloister) with {} id {}",
+        if helo.is_empty() { "unknown" } else { &helo },
+        t.client_ip,
+        t.hostname,
+        with,
+        t.queue_id
+    );
+    if let Some(rcpt) = t.single_recipient {
+        h.push_str(&format!("\r\n\tfor <{rcpt}>"));
+    }
+    h.push_str(&format!(";\r\n\t{}\r\n", t.date));
+    h.into_bytes()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn takes_folded_field_and_keeps_rest_byte_identical() {
+        let raw = b"From: a@b\r\nX-Cloister-Secure: \r\n external\r\nSubject: hi\r\n\r\nX-Cloister-Secure: body\r\n";
+        let (out, values) = take_fields(raw, "x-cloister-secure");
+        assert_eq!(values, vec!["external".to_string()]);
+        assert_eq!(out, b"From: a@b\r\nSubject: hi\r\n\r\nX-Cloister-Secure: body\r\n");
+    }
+
+    #[test]
+    fn message_without_body() {
+        let raw = b"Subject: x\r\nX-Cloister-Secure: all\r\n";
+        let (out, values) = take_fields(raw, "X-Cloister-Secure");
+        assert_eq!(values, vec!["all".to_string()]);
+        assert_eq!(out, b"Subject: x\r\n");
+    }
+}

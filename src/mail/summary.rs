@@ -1,0 +1,66 @@
+//! The parsed facts the vault keeps next to the raw bytes.
+
+use mail_parser::{Address, MessageParser, MimeHeaders};
+
+use crate::vault::AttachmentInfo;
+
+/// Header and body facts of one message; empty fields where MIME is broken.
+#[derive(Debug, Default, Clone)]
+pub struct Summary {
+    pub from: String,
+    pub to: Vec<String>,
+    pub cc: Vec<String>,
+    pub subject: String,
+    pub date: Option<i64>,
+    pub body_text: String,
+    pub attachments: Vec<AttachmentInfo>,
+}
+
+pub fn summarise(raw: &[u8]) -> Summary {
+    let Some(msg) = MessageParser::default().parse(raw) else {
+        return Summary::default();
+    };
+    let mut body_text = String::new();
+    for i in 0..msg.text_body_count().max(1) {
+        if let Some(text) = msg.body_text(i) {
+            body_text.push_str(&text);
+            body_text.push('\n');
+        }
+    }
+    let attachments = msg
+        .attachments()
+        .map(|part| AttachmentInfo {
+            name: part.attachment_name().unwrap_or("unnamed").to_string(),
+            content_type: part
+                .content_type()
+                .map(|ct| match ct.subtype() {
+                    Some(sub) => format!("{}/{}", ct.ctype(), sub),
+                    None => ct.ctype().to_string(),
+                })
+                .unwrap_or_else(|| "application/octet-stream".into()),
+            size: part.len() as u64,
+        })
+        .collect();
+    Summary {
+        from: msg.from().map(render).and_then(|v| v.into_iter().next()).unwrap_or_default(),
+        to: msg.to().map(render).unwrap_or_default(),
+        cc: msg.cc().map(render).unwrap_or_default(),
+        subject: msg.subject().unwrap_or_default().to_string(),
+        date: msg.date().map(mail_parser::DateTime::to_timestamp),
+        body_text,
+        attachments,
+    }
+}
+
+fn render(address: &Address<'_>) -> Vec<String> {
+    address
+        .iter()
+        .map(|a| match (a.name(), a.address()) {
+            (Some(name), Some(addr)) => format!("{name} <{addr}>"),
+            (None, Some(addr)) => addr.to_string(),
+            (Some(name), None) => name.to_string(),
+            (None, None) => String::new(),
+        })
+        .filter(|s| !s.is_empty())
+        .collect()
+}

@@ -1,0 +1,110 @@
+//! Wiring only: data dir, TLS, vault, listeners, workers, signals.
+
+use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::Context as _;
+use smol::net::TcpListener;
+
+use crate::config::{Config, LoadedConfig};
+use crate::service::Context;
+use crate::smtp::server::SmtpServer;
+use crate::tls::Tls;
+use crate::vault::Vault;
+use crate::{control, outbox, web};
+
+/// Creates the data directory (owner-only) if it does not exist.
+pub fn ensure_data_dir(config: &Config) -> anyhow::Result<()> {
+    let dir = &config.data_dir;
+    if !dir.exists() {
+        std::fs::DirBuilder::new().recursive(true).mode(0o700).create(dir).with_context(|| format!("creating data_dir {}", dir.display()))?;
+    }
+    let _ = std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700));
+    Ok(())
+}
+
+/// Blocks SIGTERM/SIGINT in every thread; `wait_for_signal` then takes them.
+fn block_signals() -> libc::sigset_t {
+    // SAFETY: plain libc signal-mask calls on a zeroed, initialised sigset.
+    unsafe {
+        let mut set: libc::sigset_t = std::mem::zeroed();
+        libc::sigemptyset(&mut set);
+        libc::sigaddset(&mut set, libc::SIGTERM);
+        libc::sigaddset(&mut set, libc::SIGINT);
+        libc::pthread_sigmask(libc::SIG_BLOCK, &set, std::ptr::null_mut());
+        set
+    }
+}
+
+fn wait_for_signal(set: libc::sigset_t) -> async_channel::Receiver<i32> {
+    let (tx, rx) = async_channel::bounded(1);
+    std::thread::spawn(move || {
+        let mut sig = 0;
+        // SAFETY: `set` is a valid sigset blocked in all threads.
+        unsafe { libc::sigwait(&set, &mut sig) };
+        let _ = tx.send_blocking(sig);
+    });
+    rx
+}
+
+pub fn run(loaded: LoadedConfig) -> anyhow::Result<()> {
+    let signals = block_signals();
+    let config = Arc::new(loaded.config);
+    ensure_data_dir(&config)?;
+    let tls = Arc::new(Tls::load(&config)?);
+    let vault = Vault::open(&config.data_dir)?;
+    let (wake_tx, wake_rx) = async_channel::bounded(1);
+    let ctx = Context { config: Arc::clone(&config), hostname: config.effective_hostname(), vault: vault.clone(), outbox_wake: wake_tx };
+    let signal = wait_for_signal(signals);
+
+    smol::block_on(async move {
+        let smtp_listener = TcpListener::bind(config.smtp.listen).await.with_context(|| format!("binding smtp.listen {}", config.smtp.listen))?;
+        let web_listener = TcpListener::bind(config.web.listen).await.with_context(|| format!("binding web.listen {}", config.web.listen))?;
+        let socket = control::socket_path(&config.data_dir);
+        let smtp_addr = smtp_listener.local_addr()?;
+        let web_addr = web_listener.local_addr()?;
+
+        let smtp = SmtpServer::new(ctx.clone(), Arc::clone(&tls.server_config));
+        let mut tasks = vec![
+            smol::spawn(smtp.serve(smtp_listener)),
+            smol::spawn(web::serve(web_listener, tls.https_config())),
+            smol::spawn(outbox::run(ctx.clone(), wake_rx)),
+            smol::spawn(renew_daily(Arc::clone(&tls), Arc::clone(&config))),
+        ];
+        let control_vault = vault.clone();
+        let control_path = socket.clone();
+        tasks.push(smol::spawn(async move {
+            if let Err(e) = control::serve(control_vault, control_path).await {
+                tracing::error!(error = %e, "control socket failed");
+            }
+        }));
+
+        println!(
+            "cloister ready: smtp={smtp_addr} https={web_addr} portal={} data_dir={} control={}",
+            config.public_url(),
+            config.data_dir.display(),
+            socket.display()
+        );
+        println!("  trust the local CA (tls.mode=auto): cloister ca > cloister-ca.pem; admin console: not part of this build yet");
+        use std::io::Write as _;
+        let _ = std::io::stdout().flush();
+        tracing::info!(smtp = %smtp_addr, https = %web_addr, "listening");
+
+        let sig = signal.recv().await.unwrap_or(libc::SIGTERM);
+        tracing::info!(signal = sig, "shutting down");
+        drop(tasks);
+        let _ = std::fs::remove_file(&socket);
+        anyhow::Ok(())
+    })
+}
+
+async fn renew_daily(tls: Arc<Tls>, config: Arc<Config>) {
+    loop {
+        smol::Timer::after(Duration::from_secs(86_400)).await;
+        let (tls, config) = (Arc::clone(&tls), Arc::clone(&config));
+        if let Err(e) = smol::unblock(move || tls.refresh(&config)).await {
+            tracing::error!(error = %e, "daily certificate check failed");
+        }
+    }
+}

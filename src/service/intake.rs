@@ -1,0 +1,162 @@
+//! Accepting one message: policy per recipient, then one durable vault write.
+
+use std::fmt::Write as _;
+
+use time::format_description::well_known::Rfc2822;
+
+use super::{Context, now};
+use crate::mail::headers::{self, TraceInfo};
+use crate::mail::summary;
+use crate::policy::{self, MessageFacts, SecureMode, Verdict};
+use crate::smtp::session::Delivery;
+use crate::vault::{Decision, Folder, IntakeWrite, MailboxEntry, MessageRecord, RecipientStatus, WriteOp};
+
+/// Header a trusted sender sets to ask for secure delivery.
+pub const SECURE_HEADER: &str = "X-Cloister-Secure";
+
+/// Why a message was not accepted; `reply` is the SMTP reply for the client.
+#[derive(Debug)]
+pub enum IntakeError {
+    /// The message itself is unacceptable (5xx).
+    Refused { reply: String },
+    /// Storage failed; the client should retry (4xx). Detail goes to the log.
+    Temporary { detail: String },
+}
+
+/// The decisions taken for an accepted message.
+pub struct Accepted {
+    pub queue_id: String,
+    pub verdicts: Vec<(String, Verdict)>,
+    pub size: usize,
+}
+
+pub fn queue_id_text(id: u64) -> String {
+    format!("{id:016X}")
+}
+
+/// Policy, vault write, commit. Returns only after the commit is durable.
+pub async fn accept(ctx: &Context, d: &Delivery) -> Result<Accepted, IntakeError> {
+    let (without_header, mode_values) = headers::take_fields(&d.data, SECURE_HEADER);
+    let mut events = Vec::new();
+    let mode = secure_mode(ctx, &d.sender, &mode_values, &mut events)?;
+    let parsed = summary::summarise(&without_header);
+    let facts = MessageFacts { sender: &d.sender, subject: &parsed.subject, body_text: &parsed.body_text, mode };
+    let verdicts: Vec<(String, Verdict)> = d
+        .recipients
+        .iter()
+        .map(|r| (r.clone(), policy::decide(&ctx.config, &facts, r)))
+        .collect();
+
+    let queue_id = queue_id_text(d.queue_id);
+    let now = now();
+    let date = time::OffsetDateTime::now_utc().format(&Rfc2822).unwrap_or_default();
+    let single = (d.recipients.len() == 1).then(|| d.recipients[0].as_str());
+    let trace = TraceInfo {
+        helo: &d.helo,
+        client_ip: d.client,
+        hostname: &ctx.hostname,
+        tls: d.tls,
+        authenticated: d.auth_user.is_some(),
+        queue_id: &queue_id,
+        single_recipient: single,
+        date: &date,
+    };
+    let mut stored = headers::received(&trace);
+    stored.extend_from_slice(&without_header);
+
+    let mut write = IntakeWrite { message_id: d.queue_id, now, sender: d.sender.clone(), ..IntakeWrite::default() };
+    let vaulted: Vec<&(String, Verdict)> = verdicts.iter().filter(|(_, v)| v.decision == Decision::Vault).collect();
+    let relayed: Vec<String> = verdicts.iter().filter(|(_, v)| v.decision == Decision::Relay).map(|(r, _)| r.clone()).collect();
+    let mut received = format!("received from [{}] helo={} sender=<{}> size={}", d.client, d.helo, d.sender, d.data.len());
+    if let Some(user) = &d.auth_user {
+        let _ = write!(received, " auth={user}");
+    }
+    write.events.push(("smtp".into(), received));
+    write.events.append(&mut events);
+    if !vaulted.is_empty() {
+        let expires_at = now + i64::from(ctx.config.messages.expiry_default_days) * 86_400;
+        let subject = visible_subject(ctx, &parsed.subject);
+        let record = MessageRecord {
+            id: d.queue_id,
+            received_at: now,
+            client: d.client.to_string(),
+            helo: d.helo.clone(),
+            envelope_from: d.sender.clone(),
+            from: parsed.from.clone(),
+            to: parsed.to.clone(),
+            cc: parsed.cc.clone(),
+            subject,
+            date: parsed.date,
+            size: stored.len() as u64,
+            attachments: parsed.attachments.clone(),
+            recipients: verdicts
+                .iter()
+                .map(|(r, v)| RecipientStatus {
+                    address: r.clone(),
+                    decision: v.decision,
+                    rule: v.rule.clone(),
+                    state: if v.decision == Decision::Vault { "held".into() } else { "queued".into() },
+                })
+                .collect(),
+            expires_at,
+        };
+        for (rcpt, v) in &vaulted {
+            write.mailbox.push((rcpt.clone(), MailboxEntry { folder: Folder::Inbox, read: false, expires_at }));
+            write.events.push(("policy".into(), format!("held in isolation vault for {rcpt} (rule {})", v.rule)));
+        }
+        if !relayed.is_empty() {
+            write.relay = Some((relayed.clone(), stored.clone()));
+        }
+        write.vaulted = Some((record, stored));
+    } else {
+        write.relay = Some((relayed, stored));
+    }
+    for (rcpt, v) in verdicts.iter().filter(|(_, v)| v.decision == Decision::Relay) {
+        write.events.push(("policy".into(), format!("ordinary delivery for {rcpt} (rule {})", v.rule)));
+    }
+    let has_outbox = write.relay.is_some() || !write.mailbox.is_empty();
+    ctx.vault
+        .write(WriteOp::Intake(Box::new(write)))
+        .await
+        .map_err(|e| IntakeError::Temporary { detail: e.to_string() })?;
+    if has_outbox {
+        let _ = ctx.outbox_wake.try_send(());
+    }
+    Ok(Accepted { queue_id, verdicts, size: d.data.len() })
+}
+
+/// The sender's requested mode, when valid and allowed.
+fn secure_mode(ctx: &Context, sender: &str, values: &[String], events: &mut Vec<(String, String)>) -> Result<Option<SecureMode>, IntakeError> {
+    if values.is_empty() {
+        return Ok(None);
+    }
+    let mut strongest = None;
+    for value in values {
+        let Some(mode) = SecureMode::parse(value) else {
+            return Err(IntakeError::Refused {
+                reply: format!("550 5.6.0 {SECURE_HEADER} must be off, external or all (got {:?})", value.chars().take(40).collect::<String>()),
+            });
+        };
+        strongest = Some(match (strongest, mode) {
+            (Some(SecureMode::All), _) | (_, SecureMode::All) => SecureMode::All,
+            (Some(SecureMode::External), _) | (_, SecureMode::External) => SecureMode::External,
+            _ => SecureMode::Off,
+        });
+    }
+    if policy::may_set_mode(&ctx.config, sender) {
+        Ok(strongest)
+    } else {
+        events.push(("policy".into(), format!("{SECURE_HEADER} ignored: sender <{sender}> may not choose the secure mode")));
+        Ok(None)
+    }
+}
+
+fn visible_subject(ctx: &Context, subject: &str) -> String {
+    if !ctx.config.policy.strip_subject_keyword {
+        return subject.to_string();
+    }
+    match policy::find_keyword(&ctx.config.policy.subject_keywords, subject) {
+        Some(k) => policy::strip_keyword(subject, k),
+        None => subject.to_string(),
+    }
+}

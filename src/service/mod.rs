@@ -1,0 +1,24 @@
+//! Operations shared by every edge (SMTP now, the portal later).
+
+pub mod intake;
+pub mod views;
+
+use std::sync::Arc;
+
+use crate::config::Config;
+use crate::vault::Vault;
+
+/// What every operation needs; passed explicitly, never global.
+#[derive(Clone)]
+pub struct Context {
+    pub config: Arc<Config>,
+    pub hostname: String,
+    pub vault: Vault,
+    /// Wakes the outbox worker after a commit that queued mail.
+    pub outbox_wake: async_channel::Sender<()>,
+}
+
+/// Unix seconds now.
+pub fn now() -> i64 {
+    time::OffsetDateTime::now_utc().unix_timestamp()
+}

@@ -1,0 +1,61 @@
+//! Read-only views for operators (`cloister messages`, `cloister outbox`).
+
+use serde_json::{Value, json};
+use time::format_description::well_known::Rfc3339;
+
+use super::intake::queue_id_text;
+use crate::vault::{Vault, VaultError};
+
+fn rfc3339(unix: i64) -> String {
+    time::OffsetDateTime::from_unix_timestamp(unix).ok().and_then(|t| t.format(&Rfc3339).ok()).unwrap_or_default()
+}
+
+/// Held messages with per-recipient decision and state, oldest first.
+pub fn messages(vault: &Vault) -> Result<Value, VaultError> {
+    let list: Vec<Value> = vault
+        .messages()?
+        .into_iter()
+        .map(|m| {
+            json!({
+                "id": queue_id_text(m.id),
+                "from": m.from,
+                "envelope_from": m.envelope_from,
+                "subject": m.subject,
+                "received_at": rfc3339(m.received_at),
+                "expires_at": rfc3339(m.expires_at),
+                "size": m.size,
+                "attachments": m.attachments.iter().map(|a| a.name.clone()).collect::<Vec<_>>(),
+                "recipients": m.recipients.iter().map(|r| json!({
+                    "address": r.address, "decision": r.decision, "rule": r.rule, "state": r.state,
+                })).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    Ok(Value::Array(list))
+}
+
+/// Every outbox row: pending and dead-lettered.
+pub fn outbox(vault: &Vault) -> Result<Value, VaultError> {
+    let list: Vec<Value> = vault
+        .outbox()?
+        .into_iter()
+        .map(|r| {
+            json!({
+                "id": r.id, "kind": r.kind, "message_id": queue_id_text(r.message_id), "recipients": r.recipients,
+                "state": r.state, "attempts": r.attempts, "created_at": rfc3339(r.created_at),
+                "next_attempt_at": rfc3339(r.next_attempt_at), "last_error": r.last_error,
+            })
+        })
+        .collect();
+    Ok(Value::Array(list))
+}
+
+/// Event log of one message.
+pub fn events(vault: &Vault, message_id: u64) -> Result<Value, VaultError> {
+    let list: Vec<Value> = vault
+        .events(message_id)?
+        .into_iter()
+        .map(|e| json!({"seq": e.seq, "at_ms": e.at_ms, "actor": e.actor, "what": e.what}))
+        .collect();
+    Ok(Value::Array(list))
+}

@@ -1,0 +1,221 @@
+//! Network side of SMTP intake: accepts connections, enforces connection
+//! limits and timeouts, runs STARTTLS, and feeds bytes to the session.
+
+use std::collections::HashMap;
+use std::net::{IpAddr, SocketAddr};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use futures_lite::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
+use futures_rustls::TlsAcceptor;
+use smol::Timer;
+use smol::net::{TcpListener, TcpStream};
+
+use super::session::{Limits, Session, Step};
+use crate::service::Context;
+use crate::service::intake::{self, IntakeError};
+
+/// Shared state of the SMTP listener.
+pub struct SmtpServer {
+    ctx: Context,
+    acceptor: TlsAcceptor,
+    limits: Arc<Limits>,
+    connections: Mutex<HashMap<IpAddr, u32>>,
+}
+
+/// Releases a connection slot when the connection ends.
+struct Slot<'a> {
+    server: &'a SmtpServer,
+    ip: IpAddr,
+}
+
+impl Drop for Slot<'_> {
+    fn drop(&mut self) {
+        let mut map = self.server.connections.lock().expect("conn lock");
+        if let Some(n) = map.get_mut(&self.ip) {
+            *n -= 1;
+            if *n == 0 {
+                map.remove(&self.ip);
+            }
+        }
+    }
+}
+
+fn random_queue_id() -> u64 {
+    let mut b = [0u8; 8];
+    getrandom::getrandom(&mut b).expect("OS random source");
+    u64::from_be_bytes(b) | 1
+}
+
+impl SmtpServer {
+    pub fn new(ctx: Context, tls: Arc<rustls::ServerConfig>) -> Arc<Self> {
+        let c = &ctx.config.smtp;
+        let limits = Limits {
+            hostname: ctx.hostname.clone(),
+            max_message_size: c.max_message_size,
+            max_recipients: c.max_recipients as usize,
+            max_line_length: c.max_line_length as usize,
+            max_errors: c.max_errors,
+            require_tls: c.require_tls,
+            auth_enabled: !c.auth_users.is_empty(),
+        };
+        Arc::new(Self { ctx, acceptor: TlsAcceptor::from(tls), limits: Arc::new(limits), connections: Mutex::new(HashMap::new()) })
+    }
+
+    /// Accept loop; runs until the listener fails or the task is dropped.
+    pub async fn serve(self: Arc<Self>, listener: TcpListener) {
+        loop {
+            let (stream, peer) = match listener.accept().await {
+                Ok(pair) => pair,
+                Err(e) => {
+                    tracing::warn!(error = %e, "smtp accept failed");
+                    Timer::after(Duration::from_millis(100)).await;
+                    continue;
+                }
+            };
+            let server = Arc::clone(&self);
+            smol::spawn(async move { server.connection(stream, peer).await }).detach();
+        }
+    }
+
+    fn take_slot(&self, ip: IpAddr) -> Result<Slot<'_>, &'static str> {
+        let c = &self.ctx.config.smtp;
+        let mut map = self.connections.lock().expect("conn lock");
+        let total: u32 = map.values().sum();
+        if total >= c.max_connections {
+            return Err("421 4.7.0 Too many connections, try again later");
+        }
+        let mine = map.entry(ip).or_insert(0);
+        if *mine >= c.max_connections_per_client {
+            return Err("421 4.7.0 Too many connections from your address, try again later");
+        }
+        *mine += 1;
+        Ok(Slot { server: self, ip })
+    }
+
+    async fn connection(&self, mut stream: TcpStream, peer: SocketAddr) {
+        let _ = stream.set_nodelay(true);
+        let _slot = match self.take_slot(peer.ip()) {
+            Ok(slot) => slot,
+            Err(reply) => {
+                tracing::info!(client = %peer, %reply, "smtp connection refused");
+                let _ = stream.write_all(format!("{reply}\r\n").as_bytes()).await;
+                return;
+            }
+        };
+        let trusted = self.ctx.config.smtp.trusted_networks.iter().any(|n| n.contains(&peer.ip()));
+        let mut session = Session::new(Arc::clone(&self.limits), peer.ip(), trusted, random_queue_id);
+        if !matches!(self.drive(&mut stream, &mut session).await, Ended::StartTls) {
+            return;
+        }
+        let timeout = Duration::from_secs(self.ctx.config.smtp.command_timeout_secs);
+        let handshake = futures_lite::future::or(async { Some(self.acceptor.accept(stream).await) }, async {
+            Timer::after(timeout).await;
+            None
+        });
+        let mut tls = match handshake.await {
+            Some(Ok(tls)) => tls,
+            Some(Err(e)) => {
+                tracing::info!(client = %peer, error = %e, "smtp TLS handshake failed");
+                return;
+            }
+            None => return,
+        };
+        if !session.tls_started() {
+            tracing::warn!(client = %peer, "plaintext pipelined after STARTTLS was discarded");
+        }
+        self.drive(&mut tls, &mut session).await;
+    }
+
+    async fn drive<S: AsyncRead + AsyncWrite + Unpin>(&self, stream: &mut S, session: &mut Session) -> Ended {
+        let mut buf = vec![0u8; 64 * 1024];
+        loop {
+            match session.step() {
+                Step::NeedInput => {
+                    if flush(stream, session).await.is_err() {
+                        return Ended::Closed;
+                    }
+                    match self.read(stream, session, &mut buf).await {
+                        Some(n) => session.receive(&buf[..n]),
+                        None => {
+                            let _ = flush(stream, session).await;
+                            return Ended::Closed;
+                        }
+                    }
+                }
+                Step::StartTls => {
+                    let _ = flush(stream, session).await;
+                    return Ended::StartTls;
+                }
+                Step::Deliver(delivery) => {
+                    let reply = self.deliver(&delivery).await;
+                    session.delivered(reply);
+                }
+                Step::Authenticate { username, password } => {
+                    let users = self.ctx.config.smtp.auth_users.clone();
+                    let name = username.clone();
+                    let ok = smol::unblock(move || super::auth::verify(&users, &name, &password)).await;
+                    tracing::info!(user = %username, ok, "smtp auth");
+                    session.auth_checked(username, ok);
+                }
+                Step::Close => {
+                    let _ = flush(stream, session).await;
+                    let _ = stream.close().await;
+                    return Ended::Closed;
+                }
+            }
+        }
+    }
+
+    /// Reads with the command or data timeout; None on EOF, error or timeout.
+    async fn read<S: AsyncRead + Unpin>(&self, stream: &mut S, session: &mut Session, buf: &mut [u8]) -> Option<usize> {
+        let c = &self.ctx.config.smtp;
+        let secs = if session.in_data() { c.data_timeout_secs } else { c.command_timeout_secs };
+        let read = async { Some(stream.read(buf).await) };
+        let timer = async {
+            Timer::after(Duration::from_secs(secs)).await;
+            None
+        };
+        match futures_lite::future::or(read, timer).await {
+            Some(Ok(0) | Err(_)) => None,
+            Some(Ok(n)) => Some(n),
+            None => {
+                session.timed_out();
+                None
+            }
+        }
+    }
+
+    async fn deliver(&self, d: &super::session::Delivery) -> Result<String, String> {
+        let qid = intake::queue_id_text(d.queue_id);
+        match intake::accept(&self.ctx, d).await {
+            Ok(accepted) => {
+                let decisions: Vec<String> = accepted.verdicts.iter().map(|(r, v)| format!("{r}={:?}({})", v.decision, v.rule).to_lowercase()).collect();
+                tracing::info!(queue_id = %qid, client = %d.client, sender = %d.sender, recipients = %decisions.join(","), size = accepted.size, result = "250 accepted", "smtp transaction");
+                Ok(format!("250 2.0.0 Ok: queued as {qid}"))
+            }
+            Err(IntakeError::Refused { reply }) => {
+                tracing::info!(queue_id = %qid, client = %d.client, sender = %d.sender, recipients = %d.recipients.join(","), size = d.data.len(), result = %reply, "smtp transaction");
+                Err(reply)
+            }
+            Err(IntakeError::Temporary { detail }) => {
+                tracing::error!(queue_id = %qid, client = %d.client, sender = %d.sender, recipients = %d.recipients.join(","), size = d.data.len(), result = "451 not stored", %detail, "smtp transaction");
+                Err("451 4.3.0 Message could not be stored; try again later".into())
+            }
+        }
+    }
+}
+
+enum Ended {
+    Closed,
+    StartTls,
+}
+
+async fn flush<S: AsyncWrite + Unpin>(stream: &mut S, session: &mut Session) -> std::io::Result<()> {
+    let out = session.take_output();
+    if !out.is_empty() {
+        stream.write_all(&out).await?;
+        stream.flush().await?;
+    }
+    Ok(())
+}

@@ -1,0 +1,177 @@
+//! The vault: the only module that touches redb.
+//!
+//! Writes go through one writer thread that batches concurrent requests into a
+//! single durable transaction (group commit); reads run on any thread.
+
+mod records;
+mod schema;
+mod writer;
+
+use std::path::Path;
+use std::sync::Arc;
+
+use redb::{Database, ReadableDatabase, ReadableTable};
+
+pub use records::*;
+pub use writer::{IntakeWrite, OutboxOutcome, WriteOp, WriteResult};
+
+use schema::{EVENTS, MESSAGES, OUTBOX, OUTBOX_DATA, RAW};
+
+/// Errors of the storage layer; the text is for logs, not for users.
+#[derive(Debug, thiserror::Error)]
+pub enum VaultError {
+    #[error("vault file {path} is in use by another Cloister process (stop it, or use the control socket)")]
+    Locked { path: String },
+    #[error("vault schema {found} is newer than this binary understands ({supported})")]
+    SchemaTooNew { found: u64, supported: u64 },
+    #[error("storage: {0}")]
+    Storage(String),
+    #[error("corrupt record in {table}: {detail}")]
+    Corrupt { table: &'static str, detail: String },
+    #[error("the vault writer has stopped")]
+    WriterGone,
+}
+
+macro_rules! storage_from {
+    ($($t:ty),*) => {$(
+        impl From<$t> for VaultError {
+            fn from(e: $t) -> Self { VaultError::Storage(e.to_string()) }
+        }
+    )*};
+}
+storage_from!(redb::Error, redb::TransactionError, redb::TableError, redb::StorageError, redb::CommitError, redb::DatabaseError);
+
+/// Handle to the open vault; cheap to clone.
+#[derive(Clone)]
+pub struct Vault {
+    db: Arc<Database>,
+    writer: writer::WriterHandle,
+}
+
+impl Vault {
+    /// Opens (or creates) `vault.redb` in `data_dir` and starts the writer thread.
+    pub fn open(data_dir: &Path) -> Result<Self, VaultError> {
+        let path = data_dir.join("vault.redb");
+        let db = match Database::create(&path) {
+            Ok(db) => db,
+            Err(redb::DatabaseError::DatabaseAlreadyOpen) => {
+                return Err(VaultError::Locked { path: path.display().to_string() });
+            }
+            Err(e) => return Err(e.into()),
+        };
+        let db = Arc::new(db);
+        let counters = schema::prepare(&db)?;
+        let writer = writer::start(Arc::clone(&db), counters);
+        Ok(Self { db, writer })
+    }
+
+    /// Applies one write in the next group commit and waits until it is durable.
+    pub async fn write(&self, op: WriteOp) -> Result<WriteResult, VaultError> {
+        self.writer.submit(op).await
+    }
+
+    /// Blocking form of [`Vault::write`] for CLI commands.
+    pub fn write_blocking(&self, op: WriteOp) -> Result<WriteResult, VaultError> {
+        smol::block_on(self.writer.submit(op))
+    }
+
+    /// All messages held in the vault, oldest first.
+    pub fn messages(&self) -> Result<Vec<MessageRecord>, VaultError> {
+        let txn = self.db.begin_read()?;
+        let table = txn.open_table(MESSAGES)?;
+        let mut out = Vec::new();
+        for row in table.iter()? {
+            let (_, v) = row?;
+            out.push(decode("messages", v.value())?);
+        }
+        out.sort_by_key(|m: &MessageRecord| (m.received_at, m.id));
+        Ok(out)
+    }
+
+    pub fn message(&self, id: u64) -> Result<Option<MessageRecord>, VaultError> {
+        let txn = self.db.begin_read()?;
+        let table = txn.open_table(MESSAGES)?;
+        table.get(id)?.map(|v| decode("messages", v.value())).transpose()
+    }
+
+    /// The stored MIME bytes of a vaulted message.
+    pub fn raw_message(&self, id: u64) -> Result<Option<Vec<u8>>, VaultError> {
+        let txn = self.db.begin_read()?;
+        let table = txn.open_table(RAW)?;
+        Ok(table.get(id)?.map(|v| v.value().to_vec()))
+    }
+
+    pub fn outbox(&self) -> Result<Vec<OutboxRow>, VaultError> {
+        let txn = self.db.begin_read()?;
+        let table = txn.open_table(OUTBOX)?;
+        let mut out = Vec::new();
+        for row in table.iter()? {
+            let (_, v) = row?;
+            out.push(decode("outbox", v.value())?);
+        }
+        Ok(out)
+    }
+
+    /// Pending rows of `kind` due at `now` (unix seconds), with their message bytes.
+    pub fn due_outbox(&self, kind: OutboxKind, now: i64, limit: usize) -> Result<Vec<(OutboxRow, Vec<u8>)>, VaultError> {
+        let txn = self.db.begin_read()?;
+        let table = txn.open_table(OUTBOX)?;
+        let data = txn.open_table(OUTBOX_DATA)?;
+        let mut out = Vec::new();
+        for row in table.iter()? {
+            let (_, v) = row?;
+            let row: OutboxRow = decode("outbox", v.value())?;
+            if row.kind == kind && row.state == OutboxState::Pending && row.next_attempt_at <= now {
+                let bytes = data.get(row.id)?.map(|b| b.value().to_vec()).unwrap_or_default();
+                out.push((row, bytes));
+                if out.len() >= limit {
+                    break;
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// Earliest next attempt among pending rows of `kind`.
+    pub fn next_due(&self, kind: OutboxKind) -> Result<Option<i64>, VaultError> {
+        Ok(self
+            .outbox()?
+            .into_iter()
+            .filter(|r| r.kind == kind && r.state == OutboxState::Pending)
+            .map(|r| r.next_attempt_at)
+            .min())
+    }
+
+    /// Events of one message in time order.
+    pub fn events(&self, message_id: u64) -> Result<Vec<Event>, VaultError> {
+        let txn = self.db.begin_read()?;
+        let table = txn.open_table(EVENTS)?;
+        let mut out = Vec::new();
+        for row in table.range((message_id, 0)..=(message_id, u64::MAX))? {
+            let (_, v) = row?;
+            out.push(decode("events", v.value())?);
+        }
+        Ok(out)
+    }
+
+    pub fn account(&self, address: &str) -> Result<Option<Account>, VaultError> {
+        let txn = self.db.begin_read()?;
+        let table = txn.open_table(schema::ACCOUNTS)?;
+        table.get(address.to_ascii_lowercase().as_str())?.map(|v| decode("accounts", v.value())).transpose()
+    }
+
+    pub fn mailbox_entry(&self, address: &str, message_id: u64) -> Result<Option<MailboxEntry>, VaultError> {
+        let txn = self.db.begin_read()?;
+        let table = txn.open_table(schema::MAILBOX)?;
+        let key = (address.to_ascii_lowercase(), message_id);
+        table.get((key.0.as_str(), key.1))?.map(|v| decode("mailbox", v.value())).transpose()
+    }
+}
+
+pub(crate) fn decode<T: serde::de::DeserializeOwned>(table: &'static str, bytes: &[u8]) -> Result<T, VaultError> {
+    serde_json::from_slice(bytes).map_err(|e| VaultError::Corrupt { table, detail: e.to_string() })
+}
+
+pub(crate) fn encode<T: serde::Serialize>(value: &T) -> Vec<u8> {
+    serde_json::to_vec(value).expect("vault records always serialise")
+}

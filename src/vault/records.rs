@@ -1,0 +1,125 @@
+//! What the vault stores, as plain serde types (JSON in redb values).
+
+use serde::{Deserialize, Serialize};
+
+/// Per-recipient outcome of the policy.
+#[derive(Clone, Copy, Debug, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum Decision {
+    Vault,
+    Relay,
+}
+
+/// A message that has at least one recipient held in the vault.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct MessageRecord {
+    pub id: u64,
+    /// Unix seconds.
+    pub received_at: i64,
+    pub client: String,
+    pub helo: String,
+    /// Envelope sender (MAIL FROM), empty for the null sender.
+    pub envelope_from: String,
+    /// Header From, To, Cc as written in the message.
+    pub from: String,
+    pub to: Vec<String>,
+    pub cc: Vec<String>,
+    /// Subject as recipients see it (a matched policy keyword removed).
+    pub subject: String,
+    pub date: Option<i64>,
+    pub size: u64,
+    pub attachments: Vec<AttachmentInfo>,
+    pub recipients: Vec<RecipientStatus>,
+    /// Unix seconds after which recipients may no longer reply.
+    pub expires_at: i64,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct AttachmentInfo {
+    pub name: String,
+    pub content_type: String,
+    pub size: u64,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct RecipientStatus {
+    pub address: String,
+    pub decision: Decision,
+    /// The rule that decided, e.g. `keyword:[secure]` or `route:legal`.
+    pub rule: String,
+    /// `held`, `queued`, `relayed`, `failed`.
+    pub state: String,
+}
+
+#[derive(Clone, Copy, Debug, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum Folder {
+    Inbox,
+    Sent,
+    Deleted,
+}
+
+/// One recipient's view of a vaulted message.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct MailboxEntry {
+    pub folder: Folder,
+    pub read: bool,
+    pub expires_at: i64,
+}
+
+/// A portal account, created on the first secure message to an address.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct Account {
+    pub address: String,
+    pub created_at: i64,
+    pub internal: bool,
+    /// argon2id PHC string; None until credentials are issued.
+    pub password_hash: Option<String>,
+    pub must_change_password: bool,
+    pub allow_logon: bool,
+    pub allow_sending: bool,
+}
+
+#[derive(Clone, Copy, Debug, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum OutboxKind {
+    /// Ordinary mail passed on unchanged to the relay.
+    Relay,
+    /// "A secure message is waiting" to one recipient.
+    Notification,
+    /// First-contact credentials to a new recipient.
+    FirstContact,
+}
+
+#[derive(Clone, Copy, Debug, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum OutboxState {
+    Pending,
+    Dead,
+}
+
+/// Something Cloister must send; written in the transaction that caused it.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct OutboxRow {
+    pub id: u64,
+    pub kind: OutboxKind,
+    pub message_id: u64,
+    pub sender: String,
+    pub recipients: Vec<String>,
+    pub created_at: i64,
+    pub attempts: u32,
+    pub next_attempt_at: i64,
+    pub last_error: Option<String>,
+    pub state: OutboxState,
+}
+
+/// One state change, kept for the monitor and the audit.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct Event {
+    pub seq: u64,
+    pub message_id: u64,
+    /// Unix milliseconds.
+    pub at_ms: i64,
+    pub actor: String,
+    pub what: String,
+}

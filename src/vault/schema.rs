@@ -1,0 +1,57 @@
+//! Table definitions and the schema version.
+
+use redb::{Database, ReadableTable, TableDefinition};
+
+use super::VaultError;
+
+/// Bump when a table's layout changes; older vaults are migrated in `prepare`.
+pub const SCHEMA_VERSION: u64 = 1;
+
+pub const META: TableDefinition<&str, u64> = TableDefinition::new("meta");
+pub const MESSAGES: TableDefinition<u64, &[u8]> = TableDefinition::new("messages");
+pub const RAW: TableDefinition<u64, &[u8]> = TableDefinition::new("raw");
+/// (recipient address, message id) → mailbox entry.
+pub const MAILBOX: TableDefinition<(&str, u64), &[u8]> = TableDefinition::new("mailbox");
+pub const ACCOUNTS: TableDefinition<&str, &[u8]> = TableDefinition::new("accounts");
+pub const OUTBOX: TableDefinition<u64, &[u8]> = TableDefinition::new("outbox");
+pub const OUTBOX_DATA: TableDefinition<u64, &[u8]> = TableDefinition::new("outbox_data");
+/// (message id, event sequence) → event; message id 0 holds events about no message.
+pub const EVENTS: TableDefinition<(u64, u64), &[u8]> = TableDefinition::new("events");
+
+/// Counters the writer thread keeps in memory and persists with every batch.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Counters {
+    pub event_seq: u64,
+    pub outbox_seq: u64,
+}
+
+/// Creates missing tables, checks the schema version and loads the counters.
+pub fn prepare(db: &Database) -> Result<Counters, VaultError> {
+    let txn = db.begin_write()?;
+    let counters = {
+        let mut meta = txn.open_table(META)?;
+        let found = meta.get("schema_version")?.map(|v| v.value());
+        match found {
+            Some(v) if v > SCHEMA_VERSION => {
+                return Err(VaultError::SchemaTooNew { found: v, supported: SCHEMA_VERSION });
+            }
+            Some(_) => {}
+            None => {
+                meta.insert("schema_version", SCHEMA_VERSION)?;
+            }
+        }
+        Counters {
+            event_seq: meta.get("event_seq")?.map_or(0, |v| v.value()),
+            outbox_seq: meta.get("outbox_seq")?.map_or(0, |v| v.value()),
+        }
+    };
+    txn.open_table(MESSAGES)?;
+    txn.open_table(RAW)?;
+    txn.open_table(MAILBOX)?;
+    txn.open_table(ACCOUNTS)?;
+    txn.open_table(OUTBOX)?;
+    txn.open_table(OUTBOX_DATA)?;
+    txn.open_table(EVENTS)?;
+    txn.commit()?;
+    Ok(counters)
+}

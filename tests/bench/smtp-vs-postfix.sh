@@ -1,0 +1,385 @@
+#!/usr/bin/env bash
+# smtp-vs-postfix.sh -- BENCHMARK (not a test): durable SMTP intake rate of a
+# private Postfix instance vs. Cloister, same load, same filesystem, one run.
+#
+#   tests/bench/smtp-vs-postfix.sh                  # N=5000 (default)
+#   BENCH_MESSAGES=1000 tests/bench/smtp-vs-postfix.sh
+#
+# Both servers only *store* the mail: Postfix puts every message on HOLD
+# (queue file fsync'ed before the 250, nothing is ever delivered); Cloister
+# stores every message in its vault (route recipient="*").
+# Exit status: 0 = benchmark ran (whether or not the target ratio is met),
+#              1 = error, 2 = Cloister binary missing (Postfix still measured).
+# See tests/bench/README.md.
+set -euo pipefail
+
+# ---------------------------------------------------------------- knobs ----
+N="${BENCH_MESSAGES:-5000}"          # timed messages per server
+WARMUP="${BENCH_WARMUP:-200}"        # untimed messages per server before the run
+SESSIONS="${BENCH_SESSIONS:-10}"     # parallel SMTP sessions
+MSG_SIZE="${BENCH_MSG_SIZE:-10240}"  # payload bytes per message (plus ~150 B headers)
+RECONNECT="${BENCH_RECONNECT:-0}"    # 1 = new TCP connection per message (smtp-source default)
+LOAD_TIMEOUT="${BENCH_TIMEOUT:-1800}" # seconds, per smtp-source invocation
+TMP_PARENT="${BENCH_TMP:-/var/tmp}"  # same filesystem for both => same fsync cost
+KEEP_TMP="${BENCH_KEEP:-0}"          # 1 = keep the temp dir (logs, queues) for inspection
+TARGET_RATIO="2.00"
+PY="$(command -v python3 || true)"   # only used outside the timed sections
+
+# ------------------------------------------------------ Cloister CLI ----
+# Everything the script assumes about Cloister lives here.
+CLOISTER_BIN="${CLOISTER_BIN:-target/release/cloister}"   # relative to repo root
+CLOISTER_READY_WORD="ready"          # a log line containing this word = listening
+CLOISTER_READY_TIMEOUT="${CLOISTER_READY_TIMEOUT:-10}"    # seconds
+CLOISTER_STOP_TIMEOUT="${CLOISTER_STOP_TIMEOUT:-15}"      # seconds after SIGTERM
+# 1 = count messages while the server runs (fall back to after-stop if that
+# fails); 0 = only count after the server has stopped (e.g. exclusive DB lock).
+CLOISTER_COUNT_WHILE_RUNNING="${CLOISTER_COUNT_WHILE_RUNNING:-1}"
+
+cloister_write_config() {   # $1=file $2=data_dir $3=smtp_port $4=web_port $5=relay_port
+    cat >"$1" <<EOF
+data_dir = "$2"
+hostname = "bench.local"
+
+[smtp]
+listen = "127.0.0.1:$3"
+max_connections = 100
+
+[web]
+listen = "127.0.0.1:$4"
+
+[relay]
+host = "127.0.0.1"
+port = $5
+
+[[policy.routes]]
+name = "bench-everything-secure"
+recipient = "*"
+EOF
+}
+cloister_serve() {          # $1=config; runs in the foreground (caller backgrounds it)
+    exec env NO_COLOR=1 "$CLOISTER" serve --config "$1"
+}
+cloister_count() {          # $1=config; prints the number of stored (held) messages
+    local json
+    json="$("$CLOISTER" messages --json --config "$1")" || return 1
+    printf '%s' "$json" | "$PY" -c 'import json,sys; print(len(json.load(sys.stdin)))'
+}
+
+# -------------------------------------------------------------- helpers ----
+say()  { printf '[bench] %s\n' "$*" >&2; }
+die()  { printf '[bench] ERROR: %s\n' "$*" >&2; exit 1; }
+now()  { date +%s.%N; }
+fsub() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a - b }'; }
+fdiv() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", (b > 0 ? a / b : 0) }'; }
+show_tail() { [ -f "$1" ] && { say "---- last lines of $1 ----"; tail -n "${2:-30}" "$1" | tr '\r' '\n' | tail -n "${2:-30}" >&2; }; return 0; }
+
+case "$N$WARMUP$SESSIONS$MSG_SIZE" in *[!0-9]*) die "BENCH_MESSAGES/WARMUP/SESSIONS/MSG_SIZE must be integers";; esac
+[ "$N" -gt 0 ] || die "BENCH_MESSAGES must be > 0"
+[ "$(id -u)" -eq 0 ] || die "must run as root (installs packages and starts a private Postfix master)"
+
+script_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+REPO="$(git -C "$script_dir" rev-parse --show-toplevel 2>/dev/null || (cd "$script_dir/../.." && pwd))"
+cd "$REPO"
+
+# ------------------------------------------------------------ install ----
+if ! command -v smtp-source >/dev/null 2>&1 || [ ! -x /usr/sbin/postfix ]; then
+    say "installing postfix (provides /usr/sbin/postfix and smtp-source); system instance stays unconfigured"
+    echo "postfix postfix/main_mailer_type select No configuration" | debconf-set-selections
+    # --no-remove: never silently replace another MTA (e.g. exim4).
+    if ! DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-remove postfix >/dev/null; then
+        DEBIAN_FRONTEND=noninteractive apt-get update -q >/dev/null
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-remove postfix >/dev/null \
+            || die "apt-get install postfix failed (another MTA installed? it would have to be removed)"
+    fi
+fi
+export PATH="/usr/sbin:/usr/bin:/sbin:/bin:$PATH"
+command -v smtp-source >/dev/null || die "smtp-source still missing after installing postfix"
+[ -n "$PY" ] || die "python3 is required (free ports, JSON count)"
+
+# -------------------------------------------------- Cloister binary ----
+CLOISTER_MISSING=0
+if [ "${BENCH_BUILD:-0}" = "1" ]; then
+    say "BENCH_BUILD=1: cargo build --release"
+    cargo build --release
+fi
+case "$CLOISTER_BIN" in /*) CLOISTER="$CLOISTER_BIN" ;; *) CLOISTER="$REPO/$CLOISTER_BIN" ;; esac
+if [ ! -x "$CLOISTER" ]; then
+    CLOISTER_MISSING=1
+    say "NOTE: Cloister binary $CLOISTER not found -- measuring Postfix only (run 'cargo build --release' first, or BENCH_BUILD=1)"
+fi
+
+# ------------------------------------------------------- temp + ports ----
+mkdir -p "$TMP_PARENT"
+TMP="$(mktemp -d -p "$TMP_PARENT" cloister-bench.XXXXXX)"
+chmod 755 "$TMP"   # postfix daemons (user postfix) must traverse into the queue dir
+PF_CONF="$TMP/postfix-conf"
+PF_QUEUE="$TMP/postfix-queue"
+PF_DATA="$TMP/postfix-data"
+CL_PID=""
+LOAD_PID=""
+
+# shellcheck disable=SC2317  # invoked via trap
+cleanup() {
+    local rc=$?
+    set +e
+    [ -n "$LOAD_PID" ] && { kill -TERM "$LOAD_PID" 2>/dev/null; wait "$LOAD_PID" 2>/dev/null; }
+    if [ -n "$CL_PID" ] && kill -0 "$CL_PID" 2>/dev/null; then
+        kill -TERM "$CL_PID" 2>/dev/null
+        for _ in $(seq 50); do kill -0 "$CL_PID" 2>/dev/null || break; sleep 0.1; done
+        kill -KILL "$CL_PID" 2>/dev/null
+        wait "$CL_PID" 2>/dev/null
+    fi
+    postfix_stop
+    if [ "$KEEP_TMP" = "1" ]; then say "kept $TMP"; else rm -rf "$TMP"; fi
+    exit "$rc"
+}
+
+postfix_stop() {
+    [ -f "$PF_CONF/main.cf" ] || return 0
+    local pidf="$PF_QUEUE/pid/master.pid" mpid="" p
+    [ -f "$pidf" ] && mpid="$(awk 'NR==1{print $1}' "$pidf")"
+    postfix -c "$PF_CONF" stop >>"$TMP/postfix-ctl.log" 2>&1 || true
+    if [ -n "$mpid" ]; then
+        for _ in $(seq 100); do kill -0 "$mpid" 2>/dev/null || break; sleep 0.1; done
+        kill -0 "$mpid" 2>/dev/null && kill -KILL "$mpid" 2>/dev/null
+    fi
+    # Stragglers of *this* instance only: processes whose environment carries
+    # our private MAIL_CONFIG (the master passes it to every child).
+    for p in /proc/[0-9]*; do
+        if grep -qszxF "MAIL_CONFIG=$PF_CONF" "$p/environ"; then
+            kill -KILL "${p#/proc/}" 2>/dev/null
+        fi
+    done
+    rm -f "$PF_CONF/main.cf"   # makes postfix_stop idempotent
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+read -r PF_PORT CL_SMTP_PORT CL_WEB_PORT CL_RELAY_PORT < <("$PY" - <<'EOF'
+import socket
+socks = []
+for _ in range(4):
+    s = socket.socket(); s.bind(("127.0.0.1", 0)); socks.append(s)
+print(*[s.getsockname()[1] for s in socks])
+EOF
+)
+
+# -------------------------------------------------------- machine info ----
+fs_line="$(df -T "$TMP" | awk 'NR==2 { print $2 " on " $1 " (mounted " $7 ")" }')"
+mnt_opts="$(findmnt -no OPTIONS -T "$TMP" 2>/dev/null || echo '?')"
+fsync_ms="$("$PY" - "$TMP" "$MSG_SIZE" <<'EOF'
+import os, sys, time
+path = os.path.join(sys.argv[1], "fsync-probe"); buf = b"x" * int(sys.argv[2]); n = 100
+fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+t = time.perf_counter()
+for _ in range(n):
+    os.write(fd, buf); os.fsync(fd)
+dt = time.perf_counter() - t
+os.close(fd); os.unlink(path)
+print("%.2f" % (dt / n * 1000))
+EOF
+)"
+MACHINE="nproc=$(nproc) kernel=$(uname -r) tmp=$TMP fs=$fs_line opts=$mnt_opts fsync(${MSG_SIZE}B append)=${fsync_ms} ms postfix=$(postconf -d -h mail_version 2>/dev/null)"
+say "machine: $MACHINE"
+
+SRC_FLAGS=(-c -l "$MSG_SIZE" -s "$SESSIONS" -S bench -f bench@example.org -t rcpt@external.example -M bench-client.example)
+[ "$RECONNECT" = "1" ] || SRC_FLAGS+=(-d)   # -d = keep the session open for the next message
+say "load: smtp-source ${SRC_FLAGS[*]} -m <count> 127.0.0.1:<port>   (warm-up $WARMUP, timed $N)"
+
+# run_load LABEL PORT COUNT -> sets ELAPSED (seconds)
+ELAPSED=""
+run_load() {
+    local label="$1" port="$2" count="$3" out="$TMP/smtp-source-$1.log" t0 t1 done_count
+    sync   # start every run with no dirty page cache from the previous phase
+    t0="$(now)"
+    # background + wait: a signal to this script interrupts the run at once
+    timeout "$LOAD_TIMEOUT" smtp-source "${SRC_FLAGS[@]}" -m "$count" "127.0.0.1:$port" >"$out" 2>&1 &
+    LOAD_PID=$!
+    if ! wait "$LOAD_PID"; then
+        LOAD_PID=""
+        show_tail "$out" 10
+        die "smtp-source against $label (port $port) failed or timed out (BENCH_TIMEOUT=${LOAD_TIMEOUT}s)"
+    fi
+    t1="$(now)"
+    LOAD_PID=""
+    ELAPSED="$(fsub "$t1" "$t0")"
+    done_count="$(tr '\r' '\n' <"$out" | grep -E '^[0-9]+$' | tail -n 1 || true)"
+    [ "$done_count" = "$count" ] || { show_tail "$out" 10; die "$label: smtp-source completed ${done_count:-0} DATA commands, expected $count"; }
+}
+
+# ============================================================ POSTFIX ====
+mkdir -p "$PF_CONF" "$PF_QUEUE" "$PF_DATA"
+chown postfix "$PF_DATA"
+cat >"$PF_CONF/main.cf" <<EOF
+# private benchmark instance -- generated by tests/bench/smtp-vs-postfix.sh
+compatibility_level = 3.6
+queue_directory = $PF_QUEUE
+data_directory = $PF_DATA
+mail_owner = postfix
+setgid_group = postdrop
+syslog_name = postfix-bench
+maillog_file = $TMP/postfix-maillog
+myhostname = bench.local
+mydomain = bench.local
+myorigin = \$myhostname
+mydestination =
+relayhost =
+alias_maps =
+alias_database =
+local_recipient_maps =
+inet_interfaces = loopback-only
+inet_protocols = ipv4
+mynetworks = 127.0.0.0/8
+biff = no
+# no DNS anywhere
+smtpd_peername_lookup = no
+smtp_host_lookup = native
+smtp_dns_support_level = disabled
+# accept from loopback, then HOLD everything: durably queued (fsync before
+# 250, Postfix default), never delivered -- the queue manager does no work.
+smtpd_relay_restrictions = permit_mynetworks, reject
+smtpd_recipient_restrictions = check_client_access static:HOLD
+# no throttling of the benchmark client
+default_process_limit = 100
+in_flow_delay = 0
+smtpd_client_connection_count_limit = 0
+smtpd_client_connection_rate_limit = 0
+smtpd_client_message_rate_limit = 0
+smtpd_client_recipient_rate_limit = 0
+smtpd_client_new_tls_session_rate_limit = 0
+smtpd_client_auth_rate_limit = 0
+smtpd_client_event_limit_exceptions = 127.0.0.0/8
+EOF
+# no chroot (a chroot would need copies of /etc files inside the queue dir)
+cat >"$PF_CONF/master.cf" <<EOF
+127.0.0.1:$PF_PORT inet n - n - - smtpd
+pickup    unix  n       -       n       60      1       pickup
+cleanup   unix  n       -       n       -       0       cleanup
+qmgr      unix  n       -       n       300     1       qmgr
+tlsmgr    unix  -       -       n       1000?   1       tlsmgr
+rewrite   unix  -       -       n       -       -       trivial-rewrite
+bounce    unix  -       -       n       -       0       bounce
+defer     unix  -       -       n       -       0       bounce
+trace     unix  -       -       n       -       0       bounce
+verify    unix  -       -       n       -       1       verify
+flush     unix  n       -       n       1000?   0       flush
+proxymap  unix  -       -       n       -       -       proxymap
+proxywrite unix -       -       n       -       1       proxymap
+smtp      unix  -       -       n       -       -       smtp
+relay     unix  -       -       n       -       -       smtp
+showq     unix  n       -       n       -       -       showq
+error     unix  -       -       n       -       -       error
+retry     unix  -       -       n       -       -       error
+discard   unix  -       -       n       -       -       discard
+anvil     unix  -       -       n       -       1       anvil
+scache    unix  -       -       n       -       1       scache
+postlog   unix-dgram n  -       n       -       1       postlogd
+EOF
+
+say "postfix: starting private instance (config $PF_CONF, smtpd 127.0.0.1:$PF_PORT)"
+postfix -c "$PF_CONF" check >>"$TMP/postfix-ctl.log" 2>&1 || { show_tail "$TMP/postfix-ctl.log"; die "postfix check failed"; }
+postfix -c "$PF_CONF" start >>"$TMP/postfix-ctl.log" 2>&1 || { show_tail "$TMP/postfix-ctl.log"; show_tail "$TMP/postfix-maillog"; die "postfix start failed"; }
+for _ in $(seq 100); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$PF_PORT") 2>/dev/null && break
+    sleep 0.1
+done
+(exec 3<>"/dev/tcp/127.0.0.1/$PF_PORT") 2>/dev/null || { show_tail "$TMP/postfix-maillog"; die "postfix smtpd not listening on $PF_PORT"; }
+
+pf_hold_count() { find "$PF_QUEUE/hold" -type f 2>/dev/null | wc -l; }
+pf_wait_count() {   # $1 = expected; cleanup renames into hold before the 250, so this is immediate
+    local c=0
+    for _ in $(seq 50); do c="$(pf_hold_count)"; [ "$c" -ge "$1" ] && break; sleep 0.2; done
+    [ "$c" -eq "$1" ] || { show_tail "$TMP/postfix-maillog"; die "postfix: hold queue has $c messages, expected $1"; }
+}
+
+if [ "$WARMUP" -gt 0 ]; then
+    say "postfix: warm-up $WARMUP messages"
+    run_load postfix-warmup "$PF_PORT" "$WARMUP"
+    pf_wait_count "$WARMUP"
+fi
+say "postfix: timed run $N messages"
+run_load postfix "$PF_PORT" "$N"
+PF_ELAPSED="$ELAPSED"
+pf_wait_count "$((WARMUP + N))"
+PF_RATE="$(fdiv "$N" "$PF_ELAPSED")"
+if grep -qE 'postfix-bench/[a-z]+\[[0-9]+\]: (warning|fatal|panic)' "$TMP/postfix-maillog" 2>/dev/null; then
+    say "postfix: warnings in maillog (first 5):"
+    grep -E 'postfix-bench/[a-z]+\[[0-9]+\]: (warning|fatal|panic)' "$TMP/postfix-maillog" | head -n 5 >&2
+fi
+postfix_stop
+say "postfix: $N msgs in $PF_ELAPSED s = $PF_RATE msg/s (hold queue verified: $((WARMUP + N)) files)"
+
+if [ "$CLOISTER_MISSING" = "1" ]; then
+    echo
+    echo "machine : $MACHINE"
+    printf 'postfix : %d msgs in %6.2f s = %.1f msg/s (durable queue, hold)\n' "$N" "$PF_ELAPSED" "$PF_RATE"
+    echo "cloister: NOT MEASURED -- binary $CLOISTER not found."
+    echo "          Run 'cargo build --release' first (or set BENCH_BUILD=1, or CLOISTER_BIN=/path/to/cloister)."
+    exit 2
+fi
+
+# =========================================================== CLOISTER ====
+CL_CONF="$TMP/cloister.toml"
+CL_LOG="$TMP/cloister.log"
+cloister_write_config "$CL_CONF" "$TMP/cloister-data" "$CL_SMTP_PORT" "$CL_WEB_PORT" "$CL_RELAY_PORT"
+say "cloister: starting $CLOISTER serve (smtp 127.0.0.1:$CL_SMTP_PORT, web :$CL_WEB_PORT, relay :$CL_RELAY_PORT unused)"
+cloister_serve "$CL_CONF" >"$CL_LOG" 2>&1 &
+CL_PID=$!
+ready=""
+for _ in $(seq $((CLOISTER_READY_TIMEOUT * 10))); do
+    kill -0 "$CL_PID" 2>/dev/null || { show_tail "$CL_LOG"; die "cloister exited during startup (log above)"; }
+    ready="$(sed 's/\x1b\[[0-9;]*m//g' "$CL_LOG" | grep -Eiw -m 1 "$CLOISTER_READY_WORD" || true)"
+    [ -n "$ready" ] && break
+    sleep 0.1
+done
+[ -n "$ready" ] || { show_tail "$CL_LOG"; die "cloister: no '$CLOISTER_READY_WORD' line in the log within ${CLOISTER_READY_TIMEOUT}s"; }
+say "cloister: $ready"
+
+if [ "$WARMUP" -gt 0 ]; then
+    say "cloister: warm-up $WARMUP messages"
+    run_load cloister-warmup "$CL_SMTP_PORT" "$WARMUP"
+fi
+say "cloister: timed run $N messages"
+run_load cloister "$CL_SMTP_PORT" "$N"
+CL_ELAPSED="$ELAPSED"
+CL_RATE="$(fdiv "$N" "$CL_ELAPSED")"
+
+cloister_stop() {
+    kill -TERM "$CL_PID" 2>/dev/null || true
+    for _ in $(seq $((CLOISTER_STOP_TIMEOUT * 10))); do kill -0 "$CL_PID" 2>/dev/null || break; sleep 0.1; done
+    if kill -0 "$CL_PID" 2>/dev/null; then
+        say "cloister: WARNING: still running ${CLOISTER_STOP_TIMEOUT}s after SIGTERM, sending SIGKILL"
+        kill -KILL "$CL_PID" 2>/dev/null || true
+    fi
+    local rc=0
+    wait "$CL_PID" || rc=$?
+    CL_PID=""
+    [ "$rc" -eq 0 ] || say "cloister: WARNING: serve exited with status $rc after SIGTERM"
+}
+
+EXPECT=$((WARMUP + N))
+count=""
+if [ "$CLOISTER_COUNT_WHILE_RUNNING" = "1" ]; then
+    count="$(cloister_count "$CL_CONF" 2>"$TMP/cloister-count.err" || true)"
+    [ -n "$count" ] || say "cloister: 'messages --json' failed while serving ($(head -c 200 "$TMP/cloister-count.err" | tr '\n' ' ')) -- retrying after stop"
+fi
+cloister_stop
+if [ -z "$count" ]; then
+    count="$(cloister_count "$CL_CONF" 2>"$TMP/cloister-count.err")" \
+        || { show_tail "$TMP/cloister-count.err"; die "cloister: '$CLOISTER messages --json --config $CL_CONF' failed"; }
+fi
+[ "$count" = "$EXPECT" ] || { show_tail "$CL_LOG"; die "cloister: stored message count is $count, expected $EXPECT ($WARMUP warm-up + $N timed)"; }
+say "cloister: $N msgs in $CL_ELAPSED s = $CL_RATE msg/s (vault verified: $count messages)"
+
+# ============================================================ SUMMARY ====
+RATIO="$(awk -v c="$CL_ELAPSED" -v p="$PF_ELAPSED" 'BEGIN { printf "%.2f", (c > 0 ? p / c : 0) }')"
+echo
+echo "machine : $MACHINE"
+echo "load    : smtp-source ${SRC_FLAGS[*]} -m $N (after $WARMUP warm-up)"
+printf 'postfix : %d msgs in %6.2f s = %.1f msg/s (durable queue, hold)\n' "$N" "$PF_ELAPSED" "$PF_RATE"
+printf 'cloister: %d msgs in %6.2f s = %.1f msg/s (durable vault)\n' "$N" "$CL_ELAPSED" "$CL_RATE"
+verdict="below target"
+awk -v r="$RATIO" -v t="$TARGET_RATIO" 'BEGIN { exit !(r >= t) }' && verdict="meets target"
+printf 'ratio cloister/postfix: %sx  (target >= %sx, %s)\n' "$RATIO" "$TARGET_RATIO" "$verdict"
+exit 0
