@@ -63,8 +63,8 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Show the event log of one message.
-    Events {
+    /// Show one message (held or relayed): its record, event log and stored bytes, as JSON.
+    Show {
         /// Queue id as printed by `messages`.
         id: String,
     },

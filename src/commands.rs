@@ -58,7 +58,7 @@ fn with_config(command: Command, loaded: LoadedConfig) -> ExitCode {
         },
         Command::Messages { json } => operator_query(&loaded.config, &Request::Messages, json),
         Command::Outbox { json } => operator_query(&loaded.config, &Request::Outbox, json),
-        Command::Events { id } => operator_query(&loaded.config, &Request::Events { message_id: id }, true),
+        Command::Show { id } => operator_query(&loaded.config, &Request::Show { message_id: id }, true),
         Command::Version | Command::Init { .. } | Command::HashPassword => unreachable!("handled before loading config"),
     }
 }

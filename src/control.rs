@@ -18,7 +18,7 @@ use crate::vault::{Vault, VaultError};
 pub enum Request {
     Messages,
     Outbox,
-    Events { message_id: String },
+    Show { message_id: String },
 }
 
 pub fn socket_path(data_dir: &Path) -> PathBuf {
@@ -30,8 +30,8 @@ pub fn answer(vault: &Vault, request: &Request) -> Result<Value, String> {
     let result: Result<Value, VaultError> = match request {
         Request::Messages => views::messages(vault),
         Request::Outbox => views::outbox(vault),
-        Request::Events { message_id } => match u64::from_str_radix(message_id, 16) {
-            Ok(id) => views::events(vault, id),
+        Request::Show { message_id } => match u64::from_str_radix(message_id, 16) {
+            Ok(id) => views::show(vault, id),
             Err(_) => return Err(format!("not a queue id: {message_id}")),
         },
     };

@@ -138,7 +138,9 @@ fn extraction_errors(figment: &Figment, file: Option<&Path>, err: figment::Error
             let mut path = e.path.clone();
             let message = match &e.kind {
                 Kind::UnknownField(field, allowed) => {
-                    path.push(field.clone());
+                    if path.last() != Some(field) {
+                        path.push(field.clone());
+                    }
                     format!("unknown key; allowed here: {}", allowed.join(", "))
                 }
                 Kind::InvalidType(actual, expected) => format!("expected {expected}, found {actual}"),

@@ -436,3 +436,6 @@ fn system_hostname() -> String {
     let name = String::from_utf8_lossy(&buf[..end]).into_owned();
     if name.is_empty() { "localhost".into() } else { name }
 }
+
+#[cfg(test)]
+mod tests;

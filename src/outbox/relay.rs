@@ -53,7 +53,10 @@ pub fn send(transport: &SmtpTransport, row: &OutboxRow, bytes: &[u8]) -> Result<
     };
     let to = row.recipients.iter().map(|r| r.parse::<Address>().map_err(|_| bad("recipient", r))).collect::<Result<Vec<_>, _>>()?;
     let envelope = Envelope::new(from, to).map_err(|e| SendError { permanent: true, message: e.to_string() })?;
-    match transport.send_raw(&envelope, bytes) {
+    // lettre always ends DATA with CRLF.CRLF; give it the message without its own final
+    // CRLF so the relay receives exactly the stored bytes.
+    let body = bytes.strip_suffix(b"\r\n").unwrap_or(bytes);
+    match transport.send_raw(&envelope, body) {
         Ok(response) => Ok(format!("{} {}", response.code(), response.message().collect::<Vec<_>>().join(" "))),
         Err(e) => Err(SendError { permanent: e.is_permanent(), message: e.to_string() }),
     }

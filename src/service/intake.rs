@@ -25,7 +25,6 @@ pub enum IntakeError {
 
 /// The decisions taken for an accepted message.
 pub struct Accepted {
-    pub queue_id: String,
     pub verdicts: Vec<(String, Verdict)>,
     pub size: usize,
 }
@@ -122,7 +121,7 @@ pub async fn accept(ctx: &Context, d: &Delivery) -> Result<Accepted, IntakeError
     if has_outbox {
         let _ = ctx.outbox_wake.try_send(());
     }
-    Ok(Accepted { queue_id, verdicts, size: d.data.len() })
+    Ok(Accepted { verdicts, size: d.data.len() })
 }
 
 /// The sender's requested mode, when valid and allowed.

@@ -50,12 +50,13 @@ pub fn outbox(vault: &Vault) -> Result<Value, VaultError> {
     Ok(Value::Array(list))
 }
 
-/// Event log of one message.
-pub fn events(vault: &Vault, message_id: u64) -> Result<Value, VaultError> {
-    let list: Vec<Value> = vault
+/// One message: its record, its event log in time order, and the stored bytes.
+pub fn show(vault: &Vault, message_id: u64) -> Result<Value, VaultError> {
+    let events: Vec<Value> = vault
         .events(message_id)?
         .into_iter()
-        .map(|e| json!({"seq": e.seq, "at_ms": e.at_ms, "actor": e.actor, "what": e.what}))
+        .map(|e| json!({"seq": e.seq, "at": rfc3339(e.at_ms / 1000), "actor": e.actor, "what": e.what}))
         .collect();
-    Ok(Value::Array(list))
+    let raw = vault.raw_message(message_id)?.map(|b| String::from_utf8_lossy(&b).into_owned());
+    Ok(json!({"id": queue_id_text(message_id), "message": vault.message(message_id)?, "events": events, "raw": raw}))
 }

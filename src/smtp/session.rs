@@ -122,10 +122,6 @@ impl Session {
         matches!(self.state, State::Data(_))
     }
 
-    pub fn is_tls(&self) -> bool {
-        self.tls
-    }
-
     fn reply(&mut self, text: &str) {
         self.output.extend_from_slice(text.as_bytes());
         self.output.extend_from_slice(b"\r\n");

@@ -70,11 +70,6 @@ impl Vault {
         self.writer.submit(op).await
     }
 
-    /// Blocking form of [`Vault::write`] for CLI commands.
-    pub fn write_blocking(&self, op: WriteOp) -> Result<WriteResult, VaultError> {
-        smol::block_on(self.writer.submit(op))
-    }
-
     /// All messages held in the vault, oldest first.
     pub fn messages(&self) -> Result<Vec<MessageRecord>, VaultError> {
         let txn = self.db.begin_read()?;
@@ -152,19 +147,6 @@ impl Vault {
             out.push(decode("events", v.value())?);
         }
         Ok(out)
-    }
-
-    pub fn account(&self, address: &str) -> Result<Option<Account>, VaultError> {
-        let txn = self.db.begin_read()?;
-        let table = txn.open_table(schema::ACCOUNTS)?;
-        table.get(address.to_ascii_lowercase().as_str())?.map(|v| decode("accounts", v.value())).transpose()
-    }
-
-    pub fn mailbox_entry(&self, address: &str, message_id: u64) -> Result<Option<MailboxEntry>, VaultError> {
-        let txn = self.db.begin_read()?;
-        let table = txn.open_table(schema::MAILBOX)?;
-        let key = (address.to_ascii_lowercase(), message_id);
-        table.get((key.0.as_str(), key.1))?.map(|v| decode("mailbox", v.value())).transpose()
     }
 }
 

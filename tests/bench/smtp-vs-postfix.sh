@@ -16,6 +16,7 @@ set -euo pipefail
 # ---------------------------------------------------------------- knobs ----
 N="${BENCH_MESSAGES:-5000}"          # timed messages per server
 WARMUP="${BENCH_WARMUP:-200}"        # untimed messages per server before the run
+ROUNDS="${BENCH_ROUNDS:-3}"          # timed runs per server (alternating order); median is reported
 SESSIONS="${BENCH_SESSIONS:-10}"     # parallel SMTP sessions
 MSG_SIZE="${BENCH_MSG_SIZE:-10240}"  # payload bytes per message (plus ~150 B headers)
 RECONNECT="${BENCH_RECONNECT:-0}"    # 1 = new TCP connection per message (smtp-source default)
@@ -73,8 +74,8 @@ fsub() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a - b }'; }
 fdiv() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", (b > 0 ? a / b : 0) }'; }
 show_tail() { [ -f "$1" ] && { say "---- last lines of $1 ----"; tail -n "${2:-30}" "$1" | tr '\r' '\n' | tail -n "${2:-30}" >&2; }; return 0; }
 
-case "$N$WARMUP$SESSIONS$MSG_SIZE" in *[!0-9]*) die "BENCH_MESSAGES/WARMUP/SESSIONS/MSG_SIZE must be integers";; esac
-[ "$N" -gt 0 ] || die "BENCH_MESSAGES must be > 0"
+case "$N$WARMUP$ROUNDS$SESSIONS$MSG_SIZE" in *[!0-9]*) die "BENCH_MESSAGES/WARMUP/ROUNDS/SESSIONS/MSG_SIZE must be integers";; esac
+if [ "$N" -eq 0 ] || [ "$ROUNDS" -eq 0 ]; then die "BENCH_MESSAGES and BENCH_ROUNDS must be > 0"; fi
 [ "$(id -u)" -eq 0 ] || die "must run as root (installs packages and starts a private Postfix master)"
 
 script_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -185,7 +186,7 @@ say "machine: $MACHINE"
 
 SRC_FLAGS=(-c -l "$MSG_SIZE" -s "$SESSIONS" -S bench -f bench@example.org -t rcpt@external.example -M bench-client.example)
 [ "$RECONNECT" = "1" ] || SRC_FLAGS+=(-d)   # -d = keep the session open for the next message
-say "load: smtp-source ${SRC_FLAGS[*]} -m <count> 127.0.0.1:<port>   (warm-up $WARMUP, timed $N)"
+say "load: smtp-source ${SRC_FLAGS[*]} -m <count> 127.0.0.1:<port>   (warm-up $WARMUP, timed $N x $ROUNDS round(s))"
 
 # run_load LABEL PORT COUNT -> sets ELAPSED (seconds)
 ELAPSED=""
@@ -292,59 +293,9 @@ pf_wait_count() {   # $1 = expected; cleanup renames into hold before the 250, s
     for _ in $(seq 50); do c="$(pf_hold_count)"; [ "$c" -ge "$1" ] && break; sleep 0.2; done
     [ "$c" -eq "$1" ] || { show_tail "$TMP/postfix-maillog"; die "postfix: hold queue has $c messages, expected $1"; }
 }
-
-if [ "$WARMUP" -gt 0 ]; then
-    say "postfix: warm-up $WARMUP messages"
-    run_load postfix-warmup "$PF_PORT" "$WARMUP"
-    pf_wait_count "$WARMUP"
-fi
-say "postfix: timed run $N messages"
-run_load postfix "$PF_PORT" "$N"
-PF_ELAPSED="$ELAPSED"
-pf_wait_count "$((WARMUP + N))"
-PF_RATE="$(fdiv "$N" "$PF_ELAPSED")"
-if grep -qE 'postfix-bench/[a-z]+\[[0-9]+\]: (warning|fatal|panic)' "$TMP/postfix-maillog" 2>/dev/null; then
-    say "postfix: warnings in maillog (first 5):"
-    grep -E 'postfix-bench/[a-z]+\[[0-9]+\]: (warning|fatal|panic)' "$TMP/postfix-maillog" | head -n 5 >&2
-fi
-postfix_stop
-say "postfix: $N msgs in $PF_ELAPSED s = $PF_RATE msg/s (hold queue verified: $((WARMUP + N)) files)"
-
-if [ "$CLOISTER_MISSING" = "1" ]; then
-    echo
-    echo "machine : $MACHINE"
-    printf 'postfix : %d msgs in %6.2f s = %.1f msg/s (durable queue, hold)\n' "$N" "$PF_ELAPSED" "$PF_RATE"
-    echo "cloister: NOT MEASURED -- binary $CLOISTER not found."
-    echo "          Run 'cargo build --release' first (or set BENCH_BUILD=1, or CLOISTER_BIN=/path/to/cloister)."
-    exit 2
-fi
-
 # =========================================================== CLOISTER ====
 CL_CONF="$TMP/cloister.toml"
 CL_LOG="$TMP/cloister.log"
-cloister_write_config "$CL_CONF" "$TMP/cloister-data" "$CL_SMTP_PORT" "$CL_WEB_PORT" "$CL_RELAY_PORT"
-say "cloister: starting $CLOISTER serve (smtp 127.0.0.1:$CL_SMTP_PORT, web :$CL_WEB_PORT, relay :$CL_RELAY_PORT unused)"
-cloister_serve "$CL_CONF" >"$CL_LOG" 2>&1 &
-CL_PID=$!
-ready=""
-for _ in $(seq $((CLOISTER_READY_TIMEOUT * 10))); do
-    kill -0 "$CL_PID" 2>/dev/null || { show_tail "$CL_LOG"; die "cloister exited during startup (log above)"; }
-    ready="$(sed 's/\x1b\[[0-9;]*m//g' "$CL_LOG" | grep -Eiw -m 1 "$CLOISTER_READY_WORD" || true)"
-    [ -n "$ready" ] && break
-    sleep 0.1
-done
-[ -n "$ready" ] || { show_tail "$CL_LOG"; die "cloister: no '$CLOISTER_READY_WORD' line in the log within ${CLOISTER_READY_TIMEOUT}s"; }
-say "cloister: $ready"
-
-if [ "$WARMUP" -gt 0 ]; then
-    say "cloister: warm-up $WARMUP messages"
-    run_load cloister-warmup "$CL_SMTP_PORT" "$WARMUP"
-fi
-say "cloister: timed run $N messages"
-run_load cloister "$CL_SMTP_PORT" "$N"
-CL_ELAPSED="$ELAPSED"
-CL_RATE="$(fdiv "$N" "$CL_ELAPSED")"
-
 cloister_stop() {
     kill -TERM "$CL_PID" 2>/dev/null || true
     for _ in $(seq $((CLOISTER_STOP_TIMEOUT * 10))); do kill -0 "$CL_PID" 2>/dev/null || break; sleep 0.1; done
@@ -357,28 +308,101 @@ cloister_stop() {
     CL_PID=""
     [ "$rc" -eq 0 ] || say "cloister: WARNING: serve exited with status $rc after SIGTERM"
 }
+if [ "$CLOISTER_MISSING" = "0" ]; then
+    cloister_write_config "$CL_CONF" "$TMP/cloister-data" "$CL_SMTP_PORT" "$CL_WEB_PORT" "$CL_RELAY_PORT"
+    say "cloister: starting $CLOISTER serve (smtp 127.0.0.1:$CL_SMTP_PORT, web :$CL_WEB_PORT, relay :$CL_RELAY_PORT unused)"
+    cloister_serve "$CL_CONF" >"$CL_LOG" 2>&1 &
+    CL_PID=$!
+    ready=""
+    for _ in $(seq $((CLOISTER_READY_TIMEOUT * 10))); do
+        kill -0 "$CL_PID" 2>/dev/null || { show_tail "$CL_LOG"; die "cloister exited during startup (log above)"; }
+        ready="$(sed 's/\x1b\[[0-9;]*m//g' "$CL_LOG" | grep -Eiw -m 1 "$CLOISTER_READY_WORD" || true)"
+        [ -n "$ready" ] && break
+        sleep 0.1
+    done
+    [ -n "$ready" ] || { show_tail "$CL_LOG"; die "cloister: no '$CLOISTER_READY_WORD' line in the log within ${CLOISTER_READY_TIMEOUT}s"; }
+    say "cloister: $ready"
+fi
 
-EXPECT=$((WARMUP + N))
-count=""
-if [ "$CLOISTER_COUNT_WHILE_RUNNING" = "1" ]; then
-    count="$(cloister_count "$CL_CONF" 2>"$TMP/cloister-count.err" || true)"
-    [ -n "$count" ] || say "cloister: 'messages --json' failed while serving ($(head -c 200 "$TMP/cloister-count.err" | tr '\n' ' ')) -- retrying after stop"
+# ========================================================= THE RUNS ====
+# Both servers are up (the idle one costs nothing). Warm up each, then do
+# ROUNDS timed runs per server, alternating which one goes first, and report
+# the median -- host noise on small VMs is large, see README.
+if [ "$WARMUP" -gt 0 ]; then
+    say "postfix: warm-up $WARMUP messages"
+    run_load postfix-warmup "$PF_PORT" "$WARMUP"
+    pf_wait_count "$WARMUP"
+    if [ "$CLOISTER_MISSING" = "0" ]; then
+        say "cloister: warm-up $WARMUP messages"
+        run_load cloister-warmup "$CL_SMTP_PORT" "$WARMUP"
+    fi
 fi
-cloister_stop
-if [ -z "$count" ]; then
-    count="$(cloister_count "$CL_CONF" 2>"$TMP/cloister-count.err")" \
-        || { show_tail "$TMP/cloister-count.err"; die "cloister: '$CLOISTER messages --json --config $CL_CONF' failed"; }
+
+PF_TIMES=() CL_TIMES=()
+timed_postfix() {
+    run_load "postfix-r$1" "$PF_PORT" "$N"
+    PF_TIMES+=("$ELAPSED")
+    pf_wait_count "$((WARMUP + $1 * N))"
+    say "postfix  round $1/$ROUNDS: $N msgs in $ELAPSED s = $(fdiv "$N" "$ELAPSED") msg/s (hold queue: $((WARMUP + $1 * N)) files)"
+}
+timed_cloister() {
+    run_load "cloister-r$1" "$CL_SMTP_PORT" "$N"
+    CL_TIMES+=("$ELAPSED")
+    say "cloister round $1/$ROUNDS: $N msgs in $ELAPSED s = $(fdiv "$N" "$ELAPSED") msg/s"
+}
+for r in $(seq "$ROUNDS"); do
+    if [ "$CLOISTER_MISSING" = "1" ]; then
+        timed_postfix "$r"
+    elif [ $((r % 2)) -eq 1 ]; then
+        timed_postfix "$r"; timed_cloister "$r"
+    else
+        timed_cloister "$r"; timed_postfix "$r"
+    fi
+done
+
+if grep -qE 'postfix-bench/[a-z]+\[[0-9]+\]: (warning|fatal|panic)' "$TMP/postfix-maillog" 2>/dev/null; then
+    say "postfix: warnings in maillog (first 5):"
+    grep -E 'postfix-bench/[a-z]+\[[0-9]+\]: (warning|fatal|panic)' "$TMP/postfix-maillog" | head -n 5 >&2
 fi
-[ "$count" = "$EXPECT" ] || { show_tail "$CL_LOG"; die "cloister: stored message count is $count, expected $EXPECT ($WARMUP warm-up + $N timed)"; }
-say "cloister: $N msgs in $CL_ELAPSED s = $CL_RATE msg/s (vault verified: $count messages)"
+postfix_stop
+
+EXPECT=$((WARMUP + ROUNDS * N))
+if [ "$CLOISTER_MISSING" = "0" ]; then
+    count=""
+    if [ "$CLOISTER_COUNT_WHILE_RUNNING" = "1" ]; then
+        count="$(cloister_count "$CL_CONF" 2>"$TMP/cloister-count.err" || true)"
+        [ -n "$count" ] || say "cloister: 'messages --json' failed while serving ($(head -c 200 "$TMP/cloister-count.err" | tr '\n' ' ')) -- retrying after stop"
+    fi
+    cloister_stop
+    if [ -z "$count" ]; then
+        count="$(cloister_count "$CL_CONF" 2>"$TMP/cloister-count.err")" \
+            || { show_tail "$TMP/cloister-count.err"; die "cloister: '$CLOISTER messages --json --config $CL_CONF' failed"; }
+    fi
+    [ "$count" = "$EXPECT" ] || { show_tail "$CL_LOG"; die "cloister: stored message count is $count, expected $EXPECT ($WARMUP warm-up + $ROUNDS x $N timed)"; }
+    say "cloister: vault verified: $count messages"
+fi
 
 # ============================================================ SUMMARY ====
-RATIO="$(awk -v c="$CL_ELAPSED" -v p="$PF_ELAPSED" 'BEGIN { printf "%.2f", (c > 0 ? p / c : 0) }')"
+median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { printf "%.3f", (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
+PF_ELAPSED="$(median "${PF_TIMES[@]}")"
+PF_RATE="$(fdiv "$N" "$PF_ELAPSED")"
+what=""; [ "$ROUNDS" -gt 1 ] && what=", median of $ROUNDS rounds"
 echo
 echo "machine : $MACHINE"
 echo "load    : smtp-source ${SRC_FLAGS[*]} -m $N (after $WARMUP warm-up)"
-printf 'postfix : %d msgs in %6.2f s = %.1f msg/s (durable queue, hold)\n' "$N" "$PF_ELAPSED" "$PF_RATE"
-printf 'cloister: %d msgs in %6.2f s = %.1f msg/s (durable vault)\n' "$N" "$CL_ELAPSED" "$CL_RATE"
+printf 'postfix : %d msgs in %6.2f s = %.1f msg/s (durable queue, hold%s)\n' "$N" "$PF_ELAPSED" "$PF_RATE" "$what"
+if [ "$CLOISTER_MISSING" = "1" ]; then
+    echo "cloister: NOT MEASURED -- binary $CLOISTER not found."
+    echo "          Run 'cargo build --release' first (or set BENCH_BUILD=1, or CLOISTER_BIN=/path/to/cloister)."
+    exit 2
+fi
+CL_ELAPSED="$(median "${CL_TIMES[@]}")"
+CL_RATE="$(fdiv "$N" "$CL_ELAPSED")"
+RATIO="$(awk -v c="$CL_ELAPSED" -v p="$PF_ELAPSED" 'BEGIN { printf "%.2f", (c > 0 ? p / c : 0) }')"
+printf 'cloister: %d msgs in %6.2f s = %.1f msg/s (durable vault%s)\n' "$N" "$CL_ELAPSED" "$CL_RATE" "$what"
+if [ "$ROUNDS" -gt 1 ]; then
+    echo "rounds  : postfix s = ${PF_TIMES[*]} ; cloister s = ${CL_TIMES[*]}"
+fi
 verdict="below target"
 awk -v r="$RATIO" -v t="$TARGET_RATIO" 'BEGIN { exit !(r >= t) }' && verdict="meets target"
 printf 'ratio cloister/postfix: %sx  (target >= %sx, %s)\n' "$RATIO" "$TARGET_RATIO" "$verdict"

@@ -1,0 +1,183 @@
+//! The CLI and the layered configuration, through the real binary.
+
+mod common;
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use common::BIN;
+
+fn run(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
+    let mut cmd = Command::new(BIN);
+    cmd.current_dir(dir).args(args);
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    cmd.output().unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+#[test]
+fn check_config_names_key_source_and_rule_for_each_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("cloister.toml");
+    std::fs::write(&file, "hostname = \"h.test\"\n\n[smtp]\nlisten = \"127.0.0.1:0\"\nmax_recipents = 5\n").unwrap();
+    let o = run(dir.path(), &["check-config"], &[]);
+    assert_eq!(o.status.code(), Some(2));
+    let e = stderr(&o);
+    assert!(e.contains("`smtp.max_recipents`") && e.contains("cloister.toml:5") && e.contains("max_recipients"), "unknown key, its line, allowed keys: {e}");
+
+    std::fs::write(&file, "[smtp]\nmax_recipients = \"lots\"\n").unwrap();
+    let e = stderr(&run(dir.path(), &["check-config"], &[]));
+    assert!(e.contains("`smtp.max_recipients`") && e.contains("cloister.toml:2") && e.contains("expected u32"), "{e}");
+
+    std::fs::write(&file, "[smtp]\nlisten = \"127.0.0.1:0\"\n").unwrap();
+    let e = stderr(&run(dir.path(), &["check-config"], &[]));
+    assert!(e.contains("`smtp.listen`") && e.contains("cloister.toml:2") && e.contains("port 0"), "{e}");
+
+    std::fs::write(&file, "[messages]\nretention_days = -3\n").unwrap();
+    let e = stderr(&run(dir.path(), &["check-config"], &[]));
+    assert!(e.contains("`messages.retention_days`") && e.contains("found signed int"), "negative days: {e}");
+
+    std::fs::write(&file, "[relay]\nstarttls = \"sometimes\"\n").unwrap();
+    let e = stderr(&run(dir.path(), &["check-config"], &[]));
+    assert!(e.contains("`relay.starttls`") && e.contains("opportunistic, required, off"), "{e}");
+
+    std::fs::write(&file, "[policy]\nsecure_mode_senders = [\"internal\"]\n").unwrap();
+    let e = stderr(&run(dir.path(), &["check-config"], &[]));
+    assert!(e.contains("`internal_domains`") && e.contains("is empty"), "policies needing internal domains: {e}");
+
+    std::fs::remove_file(&file).unwrap();
+    let o = run(dir.path(), &["check-config"], &[("CLOISTER_SMTP__MAX_RECIPIENTS", "many")]);
+    let e = stderr(&o);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(e.contains("`smtp.max_recipients`") && e.contains("CLOISTER_"), "env source named: {e}");
+
+    let o = run(dir.path(), &["check-config", "--set", "web.listen=127.0.0.1:0"], &[]);
+    let e = stderr(&o);
+    assert!(e.contains("`web.listen`") && e.contains("flag --set web.listen"), "{e}");
+
+    let o = run(dir.path(), &["check-config", "--config", "nope.toml"], &[]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("nope.toml") && stderr(&o).contains("not found"));
+}
+
+#[test]
+fn check_config_prints_every_setting_with_its_source() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("cloister.toml"), "# comment\ninternal_domains = [\"example.org\"]\n[smtp]\n\nmax_recipients = 7\n").unwrap();
+    let o = run(dir.path(), &["check-config", "--data-dir", "/tmp/x"], &[("CLOISTER_WEB__LISTEN", "127.0.0.1:9443")]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    let line = |key: &str| out.lines().find(|l| l.starts_with(&format!("{key} = "))).unwrap_or_else(|| panic!("{key} missing in\n{out}")).to_string();
+    assert!(line("smtp.max_recipients").ends_with("# file cloister.toml:5"), "{}", line("smtp.max_recipients"));
+    assert!(line("internal_domains").contains("# file cloister.toml:2"));
+    assert!(line("web.listen").contains("\"127.0.0.1:9443\"") && line("web.listen").ends_with("# env CLOISTER_WEB__LISTEN"), "{}", line("web.listen"));
+    assert!(line("data_dir").ends_with("# flag --data-dir"));
+    assert!(line("portal.inbox_days").ends_with("= 60    # default"));
+    assert!(line("messages.unique_recipients_per_month").contains("500"));
+    for key in ["portal.archive_search_days", "portal.session_idle_minutes", "password.min_length", "password.reset_link_hours", "messages.bcc_to_mail_server", "messages.expiry_default_days", "messages.expiry_max_days", "messages.retention_days", "messages.attachment_limit", "portal.lite_mode", "policy.secure_mode_senders", "notify.sender", "notify.template_dir", "tls.mode", "relay.host", "relay.starttls"] {
+        line(key);
+    }
+}
+
+#[test]
+fn unknown_subcommands_and_flags_get_help() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = run(dir.path(), &["frobnicate"], &[]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("Usage"), "{}", stderr(&o));
+    let o = run(dir.path(), &["serve", "--nope"], &[]);
+    assert_eq!(o.status.code(), Some(2));
+    let o = run(dir.path(), &["version"], &[]);
+    assert!(stdout(&o).starts_with("cloister "));
+}
+
+#[test]
+fn init_writes_a_commented_config_and_data_dir_and_never_overwrites() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("etc");
+    let o = run(dir.path(), &["init", "--dir", target.to_str().unwrap()], &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = std::fs::read_to_string(target.join("cloister.toml")).unwrap();
+    assert!(text.contains("# Days of mail shown in the Inbox"));
+    assert!(target.join("cloister-data").is_dir());
+    let o = run(dir.path(), &["check-config", "--config", target.join("cloister.toml").to_str().unwrap()], &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = run(dir.path(), &["init", "--dir", target.to_str().unwrap()], &[]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("not overwriting"));
+}
+
+#[test]
+fn tls_files_mode_reports_bad_paths_and_mismatched_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = |cert: &str, key: &str| format!("data_dir = \"{}\"\n[smtp]\nlisten = \"127.0.0.1:{}\"\n[web]\nlisten = \"127.0.0.1:{}\"\n[tls]\nmode = \"files\"\ncert_file = \"{cert}\"\nkey_file = \"{key}\"\n", dir.path().join("d").display(), common::free_port(), common::free_port());
+    let file = dir.path().join("c.toml");
+    std::fs::write(&file, cfg("/nonexistent/cert.pem", "/nonexistent/key.pem")).unwrap();
+    let o = run(dir.path(), &["serve", "--config", file.to_str().unwrap()], &[]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("/nonexistent/cert.pem"), "{}", stderr(&o));
+
+    // Two auto installs give two CAs; pair the cert of one with the key of the other.
+    let a = common::Cloister::start(common::free_port(), "");
+    let b = common::Cloister::start(common::free_port(), "");
+    let cert = a.data_dir().join("tls/server.pem");
+    let key = b.data_dir().join("tls/server-key.pem");
+    std::fs::write(&file, cfg(cert.to_str().unwrap(), key.to_str().unwrap())).unwrap();
+    let o = run(dir.path(), &["serve", "--config", file.to_str().unwrap()], &[]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("does not belong to the certificate"), "{}", stderr(&o));
+
+    // A matching pair serves.
+    let key = a.data_dir().join("tls/server-key.pem");
+    std::fs::write(&file, cfg(cert.to_str().unwrap(), key.to_str().unwrap())).unwrap();
+    let o = run(dir.path(), &["check-config", "--config", file.to_str().unwrap()], &[]);
+    assert!(o.status.success());
+}
+
+#[test]
+fn ca_command_prints_the_ca_and_keys_are_private() {
+    use std::os::unix::fs::PermissionsExt;
+    let c = common::Cloister::start(common::free_port(), "");
+    let o = c.cli(&["ca"]);
+    assert!(o.status.success());
+    assert_eq!(o.stdout, c.ca_pem());
+    assert!(stdout(&o).starts_with("-----BEGIN CERTIFICATE-----"));
+    for key in ["tls/ca-key.pem", "tls/server-key.pem"] {
+        let mode = std::fs::metadata(c.data_dir().join(key)).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "{key}");
+    }
+    let mode = std::fs::metadata(c.data_dir().join("control.sock")).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600, "control socket is owner-only");
+}
+
+#[test]
+fn server_certificate_is_renewed_when_due_and_reissued_for_new_names() {
+    let mut c = common::Cloister::start(common::free_port(), "[tls]\ncert_validity_days = 10\nrenew_before_days = 5\n");
+    let first = std::fs::read(c.data_dir().join("tls/server.pem")).unwrap();
+    c.stop();
+    c.launch();
+    assert_eq!(std::fs::read(c.data_dir().join("tls/server.pem")).unwrap(), first, "not due: reused");
+    c.stop();
+    let text = std::fs::read_to_string(&c.config).unwrap().replace("cert_validity_days = 10\nrenew_before_days = 5", "cert_validity_days = 400\nrenew_before_days = 30");
+    std::fs::write(&c.config, text).unwrap();
+    c.launch();
+    let second = std::fs::read(c.data_dir().join("tls/server.pem")).unwrap();
+    assert_ne!(second, first, "10 days left < 30: renewed at start");
+    c.stop();
+    let text = std::fs::read_to_string(&c.config).unwrap().replace("renew_before_days = 30", "renew_before_days = 30\nnames = [\"mail.example.org\"]");
+    std::fs::write(&c.config, text).unwrap();
+    c.launch();
+    assert_ne!(std::fs::read(c.data_dir().join("tls/server.pem")).unwrap(), second, "new name: reissued");
+    let mut client = common::smtp::Client::connect(c.smtp);
+    client.cmd("EHLO x");
+    assert!(client.starttls(&c.ca_pem(), "mail.example.org").is_ok());
+}

@@ -1,0 +1,196 @@
+//! Test harness: starts the real `cloister` binary on free loopback ports with a
+//! temporary data dir, speaks real SMTP to it, and catches relayed mail in a
+//! small real SMTP sink.
+#![allow(dead_code)]
+
+pub mod sink;
+pub mod smtp;
+
+use std::io::{BufRead, BufReader};
+use std::net::{SocketAddr, TcpListener};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::Duration;
+
+pub const BIN: &str = env!("CARGO_BIN_EXE_cloister");
+
+/// A port nobody listens on right now.
+pub fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+/// A running Cloister with its own data dir and config file.
+pub struct Cloister {
+    pub dir: tempfile::TempDir,
+    pub config: PathBuf,
+    pub smtp: SocketAddr,
+    pub https: SocketAddr,
+    pub child: Option<Child>,
+    pub log: PathBuf,
+}
+
+/// Config text for a test instance; `extra` is appended (more keys/sections).
+pub fn config_text(data_dir: &Path, smtp: u16, https: u16, relay_port: u16, smtp_extra: &str, extra: &str) -> String {
+    format!(
+        r#"data_dir = "{}"
+hostname = "cloister.test"
+internal_domains = ["example.org"]
+[smtp]
+listen = "127.0.0.1:{smtp}"
+{smtp_extra}
+[web]
+listen = "127.0.0.1:{https}"
+[relay]
+host = "127.0.0.1"
+port = {relay_port}
+retry_initial_secs = 1
+retry_max_interval_secs = 2
+timeout_secs = 5
+{extra}
+"#,
+        data_dir.display()
+    )
+}
+
+impl Cloister {
+    /// Starts the binary and waits for its ready line.
+    pub fn start(relay_port: u16, extra: &str) -> Self {
+        Self::start_with(relay_port, "", extra)
+    }
+
+    /// Like `start`, with `smtp_extra` lines inside the `[smtp]` table.
+    pub fn start_with(relay_port: u16, smtp_extra: &str, extra: &str) -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let (smtp, https) = (free_port(), free_port());
+        let config = dir.path().join("cloister.toml");
+        std::fs::write(&config, config_text(&dir.path().join("data"), smtp, https, relay_port, smtp_extra, extra)).unwrap();
+        let mut c = Self {
+            log: dir.path().join("cloister.log"),
+            dir,
+            config,
+            smtp: format!("127.0.0.1:{smtp}").parse().unwrap(),
+            https: format!("127.0.0.1:{https}").parse().unwrap(),
+            child: None,
+        };
+        c.launch();
+        c
+    }
+
+    pub fn data_dir(&self) -> PathBuf {
+        self.dir.path().join("data")
+    }
+
+    /// Runs `serve` and waits until it prints "ready".
+    pub fn launch(&mut self) {
+        let log = std::fs::OpenOptions::new().create(true).append(true).open(&self.log).unwrap();
+        let mut child = Command::new(BIN)
+            .args(["serve", "--config"])
+            .arg(&self.config)
+            .env_remove("RUST_LOG")
+            .stdout(Stdio::piped())
+            .stderr(log)
+            .spawn()
+            .unwrap();
+        let stdout = child.stdout.take().unwrap();
+        let (tx, rx) = mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+                let _ = tx.send(line);
+            }
+        });
+        let deadline = std::time::Instant::now() + Duration::from_secs(20);
+        loop {
+            let left = deadline.saturating_duration_since(std::time::Instant::now());
+            match rx.recv_timeout(left) {
+                Ok(line) if line.contains("ready") => {
+                    assert!(line.contains(&self.smtp.to_string()), "ready line names the SMTP address: {line}");
+                    assert!(line.contains(&self.https.to_string()), "ready line names the HTTPS address: {line}");
+                    break;
+                }
+                Ok(_) => {}
+                Err(_) => panic!("cloister did not become ready; log:\n{}", self.log_text()),
+            }
+        }
+        self.child = Some(child);
+    }
+
+    pub fn log_text(&self) -> String {
+        std::fs::read_to_string(&self.log).unwrap_or_default()
+    }
+
+    /// SIGTERM and wait.
+    pub fn stop(&mut self) {
+        if let Some(mut child) = self.child.take() {
+            unsafe { libc_kill(child.id() as i32, 15) };
+            let _ = child.wait();
+        }
+    }
+
+    /// SIGKILL: no chance to clean up.
+    pub fn kill9(&mut self) {
+        if let Some(mut child) = self.child.take() {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
+
+    /// Runs a CLI subcommand against this instance's config.
+    pub fn cli(&self, args: &[&str]) -> std::process::Output {
+        Command::new(BIN).args(args).arg("--config").arg(&self.config).output().unwrap()
+    }
+
+    /// `cloister messages --json`, parsed.
+    pub fn messages(&self) -> Vec<serde_json::Value> {
+        let out = self.cli(&["messages", "--json"]);
+        assert!(out.status.success(), "messages failed: {}", String::from_utf8_lossy(&out.stderr));
+        serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap().as_array().unwrap().clone()
+    }
+
+    pub fn outbox(&self) -> Vec<serde_json::Value> {
+        let out = self.cli(&["outbox", "--json"]);
+        assert!(out.status.success(), "outbox failed: {}", String::from_utf8_lossy(&out.stderr));
+        serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap().as_array().unwrap().clone()
+    }
+
+    pub fn ca_pem(&self) -> Vec<u8> {
+        std::fs::read(self.data_dir().join("tls/ca.pem")).unwrap()
+    }
+}
+
+impl Drop for Cloister {
+    fn drop(&mut self) {
+        self.kill9();
+    }
+}
+
+unsafe extern "C" {
+    #[link_name = "kill"]
+    fn libc_kill(pid: i32, sig: i32) -> i32;
+}
+
+/// Polls `f` until it returns Some or the timeout passes.
+pub fn wait_for<T>(timeout: Duration, mut f: impl FnMut() -> Option<T>) -> Option<T> {
+    let deadline = std::time::Instant::now() + timeout;
+    loop {
+        if let Some(v) = f() {
+            return Some(v);
+        }
+        if std::time::Instant::now() > deadline {
+            return None;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// A message in CRLF form from lines.
+pub fn message(headers: &[&str], body: &str) -> Vec<u8> {
+    let mut m = String::new();
+    for h in headers {
+        m.push_str(h);
+        m.push_str("\r\n");
+    }
+    m.push_str("\r\n");
+    m.push_str(&body.replace('\n', "\r\n"));
+    m.into_bytes()
+}

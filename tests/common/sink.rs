@@ -1,0 +1,113 @@
+//! A small real SMTP server that records what it receives (the relay in tests).
+
+use std::io::{BufRead, BufReader, Write};
+use std::net::{TcpListener, TcpStream};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+
+#[derive(Debug, Clone)]
+pub struct Caught {
+    pub from: String,
+    pub to: Vec<String>,
+    pub data: Vec<u8>,
+}
+
+pub struct Sink {
+    pub port: u16,
+    pub caught: Arc<Mutex<Vec<Caught>>>,
+    stop: Arc<AtomicBool>,
+}
+
+impl Sink {
+    pub fn start() -> Self {
+        Self::start_on(0)
+    }
+
+    pub fn start_on(port: u16) -> Self {
+        let listener = TcpListener::bind(("127.0.0.1", port)).unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let caught = Arc::new(Mutex::new(Vec::new()));
+        let stop = Arc::new(AtomicBool::new(false));
+        let (c, s) = (Arc::clone(&caught), Arc::clone(&stop));
+        listener.set_nonblocking(true).unwrap();
+        std::thread::spawn(move || {
+            while !s.load(Ordering::SeqCst) {
+                match listener.accept() {
+                    Ok((stream, _)) => {
+                        stream.set_nonblocking(false).unwrap();
+                        let c = Arc::clone(&c);
+                        std::thread::spawn(move || session(stream, &c));
+                    }
+                    Err(_) => std::thread::sleep(std::time::Duration::from_millis(10)),
+                }
+            }
+        });
+        Self { port, caught, stop }
+    }
+
+    pub fn messages(&self) -> Vec<Caught> {
+        self.caught.lock().unwrap().clone()
+    }
+}
+
+impl Drop for Sink {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::SeqCst);
+    }
+}
+
+fn session(stream: TcpStream, caught: &Mutex<Vec<Caught>>) {
+    let mut w = stream.try_clone().unwrap();
+    let mut r = BufReader::new(stream);
+    let _ = w.write_all(b"220 sink ESMTP\r\n");
+    let (mut from, mut to) = (String::new(), Vec::new());
+    loop {
+        let mut line = String::new();
+        if r.read_line(&mut line).unwrap_or(0) == 0 {
+            return;
+        }
+        let upper = line.to_ascii_uppercase();
+        let reply: &[u8] = if upper.starts_with("EHLO") {
+            b"250-sink\r\n250-8BITMIME\r\n250 SMTPUTF8\r\n"
+        } else if upper.starts_with("MAIL FROM:") {
+            from = angle(&line);
+            to.clear();
+            b"250 ok\r\n"
+        } else if upper.starts_with("RCPT TO:") {
+            to.push(angle(&line));
+            b"250 ok\r\n"
+        } else if upper.starts_with("DATA") {
+            let _ = w.write_all(b"354 go\r\n");
+            let mut data = Vec::new();
+            loop {
+                let mut l = Vec::new();
+                if r.read_until(b'\n', &mut l).unwrap_or(0) == 0 {
+                    return;
+                }
+                if l == b".\r\n" {
+                    break;
+                }
+                if l.starts_with(b".") {
+                    l.remove(0);
+                }
+                data.extend_from_slice(&l);
+            }
+            caught.lock().unwrap().push(Caught { from: from.clone(), to: to.clone(), data });
+            b"250 2.0.0 caught\r\n"
+        } else if upper.starts_with("QUIT") {
+            let _ = w.write_all(b"221 bye\r\n");
+            return;
+        } else {
+            b"250 ok\r\n"
+        };
+        if w.write_all(reply).is_err() {
+            return;
+        }
+    }
+}
+
+fn angle(line: &str) -> String {
+    let start = line.find('<').map_or(0, |i| i + 1);
+    let end = line[start..].find('>').map_or(line.len(), |i| start + i);
+    line[start..end].to_string()
+}

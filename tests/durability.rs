@@ -1,0 +1,163 @@
+//! "250 means durable": restarts, kill -9, relay outages, concurrency.
+
+mod common;
+
+use std::collections::HashMap;
+use std::time::Duration;
+
+use common::sink::Sink;
+use common::smtp::Client;
+use common::{Cloister, message, wait_for};
+
+fn send_secure(c: &Cloister, n: usize, tag: &str) -> Vec<String> {
+    let mut client = Client::connect(c.smtp);
+    client.cmd("EHLO x");
+    (0..n)
+        .map(|i| {
+            let m = message(&[&format!("Subject: [secure] {tag} {i}"), &format!("Message-ID: <{tag}-{i}@example.org>")], "body\n");
+            let r = client.send("alice@example.org", &["x@other.test"], &m);
+            assert!(r.starts_with("250 2.0.0 Ok: queued as "), "{r}");
+            r.trim().rsplit(' ').next().unwrap().to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn restart_keeps_messages_accounts_and_outbox() {
+    let mut c = Cloister::start(common::free_port(), "");
+    let ids = send_secure(&c, 5, "restart");
+    let before = c.messages();
+    let outbox_before = c.outbox();
+    let ca_before = c.ca_pem();
+    let cert_before = std::fs::read(c.data_dir().join("tls/server.pem")).unwrap();
+    c.stop();
+    // While stopped, the CLI reads the vault directly.
+    let offline = c.messages();
+    assert_eq!(offline, before);
+    c.launch();
+    assert_eq!(c.messages(), before, "same messages after restart");
+    assert_eq!(c.outbox(), outbox_before, "same outbox after restart");
+    let got: Vec<String> = before.iter().map(|m| m["id"].as_str().unwrap().to_string()).collect();
+    for id in &ids {
+        assert!(got.contains(id), "queue id {id} from the 250 reply is listed");
+    }
+    assert_eq!(c.ca_pem(), ca_before, "CA reused");
+    assert_eq!(std::fs::read(c.data_dir().join("tls/server.pem")).unwrap(), cert_before, "server cert reused");
+    // New messages still get stored after restart.
+    send_secure(&c, 1, "after");
+    assert_eq!(c.messages().len(), 6);
+}
+
+#[test]
+fn kill_9_right_after_250_keeps_the_message() {
+    for round in 0..3 {
+        let mut c = Cloister::start(common::free_port(), "");
+        let mut client = Client::connect(c.smtp);
+        client.cmd("EHLO x");
+        let m = message(&["Subject: [secure] crash", "Message-ID: <crash@example.org>"], "must survive\n");
+        let r = client.send("alice@example.org", &["x@other.test"], &m);
+        assert!(r.starts_with("250"), "{r}");
+        c.kill9();
+        let msgs = c.messages();
+        assert_eq!(msgs.len(), 1, "round {round}: the acknowledged message survived kill -9");
+        c.launch();
+        assert_eq!(c.messages().len(), 1);
+    }
+}
+
+#[test]
+fn relay_down_then_up_delivers_everything_exactly_once() {
+    let relay_port = common::free_port();
+    let c = Cloister::start(relay_port, "");
+    let mut client = Client::connect(c.smtp);
+    client.cmd("EHLO x");
+    for i in 0..10 {
+        let m = message(&["Subject: ordinary", &format!("Message-ID: <relay-{i}@example.org>")], "x\n");
+        assert!(client.send("alice@example.org", &["x@other.test"], &m).starts_with("250"));
+    }
+    let deferred = wait_for(Duration::from_secs(10), || {
+        let rows = c.outbox();
+        rows.iter().all(|r| r["attempts"].as_u64().unwrap_or(0) >= 1 && r["last_error"].is_string()).then_some(rows)
+    })
+    .expect("every row tried and deferred while the relay is down");
+    assert_eq!(deferred.len(), 10);
+    assert!(deferred.iter().all(|r| r["state"] == "pending"));
+
+    let sink = Sink::start_on(relay_port);
+    let caught = wait_for(Duration::from_secs(30), || {
+        let m = sink.messages();
+        (m.len() >= 10 && c.outbox().is_empty()).then_some(m)
+    })
+    .expect("all delivered once the relay is back");
+    std::thread::sleep(Duration::from_secs(3));
+    let caught_later = sink.messages();
+    assert_eq!(caught_later.len(), caught.len(), "nothing sent twice later");
+    let mut count: HashMap<String, usize> = HashMap::new();
+    for m in &caught_later {
+        let text = String::from_utf8_lossy(&m.data);
+        let id = text.lines().find(|l| l.starts_with("Message-ID:")).unwrap().to_string();
+        *count.entry(id).or_default() += 1;
+    }
+    assert_eq!(count.len(), 10);
+    assert!(count.values().all(|&n| n == 1), "{count:?}");
+}
+
+#[test]
+fn dead_letter_after_a_permanent_refusal_is_visible() {
+    // A relay that answers 550 to RCPT.
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        use std::io::{BufRead, BufReader, Write};
+        for stream in listener.incoming().flatten() {
+            let mut w = stream.try_clone().unwrap();
+            let mut r = BufReader::new(stream);
+            let _ = w.write_all(b"220 strict\r\n");
+            let mut line = String::new();
+            while r.read_line(&mut line).unwrap_or(0) > 0 {
+                let reply: &[u8] = if line.starts_with("RCPT") { b"550 5.1.1 no such user\r\n" } else if line.starts_with("QUIT") { b"221 bye\r\n" } else { b"250 ok\r\n" };
+                let _ = w.write_all(reply);
+                line.clear();
+            }
+        }
+    });
+    let c = Cloister::start(port, "");
+    let mut client = Client::connect(c.smtp);
+    client.cmd("EHLO x");
+    assert!(client.send("alice@example.org", &["nobody@other.test"], &message(&["Subject: x"], "x\n")).starts_with("250"));
+    let dead = wait_for(Duration::from_secs(10), || {
+        let rows = c.outbox();
+        rows.into_iter().find(|r| r["state"] == "dead")
+    })
+    .expect("row dead-lettered");
+    assert!(dead["last_error"].as_str().unwrap().contains("550"), "{dead}");
+}
+
+#[test]
+fn concurrent_sessions_all_stored() {
+    let c = Cloister::start(common::free_port(), "");
+    let threads: Vec<_> = (0..8)
+        .map(|t| {
+            let addr = c.smtp;
+            std::thread::spawn(move || {
+                let mut client = Client::connect(addr);
+                client.cmd("EHLO x");
+                for i in 0..25 {
+                    let m = message(&[&format!("Subject: [secure] t{t} m{i}")], "x\n");
+                    let r = client.send("alice@example.org", &["x@other.test", "y@other.test"], &m);
+                    assert!(r.starts_with("250"), "{r}");
+                }
+            })
+        })
+        .collect();
+    for t in threads {
+        t.join().unwrap();
+    }
+    let msgs = c.messages();
+    assert_eq!(msgs.len(), 200);
+    // One first-contact row per new recipient, one notification per vaulted recipient per message.
+    let outbox = c.outbox();
+    let first = outbox.iter().filter(|r| r["kind"] == "first_contact").count();
+    let notes = outbox.iter().filter(|r| r["kind"] == "notification").count();
+    assert_eq!((first, notes), (2, 400));
+}
