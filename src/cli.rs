@@ -7,7 +7,11 @@ use clap::{Args, Parser, Subcommand};
 use crate::config::Overrides;
 
 #[derive(Parser, Debug)]
-#[command(name = "cloister", version, about = "Secure-message appliance: SMTP intake, isolation vault, HTTPS portal")]
+#[command(
+    name = "cloister",
+    version,
+    about = "Secure-message appliance: SMTP intake, isolation vault, HTTPS portal"
+)]
 pub struct Cli {
     #[command(flatten)]
     pub global: Global,
@@ -30,7 +34,11 @@ pub struct Global {
 
 impl Global {
     pub fn overrides(&self) -> Overrides {
-        Overrides { config_file: self.config.clone(), data_dir: self.data_dir.clone(), set: self.set.clone() }
+        Overrides {
+            config_file: self.config.clone(),
+            data_dir: self.data_dir.clone(),
+            set: self.set.clone(),
+        }
     }
 }
 

@@ -69,7 +69,10 @@ fn fail(message: &str) -> ExitCode {
 }
 
 fn check_config(loaded: &LoadedConfig) -> ExitCode {
-    let file = loaded.file.as_ref().map_or_else(|| "(none; built-in defaults)".to_string(), |p| p.display().to_string());
+    let file = loaded
+        .file
+        .as_ref()
+        .map_or_else(|| "(none; built-in defaults)".to_string(), |p| p.display().to_string());
     println!("# configuration OK; file: {file}");
     for (key, value, source) in config::effective_settings(&loaded.figment, loaded.file.as_deref(), &loaded.config) {
         println!("{key} = {value}    # {source}");
@@ -93,11 +96,21 @@ fn operator_query(config: &Config, request: &Request, json: bool) -> ExitCode {
 
 fn print_table(request: &Request, value: &serde_json::Value) {
     let rows = value.as_array().cloned().unwrap_or_default();
-    let s = |v: &serde_json::Value, k: &str| v.get(k).map(|x| x.as_str().map_or_else(|| x.to_string(), str::to_string)).unwrap_or_default();
+    let s = |v: &serde_json::Value, k: &str| {
+        v.get(k)
+            .map(|x| x.as_str().map_or_else(|| x.to_string(), str::to_string))
+            .unwrap_or_default()
+    };
     for row in &rows {
         match request {
             Request::Messages => {
-                println!("{}  {}  {}  {:?}", s(row, "id"), s(row, "received_at"), s(row, "envelope_from"), s(row, "subject"));
+                println!(
+                    "{}  {}  {}  {:?}",
+                    s(row, "id"),
+                    s(row, "received_at"),
+                    s(row, "envelope_from"),
+                    s(row, "subject")
+                );
                 for r in row["recipients"].as_array().into_iter().flatten() {
                     println!("    {} {} ({}) {}", s(r, "address"), s(r, "decision"), s(r, "rule"), s(r, "state"));
                 }
@@ -118,7 +131,11 @@ fn init(dir: &std::path::Path, force: bool, overrides: &config::Overrides) -> Ex
     }
     let absolute = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
     let data_dir = absolute.join("cloister-data");
-    let text = SAMPLE_CONFIG.replacen("data_dir = \"./cloister-data\"", &format!("data_dir = {:?}", data_dir.display().to_string()), 1);
+    let text = SAMPLE_CONFIG.replacen(
+        "data_dir = \"./cloister-data\"",
+        &format!("data_dir = {:?}", data_dir.display().to_string()),
+        1,
+    );
     if let Err(e) = std::fs::write(&path, text) {
         return fail(&format!("writing {}: {e}", path.display()));
     }
@@ -130,7 +147,10 @@ fn init(dir: &std::path::Path, force: bool, overrides: &config::Overrides) -> Ex
                 return fail(&format!("{e:#}"));
             }
             println!("wrote {}\ncreated {}", path.display(), loaded.config.data_dir.display());
-            println!("next: edit internal_domains and [relay], then `cloister serve --config {}`", path.display());
+            println!(
+                "next: edit internal_domains and [relay], then `cloister serve --config {}`",
+                path.display()
+            );
             ExitCode::SUCCESS
         }
         Err(errors) => config_errors(&errors),

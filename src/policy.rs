@@ -41,7 +41,10 @@ pub struct Verdict {
 }
 
 fn verdict(decision: Decision, rule: impl Into<String>) -> Verdict {
-    Verdict { decision, rule: rule.into() }
+    Verdict {
+        decision,
+        rule: rule.into(),
+    }
 }
 
 /// Decides for one recipient. Order: sender mode "all", internal domains,
@@ -73,7 +76,11 @@ pub fn decide(config: &Config, facts: &MessageFacts<'_>, recipient: &str) -> Ver
 /// True when `sender` may set the secure mode header.
 pub fn may_set_mode(config: &Config, sender: &str) -> bool {
     config.policy.secure_mode_senders.iter().any(|p| {
-        if p == "internal" { config.is_internal(sender) } else { wildcard_match(p, sender) }
+        if p == "internal" {
+            config.is_internal(sender)
+        } else {
+            wildcard_match(p, sender)
+        }
     })
 }
 
@@ -136,9 +143,21 @@ mod tests {
         let mut c = Config::default();
         c.internal_domains = vec!["example.org".into()];
         c.policy.routes = vec![
-            Route { name: "legal".into(), sender: "*@legal.example.org".into(), ..Route::default() },
-            Route { name: "bank".into(), recipient_domain: "bank.test".into(), ..Route::default() },
-            Route { name: "ceo".into(), recipient: "ceo@partner.test".into(), ..Route::default() },
+            Route {
+                name: "legal".into(),
+                sender: "*@legal.example.org".into(),
+                ..Route::default()
+            },
+            Route {
+                name: "bank".into(),
+                recipient_domain: "bank.test".into(),
+                ..Route::default()
+            },
+            Route {
+                name: "ceo".into(),
+                recipient: "ceo@partner.test".into(),
+                ..Route::default()
+            },
         ];
         c.policy.body_keywords = vec!["confidential salary".into()];
         c
@@ -150,29 +169,150 @@ mod tests {
         let cases: &[(&str, &str, &str, Option<SecureMode>, &str, Decision, &str)] = &[
             // sender, subject, body, mode, recipient, decision, rule
             ("a@example.org", "Hello", "", None, "x@other.test", Decision::Relay, "default"),
-            ("a@example.org", "[secure] Pay", "", None, "x@other.test", Decision::Vault, "keyword:[secure]"),
-            ("a@example.org", "re: [SECURE] pay", "", None, "x@other.test", Decision::Vault, "keyword:[secure]"),
-            ("a@example.org", "[secure] Pay", "", None, "b@example.org", Decision::Relay, "internal-domain"),
-            ("a@example.org", "[secure] Pay", "", None, "b@EXAMPLE.ORG", Decision::Relay, "internal-domain"),
-            ("a@example.org", "Hi", "the Confidential Salary list", None, "x@other.test", Decision::Vault, "body-keyword:confidential salary"),
-            ("z@legal.example.org", "Hi", "", None, "x@other.test", Decision::Vault, "route:legal"),
-            ("z@legal.example.org", "Hi", "", None, "b@example.org", Decision::Relay, "internal-domain"),
+            (
+                "a@example.org",
+                "[secure] Pay",
+                "",
+                None,
+                "x@other.test",
+                Decision::Vault,
+                "keyword:[secure]",
+            ),
+            (
+                "a@example.org",
+                "re: [SECURE] pay",
+                "",
+                None,
+                "x@other.test",
+                Decision::Vault,
+                "keyword:[secure]",
+            ),
+            (
+                "a@example.org",
+                "[secure] Pay",
+                "",
+                None,
+                "b@example.org",
+                Decision::Relay,
+                "internal-domain",
+            ),
+            (
+                "a@example.org",
+                "[secure] Pay",
+                "",
+                None,
+                "b@EXAMPLE.ORG",
+                Decision::Relay,
+                "internal-domain",
+            ),
+            (
+                "a@example.org",
+                "Hi",
+                "the Confidential Salary list",
+                None,
+                "x@other.test",
+                Decision::Vault,
+                "body-keyword:confidential salary",
+            ),
+            (
+                "z@legal.example.org",
+                "Hi",
+                "",
+                None,
+                "x@other.test",
+                Decision::Vault,
+                "route:legal",
+            ),
+            (
+                "z@legal.example.org",
+                "Hi",
+                "",
+                None,
+                "b@example.org",
+                Decision::Relay,
+                "internal-domain",
+            ),
             ("a@example.org", "Hi", "", None, "someone@bank.test", Decision::Vault, "route:bank"),
             ("a@example.org", "Hi", "", None, "someone@sub.bank.test", Decision::Relay, "default"),
             ("a@example.org", "Hi", "", None, "CEO@partner.test", Decision::Vault, "route:ceo"),
-            ("a@example.org", "Hi", "", Some(SecureMode::External), "x@other.test", Decision::Vault, "header:external"),
-            ("a@example.org", "Hi", "", Some(SecureMode::External), "b@example.org", Decision::Relay, "internal-domain"),
-            ("a@example.org", "Hi", "", Some(SecureMode::All), "b@example.org", Decision::Vault, "header:all"),
-            ("a@example.org", "Hi", "", Some(SecureMode::All), "x@other.test", Decision::Vault, "header:all"),
-            ("a@example.org", "Hi", "", Some(SecureMode::Off), "x@other.test", Decision::Relay, "default"),
+            (
+                "a@example.org",
+                "Hi",
+                "",
+                Some(SecureMode::External),
+                "x@other.test",
+                Decision::Vault,
+                "header:external",
+            ),
+            (
+                "a@example.org",
+                "Hi",
+                "",
+                Some(SecureMode::External),
+                "b@example.org",
+                Decision::Relay,
+                "internal-domain",
+            ),
+            (
+                "a@example.org",
+                "Hi",
+                "",
+                Some(SecureMode::All),
+                "b@example.org",
+                Decision::Vault,
+                "header:all",
+            ),
+            (
+                "a@example.org",
+                "Hi",
+                "",
+                Some(SecureMode::All),
+                "x@other.test",
+                Decision::Vault,
+                "header:all",
+            ),
+            (
+                "a@example.org",
+                "Hi",
+                "",
+                Some(SecureMode::Off),
+                "x@other.test",
+                Decision::Relay,
+                "default",
+            ),
             // Mode "off" never overrides a policy.
-            ("a@example.org", "[secure] x", "", Some(SecureMode::Off), "x@other.test", Decision::Vault, "keyword:[secure]"),
-            ("a@example.org", "Hi", "", Some(SecureMode::Off), "y@bank.test", Decision::Vault, "route:bank"),
+            (
+                "a@example.org",
+                "[secure] x",
+                "",
+                Some(SecureMode::Off),
+                "x@other.test",
+                Decision::Vault,
+                "keyword:[secure]",
+            ),
+            (
+                "a@example.org",
+                "Hi",
+                "",
+                Some(SecureMode::Off),
+                "y@bank.test",
+                Decision::Vault,
+                "route:bank",
+            ),
         ];
         for (sender, subject, body, mode, rcpt, decision, rule) in cases {
-            let facts = MessageFacts { sender, subject, body_text: body, mode: *mode };
+            let facts = MessageFacts {
+                sender,
+                subject,
+                body_text: body,
+                mode: *mode,
+            };
             let v = decide(&c, &facts, rcpt);
-            assert_eq!((v.decision, v.rule.as_str()), (*decision, *rule), "case {sender} {subject:?} {mode:?} -> {rcpt}");
+            assert_eq!(
+                (v.decision, v.rule.as_str()),
+                (*decision, *rule),
+                "case {sender} {subject:?} {mode:?} -> {rcpt}"
+            );
         }
     }
 

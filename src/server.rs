@@ -18,7 +18,11 @@ use crate::{control, outbox, web};
 pub fn ensure_data_dir(config: &Config) -> anyhow::Result<()> {
     let dir = &config.data_dir;
     if !dir.exists() {
-        std::fs::DirBuilder::new().recursive(true).mode(0o700).create(dir).with_context(|| format!("creating data_dir {}", dir.display()))?;
+        std::fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(dir)
+            .with_context(|| format!("creating data_dir {}", dir.display()))?;
     }
     let _ = std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700));
     Ok(())
@@ -55,12 +59,21 @@ pub fn run(loaded: LoadedConfig) -> anyhow::Result<()> {
     let tls = Arc::new(Tls::load(&config)?);
     let vault = Vault::open(&config.data_dir)?;
     let (wake_tx, wake_rx) = async_channel::bounded(1);
-    let ctx = Context { config: Arc::clone(&config), hostname: config.effective_hostname(), vault: vault.clone(), outbox_wake: wake_tx };
+    let ctx = Context {
+        config: Arc::clone(&config),
+        hostname: config.effective_hostname(),
+        vault: vault.clone(),
+        outbox_wake: wake_tx,
+    };
     let signal = wait_for_signal(signals);
 
     smol::block_on(async move {
-        let smtp_listener = TcpListener::bind(config.smtp.listen).await.with_context(|| format!("binding smtp.listen {}", config.smtp.listen))?;
-        let web_listener = TcpListener::bind(config.web.listen).await.with_context(|| format!("binding web.listen {}", config.web.listen))?;
+        let smtp_listener = TcpListener::bind(config.smtp.listen)
+            .await
+            .with_context(|| format!("binding smtp.listen {}", config.smtp.listen))?;
+        let web_listener = TcpListener::bind(config.web.listen)
+            .await
+            .with_context(|| format!("binding web.listen {}", config.web.listen))?;
         let socket = control::socket_path(&config.data_dir);
         let smtp_addr = smtp_listener.local_addr()?;
         let web_addr = web_listener.local_addr()?;

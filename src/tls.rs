@@ -59,13 +59,18 @@ impl Tls {
     /// Loads or provisions certificates according to `tls.mode`.
     pub fn load(config: &Config) -> Result<Self, TlsError> {
         let key = current_key(config)?;
-        let store = Arc::new(CertStore { current: RwLock::new(Arc::new(key)) });
+        let store = Arc::new(CertStore {
+            current: RwLock::new(Arc::new(key)),
+        });
         let server_config = rustls::ServerConfig::builder_with_provider(provider())
             .with_safe_default_protocol_versions()
             .map_err(|e| TlsError::Generate(e.to_string()))?
             .with_no_client_auth()
             .with_cert_resolver(Arc::clone(&store) as Arc<dyn ResolvesServerCert>);
-        Ok(Self { server_config: Arc::new(server_config), store })
+        Ok(Self {
+            server_config: Arc::new(server_config),
+            store,
+        })
     }
 
     /// Re-checks the certificate (renewing an auto one that is due) and swaps it in.
@@ -95,20 +100,38 @@ fn current_key(config: &Config) -> Result<CertifiedKey, TlsError> {
 }
 
 fn load_pair(cert: &Path, key: &Path) -> Result<CertifiedKey, TlsError> {
-    let read_err = |p: &Path, e: &dyn std::fmt::Display| TlsError::Read { path: p.display().to_string(), detail: e.to_string() };
+    let read_err = |p: &Path, e: &dyn std::fmt::Display| TlsError::Read {
+        path: p.display().to_string(),
+        detail: e.to_string(),
+    };
     let bytes = fs::read(cert).map_err(|e| read_err(cert, &e))?;
-    let chain: Vec<CertificateDer<'static>> = CertificateDer::pem_slice_iter(&bytes)
-        .collect::<Result<_, _>>()
-        .map_err(|e| TlsError::Invalid { path: cert.display().to_string(), detail: e.to_string() })?;
+    let chain: Vec<CertificateDer<'static>> =
+        CertificateDer::pem_slice_iter(&bytes)
+            .collect::<Result<_, _>>()
+            .map_err(|e| TlsError::Invalid {
+                path: cert.display().to_string(),
+                detail: e.to_string(),
+            })?;
     if chain.is_empty() {
-        return Err(TlsError::Invalid { path: cert.display().to_string(), detail: "no CERTIFICATE block".into() });
+        return Err(TlsError::Invalid {
+            path: cert.display().to_string(),
+            detail: "no CERTIFICATE block".into(),
+        });
     }
     let key_bytes = fs::read(key).map_err(|e| read_err(key, &e))?;
-    let private = PrivateKeyDer::from_pem_slice(&key_bytes)
-        .map_err(|e| TlsError::Invalid { path: key.display().to_string(), detail: e.to_string() })?;
+    let private = PrivateKeyDer::from_pem_slice(&key_bytes).map_err(|e| TlsError::Invalid {
+        path: key.display().to_string(),
+        detail: e.to_string(),
+    })?;
     CertifiedKey::from_der(chain, private, &provider()).map_err(|e| match e {
-        rustls::Error::InconsistentKeys(_) => TlsError::Mismatch { cert: cert.display().to_string(), key: key.display().to_string() },
-        other => TlsError::Invalid { path: key.display().to_string(), detail: other.to_string() },
+        rustls::Error::InconsistentKeys(_) => TlsError::Mismatch {
+            cert: cert.display().to_string(),
+            key: key.display().to_string(),
+        },
+        other => TlsError::Invalid {
+            path: key.display().to_string(),
+            detail: other.to_string(),
+        },
     })
 }
 
@@ -136,7 +159,12 @@ impl AutoPaths {
 
 /// Names the auto certificate must cover.
 pub fn wanted_names(config: &Config) -> Vec<String> {
-    let mut names = vec![config.effective_hostname(), "localhost".to_string(), "127.0.0.1".to_string(), "::1".to_string()];
+    let mut names = vec![
+        config.effective_hostname(),
+        "localhost".to_string(),
+        "127.0.0.1".to_string(),
+        "::1".to_string(),
+    ];
     for n in &config.tls.names {
         if !names.iter().any(|m| m.eq_ignore_ascii_case(n)) {
             names.push(n.clone());
@@ -147,7 +175,10 @@ pub fn wanted_names(config: &Config) -> Vec<String> {
 }
 
 fn ensure_auto(config: &Config, paths: &AutoPaths) -> Result<(), TlsError> {
-    fs::create_dir_all(&paths.dir).map_err(|e| TlsError::Write { path: paths.dir.display().to_string(), detail: e.to_string() })?;
+    fs::create_dir_all(&paths.dir).map_err(|e| TlsError::Write {
+        path: paths.dir.display().to_string(),
+        detail: e.to_string(),
+    })?;
     let _ = fs::set_permissions(&paths.dir, fs::Permissions::from_mode(0o700));
     if !paths.ca_cert.exists() || !paths.ca_key.exists() {
         create_ca(config, paths)?;
@@ -160,9 +191,7 @@ fn ensure_auto(config: &Config, paths: &AutoPaths) -> Result<(), TlsError> {
         Some((not_after, _)) if not_after - now < i64::from(config.tls.renew_before_days) * DAY => {
             Some(format!("server certificate expires at unix {not_after}"))
         }
-        Some((_, have)) if !names.iter().all(|n| have.iter().any(|h| h.eq_ignore_ascii_case(n))) => {
-            Some("host names changed".to_string())
-        }
+        Some((_, have)) if !names.iter().all(|n| have.iter().any(|h| h.eq_ignore_ascii_case(n))) => Some("host names changed".to_string()),
         Some(_) if !paths.server_key.exists() => Some("server key missing".to_string()),
         Some(_) => None,
     };
@@ -209,10 +238,18 @@ fn validity(params: &mut CertificateParams, days: i64) {
 fn create_ca(config: &Config, paths: &AutoPaths) -> Result<(), TlsError> {
     let key = KeyPair::generate().map_err(gen_err)?;
     let mut params = CertificateParams::new(Vec::<String>::new()).map_err(gen_err)?;
-    params.distinguished_name.push(DnType::CommonName, format!("Cloister local CA ({})", config.effective_hostname()));
-    params.distinguished_name.push(DnType::OrganizationName, config.notify.organisation.clone());
+    params
+        .distinguished_name
+        .push(DnType::CommonName, format!("Cloister local CA ({})", config.effective_hostname()));
+    params
+        .distinguished_name
+        .push(DnType::OrganizationName, config.notify.organisation.clone());
     params.is_ca = IsCa::Ca(BasicConstraints::Constrained(0));
-    params.key_usages = vec![KeyUsagePurpose::KeyCertSign, KeyUsagePurpose::CrlSign, KeyUsagePurpose::DigitalSignature];
+    params.key_usages = vec![
+        KeyUsagePurpose::KeyCertSign,
+        KeyUsagePurpose::CrlSign,
+        KeyUsagePurpose::DigitalSignature,
+    ];
     validity(&mut params, CA_VALIDITY_DAYS);
     let cert = params.self_signed(&key).map_err(gen_err)?;
     write_private(&paths.ca_key, key.serialize_pem().as_bytes())?;
@@ -220,8 +257,14 @@ fn create_ca(config: &Config, paths: &AutoPaths) -> Result<(), TlsError> {
 }
 
 fn issue_server_cert(config: &Config, paths: &AutoPaths, names: &[String]) -> Result<(), TlsError> {
-    let ca_key_pem = fs::read_to_string(&paths.ca_key).map_err(|e| TlsError::Read { path: paths.ca_key.display().to_string(), detail: e.to_string() })?;
-    let ca_pem = fs::read_to_string(&paths.ca_cert).map_err(|e| TlsError::Read { path: paths.ca_cert.display().to_string(), detail: e.to_string() })?;
+    let ca_key_pem = fs::read_to_string(&paths.ca_key).map_err(|e| TlsError::Read {
+        path: paths.ca_key.display().to_string(),
+        detail: e.to_string(),
+    })?;
+    let ca_pem = fs::read_to_string(&paths.ca_cert).map_err(|e| TlsError::Read {
+        path: paths.ca_cert.display().to_string(),
+        detail: e.to_string(),
+    })?;
     let ca_key = KeyPair::from_pem(&ca_key_pem).map_err(gen_err)?;
     let issuer = Issuer::from_ca_cert_pem(&ca_pem, ca_key).map_err(gen_err)?;
     let key = KeyPair::generate().map_err(gen_err)?;
@@ -239,9 +282,18 @@ fn issue_server_cert(config: &Config, paths: &AutoPaths, names: &[String]) -> Re
 }
 
 fn write_with_mode(path: &Path, bytes: &[u8], mode: u32) -> Result<(), TlsError> {
-    let err = |e: std::io::Error| TlsError::Write { path: path.display().to_string(), detail: e.to_string() };
+    let err = |e: std::io::Error| TlsError::Write {
+        path: path.display().to_string(),
+        detail: e.to_string(),
+    };
     let tmp = path.with_extension("tmp");
-    let mut f = fs::OpenOptions::new().write(true).create(true).truncate(true).mode(mode).open(&tmp).map_err(err)?;
+    let mut f = fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .mode(mode)
+        .open(&tmp)
+        .map_err(err)?;
     f.write_all(bytes).map_err(err)?;
     f.sync_all().map_err(err)?;
     fs::set_permissions(&tmp, fs::Permissions::from_mode(mode)).map_err(err)?;
@@ -260,5 +312,8 @@ fn write_public(path: &Path, bytes: &[u8]) -> Result<(), TlsError> {
 pub fn ca_pem(config: &Config) -> Result<String, TlsError> {
     let paths = AutoPaths::new(&config.data_dir);
     ensure_auto(config, &paths)?;
-    fs::read_to_string(&paths.ca_cert).map_err(|e| TlsError::Read { path: paths.ca_cert.display().to_string(), detail: e.to_string() })
+    fs::read_to_string(&paths.ca_cert).map_err(|e| TlsError::Read {
+        path: paths.ca_cert.display().to_string(),
+        detail: e.to_string(),
+    })
 }

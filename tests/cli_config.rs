@@ -28,23 +28,39 @@ fn stdout(o: &Output) -> String {
 fn check_config_names_key_source_and_rule_for_each_error() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("cloister.toml");
-    std::fs::write(&file, "hostname = \"h.test\"\n\n[smtp]\nlisten = \"127.0.0.1:0\"\nmax_recipents = 5\n").unwrap();
+    std::fs::write(
+        &file,
+        "hostname = \"h.test\"\n\n[smtp]\nlisten = \"127.0.0.1:0\"\nmax_recipents = 5\n",
+    )
+    .unwrap();
     let o = run(dir.path(), &["check-config"], &[]);
     assert_eq!(o.status.code(), Some(2));
     let e = stderr(&o);
-    assert!(e.contains("`smtp.max_recipents`") && e.contains("cloister.toml:5") && e.contains("max_recipients"), "unknown key, its line, allowed keys: {e}");
+    assert!(
+        e.contains("`smtp.max_recipents`") && e.contains("cloister.toml:5") && e.contains("max_recipients"),
+        "unknown key, its line, allowed keys: {e}"
+    );
 
     std::fs::write(&file, "[smtp]\nmax_recipients = \"lots\"\n").unwrap();
     let e = stderr(&run(dir.path(), &["check-config"], &[]));
-    assert!(e.contains("`smtp.max_recipients`") && e.contains("cloister.toml:2") && e.contains("expected u32"), "{e}");
+    assert!(
+        e.contains("`smtp.max_recipients`") && e.contains("cloister.toml:2") && e.contains("expected u32"),
+        "{e}"
+    );
 
     std::fs::write(&file, "[smtp]\nlisten = \"127.0.0.1:0\"\n").unwrap();
     let e = stderr(&run(dir.path(), &["check-config"], &[]));
-    assert!(e.contains("`smtp.listen`") && e.contains("cloister.toml:2") && e.contains("port 0"), "{e}");
+    assert!(
+        e.contains("`smtp.listen`") && e.contains("cloister.toml:2") && e.contains("port 0"),
+        "{e}"
+    );
 
     std::fs::write(&file, "[messages]\nretention_days = -3\n").unwrap();
     let e = stderr(&run(dir.path(), &["check-config"], &[]));
-    assert!(e.contains("`messages.retention_days`") && e.contains("found signed int"), "negative days: {e}");
+    assert!(
+        e.contains("`messages.retention_days`") && e.contains("found signed int"),
+        "negative days: {e}"
+    );
 
     std::fs::write(&file, "[relay]\nstarttls = \"sometimes\"\n").unwrap();
     let e = stderr(&run(dir.path(), &["check-config"], &[]));
@@ -52,13 +68,19 @@ fn check_config_names_key_source_and_rule_for_each_error() {
 
     std::fs::write(&file, "[policy]\nsecure_mode_senders = [\"internal\"]\n").unwrap();
     let e = stderr(&run(dir.path(), &["check-config"], &[]));
-    assert!(e.contains("`internal_domains`") && e.contains("is empty"), "policies needing internal domains: {e}");
+    assert!(
+        e.contains("`internal_domains`") && e.contains("is empty"),
+        "policies needing internal domains: {e}"
+    );
 
     std::fs::remove_file(&file).unwrap();
     let o = run(dir.path(), &["check-config"], &[("CLOISTER_SMTP__MAX_RECIPIENTS", "many")]);
     let e = stderr(&o);
     assert_eq!(o.status.code(), Some(2));
-    assert!(e.contains("`smtp.max_recipients`") && e.contains("CLOISTER_"), "env source named: {e}");
+    assert!(
+        e.contains("`smtp.max_recipients`") && e.contains("CLOISTER_"),
+        "env source named: {e}"
+    );
 
     let o = run(dir.path(), &["check-config", "--set", "web.listen=127.0.0.1:0"], &[]);
     let e = stderr(&o);
@@ -72,18 +94,56 @@ fn check_config_names_key_source_and_rule_for_each_error() {
 #[test]
 fn check_config_prints_every_setting_with_its_source() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("cloister.toml"), "# comment\ninternal_domains = [\"example.org\"]\n[smtp]\n\nmax_recipients = 7\n").unwrap();
-    let o = run(dir.path(), &["check-config", "--data-dir", "/tmp/x"], &[("CLOISTER_WEB__LISTEN", "127.0.0.1:9443")]);
+    std::fs::write(
+        dir.path().join("cloister.toml"),
+        "# comment\ninternal_domains = [\"example.org\"]\n[smtp]\n\nmax_recipients = 7\n",
+    )
+    .unwrap();
+    let o = run(
+        dir.path(),
+        &["check-config", "--data-dir", "/tmp/x"],
+        &[("CLOISTER_WEB__LISTEN", "127.0.0.1:9443")],
+    );
     assert!(o.status.success(), "{}", stderr(&o));
     let out = stdout(&o);
-    let line = |key: &str| out.lines().find(|l| l.starts_with(&format!("{key} = "))).unwrap_or_else(|| panic!("{key} missing in\n{out}")).to_string();
-    assert!(line("smtp.max_recipients").ends_with("# file cloister.toml:5"), "{}", line("smtp.max_recipients"));
+    let line = |key: &str| {
+        out.lines()
+            .find(|l| l.starts_with(&format!("{key} = ")))
+            .unwrap_or_else(|| panic!("{key} missing in\n{out}"))
+            .to_string()
+    };
+    assert!(
+        line("smtp.max_recipients").ends_with("# file cloister.toml:5"),
+        "{}",
+        line("smtp.max_recipients")
+    );
     assert!(line("internal_domains").contains("# file cloister.toml:2"));
-    assert!(line("web.listen").contains("\"127.0.0.1:9443\"") && line("web.listen").ends_with("# env CLOISTER_WEB__LISTEN"), "{}", line("web.listen"));
+    assert!(
+        line("web.listen").contains("\"127.0.0.1:9443\"") && line("web.listen").ends_with("# env CLOISTER_WEB__LISTEN"),
+        "{}",
+        line("web.listen")
+    );
     assert!(line("data_dir").ends_with("# flag --data-dir"));
     assert!(line("portal.inbox_days").ends_with("= 60    # default"));
     assert!(line("messages.unique_recipients_per_month").contains("500"));
-    for key in ["portal.archive_search_days", "portal.session_idle_minutes", "password.min_length", "password.reset_link_hours", "messages.bcc_to_mail_server", "messages.expiry_default_days", "messages.expiry_max_days", "messages.retention_days", "messages.attachment_limit", "portal.lite_mode", "policy.secure_mode_senders", "notify.sender", "notify.template_dir", "tls.mode", "relay.host", "relay.starttls"] {
+    for key in [
+        "portal.archive_search_days",
+        "portal.session_idle_minutes",
+        "password.min_length",
+        "password.reset_link_hours",
+        "messages.bcc_to_mail_server",
+        "messages.expiry_default_days",
+        "messages.expiry_max_days",
+        "messages.retention_days",
+        "messages.attachment_limit",
+        "portal.lite_mode",
+        "policy.secure_mode_senders",
+        "notify.sender",
+        "notify.template_dir",
+        "tls.mode",
+        "relay.host",
+        "relay.starttls",
+    ] {
         line(key);
     }
 }
@@ -109,7 +169,11 @@ fn init_writes_a_commented_config_and_data_dir_and_never_overwrites() {
     let text = std::fs::read_to_string(target.join("cloister.toml")).unwrap();
     assert!(text.contains("# Days of mail shown in the Inbox"));
     assert!(target.join("cloister-data").is_dir());
-    let o = run(dir.path(), &["check-config", "--config", target.join("cloister.toml").to_str().unwrap()], &[]);
+    let o = run(
+        dir.path(),
+        &["check-config", "--config", target.join("cloister.toml").to_str().unwrap()],
+        &[],
+    );
     assert!(o.status.success(), "{}", stderr(&o));
     let o = run(dir.path(), &["init", "--dir", target.to_str().unwrap()], &[]);
     assert!(!o.status.success());
@@ -119,7 +183,14 @@ fn init_writes_a_commented_config_and_data_dir_and_never_overwrites() {
 #[test]
 fn tls_files_mode_reports_bad_paths_and_mismatched_keys() {
     let dir = tempfile::tempdir().unwrap();
-    let cfg = |cert: &str, key: &str| format!("data_dir = \"{}\"\n[smtp]\nlisten = \"127.0.0.1:{}\"\n[web]\nlisten = \"127.0.0.1:{}\"\n[tls]\nmode = \"files\"\ncert_file = \"{cert}\"\nkey_file = \"{key}\"\n", dir.path().join("d").display(), common::free_port(), common::free_port());
+    let cfg = |cert: &str, key: &str| {
+        format!(
+            "data_dir = \"{}\"\n[smtp]\nlisten = \"127.0.0.1:{}\"\n[web]\nlisten = \"127.0.0.1:{}\"\n[tls]\nmode = \"files\"\ncert_file = \"{cert}\"\nkey_file = \"{key}\"\n",
+            dir.path().join("d").display(),
+            common::free_port(),
+            common::free_port()
+        )
+    };
     let file = dir.path().join("c.toml");
     std::fs::write(&file, cfg("/nonexistent/cert.pem", "/nonexistent/key.pem")).unwrap();
     let o = run(dir.path(), &["serve", "--config", file.to_str().unwrap()], &[]);
@@ -165,18 +236,31 @@ fn server_certificate_is_renewed_when_due_and_reissued_for_new_names() {
     let first = std::fs::read(c.data_dir().join("tls/server.pem")).unwrap();
     c.stop();
     c.launch();
-    assert_eq!(std::fs::read(c.data_dir().join("tls/server.pem")).unwrap(), first, "not due: reused");
+    assert_eq!(
+        std::fs::read(c.data_dir().join("tls/server.pem")).unwrap(),
+        first,
+        "not due: reused"
+    );
     c.stop();
-    let text = std::fs::read_to_string(&c.config).unwrap().replace("cert_validity_days = 10\nrenew_before_days = 5", "cert_validity_days = 400\nrenew_before_days = 30");
+    let text = std::fs::read_to_string(&c.config).unwrap().replace(
+        "cert_validity_days = 10\nrenew_before_days = 5",
+        "cert_validity_days = 400\nrenew_before_days = 30",
+    );
     std::fs::write(&c.config, text).unwrap();
     c.launch();
     let second = std::fs::read(c.data_dir().join("tls/server.pem")).unwrap();
     assert_ne!(second, first, "10 days left < 30: renewed at start");
     c.stop();
-    let text = std::fs::read_to_string(&c.config).unwrap().replace("renew_before_days = 30", "renew_before_days = 30\nnames = [\"mail.example.org\"]");
+    let text = std::fs::read_to_string(&c.config)
+        .unwrap()
+        .replace("renew_before_days = 30", "renew_before_days = 30\nnames = [\"mail.example.org\"]");
     std::fs::write(&c.config, text).unwrap();
     c.launch();
-    assert_ne!(std::fs::read(c.data_dir().join("tls/server.pem")).unwrap(), second, "new name: reissued");
+    assert_ne!(
+        std::fs::read(c.data_dir().join("tls/server.pem")).unwrap(),
+        second,
+        "new name: reissued"
+    );
     let mut client = common::smtp::Client::connect(c.smtp);
     client.cmd("EHLO x");
     assert!(client.starttls(&c.ca_pem(), "mail.example.org").is_ok());

@@ -14,7 +14,13 @@ fn send_secure(c: &Cloister, n: usize, tag: &str) -> Vec<String> {
     client.cmd("EHLO x");
     (0..n)
         .map(|i| {
-            let m = message(&[&format!("Subject: [secure] {tag} {i}"), &format!("Message-ID: <{tag}-{i}@example.org>")], "body\n");
+            let m = message(
+                &[
+                    &format!("Subject: [secure] {tag} {i}"),
+                    &format!("Message-ID: <{tag}-{i}@example.org>"),
+                ],
+                "body\n",
+            );
             let r = client.send("alice@example.org", &["x@other.test"], &m);
             assert!(r.starts_with("250 2.0.0 Ok: queued as "), "{r}");
             r.trim().rsplit(' ').next().unwrap().to_string()
@@ -42,7 +48,11 @@ fn restart_keeps_messages_accounts_and_outbox() {
         assert!(got.contains(id), "queue id {id} from the 250 reply is listed");
     }
     assert_eq!(c.ca_pem(), ca_before, "CA reused");
-    assert_eq!(std::fs::read(c.data_dir().join("tls/server.pem")).unwrap(), cert_before, "server cert reused");
+    assert_eq!(
+        std::fs::read(c.data_dir().join("tls/server.pem")).unwrap(),
+        cert_before,
+        "server cert reused"
+    );
     // New messages still get stored after restart.
     send_secure(&c, 1, "after");
     assert_eq!(c.messages().len(), 6);
@@ -77,7 +87,9 @@ fn relay_down_then_up_delivers_everything_exactly_once() {
     }
     let deferred = wait_for(Duration::from_secs(10), || {
         let rows = c.outbox();
-        rows.iter().all(|r| r["attempts"].as_u64().unwrap_or(0) >= 1 && r["last_error"].is_string()).then_some(rows)
+        rows.iter()
+            .all(|r| r["attempts"].as_u64().unwrap_or(0) >= 1 && r["last_error"].is_string())
+            .then_some(rows)
     })
     .expect("every row tried and deferred while the relay is down");
     assert_eq!(deferred.len(), 10);
@@ -115,7 +127,13 @@ fn dead_letter_after_a_permanent_refusal_is_visible() {
             let _ = w.write_all(b"220 strict\r\n");
             let mut line = String::new();
             while r.read_line(&mut line).unwrap_or(0) > 0 {
-                let reply: &[u8] = if line.starts_with("RCPT") { b"550 5.1.1 no such user\r\n" } else if line.starts_with("QUIT") { b"221 bye\r\n" } else { b"250 ok\r\n" };
+                let reply: &[u8] = if line.starts_with("RCPT") {
+                    b"550 5.1.1 no such user\r\n"
+                } else if line.starts_with("QUIT") {
+                    b"221 bye\r\n"
+                } else {
+                    b"250 ok\r\n"
+                };
                 let _ = w.write_all(reply);
                 line.clear();
             }
@@ -124,7 +142,11 @@ fn dead_letter_after_a_permanent_refusal_is_visible() {
     let c = Cloister::start(port, "");
     let mut client = Client::connect(c.smtp);
     client.cmd("EHLO x");
-    assert!(client.send("alice@example.org", &["nobody@other.test"], &message(&["Subject: x"], "x\n")).starts_with("250"));
+    assert!(
+        client
+            .send("alice@example.org", &["nobody@other.test"], &message(&["Subject: x"], "x\n"))
+            .starts_with("250")
+    );
     let dead = wait_for(Duration::from_secs(10), || {
         let rows = c.outbox();
         rows.into_iter().find(|r| r["state"] == "dead")

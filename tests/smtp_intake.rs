@@ -31,7 +31,13 @@ fn ehlo(c: &Cloister) -> Client {
 /// The sink got exactly `original` with one Received header in front.
 fn assert_byte_identical_apart_from_received(got: &[u8], original: &[u8]) {
     assert!(got.starts_with(b"Received: from "), "starts with our Received header");
-    let end = got.windows(2).enumerate().skip(1).find(|(i, w)| *w == b"\r\n" && !matches!(got.get(i + 2), Some(b' ' | b'\t'))).map(|(i, _)| i + 2).unwrap();
+    let end = got
+        .windows(2)
+        .enumerate()
+        .skip(1)
+        .find(|(i, w)| *w == b"\r\n" && !matches!(got.get(i + 2), Some(b' ' | b'\t')))
+        .map(|(i, _)| i + 2)
+        .unwrap();
     assert_eq!(&got[end..], original, "everything after Received is byte-identical");
 }
 
@@ -40,16 +46,30 @@ fn keyword_holds_external_recipient_and_relays_internal_one() {
     let sink = Sink::start();
     let c = Cloister::start(sink.port, "");
     let mut client = ehlo(&c);
-    let body = message(&["From: Alice <alice@example.org>", "To: x@other.test, bob@example.org", "Subject: [secure] Payroll March", "Message-ID: <k1@example.org>"], "salaries\n");
+    let body = message(
+        &[
+            "From: Alice <alice@example.org>",
+            "To: x@other.test, bob@example.org",
+            "Subject: [secure] Payroll March",
+            "Message-ID: <k1@example.org>",
+        ],
+        "salaries\n",
+    );
     let r = client.send("alice@example.org", &["x@other.test", "bob@example.org"], &body);
     assert!(r.starts_with("250 2.0.0"), "{r}");
 
     let msgs = c.messages();
     assert_eq!(msgs.len(), 1);
-    assert_eq!(msgs[0]["subject"], "Payroll March", "the keyword is removed from the subject recipients see");
+    assert_eq!(
+        msgs[0]["subject"], "Payroll March",
+        "the keyword is removed from the subject recipients see"
+    );
     assert_eq!(msgs[0]["envelope_from"], "alice@example.org");
     let rcpts = recipients_of(&msgs[0]);
-    assert!(rcpts.contains(&("x@other.test".into(), "vault".into(), "keyword:[secure]".into(), "held".into())), "{rcpts:?}");
+    assert!(
+        rcpts.contains(&("x@other.test".into(), "vault".into(), "keyword:[secure]".into(), "held".into())),
+        "{rcpts:?}"
+    );
     let bob = rcpts.iter().find(|r| r.0 == "bob@example.org").unwrap();
     assert_eq!((bob.1.as_str(), bob.2.as_str()), ("relay", "internal-domain"));
 
@@ -59,12 +79,19 @@ fn keyword_holds_external_recipient_and_relays_internal_one() {
     })
     .expect("internal copy relayed");
     assert_eq!(caught.len(), 1);
-    assert_eq!(caught[0].to, vec!["bob@example.org".to_string()], "only the internal recipient is relayed");
+    assert_eq!(
+        caught[0].to,
+        vec!["bob@example.org".to_string()],
+        "only the internal recipient is relayed"
+    );
     assert_byte_identical_apart_from_received(&caught[0].data, &body);
     // The relay state is recorded on the held message.
     let ok = wait_for(Duration::from_secs(5), || {
         let m = c.messages();
-        recipients_of(&m[0]).iter().any(|r| r.0 == "bob@example.org" && r.3 == "relayed").then_some(())
+        recipients_of(&m[0])
+            .iter()
+            .any(|r| r.0 == "bob@example.org" && r.3 == "relayed")
+            .then_some(())
     });
     assert!(ok.is_some(), "bob's state becomes relayed");
     // Notifications and first-contact rows wait for the notifier; they are not faked as sent.
@@ -88,17 +115,34 @@ sender = "*@legal.example.org"
     let c = Cloister::start(sink.port, extra);
     let mut client = ehlo(&c);
     let m1 = message(&["Subject: statement"], "x\n");
-    assert!(client.send("alice@example.org", &["teller@bank.test", "friend@other.test"], &m1).starts_with("250"));
+    assert!(
+        client
+            .send("alice@example.org", &["teller@bank.test", "friend@other.test"], &m1)
+            .starts_with("250")
+    );
     let m2 = message(&["Subject: contract"], "y\n");
-    assert!(client.send("lawyer@legal.example.org", &["client@other.test"], &m2).starts_with("250"));
+    assert!(
+        client
+            .send("lawyer@legal.example.org", &["client@other.test"], &m2)
+            .starts_with("250")
+    );
     let msgs = c.messages();
     assert_eq!(msgs.len(), 2);
     let by_subject = |s: &str| msgs.iter().find(|m| m["subject"] == s).unwrap();
     let r1 = recipients_of(by_subject("statement"));
-    assert!(r1.contains(&("teller@bank.test".into(), "vault".into(), "route:bank".into(), "held".into())), "{r1:?}");
-    assert!(r1.iter().any(|r| r.0 == "friend@other.test" && r.1 == "relay" && r.2 == "default"), "{r1:?}");
+    assert!(
+        r1.contains(&("teller@bank.test".into(), "vault".into(), "route:bank".into(), "held".into())),
+        "{r1:?}"
+    );
+    assert!(
+        r1.iter().any(|r| r.0 == "friend@other.test" && r.1 == "relay" && r.2 == "default"),
+        "{r1:?}"
+    );
     let r2 = recipients_of(by_subject("contract"));
-    assert_eq!(r2, vec![("client@other.test".into(), "vault".into(), "route:legal".into(), "held".into())]);
+    assert_eq!(
+        r2,
+        vec![("client@other.test".into(), "vault".into(), "route:legal".into(), "held".into())]
+    );
     wait_for(Duration::from_secs(10), || (sink.messages().len() == 1).then_some(())).expect("friend@other.test relayed");
     assert_eq!(sink.messages()[0].to, vec!["friend@other.test".to_string()]);
 }
@@ -136,7 +180,10 @@ fn secure_header_modes_external_all_off_and_invalid() {
     .expect("two relays: int@ of 'external', both of 'off'");
     for m in &caught {
         let text = String::from_utf8_lossy(&m.data);
-        assert!(!text.to_ascii_lowercase().contains("x-cloister-secure"), "header stripped before relay: {text}");
+        assert!(
+            !text.to_ascii_lowercase().contains("x-cloister-secure"),
+            "header stripped before relay: {text}"
+        );
     }
     let off_copy = caught.iter().find(|m| m.to.len() == 2).expect("'off' relayed to both");
     assert!(String::from_utf8_lossy(&off_copy.data).contains("Subject: three"));
@@ -145,9 +192,22 @@ fn secure_header_modes_external_all_off_and_invalid() {
     assert!(shown.status.success());
     let shown: serde_json::Value = serde_json::from_slice(&shown.stdout).unwrap();
     let raw = shown["raw"].as_str().unwrap();
-    assert!(raw.starts_with("Received: ") && raw.contains("Subject: two") && !raw.contains("X-Cloister-Secure"), "{raw}");
-    let events: Vec<&str> = shown["events"].as_array().unwrap().iter().map(|e| e["what"].as_str().unwrap()).collect();
-    assert!(events.iter().any(|e| e.starts_with("held in isolation vault for int@example.org (rule header:all)")), "{events:?}");
+    assert!(
+        raw.starts_with("Received: ") && raw.contains("Subject: two") && !raw.contains("X-Cloister-Secure"),
+        "{raw}"
+    );
+    let events: Vec<&str> = shown["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["what"].as_str().unwrap())
+        .collect();
+    assert!(
+        events
+            .iter()
+            .any(|e| e.starts_with("held in isolation vault for int@example.org (rule header:all)")),
+        "{events:?}"
+    );
 }
 
 #[test]
@@ -168,7 +228,14 @@ fn ordinary_mail_arrives_at_the_relay_byte_identical() {
     let c = Cloister::start(sink.port, "");
     let mut client = ehlo(&c);
     let mut body = message(
-        &["From: alice@example.org", "To: x@other.test", "Subject: =?utf-8?q?caf=C3=A9?=", "Message-ID: <o1@example.org>", "Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: 8bit"],
+        &[
+            "From: alice@example.org",
+            "To: x@other.test",
+            "Subject: =?utf-8?q?caf=C3=A9?=",
+            "Message-ID: <o1@example.org>",
+            "Content-Type: text/plain; charset=utf-8",
+            "Content-Transfer-Encoding: 8bit",
+        ],
         ".leading dot line\n..two dots\ncafé ünïcode 8bit\n   indented\n\nlast line without trailing spaces",
     );
     body.extend_from_slice(b"\r\n");
@@ -221,11 +288,17 @@ fn bad_command_sequences_get_5xx_and_too_many_errors_close() {
     assert!(client.cmd("RCPT TO:<x@other.test>").starts_with("503 5.5.1"), "RCPT before MAIL");
     assert!(client.cmd("DATA").starts_with("503 5.5.1"), "DATA before MAIL");
     assert!(client.cmd("MAIL FROM:<a@example.org>").starts_with("250"));
-    assert!(client.cmd("MAIL FROM:<a@example.org>").starts_with("503 5.5.1"), "second MAIL without RSET");
+    assert!(
+        client.cmd("MAIL FROM:<a@example.org>").starts_with("503 5.5.1"),
+        "second MAIL without RSET"
+    );
     assert!(client.cmd("DATA").starts_with("554 5.5.1"), "DATA without recipients");
     assert!(client.cmd("RSET").starts_with("250"));
     assert!(client.cmd("MAIL FROM:<a@example.org>").starts_with("250"), "MAIL after RSET");
-    assert!(client.cmd("RCPT TO:<postmaster>").starts_with('5'), "a bare local part is not a deliverable recipient");
+    assert!(
+        client.cmd("RCPT TO:<postmaster>").starts_with('5'),
+        "a bare local part is not a deliverable recipient"
+    );
     assert!(client.cmd("VRFY bob").starts_with("252"));
     assert!(client.cmd("NOOP").starts_with("250"));
     assert!(client.cmd("FOOBAR").starts_with("500 5.5.2"));
@@ -256,11 +329,16 @@ fn smuggling_payloads_are_refused_and_nothing_is_smuggled() {
         assert!(client.cmd("DATA").starts_with("354"));
         let mut data = b"Subject: first\r\n\r\nhello".to_vec();
         data.extend_from_slice(p);
-        data.extend_from_slice(b"MAIL FROM:<evil@example.org>\r\nRCPT TO:<victim@other.test>\r\nDATA\r\nSubject: smuggled\r\n\r\nevil\r\n.\r\n");
+        data.extend_from_slice(
+            b"MAIL FROM:<evil@example.org>\r\nRCPT TO:<victim@other.test>\r\nDATA\r\nSubject: smuggled\r\n\r\nevil\r\n.\r\n",
+        );
         client.send_raw(&data);
         let r = client.reply();
         assert!(r.starts_with("550 5.6.0"), "payload {p:?}: {r}");
-        assert!(client.cmd("NOOP").starts_with("250"), "session is in command state after the real end of data");
+        assert!(
+            client.cmd("NOOP").starts_with("250"),
+            "session is in command state after the real end of data"
+        );
     }
     std::thread::sleep(Duration::from_secs(2));
     assert!(sink.messages().is_empty(), "nothing relayed: {:?}", sink.messages());

@@ -93,9 +93,7 @@ pub fn load(overrides: &Overrides) -> Result<LoadedConfig, Vec<ConfigError>> {
         let value: Value = raw.parse().unwrap_or_else(|_| Value::from(raw.to_string()));
         figment = figment.merge(flag(key.trim(), value));
     }
-    let config: Config = figment
-        .extract()
-        .map_err(|e| extraction_errors(&figment, file.as_deref(), e))?;
+    let config: Config = figment.extract().map_err(|e| extraction_errors(&figment, file.as_deref(), e))?;
     let problems = super::validate::validate(&config);
     if !problems.is_empty() {
         return Err(problems

@@ -89,10 +89,7 @@ impl Default for Smtp {
     fn default() -> Self {
         Self {
             listen: SocketAddr::from(([127, 0, 0, 1], 2525)),
-            trusted_networks: vec![
-                "127.0.0.0/8".parse().expect("valid net"),
-                "::1/128".parse().expect("valid net"),
-            ],
+            trusted_networks: vec!["127.0.0.0/8".parse().expect("valid net"), "::1/128".parse().expect("valid net")],
             max_message_size: 73_400_320,
             max_recipients: 100,
             max_line_length: 4096,

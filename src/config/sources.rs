@@ -23,7 +23,11 @@ pub fn describe_metadata(md: &Metadata, file: Option<&Path>, key: &str) -> Strin
         },
         _ if md.name == DEFAULT_LAYER => DEFAULT_LAYER.to_string(),
         _ if md.name == FLAG_LAYER => {
-            if key == "data_dir" { "flag --data-dir".into() } else { format!("flag --set {key}") }
+            if key == "data_dir" {
+                "flag --data-dir".into()
+            } else {
+                format!("flag --set {key}")
+            }
         }
         _ if md.name.contains("environment") => format!("env {}", env_name(key)),
         _ => match file {

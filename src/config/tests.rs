@@ -8,7 +8,11 @@ use crate::commands::SAMPLE_CONFIG;
 fn keys(prefix: &str, value: &toml_edit::Item, out: &mut Vec<String>) {
     if let Some(table) = value.as_table_like() {
         for (k, v) in table.iter() {
-            let key = if prefix.is_empty() { k.to_string() } else { format!("{prefix}.{k}") };
+            let key = if prefix.is_empty() {
+                k.to_string()
+            } else {
+                format!("{prefix}.{k}")
+            };
             keys(&key, v, out);
         }
     } else {
@@ -39,7 +43,10 @@ fn sample_config_lists_every_key() {
     let lines: Vec<&str> = SAMPLE_CONFIG.lines().collect();
     for (i, line) in lines.iter().enumerate().filter(|(_, l)| !l.starts_with('#') && l.contains(" = ")) {
         let above = lines[..i].last().copied().unwrap_or("");
-        assert!(above.starts_with('#') || above.contains(" = "), "`{line}` needs a comment above it (or belongs to a commented group)");
+        assert!(
+            above.starts_with('#') || above.contains(" = "),
+            "`{line}` needs a comment above it (or belongs to a commented group)"
+        );
     }
 }
 

@@ -9,7 +9,10 @@ pub struct Problem {
 }
 
 fn problem(key: &str, message: impl Into<String>) -> Problem {
-    Problem { key: key.into(), message: message.into() }
+    Problem {
+        key: key.into(),
+        message: message.into(),
+    }
 }
 
 pub fn validate(c: &Config) -> Vec<Problem> {
@@ -33,10 +36,11 @@ fn listeners(c: &Config, out: &mut Vec<Problem>) {
     if c.smtp.listen == c.web.listen {
         out.push(problem("web.listen", "must differ from smtp.listen"));
     }
-    if !c.web.http_redirect_listen.is_empty()
-        && c.web.http_redirect_listen.parse::<std::net::SocketAddr>().is_err()
-    {
-        out.push(problem("web.http_redirect_listen", "expected an address like 0.0.0.0:8080, or \"\" for off"));
+    if !c.web.http_redirect_listen.is_empty() && c.web.http_redirect_listen.parse::<std::net::SocketAddr>().is_err() {
+        out.push(problem(
+            "web.http_redirect_listen",
+            "expected an address like 0.0.0.0:8080, or \"\" for off",
+        ));
     }
     if !c.web.public_url.is_empty() && !c.web.public_url.starts_with("https://") {
         out.push(problem("web.public_url", "must start with https://, or be \"\" to derive it"));
@@ -107,7 +111,10 @@ fn relay(c: &Config, out: &mut Vec<Problem>) {
         out.push(problem("relay.password_file", "required when relay.username is set"));
     }
     if !c.relay.username.is_empty() && c.relay.starttls == StartTls::Off {
-        out.push(problem("relay.starttls", "AUTH to the relay needs TLS; use opportunistic or required"));
+        out.push(problem(
+            "relay.starttls",
+            "AUTH to the relay needs TLS; use opportunistic or required",
+        ));
     }
     if c.relay.retry_initial_secs == 0 {
         out.push(problem("relay.retry_initial_secs", "must be greater than 0"));
@@ -129,7 +136,10 @@ fn policy(c: &Config, out: &mut Vec<Problem>) {
     }
     for (i, route) in c.policy.routes.iter().enumerate() {
         if route.name.trim().is_empty() {
-            out.push(problem(&format!("policy.routes.{i}.name"), "every route needs a name (shown in the event log)"));
+            out.push(problem(
+                &format!("policy.routes.{i}.name"),
+                "every route needs a name (shown in the event log)",
+            ));
         }
         if route.sender.is_empty() && route.recipient.is_empty() && route.recipient_domain.is_empty() {
             out.push(problem(
@@ -138,7 +148,10 @@ fn policy(c: &Config, out: &mut Vec<Problem>) {
             ));
         }
     }
-    for (key, list) in [("policy.subject_keywords", &c.policy.subject_keywords), ("policy.body_keywords", &c.policy.body_keywords)] {
+    for (key, list) in [
+        ("policy.subject_keywords", &c.policy.subject_keywords),
+        ("policy.body_keywords", &c.policy.body_keywords),
+    ] {
         if list.iter().any(|k| k.trim().is_empty()) {
             out.push(problem(key, "keywords must not be empty strings"));
         }

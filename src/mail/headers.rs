@@ -14,7 +14,10 @@ fn fields(header: &[u8]) -> Vec<(usize, usize)> {
     let mut out: Vec<(usize, usize)> = Vec::new();
     let mut start = 0;
     while start < header.len() {
-        let end = header[start..].windows(2).position(|w| w == b"\r\n").map_or(header.len(), |p| start + p + 2);
+        let end = header[start..]
+            .windows(2)
+            .position(|w| w == b"\r\n")
+            .map_or(header.len(), |p| start + p + 2);
         let continuation = matches!(header[start], b' ' | b'\t');
         match out.last_mut() {
             Some(last) if continuation => last.1 = end,

@@ -42,7 +42,15 @@ pub async fn run(ctx: Context, wake: async_channel::Receiver<()>) {
             .await;
             let outcome = classify(&ctx, &row, sent);
             log(&row, &outcome);
-            if let Err(e) = ctx.vault.write(WriteOp::Outbox { id: row.id, now: now(), outcome }).await {
+            if let Err(e) = ctx
+                .vault
+                .write(WriteOp::Outbox {
+                    id: row.id,
+                    now: now(),
+                    outcome,
+                })
+                .await
+            {
                 tracing::error!(outbox_id = row.id, error = %e, "recording outbox attempt failed");
             }
         }
@@ -71,11 +79,19 @@ fn classify(ctx: &Context, row: &OutboxRow, sent: Result<String, relay::SendErro
         Err(e) => {
             let age = now() - row.created_at;
             if age > i64::try_from(relay.retry_max_age_hours * 3600).unwrap_or(i64::MAX) {
-                return OutboxOutcome::Dead { error: format!("gave up after {}h: {}", relay.retry_max_age_hours, e.message) };
+                return OutboxOutcome::Dead {
+                    error: format!("gave up after {}h: {}", relay.retry_max_age_hours, e.message),
+                };
             }
             let shift = row.attempts.min(20);
-            let delay = relay.retry_initial_secs.saturating_mul(1u64 << shift).min(relay.retry_max_interval_secs.max(relay.retry_initial_secs));
-            OutboxOutcome::Retry { error: e.message, next_attempt_at: now() + i64::try_from(delay).unwrap_or(i64::MAX / 2) }
+            let delay = relay
+                .retry_initial_secs
+                .saturating_mul(1u64 << shift)
+                .min(relay.retry_max_interval_secs.max(relay.retry_initial_secs));
+            OutboxOutcome::Retry {
+                error: e.message,
+                next_attempt_at: now() + i64::try_from(delay).unwrap_or(i64::MAX / 2),
+            }
         }
     }
 }
@@ -83,8 +99,14 @@ fn classify(ctx: &Context, row: &OutboxRow, sent: Result<String, relay::SendErro
 fn log(row: &OutboxRow, outcome: &OutboxOutcome) {
     let qid = crate::service::intake::queue_id_text(row.message_id);
     match outcome {
-        OutboxOutcome::Delivered { reply } => tracing::info!(queue_id = %qid, outbox_id = row.id, to = %row.recipients.join(","), %reply, "relayed"),
-        OutboxOutcome::Retry { error, next_attempt_at } => tracing::warn!(queue_id = %qid, outbox_id = row.id, %error, next_attempt_at, "relay deferred"),
-        OutboxOutcome::Dead { error } => tracing::error!(queue_id = %qid, outbox_id = row.id, %error, "relay failed for good (dead letter)"),
+        OutboxOutcome::Delivered { reply } => {
+            tracing::info!(queue_id = %qid, outbox_id = row.id, to = %row.recipients.join(","), %reply, "relayed")
+        }
+        OutboxOutcome::Retry { error, next_attempt_at } => {
+            tracing::warn!(queue_id = %qid, outbox_id = row.id, %error, next_attempt_at, "relay deferred")
+        }
+        OutboxOutcome::Dead { error } => {
+            tracing::error!(queue_id = %qid, outbox_id = row.id, %error, "relay failed for good (dead letter)")
+        }
     }
 }

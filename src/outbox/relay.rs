@@ -36,8 +36,8 @@ pub fn transport(ctx: &Context) -> Result<SmtpTransport, String> {
         .timeout(Some(Duration::from_secs(r.timeout_secs)))
         .hello_name(ClientId::Domain(ctx.hostname.clone()));
     if !r.username.is_empty() {
-        let password = std::fs::read_to_string(&r.password_file)
-            .map_err(|e| format!("relay.password_file {}: {e}", r.password_file.display()))?;
+        let password =
+            std::fs::read_to_string(&r.password_file).map_err(|e| format!("relay.password_file {}: {e}", r.password_file.display()))?;
         builder = builder.credentials(Credentials::new(r.username.clone(), password.trim_end().to_string()));
     }
     Ok(builder.build())
@@ -45,19 +45,32 @@ pub fn transport(ctx: &Context) -> Result<SmtpTransport, String> {
 
 /// Sends the stored bytes to the row's recipients; Ok holds the relay's reply.
 pub fn send(transport: &SmtpTransport, row: &OutboxRow, bytes: &[u8]) -> Result<String, SendError> {
-    let bad = |what: &str, a: &str| SendError { permanent: true, message: format!("invalid {what} address <{a}>") };
+    let bad = |what: &str, a: &str| SendError {
+        permanent: true,
+        message: format!("invalid {what} address <{a}>"),
+    };
     let from = if row.sender.is_empty() {
         None
     } else {
         Some(row.sender.parse::<Address>().map_err(|_| bad("sender", &row.sender))?)
     };
-    let to = row.recipients.iter().map(|r| r.parse::<Address>().map_err(|_| bad("recipient", r))).collect::<Result<Vec<_>, _>>()?;
-    let envelope = Envelope::new(from, to).map_err(|e| SendError { permanent: true, message: e.to_string() })?;
+    let to = row
+        .recipients
+        .iter()
+        .map(|r| r.parse::<Address>().map_err(|_| bad("recipient", r)))
+        .collect::<Result<Vec<_>, _>>()?;
+    let envelope = Envelope::new(from, to).map_err(|e| SendError {
+        permanent: true,
+        message: e.to_string(),
+    })?;
     // lettre always ends DATA with CRLF.CRLF; give it the message without its own final
     // CRLF so the relay receives exactly the stored bytes.
     let body = bytes.strip_suffix(b"\r\n").unwrap_or(bytes);
     match transport.send_raw(&envelope, body) {
         Ok(response) => Ok(format!("{} {}", response.code(), response.message().collect::<Vec<_>>().join(" "))),
-        Err(e) => Err(SendError { permanent: e.is_permanent(), message: e.to_string() }),
+        Err(e) => Err(SendError {
+            permanent: e.is_permanent(),
+            message: e.to_string(),
+        }),
     }
 }

@@ -39,7 +39,12 @@ pub async fn accept(ctx: &Context, d: &Delivery) -> Result<Accepted, IntakeError
     let mut events = Vec::new();
     let mode = secure_mode(ctx, &d.sender, &mode_values, &mut events)?;
     let parsed = summary::summarise(&without_header);
-    let facts = MessageFacts { sender: &d.sender, subject: &parsed.subject, body_text: &parsed.body_text, mode };
+    let facts = MessageFacts {
+        sender: &d.sender,
+        subject: &parsed.subject,
+        body_text: &parsed.body_text,
+        mode,
+    };
     let verdicts: Vec<(String, Verdict)> = d
         .recipients
         .iter()
@@ -63,10 +68,25 @@ pub async fn accept(ctx: &Context, d: &Delivery) -> Result<Accepted, IntakeError
     let mut stored = headers::received(&trace);
     stored.extend_from_slice(&without_header);
 
-    let mut write = IntakeWrite { message_id: d.queue_id, now, sender: d.sender.clone(), ..IntakeWrite::default() };
+    let mut write = IntakeWrite {
+        message_id: d.queue_id,
+        now,
+        sender: d.sender.clone(),
+        ..IntakeWrite::default()
+    };
     let vaulted: Vec<&(String, Verdict)> = verdicts.iter().filter(|(_, v)| v.decision == Decision::Vault).collect();
-    let relayed: Vec<String> = verdicts.iter().filter(|(_, v)| v.decision == Decision::Relay).map(|(r, _)| r.clone()).collect();
-    let mut received = format!("received from [{}] helo={} sender=<{}> size={}", d.client, d.helo, d.sender, d.data.len());
+    let relayed: Vec<String> = verdicts
+        .iter()
+        .filter(|(_, v)| v.decision == Decision::Relay)
+        .map(|(r, _)| r.clone())
+        .collect();
+    let mut received = format!(
+        "received from [{}] helo={} sender=<{}> size={}",
+        d.client,
+        d.helo,
+        d.sender,
+        d.data.len()
+    );
     if let Some(user) = &d.auth_user {
         let _ = write!(received, " auth={user}");
     }
@@ -94,14 +114,27 @@ pub async fn accept(ctx: &Context, d: &Delivery) -> Result<Accepted, IntakeError
                     address: r.clone(),
                     decision: v.decision,
                     rule: v.rule.clone(),
-                    state: if v.decision == Decision::Vault { "held".into() } else { "queued".into() },
+                    state: if v.decision == Decision::Vault {
+                        "held".into()
+                    } else {
+                        "queued".into()
+                    },
                 })
                 .collect(),
             expires_at,
         };
         for (rcpt, v) in &vaulted {
-            write.mailbox.push((rcpt.clone(), MailboxEntry { folder: Folder::Inbox, read: false, expires_at }));
-            write.events.push(("policy".into(), format!("held in isolation vault for {rcpt} (rule {})", v.rule)));
+            write.mailbox.push((
+                rcpt.clone(),
+                MailboxEntry {
+                    folder: Folder::Inbox,
+                    read: false,
+                    expires_at,
+                },
+            ));
+            write
+                .events
+                .push(("policy".into(), format!("held in isolation vault for {rcpt} (rule {})", v.rule)));
         }
         if !relayed.is_empty() {
             write.relay = Some((relayed.clone(), stored.clone()));
@@ -111,7 +144,9 @@ pub async fn accept(ctx: &Context, d: &Delivery) -> Result<Accepted, IntakeError
         write.relay = Some((relayed, stored));
     }
     for (rcpt, v) in verdicts.iter().filter(|(_, v)| v.decision == Decision::Relay) {
-        write.events.push(("policy".into(), format!("ordinary delivery for {rcpt} (rule {})", v.rule)));
+        write
+            .events
+            .push(("policy".into(), format!("ordinary delivery for {rcpt} (rule {})", v.rule)));
     }
     let has_outbox = write.relay.is_some() || !write.mailbox.is_empty();
     ctx.vault
@@ -121,11 +156,19 @@ pub async fn accept(ctx: &Context, d: &Delivery) -> Result<Accepted, IntakeError
     if has_outbox {
         let _ = ctx.outbox_wake.try_send(());
     }
-    Ok(Accepted { verdicts, size: d.data.len() })
+    Ok(Accepted {
+        verdicts,
+        size: d.data.len(),
+    })
 }
 
 /// The sender's requested mode, when valid and allowed.
-fn secure_mode(ctx: &Context, sender: &str, values: &[String], events: &mut Vec<(String, String)>) -> Result<Option<SecureMode>, IntakeError> {
+fn secure_mode(
+    ctx: &Context,
+    sender: &str,
+    values: &[String],
+    events: &mut Vec<(String, String)>,
+) -> Result<Option<SecureMode>, IntakeError> {
     if values.is_empty() {
         return Ok(None);
     }
@@ -133,7 +176,10 @@ fn secure_mode(ctx: &Context, sender: &str, values: &[String], events: &mut Vec<
     for value in values {
         let Some(mode) = SecureMode::parse(value) else {
             return Err(IntakeError::Refused {
-                reply: format!("550 5.6.0 {SECURE_HEADER} must be off, external or all (got {:?})", value.chars().take(40).collect::<String>()),
+                reply: format!(
+                    "550 5.6.0 {SECURE_HEADER} must be off, external or all (got {:?})",
+                    value.chars().take(40).collect::<String>()
+                ),
             });
         };
         strongest = Some(match (strongest, mode) {
@@ -145,7 +191,10 @@ fn secure_mode(ctx: &Context, sender: &str, values: &[String], events: &mut Vec<
     if policy::may_set_mode(&ctx.config, sender) {
         Ok(strongest)
     } else {
-        events.push(("policy".into(), format!("{SECURE_HEADER} ignored: sender <{sender}> may not choose the secure mode")));
+        events.push((
+            "policy".into(),
+            format!("{SECURE_HEADER} ignored: sender <{sender}> may not choose the secure mode"),
+        ));
         Ok(None)
     }
 }

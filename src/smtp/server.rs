@@ -59,7 +59,12 @@ impl SmtpServer {
             require_tls: c.require_tls,
             auth_enabled: !c.auth_users.is_empty(),
         };
-        Arc::new(Self { ctx, acceptor: TlsAcceptor::from(tls), limits: Arc::new(limits), connections: Mutex::new(HashMap::new()) })
+        Arc::new(Self {
+            ctx,
+            acceptor: TlsAcceptor::from(tls),
+            limits: Arc::new(limits),
+            connections: Mutex::new(HashMap::new()),
+        })
     }
 
     /// Accept loop; runs until the listener fails or the task is dropped.
@@ -170,7 +175,11 @@ impl SmtpServer {
     /// Reads with the command or data timeout; None on EOF, error or timeout.
     async fn read<S: AsyncRead + Unpin>(&self, stream: &mut S, session: &mut Session, buf: &mut [u8]) -> Option<usize> {
         let c = &self.ctx.config.smtp;
-        let secs = if session.in_data() { c.data_timeout_secs } else { c.command_timeout_secs };
+        let secs = if session.in_data() {
+            c.data_timeout_secs
+        } else {
+            c.command_timeout_secs
+        };
         let read = async { Some(stream.read(buf).await) };
         let timer = async {
             Timer::after(Duration::from_secs(secs)).await;
@@ -190,7 +199,11 @@ impl SmtpServer {
         let qid = intake::queue_id_text(d.queue_id);
         match intake::accept(&self.ctx, d).await {
             Ok(accepted) => {
-                let decisions: Vec<String> = accepted.verdicts.iter().map(|(r, v)| format!("{r}={:?}({})", v.decision, v.rule).to_lowercase()).collect();
+                let decisions: Vec<String> = accepted
+                    .verdicts
+                    .iter()
+                    .map(|(r, v)| format!("{r}={:?}({})", v.decision, v.rule).to_lowercase())
+                    .collect();
                 tracing::info!(queue_id = %qid, client = %d.client, sender = %d.sender, recipients = %decisions.join(","), size = accepted.size, result = "250 accepted", "smtp transaction");
                 Ok(format!("250 2.0.0 Ok: queued as {qid}"))
             }

@@ -196,12 +196,10 @@ impl Session {
                         None => continue,
                     }
                 }
-                Some(Err(LineError::BareLineEnding)) => {
-                    match self.error("500 5.5.2 Lines must end with CRLF; bare CR or LF refused") {
-                        Some(step) => return step,
-                        None => continue,
-                    }
-                }
+                Some(Err(LineError::BareLineEnding)) => match self.error("500 5.5.2 Lines must end with CRLF; bare CR or LF refused") {
+                    Some(step) => return step,
+                    None => continue,
+                },
                 Some(Ok(line)) => line,
             };
             let step = match std::mem::replace(&mut self.state, State::Command) {
@@ -224,7 +222,9 @@ impl Session {
             return Some(Step::NeedInput);
         };
         self.input.drain(..n);
-        let State::Data(receiver) = std::mem::replace(&mut self.state, State::Command) else { unreachable!() };
+        let State::Data(receiver) = std::mem::replace(&mut self.state, State::Command) else {
+            unreachable!()
+        };
         let txn = self.txn.take().expect("DATA only starts inside a transaction");
         match receiver.finish() {
             Ok(data) => Some(Step::Deliver(Box::new(Delivery {
@@ -239,8 +239,13 @@ impl Session {
             }))),
             Err(problem) => {
                 let text = match problem {
-                    DataProblem::TooBig => format!("552 5.3.4 Message size exceeds fixed maximum message size ({} bytes)", self.limits.max_message_size),
-                    DataProblem::BareLineEnding => "550 5.6.0 Message refused: bare CR or LF in message data; lines must end with CRLF".into(),
+                    DataProblem::TooBig => format!(
+                        "552 5.3.4 Message size exceeds fixed maximum message size ({} bytes)",
+                        self.limits.max_message_size
+                    ),
+                    DataProblem::BareLineEnding => {
+                        "550 5.6.0 Message refused: bare CR or LF in message data; lines must end with CRLF".into()
+                    }
                     DataProblem::LineTooLong => format!("550 5.6.0 Message refused: a line exceeds {} bytes", self.limits.max_line_length),
                 };
                 tracing::info!(queue_id = %format!("{:016X}", txn.queue_id), client = %self.client, result = %text, "message refused");
@@ -320,7 +325,10 @@ impl Session {
                 None
             }
             Request::StartTls => self.starttls(),
-            Request::Auth { mechanism, initial_response } => self.auth(mechanism, &initial_response),
+            Request::Auth {
+                mechanism,
+                initial_response,
+            } => self.auth(mechanism, &initial_response),
             Request::Expn { .. } => self.error("502 5.5.1 EXPN not available"),
             other => {
                 let name = other.name();
@@ -364,14 +372,21 @@ impl Session {
             return self.error("503 5.5.1 Nested MAIL command; send RSET first");
         }
         if size as u64 > self.limits.max_message_size {
-            let text = format!("552 5.3.4 Message size exceeds fixed maximum message size ({} bytes)", self.limits.max_message_size);
+            let text = format!(
+                "552 5.3.4 Message size exceeds fixed maximum message size ({} bytes)",
+                self.limits.max_message_size
+            );
             self.reply(&text);
             return None;
         }
         if flags & MAIL_SMTPUTF8 != 0 && !sender.is_ascii() && !sender.contains('@') {
             return self.error("553 5.1.7 Invalid sender address");
         }
-        self.txn = Some(Transaction { queue_id: (self.new_queue_id)(), sender, recipients: Vec::new() });
+        self.txn = Some(Transaction {
+            queue_id: (self.new_queue_id)(),
+            sender,
+            recipients: Vec::new(),
+        });
         self.reply("250 2.1.0 Ok");
         None
     }
@@ -491,7 +506,10 @@ impl Session {
 
     fn auth_login_password(&mut self, user: String, line: &[u8]) -> Option<Step> {
         match self.decode_response(line) {
-            Ok(pass) => Some(Step::Authenticate { username: user, password: String::from_utf8_lossy(&pass).into_owned() }),
+            Ok(pass) => Some(Step::Authenticate {
+                username: user,
+                password: String::from_utf8_lossy(&pass).into_owned(),
+            }),
             Err(step) => step,
         }
     }

@@ -39,7 +39,14 @@ macro_rules! storage_from {
         }
     )*};
 }
-storage_from!(redb::Error, redb::TransactionError, redb::TableError, redb::StorageError, redb::CommitError, redb::DatabaseError);
+storage_from!(
+    redb::Error,
+    redb::TransactionError,
+    redb::TableError,
+    redb::StorageError,
+    redb::CommitError,
+    redb::DatabaseError
+);
 
 /// Handle to the open vault; cheap to clone.
 #[derive(Clone)]
@@ -55,7 +62,9 @@ impl Vault {
         let db = match Database::create(&path) {
             Ok(db) => db,
             Err(redb::DatabaseError::DatabaseAlreadyOpen) => {
-                return Err(VaultError::Locked { path: path.display().to_string() });
+                return Err(VaultError::Locked {
+                    path: path.display().to_string(),
+                });
             }
             Err(e) => return Err(e.into()),
         };
@@ -151,7 +160,10 @@ impl Vault {
 }
 
 pub(crate) fn decode<T: serde::de::DeserializeOwned>(table: &'static str, bytes: &[u8]) -> Result<T, VaultError> {
-    serde_json::from_slice(bytes).map_err(|e| VaultError::Corrupt { table, detail: e.to_string() })
+    serde_json::from_slice(bytes).map_err(|e| VaultError::Corrupt {
+        table,
+        detail: e.to_string(),
+    })
 }
 
 pub(crate) fn encode<T: serde::Serialize>(value: &T) -> Vec<u8> {

@@ -33,7 +33,10 @@ pub fn prepare(db: &Database) -> Result<Counters, VaultError> {
         let found = meta.get("schema_version")?.map(|v| v.value());
         match found {
             Some(v) if v > SCHEMA_VERSION => {
-                return Err(VaultError::SchemaTooNew { found: v, supported: SCHEMA_VERSION });
+                return Err(VaultError::SchemaTooNew {
+                    found: v,
+                    supported: SCHEMA_VERSION,
+                });
             }
             Some(_) => {}
             None => {

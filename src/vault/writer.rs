@@ -42,7 +42,9 @@ pub enum WriteOp {
 #[derive(Debug, PartialEq)]
 pub enum WriteResult {
     /// Accounts created by this intake (first contact).
-    Intake { new_accounts: Vec<String> },
+    Intake {
+        new_accounts: Vec<String>,
+    },
     Outbox,
     /// The outbox row no longer exists (already handled).
     Gone,
@@ -121,14 +123,35 @@ fn apply(txn: &WriteTransaction, counters: &mut Counters, op: &WriteOp) -> Resul
     }
 }
 
-fn add_event(txn: &WriteTransaction, counters: &mut Counters, message_id: u64, at: i64, actor: &str, what: String) -> Result<(), VaultError> {
+fn add_event(
+    txn: &WriteTransaction,
+    counters: &mut Counters,
+    message_id: u64,
+    at: i64,
+    actor: &str,
+    what: String,
+) -> Result<(), VaultError> {
     counters.event_seq += 1;
-    let event = Event { seq: counters.event_seq, message_id, at_ms: at * 1000, actor: actor.to_string(), what };
-    txn.open_table(EVENTS)?.insert((message_id, counters.event_seq), encode(&event).as_slice())?;
+    let event = Event {
+        seq: counters.event_seq,
+        message_id,
+        at_ms: at * 1000,
+        actor: actor.to_string(),
+        what,
+    };
+    txn.open_table(EVENTS)?
+        .insert((message_id, counters.event_seq), encode(&event).as_slice())?;
     Ok(())
 }
 
-fn add_outbox(txn: &WriteTransaction, counters: &mut Counters, w: &IntakeWrite, kind: OutboxKind, recipients: Vec<String>, data: Option<&[u8]>) -> Result<u64, VaultError> {
+fn add_outbox(
+    txn: &WriteTransaction,
+    counters: &mut Counters,
+    w: &IntakeWrite,
+    kind: OutboxKind,
+    recipients: Vec<String>,
+    data: Option<&[u8]>,
+) -> Result<u64, VaultError> {
     counters.outbox_seq += 1;
     let row = OutboxRow {
         id: counters.outbox_seq,
@@ -161,18 +184,40 @@ fn apply_intake(txn: &WriteTransaction, counters: &mut Counters, w: &IntakeWrite
     }
     for (address, entry) in &w.mailbox {
         let key = address.to_ascii_lowercase();
-        txn.open_table(MAILBOX)?.insert((key.as_str(), w.message_id), encode(entry).as_slice())?;
+        txn.open_table(MAILBOX)?
+            .insert((key.as_str(), w.message_id), encode(entry).as_slice())?;
         if ensure_account(txn, &key, w.now)? {
             add_outbox(txn, counters, w, OutboxKind::FirstContact, vec![key.clone()], None)?;
-            add_event(txn, counters, w.message_id, w.now, "cloister", format!("account created for {key}; first-contact credentials queued"))?;
+            add_event(
+                txn,
+                counters,
+                w.message_id,
+                w.now,
+                "cloister",
+                format!("account created for {key}; first-contact credentials queued"),
+            )?;
             new_accounts.push(key.clone());
         }
         add_outbox(txn, counters, w, OutboxKind::Notification, vec![key.clone()], None)?;
-        add_event(txn, counters, w.message_id, w.now, "cloister", format!("notification to {key} queued"))?;
+        add_event(
+            txn,
+            counters,
+            w.message_id,
+            w.now,
+            "cloister",
+            format!("notification to {key} queued"),
+        )?;
     }
     if let Some((recipients, bytes)) = &w.relay {
         let id = add_outbox(txn, counters, w, OutboxKind::Relay, recipients.clone(), Some(bytes))?;
-        add_event(txn, counters, w.message_id, w.now, "cloister", format!("queued for relay (outbox {id}) to {}", recipients.join(", ")))?;
+        add_event(
+            txn,
+            counters,
+            w.message_id,
+            w.now,
+            "cloister",
+            format!("queued for relay (outbox {id}) to {}", recipients.join(", ")),
+        )?;
     }
     for (actor, what) in &w.events {
         add_event(txn, counters, w.message_id, w.now, actor, what.clone())?;
@@ -199,7 +244,13 @@ fn ensure_account(txn: &WriteTransaction, address: &str, now: i64) -> Result<boo
     Ok(true)
 }
 
-fn apply_outbox(txn: &WriteTransaction, counters: &mut Counters, id: u64, now: i64, outcome: &OutboxOutcome) -> Result<WriteResult, VaultError> {
+fn apply_outbox(
+    txn: &WriteTransaction,
+    counters: &mut Counters,
+    id: u64,
+    now: i64,
+    outcome: &OutboxOutcome,
+) -> Result<WriteResult, VaultError> {
     let mut outbox = txn.open_table(OUTBOX)?;
     let Some(mut row) = outbox.get(id)?.map(|v| decode::<OutboxRow>("outbox", v.value())).transpose()? else {
         return Ok(WriteResult::Gone);
@@ -209,19 +260,28 @@ fn apply_outbox(txn: &WriteTransaction, counters: &mut Counters, id: u64, now: i
         OutboxOutcome::Delivered { reply } => {
             outbox.remove(id)?;
             txn.open_table(OUTBOX_DATA)?.remove(id)?;
-            (format!("relayed to {} (attempt {}): {reply}", row.recipients.join(", "), row.attempts), Some("relayed"))
+            (
+                format!("relayed to {} (attempt {}): {reply}", row.recipients.join(", "), row.attempts),
+                Some("relayed"),
+            )
         }
         OutboxOutcome::Retry { error, next_attempt_at } => {
             row.last_error = Some(error.clone());
             row.next_attempt_at = *next_attempt_at;
             outbox.insert(id, encode(&row).as_slice())?;
-            (format!("relay attempt {} failed: {error}; next try at unix {next_attempt_at}", row.attempts), None)
+            (
+                format!("relay attempt {} failed: {error}; next try at unix {next_attempt_at}", row.attempts),
+                None,
+            )
         }
         OutboxOutcome::Dead { error } => {
             row.last_error = Some(error.clone());
             row.state = OutboxState::Dead;
             outbox.insert(id, encode(&row).as_slice())?;
-            (format!("relay failed for good after {} attempts: {error}", row.attempts), Some("failed"))
+            (
+                format!("relay failed for good after {} attempts: {error}", row.attempts),
+                Some("failed"),
+            )
         }
     };
     drop(outbox);
@@ -234,7 +294,11 @@ fn apply_outbox(txn: &WriteTransaction, counters: &mut Counters, id: u64, now: i
 
 fn set_recipient_state(txn: &WriteTransaction, message_id: u64, recipients: &[String], state: &str) -> Result<(), VaultError> {
     let mut messages = txn.open_table(MESSAGES)?;
-    let Some(mut record) = messages.get(message_id)?.map(|v| decode::<MessageRecord>("messages", v.value())).transpose()? else {
+    let Some(mut record) = messages
+        .get(message_id)?
+        .map(|v| decode::<MessageRecord>("messages", v.value()))
+        .transpose()?
+    else {
         return Ok(());
     };
     for r in &mut record.recipients {

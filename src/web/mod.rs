@@ -13,7 +13,10 @@ use smol::net::TcpListener;
 use smol_hyper::rt::{FuturesIo, SmolTimer};
 
 const SECURITY_HEADERS: [(&str, &str); 5] = [
-    ("content-security-policy", "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"),
+    (
+        "content-security-policy",
+        "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+    ),
     ("x-content-type-options", "nosniff"),
     ("referrer-policy", "no-referrer"),
     ("strict-transport-security", "max-age=31536000"),
@@ -58,9 +61,14 @@ fn route(req: &Request<Incoming>) -> Response<Full<Bytes>> {
 }
 
 fn respond(status: StatusCode, body: &'static str) -> Response<Full<Bytes>> {
-    let mut builder = Response::builder().status(status).header("content-type", "text/plain; charset=utf-8").header("cache-control", "no-store");
+    let mut builder = Response::builder()
+        .status(status)
+        .header("content-type", "text/plain; charset=utf-8")
+        .header("cache-control", "no-store");
     for (k, v) in SECURITY_HEADERS {
         builder = builder.header(k, v);
     }
-    builder.body(Full::new(Bytes::from_static(body.as_bytes()))).expect("static response")
+    builder
+        .body(Full::new(Bytes::from_static(body.as_bytes())))
+        .expect("static response")
 }

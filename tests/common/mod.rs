@@ -64,7 +64,11 @@ impl Cloister {
         let dir = tempfile::tempdir().unwrap();
         let (smtp, https) = (free_port(), free_port());
         let config = dir.path().join("cloister.toml");
-        std::fs::write(&config, config_text(&dir.path().join("data"), smtp, https, relay_port, smtp_extra, extra)).unwrap();
+        std::fs::write(
+            &config,
+            config_text(&dir.path().join("data"), smtp, https, relay_port, smtp_extra, extra),
+        )
+        .unwrap();
         let mut c = Self {
             log: dir.path().join("cloister.log"),
             dir,
@@ -144,13 +148,21 @@ impl Cloister {
     pub fn messages(&self) -> Vec<serde_json::Value> {
         let out = self.cli(&["messages", "--json"]);
         assert!(out.status.success(), "messages failed: {}", String::from_utf8_lossy(&out.stderr));
-        serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap().as_array().unwrap().clone()
+        serde_json::from_slice::<serde_json::Value>(&out.stdout)
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .clone()
     }
 
     pub fn outbox(&self) -> Vec<serde_json::Value> {
         let out = self.cli(&["outbox", "--json"]);
         assert!(out.status.success(), "outbox failed: {}", String::from_utf8_lossy(&out.stderr));
-        serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap().as_array().unwrap().clone()
+        serde_json::from_slice::<serde_json::Value>(&out.stdout)
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .clone()
     }
 
     pub fn ca_pem(&self) -> Vec<u8> {

@@ -92,7 +92,11 @@ fn session(stream: TcpStream, caught: &Mutex<Vec<Caught>>) {
                 }
                 data.extend_from_slice(&l);
             }
-            caught.lock().unwrap().push(Caught { from: from.clone(), to: to.clone(), data });
+            caught.lock().unwrap().push(Caught {
+                from: from.clone(),
+                to: to.clone(),
+                data,
+            });
             b"250 2.0.0 caught\r\n"
         } else if upper.starts_with("QUIT") {
             let _ = w.write_all(b"221 bye\r\n");

@@ -20,7 +20,10 @@ impl Client {
     pub fn connect(addr: SocketAddr) -> Self {
         let s = TcpStream::connect(addr).unwrap();
         s.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
-        let mut c = Self { reader: BufReader::new(Box::new(s)), greeting: String::new() };
+        let mut c = Self {
+            reader: BufReader::new(Box::new(s)),
+            greeting: String::new(),
+        };
         c.greeting = c.reply();
         c
     }
@@ -112,6 +115,9 @@ impl Client {
         while tls.conn.is_handshaking() {
             tls.conn.complete_io(&mut tls.sock).map_err(|e| e.to_string())?;
         }
-        Ok(Self { reader: BufReader::new(Box::new(tls)), greeting: String::new() })
+        Ok(Self {
+            reader: BufReader::new(Box::new(tls)),
+            greeting: String::new(),
+        })
     }
 }
