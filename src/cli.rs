@@ -76,6 +76,6 @@ pub enum Command {
         /// Queue id as printed by `messages`.
         id: String,
     },
-    /// Read a password on stdin and print its argon2id hash (for smtp.auth_users).
+    /// Read a password on stdin and print its argon2id hash (for `smtp.auth_users`).
     HashPassword,
 }

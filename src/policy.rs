@@ -140,8 +140,10 @@ mod tests {
     use super::*;
 
     fn config() -> Config {
-        let mut c = Config::default();
-        c.internal_domains = vec!["example.org".into()];
+        let mut c = Config {
+            internal_domains: vec!["example.org".into()],
+            ..Config::default()
+        };
         c.policy.routes = vec![
             Route {
                 name: "legal".into(),
@@ -163,10 +165,14 @@ mod tests {
         c
     }
 
+    /// sender, subject, body, mode, recipient, expected decision, expected rule
+    type Case<'a> = (&'a str, &'a str, &'a str, Option<SecureMode>, &'a str, Decision, &'a str);
+
     #[test]
+    #[allow(clippy::too_many_lines)] // one line per case
     fn decision_table() {
         let c = config();
-        let cases: &[(&str, &str, &str, Option<SecureMode>, &str, Decision, &str)] = &[
+        let cases: &[Case<'_>] = &[
             // sender, subject, body, mode, recipient, decision, rule
             ("a@example.org", "Hello", "", None, "x@other.test", Decision::Relay, "default"),
             (

@@ -1,5 +1,6 @@
 //! Wiring only: data dir, TLS, vault, listeners, workers, signals.
 
+use std::io::Write as _;
 use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
 use std::sync::Arc;
 use std::time::Duration;
@@ -33,10 +34,10 @@ fn block_signals() -> libc::sigset_t {
     // SAFETY: plain libc signal-mask calls on a zeroed, initialised sigset.
     unsafe {
         let mut set: libc::sigset_t = std::mem::zeroed();
-        libc::sigemptyset(&mut set);
-        libc::sigaddset(&mut set, libc::SIGTERM);
-        libc::sigaddset(&mut set, libc::SIGINT);
-        libc::pthread_sigmask(libc::SIG_BLOCK, &set, std::ptr::null_mut());
+        libc::sigemptyset(&raw mut set);
+        libc::sigaddset(&raw mut set, libc::SIGTERM);
+        libc::sigaddset(&raw mut set, libc::SIGINT);
+        libc::pthread_sigmask(libc::SIG_BLOCK, &raw const set, std::ptr::null_mut());
         set
     }
 }
@@ -46,7 +47,7 @@ fn wait_for_signal(set: libc::sigset_t) -> async_channel::Receiver<i32> {
     std::thread::spawn(move || {
         let mut sig = 0;
         // SAFETY: `set` is a valid sigset blocked in all threads.
-        unsafe { libc::sigwait(&set, &mut sig) };
+        unsafe { libc::sigwait(&raw const set, &raw mut sig) };
         let _ = tx.send_blocking(sig);
     });
     rx
@@ -100,7 +101,6 @@ pub fn run(loaded: LoadedConfig) -> anyhow::Result<()> {
             socket.display()
         );
         println!("  trust the local CA (tls.mode=auto): cloister ca > cloister-ca.pem; admin console: not part of this build yet");
-        use std::io::Write as _;
         let _ = std::io::stdout().flush();
         tracing::info!(smtp = %smtp_addr, https = %web_addr, "listening");
 
@@ -114,7 +114,7 @@ pub fn run(loaded: LoadedConfig) -> anyhow::Result<()> {
 
 async fn renew_daily(tls: Arc<Tls>, config: Arc<Config>) {
     loop {
-        smol::Timer::after(Duration::from_secs(86_400)).await;
+        smol::Timer::after(Duration::from_hours(24)).await;
         let (tls, config) = (Arc::clone(&tls), Arc::clone(&config));
         if let Err(e) = smol::unblock(move || tls.refresh(&config)).await {
             tracing::error!(error = %e, "daily certificate check failed");

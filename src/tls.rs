@@ -202,7 +202,7 @@ fn ensure_auto(config: &Config, paths: &AutoPaths) -> Result<(), TlsError> {
     Ok(())
 }
 
-/// (not_after unix seconds, subject alternative names) of a PEM certificate.
+/// (`not_after` unix seconds, subject alternative names) of a PEM certificate.
 fn inspect(path: &Path) -> Option<(i64, Vec<String>)> {
     let bytes = fs::read(path).ok()?;
     let der = CertificateDer::from_pem_slice(&bytes).ok()?;
@@ -225,6 +225,7 @@ fn inspect(path: &Path) -> Option<(i64, Vec<String>)> {
     Some((not_after, names))
 }
 
+#[allow(clippy::needless_pass_by_value)] // used as map_err(gen_err)
 fn gen_err(e: rcgen::Error) -> TlsError {
     TlsError::Generate(e.to_string())
 }

@@ -141,8 +141,9 @@ fn extraction_errors(figment: &Figment, file: Option<&Path>, err: figment::Error
                     }
                     format!("unknown key; allowed here: {}", allowed.join(", "))
                 }
-                Kind::InvalidType(actual, expected) => format!("expected {expected}, found {actual}"),
-                Kind::InvalidValue(actual, expected) => format!("expected {expected}, found {actual}"),
+                Kind::InvalidType(actual, expected) | Kind::InvalidValue(actual, expected) => {
+                    format!("expected {expected}, found {actual}")
+                }
                 Kind::UnknownVariant(found, allowed) => {
                     format!("`{found}` is not allowed; use one of: {}", allowed.join(", "))
                 }

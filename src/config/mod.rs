@@ -143,7 +143,7 @@ pub enum TlsMode {
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 #[serde(default, deny_unknown_fields)]
 pub struct Tls {
-    /// `auto` = local CA in the data dir; `files` = cert_file + key_file.
+    /// `auto` = local CA in the data dir; `files` = `cert_file` + `key_file`.
     pub mode: TlsMode,
     /// Extra DNS names or IPs for the auto certificate (hostname, localhost, 127.0.0.1 are always in).
     pub names: Vec<String>,
@@ -258,6 +258,7 @@ pub struct Route {
 }
 
 /// The recipient portal.
+#[allow(clippy::struct_excessive_bools)] // independent switches, as the config file spells them
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 #[serde(default, deny_unknown_fields)]
 pub struct Portal {
@@ -292,6 +293,7 @@ impl Default for Portal {
 }
 
 /// Password complexity and lifetime for portal accounts.
+#[allow(clippy::struct_excessive_bools)] // one switch per character class
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 #[serde(default, deny_unknown_fields)]
 pub struct Password {

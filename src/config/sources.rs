@@ -1,4 +1,4 @@
-//! Where a configuration value came from: default, file:line, environment or flag.
+//! Where a configuration value came from: default, <file:line>, environment or flag.
 
 use std::path::Path;
 

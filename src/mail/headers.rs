@@ -1,5 +1,7 @@
 //! Byte-level header edits that leave everything else untouched.
 
+use std::fmt::Write as _;
+
 /// Offset just past the blank line that ends the header section
 /// (or the whole length when the message has no body).
 pub fn header_end(raw: &[u8]) -> usize {
@@ -79,7 +81,7 @@ pub fn received(t: &TraceInfo<'_>) -> Vec<u8> {
         (false, true) => "ESMTPA",
         (false, false) => "ESMTP",
     };
-    let helo: String = t.helo.chars().filter(|c| c.is_ascii_graphic()).take(100).collect();
+    let helo: String = t.helo.chars().filter(char::is_ascii_graphic).take(100).collect();
     let mut h = format!(
         "Received: from {} ([{}])\r\n\tby {} (Cloister) with {} id {}",
         if helo.is_empty() { "unknown" } else { &helo },
@@ -89,9 +91,9 @@ pub fn received(t: &TraceInfo<'_>) -> Vec<u8> {
         t.queue_id
     );
     if let Some(rcpt) = t.single_recipient {
-        h.push_str(&format!("\r\n\tfor <{rcpt}>"));
+        let _ = write!(h, "\r\n\tfor <{rcpt}>");
     }
-    h.push_str(&format!(";\r\n\t{}\r\n", t.date));
+    let _ = write!(h, ";\r\n\t{}\r\n", t.date);
     h.into_bytes()
 }
 

@@ -31,13 +31,13 @@ pub fn summarise(raw: &[u8]) -> Summary {
         .attachments()
         .map(|part| AttachmentInfo {
             name: part.attachment_name().unwrap_or("unnamed").to_string(),
-            content_type: part
-                .content_type()
-                .map(|ct| match ct.subtype() {
+            content_type: part.content_type().map_or_else(
+                || "application/octet-stream".into(),
+                |ct| match ct.subtype() {
                     Some(sub) => format!("{}/{}", ct.ctype(), sub),
                     None => ct.ctype().to_string(),
-                })
-                .unwrap_or_else(|| "application/octet-stream".into()),
+                },
+            ),
             size: part.len() as u64,
         })
         .collect();

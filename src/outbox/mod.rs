@@ -100,13 +100,13 @@ fn log(row: &OutboxRow, outcome: &OutboxOutcome) {
     let qid = crate::service::intake::queue_id_text(row.message_id);
     match outcome {
         OutboxOutcome::Delivered { reply } => {
-            tracing::info!(queue_id = %qid, outbox_id = row.id, to = %row.recipients.join(","), %reply, "relayed")
+            tracing::info!(queue_id = %qid, outbox_id = row.id, to = %row.recipients.join(","), %reply, "relayed");
         }
         OutboxOutcome::Retry { error, next_attempt_at } => {
-            tracing::warn!(queue_id = %qid, outbox_id = row.id, %error, next_attempt_at, "relay deferred")
+            tracing::warn!(queue_id = %qid, outbox_id = row.id, %error, next_attempt_at, "relay deferred");
         }
         OutboxOutcome::Dead { error } => {
-            tracing::error!(queue_id = %qid, outbox_id = row.id, %error, "relay failed for good (dead letter)")
+            tracing::error!(queue_id = %qid, outbox_id = row.id, %error, "relay failed for good (dead letter)");
         }
     }
 }

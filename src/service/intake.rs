@@ -50,104 +50,9 @@ pub async fn accept(ctx: &Context, d: &Delivery) -> Result<Accepted, IntakeError
         .iter()
         .map(|r| (r.clone(), policy::decide(&ctx.config, &facts, r)))
         .collect();
-
-    let queue_id = queue_id_text(d.queue_id);
-    let now = now();
-    let date = time::OffsetDateTime::now_utc().format(&Rfc2822).unwrap_or_default();
-    let single = (d.recipients.len() == 1).then(|| d.recipients[0].as_str());
-    let trace = TraceInfo {
-        helo: &d.helo,
-        client_ip: d.client,
-        hostname: &ctx.hostname,
-        tls: d.tls,
-        authenticated: d.auth_user.is_some(),
-        queue_id: &queue_id,
-        single_recipient: single,
-        date: &date,
-    };
-    let mut stored = headers::received(&trace);
+    let mut stored = received_header(ctx, d);
     stored.extend_from_slice(&without_header);
-
-    let mut write = IntakeWrite {
-        message_id: d.queue_id,
-        now,
-        sender: d.sender.clone(),
-        ..IntakeWrite::default()
-    };
-    let vaulted: Vec<&(String, Verdict)> = verdicts.iter().filter(|(_, v)| v.decision == Decision::Vault).collect();
-    let relayed: Vec<String> = verdicts
-        .iter()
-        .filter(|(_, v)| v.decision == Decision::Relay)
-        .map(|(r, _)| r.clone())
-        .collect();
-    let mut received = format!(
-        "received from [{}] helo={} sender=<{}> size={}",
-        d.client,
-        d.helo,
-        d.sender,
-        d.data.len()
-    );
-    if let Some(user) = &d.auth_user {
-        let _ = write!(received, " auth={user}");
-    }
-    write.events.push(("smtp".into(), received));
-    write.events.append(&mut events);
-    if !vaulted.is_empty() {
-        let expires_at = now + i64::from(ctx.config.messages.expiry_default_days) * 86_400;
-        let subject = visible_subject(ctx, &parsed.subject);
-        let record = MessageRecord {
-            id: d.queue_id,
-            received_at: now,
-            client: d.client.to_string(),
-            helo: d.helo.clone(),
-            envelope_from: d.sender.clone(),
-            from: parsed.from.clone(),
-            to: parsed.to.clone(),
-            cc: parsed.cc.clone(),
-            subject,
-            date: parsed.date,
-            size: stored.len() as u64,
-            attachments: parsed.attachments.clone(),
-            recipients: verdicts
-                .iter()
-                .map(|(r, v)| RecipientStatus {
-                    address: r.clone(),
-                    decision: v.decision,
-                    rule: v.rule.clone(),
-                    state: if v.decision == Decision::Vault {
-                        "held".into()
-                    } else {
-                        "queued".into()
-                    },
-                })
-                .collect(),
-            expires_at,
-        };
-        for (rcpt, v) in &vaulted {
-            write.mailbox.push((
-                rcpt.clone(),
-                MailboxEntry {
-                    folder: Folder::Inbox,
-                    read: false,
-                    expires_at,
-                },
-            ));
-            write
-                .events
-                .push(("policy".into(), format!("held in isolation vault for {rcpt} (rule {})", v.rule)));
-        }
-        if !relayed.is_empty() {
-            write.relay = Some((relayed.clone(), stored.clone()));
-        }
-        write.vaulted = Some((record, stored));
-    } else {
-        write.relay = Some((relayed, stored));
-    }
-    for (rcpt, v) in verdicts.iter().filter(|(_, v)| v.decision == Decision::Relay) {
-        write
-            .events
-            .push(("policy".into(), format!("ordinary delivery for {rcpt} (rule {})", v.rule)));
-    }
+    let write = build_write(ctx, d, &parsed, &verdicts, stored, events);
     let has_outbox = write.relay.is_some() || !write.mailbox.is_empty();
     ctx.vault
         .write(WriteOp::Intake(Box::new(write)))
@@ -160,6 +65,120 @@ pub async fn accept(ctx: &Context, d: &Delivery) -> Result<Accepted, IntakeError
         verdicts,
         size: d.data.len(),
     })
+}
+
+fn received_header(ctx: &Context, d: &Delivery) -> Vec<u8> {
+    let queue_id = queue_id_text(d.queue_id);
+    let date = time::OffsetDateTime::now_utc().format(&Rfc2822).unwrap_or_default();
+    let single = (d.recipients.len() == 1).then(|| d.recipients[0].as_str());
+    headers::received(&TraceInfo {
+        helo: &d.helo,
+        client_ip: d.client,
+        hostname: &ctx.hostname,
+        tls: d.tls,
+        authenticated: d.auth_user.is_some(),
+        queue_id: &queue_id,
+        single_recipient: single,
+        date: &date,
+    })
+}
+
+/// Everything the transaction stores: the held message, mailbox entries, relay row, events.
+fn build_write(
+    ctx: &Context,
+    d: &Delivery,
+    parsed: &summary::Summary,
+    verdicts: &[(String, Verdict)],
+    stored: Vec<u8>,
+    mut policy_events: Vec<(String, String)>,
+) -> IntakeWrite {
+    let now = now();
+    let mut write = IntakeWrite {
+        message_id: d.queue_id,
+        now,
+        sender: d.sender.clone(),
+        ..IntakeWrite::default()
+    };
+    let mut received = format!(
+        "received from [{}] helo={} sender=<{}> size={}",
+        d.client,
+        d.helo,
+        d.sender,
+        d.data.len()
+    );
+    if let Some(user) = &d.auth_user {
+        let _ = write!(received, " auth={user}");
+    }
+    write.events.push(("smtp".into(), received));
+    write.events.append(&mut policy_events);
+    let relayed: Vec<String> = verdicts
+        .iter()
+        .filter(|(_, v)| v.decision == Decision::Relay)
+        .map(|(r, _)| r.clone())
+        .collect();
+    let expires_at = now + i64::from(ctx.config.messages.expiry_default_days) * 86_400;
+    for (rcpt, v) in verdicts {
+        if v.decision == Decision::Vault {
+            write.mailbox.push((
+                rcpt.clone(),
+                MailboxEntry {
+                    folder: Folder::Inbox,
+                    read: false,
+                    expires_at,
+                },
+            ));
+            write
+                .events
+                .push(("policy".into(), format!("held in isolation vault for {rcpt} (rule {})", v.rule)));
+        } else {
+            write
+                .events
+                .push(("policy".into(), format!("ordinary delivery for {rcpt} (rule {})", v.rule)));
+        }
+    }
+    if !relayed.is_empty() {
+        write.relay = Some((relayed, stored.clone()));
+    }
+    if !write.mailbox.is_empty() {
+        let record = message_record(ctx, d, parsed, verdicts, stored.len(), now, expires_at);
+        write.vaulted = Some((record, stored));
+    }
+    write
+}
+
+fn message_record(
+    ctx: &Context,
+    d: &Delivery,
+    parsed: &summary::Summary,
+    verdicts: &[(String, Verdict)],
+    size: usize,
+    now: i64,
+    expires_at: i64,
+) -> MessageRecord {
+    MessageRecord {
+        id: d.queue_id,
+        received_at: now,
+        client: d.client.to_string(),
+        helo: d.helo.clone(),
+        envelope_from: d.sender.clone(),
+        from: parsed.from.clone(),
+        to: parsed.to.clone(),
+        cc: parsed.cc.clone(),
+        subject: visible_subject(ctx, &parsed.subject),
+        date: parsed.date,
+        size: size as u64,
+        attachments: parsed.attachments.clone(),
+        recipients: verdicts
+            .iter()
+            .map(|(r, v)| RecipientStatus {
+                address: r.clone(),
+                decision: v.decision,
+                rule: v.rule.clone(),
+                state: if v.decision == Decision::Vault { "held" } else { "queued" }.into(),
+            })
+            .collect(),
+        expires_at,
+    }
 }
 
 /// The sender's requested mode, when valid and allowed.

@@ -140,12 +140,11 @@ impl SmtpServer {
                     if flush(stream, session).await.is_err() {
                         return Ended::Closed;
                     }
-                    match self.read(stream, session, &mut buf).await {
-                        Some(n) => session.receive(&buf[..n]),
-                        None => {
-                            let _ = flush(stream, session).await;
-                            return Ended::Closed;
-                        }
+                    if let Some(n) = self.read(stream, session, &mut buf).await {
+                        session.receive(&buf[..n]);
+                    } else {
+                        let _ = flush(stream, session).await;
+                        return Ended::Closed;
                     }
                 }
                 Step::StartTls => {

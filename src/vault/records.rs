@@ -68,6 +68,7 @@ pub struct MailboxEntry {
 }
 
 /// A portal account, created on the first secure message to an address.
+#[allow(clippy::struct_excessive_bools)] // independent account switches an admin sets
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 pub struct Account {
     pub address: String,

@@ -8,6 +8,8 @@
 # Both servers only *store* the mail: Postfix puts every message on HOLD
 # (queue file fsync'ed before the 250, nothing is ever delivered); Cloister
 # stores every message in its vault (route recipient="*").
+# Each server gets a warm-up, then BENCH_ROUNDS (default 3) alternating timed
+# rounds of N messages; the median per server is reported.
 # Exit status: 0 = benchmark ran (whether or not the target ratio is met),
 #              1 = error, 2 = Cloister binary missing (Postfix still measured).
 # See tests/bench/README.md.

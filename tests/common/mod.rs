@@ -113,7 +113,9 @@ impl Cloister {
                     break;
                 }
                 Ok(_) => {}
-                Err(_) => panic!("cloister did not become ready; log:\n{}", self.log_text()),
+                Err(mpsc::RecvTimeoutError::Timeout | mpsc::RecvTimeoutError::Disconnected) => {
+                    panic!("cloister did not become ready; log:\n{}", self.log_text())
+                }
             }
         }
         self.child = Some(child);
@@ -126,7 +128,9 @@ impl Cloister {
     /// SIGTERM and wait.
     pub fn stop(&mut self) {
         if let Some(mut child) = self.child.take() {
-            unsafe { libc_kill(child.id() as i32, 15) };
+            let pid = i32::try_from(child.id()).expect("pid fits i32");
+            // SAFETY: plain kill(2) on our own child.
+            unsafe { libc_kill(pid, 15) };
             let _ = child.wait();
         }
     }
