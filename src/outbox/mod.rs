@@ -45,6 +45,7 @@ pub async fn run(ctx: Context, wake: async_channel::Receiver<()>) {
             if let Err(e) = ctx
                 .vault
                 .write(WriteOp::Outbox {
+                    kind: row.kind,
                     id: row.id,
                     now: now(),
                     outcome,

@@ -201,10 +201,11 @@ impl SmtpServer {
                 let decisions: Vec<String> = accepted
                     .verdicts
                     .iter()
-                    .map(|(r, v)| format!("{r}={:?}({})", v.decision, v.rule).to_lowercase())
+                    .map(|(r, v)| format!("{r}={}({})", v.decision.as_str(), v.rule))
                     .collect();
-                tracing::info!(queue_id = %qid, client = %d.client, sender = %d.sender, recipients = %decisions.join(","), size = accepted.size, result = "250 accepted", "smtp transaction");
-                Ok(format!("250 2.0.0 Ok: queued as {qid}"))
+                let reply = format!("250 2.0.0 Ok: queued as {qid}");
+                tracing::info!(queue_id = %qid, client = %d.client, sender = %d.sender, recipients = %decisions.join(","), size = accepted.size, result = %reply, "smtp transaction");
+                Ok(reply)
             }
             Err(IntakeError::Refused { reply }) => {
                 tracing::info!(queue_id = %qid, client = %d.client, sender = %d.sender, recipients = %d.recipients.join(","), size = d.data.len(), result = %reply, "smtp transaction");

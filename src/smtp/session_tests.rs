@@ -33,10 +33,21 @@ fn feed(s: &mut Session, input: &str) -> (String, Step) {
 #[test]
 fn pipelined_transaction_yields_one_delivery() {
     let mut s = session(true);
-    let (out, step) = feed(&mut s, "EHLO c\r\nMAIL FROM:<a@x.test>\r\nRCPT TO:<b@y.test>\r\nDATA\r\nSubject: s\r\n\r\nhi\r\n.\r\n");
-    assert!(out.contains("250-mx.test") && out.contains("250 2.1.0") && out.contains("250 2.1.5") && out.contains("354"), "{out}");
-    let Step::Deliver(d) = step else { panic!("expected delivery, got {step:?}") };
-    assert_eq!((d.queue_id, d.sender.as_str(), d.recipients.clone()), (42, "a@x.test", vec!["b@y.test".to_string()]));
+    let (out, step) = feed(
+        &mut s,
+        "EHLO c\r\nMAIL FROM:<a@x.test>\r\nRCPT TO:<b@y.test>\r\nDATA\r\nSubject: s\r\n\r\nhi\r\n.\r\n",
+    );
+    assert!(
+        out.contains("250-mx.test") && out.contains("250 2.1.0") && out.contains("250 2.1.5") && out.contains("354"),
+        "{out}"
+    );
+    let Step::Deliver(d) = step else {
+        panic!("expected delivery, got {step:?}")
+    };
+    assert_eq!(
+        (d.queue_id, d.sender.as_str(), d.recipients.clone()),
+        (42, "a@x.test", vec!["b@y.test".to_string()])
+    );
     assert_eq!(d.data, b"Subject: s\r\n\r\nhi\r\n");
     s.delivered(Ok("250 2.0.0 Ok: queued as X".into()));
     let (out, step) = feed(&mut s, "QUIT\r\n");
@@ -64,13 +75,19 @@ fn ehlo_advertises_starttls_in_plaintext_and_auth_only_after_tls() {
 fn untrusted_needs_auth_for_each_recipient() {
     let mut s = session(false);
     let (out, _) = feed(&mut s, "EHLO c\r\nMAIL FROM:<a@x.test>\r\nRCPT TO:<b@y.test>\r\n");
-    assert!(out.ends_with("550 5.7.1 Relaying denied: authenticate first (AUTH is offered after STARTTLS)\r\n"), "{out}");
+    assert!(
+        out.ends_with("550 5.7.1 Relaying denied: authenticate first (AUTH is offered after STARTTLS)\r\n"),
+        "{out}"
+    );
 }
 
 #[test]
 fn recipient_limit_and_duplicates() {
     let mut s = session(true);
-    let (out, _) = feed(&mut s, "EHLO c\r\nMAIL FROM:<a@x.test>\r\nRCPT TO:<b@y.test>\r\nRCPT TO:<B@y.test>\r\nRCPT TO:<c@y.test>\r\nRCPT TO:<d@y.test>\r\n");
+    let (out, _) = feed(
+        &mut s,
+        "EHLO c\r\nMAIL FROM:<a@x.test>\r\nRCPT TO:<b@y.test>\r\nRCPT TO:<B@y.test>\r\nRCPT TO:<c@y.test>\r\nRCPT TO:<d@y.test>\r\n",
+    );
     assert!(out.contains("duplicate recipient"), "{out}");
     assert!(out.ends_with("452 4.5.3 Too many recipients\r\n"), "{out}");
 }
@@ -84,7 +101,9 @@ fn auth_plain_in_two_steps_and_cancel() {
     let (out, _) = feed(&mut s, "*\r\n");
     assert!(out.starts_with("501 5.0.0"), "{out}");
     let (_, step) = feed(&mut s, "AUTH PLAIN AHVzZXIAcGFzcw==\r\n");
-    let Step::Authenticate { username, password } = step else { panic!("{step:?}") };
+    let Step::Authenticate { username, password } = step else {
+        panic!("{step:?}")
+    };
     assert_eq!((username.as_str(), password.as_str()), ("user", "pass"));
     s.auth_checked(username, true);
     let (out, _) = feed(&mut s, "MAIL FROM:<a@x.test>\r\nRCPT TO:<b@y.test>\r\n");
@@ -98,7 +117,10 @@ fn long_command_line_is_refused_without_buffering_it() {
     let (out, step) = feed(&mut s, &long);
     assert!(out.is_empty() && matches!(step, Step::NeedInput));
     let (out, _) = feed(&mut s, "\r\nNOOP\r\n");
-    assert!(out.starts_with("500 5.5.2 Line too long") && out.ends_with("250 2.0.0 Ok\r\n"), "{out}");
+    assert!(
+        out.starts_with("500 5.5.2 Line too long") && out.ends_with("250 2.0.0 Ok\r\n"),
+        "{out}"
+    );
 }
 
 #[test]

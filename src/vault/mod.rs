@@ -122,10 +122,10 @@ impl Vault {
         let table = txn.open_table(OUTBOX)?;
         let data = txn.open_table(OUTBOX_DATA)?;
         let mut out = Vec::new();
-        for row in table.iter()? {
+        for row in table.range((kind.code(), 0)..=(kind.code(), u64::MAX))? {
             let (_, v) = row?;
             let row: OutboxRow = decode("outbox", v.value())?;
-            if row.kind == kind && row.state == OutboxState::Pending && row.next_attempt_at <= now {
+            if row.state == OutboxState::Pending && row.next_attempt_at <= now {
                 let bytes = data.get(row.id)?.map(|b| b.value().to_vec()).unwrap_or_default();
                 out.push((row, bytes));
                 if out.len() >= limit {
@@ -138,12 +138,17 @@ impl Vault {
 
     /// Earliest next attempt among pending rows of `kind`.
     pub fn next_due(&self, kind: OutboxKind) -> Result<Option<i64>, VaultError> {
-        Ok(self
-            .outbox()?
-            .into_iter()
-            .filter(|r| r.kind == kind && r.state == OutboxState::Pending)
-            .map(|r| r.next_attempt_at)
-            .min())
+        let txn = self.db.begin_read()?;
+        let table = txn.open_table(OUTBOX)?;
+        let mut next: Option<i64> = None;
+        for row in table.range((kind.code(), 0)..=(kind.code(), u64::MAX))? {
+            let (_, v) = row?;
+            let row: OutboxRow = decode("outbox", v.value())?;
+            if row.state == OutboxState::Pending {
+                next = Some(next.map_or(row.next_attempt_at, |n| n.min(row.next_attempt_at)));
+            }
+        }
+        Ok(next)
     }
 
     /// Events of one message in time order.

@@ -10,6 +10,15 @@ pub enum Decision {
     Relay,
 }
 
+impl Decision {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Vault => "vault",
+            Self::Relay => "relay",
+        }
+    }
+}
+
 /// A message that has at least one recipient held in the vault.
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 pub struct MessageRecord {
@@ -90,6 +99,17 @@ pub enum OutboxKind {
     Notification,
     /// First-contact credentials to a new recipient.
     FirstContact,
+}
+
+impl OutboxKind {
+    /// Stable code used in the outbox table key.
+    pub fn code(self) -> u8 {
+        match self {
+            Self::Relay => 1,
+            Self::Notification => 2,
+            Self::FirstContact => 3,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, Serialize, Deserialize, PartialEq, Eq)]

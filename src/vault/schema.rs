@@ -13,7 +13,8 @@ pub const RAW: TableDefinition<u64, &[u8]> = TableDefinition::new("raw");
 /// (recipient address, message id) → mailbox entry.
 pub const MAILBOX: TableDefinition<(&str, u64), &[u8]> = TableDefinition::new("mailbox");
 pub const ACCOUNTS: TableDefinition<&str, &[u8]> = TableDefinition::new("accounts");
-pub const OUTBOX: TableDefinition<u64, &[u8]> = TableDefinition::new("outbox");
+/// (kind code, row id) → row; keyed by kind so the worker scans only what it sends.
+pub const OUTBOX: TableDefinition<(u8, u64), &[u8]> = TableDefinition::new("outbox");
 pub const OUTBOX_DATA: TableDefinition<u64, &[u8]> = TableDefinition::new("outbox_data");
 /// (message id, event sequence) → event; message id 0 holds events about no message.
 pub const EVENTS: TableDefinition<(u64, u64), &[u8]> = TableDefinition::new("events");

@@ -36,7 +36,12 @@ pub enum OutboxOutcome {
 #[derive(Debug)]
 pub enum WriteOp {
     Intake(Box<IntakeWrite>),
-    Outbox { id: u64, now: i64, outcome: OutboxOutcome },
+    Outbox {
+        kind: OutboxKind,
+        id: u64,
+        now: i64,
+        outcome: OutboxOutcome,
+    },
 }
 
 #[derive(Debug, PartialEq)]
@@ -119,7 +124,7 @@ fn commit_batch(db: &Database, counters: &mut Counters, batch: &[(WriteOp, Reply
 fn apply(txn: &WriteTransaction, counters: &mut Counters, op: &WriteOp) -> Result<WriteResult, VaultError> {
     match op {
         WriteOp::Intake(w) => apply_intake(txn, counters, w),
-        WriteOp::Outbox { id, now, outcome } => apply_outbox(txn, counters, *id, *now, outcome),
+        WriteOp::Outbox { kind, id, now, outcome } => apply_outbox(txn, counters, (kind.code(), *id), *now, outcome),
     }
 }
 
@@ -165,7 +170,7 @@ fn add_outbox(
         last_error: None,
         state: OutboxState::Pending,
     };
-    txn.open_table(OUTBOX)?.insert(row.id, encode(&row).as_slice())?;
+    txn.open_table(OUTBOX)?.insert((kind.code(), row.id), encode(&row).as_slice())?;
     if let Some(bytes) = data {
         txn.open_table(OUTBOX_DATA)?.insert(row.id, bytes)?;
     }
@@ -247,18 +252,19 @@ fn ensure_account(txn: &WriteTransaction, address: &str, now: i64) -> Result<boo
 fn apply_outbox(
     txn: &WriteTransaction,
     counters: &mut Counters,
-    id: u64,
+    key: (u8, u64),
     now: i64,
     outcome: &OutboxOutcome,
 ) -> Result<WriteResult, VaultError> {
     let mut outbox = txn.open_table(OUTBOX)?;
-    let Some(mut row) = outbox.get(id)?.map(|v| decode::<OutboxRow>("outbox", v.value())).transpose()? else {
+    let id = key.1;
+    let Some(mut row) = outbox.get(key)?.map(|v| decode::<OutboxRow>("outbox", v.value())).transpose()? else {
         return Ok(WriteResult::Gone);
     };
     row.attempts += 1;
     let (what, recipient_state) = match outcome {
         OutboxOutcome::Delivered { reply } => {
-            outbox.remove(id)?;
+            outbox.remove(key)?;
             txn.open_table(OUTBOX_DATA)?.remove(id)?;
             (
                 format!("relayed to {} (attempt {}): {reply}", row.recipients.join(", "), row.attempts),
@@ -268,7 +274,7 @@ fn apply_outbox(
         OutboxOutcome::Retry { error, next_attempt_at } => {
             row.last_error = Some(error.clone());
             row.next_attempt_at = *next_attempt_at;
-            outbox.insert(id, encode(&row).as_slice())?;
+            outbox.insert(key, encode(&row).as_slice())?;
             (
                 format!("relay attempt {} failed: {error}; next try at unix {next_attempt_at}", row.attempts),
                 None,
@@ -277,7 +283,7 @@ fn apply_outbox(
         OutboxOutcome::Dead { error } => {
             row.last_error = Some(error.clone());
             row.state = OutboxState::Dead;
-            outbox.insert(id, encode(&row).as_slice())?;
+            outbox.insert(key, encode(&row).as_slice())?;
             (
                 format!("relay failed for good after {} attempts: {error}", row.attempts),
                 Some("failed"),

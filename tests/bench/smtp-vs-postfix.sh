@@ -59,12 +59,16 @@ name = "bench-everything-secure"
 recipient = "*"
 EOF
 }
+# Cloister reads CLOISTER_* environment variables as config overrides and
+# rejects unknown keys, so this script's own CLOISTER_* knobs must not reach it.
+CLOISTER_ENV=(env -u CLOISTER_BIN -u CLOISTER_READY_TIMEOUT -u CLOISTER_STOP_TIMEOUT
+              -u CLOISTER_COUNT_WHILE_RUNNING NO_COLOR=1)
 cloister_serve() {          # $1=config; runs in the foreground (caller backgrounds it)
-    exec env NO_COLOR=1 "$CLOISTER" serve --config "$1"
+    exec "${CLOISTER_ENV[@]}" "$CLOISTER" serve --config "$1"
 }
 cloister_count() {          # $1=config; prints the number of stored (held) messages
     local json
-    json="$("$CLOISTER" messages --json --config "$1")" || return 1
+    json="$("${CLOISTER_ENV[@]}" "$CLOISTER" messages --json --config "$1")" || return 1
     printf '%s' "$json" | "$PY" -c 'import json,sys; print(len(json.load(sys.stdin)))'
 }
 
