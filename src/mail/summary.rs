@@ -16,12 +16,15 @@ pub struct Summary {
     pub attachments: Vec<AttachmentInfo>,
 }
 
-pub fn summarise(raw: &[u8]) -> Summary {
+/// Parses `raw`; the body text is collected only when `with_body` (it is
+/// needed for body keywords, and costs a UTF-8 pass over the whole message).
+pub fn summarise(raw: &[u8], with_body: bool) -> Summary {
     let Some(msg) = MessageParser::default().parse(raw) else {
         return Summary::default();
     };
     let mut body_text = String::new();
-    for i in 0..msg.text_body_count().max(1) {
+    let parts = if with_body { msg.text_body_count().max(1) } else { 0 };
+    for i in 0..parts {
         if let Some(text) = msg.body_text(i) {
             body_text.push_str(&text);
             body_text.push('\n');

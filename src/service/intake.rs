@@ -38,7 +38,7 @@ pub async fn accept(ctx: &Context, d: &Delivery) -> Result<Accepted, IntakeError
     let (without_header, mode_values) = headers::take_fields(&d.data, SECURE_HEADER);
     let mut events = Vec::new();
     let mode = secure_mode(ctx, &d.sender, &mode_values, &mut events)?;
-    let parsed = summary::summarise(&without_header);
+    let parsed = summary::summarise(&without_header, !ctx.config.policy.body_keywords.is_empty());
     let facts = MessageFacts {
         sender: &d.sender,
         subject: &parsed.subject,

@@ -73,14 +73,41 @@ impl DataReceiver {
         self.pos = Pos::InLine;
     }
 
+    /// Appends the middle of a line (no CR or LF in `run`) in one copy.
+    fn push_run(&mut self, run: &[u8]) {
+        self.line_len += run.len();
+        if self.line_len > self.max_line {
+            self.long_line = true;
+        }
+        let room = self.max_size.saturating_sub(self.body.len());
+        if run.len() > room {
+            self.too_big = true;
+            self.body.extend_from_slice(&run[..room]);
+        } else {
+            self.body.extend_from_slice(run);
+        }
+    }
+
     /// Consumes input; returns how many bytes belonged to DATA once the
     /// terminating CRLF.CRLF has been seen.
     pub fn feed(&mut self, input: &[u8]) -> Option<usize> {
-        for (i, &b) in input.iter().enumerate() {
+        let mut i = 0;
+        while i < input.len() {
+            if self.pos == Pos::InLine {
+                // Fast path: copy up to the next CR or LF at once.
+                let run = memchr::memchr2(b'\r', b'\n', &input[i..]).unwrap_or(input.len() - i);
+                if run > 0 {
+                    self.push_run(&input[i..i + run]);
+                    i += run;
+                    continue;
+                }
+            }
+            let b = input[i];
+            i += 1;
             match (self.pos, b) {
                 (Pos::LineStart, b'.') => self.pos = Pos::Dot,
                 (Pos::Dot, b'\r') => self.pos = Pos::DotCr,
-                (Pos::DotCr, b'\n') => return Some(i + 1),
+                (Pos::DotCr, b'\n') => return Some(i),
                 (Pos::DotCr, other) => {
                     // ".\r" then something else: the CR is bare.
                     self.bare(b'\r');

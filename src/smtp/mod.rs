@@ -2,6 +2,7 @@
 
 pub mod auth;
 pub mod data;
+pub mod queue_id;
 pub mod server;
 pub mod session;
 #[cfg(test)]

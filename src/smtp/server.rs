@@ -11,6 +11,7 @@ use futures_rustls::TlsAcceptor;
 use smol::Timer;
 use smol::net::{TcpListener, TcpStream};
 
+use super::queue_id::QueueIds;
 use super::session::{Limits, Session, Step};
 use crate::service::Context;
 use crate::service::intake::{self, IntakeError};
@@ -21,6 +22,7 @@ pub struct SmtpServer {
     acceptor: TlsAcceptor,
     limits: Arc<Limits>,
     connections: Mutex<HashMap<IpAddr, u32>>,
+    queue_ids: Arc<QueueIds>,
 }
 
 /// Releases a connection slot when the connection ends.
@@ -41,12 +43,6 @@ impl Drop for Slot<'_> {
     }
 }
 
-fn random_queue_id() -> u64 {
-    let mut b = [0u8; 8];
-    getrandom::getrandom(&mut b).expect("OS random source");
-    u64::from_be_bytes(b) | 1
-}
-
 impl SmtpServer {
     pub fn new(ctx: Context, tls: Arc<rustls::ServerConfig>) -> Arc<Self> {
         let c = &ctx.config.smtp;
@@ -64,6 +60,7 @@ impl SmtpServer {
             acceptor: TlsAcceptor::from(tls),
             limits: Arc::new(limits),
             connections: Mutex::new(HashMap::new()),
+            queue_ids: Arc::new(QueueIds::default()),
         })
     }
 
@@ -109,7 +106,7 @@ impl SmtpServer {
             }
         };
         let trusted = self.ctx.config.smtp.trusted_networks.iter().any(|n| n.contains(&peer.ip()));
-        let mut session = Session::new(Arc::clone(&self.limits), peer.ip(), trusted, random_queue_id);
+        let mut session = Session::new(Arc::clone(&self.limits), peer.ip(), trusted, Arc::clone(&self.queue_ids));
         if !matches!(self.drive(&mut stream, &mut session).await, Ended::StartTls) {
             return;
         }

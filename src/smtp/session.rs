@@ -10,6 +10,7 @@ use base64::engine::general_purpose::STANDARD as B64;
 use smtp_proto::{AUTH_LOGIN, AUTH_PLAIN, Error as ParseError, MAIL_SMTPUTF8, Request};
 
 use super::data::{DataProblem, DataReceiver};
+use super::queue_id::QueueIds;
 
 /// Limits and identity the session needs from the configuration.
 #[derive(Debug, Clone)]
@@ -80,7 +81,7 @@ pub struct Session {
     output: Vec<u8>,
     errors: u32,
     discarding_long_line: bool,
-    new_queue_id: fn() -> u64,
+    queue_ids: Arc<QueueIds>,
 }
 
 enum LineError {
@@ -89,7 +90,7 @@ enum LineError {
 }
 
 impl Session {
-    pub fn new(limits: Arc<Limits>, client: IpAddr, trusted: bool, new_queue_id: fn() -> u64) -> Self {
+    pub fn new(limits: Arc<Limits>, client: IpAddr, trusted: bool, queue_ids: Arc<QueueIds>) -> Self {
         let mut s = Self {
             limits,
             client,
@@ -103,7 +104,7 @@ impl Session {
             output: Vec::new(),
             errors: 0,
             discarding_long_line: false,
-            new_queue_id,
+            queue_ids,
         };
         let greeting = format!("220 {} ESMTP Cloister", s.limits.hostname);
         s.reply(&greeting);
@@ -383,7 +384,7 @@ impl Session {
             return self.error("553 5.1.7 Invalid sender address");
         }
         self.txn = Some(Transaction {
-            queue_id: (self.new_queue_id)(),
+            queue_id: self.queue_ids.next(),
             sender,
             recipients: Vec::new(),
         });

@@ -3,6 +3,7 @@
 //! Writes go through one writer thread that batches concurrent requests into a
 //! single durable transaction (group commit); reads run on any thread.
 
+mod ops;
 mod records;
 mod schema;
 mod writer;
