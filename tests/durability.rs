@@ -183,3 +183,19 @@ fn concurrent_sessions_all_stored() {
     let notes = outbox.iter().filter(|r| r["kind"] == "notification").count();
     assert_eq!((first, notes), (2, 400));
 }
+
+#[test]
+fn relay_starttls_required_never_sends_in_plaintext() {
+    let sink = Sink::start();
+    let c = Cloister::start(sink.port, "starttls = \"required\"\n");
+    let mut client = Client::connect(c.smtp);
+    client.cmd("EHLO x");
+    assert!(client.send("alice@example.org", &["x@other.test"], &message(&["Subject: x"], "x\n")).starts_with("250"));
+    let row = wait_for(Duration::from_secs(10), || {
+        c.outbox().into_iter().find(|r| r["attempts"].as_u64().unwrap_or(0) >= 1)
+    })
+    .expect("attempted");
+    assert_eq!(row["state"], "pending", "a missing STARTTLS is retried, not dropped");
+    assert!(row["last_error"].as_str().unwrap().to_lowercase().contains("tls"), "{row}");
+    assert!(sink.messages().is_empty(), "nothing went out in plaintext");
+}
