@@ -190,7 +190,11 @@ fn relay_starttls_required_never_sends_in_plaintext() {
     let c = Cloister::start(sink.port, "starttls = \"required\"\n");
     let mut client = Client::connect(c.smtp);
     client.cmd("EHLO x");
-    assert!(client.send("alice@example.org", &["x@other.test"], &message(&["Subject: x"], "x\n")).starts_with("250"));
+    assert!(
+        client
+            .send("alice@example.org", &["x@other.test"], &message(&["Subject: x"], "x\n"))
+            .starts_with("250")
+    );
     let row = wait_for(Duration::from_secs(10), || {
         c.outbox().into_iter().find(|r| r["attempts"].as_u64().unwrap_or(0) >= 1)
     })
