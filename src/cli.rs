@@ -78,4 +78,23 @@ pub enum Command {
     },
     /// Read a password on stdin and print its argon2id hash (for `smtp.auth_users`).
     HashPassword,
+    /// Print the DKIM DNS record to publish (generates the key on first use).
+    Dkim,
+    /// Notification templates.
+    Notify {
+        #[command(subcommand)]
+        action: NotifyAction,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum NotifyAction {
+    /// Render a template with sample data: text to stdout, HTML to a file.
+    Preview {
+        /// `secure_message`, `first_contact`, `password_reset`, `sign_in_code`, `read_receipt`, `delivery_failure`
+        kind: String,
+        /// Also write the HTML part to this file.
+        #[arg(long, value_name = "FILE")]
+        html: Option<PathBuf>,
+    },
 }

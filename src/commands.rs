@@ -3,7 +3,7 @@
 use std::io::Read as _;
 use std::process::ExitCode;
 
-use crate::cli::{Cli, Command};
+use crate::cli::{Cli, Command, NotifyAction};
 use crate::config::{self, Config, LoadedConfig, LogFormat};
 use crate::control::{self, Request};
 
@@ -58,6 +58,17 @@ fn with_config(command: Command, loaded: LoadedConfig) -> ExitCode {
         },
         Command::Messages { json } => operator_query(&loaded.config, &Request::Messages, json),
         Command::Outbox { json } => operator_query(&loaded.config, &Request::Outbox, json),
+        Command::Dkim => match crate::notify::dkim::Dkim::load_or_create(&loaded.config) {
+            Ok(d) => {
+                println!("; publish in the DNS zone of {} (key: {})", d.domain, d.key_path.display());
+                println!("{}", d.dns_record());
+                ExitCode::SUCCESS
+            }
+            Err(e) => fail(&e.to_string()),
+        },
+        Command::Notify {
+            action: NotifyAction::Preview { kind, html },
+        } => preview(&loaded.config, &kind, html.as_deref()),
         Command::Show { id } => operator_query(&loaded.config, &Request::Show { message_id: id }, true),
         Command::Version | Command::Init { .. } | Command::HashPassword => unreachable!("handled before loading config"),
     }
@@ -68,7 +79,36 @@ fn fail(message: &str) -> ExitCode {
     ExitCode::FAILURE
 }
 
+fn preview(config: &Config, kind: &str, html: Option<&std::path::Path>) -> ExitCode {
+    let Some(kind) = crate::notify::Kind::from_name(kind) else {
+        let names: Vec<&str> = crate::notify::Kind::ALL.iter().map(|k| k.name()).collect();
+        return fail(&format!("unknown kind {kind:?}; one of: {}", names.join(", ")));
+    };
+    let templates = match crate::notify::Templates::load(&config.notify.template_dir) {
+        Ok(t) => t,
+        Err(e) => return fail(&e.to_string()),
+    };
+    let sample = kind.sample();
+    match templates.render(kind, &sample) {
+        Ok(r) => {
+            println!("Subject: {}\n\n{}", r.subject, r.text);
+            if let Some(path) = html {
+                if let Err(e) = std::fs::write(path, r.html) {
+                    return fail(&format!("{}: {e}", path.display()));
+                }
+                eprintln!("HTML part written to {}", path.display());
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(&e.to_string()),
+    }
+}
+
 fn check_config(loaded: &LoadedConfig) -> ExitCode {
+    if let Err(e) = crate::notify::Templates::load(&loaded.config.notify.template_dir) {
+        eprintln!("cloister: the configuration has 1 problem(s):\n  - `notify.template_dir`: {e}");
+        return ExitCode::from(2);
+    }
     let file = loaded
         .file
         .as_ref()
@@ -146,6 +186,10 @@ fn init(dir: &std::path::Path, force: bool, overrides: &config::Overrides) -> Ex
             if let Err(e) = crate::server::ensure_data_dir(&loaded.config) {
                 return fail(&format!("{e:#}"));
             }
+            match crate::notify::dkim::Dkim::load_or_create(&loaded.config) {
+                Ok(d) => println!("DKIM key {}; publish:\n{}", d.key_path.display(), d.dns_record()),
+                Err(e) => return fail(&e.to_string()),
+            }
             println!("wrote {}\ncreated {}", path.display(), loaded.config.data_dir.display());
             println!(
                 "next: edit internal_domains and [relay], then `cloister serve --config {}`",
@@ -162,7 +206,7 @@ fn hash_password() -> ExitCode {
     if std::io::stdin().read_to_string(&mut input).is_err() || input.trim_end_matches(['\r', '\n']).is_empty() {
         return fail("give the password on standard input");
     }
-    match crate::smtp::auth::hash(input.trim_end_matches(['\r', '\n'])) {
+    match crate::auth::password::hash(input.trim_end_matches(['\r', '\n'])) {
         Ok(h) => {
             println!("{h}");
             ExitCode::SUCCESS

@@ -1,10 +1,12 @@
 //! Cloister: one binary for SMTP intake, the isolation vault, the portal and the notifier.
 
+mod auth;
 mod cli;
 mod commands;
 mod config;
 mod control;
 mod mail;
+mod notify;
 mod outbox;
 mod policy;
 mod server;

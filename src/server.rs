@@ -9,6 +9,7 @@ use anyhow::Context as _;
 use smol::net::TcpListener;
 
 use crate::config::{Config, LoadedConfig};
+use crate::notify::Notifier;
 use crate::service::Context;
 use crate::smtp::server::SmtpServer;
 use crate::tls::Tls;
@@ -58,12 +59,17 @@ pub fn run(loaded: LoadedConfig) -> anyhow::Result<()> {
     let config = Arc::new(loaded.config);
     ensure_data_dir(&config)?;
     let tls = Arc::new(Tls::load(&config)?);
+    let notifier = Arc::new(Notifier::load(&config).context("notifications")?);
+    let transport = outbox::relay::transport(&config, &config.effective_hostname())
+        .map_err(anyhow::Error::msg)
+        .context("relay")?;
     let vault = Vault::open(&config.data_dir)?;
     let (wake_tx, wake_rx) = async_channel::bounded(1);
     let ctx = Context {
         config: Arc::clone(&config),
         hostname: config.effective_hostname(),
         vault: vault.clone(),
+        notifier,
         outbox_wake: wake_tx,
     };
     let signal = wait_for_signal(signals);
@@ -79,11 +85,11 @@ pub fn run(loaded: LoadedConfig) -> anyhow::Result<()> {
         let smtp_addr = smtp_listener.local_addr()?;
         let web_addr = web_listener.local_addr()?;
 
-        let smtp = SmtpServer::new(ctx.clone(), Arc::clone(&tls.server_config));
+        let smtp = SmtpServer::new(ctx.clone(), Arc::clone(&tls.server_config), vault.last_message_id()?);
         let mut tasks = vec![
             smol::spawn(smtp.serve(smtp_listener)),
             smol::spawn(web::serve(web_listener, tls.https_config())),
-            smol::spawn(outbox::run(ctx.clone(), wake_rx)),
+            smol::spawn(outbox::run(ctx.clone(), transport, wake_rx)),
             smol::spawn(renew_daily(Arc::clone(&tls), Arc::clone(&config))),
         ];
         let control_vault = vault.clone();

@@ -94,7 +94,16 @@ fn current_key(config: &Config) -> Result<CertifiedKey, TlsError> {
         TlsMode::Auto => {
             let paths = AutoPaths::new(&config.data_dir);
             ensure_auto(config, &paths)?;
-            load_pair(&paths.server_cert, &paths.server_key)
+            match load_pair(&paths.server_cert, &paths.server_key) {
+                // A renewal cut short (power loss between the two renames) leaves a
+                // pair that does not match: issue a fresh one rather than refuse to start.
+                Err(TlsError::Mismatch { .. } | TlsError::Invalid { .. }) => {
+                    tracing::warn!("stored server certificate and key do not match; issuing a new pair");
+                    issue_server_cert(config, &paths, &wanted_names(config))?;
+                    load_pair(&paths.server_cert, &paths.server_key)
+                }
+                other => other,
+            }
         }
     }
 }
@@ -287,7 +296,16 @@ fn write_with_mode(path: &Path, bytes: &[u8], mode: u32) -> Result<(), TlsError>
         path: path.display().to_string(),
         detail: e.to_string(),
     };
-    let tmp = path.with_extension("tmp");
+    let mut nonce = [0u8; 6];
+    getrandom::getrandom(&mut nonce).map_err(|e| TlsError::Write {
+        path: path.display().to_string(),
+        detail: e.to_string(),
+    })?;
+    let tmp = path.with_extension(format!(
+        "tmp.{}.{}",
+        std::process::id(),
+        u64::from_le_bytes([nonce[0], nonce[1], nonce[2], nonce[3], nonce[4], nonce[5], 0, 0])
+    ));
     let mut f = fs::OpenOptions::new()
         .write(true)
         .create(true)
@@ -298,7 +316,11 @@ fn write_with_mode(path: &Path, bytes: &[u8], mode: u32) -> Result<(), TlsError>
     f.write_all(bytes).map_err(err)?;
     f.sync_all().map_err(err)?;
     fs::set_permissions(&tmp, fs::Permissions::from_mode(mode)).map_err(err)?;
-    fs::rename(&tmp, path).map_err(err)
+    fs::rename(&tmp, path).map_err(err)?;
+    if let Some(dir) = path.parent() {
+        fs::File::open(dir).and_then(|d| d.sync_all()).map_err(err)?;
+    }
+    Ok(())
 }
 
 fn write_private(path: &Path, bytes: &[u8]) -> Result<(), TlsError> {

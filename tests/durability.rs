@@ -42,7 +42,12 @@ fn restart_keeps_messages_accounts_and_outbox() {
     assert_eq!(offline, before);
     c.launch();
     assert_eq!(c.messages(), before, "same messages after restart");
-    assert_eq!(c.outbox(), outbox_before, "same outbox after restart");
+    let rows = |v: &[serde_json::Value]| {
+        v.iter()
+            .map(|r| (r["id"].clone(), r["kind"].clone(), r["recipients"].clone()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(rows(&c.outbox()), rows(&outbox_before), "same outbox rows after restart");
     let got: Vec<String> = before.iter().map(|m| m["id"].as_str().unwrap().to_string()).collect();
     for id in &ids {
         assert!(got.contains(id), "queue id {id} from the 250 reply is listed");
@@ -201,5 +206,64 @@ fn relay_starttls_required_never_sends_in_plaintext() {
     .expect("attempted");
     assert_eq!(row["state"], "pending", "a missing STARTTLS is retried, not dropped");
     assert!(row["last_error"].as_str().unwrap().to_lowercase().contains("tls"), "{row}");
-    assert!(sink.messages().is_empty(), "nothing went out in plaintext");
+    assert!(sink.all().is_empty(), "nothing went out in plaintext");
+}
+
+#[test]
+fn one_refused_recipient_does_not_fail_the_others() {
+    // A relay that refuses one mailbox and takes the rest.
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let got = std::sync::Arc::new(std::sync::Mutex::new(Vec::<String>::new()));
+    let g = std::sync::Arc::clone(&got);
+    std::thread::spawn(move || {
+        use std::io::{BufRead, BufReader, Write};
+        for stream in listener.incoming().flatten() {
+            let mut w = stream.try_clone().unwrap();
+            let mut r = BufReader::new(stream);
+            let _ = w.write_all(b"220 picky\r\n");
+            let mut line = String::new();
+            let mut rcpt = String::new();
+            let mut in_data = false;
+            while r.read_line(&mut line).unwrap_or(0) > 0 {
+                let reply: &[u8] = if in_data {
+                    if line == ".\r\n" {
+                        in_data = false;
+                        g.lock().unwrap().push(rcpt.clone());
+                        b"250 ok\r\n"
+                    } else {
+                        b""
+                    }
+                } else if line.starts_with("RCPT") && line.contains("typo@") {
+                    b"550 5.1.1 no such user\r\n"
+                } else if line.starts_with("RCPT") {
+                    rcpt = line.clone();
+                    b"250 ok\r\n"
+                } else if line.starts_with("DATA") {
+                    in_data = true;
+                    b"354 go\r\n"
+                } else if line.starts_with("QUIT") {
+                    b"221 bye\r\n"
+                } else {
+                    b"250 ok\r\n"
+                };
+                let _ = w.write_all(reply);
+                line.clear();
+            }
+        }
+    });
+    let c = Cloister::start(port, "");
+    let mut client = Client::connect(c.smtp);
+    client.cmd("EHLO x");
+    let r = client.send(
+        "alice@example.org",
+        &["a@example.org", "typo@example.org", "b@example.org"],
+        &message(&["Subject: team"], "x\n"),
+    );
+    assert!(r.starts_with("250"));
+    let dead = wait_for(Duration::from_secs(10), || c.outbox().into_iter().find(|r| r["state"] == "dead")).expect("typo@ dead-lettered");
+    assert_eq!(dead["recipients"], serde_json::json!(["typo@example.org"]));
+    wait_for(Duration::from_secs(10), || (got.lock().unwrap().len() == 2).then_some(())).expect("a@ and b@ delivered");
+    let got = got.lock().unwrap().join(" ");
+    assert!(got.contains("a@example.org") && got.contains("b@example.org"), "{got}");
 }

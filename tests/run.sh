@@ -15,6 +15,12 @@ if [ ${#need_apt[@]} -gt 0 ]; then
     fi
 fi
 
+# dkimpy is the independent DKIM verifier the notification tests use.
+if ! python3 -c "import dkim, nacl" 2>/dev/null; then
+    python3 -m pip install --quiet --disable-pip-version-check dkimpy pynacl \
+        || python3 -m pip install --quiet --disable-pip-version-check --break-system-packages dkimpy pynacl
+fi
+
 rustup component add rustfmt clippy >/dev/null 2>&1 || true
 cargo fmt --check
 cargo clippy --locked --all-targets -- -D warnings

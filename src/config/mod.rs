@@ -361,8 +361,29 @@ pub struct Notify {
     pub sender: String,
     /// Organisation name shown in notifications and the portal.
     pub organisation: String,
+    /// Who recipients contact for help, shown in every notification (e.g. "IT desk, +44 20 7946 0000").
+    pub support_contact: String,
+    /// Accent colour of HTML notifications and the portal, as #rrggbb.
+    pub accent_colour: String,
+    /// PNG logo embedded inline in HTML notifications; empty = no logo.
+    pub logo_file: PathBuf,
     /// Directory whose files override the built-in templates; empty = built-in only.
     pub template_dir: PathBuf,
+    /// DKIM selector; the DNS record goes at <selector>._domainkey.<domain>.
+    pub dkim_selector: String,
+    /// DKIM signing domain; empty = the domain of the notification sender.
+    pub dkim_domain: String,
+    /// "rsa" (RSA-2048, verified everywhere) or "ed25519".
+    pub dkim_algorithm: DkimAlgorithm,
+    /// PEM private key (PKCS#8); empty = generated in <`data_dir>/dkim`/ on first start.
+    pub dkim_key_file: PathBuf,
+}
+
+#[derive(Clone, Copy, Debug, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum DkimAlgorithm {
+    Rsa,
+    Ed25519,
 }
 
 impl Default for Notify {
@@ -370,7 +391,14 @@ impl Default for Notify {
         Self {
             sender: String::new(),
             organisation: "Cloister".into(),
+            support_contact: String::new(),
+            accent_colour: "#1f5fbf".into(),
+            logo_file: PathBuf::new(),
             template_dir: PathBuf::new(),
+            dkim_selector: "cloister".into(),
+            dkim_domain: String::new(),
+            dkim_algorithm: DkimAlgorithm::Rsa,
+            dkim_key_file: PathBuf::new(),
         }
     }
 }
@@ -415,6 +443,26 @@ impl Config {
             format!("https://{}:{}", self.effective_hostname(), self.web.listen.port())
         } else {
             self.web.public_url.trim_end_matches('/').to_string()
+        }
+    }
+
+    /// From address of notifications.
+    pub fn notify_sender(&self) -> String {
+        if self.notify.sender.is_empty() {
+            format!("no-reply@{}", self.effective_hostname())
+        } else {
+            self.notify.sender.clone()
+        }
+    }
+
+    /// Domain that signs with DKIM.
+    pub fn dkim_domain(&self) -> String {
+        if self.notify.dkim_domain.is_empty() {
+            self.notify_sender()
+                .rsplit_once('@')
+                .map_or_else(|| self.effective_hostname(), |(_, d)| d.to_string())
+        } else {
+            self.notify.dkim_domain.clone()
         }
     }
 

@@ -9,7 +9,9 @@ use super::load::{DEFAULT_LAYER, ENV_PREFIX, FLAG_LAYER};
 
 /// Human description of the source of `key` in the merged configuration.
 pub fn describe(figment: &Figment, file: Option<&Path>, key: &str) -> String {
-    match figment.find_metadata(key) {
+    // figment does not look inside arrays: ask for the array itself.
+    let lookup: Vec<&str> = key.split('.').take_while(|seg| seg.parse::<usize>().is_err()).collect();
+    match figment.find_metadata(&lookup.join(".")) {
         Some(md) => describe_metadata(md, file, key),
         None => DEFAULT_LAYER.to_string(),
     }

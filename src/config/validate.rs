@@ -23,6 +23,7 @@ pub fn validate(c: &Config) -> Vec<Problem> {
     relay(c, &mut out);
     policy(c, &mut out);
     lifetimes(c, &mut out);
+    notify(c, &mut out);
     out
 }
 
@@ -155,6 +156,23 @@ fn policy(c: &Config, out: &mut Vec<Problem>) {
         if list.iter().any(|k| k.trim().is_empty()) {
             out.push(problem(key, "keywords must not be empty strings"));
         }
+    }
+}
+
+fn notify(c: &Config, out: &mut Vec<Problem>) {
+    let a = &c.notify.accent_colour;
+    if !(a.len() == 7 && a.starts_with('#') && a[1..].chars().all(|ch| ch.is_ascii_hexdigit())) {
+        out.push(problem("notify.accent_colour", "expected a colour like #1f5fbf"));
+    }
+    if !c.notify.sender.is_empty() && c.notify.sender.parse::<lettre::Address>().is_err() {
+        out.push(problem(
+            "notify.sender",
+            "expected an email address like no-reply@example.org, or \"\"",
+        ));
+    }
+    let s = &c.notify.dkim_selector;
+    if s.is_empty() || !s.chars().all(|ch| ch.is_ascii_alphanumeric() || ch == '-' || ch == '.') {
+        out.push(problem("notify.dkim_selector", "expected a DNS label like cloister or mail2026"));
     }
 }
 

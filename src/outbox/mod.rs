@@ -1,73 +1,83 @@
 //! The outbox worker: sends queued rows, retries with backoff, records every attempt.
 //!
-//! Only `relay` rows are sent here so far; notification and first-contact rows
-//! stay queued (and visible with `cloister outbox`) until the notifier exists.
+//! Relay rows carry their bytes; notification and first-contact rows are
+//! written (templates, DKIM) at send time. Every attempt is an event.
 
 pub mod relay;
+mod render;
 
+use std::collections::HashSet;
 use std::time::Duration;
 
 use crate::service::{Context, now};
 use crate::vault::{OutboxKind, OutboxOutcome, OutboxRow, WriteOp};
 
-/// Rows taken per pass.
+/// Rows taken per kind per pass.
 const BATCH: usize = 32;
 /// Longest sleep between passes when nothing is due.
 const IDLE: Duration = Duration::from_secs(30);
 
-/// Runs forever; woken early through `wake` when intake queues mail.
-pub async fn run(ctx: Context, wake: async_channel::Receiver<()>) {
-    let transport = match relay::transport(&ctx) {
-        Ok(t) => t,
-        Err(e) => {
-            tracing::error!(error = %e, "relay transport could not be built; outbox worker stopped");
-            return;
-        }
-    };
+/// Runs forever; woken early through `wake` when something is queued.
+pub async fn run(ctx: Context, transport: lettre::SmtpTransport, wake: async_channel::Receiver<()>) {
+    // Rows sent whose outcome could not be recorded: never sent again by this process.
+    let mut unrecorded: HashSet<(OutboxKind, u64)> = HashSet::new();
     loop {
-        let due = match ctx.vault.due_outbox(OutboxKind::Relay, now(), BATCH) {
-            Ok(rows) => rows,
-            Err(e) => {
+        let mut busy = false;
+        for kind in OutboxKind::ALL {
+            let due = ctx.vault.due_outbox(kind, now(), BATCH).unwrap_or_else(|e| {
                 tracing::error!(error = %e, "outbox read failed");
                 Vec::new()
-            }
-        };
-        let busy = !due.is_empty();
-        for (row, bytes) in due {
-            let t = transport.clone();
-            let sent = smol::unblock({
-                let row = row.clone();
-                move || relay::send(&t, &row, &bytes)
-            })
-            .await;
-            let outcome = classify(&ctx, &row, sent);
-            log(&row, &outcome);
-            if let Err(e) = ctx
-                .vault
-                .write(WriteOp::Outbox {
-                    kind: row.kind,
-                    id: row.id,
-                    now: now(),
-                    outcome,
-                })
-                .await
-            {
-                tracing::error!(outbox_id = row.id, error = %e, "recording outbox attempt failed");
+            });
+            for row in due {
+                if unrecorded.contains(&(row.kind, row.id)) {
+                    continue;
+                }
+                busy = true;
+                if !attempt(&ctx, &transport, &row).await {
+                    unrecorded.insert((row.kind, row.id));
+                }
             }
         }
         if busy {
             continue;
         }
-        let wait = match ctx.vault.next_due(OutboxKind::Relay) {
-            Ok(Some(at)) => Duration::from_secs(u64::try_from((at - now()).max(1)).unwrap_or(1)).min(IDLE),
-            _ => IDLE,
-        };
+        let next = OutboxKind::ALL.iter().filter_map(|k| ctx.vault.next_due(*k).ok().flatten()).min();
+        let wait = next.map_or(IDLE, |at| {
+            Duration::from_secs(u64::try_from((at - now()).max(1)).unwrap_or(1)).min(IDLE)
+        });
         let _ = futures_lite::future::or(async { wake.recv().await.ok() }, async {
             smol::Timer::after(wait).await;
             None
         })
         .await;
         while wake.try_recv().is_ok() {}
+    }
+}
+
+/// One delivery attempt of one row, recorded in the vault; false when recording failed.
+async fn attempt(ctx: &Context, transport: &lettre::SmtpTransport, row: &OutboxRow) -> bool {
+    let outcome = match render::envelope_and_bytes(ctx, row).await {
+        Ok((from, to, bytes)) => {
+            let t = transport.clone();
+            let sent = smol::unblock(move || relay::send(&t, &from, &to, &bytes)).await;
+            classify(ctx, row, sent)
+        }
+        Err(e) => classify(ctx, row, Err(e)),
+    };
+    log(row, &outcome);
+    let op = WriteOp::Outbox {
+        kind: row.kind,
+        id: row.id,
+        now: now(),
+        outcome,
+    };
+    match ctx.vault.write(op).await {
+        Ok(_) => true,
+        Err(e) => {
+            tracing::error!(outbox_id = row.id, error = %e, "recording outbox attempt failed; the row is not sent again until restart");
+            smol::Timer::after(Duration::from_secs(1)).await;
+            false
+        }
     }
 }
 
@@ -84,30 +94,38 @@ fn classify(ctx: &Context, row: &OutboxRow, sent: Result<String, relay::SendErro
                     error: format!("gave up after {}h: {}", relay.retry_max_age_hours, e.message),
                 };
             }
-            let shift = row.attempts.min(20);
-            let delay = relay
-                .retry_initial_secs
-                .saturating_mul(1u64 << shift)
-                .min(relay.retry_max_interval_secs.max(relay.retry_initial_secs));
             OutboxOutcome::Retry {
                 error: e.message,
-                next_attempt_at: now() + i64::try_from(delay).unwrap_or(i64::MAX / 2),
+                next_attempt_at: now() + i64::try_from(backoff(ctx, row.attempts)).unwrap_or(i64::MAX / 2),
             }
         }
     }
 }
 
+/// Exponential backoff with up to 25 % jitter, capped at `retry_max_interval_secs`.
+fn backoff(ctx: &Context, attempts: u32) -> u64 {
+    let relay = &ctx.config.relay;
+    let base = relay
+        .retry_initial_secs
+        .saturating_mul(1u64 << attempts.min(20))
+        .min(relay.retry_max_interval_secs.max(relay.retry_initial_secs));
+    let mut b = [0u8; 2];
+    let _ = getrandom::getrandom(&mut b);
+    base + base * u64::from(u16::from_le_bytes(b) % 26) / 100
+}
+
 fn log(row: &OutboxRow, outcome: &OutboxOutcome) {
     let qid = crate::service::intake::queue_id_text(row.message_id);
+    let kind = row.kind.noun();
     match outcome {
         OutboxOutcome::Delivered { reply } => {
-            tracing::info!(queue_id = %qid, outbox_id = row.id, to = %row.recipients.join(","), %reply, "relayed");
+            tracing::info!(queue_id = %qid, outbox_id = row.id, kind, to = %row.recipients.join(","), %reply, "sent");
         }
         OutboxOutcome::Retry { error, next_attempt_at } => {
-            tracing::warn!(queue_id = %qid, outbox_id = row.id, %error, next_attempt_at, "relay deferred");
+            tracing::warn!(queue_id = %qid, outbox_id = row.id, kind, %error, next_attempt_at, "deferred");
         }
         OutboxOutcome::Dead { error } => {
-            tracing::error!(queue_id = %qid, outbox_id = row.id, %error, "relay failed for good (dead letter)");
+            tracing::error!(queue_id = %qid, outbox_id = row.id, kind, %error, "failed for good (dead letter)");
         }
     }
 }

@@ -8,9 +8,8 @@ use lettre::transport::smtp::client::{Tls, TlsParameters};
 use lettre::transport::smtp::extension::ClientId;
 use lettre::{Address, SmtpTransport, Transport};
 
+use crate::config::Config;
 use crate::config::StartTls;
-use crate::service::Context;
-use crate::vault::OutboxRow;
 
 /// A failed attempt; `permanent` when retrying cannot help.
 #[derive(Debug)]
@@ -19,8 +18,9 @@ pub struct SendError {
     pub message: String,
 }
 
-pub fn transport(ctx: &Context) -> Result<SmtpTransport, String> {
-    let r = &ctx.config.relay;
+/// The pooled SMTP client for `relay.*`; fails on unreadable credentials.
+pub fn transport(config: &Config, hostname: &str) -> Result<SmtpTransport, String> {
+    let r = &config.relay;
     let params = TlsParameters::builder(r.host.clone())
         .dangerous_accept_invalid_certs(!r.verify_certificate)
         .build_rustls()
@@ -34,7 +34,7 @@ pub fn transport(ctx: &Context) -> Result<SmtpTransport, String> {
         .port(r.port)
         .tls(tls)
         .timeout(Some(Duration::from_secs(r.timeout_secs)))
-        .hello_name(ClientId::Domain(ctx.hostname.clone()));
+        .hello_name(ClientId::Domain(hostname.to_string()));
     if !r.username.is_empty() {
         let password =
             std::fs::read_to_string(&r.password_file).map_err(|e| format!("relay.password_file {}: {e}", r.password_file.display()))?;
@@ -43,19 +43,18 @@ pub fn transport(ctx: &Context) -> Result<SmtpTransport, String> {
     Ok(builder.build())
 }
 
-/// Sends the stored bytes to the row's recipients; Ok holds the relay's reply.
-pub fn send(transport: &SmtpTransport, row: &OutboxRow, bytes: &[u8]) -> Result<String, SendError> {
+/// Sends `bytes` from `from` (empty = null sender) to `to`; Ok holds the relay's reply.
+pub fn send(transport: &SmtpTransport, from: &str, to: &[String], bytes: &[u8]) -> Result<String, SendError> {
     let bad = |what: &str, a: &str| SendError {
         permanent: true,
         message: format!("invalid {what} address <{a}>"),
     };
-    let from = if row.sender.is_empty() {
+    let from = if from.is_empty() {
         None
     } else {
-        Some(row.sender.parse::<Address>().map_err(|_| bad("sender", &row.sender))?)
+        Some(from.parse::<Address>().map_err(|_| bad("sender", from))?)
     };
-    let to = row
-        .recipients
+    let to = to
         .iter()
         .map(|r| r.parse::<Address>().map_err(|_| bad("recipient", r)))
         .collect::<Result<Vec<_>, _>>()?;
@@ -64,7 +63,7 @@ pub fn send(transport: &SmtpTransport, row: &OutboxRow, bytes: &[u8]) -> Result<
         message: e.to_string(),
     })?;
     // lettre always ends DATA with CRLF.CRLF; give it the message without its own final
-    // CRLF so the relay receives exactly the stored bytes.
+    // CRLF so the relay receives exactly these bytes.
     let body = bytes.strip_suffix(b"\r\n").unwrap_or(bytes);
     match transport.send_raw(&envelope, body) {
         Ok(response) => Ok(format!("{} {}", response.code(), response.message().collect::<Vec<_>>().join(" "))),

@@ -53,13 +53,12 @@ pub async fn accept(ctx: &Context, d: &Delivery) -> Result<Accepted, IntakeError
     let mut stored = received_header(ctx, d);
     stored.extend_from_slice(&without_header);
     let write = build_write(ctx, d, &parsed, &verdicts, stored, events);
-    // Only relay rows have a sender today; notification rows wait for the notifier.
-    let has_relay = write.relay.is_some();
+    let has_outbox = write.relay.is_some() || !write.mailbox.is_empty();
     ctx.vault
         .write(WriteOp::Intake(Box::new(write)))
         .await
         .map_err(|e| IntakeError::Temporary { detail: e.to_string() })?;
-    if has_relay {
+    if has_outbox {
         let _ = ctx.outbox_wake.try_send(());
     }
     Ok(Accepted {

@@ -6,6 +6,7 @@ pub mod views;
 use std::sync::Arc;
 
 use crate::config::Config;
+use crate::notify::Notifier;
 use crate::vault::Vault;
 
 /// What every operation needs; passed explicitly, never global.
@@ -14,6 +15,8 @@ pub struct Context {
     pub config: Arc<Config>,
     pub hostname: String,
     pub vault: Vault,
+    /// Templates, branding and DKIM for the mail Cloister writes.
+    pub notifier: Arc<Notifier>,
     /// Wakes the outbox worker after a commit that queued mail.
     pub outbox_wake: async_channel::Sender<()>,
 }

@@ -10,6 +10,13 @@ pub struct QueueIds {
 }
 
 impl QueueIds {
+    /// Ids strictly greater than `last` (the highest one already stored).
+    pub fn starting_after(last: u64) -> Self {
+        Self {
+            last: AtomicU64::new(last),
+        }
+    }
+
     pub fn next(&self) -> u64 {
         let now_ms = u64::try_from(time::OffsetDateTime::now_utc().unix_timestamp_nanos() / 1_000_000).unwrap_or(0);
         let floor = now_ms << 16;
@@ -44,6 +51,8 @@ mod tests {
             all.extend(v);
         }
         let n = all.len();
+        let later = QueueIds::starting_after(u64::MAX / 2);
+        assert!(later.next() > u64::MAX / 2, "never below a stored id, whatever the clock says");
         all.sort_unstable();
         all.dedup();
         assert_eq!(all.len(), n, "unique");

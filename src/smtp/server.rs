@@ -23,6 +23,8 @@ pub struct SmtpServer {
     limits: Arc<Limits>,
     connections: Mutex<HashMap<IpAddr, u32>>,
     queue_ids: Arc<QueueIds>,
+    /// argon2 checks running at once (each takes ~19 MiB and a core for a moment).
+    auth_slots: smol::lock::Semaphore,
 }
 
 /// Releases a connection slot when the connection ends.
@@ -44,7 +46,9 @@ impl Drop for Slot<'_> {
 }
 
 impl SmtpServer {
-    pub fn new(ctx: Context, tls: Arc<rustls::ServerConfig>) -> Arc<Self> {
+    /// `last_queue_id`: the highest id already in the vault, so ids never repeat
+    /// even when the clock went back (a Pi without a real-time clock).
+    pub fn new(ctx: Context, tls: Arc<rustls::ServerConfig>, last_queue_id: u64) -> Arc<Self> {
         let c = &ctx.config.smtp;
         let limits = Limits {
             hostname: ctx.hostname.clone(),
@@ -60,7 +64,8 @@ impl SmtpServer {
             acceptor: TlsAcceptor::from(tls),
             limits: Arc::new(limits),
             connections: Mutex::new(HashMap::new()),
-            queue_ids: Arc::new(QueueIds::default()),
+            queue_ids: Arc::new(QueueIds::starting_after(last_queue_id)),
+            auth_slots: smol::lock::Semaphore::new(2),
         })
     }
 
@@ -105,7 +110,9 @@ impl SmtpServer {
                 return;
             }
         };
-        let trusted = self.ctx.config.smtp.trusted_networks.iter().any(|n| n.contains(&peer.ip()));
+        // An IPv4 client on a dual-stack listener arrives as ::ffff:a.b.c.d.
+        let ip = peer.ip().to_canonical();
+        let trusted = self.ctx.config.smtp.trusted_networks.iter().any(|n| n.contains(&ip));
         let mut session = Session::new(Arc::clone(&self.limits), peer.ip(), trusted, Arc::clone(&self.queue_ids));
         if !matches!(self.drive(&mut stream, &mut session).await, Ended::StartTls) {
             return;
@@ -134,7 +141,7 @@ impl SmtpServer {
         loop {
             match session.step() {
                 Step::NeedInput => {
-                    if flush(stream, session).await.is_err() {
+                    if !self.flush_in_time(stream, session).await {
                         return Ended::Closed;
                     }
                     if let Some(n) = self.read(stream, session, &mut buf).await {
@@ -155,8 +162,10 @@ impl SmtpServer {
                 Step::Authenticate { username, password } => {
                     let users = self.ctx.config.smtp.auth_users.clone();
                     let name = username.clone();
+                    let slot = self.auth_slots.acquire().await;
                     let ok = smol::unblock(move || super::auth::verify(&users, &name, &password)).await;
-                    tracing::info!(user = %username, ok, "smtp auth");
+                    drop(slot);
+                    tracing::info!(user = ?username, ok, "smtp auth");
                     session.auth_checked(username, ok);
                 }
                 Step::Close => {
@@ -166,6 +175,18 @@ impl SmtpServer {
                 }
             }
         }
+    }
+
+    /// Writes pending replies, giving up after the command timeout (a client
+    /// that never reads must not hold its connection slot forever).
+    async fn flush_in_time<S: AsyncWrite + Unpin>(&self, stream: &mut S, session: &mut Session) -> bool {
+        let secs = self.ctx.config.smtp.command_timeout_secs;
+        let write = async { Some(flush(stream, session).await.is_ok()) };
+        let timer = async {
+            Timer::after(Duration::from_secs(secs)).await;
+            None
+        };
+        futures_lite::future::or(write, timer).await.unwrap_or(false)
     }
 
     /// Reads with the command or data timeout; None on EOF, error or timeout.

@@ -117,24 +117,29 @@ impl Vault {
         Ok(out)
     }
 
-    /// Pending rows of `kind` due at `now` (unix seconds), with their message bytes.
-    pub fn due_outbox(&self, kind: OutboxKind, now: i64, limit: usize) -> Result<Vec<(OutboxRow, Vec<u8>)>, VaultError> {
+    /// Pending rows of `kind` due at `now` (unix seconds); bytes are read per row with `outbox_data`.
+    pub fn due_outbox(&self, kind: OutboxKind, now: i64, limit: usize) -> Result<Vec<OutboxRow>, VaultError> {
         let txn = self.db.begin_read()?;
         let table = txn.open_table(OUTBOX)?;
-        let data = txn.open_table(OUTBOX_DATA)?;
         let mut out = Vec::new();
         for row in table.range((kind.code(), 0)..=(kind.code(), u64::MAX))? {
             let (_, v) = row?;
             let row: OutboxRow = decode("outbox", v.value())?;
             if row.state == OutboxState::Pending && row.next_attempt_at <= now {
-                let bytes = data.get(row.id)?.map(|b| b.value().to_vec()).unwrap_or_default();
-                out.push((row, bytes));
+                out.push(row);
                 if out.len() >= limit {
                     break;
                 }
             }
         }
         Ok(out)
+    }
+
+    /// The bytes a relay row sends.
+    pub fn outbox_data(&self, data_id: u64) -> Result<Option<Vec<u8>>, VaultError> {
+        let txn = self.db.begin_read()?;
+        let table = txn.open_table(OUTBOX_DATA)?;
+        Ok(table.get(data_id)?.map(|v| v.value().to_vec()))
     }
 
     /// Earliest next attempt among pending rows of `kind`.
@@ -150,6 +155,13 @@ impl Vault {
             }
         }
         Ok(next)
+    }
+
+    /// The highest message id that has events (every accepted message has some).
+    pub fn last_message_id(&self) -> Result<u64, VaultError> {
+        let txn = self.db.begin_read()?;
+        let table = txn.open_table(EVENTS)?;
+        Ok(table.last()?.map_or(0, |(k, _)| k.value().0))
     }
 
     /// Events of one message in time order.

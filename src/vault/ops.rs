@@ -2,7 +2,7 @@
 
 use redb::{ReadableTable, Table, WriteTransaction};
 
-use super::schema::{ACCOUNTS, Counters, EVENTS, MAILBOX, MESSAGES, OUTBOX, OUTBOX_DATA, RAW};
+use super::schema::{ACCOUNTS, Counters, EVENTS, MAILBOX, MESSAGES, OUTBOX, OUTBOX_DATA, OUTBOX_REFS, RAW};
 use super::writer::{IntakeWrite, OutboxOutcome, WriteOp, WriteResult};
 use super::{Account, Event, MessageRecord, OutboxKind, OutboxRow, OutboxState, VaultError, decode, encode};
 
@@ -14,6 +14,7 @@ pub struct Tables<'t> {
     accounts: Table<'t, &'static str, &'static [u8]>,
     outbox: Table<'t, (u8, u64), &'static [u8]>,
     outbox_data: Table<'t, u64, &'static [u8]>,
+    outbox_refs: Table<'t, u64, u32>,
     events: Table<'t, (u64, u64), &'static [u8]>,
 }
 
@@ -26,6 +27,7 @@ impl<'t> Tables<'t> {
             accounts: txn.open_table(ACCOUNTS)?,
             outbox: txn.open_table(OUTBOX)?,
             outbox_data: txn.open_table(OUTBOX_DATA)?,
+            outbox_refs: txn.open_table(OUTBOX_REFS)?,
             events: txn.open_table(EVENTS)?,
         })
     }
@@ -35,6 +37,12 @@ pub fn apply(t: &mut Tables<'_>, counters: &mut Counters, op: &WriteOp) -> Resul
     match op {
         WriteOp::Intake(w) => apply_intake(t, counters, w),
         WriteOp::Outbox { kind, id, now, outcome } => apply_outbox(t, counters, (kind.code(), *id), *now, outcome),
+        WriteOp::InitialPassword {
+            address,
+            hash,
+            message_id,
+            now,
+        } => apply_initial_password(t, counters, address, hash, *message_id, *now),
     }
 }
 
@@ -57,7 +65,7 @@ fn add_outbox(
     w: &IntakeWrite,
     kind: OutboxKind,
     recipients: Vec<String>,
-    data: Option<&[u8]>,
+    data_id: u64,
 ) -> Result<u64, VaultError> {
     counters.outbox_seq += 1;
     let row = OutboxRow {
@@ -71,11 +79,9 @@ fn add_outbox(
         next_attempt_at: w.now,
         last_error: None,
         state: OutboxState::Pending,
+        data_id,
     };
     t.outbox.insert((kind.code(), row.id), encode(&row).as_slice())?;
-    if let Some(bytes) = data {
-        t.outbox_data.insert(row.id, bytes)?;
-    }
     Ok(row.id)
 }
 
@@ -92,12 +98,12 @@ fn apply_intake(t: &mut Tables<'_>, counters: &mut Counters, w: &IntakeWrite) ->
         let key = address.to_ascii_lowercase();
         t.mailbox.insert((key.as_str(), w.message_id), encode(entry).as_slice())?;
         if ensure_account(t, &key, w.now)? {
-            add_outbox(t, counters, w, OutboxKind::FirstContact, vec![key.clone()], None)?;
+            add_outbox(t, counters, w, OutboxKind::FirstContact, vec![key.clone()], 0)?;
             let what = format!("account created for {key}; first-contact credentials queued");
             add_event(t, counters, w.message_id, w.now, "cloister", what)?;
             new_accounts.push(key.clone());
         }
-        add_outbox(t, counters, w, OutboxKind::Notification, vec![key.clone()], None)?;
+        add_outbox(t, counters, w, OutboxKind::Notification, vec![key.clone()], 0)?;
         add_event(
             t,
             counters,
@@ -108,9 +114,21 @@ fn apply_intake(t: &mut Tables<'_>, counters: &mut Counters, w: &IntakeWrite) ->
         )?;
     }
     if let Some((recipients, bytes)) = &w.relay {
-        let id = add_outbox(t, counters, w, OutboxKind::Relay, recipients.clone(), Some(bytes))?;
-        let what = format!("queued for relay (outbox {id}) to {}", recipients.join(", "));
-        add_event(t, counters, w.message_id, w.now, "cloister", what)?;
+        // One row per recipient (a refusal for one must not fail the others), one copy of the bytes.
+        let data_id = counters.outbox_seq + 1;
+        t.outbox_data.insert(data_id, bytes.as_slice())?;
+        t.outbox_refs.insert(data_id, u32::try_from(recipients.len()).unwrap_or(u32::MAX))?;
+        for rcpt in recipients {
+            let id = add_outbox(t, counters, w, OutboxKind::Relay, vec![rcpt.clone()], data_id)?;
+            add_event(
+                t,
+                counters,
+                w.message_id,
+                w.now,
+                "cloister",
+                format!("queued for relay (outbox {id}) to {rcpt}"),
+            )?;
+        }
     }
     for (actor, what) in &w.events {
         add_event(t, counters, w.message_id, w.now, actor, what.clone())?;
@@ -143,7 +161,6 @@ fn apply_outbox(
     now: i64,
     outcome: &OutboxOutcome,
 ) -> Result<WriteResult, VaultError> {
-    let id = key.1;
     let Some(mut row) = t.outbox.get(key)?.map(|v| decode::<OutboxRow>("outbox", v.value())).transpose()? else {
         return Ok(WriteResult::Gone);
     };
@@ -151,15 +168,24 @@ fn apply_outbox(
     let (what, recipient_state) = match outcome {
         OutboxOutcome::Delivered { reply } => {
             t.outbox.remove(key)?;
-            t.outbox_data.remove(id)?;
-            let what = format!("relayed to {} (attempt {}): {reply}", row.recipients.join(", "), row.attempts);
+            release_data(t, row.data_id)?;
+            let what = format!(
+                "{} {} (attempt {}): {reply}",
+                row.kind.sent_phrase(),
+                row.recipients.join(", "),
+                row.attempts
+            );
             (what, Some("relayed"))
         }
         OutboxOutcome::Retry { error, next_attempt_at } => {
             row.last_error = Some(error.clone());
             row.next_attempt_at = *next_attempt_at;
             t.outbox.insert(key, encode(&row).as_slice())?;
-            let what = format!("relay attempt {} failed: {error}; next try at unix {next_attempt_at}", row.attempts);
+            let what = format!(
+                "{} attempt {} failed: {error}; next try at unix {next_attempt_at}",
+                row.kind.noun(),
+                row.attempts
+            );
             (what, None)
         }
         OutboxOutcome::Dead { error } => {
@@ -167,16 +193,63 @@ fn apply_outbox(
             row.state = OutboxState::Dead;
             t.outbox.insert(key, encode(&row).as_slice())?;
             (
-                format!("relay failed for good after {} attempts: {error}", row.attempts),
+                format!("{} failed for good after {} attempts: {error}", row.kind.noun(), row.attempts),
                 Some("failed"),
             )
         }
     };
-    if let Some(state) = recipient_state {
+    if let (Some(state), OutboxKind::Relay) = (recipient_state, row.kind) {
         set_recipient_state(t, row.message_id, &row.recipients, state)?;
     }
     add_event(t, counters, row.message_id, now, "outbox", what)?;
     Ok(WriteResult::Outbox)
+}
+
+/// Stores the hash of a freshly generated first-contact password before it is mailed.
+pub fn apply_initial_password(
+    t: &mut Tables<'_>,
+    counters: &mut Counters,
+    address: &str,
+    hash: &str,
+    message_id: u64,
+    now: i64,
+) -> Result<WriteResult, VaultError> {
+    let key = address.to_ascii_lowercase();
+    let Some(mut account) = t
+        .accounts
+        .get(key.as_str())?
+        .map(|v| decode::<Account>("accounts", v.value()))
+        .transpose()?
+    else {
+        return Ok(WriteResult::Gone);
+    };
+    account.password_hash = Some(hash.to_string());
+    account.must_change_password = true;
+    t.accounts.insert(key.as_str(), encode(&account).as_slice())?;
+    add_event(
+        t,
+        counters,
+        message_id,
+        now,
+        "cloister",
+        format!("one-time password issued for {key}"),
+    )?;
+    Ok(WriteResult::Outbox)
+}
+
+/// One row no longer needs its shared bytes; drop them with the last one.
+fn release_data(t: &mut Tables<'_>, data_id: u64) -> Result<(), VaultError> {
+    if data_id == 0 {
+        return Ok(());
+    }
+    let left = t.outbox_refs.get(data_id)?.map_or(0, |v| v.value()).saturating_sub(1);
+    if left == 0 {
+        t.outbox_refs.remove(data_id)?;
+        t.outbox_data.remove(data_id)?;
+    } else {
+        t.outbox_refs.insert(data_id, left)?;
+    }
+    Ok(())
 }
 
 fn set_recipient_state(t: &mut Tables<'_>, message_id: u64, recipients: &[String], state: &str) -> Result<(), VaultError> {

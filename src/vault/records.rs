@@ -90,7 +90,7 @@ pub struct Account {
     pub allow_sending: bool,
 }
 
-#[derive(Clone, Copy, Debug, Serialize, Deserialize, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Serialize, Deserialize, PartialEq, Eq, Hash)]
 #[serde(rename_all = "snake_case")]
 pub enum OutboxKind {
     /// Ordinary mail passed on unchanged to the relay.
@@ -110,6 +110,25 @@ impl OutboxKind {
             Self::FirstContact => 3,
         }
     }
+
+    /// How the event log says a row of this kind was sent.
+    pub fn sent_phrase(self) -> &'static str {
+        match self {
+            Self::Relay => "relayed to",
+            Self::Notification => "notification sent to",
+            Self::FirstContact => "first-contact credentials sent to",
+        }
+    }
+
+    pub fn noun(self) -> &'static str {
+        match self {
+            Self::Relay => "relay",
+            Self::Notification => "notification",
+            Self::FirstContact => "first-contact mail",
+        }
+    }
+
+    pub const ALL: [OutboxKind; 3] = [OutboxKind::Relay, OutboxKind::Notification, OutboxKind::FirstContact];
 }
 
 #[derive(Clone, Copy, Debug, Serialize, Deserialize, PartialEq, Eq)]
@@ -132,6 +151,9 @@ pub struct OutboxRow {
     pub next_attempt_at: i64,
     pub last_error: Option<String>,
     pub state: OutboxState,
+    /// Key of the shared bytes in the outbox data table (relay rows), 0 for none.
+    #[serde(default)]
+    pub data_id: u64,
 }
 
 /// One state change, kept for the monitor and the audit.

@@ -15,7 +15,10 @@ pub const MAILBOX: TableDefinition<(&str, u64), &[u8]> = TableDefinition::new("m
 pub const ACCOUNTS: TableDefinition<&str, &[u8]> = TableDefinition::new("accounts");
 /// (kind code, row id) → row; keyed by kind so the worker scans only what it sends.
 pub const OUTBOX: TableDefinition<(u8, u64), &[u8]> = TableDefinition::new("outbox");
+/// data id → bytes of relayed mail, shared by the per-recipient rows of one message.
 pub const OUTBOX_DATA: TableDefinition<u64, &[u8]> = TableDefinition::new("outbox_data");
+/// data id → rows still needing those bytes; the bytes go when it reaches 0.
+pub const OUTBOX_REFS: TableDefinition<u64, u32> = TableDefinition::new("outbox_refs");
 /// (message id, event sequence) → event; message id 0 holds events about no message.
 pub const EVENTS: TableDefinition<(u64, u64), &[u8]> = TableDefinition::new("events");
 
@@ -55,6 +58,7 @@ pub fn prepare(db: &Database) -> Result<Counters, VaultError> {
     txn.open_table(ACCOUNTS)?;
     txn.open_table(OUTBOX)?;
     txn.open_table(OUTBOX_DATA)?;
+    txn.open_table(OUTBOX_REFS)?;
     txn.open_table(EVENTS)?;
     txn.commit()?;
     Ok(counters)

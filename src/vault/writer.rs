@@ -43,6 +43,13 @@ pub enum WriteOp {
         now: i64,
         outcome: OutboxOutcome,
     },
+    /// A first-contact password's argon2id hash, stored before the mail goes out.
+    InitialPassword {
+        address: String,
+        hash: String,
+        message_id: u64,
+        now: i64,
+    },
 }
 
 #[derive(Debug, PartialEq)]

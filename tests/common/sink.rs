@@ -12,6 +12,28 @@ pub struct Caught {
     pub data: Vec<u8>,
 }
 
+impl Caught {
+    pub fn text(&self) -> String {
+        String::from_utf8_lossy(&self.data).into_owned()
+    }
+
+    /// The unfolded value of the first header called `name`.
+    pub fn header(&self, name: &str) -> Option<String> {
+        let text = self.text();
+        let head = text.split("\r\n\r\n").next().unwrap_or("");
+        let unfolded = head.replace("\r\n ", " ").replace("\r\n\t", " ");
+        unfolded.lines().find_map(|l| {
+            let (k, v) = l.split_once(':')?;
+            k.eq_ignore_ascii_case(name).then(|| v.trim().to_string())
+        })
+    }
+
+    pub fn is_auto_generated(&self) -> bool {
+        self.header("Auto-Submitted")
+            .is_some_and(|v| v.eq_ignore_ascii_case("auto-generated"))
+    }
+}
+
 pub struct Sink {
     pub port: u16,
     pub caught: Arc<Mutex<Vec<Caught>>>,
@@ -45,8 +67,19 @@ impl Sink {
         Self { port, caught, stop }
     }
 
-    pub fn messages(&self) -> Vec<Caught> {
+    /// Everything caught.
+    pub fn all(&self) -> Vec<Caught> {
         self.caught.lock().unwrap().clone()
+    }
+
+    /// Ordinary (relayed) mail: everything but what Cloister wrote itself.
+    pub fn messages(&self) -> Vec<Caught> {
+        self.all().into_iter().filter(|m| !m.is_auto_generated()).collect()
+    }
+
+    /// Mail Cloister wrote itself (notifications, credentials, ...).
+    pub fn notifications(&self) -> Vec<Caught> {
+        self.all().into_iter().filter(Caught::is_auto_generated).collect()
     }
 }
 

@@ -1,0 +1,132 @@
+//! Mail Cloister writes itself: kinds, templates, MIME and DKIM.
+
+pub mod dkim;
+pub mod kind;
+pub mod templates;
+
+use lettre::message::header::{ContentType, Header, HeaderName, HeaderValue};
+use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart};
+use minijinja::{Value, context};
+
+use crate::config::Config;
+pub use kind::Kind;
+pub use templates::{Rendered, TemplateError, Templates};
+
+#[derive(Debug, thiserror::Error)]
+pub enum NotifyError {
+    #[error(transparent)]
+    Template(#[from] TemplateError),
+    #[error(transparent)]
+    Dkim(#[from] dkim::DkimError),
+    #[error("notify.logo_file {path}: {detail}")]
+    Logo { path: String, detail: String },
+    #[error("building the message: {0}")]
+    Build(String),
+}
+
+/// `Auto-Submitted: auto-generated` (RFC 3834): no auto-replies, no bulk markers.
+#[derive(Clone)]
+struct AutoSubmitted;
+
+impl Header for AutoSubmitted {
+    fn name() -> HeaderName {
+        HeaderName::new_from_ascii_str("Auto-Submitted")
+    }
+    fn parse(_: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        Ok(Self)
+    }
+    fn display(&self) -> HeaderValue {
+        HeaderValue::new(Self::name(), "auto-generated".to_string())
+    }
+}
+
+/// Everything needed to write notifications; built once at start.
+pub struct Notifier {
+    pub templates: Templates,
+    pub dkim: dkim::Dkim,
+    logo: Option<Vec<u8>>,
+    sender: Mailbox,
+    brand: Value,
+    hostname: String,
+}
+
+impl Notifier {
+    pub fn load(config: &Config) -> Result<Self, NotifyError> {
+        let templates = Templates::load(&config.notify.template_dir)?;
+        let dkim = dkim::Dkim::load_or_create(config)?;
+        let logo = if config.notify.logo_file.as_os_str().is_empty() {
+            None
+        } else {
+            let bytes = std::fs::read(&config.notify.logo_file).map_err(|e| NotifyError::Logo {
+                path: config.notify.logo_file.display().to_string(),
+                detail: e.to_string(),
+            })?;
+            if !bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+                return Err(NotifyError::Logo {
+                    path: config.notify.logo_file.display().to_string(),
+                    detail: "not a PNG file".into(),
+                });
+            }
+            Some(bytes)
+        };
+        let address = config
+            .notify_sender()
+            .parse()
+            .map_err(|e: lettre::address::AddressError| NotifyError::Build(e.to_string()))?;
+        let sender = Mailbox::new(Some(config.notify.organisation.clone()), address);
+        let brand = context! {
+            org => config.notify.organisation.clone(),
+            portal_url => config.public_url(),
+            support => config.notify.support_contact.clone(),
+            accent => config.notify.accent_colour.clone(),
+            has_logo => logo.is_some(),
+        };
+        Ok(Self {
+            templates,
+            dkim,
+            logo,
+            sender,
+            brand,
+            hostname: config.effective_hostname(),
+        })
+    }
+
+    pub fn sender_address(&self) -> String {
+        self.sender.email.to_string()
+    }
+
+    /// Renders `kind` for `to` with `values` on top of the branding.
+    pub fn render(&self, kind: Kind, to: &str, values: &Value) -> Result<Rendered, NotifyError> {
+        let ctx = minijinja::value::merge_maps([context! { recipient => to }, values.clone(), self.brand.clone()]);
+        Ok(self.templates.render(kind, &ctx)?)
+    }
+
+    /// A complete, DKIM-signed message. `unique` makes the Message-ID stable
+    /// across retries of the same outbox row, so a resend can be de-duplicated.
+    pub fn compose(&self, kind: Kind, to: &str, values: &Value, unique: &str) -> Result<Vec<u8>, NotifyError> {
+        let rendered = self.render(kind, to, values)?;
+        let recipient: Mailbox = to
+            .parse()
+            .map_err(|e: lettre::address::AddressError| NotifyError::Build(format!("recipient {to}: {e}")))?;
+        let html = SinglePart::builder().header(ContentType::TEXT_HTML).body(rendered.html);
+        let html_part = match &self.logo {
+            Some(png) => MultiPart::related()
+                .singlepart(html)
+                .singlepart(Attachment::new_inline("logo".into()).body(png.clone(), "image/png".parse().expect("static content type"))),
+            None => MultiPart::related().singlepart(html),
+        };
+        let body = MultiPart::alternative()
+            .singlepart(SinglePart::builder().header(ContentType::TEXT_PLAIN).body(rendered.text))
+            .multipart(html_part);
+        let message = lettre::Message::builder()
+            .from(self.sender.clone())
+            .to(recipient)
+            .subject(rendered.subject)
+            .date_now()
+            .message_id(Some(format!("<{unique}.{}@{}>", kind.name(), self.hostname)))
+            .header(AutoSubmitted)
+            .multipart(body)
+            .map_err(|e| NotifyError::Build(e.to_string()))?;
+        Ok(self.dkim.sign(&message.formatted())?)
+    }
+}

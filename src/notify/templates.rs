@@ -1,0 +1,158 @@
+//! Notification templates: compiled in from `assets/notify/`, overridable
+//! file by file from `notify.template_dir`. A broken override is an error,
+//! never a silent fallback.
+
+use std::path::Path;
+
+use minijinja::{Environment, UndefinedBehavior, Value};
+
+use super::kind::Kind;
+
+/// Built-in templates (name, source).
+const BUILT_IN: &[(&str, &str)] = &[
+    ("_layout.html", include_str!("../../assets/notify/_layout.html")),
+    ("secure_message.subject", include_str!("../../assets/notify/secure_message.subject")),
+    ("secure_message.txt", include_str!("../../assets/notify/secure_message.txt")),
+    ("secure_message.html", include_str!("../../assets/notify/secure_message.html")),
+    ("first_contact.subject", include_str!("../../assets/notify/first_contact.subject")),
+    ("first_contact.txt", include_str!("../../assets/notify/first_contact.txt")),
+    ("first_contact.html", include_str!("../../assets/notify/first_contact.html")),
+    ("password_reset.subject", include_str!("../../assets/notify/password_reset.subject")),
+    ("password_reset.txt", include_str!("../../assets/notify/password_reset.txt")),
+    ("password_reset.html", include_str!("../../assets/notify/password_reset.html")),
+    ("sign_in_code.subject", include_str!("../../assets/notify/sign_in_code.subject")),
+    ("sign_in_code.txt", include_str!("../../assets/notify/sign_in_code.txt")),
+    ("sign_in_code.html", include_str!("../../assets/notify/sign_in_code.html")),
+    ("read_receipt.subject", include_str!("../../assets/notify/read_receipt.subject")),
+    ("read_receipt.txt", include_str!("../../assets/notify/read_receipt.txt")),
+    ("read_receipt.html", include_str!("../../assets/notify/read_receipt.html")),
+    (
+        "delivery_failure.subject",
+        include_str!("../../assets/notify/delivery_failure.subject"),
+    ),
+    ("delivery_failure.txt", include_str!("../../assets/notify/delivery_failure.txt")),
+    ("delivery_failure.html", include_str!("../../assets/notify/delivery_failure.html")),
+];
+
+/// A template problem, naming the file and line.
+#[derive(Debug, thiserror::Error)]
+pub enum TemplateError {
+    #[error("template {file}{}: {detail}", line.map(|l| format!(":{l}")).unwrap_or_default())]
+    Broken { file: String, line: Option<usize>, detail: String },
+    #[error("template dir {dir}: {detail}")]
+    Dir { dir: String, detail: String },
+}
+
+/// One rendered notification.
+#[derive(Debug, Clone)]
+pub struct Rendered {
+    pub subject: String,
+    pub text: String,
+    pub html: String,
+}
+
+pub struct Templates {
+    env: Environment<'static>,
+}
+
+fn broken(file: &str, e: &minijinja::Error) -> TemplateError {
+    let mut detail = e.to_string();
+    if let Some(src) = std::error::Error::source(e) {
+        detail = format!("{detail}: {src}");
+    }
+    TemplateError::Broken {
+        file: file.to_string(),
+        line: e.line(),
+        detail,
+    }
+}
+
+impl Templates {
+    /// Built-in templates with the overrides found in `dir` (when not empty);
+    /// every kind is test-rendered with sample data so mistakes surface now.
+    pub fn load(dir: &Path) -> Result<Self, TemplateError> {
+        let mut env = Environment::new();
+        env.set_undefined_behavior(UndefinedBehavior::Strict);
+        let mut sources: Vec<(String, String, String)> = BUILT_IN
+            .iter()
+            .map(|(n, s)| ((*n).to_string(), (*s).to_string(), format!("built-in {n}")))
+            .collect();
+        if !dir.as_os_str().is_empty() {
+            for (name, text, path) in read_overrides(dir)? {
+                match sources.iter_mut().find(|(n, _, _)| *n == name) {
+                    Some(slot) => *slot = (name, text, path),
+                    None => {
+                        return Err(TemplateError::Broken {
+                            file: path,
+                            line: None,
+                            detail: format!(
+                                "not a template name; use one of: {}",
+                                BUILT_IN.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", ")
+                            ),
+                        });
+                    }
+                }
+            }
+        }
+        for (name, text, path) in &sources {
+            env.add_template_owned(name.clone(), text.clone()).map_err(|e| broken(path, &e))?;
+        }
+        let templates = Self { env };
+        for kind in Kind::ALL {
+            templates.render(kind, &kind.sample()).map_err(|e| match e {
+                TemplateError::Broken { file, line, detail } => {
+                    let path = sources.iter().find(|(n, _, _)| *n == file).map_or(file, |(_, _, p)| p.clone());
+                    TemplateError::Broken { file: path, line, detail }
+                }
+                other @ TemplateError::Dir { .. } => other,
+            })?;
+        }
+        Ok(templates)
+    }
+
+    /// Renders subject, text and HTML of `kind` with `ctx` (branding included by the caller).
+    pub fn render(&self, kind: Kind, ctx: &Value) -> Result<Rendered, TemplateError> {
+        let part = |suffix: &str| -> Result<String, TemplateError> {
+            let name = format!("{}.{suffix}", kind.name());
+            let template = self.env.get_template(&name).map_err(|e| broken(&name, &e))?;
+            template.render(ctx).map_err(|e| broken(&name, &e))
+        };
+        let subject = part("subject")?
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
+        Ok(Rendered {
+            subject,
+            text: part("txt")?,
+            html: part("html")?,
+        })
+    }
+}
+
+fn read_overrides(dir: &Path) -> Result<Vec<(String, String, String)>, TemplateError> {
+    let err = |d: &dyn std::fmt::Display| TemplateError::Dir {
+        dir: dir.display().to_string(),
+        detail: d.to_string(),
+    };
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).map_err(|e| err(&e))? {
+        let entry = entry.map_err(|e| err(&e))?;
+        let path = entry.path();
+        if !path.is_file() {
+            continue;
+        }
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with('.') {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).map_err(|e| TemplateError::Broken {
+            file: path.display().to_string(),
+            line: None,
+            detail: e.to_string(),
+        })?;
+        out.push((name, text, path.display().to_string()));
+    }
+    Ok(out)
+}
