@@ -1,0 +1,257 @@
+//! Mail Cloister writes itself: secure-message notices, first-contact credentials,
+//! templates and DKIM, caught by a real SMTP sink.
+
+mod common;
+
+use std::collections::HashSet;
+use std::time::Duration;
+
+use common::sink::{Caught, Sink};
+use common::smtp::Client;
+use common::{Cloister, message, wait_for};
+use mail_parser::MessageParser;
+
+fn send_secure(c: &Cloister, to: &[&str], subject: &str) -> String {
+    let mut client = Client::connect(c.smtp);
+    client.cmd("EHLO x");
+    let m = message(
+        &["From: Alice Sender <alice@example.org>", &format!("Subject: [secure] {subject}")],
+        "the secret body text\n",
+    );
+    let r = client.send("alice@example.org", to, &m);
+    assert!(r.starts_with("250"), "{r}");
+    r.trim().rsplit(' ').next().unwrap().to_string()
+}
+
+fn wait_notifications(sink: &Sink, n: usize) -> Vec<Caught> {
+    wait_for(Duration::from_secs(15), || {
+        let got = sink.notifications();
+        (got.len() >= n).then_some(got)
+    })
+    .unwrap_or_else(|| panic!("expected {n} notifications, got {:?}", sink.notifications().len()))
+}
+
+fn decoded_parts(m: &Caught) -> (String, String) {
+    let parsed = MessageParser::default().parse(&m.data).expect("parses");
+    (
+        parsed.body_text(0).unwrap_or_default().into_owned(),
+        parsed.body_html(0).unwrap_or_default().into_owned(),
+    )
+}
+
+fn is_notice(m: &Caught) -> bool {
+    m.header("Subject").is_some_and(|s| s.contains("secure message is waiting"))
+}
+
+#[test]
+fn notice_and_credentials_arrive_without_leaking_sender_subject_or_body() {
+    let sink = Sink::start();
+    let c = Cloister::start(
+        sink.port,
+        "[notify]\norganisation = \"Example Ltd\"\nsupport_contact = \"IT desk 1234\"\n",
+    );
+    let qid = send_secure(&c, &["ext@partner.test"], "Quarterly Zebra figures");
+    let notes = wait_notifications(&sink, 2);
+    assert_eq!(notes.len(), 2);
+    let notice = notes.iter().find(|m| is_notice(m)).expect("secure-message notice");
+    let creds = notes.iter().find(|m| !is_notice(m)).expect("first-contact mail");
+
+    for m in [notice, creds] {
+        assert_eq!(m.to, vec!["ext@partner.test".to_string()]);
+        assert_eq!(m.from, "no-reply@cloister.test", "envelope sender");
+        assert!(m.header("From").unwrap().contains("no-reply@cloister.test"));
+        for h in ["Date", "Message-ID", "DKIM-Signature", "MIME-Version"] {
+            assert!(m.header(h).is_some(), "{h} present");
+        }
+        assert_eq!(m.header("Auto-Submitted").as_deref(), Some("auto-generated"));
+        assert!(
+            m.header("List-Unsubscribe").is_none() && m.header("Precedence").is_none(),
+            "no bulk markers"
+        );
+        assert!(m.header("Content-Type").unwrap().starts_with("multipart/alternative"));
+        let (text, html) = decoded_parts(m);
+        assert!(!text.is_empty() && html.contains("<html"), "text and HTML parts");
+        assert!(
+            !html.contains("http://") && !html.to_lowercase().contains("<img src=\"http"),
+            "no remote content"
+        );
+        for leak in ["alice", "Alice Sender", "Quarterly", "Zebra", "secret body"] {
+            for (what, hay) in [("raw", m.text()), ("text", text.clone()), ("html", html.clone())] {
+                assert!(!hay.contains(leak), "{leak:?} leaked into the {what} of {:?}", m.header("Subject"));
+            }
+        }
+    }
+    let (text, html) = decoded_parts(notice);
+    // minijinja escapes '/' in HTML as &#x2f; (browsers decode it in href).
+    let html = html.replace("&#x2f;", "/");
+    let link = format!("https://cloister.test:{}/m/{qid}", c.https.port());
+    assert!(
+        text.contains(&link) && html.contains(&link),
+        "deep link {link} in both parts:\n{text}\n{html}"
+    );
+    assert!(text.contains("never asks for your password"), "how to recognise a genuine notice");
+    assert!(
+        text.contains("IT desk 1234") && text.contains("Example Ltd"),
+        "branding from config"
+    );
+
+    let (text, _) = decoded_parts(creds);
+    assert!(text.contains("Sign in as:  ext@partner.test"), "{text}");
+    let password = text
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("Password:"))
+        .expect("password line")
+        .trim()
+        .to_string();
+    assert!(password.len() >= 16, "{password}");
+    assert!(
+        password.chars().any(|c| c.is_ascii_uppercase())
+            && password.chars().any(|c| c.is_ascii_lowercase())
+            && password.chars().any(|c| c.is_ascii_digit())
+    );
+    assert!(!notice.text().contains(&password), "the password is only in the credentials mail");
+
+    let shown: serde_json::Value = serde_json::from_slice(&c.cli(&["show", &qid]).stdout).unwrap();
+    let events: Vec<&str> = shown["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["what"].as_str().unwrap())
+        .collect();
+    for expected in [
+        "one-time password issued for ext@partner.test",
+        "notification sent to ext@partner.test",
+        "first-contact credentials sent to ext@partner.test",
+    ] {
+        assert!(events.iter().any(|e| e.starts_with(expected)), "{expected} in {events:#?}");
+    }
+}
+
+#[test]
+fn first_contact_is_sent_once_per_account() {
+    let sink = Sink::start();
+    let c = Cloister::start(sink.port, "");
+    send_secure(&c, &["ext@partner.test", "other@partner.test"], "one");
+    wait_notifications(&sink, 4);
+    send_secure(&c, &["EXT@partner.test"], "two");
+    let notes = wait_notifications(&sink, 5);
+    std::thread::sleep(Duration::from_secs(2));
+    let notes_later = sink.notifications();
+    assert_eq!(notes_later.len(), notes.len(), "nothing more arrives");
+    let creds: Vec<&Caught> = notes_later.iter().filter(|m| !is_notice(m)).collect();
+    let notices: Vec<&Caught> = notes_later.iter().filter(|m| is_notice(m)).collect();
+    assert_eq!(
+        (creds.len(), notices.len()),
+        (2, 3),
+        "one credentials mail per account, one notice per message and recipient"
+    );
+}
+
+fn published_record(c: &Cloister) -> String {
+    let out = c.cli(&["dkim"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let zone = text.lines().find(|l| l.contains("._domainkey.")).unwrap();
+    zone.split('"').skip(1).step_by(2).collect::<String>()
+}
+
+fn dkimpy(message: &[u8], record: &str) -> bool {
+    let dir = tempfile::tempdir().unwrap();
+    let (m, r) = (dir.path().join("m.eml"), dir.path().join("r.txt"));
+    std::fs::write(&m, message).unwrap();
+    std::fs::write(&r, record).unwrap();
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/tools/dkim_verify.py");
+    let out = std::process::Command::new("python3")
+        .arg(script)
+        .arg(&m)
+        .arg(&r)
+        .output()
+        .expect("python3 runs");
+    assert!(
+        out.status.success() || String::from_utf8_lossy(&out.stdout).contains("fail"),
+        "verifier crashed (is dkimpy installed? tests/run.sh installs it): {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out.status.success()
+}
+
+#[test]
+fn dkim_signatures_verify_with_an_independent_verifier() {
+    for alg in ["rsa", "ed25519"] {
+        let sink = Sink::start();
+        let c = Cloister::start(
+            sink.port,
+            &format!("[notify]\ndkim_algorithm = \"{alg}\"\ndkim_selector = \"sel1\"\n"),
+        );
+        send_secure(&c, &["ext@partner.test"], "signed");
+        let notes = wait_notifications(&sink, 2);
+        let record = published_record(&c);
+        assert!(record.contains(&format!("k={alg}")), "{record}");
+        let sig = notes[0].header("DKIM-Signature").unwrap();
+        assert!(sig.contains("d=cloister.test") && sig.contains("s=sel1"), "{sig}");
+        for n in &notes {
+            assert!(dkimpy(&n.data, &record), "{alg}: dkimpy verifies {:?}", n.header("Subject"));
+        }
+        let mut tampered = notes[0].data.clone();
+        let at = tampered.len() - 10;
+        tampered[at] = if tampered[at] == b'x' { b'y' } else { b'x' };
+        assert!(!dkimpy(&tampered, &record), "{alg}: a changed body fails");
+    }
+}
+
+#[test]
+fn template_overrides_take_effect_and_broken_ones_stop_the_service() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("secure_message.subject"), "Custom notice from {{ org }}\n").unwrap();
+    let sink = Sink::start();
+    let extra = format!("[notify]\ntemplate_dir = \"{}\"\n", dir.path().display());
+    let mut c = Cloister::start(sink.port, &extra);
+    send_secure(&c, &["ext@partner.test"], "x");
+    let notes = wait_notifications(&sink, 2);
+    assert!(
+        notes
+            .iter()
+            .any(|m| m.header("Subject").as_deref() == Some("Custom notice from Cloister")),
+        "override used"
+    );
+
+    c.stop();
+    std::fs::write(dir.path().join("first_contact.txt"), "Hello\n\n{% if %}\n").unwrap();
+    let out = c.cli(&["check-config"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("first_contact.txt:3"), "file and line named: {err}");
+    let serve = std::process::Command::new(common::BIN)
+        .args(["serve", "--config"])
+        .arg(&c.config)
+        .output()
+        .unwrap();
+    assert!(!serve.status.success(), "refuses to start");
+    assert!(String::from_utf8_lossy(&serve.stderr).contains("first_contact.txt:3"));
+
+    std::fs::remove_file(dir.path().join("first_contact.txt")).unwrap();
+    std::fs::write(dir.path().join("secure_mesage.txt"), "typo in the name\n").unwrap();
+    let err = String::from_utf8_lossy(&c.cli(&["check-config"]).stderr).into_owned();
+    assert!(err.contains("secure_mesage.txt") && err.contains("not a template name"), "{err}");
+}
+
+#[test]
+fn notifications_wait_out_a_relay_outage_and_arrive_once() {
+    let relay_port = common::free_port();
+    let c = Cloister::start(relay_port, "");
+    for (i, to) in ["a@partner.test", "b@partner.test", "c@partner.test"].iter().enumerate() {
+        send_secure(&c, &[to], &format!("m{i}"));
+    }
+    wait_for(Duration::from_secs(10), || {
+        let rows = c.outbox();
+        (rows.len() == 6 && rows.iter().all(|r| r["attempts"].as_u64().unwrap_or(0) >= 1)).then_some(())
+    })
+    .expect("every notification tried once while the relay is down");
+    let sink = Sink::start_on(relay_port);
+    let notes = wait_notifications(&sink, 6);
+    wait_for(Duration::from_secs(10), || c.outbox().is_empty().then_some(())).expect("outbox drained");
+    std::thread::sleep(Duration::from_secs(3));
+    assert_eq!(sink.notifications().len(), notes.len(), "nothing sent twice");
+    let ids: HashSet<String> = notes.iter().map(|m| m.header("Message-ID").unwrap()).collect();
+    assert_eq!(ids.len(), 6);
+}
