@@ -68,6 +68,8 @@ pub enum Command {
     },
     /// List outbox rows (pending and dead-lettered).
     Outbox {
+        #[command(subcommand)]
+        action: Option<OutboxAction>,
         #[arg(long)]
         json: bool,
     },
@@ -84,6 +86,17 @@ pub enum Command {
     Notify {
         #[command(subcommand)]
         action: NotifyAction,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum OutboxAction {
+    /// List pending and dead-lettered rows (the default).
+    List,
+    /// Put a dead-lettered row back in the queue.
+    Retry {
+        /// Row id as printed by `outbox`.
+        id: u64,
     },
 }
 

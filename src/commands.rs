@@ -3,7 +3,7 @@
 use std::io::Read as _;
 use std::process::ExitCode;
 
-use crate::cli::{Cli, Command, NotifyAction};
+use crate::cli::{Cli, Command, NotifyAction, OutboxAction};
 use crate::config::{self, Config, LoadedConfig, LogFormat};
 use crate::control::{self, Request};
 
@@ -57,7 +57,14 @@ fn with_config(command: Command, loaded: LoadedConfig) -> ExitCode {
             Err(e) => fail(&e.to_string()),
         },
         Command::Messages { json } => operator_query(&loaded.config, &Request::Messages, json),
-        Command::Outbox { json } => operator_query(&loaded.config, &Request::Outbox, json),
+        Command::Outbox {
+            action: None | Some(OutboxAction::List),
+            json,
+        } => operator_query(&loaded.config, &Request::Outbox, json),
+        Command::Outbox {
+            action: Some(OutboxAction::Retry { id }),
+            ..
+        } => operator_query(&loaded.config, &Request::Retry { id }, true),
         Command::Dkim => match crate::notify::dkim::Dkim::load_or_create(&loaded.config) {
             Ok(d) => {
                 println!("; publish in the DNS zone of {} (key: {})", d.domain, d.key_path.display());

@@ -19,6 +19,7 @@ pub enum Request {
     Messages,
     Outbox,
     Show { message_id: String },
+    Retry { id: u64 },
 }
 
 pub fn socket_path(data_dir: &Path) -> PathBuf {
@@ -30,6 +31,18 @@ pub fn answer(vault: &Vault, request: &Request) -> Result<Value, String> {
     let result: Result<Value, VaultError> = match request {
         Request::Messages => views::messages(vault),
         Request::Outbox => views::outbox(vault),
+        Request::Retry { id } => {
+            let op = crate::vault::WriteOp::Retry {
+                id: *id,
+                now: crate::service::now(),
+                actor: "operator (cloister outbox retry)".into(),
+            };
+            return match smol::block_on(vault.write(op)) {
+                Ok(crate::vault::WriteResult::Outbox) => Ok(serde_json::json!({"retried": id})),
+                Ok(_) => Err(format!("outbox row {id} does not exist or is not dead-lettered")),
+                Err(e) => Err(e.to_string()),
+            };
+        }
         Request::Show { message_id } => match u64::from_str_radix(message_id, 16) {
             Ok(id) => views::show(vault, id),
             Err(_) => return Err(format!("not a queue id: {message_id}")),
@@ -39,13 +52,15 @@ pub fn answer(vault: &Vault, request: &Request) -> Result<Value, String> {
 }
 
 /// Serves the socket until the task is dropped.
-pub async fn serve(vault: Vault, path: PathBuf) -> std::io::Result<()> {
+/// `wake` nudges the outbox worker after a request queued something.
+pub async fn serve(vault: Vault, path: PathBuf, wake: async_channel::Sender<()>) -> std::io::Result<()> {
     let _ = std::fs::remove_file(&path);
     let listener = smol::net::unix::UnixListener::bind(&path)?;
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600))?;
     loop {
         let (stream, _) = listener.accept().await?;
         let vault = vault.clone();
+        let wake = wake.clone();
         smol::spawn(async move {
             let mut reader = futures_lite::io::BufReader::new(stream.clone());
             let mut line = String::new();
@@ -55,7 +70,9 @@ pub async fn serve(vault: Vault, path: PathBuf) -> std::io::Result<()> {
             let reply = match serde_json::from_str::<Request>(&line) {
                 Ok(req) => {
                     let vault = vault.clone();
-                    smol::unblock(move || answer(&vault, &req)).await
+                    let reply = smol::unblock(move || answer(&vault, &req)).await;
+                    let _ = wake.try_send(());
+                    reply
                 }
                 Err(e) => Err(format!("bad request: {e}")),
             };

@@ -94,8 +94,9 @@ pub fn run(loaded: LoadedConfig) -> anyhow::Result<()> {
         ];
         let control_vault = vault.clone();
         let control_path = socket.clone();
+        let control_wake = ctx.outbox_wake.clone();
         tasks.push(smol::spawn(async move {
-            if let Err(e) = control::serve(control_vault, control_path).await {
+            if let Err(e) = control::serve(control_vault, control_path, control_wake).await {
                 tracing::error!(error = %e, "control socket failed");
             }
         }));

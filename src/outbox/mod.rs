@@ -10,7 +10,7 @@ use std::collections::HashSet;
 use std::time::Duration;
 
 use crate::service::{Context, now};
-use crate::vault::{OutboxKind, OutboxOutcome, OutboxRow, WriteOp};
+use crate::vault::{FollowUp, OutboxKind, OutboxOutcome, OutboxRow, WriteOp};
 
 /// Rows taken per kind per pass.
 const BATCH: usize = 32;
@@ -65,7 +65,9 @@ async fn attempt(ctx: &Context, transport: &lettre::SmtpTransport, row: &OutboxR
         Err(e) => classify(ctx, row, Err(e)),
     };
     log(row, &outcome);
+    let follow_up = failure_notice(ctx, row, &outcome);
     let op = WriteOp::Outbox {
+        follow_up,
         kind: row.kind,
         id: row.id,
         now: now(),
@@ -79,6 +81,26 @@ async fn attempt(ctx: &Context, transport: &lettre::SmtpTransport, row: &OutboxR
             false
         }
     }
+}
+
+/// A dead relay row tells its internal sender; never for the null sender or
+/// for mail Cloister wrote itself (no loops, no backscatter to outsiders).
+fn failure_notice(ctx: &Context, row: &OutboxRow, outcome: &OutboxOutcome) -> Option<FollowUp> {
+    let OutboxOutcome::Dead { error } = outcome else { return None };
+    let internal = ctx.config.internal_domains.is_empty() || ctx.config.is_internal(&row.sender);
+    if row.kind != OutboxKind::Relay
+        || row.sender.is_empty()
+        || !internal
+        || row.sender.eq_ignore_ascii_case(&ctx.notifier.sender_address())
+    {
+        return None;
+    }
+    let note = serde_json::json!({ "recipients": row.recipients, "reason": error }).to_string();
+    Some(FollowUp {
+        kind: OutboxKind::DeliveryFailure,
+        to: row.sender.clone(),
+        note,
+    })
 }
 
 /// Turns a send result into delivered / retry later / dead letter.

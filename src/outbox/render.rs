@@ -61,5 +61,34 @@ pub async fn envelope_and_bytes(ctx: &Context, row: &OutboxRow) -> Result<(Strin
                 .map_err(|e| failed(e.to_string()))?;
             Ok((notifier.sender_address(), vec![to], bytes))
         }
+        OutboxKind::DeliveryFailure => {
+            let to = row.recipients.first().cloned().unwrap_or_default();
+            let note: serde_json::Value = serde_json::from_str(&row.note).unwrap_or_default();
+            let recipients = note["recipients"]
+                .as_array()
+                .map(|a| a.iter().filter_map(|v| v.as_str()).collect::<Vec<_>>().join(", "))
+                .unwrap_or_default();
+            let reason = note["reason"].as_str().unwrap_or("unknown").to_string();
+            let subject = original_subject(ctx, row.data_id).await;
+            let values = context! { subject, recipients, reason };
+            let bytes = notifier
+                .compose(Kind::DeliveryFailure, &to, &values, &unique)
+                .map_err(|e| failed(e.to_string()))?;
+            Ok((notifier.sender_address(), vec![to], bytes))
+        }
     }
+}
+
+/// Subject of the stored relay bytes, for telling the sender which message failed.
+async fn original_subject(ctx: &Context, data_id: u64) -> String {
+    let vault = ctx.vault.clone();
+    let bytes = smol::unblock(move || vault.outbox_data(data_id))
+        .await
+        .ok()
+        .flatten()
+        .unwrap_or_default();
+    let subject = mail_parser::MessageParser::default()
+        .parse_headers(&bytes)
+        .and_then(|m| m.subject().map(str::to_string));
+    subject.unwrap_or_else(|| "(no subject)".into())
 }

@@ -3,7 +3,7 @@
 use redb::{ReadableTable, Table, WriteTransaction};
 
 use super::schema::{ACCOUNTS, Counters, EVENTS, MAILBOX, MESSAGES, OUTBOX, OUTBOX_DATA, OUTBOX_REFS, RAW};
-use super::writer::{IntakeWrite, OutboxOutcome, WriteOp, WriteResult};
+use super::writer::{FollowUp, IntakeWrite, OutboxOutcome, WriteOp, WriteResult};
 use super::{Account, Event, MessageRecord, OutboxKind, OutboxRow, OutboxState, VaultError, decode, encode};
 
 /// Every table a write may touch, opened once per batch (opening is not free in redb).
@@ -36,7 +36,20 @@ impl<'t> Tables<'t> {
 pub fn apply(t: &mut Tables<'_>, counters: &mut Counters, op: &WriteOp) -> Result<WriteResult, VaultError> {
     match op {
         WriteOp::Intake(w) => apply_intake(t, counters, w),
-        WriteOp::Outbox { kind, id, now, outcome } => apply_outbox(t, counters, (kind.code(), *id), *now, outcome),
+        WriteOp::Outbox {
+            kind,
+            id,
+            now,
+            outcome,
+            follow_up,
+        } => {
+            let result = apply_outbox(t, counters, (kind.code(), *id), *now, outcome)?;
+            if let (Some(f), WriteResult::Outbox) = (follow_up, &result) {
+                queue_follow_up(t, counters, (kind.code(), *id), *now, f)?;
+            }
+            Ok(result)
+        }
+        WriteOp::Retry { id, now, actor } => apply_retry(t, counters, *id, *now, actor),
         WriteOp::InitialPassword {
             address,
             hash,
@@ -80,6 +93,7 @@ fn add_outbox(
         last_error: None,
         state: OutboxState::Pending,
         data_id,
+        note: String::new(),
     };
     t.outbox.insert((kind.code(), row.id), encode(&row).as_slice())?;
     Ok(row.id)
@@ -250,6 +264,63 @@ fn release_data(t: &mut Tables<'_>, data_id: u64) -> Result<(), VaultError> {
         t.outbox_refs.insert(data_id, left)?;
     }
     Ok(())
+}
+
+fn queue_follow_up(t: &mut Tables<'_>, counters: &mut Counters, cause: (u8, u64), now: i64, f: &FollowUp) -> Result<(), VaultError> {
+    let Some(origin) = t.outbox.get(cause)?.map(|v| decode::<OutboxRow>("outbox", v.value())).transpose()? else {
+        return Ok(());
+    };
+    counters.outbox_seq += 1;
+    let row = OutboxRow {
+        id: counters.outbox_seq,
+        kind: f.kind,
+        message_id: origin.message_id,
+        sender: String::new(),
+        recipients: vec![f.to.clone()],
+        created_at: now,
+        attempts: 0,
+        next_attempt_at: now,
+        last_error: None,
+        state: OutboxState::Pending,
+        data_id: origin.data_id,
+        note: f.note.clone(),
+    };
+    t.outbox.insert((f.kind.code(), row.id), encode(&row).as_slice())?;
+    add_event(
+        t,
+        counters,
+        origin.message_id,
+        now,
+        "outbox",
+        format!("{} to {} queued", f.kind.noun(), f.to),
+    )
+}
+
+/// A dead-lettered row goes back to the queue, with a fresh maximum age.
+fn apply_retry(t: &mut Tables<'_>, counters: &mut Counters, id: u64, now: i64, actor: &str) -> Result<WriteResult, VaultError> {
+    for kind in OutboxKind::ALL {
+        let key = (kind.code(), id);
+        let Some(mut row) = t.outbox.get(key)?.map(|v| decode::<OutboxRow>("outbox", v.value())).transpose()? else {
+            continue;
+        };
+        if row.state != OutboxState::Dead {
+            return Ok(WriteResult::Gone);
+        }
+        row.state = OutboxState::Pending;
+        row.next_attempt_at = now;
+        row.created_at = now;
+        t.outbox.insert(key, encode(&row).as_slice())?;
+        add_event(
+            t,
+            counters,
+            row.message_id,
+            now,
+            actor,
+            format!("{} (outbox {id}) put back in the queue", kind.noun()),
+        )?;
+        return Ok(WriteResult::Outbox);
+    }
+    Ok(WriteResult::Gone)
 }
 
 fn set_recipient_state(t: &mut Tables<'_>, message_id: u64, recipients: &[String], state: &str) -> Result<(), VaultError> {

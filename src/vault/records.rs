@@ -99,6 +99,8 @@ pub enum OutboxKind {
     Notification,
     /// First-contact credentials to a new recipient.
     FirstContact,
+    /// "Your message could not be delivered" to the internal sender of a dead relay row.
+    DeliveryFailure,
 }
 
 impl OutboxKind {
@@ -108,6 +110,7 @@ impl OutboxKind {
             Self::Relay => 1,
             Self::Notification => 2,
             Self::FirstContact => 3,
+            Self::DeliveryFailure => 4,
         }
     }
 
@@ -117,6 +120,7 @@ impl OutboxKind {
             Self::Relay => "relayed to",
             Self::Notification => "notification sent to",
             Self::FirstContact => "first-contact credentials sent to",
+            Self::DeliveryFailure => "delivery-failure notice sent to",
         }
     }
 
@@ -125,10 +129,16 @@ impl OutboxKind {
             Self::Relay => "relay",
             Self::Notification => "notification",
             Self::FirstContact => "first-contact mail",
+            Self::DeliveryFailure => "delivery-failure notice",
         }
     }
 
-    pub const ALL: [OutboxKind; 3] = [OutboxKind::Relay, OutboxKind::Notification, OutboxKind::FirstContact];
+    pub const ALL: [OutboxKind; 4] = [
+        OutboxKind::Relay,
+        OutboxKind::Notification,
+        OutboxKind::FirstContact,
+        OutboxKind::DeliveryFailure,
+    ];
 }
 
 #[derive(Clone, Copy, Debug, Serialize, Deserialize, PartialEq, Eq)]
@@ -154,6 +164,9 @@ pub struct OutboxRow {
     /// Key of the shared bytes in the outbox data table (relay rows), 0 for none.
     #[serde(default)]
     pub data_id: u64,
+    /// Kind-specific detail, e.g. the failed recipients and reason of a delivery-failure notice.
+    #[serde(default)]
+    pub note: String,
 }
 
 /// One state change, kept for the monitor and the audit.

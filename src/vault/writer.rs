@@ -27,6 +27,14 @@ pub struct IntakeWrite {
     pub events: Vec<(String, String)>,
 }
 
+/// A row to queue because of another row's outcome.
+#[derive(Debug, Clone)]
+pub struct FollowUp {
+    pub kind: OutboxKind,
+    pub to: String,
+    pub note: String,
+}
+
 #[derive(Debug, Clone)]
 pub enum OutboxOutcome {
     Delivered { reply: String },
@@ -42,6 +50,14 @@ pub enum WriteOp {
         id: u64,
         now: i64,
         outcome: OutboxOutcome,
+        /// Mail this outcome causes (a delivery-failure notice), queued in the same transaction.
+        follow_up: Option<FollowUp>,
+    },
+    /// Puts a dead-lettered row back in the queue (`cloister outbox retry`).
+    Retry {
+        id: u64,
+        now: i64,
+        actor: String,
     },
     /// A first-contact password's argon2id hash, stored before the mail goes out.
     InitialPassword {
