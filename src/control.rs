@@ -52,11 +52,18 @@ pub fn answer(vault: &Vault, request: &Request) -> Result<Value, String> {
 }
 
 /// Serves the socket until the task is dropped.
-/// `wake` nudges the outbox worker after a request queued something.
-pub async fn serve(vault: Vault, path: PathBuf, wake: async_channel::Sender<()>) -> std::io::Result<()> {
-    let _ = std::fs::remove_file(&path);
-    let listener = smol::net::unix::UnixListener::bind(&path)?;
-    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600))?;
+/// Binds the socket (owner-only), replacing a stale one; done before "ready"
+/// so no operator command can race a starting server.
+pub fn bind(path: &Path) -> std::io::Result<smol::net::unix::UnixListener> {
+    let _ = std::fs::remove_file(path);
+    let listener = smol::net::unix::UnixListener::bind(path)?;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))?;
+    Ok(listener)
+}
+
+/// Answers requests until the task is dropped; `wake` nudges the outbox
+/// worker after a request queued something.
+pub async fn serve(vault: Vault, listener: smol::net::unix::UnixListener, wake: async_channel::Sender<()>) -> std::io::Result<()> {
     loop {
         let (stream, _) = listener.accept().await?;
         let vault = vault.clone();

@@ -93,10 +93,10 @@ pub fn run(loaded: LoadedConfig) -> anyhow::Result<()> {
             smol::spawn(renew_daily(Arc::clone(&tls), Arc::clone(&config))),
         ];
         let control_vault = vault.clone();
-        let control_path = socket.clone();
+        let control_listener = control::bind(&socket).with_context(|| format!("binding control socket {}", socket.display()))?;
         let control_wake = ctx.outbox_wake.clone();
         tasks.push(smol::spawn(async move {
-            if let Err(e) = control::serve(control_vault, control_path, control_wake).await {
+            if let Err(e) = control::serve(control_vault, control_listener, control_wake).await {
                 tracing::error!(error = %e, "control socket failed");
             }
         }));
