@@ -54,6 +54,9 @@ fn wait_for_signal(set: libc::sigset_t) -> async_channel::Receiver<i32> {
     rx
 }
 
+/// How long in-flight SMTP transactions get to finish at shutdown.
+const SHUTDOWN_GRACE_SECS: u64 = 10;
+
 pub fn run(loaded: LoadedConfig) -> anyhow::Result<()> {
     let signals = block_signals();
     let config = Arc::new(loaded.config);
@@ -74,6 +77,7 @@ pub fn run(loaded: LoadedConfig) -> anyhow::Result<()> {
     };
     let signal = wait_for_signal(signals);
 
+    let vault_handle = vault.clone();
     smol::block_on(async move {
         let smtp_listener = TcpListener::bind(config.smtp.listen)
             .await
@@ -85,9 +89,10 @@ pub fn run(loaded: LoadedConfig) -> anyhow::Result<()> {
         let smtp_addr = smtp_listener.local_addr()?;
         let web_addr = web_listener.local_addr()?;
 
-        let smtp = SmtpServer::new(ctx.clone(), Arc::clone(&tls.server_config), vault.last_message_id()?);
+        let (stop_tx, stop_rx) = async_channel::bounded::<()>(1);
+        let smtp = SmtpServer::new(ctx.clone(), Arc::clone(&tls.server_config), vault.last_message_id()?, stop_rx);
+        let accept = smol::spawn(Arc::clone(&smtp).serve(smtp_listener));
         let mut tasks = vec![
-            smol::spawn(smtp.serve(smtp_listener)),
             smol::spawn(web::serve(web_listener, tls.https_config())),
             smol::spawn(outbox::run(ctx.clone(), transport, wake_rx)),
             smol::spawn(renew_daily(Arc::clone(&tls), Arc::clone(&config))),
@@ -112,11 +117,21 @@ pub fn run(loaded: LoadedConfig) -> anyhow::Result<()> {
         tracing::info!(smtp = %smtp_addr, https = %web_addr, "listening");
 
         let sig = signal.recv().await.unwrap_or(libc::SIGTERM);
-        tracing::info!(signal = sig, "shutting down");
+        tracing::info!(signal = sig, "shutting down: no new connections; sessions get 421 between commands");
+        drop(accept);
+        drop(stop_tx);
+        let deadline = std::time::Instant::now() + Duration::from_secs(SHUTDOWN_GRACE_SECS);
+        while smtp.open_connections() > 0 && std::time::Instant::now() < deadline {
+            smol::Timer::after(Duration::from_millis(50)).await;
+        }
         drop(tasks);
         let _ = std::fs::remove_file(&socket);
         anyhow::Ok(())
-    })
+    })?;
+    // Every acknowledged message is committed; finish queued writes and close the file cleanly.
+    vault_handle.close();
+    tracing::info!("vault closed; stopped");
+    Ok(())
 }
 
 async fn renew_daily(tls: Arc<Tls>, config: Arc<Config>) {

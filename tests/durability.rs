@@ -284,3 +284,25 @@ fn one_refused_recipient_does_not_fail_the_others() {
     let out = c.cli(&["outbox", "retry", "999999"]);
     assert!(!out.status.success() && String::from_utf8_lossy(&out.stderr).contains("not dead-lettered"));
 }
+
+#[test]
+fn sigterm_tells_idle_sessions_421_and_keeps_what_was_acknowledged() {
+    let mut c = Cloister::start(common::free_port(), "");
+    let mut client = Client::connect(c.smtp);
+    client.cmd("EHLO x");
+    let r = client.send(
+        "alice@example.org",
+        &["x@other.test"],
+        &message(&["Subject: [secure] before stop"], "x\n"),
+    );
+    assert!(r.starts_with("250"));
+    let started = std::time::Instant::now();
+    c.stop();
+    assert!(started.elapsed() < Duration::from_secs(8), "stops promptly");
+    let r = client.reply();
+    assert!(r.starts_with("421 4.3.2"), "idle session told to come back: {r:?}");
+    assert!(c.log_text().contains("vault closed; stopped"), "clean close:\n{}", c.log_text());
+    assert!(!c.data_dir().join("control.sock").exists(), "socket removed");
+    c.launch();
+    assert_eq!(c.messages().len(), 1);
+}

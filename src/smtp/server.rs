@@ -25,6 +25,8 @@ pub struct SmtpServer {
     queue_ids: Arc<QueueIds>,
     /// argon2 checks running at once (each takes ~19 MiB and a core for a moment).
     auth_slots: smol::lock::Semaphore,
+    /// Closed (all senders dropped) when the server stops: every waiting read wakes.
+    stopping: async_channel::Receiver<()>,
 }
 
 /// Releases a connection slot when the connection ends.
@@ -48,7 +50,7 @@ impl Drop for Slot<'_> {
 impl SmtpServer {
     /// `last_queue_id`: the highest id already in the vault, so ids never repeat
     /// even when the clock went back (a Pi without a real-time clock).
-    pub fn new(ctx: Context, tls: Arc<rustls::ServerConfig>, last_queue_id: u64) -> Arc<Self> {
+    pub fn new(ctx: Context, tls: Arc<rustls::ServerConfig>, last_queue_id: u64, stopping: async_channel::Receiver<()>) -> Arc<Self> {
         let c = &ctx.config.smtp;
         let limits = Limits {
             hostname: ctx.hostname.clone(),
@@ -66,6 +68,7 @@ impl SmtpServer {
             connections: Mutex::new(HashMap::new()),
             queue_ids: Arc::new(QueueIds::starting_after(last_queue_id)),
             auth_slots: smol::lock::Semaphore::new(2),
+            stopping,
         })
     }
 
@@ -83,6 +86,11 @@ impl SmtpServer {
             let server = Arc::clone(&self);
             smol::spawn(async move { server.connection(stream, peer).await }).detach();
         }
+    }
+
+    /// Connections open right now.
+    pub fn open_connections(&self) -> u32 {
+        self.connections.lock().expect("conn lock").values().sum()
     }
 
     fn take_slot(&self, ip: IpAddr) -> Result<Slot<'_>, &'static str> {
@@ -197,16 +205,24 @@ impl SmtpServer {
         } else {
             c.command_timeout_secs
         };
-        let read = async { Some(stream.read(buf).await) };
+        let read = async { Waited::Read(stream.read(buf).await) };
         let timer = async {
             Timer::after(Duration::from_secs(secs)).await;
-            None
+            Waited::TimedOut
         };
-        match futures_lite::future::or(read, timer).await {
-            Some(Ok(0) | Err(_)) => None,
-            Some(Ok(n)) => Some(n),
-            None => {
+        let stop = async {
+            let _ = self.stopping.recv().await;
+            Waited::Stopping
+        };
+        match futures_lite::future::or(read, futures_lite::future::or(timer, stop)).await {
+            Waited::Read(Ok(0) | Err(_)) => None,
+            Waited::Read(Ok(n)) => Some(n),
+            Waited::TimedOut => {
                 session.timed_out();
+                None
+            }
+            Waited::Stopping => {
+                session.shutting_down();
                 None
             }
         }
@@ -235,6 +251,12 @@ impl SmtpServer {
             }
         }
     }
+}
+
+enum Waited {
+    Read(std::io::Result<usize>),
+    TimedOut,
+    Stopping,
 }
 
 enum Ended {

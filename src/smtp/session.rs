@@ -147,6 +147,13 @@ impl Session {
         self.state = State::Closed;
     }
 
+    /// The server is stopping: tell the client to come back later.
+    pub fn shutting_down(&mut self) {
+        let text = format!("421 4.3.2 {} Service shutting down, try again later", self.limits.hostname);
+        self.reply(&text);
+        self.state = State::Closed;
+    }
+
     /// TLS is up: forget everything said in plaintext (RFC 3207 §4.2).
     /// Returns false when the client had pipelined plaintext after STARTTLS.
     pub fn tls_started(&mut self) -> bool {

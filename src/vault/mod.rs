@@ -75,6 +75,12 @@ impl Vault {
         Ok(Self { db, writer })
     }
 
+    /// Lets queued writes finish and stops the writer; call once, at shutdown.
+    /// The file is closed cleanly when the last handle is dropped.
+    pub fn close(&self) {
+        self.writer.close();
+    }
+
     /// Applies one write in the next group commit and waits until it is durable.
     pub async fn write(&self, op: WriteOp) -> Result<WriteResult, VaultError> {
         self.writer.submit(op).await

@@ -84,6 +84,8 @@ type Reply = async_channel::Sender<Result<WriteResult, VaultError>>;
 #[derive(Clone)]
 pub struct WriterHandle {
     jobs: async_channel::Sender<(WriteOp, Reply)>,
+    /// Receives once the writer thread has finished its last commit and let go of the file.
+    stopped: async_channel::Receiver<()>,
 }
 
 impl WriterHandle {
@@ -92,15 +94,29 @@ impl WriterHandle {
         self.jobs.send((op, tx)).await.map_err(|_| VaultError::WriterGone)?;
         rx.recv().await.map_err(|_| VaultError::WriterGone)?
     }
+
+    /// Finishes queued writes, then stops the writer thread (no more writes are taken).
+    pub fn close(&self) {
+        self.jobs.close();
+        let _ = self.stopped.recv_blocking();
+    }
 }
 
 pub fn start(db: Arc<Database>, counters: Counters) -> WriterHandle {
     let (tx, rx) = async_channel::unbounded::<(WriteOp, Reply)>();
+    let (done_tx, done_rx) = async_channel::bounded(1);
     std::thread::Builder::new()
         .name("vault-writer".into())
-        .spawn(move || run(&db, counters, &rx))
+        .spawn(move || {
+            run(&db, counters, &rx);
+            drop(db);
+            let _ = done_tx.send_blocking(());
+        })
         .expect("spawn vault writer thread");
-    WriterHandle { jobs: tx }
+    WriterHandle {
+        jobs: tx,
+        stopped: done_rx,
+    }
 }
 
 fn run(db: &Database, mut counters: Counters, rx: &async_channel::Receiver<(WriteOp, Reply)>) {
