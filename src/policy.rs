@@ -2,7 +2,7 @@
 //!
 //! Pure logic over the configuration; no I/O.
 
-use crate::config::{Config, Route};
+use crate::config::{Config, Route, RouteAction};
 use crate::vault::Decision;
 
 /// The sender-set secure mode (`X-Cloister-Secure`), as the seeds' "CCM mode".
@@ -62,7 +62,10 @@ pub fn decide(config: &Config, facts: &MessageFacts<'_>, recipient: &str) -> Ver
         return verdict(Decision::Vault, "header:external");
     }
     if let Some(route) = config.policy.routes.iter().find(|r| route_matches(r, facts.sender, recipient)) {
-        return verdict(Decision::Vault, format!("route:{}", route.name));
+        return match route.action {
+            RouteAction::Vault => verdict(Decision::Vault, format!("route:{}", route.name)),
+            RouteAction::TlsFirst => verdict(Decision::TlsFirst, format!("tls-first:{}", route.name)),
+        };
     }
     if let Some(k) = find_keyword(&config.policy.subject_keywords, facts.subject) {
         return verdict(Decision::Vault, format!("keyword:{k}"));
@@ -241,6 +244,25 @@ mod tests {
             ("a@example.org", "Hi", "", None, "someone@bank.test", Decision::Vault, "route:bank"),
             ("a@example.org", "Hi", "", None, "someone@sub.bank.test", Decision::Relay, "default"),
             ("a@example.org", "Hi", "", None, "CEO@partner.test", Decision::Vault, "route:ceo"),
+            (
+                "a@example.org",
+                "Hi",
+                "",
+                None,
+                "x@lawfirm.test",
+                Decision::TlsFirst,
+                "tls-first:law",
+            ),
+            // A keyword still wins over nothing, but a tls_first route is decided first.
+            (
+                "a@example.org",
+                "[secure] Hi",
+                "",
+                None,
+                "x@lawfirm.test",
+                Decision::TlsFirst,
+                "tls-first:law",
+            ),
             (
                 "a@example.org",
                 "Hi",

@@ -36,6 +36,7 @@ pub struct Config {
     pub password: Password,
     pub messages: Messages,
     pub notify: Notify,
+    pub delivery: Delivery,
     pub log: Log,
 }
 
@@ -54,6 +55,7 @@ impl Default for Config {
             password: Password::default(),
             messages: Messages::default(),
             notify: Notify::default(),
+            delivery: Delivery::default(),
             log: Log::default(),
         }
     }
@@ -255,6 +257,41 @@ pub struct Route {
     pub sender: String,
     pub recipient: String,
     pub recipient_domain: String,
+    /// `vault` (hold it) or `tls_first` (deliver directly over verified TLS, hold only if TLS fails).
+    pub action: RouteAction,
+}
+
+#[derive(Clone, Copy, Debug, Serialize, Deserialize, PartialEq, Eq, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum RouteAction {
+    #[default]
+    Vault,
+    TlsFirst,
+}
+
+/// Direct delivery for `tls_first` routes.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct Delivery {
+    /// Domain → "host:port" used instead of the MX lookup (like Postfix's transport map).
+    pub transport: std::collections::BTreeMap<String, String>,
+    /// Extra CA certificates (PEM) trusted for recipients' servers; "" = the public roots only.
+    pub ca_file: PathBuf,
+    /// DNS server for MX lookups as "ip:port"; "" = the first nameserver in /etc/resolv.conf.
+    pub dns_server: String,
+    /// Seconds one direct delivery attempt may take.
+    pub timeout_secs: u64,
+}
+
+impl Default for Delivery {
+    fn default() -> Self {
+        Self {
+            transport: std::collections::BTreeMap::new(),
+            ca_file: PathBuf::new(),
+            dns_server: String::new(),
+            timeout_secs: 60,
+        }
+    }
 }
 
 /// The recipient portal.

@@ -3,6 +3,8 @@
 //! Relay rows carry their bytes; notification and first-contact rows are
 //! written (templates, DKIM) at send time. Every attempt is an event.
 
+mod direct;
+mod mx;
 pub mod relay;
 mod render;
 
@@ -10,7 +12,7 @@ use std::collections::HashSet;
 use std::time::Duration;
 
 use crate::service::{Context, now};
-use crate::vault::{FollowUp, OutboxKind, OutboxOutcome, OutboxRow, WriteOp};
+use crate::vault::{Fallback, FollowUp, OutboxKind, OutboxOutcome, OutboxRow, WriteOp};
 
 /// Rows taken per kind per pass.
 const BATCH: usize = 32;
@@ -29,6 +31,7 @@ pub async fn run(ctx: Context, transport: lettre::SmtpTransport, wake: async_cha
                 Vec::new()
             });
             for row in due {
+                tracing::debug!(kind = row.kind.noun(), id = row.id, "outbox row due");
                 if unrecorded.contains(&(row.kind, row.id)) {
                     continue;
                 }
@@ -57,6 +60,10 @@ pub async fn run(ctx: Context, transport: lettre::SmtpTransport, wake: async_cha
 /// One delivery attempt of one row, recorded in the vault; false when recording failed.
 async fn attempt(ctx: &Context, transport: &lettre::SmtpTransport, row: &OutboxRow) -> bool {
     let outcome = match render::envelope_and_bytes(ctx, row).await {
+        Ok((from, to, bytes)) if row.kind == OutboxKind::Direct => match direct_attempt(ctx, row, from, to, bytes).await {
+            Ok(outcome) => outcome,
+            Err(op) => return record(ctx, row, op).await,
+        },
         Ok((from, to, bytes)) => {
             let t = transport.clone();
             let sent = smol::unblock(move || relay::send(&t, &from, &to, &bytes)).await;
@@ -73,6 +80,36 @@ async fn attempt(ctx: &Context, transport: &lettre::SmtpTransport, row: &OutboxR
         now: now(),
         outcome,
     };
+    record(ctx, row, op).await
+}
+
+/// Direct TLS delivery: an outcome to record, or (Err) the vault fallback to write instead.
+async fn direct_attempt(ctx: &Context, row: &OutboxRow, from: String, to: Vec<String>, bytes: Vec<u8>) -> Result<OutboxOutcome, WriteOp> {
+    let rcpt = to.first().cloned().unwrap_or_default();
+    let c = ctx.clone();
+    let (r, b) = (rcpt.clone(), bytes.clone());
+    match smol::unblock(move || direct::deliver(&c, &from, &r, &b)).await {
+        direct::DirectOutcome::Delivered(reply) => Ok(OutboxOutcome::Delivered { reply }),
+        direct::DirectOutcome::Failed(e) => Ok(classify(ctx, row, Err(e))),
+        direct::DirectOutcome::NoTls(reason) => {
+            tracing::warn!(outbox_id = row.id, to = %rcpt, %reason, "TLS not possible; holding in the vault");
+            let rule = "tls-fallback";
+            let (record, entry) = crate::service::intake::fallback_record(ctx, row.message_id, &row.sender, &bytes, &rcpt, rule);
+            Err(WriteOp::Fallback(Box::new(Fallback {
+                id: row.id,
+                now: now(),
+                recipient: rcpt,
+                reason,
+                record,
+                raw: bytes,
+                entry,
+            })))
+        }
+    }
+}
+
+/// Writes the outcome of an attempt; false when that failed.
+async fn record(ctx: &Context, row: &OutboxRow, op: WriteOp) -> bool {
     match ctx.vault.write(op).await {
         Ok(_) => true,
         Err(e) => {

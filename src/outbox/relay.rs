@@ -43,6 +43,27 @@ pub fn transport(config: &Config, hostname: &str) -> Result<SmtpTransport, Strin
     Ok(builder.build())
 }
 
+/// SMTP envelope; an address lettre cannot use is a permanent failure.
+pub fn envelope(from: &str, to: &[String]) -> Result<Envelope, SendError> {
+    let bad = |what: &str, a: &str| SendError {
+        permanent: true,
+        message: format!("invalid {what} address <{a}>"),
+    };
+    let from = if from.is_empty() {
+        None
+    } else {
+        Some(from.parse::<Address>().map_err(|_| bad("sender", from))?)
+    };
+    let to = to
+        .iter()
+        .map(|r| r.parse::<Address>().map_err(|_| bad("recipient", r)))
+        .collect::<Result<Vec<_>, _>>()?;
+    Envelope::new(from, to).map_err(|e| SendError {
+        permanent: true,
+        message: e.to_string(),
+    })
+}
+
 /// Sends `bytes` from `from` (empty = null sender) to `to`; Ok holds the relay's reply.
 pub fn send(transport: &SmtpTransport, from: &str, to: &[String], bytes: &[u8]) -> Result<String, SendError> {
     let bad = |what: &str, a: &str| SendError {

@@ -53,7 +53,7 @@ pub async fn accept(ctx: &Context, d: &Delivery) -> Result<Accepted, IntakeError
     let mut stored = received_header(ctx, d);
     stored.extend_from_slice(&without_header);
     let write = build_write(ctx, d, &parsed, &verdicts, stored, events);
-    let has_outbox = write.relay.is_some() || !write.mailbox.is_empty();
+    let has_outbox = write.relay.is_some() || write.direct.is_some() || !write.mailbox.is_empty();
     ctx.vault
         .write(WriteOp::Intake(Box::new(write)))
         .await
@@ -111,11 +111,8 @@ fn build_write(
     }
     write.events.push(("smtp".into(), received));
     write.events.append(&mut policy_events);
-    let relayed: Vec<String> = verdicts
-        .iter()
-        .filter(|(_, v)| v.decision == Decision::Relay)
-        .map(|(r, _)| r.clone())
-        .collect();
+    let with = |d: Decision| -> Vec<String> { verdicts.iter().filter(|(_, v)| v.decision == d).map(|(r, _)| r.clone()).collect() };
+    let (relayed, direct) = (with(Decision::Relay), with(Decision::TlsFirst));
     let expires_at = now + i64::from(ctx.config.messages.expiry_default_days) * 86_400;
     for (rcpt, v) in verdicts {
         if v.decision == Decision::Vault {
@@ -139,11 +136,58 @@ fn build_write(
     if !relayed.is_empty() {
         write.relay = Some((relayed, stored.clone()));
     }
+    if !direct.is_empty() {
+        write.direct = Some((direct, stored.clone()));
+    }
     if !write.mailbox.is_empty() {
         let record = message_record(ctx, d, parsed, verdicts, stored.len(), now, expires_at);
         write.vaulted = Some((record, stored));
     }
     write
+}
+
+/// The record and mailbox entry for a `tls_first` recipient whose TLS failed:
+/// the message is held exactly as if a secure rule had matched.
+pub fn fallback_record(
+    ctx: &Context,
+    message_id: u64,
+    sender: &str,
+    raw: &[u8],
+    recipient: &str,
+    rule: &str,
+) -> (MessageRecord, MailboxEntry) {
+    let parsed = summary::summarise(raw, false);
+    let now = now();
+    let expires_at = now + i64::from(ctx.config.messages.expiry_default_days) * 86_400;
+    let record = MessageRecord {
+        id: message_id,
+        received_at: now,
+        client: String::new(),
+        helo: String::new(),
+        envelope_from: sender.to_string(),
+        from: parsed.from.clone(),
+        to: parsed.to.clone(),
+        cc: parsed.cc.clone(),
+        subject: visible_subject(ctx, &parsed.subject),
+        date: parsed.date,
+        size: raw.len() as u64,
+        attachments: parsed.attachments,
+        recipients: vec![RecipientStatus {
+            address: recipient.to_string(),
+            decision: Decision::Vault,
+            rule: rule.to_string(),
+            state: "held".into(),
+        }],
+        expires_at,
+    };
+    (
+        record,
+        MailboxEntry {
+            folder: Folder::Inbox,
+            read: false,
+            expires_at,
+        },
+    )
 }
 
 fn message_record(

@@ -14,7 +14,7 @@ use std::sync::Arc;
 use redb::{Database, ReadableDatabase, ReadableTable};
 
 pub use records::*;
-pub use writer::{FollowUp, IntakeWrite, OutboxOutcome, WriteOp, WriteResult};
+pub use writer::{Fallback, FollowUp, IntakeWrite, OutboxOutcome, WriteOp, WriteResult};
 
 use schema::{EVENTS, MESSAGES, OUTBOX, OUTBOX_DATA, RAW};
 

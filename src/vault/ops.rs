@@ -3,7 +3,7 @@
 use redb::{ReadableTable, Table, WriteTransaction};
 
 use super::schema::{ACCOUNTS, Counters, EVENTS, MAILBOX, MESSAGES, OUTBOX, OUTBOX_DATA, OUTBOX_REFS, RAW};
-use super::writer::{FollowUp, IntakeWrite, OutboxOutcome, WriteOp, WriteResult};
+use super::writer::{Fallback, FollowUp, IntakeWrite, OutboxOutcome, WriteOp, WriteResult};
 use super::{Account, Event, MessageRecord, OutboxKind, OutboxRow, OutboxState, VaultError, decode, encode};
 
 /// Every table a write may touch, opened once per batch (opening is not free in redb).
@@ -50,6 +50,7 @@ pub fn apply(t: &mut Tables<'_>, counters: &mut Counters, op: &WriteOp) -> Resul
             Ok(result)
         }
         WriteOp::Retry { id, now, actor } => apply_retry(t, counters, *id, *now, actor),
+        WriteOp::Fallback(f) => apply_fallback(t, counters, f),
         WriteOp::InitialPassword {
             address,
             hash,
@@ -127,21 +128,16 @@ fn apply_intake(t: &mut Tables<'_>, counters: &mut Counters, w: &IntakeWrite) ->
             format!("notification to {key} queued"),
         )?;
     }
-    if let Some((recipients, bytes)) = &w.relay {
+    for (kind, group) in [(OutboxKind::Relay, &w.relay), (OutboxKind::Direct, &w.direct)] {
+        let Some((recipients, bytes)) = group else { continue };
         // One row per recipient (a refusal for one must not fail the others), one copy of the bytes.
         let data_id = counters.outbox_seq + 1;
         t.outbox_data.insert(data_id, bytes.as_slice())?;
         t.outbox_refs.insert(data_id, u32::try_from(recipients.len()).unwrap_or(u32::MAX))?;
         for rcpt in recipients {
-            let id = add_outbox(t, counters, w, OutboxKind::Relay, vec![rcpt.clone()], data_id)?;
-            add_event(
-                t,
-                counters,
-                w.message_id,
-                w.now,
-                "cloister",
-                format!("queued for relay (outbox {id}) to {rcpt}"),
-            )?;
+            let id = add_outbox(t, counters, w, kind, vec![rcpt.clone()], data_id)?;
+            let what = format!("queued for {} (outbox {id}) to {rcpt}", kind.noun());
+            add_event(t, counters, w.message_id, w.now, "cloister", what)?;
         }
     }
     for (actor, what) in &w.events {
@@ -212,7 +208,7 @@ fn apply_outbox(
             )
         }
     };
-    if let (Some(state), OutboxKind::Relay) = (recipient_state, row.kind) {
+    if let (Some(state), OutboxKind::Relay | OutboxKind::Direct) = (recipient_state, row.kind) {
         set_recipient_state(t, row.message_id, &row.recipients, state)?;
     }
     add_event(t, counters, row.message_id, now, "outbox", what)?;
@@ -294,6 +290,50 @@ fn queue_follow_up(t: &mut Tables<'_>, counters: &mut Counters, cause: (u8, u64)
         "outbox",
         format!("{} to {} queued", f.kind.noun(), f.to),
     )
+}
+
+/// Holds a `tls_first` message for one recipient after TLS failed, exactly as a
+/// secure rule would have: record (if new), mailbox entry, account, notices.
+fn apply_fallback(t: &mut Tables<'_>, counters: &mut Counters, f: &Fallback) -> Result<WriteResult, VaultError> {
+    let key = (OutboxKind::Direct.code(), f.id);
+    let Some(row) = t.outbox.get(key)?.map(|v| decode::<OutboxRow>("outbox", v.value())).transpose()? else {
+        return Ok(WriteResult::Gone);
+    };
+    t.outbox.remove(key)?;
+    release_data(t, row.data_id)?;
+    let existing = t
+        .messages
+        .get(row.message_id)?
+        .map(|v| decode::<MessageRecord>("messages", v.value()))
+        .transpose()?;
+    let record = if let Some(mut record) = existing {
+        for r in record
+            .recipients
+            .iter_mut()
+            .filter(|r| r.address.eq_ignore_ascii_case(&f.recipient))
+        {
+            r.clone_from(&f.record.recipients[0]);
+        }
+        record
+    } else {
+        t.raw.insert(row.message_id, f.raw.as_slice())?;
+        f.record.clone()
+    };
+    t.messages.insert(row.message_id, encode(&record).as_slice())?;
+    let what = format!(
+        "TLS to {} not possible ({}); held in isolation vault instead",
+        f.recipient, f.reason
+    );
+    add_event(t, counters, row.message_id, f.now, "outbox", what)?;
+    let w = IntakeWrite {
+        message_id: row.message_id,
+        now: f.now,
+        sender: row.sender.clone(),
+        mailbox: vec![(f.recipient.clone(), f.entry.clone())],
+        ..IntakeWrite::default()
+    };
+    apply_intake(t, counters, &w)?;
+    Ok(WriteResult::Outbox)
 }
 
 /// A dead-lettered row goes back to the queue, with a fresh maximum age.

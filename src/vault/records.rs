@@ -8,6 +8,9 @@ use serde::{Deserialize, Serialize};
 pub enum Decision {
     Vault,
     Relay,
+    /// Deliver directly over verified TLS; hold in the vault only if TLS fails.
+    #[serde(rename = "tls_first")]
+    TlsFirst,
 }
 
 impl Decision {
@@ -15,6 +18,7 @@ impl Decision {
         match self {
             Self::Vault => "vault",
             Self::Relay => "relay",
+            Self::TlsFirst => "tls_first",
         }
     }
 }
@@ -101,6 +105,8 @@ pub enum OutboxKind {
     FirstContact,
     /// "Your message could not be delivered" to the internal sender of a dead relay row.
     DeliveryFailure,
+    /// Direct delivery over verified TLS to the recipient's mail server (`tls_first` routes).
+    Direct,
 }
 
 impl OutboxKind {
@@ -111,6 +117,7 @@ impl OutboxKind {
             Self::Notification => 2,
             Self::FirstContact => 3,
             Self::DeliveryFailure => 4,
+            Self::Direct => 5,
         }
     }
 
@@ -121,6 +128,7 @@ impl OutboxKind {
             Self::Notification => "notification sent to",
             Self::FirstContact => "first-contact credentials sent to",
             Self::DeliveryFailure => "delivery-failure notice sent to",
+            Self::Direct => "delivered over verified TLS to",
         }
     }
 
@@ -130,11 +138,13 @@ impl OutboxKind {
             Self::Notification => "notification",
             Self::FirstContact => "first-contact mail",
             Self::DeliveryFailure => "delivery-failure notice",
+            Self::Direct => "direct TLS delivery",
         }
     }
 
-    pub const ALL: [OutboxKind; 4] = [
+    pub const ALL: [OutboxKind; 5] = [
         OutboxKind::Relay,
+        OutboxKind::Direct,
         OutboxKind::Notification,
         OutboxKind::FirstContact,
         OutboxKind::DeliveryFailure,

@@ -23,8 +23,23 @@ pub struct IntakeWrite {
     pub mailbox: Vec<(String, MailboxEntry)>,
     /// Recipients to relay as ordinary mail, with the bytes to send.
     pub relay: Option<(Vec<String>, Vec<u8>)>,
+    /// Recipients to deliver directly over verified TLS (`tls_first`), with the bytes.
+    pub direct: Option<(Vec<String>, Vec<u8>)>,
     /// (actor, what) events to record for the message.
     pub events: Vec<(String, String)>,
+}
+
+/// Everything a TLS fallback stores (see `WriteOp::Fallback`).
+#[derive(Debug)]
+pub struct Fallback {
+    pub id: u64,
+    pub now: i64,
+    pub recipient: String,
+    pub reason: String,
+    /// Used when the message is not in the vault yet.
+    pub record: MessageRecord,
+    pub raw: Vec<u8>,
+    pub entry: MailboxEntry,
 }
 
 /// A row to queue because of another row's outcome.
@@ -53,6 +68,8 @@ pub enum WriteOp {
         /// Mail this outcome causes (a delivery-failure notice), queued in the same transaction.
         follow_up: Option<FollowUp>,
     },
+    /// TLS to a `tls_first` recipient failed: hold the message for that recipient instead.
+    Fallback(Box<Fallback>),
     /// Puts a dead-lettered row back in the queue (`cloister outbox retry`).
     Retry {
         id: u64,

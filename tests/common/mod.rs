@@ -5,6 +5,7 @@
 
 pub mod sink;
 pub mod smtp;
+pub mod tls_sink;
 
 use std::io::{BufRead, BufReader};
 use std::net::{SocketAddr, TcpListener};

@@ -1,0 +1,107 @@
+//! TLS-first routes: deliver directly over verified TLS, hold in the vault only when TLS fails.
+
+mod common;
+
+use std::time::Duration;
+
+use common::sink::Sink;
+use common::smtp::Client;
+use common::tls_sink::TlsSink;
+use common::{Cloister, message, wait_for};
+
+fn start(relay: &Sink, mx: &TlsSink, ca_file: &std::path::Path) -> Cloister {
+    std::fs::write(ca_file, &mx.ca_pem).unwrap();
+    let extra = format!(
+        "[[policy.routes]]\nname = \"lawfirm\"\nrecipient_domain = \"lawfirm.test\"\naction = \"tls_first\"\n[delivery]\ntransport = {{ \"lawfirm.test\" = \"127.0.0.1:{}\" }}\nca_file = \"{}\"\ntimeout_secs = 5\n",
+        mx.port,
+        ca_file.display()
+    );
+    Cloister::start(relay.port, &extra)
+}
+
+#[test]
+fn recipient_server_with_trusted_starttls_gets_the_message_directly() {
+    let dir = tempfile::tempdir().unwrap();
+    let relay = Sink::start();
+    let mx = TlsSink::start(true);
+    let c = start(&relay, &mx, &dir.path().join("ca.pem"));
+    let mut client = Client::connect(c.smtp);
+    client.cmd("EHLO x");
+    let body = message(&["From: alice@example.org", "Subject: engagement letter"], "confidential\n");
+    assert!(
+        client
+            .send("alice@example.org", &["partner@lawfirm.test"], &body)
+            .starts_with("250")
+    );
+    let got = wait_for(Duration::from_secs(15), || mx.messages().pop())
+        .unwrap_or_else(|| panic!("not delivered; log:\n{}\noutbox: {:?}", c.log_text(), c.outbox()));
+    assert!(got.1, "over TLS");
+    assert_eq!(got.0.to, vec!["partner@lawfirm.test".to_string()]);
+    assert_eq!(got.0.from, "alice@example.org");
+    assert!(got.0.data.ends_with(&body), "message unchanged apart from Received");
+    assert!(c.messages().is_empty(), "nothing held");
+    assert!(relay.all().is_empty(), "no notification, nothing through the relay");
+}
+
+#[test]
+fn recipient_server_without_starttls_means_vault_and_notification() {
+    let dir = tempfile::tempdir().unwrap();
+    let relay = Sink::start();
+    let mx = TlsSink::start(false);
+    let c = start(&relay, &mx, &dir.path().join("ca.pem"));
+    let mut client = Client::connect(c.smtp);
+    client.cmd("EHLO x");
+    let body = message(&["From: alice@example.org", "Subject: engagement letter"], "confidential\n");
+    let r = client.send("alice@example.org", &["partner@lawfirm.test"], &body);
+    let qid = r.trim().rsplit(' ').next().unwrap().to_string();
+    let held = wait_for(Duration::from_secs(15), || c.messages().into_iter().next()).expect("held in the vault");
+    assert_eq!(held["id"], qid.as_str());
+    let rcpt = &held["recipients"][0];
+    assert_eq!(
+        (rcpt["address"].as_str(), rcpt["decision"].as_str(), rcpt["state"].as_str()),
+        (Some("partner@lawfirm.test"), Some("vault"), Some("held"))
+    );
+    assert!(mx.messages().is_empty(), "nothing sent in plaintext");
+    let notes = wait_for(Duration::from_secs(15), || {
+        let n = relay.notifications();
+        (n.len() == 2).then_some(n)
+    })
+    .expect("notice and first-contact mail");
+    assert!(notes.iter().all(|n| n.to == vec!["partner@lawfirm.test".to_string()]));
+    let shown: serde_json::Value = serde_json::from_slice(&c.cli(&["show", &qid]).stdout).unwrap();
+    let events: Vec<&str> = shown["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["what"].as_str().unwrap())
+        .collect();
+    assert!(
+        events.iter().any(|e| e.starts_with("TLS to partner@lawfirm.test not possible")),
+        "{events:#?}"
+    );
+}
+
+#[test]
+fn untrusted_certificate_counts_as_no_tls() {
+    let dir = tempfile::tempdir().unwrap();
+    let relay = Sink::start();
+    let mx = TlsSink::start(true);
+    let other = TlsSink::start(true);
+    // Trust a different CA than the one that signed the recipient server's certificate.
+    let ca = dir.path().join("ca.pem");
+    let c = start(&relay, &mx, &ca);
+    std::fs::write(&ca, &other.ca_pem).unwrap();
+    let mut client = Client::connect(c.smtp);
+    client.cmd("EHLO x");
+    assert!(
+        client
+            .send("alice@example.org", &["partner@lawfirm.test"], &message(&["Subject: x"], "x\n"))
+            .starts_with("250")
+    );
+    assert!(
+        wait_for(Duration::from_secs(15), || c.messages().into_iter().next()).is_some(),
+        "held; outbox {:?}",
+        c.outbox()
+    );
+    assert!(mx.messages().is_empty());
+}
