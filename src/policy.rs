@@ -163,6 +163,12 @@ mod tests {
                 recipient: "ceo@partner.test".into(),
                 ..Route::default()
             },
+            Route {
+                name: "law".into(),
+                recipient_domain: "lawfirm.test".into(),
+                action: RouteAction::TlsFirst,
+                ..Route::default()
+            },
         ];
         c.policy.body_keywords = vec!["confidential salary".into()];
         c

@@ -125,7 +125,7 @@ async fn record(ctx: &Context, row: &OutboxRow, op: WriteOp) -> bool {
 fn failure_notice(ctx: &Context, row: &OutboxRow, outcome: &OutboxOutcome) -> Option<FollowUp> {
     let OutboxOutcome::Dead { error } = outcome else { return None };
     let internal = ctx.config.internal_domains.is_empty() || ctx.config.is_internal(&row.sender);
-    if row.kind != OutboxKind::Relay
+    if !matches!(row.kind, OutboxKind::Relay | OutboxKind::Direct)
         || row.sender.is_empty()
         || !internal
         || row.sender.eq_ignore_ascii_case(&ctx.notifier.sender_address())
