@@ -265,3 +265,17 @@ fn server_certificate_is_renewed_when_due_and_reissued_for_new_names() {
     client.cmd("EHLO x");
     assert!(client.starttls(&c.ca_pem(), "mail.example.org").is_ok());
 }
+
+#[test]
+fn delivery_transport_entries_are_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("cloister.toml"),
+        "[delivery]\ntransport = { \"partner.example\" = \"mx.partner.example\" }\n",
+    )
+    .unwrap();
+    let o = run(dir.path(), &["check-config"], &[]);
+    assert_eq!(o.status.code(), Some(2));
+    let e = stderr(&o);
+    assert!(e.contains("`delivery.transport.partner.example`") && e.contains("host:port"), "{e}");
+}

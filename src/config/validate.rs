@@ -24,6 +24,7 @@ pub fn validate(c: &Config) -> Vec<Problem> {
     policy(c, &mut out);
     lifetimes(c, &mut out);
     notify(c, &mut out);
+    delivery(c, &mut out);
     out
 }
 
@@ -173,6 +174,30 @@ fn notify(c: &Config, out: &mut Vec<Problem>) {
     let s = &c.notify.dkim_selector;
     if s.is_empty() || !s.chars().all(|ch| ch.is_ascii_alphanumeric() || ch == '-' || ch == '.') {
         out.push(problem("notify.dkim_selector", "expected a DNS label like cloister or mail2026"));
+    }
+}
+
+fn delivery(c: &Config, out: &mut Vec<Problem>) {
+    for (domain, target) in &c.delivery.transport {
+        let ok = target
+            .rsplit_once(':')
+            .is_some_and(|(host, port)| !host.is_empty() && port.parse::<u16>().is_ok_and(|p| p > 0));
+        if !ok {
+            out.push(problem(
+                &format!("delivery.transport.{domain}"),
+                "expected \"host:port\", e.g. \"mx1.partner.example:25\"",
+            ));
+        }
+    }
+    let dns = &c.delivery.dns_server;
+    if !dns.is_empty() && dns.parse::<std::net::SocketAddr>().is_err() {
+        out.push(problem(
+            "delivery.dns_server",
+            "expected \"ip:port\", e.g. \"192.0.2.53:53\", or \"\" for /etc/resolv.conf",
+        ));
+    }
+    if c.delivery.timeout_secs == 0 {
+        out.push(problem("delivery.timeout_secs", "must be greater than 0"));
     }
 }
 

@@ -56,3 +56,50 @@ fn resolver_address(configured: &str) -> Result<SocketAddr, String> {
         .map(|ip| SocketAddr::new(ip, 53))
         .ok_or_else(|| "no nameserver in /etc/resolv.conf; set delivery.dns_server".to_string())
 }
+
+#[cfg(test)]
+mod tests {
+    use std::net::UdpSocket;
+
+    use hickory_proto::op::Message;
+    use hickory_proto::rr::rdata::MX;
+    use hickory_proto::rr::{Name, RData, Record};
+
+    /// A one-shot DNS server answering the MX query with `mx` (preference, host).
+    fn fake_dns(mx: Vec<(u16, &'static str)>) -> String {
+        let socket = UdpSocket::bind("127.0.0.1:0").unwrap();
+        let addr = socket.local_addr().unwrap().to_string();
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 512];
+            let (n, from) = socket.recv_from(&mut buf).unwrap();
+            let query = Message::from_vec(&buf[..n]).unwrap();
+            let mut reply = Message::response(query.metadata.id, query.metadata.op_code);
+            let name = query.queries[0].name().clone();
+            for (pref, host) in mx {
+                let rdata = RData::MX(MX::new(pref, Name::from_ascii(host).unwrap()));
+                reply.add_answer(Record::from_rdata(name.clone(), 60, rdata));
+            }
+            socket.send_to(&reply.to_vec().unwrap(), from).unwrap();
+        });
+        addr
+    }
+
+    #[test]
+    fn mx_hosts_in_preference_order() {
+        let dns = fake_dns(vec![(20, "backup.mx.test."), (10, "primary.mx.test.")]);
+        let hosts = super::lookup("partner.test", &dns).unwrap();
+        assert_eq!(hosts, vec![("primary.mx.test".to_string(), 25), ("backup.mx.test".to_string(), 25)]);
+    }
+
+    #[test]
+    fn no_mx_means_the_domain_itself() {
+        let dns = fake_dns(vec![]);
+        assert_eq!(super::lookup("partner.test", &dns).unwrap(), vec![("partner.test".to_string(), 25)]);
+    }
+
+    #[test]
+    fn bad_dns_server_setting_is_a_clear_error() {
+        let e = super::lookup("partner.test", "not-an-address").unwrap_err();
+        assert!(e.contains("delivery.dns_server"), "{e}");
+    }
+}
