@@ -9,13 +9,16 @@ pub mod relay;
 mod render;
 
 use std::collections::HashSet;
+use std::sync::Arc;
 use std::time::Duration;
 
 use crate::service::{Context, now};
 use crate::vault::{Fallback, FollowUp, OutboxKind, OutboxOutcome, OutboxRow, WriteOp};
 
 /// Rows taken per kind per pass.
-const BATCH: usize = 32;
+const BATCH: usize = 64;
+/// Deliveries in flight at once (each holds one pooled SMTP connection).
+const CONCURRENT_SENDS: usize = 8;
 /// Longest sleep between passes when nothing is due.
 const IDLE: Duration = Duration::from_secs(30);
 
@@ -23,6 +26,7 @@ const IDLE: Duration = Duration::from_secs(30);
 pub async fn run(ctx: Context, transport: lettre::SmtpTransport, wake: async_channel::Receiver<()>) {
     // Rows sent whose outcome could not be recorded: never sent again by this process.
     let mut unrecorded: HashSet<(OutboxKind, u64)> = HashSet::new();
+    let slots = Arc::new(smol::lock::Semaphore::new(CONCURRENT_SENDS));
     loop {
         let mut busy = false;
         for kind in OutboxKind::ALL {
@@ -30,14 +34,23 @@ pub async fn run(ctx: Context, transport: lettre::SmtpTransport, wake: async_cha
                 tracing::error!(error = %e, "outbox read failed");
                 Vec::new()
             });
-            for row in due {
-                tracing::debug!(kind = row.kind.noun(), id = row.id, "outbox row due");
-                if unrecorded.contains(&(row.kind, row.id)) {
-                    continue;
-                }
+            // Several rows at once over the pooled connections; their outcomes
+            // share group commits.
+            let mut running = Vec::new();
+            for row in due.into_iter().filter(|r| !unrecorded.contains(&(r.kind, r.id))) {
                 busy = true;
-                if !attempt(&ctx, &transport, &row).await {
-                    unrecorded.insert((row.kind, row.id));
+                let permit = slots.acquire_arc().await;
+                let (ctx, transport) = (ctx.clone(), transport.clone());
+                running.push(smol::spawn(async move {
+                    let recorded = attempt(&ctx, &transport, &row).await;
+                    drop(permit);
+                    (row.kind, row.id, recorded)
+                }));
+            }
+            for task in running {
+                let (kind, id, recorded) = task.await;
+                if !recorded {
+                    unrecorded.insert((kind, id));
                 }
             }
         }
