@@ -63,7 +63,7 @@ pub fn run(loaded: LoadedConfig) -> anyhow::Result<()> {
     ensure_data_dir(&config)?;
     let tls = Arc::new(Tls::load(&config)?);
     let notifier = Arc::new(Notifier::load(&config).context("notifications")?);
-    let transport = outbox::relay::transport(&config, &config.effective_hostname())
+    let relay = outbox::relay::pool(&config, &config.effective_hostname())
         .map_err(anyhow::Error::msg)
         .context("relay")?;
     let vault = Vault::open(&config.data_dir)?;
@@ -94,7 +94,7 @@ pub fn run(loaded: LoadedConfig) -> anyhow::Result<()> {
         let accept = smol::spawn(Arc::clone(&smtp).serve(smtp_listener));
         let mut tasks = vec![
             smol::spawn(web::serve(web_listener, tls.https_config())),
-            smol::spawn(outbox::run(ctx.clone(), transport, wake_rx)),
+            smol::spawn(outbox::run(ctx.clone(), relay, wake_rx)),
             smol::spawn(renew_daily(Arc::clone(&tls), Arc::clone(&config))),
         ];
         let control_vault = vault.clone();

@@ -306,3 +306,48 @@ fn sigterm_tells_idle_sessions_421_and_keeps_what_was_acknowledged() {
     c.launch();
     assert_eq!(c.messages().len(), 1);
 }
+
+#[test]
+fn relay_over_starttls_with_auth_and_certificate_checks() {
+    use common::tls_sink::TlsSink;
+    use std::io::Write as _;
+    let relay = TlsSink::start(true);
+    let dir = tempfile::tempdir().unwrap();
+    let pw = dir.path().join("relay.pw");
+    std::fs::File::create(&pw).unwrap().write_all(b"relay-secret\n").unwrap();
+    // The relay's certificate is from a CA Cloister does not know: with verification
+    // on, nothing is sent (no downgrade to plaintext); with it off, mail goes over TLS.
+    let extra = format!("username = \"cloister\"\npassword_file = \"{}\"\n", pw.display());
+    let c = Cloister::start(relay.port, &extra);
+    let mut client = Client::connect(c.smtp);
+    client.cmd("EHLO x");
+    assert!(
+        client
+            .send("alice@example.org", &["x@other.test"], &message(&["Subject: via tls relay"], "x\n"))
+            .starts_with("250")
+    );
+    let row = wait_for(Duration::from_secs(10), || {
+        c.outbox().into_iter().find(|r| r["attempts"].as_u64().unwrap_or(0) >= 1)
+    })
+    .unwrap();
+    assert!(row["last_error"].as_str().unwrap().starts_with("tls:"), "{row}");
+    assert!(relay.messages().is_empty());
+
+    let c = Cloister::start(relay.port, &format!("{extra}verify_certificate = false\n"));
+    let mut client = Client::connect(c.smtp);
+    client.cmd("EHLO x");
+    assert!(
+        client
+            .send("alice@example.org", &["x@other.test"], &message(&["Subject: via tls relay"], "x\n"))
+            .starts_with("250")
+    );
+    let (got, over_tls) = wait_for(Duration::from_secs(10), || relay.messages().pop()).expect("relayed");
+    assert!(over_tls);
+    assert_eq!(got.to, vec!["x@other.test".to_string()]);
+    use base64::Engine as _;
+    let token = relay.auth.lock().unwrap().first().cloned().expect("AUTH PLAIN used");
+    assert_eq!(
+        base64::engine::general_purpose::STANDARD.decode(token).unwrap(),
+        b"\0cloister\0relay-secret"
+    );
+}

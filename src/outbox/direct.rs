@@ -1,13 +1,12 @@
 //! Direct delivery for `tls_first` routes: STARTTLS required, certificate verified;
 //! when TLS cannot be had, the caller holds the message in the vault instead.
 
+use std::sync::Arc;
 use std::time::Duration;
 
-use lettre::transport::smtp::client::{Certificate, Tls, TlsParameters};
-use lettre::transport::smtp::extension::ClientId;
-use lettre::{SmtpTransport, Transport};
-
-use super::relay::SendError;
+use super::client::{ClientError, Connection, Target, roots};
+use super::relay::{SendError, check_addresses};
+use crate::config::StartTls;
 use crate::service::Context;
 
 pub enum DirectOutcome {
@@ -18,7 +17,7 @@ pub enum DirectOutcome {
 }
 
 /// Where mail for `domain` goes: the transport map, else its MX hosts.
-fn targets(ctx: &Context, domain: &str) -> Result<Vec<(String, u16)>, String> {
+async fn targets(ctx: &Context, domain: &str) -> Result<Vec<(String, u16)>, String> {
     if let Some(target) = ctx.config.delivery.transport.get(&domain.to_ascii_lowercase()) {
         let (host, port) = target
             .rsplit_once(':')
@@ -26,79 +25,61 @@ fn targets(ctx: &Context, domain: &str) -> Result<Vec<(String, u16)>, String> {
         let port = port.parse().map_err(|_| format!("delivery.transport.{domain}: bad port {port}"))?;
         return Ok(vec![(host.trim_matches(['[', ']']).to_string(), port)]);
     }
-    super::mx::lookup(domain, &ctx.config.delivery.dns_server)
+    let (domain, dns) = (domain.to_string(), ctx.config.delivery.dns_server.clone());
+    smol::unblock(move || super::mx::lookup(&domain, &dns)).await
 }
 
-fn transport(ctx: &Context, host: &str, port: u16) -> Result<SmtpTransport, String> {
-    let mut params = TlsParameters::builder(host.to_string());
+fn trusted_roots(ctx: &Context) -> Result<Arc<rustls::RootCertStore>, String> {
     let ca = &ctx.config.delivery.ca_file;
-    if !ca.as_os_str().is_empty() {
-        let pem = std::fs::read(ca).map_err(|e| format!("delivery.ca_file {}: {e}", ca.display()))?;
-        let cert = Certificate::from_pem(&pem).map_err(|e| format!("delivery.ca_file {}: {e}", ca.display()))?;
-        params = params.add_root_certificate(cert);
-    }
-    let params = params.build_rustls().map_err(|e| e.to_string())?;
-    Ok(SmtpTransport::builder_dangerous(host)
-        .port(port)
-        .tls(Tls::Required(params))
-        .timeout(Some(Duration::from_secs(ctx.config.delivery.timeout_secs)))
-        .hello_name(ClientId::Domain(ctx.hostname.clone()))
-        .build())
+    let extra = if ca.as_os_str().is_empty() {
+        None
+    } else {
+        Some(std::fs::read(ca).map_err(|e| format!("delivery.ca_file {}: {e}", ca.display()))?)
+    };
+    roots(extra.as_deref())
+        .map(Arc::new)
+        .map_err(|e| format!("delivery.ca_file {}: {e}", ca.display()))
 }
 
-/// No STARTTLS offered, a failed handshake or an untrusted certificate (lettre
-/// reports the latter as a network error wrapping the rustls error).
-fn is_tls_failure(e: &lettre::transport::smtp::Error) -> bool {
-    if e.is_tls() || e.to_string().contains("STARTTLS") {
-        return true;
+/// Tries each server of the recipient's domain in order.
+pub async fn deliver(ctx: &Context, from: &str, to: &str, bytes: &[u8]) -> DirectOutcome {
+    let failed = |message: String| DirectOutcome::Failed(SendError { permanent: false, message });
+    let rcpts = [to.to_string()];
+    if let Err(e) = check_addresses(from, &rcpts) {
+        return DirectOutcome::Failed(e);
     }
-    let mut source = std::error::Error::source(e);
-    while let Some(err) = source {
-        let rustls_inside = err
-            .downcast_ref::<std::io::Error>()
-            .and_then(std::io::Error::get_ref)
-            .is_some_and(<dyn std::error::Error + std::marker::Send + std::marker::Sync + 'static>::is::<rustls::Error>);
-        if err.is::<rustls::Error>() || rustls_inside {
-            return true;
-        }
-        source = err.source();
-    }
-    false
-}
-
-/// Tries each server of the recipient's domain in order (blocking; run off the reactor).
-pub fn deliver(ctx: &Context, from: &str, to: &str, bytes: &[u8]) -> DirectOutcome {
     let domain = to.rsplit_once('@').map_or("", |(_, d)| d);
-    let hosts = match targets(ctx, domain) {
+    let hosts = match targets(ctx, domain).await {
         Ok(h) => h,
-        Err(e) => {
-            return DirectOutcome::Failed(SendError {
-                permanent: false,
-                message: e,
-            });
-        }
+        Err(e) => return failed(e),
+    };
+    let roots = match trusted_roots(ctx) {
+        Ok(r) => r,
+        Err(e) => return failed(e),
     };
     let mut tls_problems = Vec::new();
     let mut last = String::new();
     for (host, port) in hosts {
-        tracing::debug!(%host, port, to, "direct delivery attempt");
-        let t = match transport(ctx, &host, port) {
-            Ok(t) => t,
-            Err(e) => {
-                return DirectOutcome::Failed(SendError {
-                    permanent: false,
-                    message: e,
-                });
+        let target = Target {
+            host: host.clone(),
+            port,
+            starttls: StartTls::Required,
+            roots: Some(Arc::clone(&roots)),
+            auth: None,
+            helo: ctx.hostname.clone(),
+            timeout: Duration::from_secs(ctx.config.delivery.timeout_secs),
+        };
+        let sent = match Connection::open(&target).await {
+            Ok(mut conn) => {
+                let r = conn.send(from, &rcpts, bytes).await;
+                conn.quit().await;
+                r
             }
+            Err(e) => Err(e),
         };
-        let envelope = match super::relay::envelope(from, &[to.to_string()]) {
-            Ok(env) => env,
-            Err(e) => return DirectOutcome::Failed(e),
-        };
-        let body = bytes.strip_suffix(b"\r\n").unwrap_or(bytes);
-        match t.send_raw(&envelope, body) {
-            Ok(r) => return DirectOutcome::Delivered(format!("{host}:{port} {} {}", r.code(), r.message().collect::<Vec<_>>().join(" "))),
-            Err(e) if is_tls_failure(&e) => tls_problems.push(format!("{host}:{port}: {e}")),
+        match sent {
+            Ok(reply) => return DirectOutcome::Delivered(format!("{host}:{port} {reply}")),
+            Err(ClientError::Tls(e)) => tls_problems.push(format!("{host}:{port}: {e}")),
             Err(e) if e.is_permanent() => {
                 return DirectOutcome::Failed(SendError {
                     permanent: true,
@@ -111,8 +92,5 @@ pub fn deliver(ctx: &Context, from: &str, to: &str, bytes: &[u8]) -> DirectOutco
     if !tls_problems.is_empty() && last.is_empty() {
         return DirectOutcome::NoTls(tls_problems.join("; "));
     }
-    DirectOutcome::Failed(SendError {
-        permanent: false,
-        message: if last.is_empty() { "no mail server".into() } else { last },
-    })
+    failed(if last.is_empty() { "no mail server".into() } else { last })
 }

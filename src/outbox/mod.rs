@@ -3,6 +3,7 @@
 //! Relay rows carry their bytes; notification and first-contact rows are
 //! written (templates, DKIM) at send time. Every attempt is an event.
 
+pub mod client;
 mod direct;
 mod mx;
 pub mod relay;
@@ -23,7 +24,7 @@ const CONCURRENT_SENDS: usize = 8;
 const IDLE: Duration = Duration::from_secs(30);
 
 /// Runs forever; woken early through `wake` when something is queued.
-pub async fn run(ctx: Context, transport: lettre::SmtpTransport, wake: async_channel::Receiver<()>) {
+pub async fn run(ctx: Context, relay: Arc<client::Pool>, wake: async_channel::Receiver<()>) {
     // Rows sent whose outcome could not be recorded: never sent again by this process.
     let mut unrecorded: HashSet<(OutboxKind, u64)> = HashSet::new();
     let slots = Arc::new(smol::lock::Semaphore::new(CONCURRENT_SENDS));
@@ -40,9 +41,9 @@ pub async fn run(ctx: Context, transport: lettre::SmtpTransport, wake: async_cha
             for row in due.into_iter().filter(|r| !unrecorded.contains(&(r.kind, r.id))) {
                 busy = true;
                 let permit = slots.acquire_arc().await;
-                let (ctx, transport) = (ctx.clone(), transport.clone());
+                let (ctx, relay) = (ctx.clone(), Arc::clone(&relay));
                 running.push(smol::spawn(async move {
-                    let recorded = attempt(&ctx, &transport, &row).await;
+                    let recorded = attempt(&ctx, &relay, &row).await;
                     drop(permit);
                     (row.kind, row.id, recorded)
                 }));
@@ -71,17 +72,13 @@ pub async fn run(ctx: Context, transport: lettre::SmtpTransport, wake: async_cha
 }
 
 /// One delivery attempt of one row, recorded in the vault; false when recording failed.
-async fn attempt(ctx: &Context, transport: &lettre::SmtpTransport, row: &OutboxRow) -> bool {
+async fn attempt(ctx: &Context, relay: &client::Pool, row: &OutboxRow) -> bool {
     let outcome = match render::envelope_and_bytes(ctx, row).await {
         Ok((from, to, bytes)) if row.kind == OutboxKind::Direct => match direct_attempt(ctx, row, from, to, bytes).await {
             Ok(outcome) => outcome,
             Err(op) => return record(ctx, row, op).await,
         },
-        Ok((from, to, bytes)) => {
-            let t = transport.clone();
-            let sent = smol::unblock(move || relay::send(&t, &from, &to, &bytes)).await;
-            classify(ctx, row, sent)
-        }
+        Ok((from, to, bytes)) => classify(ctx, row, relay::send(relay, &from, &to, &bytes).await),
         Err(e) => classify(ctx, row, Err(e)),
     };
     log(row, &outcome);
@@ -99,9 +96,7 @@ async fn attempt(ctx: &Context, transport: &lettre::SmtpTransport, row: &OutboxR
 /// Direct TLS delivery: an outcome to record, or (Err) the vault fallback to write instead.
 async fn direct_attempt(ctx: &Context, row: &OutboxRow, from: String, to: Vec<String>, bytes: Vec<u8>) -> Result<OutboxOutcome, WriteOp> {
     let rcpt = to.first().cloned().unwrap_or_default();
-    let c = ctx.clone();
-    let (r, b) = (rcpt.clone(), bytes.clone());
-    match smol::unblock(move || direct::deliver(&c, &from, &r, &b)).await {
+    match direct::deliver(ctx, &from, &rcpt, &bytes).await {
         direct::DirectOutcome::Delivered(reply) => Ok(OutboxOutcome::Delivered { reply }),
         direct::DirectOutcome::Failed(e) => Ok(classify(ctx, row, Err(e))),
         direct::DirectOutcome::NoTls(reason) => {

@@ -1,15 +1,10 @@
-//! Sending one relay row through lettre, bytes unchanged.
+//! The relay: where everything outbound goes (usually the organisation's mail server).
 
+use std::sync::Arc;
 use std::time::Duration;
 
-use lettre::address::Envelope;
-use lettre::transport::smtp::authentication::Credentials;
-use lettre::transport::smtp::client::{Tls, TlsParameters};
-use lettre::transport::smtp::extension::ClientId;
-use lettre::{Address, SmtpTransport, Transport};
-
+use super::client::{ClientError, Pool, Target, roots};
 use crate::config::Config;
-use crate::config::StartTls;
 
 /// A failed attempt; `permanent` when retrying cannot help.
 #[derive(Debug)]
@@ -18,79 +13,58 @@ pub struct SendError {
     pub message: String,
 }
 
-/// The pooled SMTP client for `relay.*`; fails on unreadable credentials.
-pub fn transport(config: &Config, hostname: &str) -> Result<SmtpTransport, String> {
-    let r = &config.relay;
-    let params = TlsParameters::builder(r.host.clone())
-        .dangerous_accept_invalid_certs(!r.verify_certificate)
-        .build_rustls()
-        .map_err(|e| format!("relay TLS settings: {e}"))?;
-    let tls = match r.starttls {
-        StartTls::Opportunistic => Tls::Opportunistic(params),
-        StartTls::Required => Tls::Required(params),
-        StartTls::Off => Tls::None,
-    };
-    let mut builder = SmtpTransport::builder_dangerous(r.host.clone())
-        .port(r.port)
-        .tls(tls)
-        .timeout(Some(Duration::from_secs(r.timeout_secs)))
-        .hello_name(ClientId::Domain(hostname.to_string()));
-    if !r.username.is_empty() {
-        let password =
-            std::fs::read_to_string(&r.password_file).map_err(|e| format!("relay.password_file {}: {e}", r.password_file.display()))?;
-        builder = builder.credentials(Credentials::new(r.username.clone(), password.trim_end().to_string()));
+impl From<ClientError> for SendError {
+    fn from(e: ClientError) -> Self {
+        SendError {
+            permanent: e.is_permanent(),
+            message: e.to_string(),
+        }
     }
-    Ok(builder.build())
 }
 
-/// SMTP envelope; an address lettre cannot use is a permanent failure.
-pub fn envelope(from: &str, to: &[String]) -> Result<Envelope, SendError> {
-    let bad = |what: &str, a: &str| SendError {
-        permanent: true,
-        message: format!("invalid {what} address <{a}>"),
-    };
-    let from = if from.is_empty() {
+/// The connection pool for `relay.*`; fails on unreadable credentials.
+pub fn pool(config: &Config, hostname: &str) -> Result<Arc<Pool>, String> {
+    let r = &config.relay;
+    let auth = if r.username.is_empty() {
         None
     } else {
-        Some(from.parse::<Address>().map_err(|_| bad("sender", from))?)
+        let password =
+            std::fs::read_to_string(&r.password_file).map_err(|e| format!("relay.password_file {}: {e}", r.password_file.display()))?;
+        Some((r.username.clone(), password.trim_end().to_string()))
     };
-    let to = to
-        .iter()
-        .map(|r| r.parse::<Address>().map_err(|_| bad("recipient", r)))
-        .collect::<Result<Vec<_>, _>>()?;
-    Envelope::new(from, to).map_err(|e| SendError {
-        permanent: true,
-        message: e.to_string(),
-    })
+    let roots = if r.verify_certificate { Some(Arc::new(roots(None)?)) } else { None };
+    Ok(Arc::new(Pool::new(Target {
+        host: r.host.clone(),
+        port: r.port,
+        starttls: r.starttls,
+        roots,
+        auth,
+        helo: hostname.to_string(),
+        timeout: Duration::from_secs(r.timeout_secs),
+    })))
+}
+
+/// Refuses addresses that cannot go into an SMTP command unchanged.
+pub fn check_addresses(from: &str, to: &[String]) -> Result<(), SendError> {
+    for a in std::iter::once(from).chain(to.iter().map(String::as_str)) {
+        if a.contains(['\r', '\n', '<', '>']) || a.chars().any(char::is_control) {
+            return Err(SendError {
+                permanent: true,
+                message: format!("unusable address {a:?}"),
+            });
+        }
+    }
+    if to.is_empty() {
+        return Err(SendError {
+            permanent: true,
+            message: "no recipient".into(),
+        });
+    }
+    Ok(())
 }
 
 /// Sends `bytes` from `from` (empty = null sender) to `to`; Ok holds the relay's reply.
-pub fn send(transport: &SmtpTransport, from: &str, to: &[String], bytes: &[u8]) -> Result<String, SendError> {
-    let bad = |what: &str, a: &str| SendError {
-        permanent: true,
-        message: format!("invalid {what} address <{a}>"),
-    };
-    let from = if from.is_empty() {
-        None
-    } else {
-        Some(from.parse::<Address>().map_err(|_| bad("sender", from))?)
-    };
-    let to = to
-        .iter()
-        .map(|r| r.parse::<Address>().map_err(|_| bad("recipient", r)))
-        .collect::<Result<Vec<_>, _>>()?;
-    let envelope = Envelope::new(from, to).map_err(|e| SendError {
-        permanent: true,
-        message: e.to_string(),
-    })?;
-    // lettre always ends DATA with CRLF.CRLF; give it the message without its own final
-    // CRLF so the relay receives exactly these bytes.
-    let body = bytes.strip_suffix(b"\r\n").unwrap_or(bytes);
-    match transport.send_raw(&envelope, body) {
-        Ok(response) => Ok(format!("{} {}", response.code(), response.message().collect::<Vec<_>>().join(" "))),
-        Err(e) => Err(SendError {
-            permanent: e.is_permanent(),
-            message: e.to_string(),
-        }),
-    }
+pub async fn send(pool: &Pool, from: &str, to: &[String], bytes: &[u8]) -> Result<String, SendError> {
+    check_addresses(from, to)?;
+    Ok(pool.send(from, to, bytes).await?)
 }

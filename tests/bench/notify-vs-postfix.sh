@@ -14,7 +14,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-N="${BENCH_MESSAGES:-2000}"
+N="${BENCH_MESSAGES:-2000}"          # secure messages (= notices); BENCH_DKIM=ed25519 to compare
 BIN="${BENCH_CLOISTER_BIN:-target/release/cloister}"
 say() { printf '[notify-bench] %s\n' "$*" >&2; }
 die() { say "ERROR: $*"; exit 1; }
@@ -62,6 +62,8 @@ listen = "127.0.0.1:$WEB_PORT"
 host = "127.0.0.1"
 port = $SINK_PORT
 starttls = "off"
+[notify]
+dkim_algorithm = "${BENCH_DKIM:-rsa}"
 TOML
 env -u CLOISTER_BIN "$BIN" serve --config "$TMP/cloister.toml" >"$TMP/cloister.log" 2>&1 &
 CL_PID=$!

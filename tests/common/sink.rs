@@ -101,7 +101,7 @@ fn session(stream: TcpStream, caught: &Mutex<Vec<Caught>>) {
         }
         let upper = line.to_ascii_uppercase();
         let reply: &[u8] = if upper.starts_with("EHLO") {
-            b"250-sink\r\n250-8BITMIME\r\n250 SMTPUTF8\r\n"
+            b"250-sink\r\n250-PIPELINING\r\n250-8BITMIME\r\n250 SMTPUTF8\r\n"
         } else if upper.starts_with("MAIL FROM:") {
             from = angle(&line);
             to.clear();

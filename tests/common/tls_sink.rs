@@ -15,6 +15,8 @@ pub struct TlsSink {
     /// PEM of the CA that signed the sink's certificate (for `delivery.ca_file`).
     pub ca_pem: String,
     pub caught: Arc<Mutex<Vec<(Caught, bool)>>>,
+    /// Base64 AUTH PLAIN tokens received (over TLS only).
+    pub auth: Arc<Mutex<Vec<String>>>,
 }
 
 fn test_ca_and_cert() -> (String, String, String) {
@@ -47,14 +49,20 @@ impl TlsSink {
         let listener = TcpListener::bind("127.0.0.1:0").unwrap();
         let port = listener.local_addr().unwrap().port();
         let caught = Arc::new(Mutex::new(Vec::new()));
-        let c = Arc::clone(&caught);
+        let auth = Arc::new(Mutex::new(Vec::new()));
+        let (c, a) = (Arc::clone(&caught), Arc::clone(&auth));
         std::thread::spawn(move || {
             for stream in listener.incoming().flatten() {
-                let (c, config) = (Arc::clone(&c), Arc::clone(&config));
-                std::thread::spawn(move || session(stream, offer_tls, &config, &c));
+                let (c, a, config) = (Arc::clone(&c), Arc::clone(&a), Arc::clone(&config));
+                std::thread::spawn(move || session(stream, offer_tls, &config, &c, &a));
             }
         });
-        Self { port, ca_pem, caught }
+        Self {
+            port,
+            ca_pem,
+            caught,
+            auth,
+        }
     }
 
     /// (message, whether it came over TLS)
@@ -66,7 +74,13 @@ impl TlsSink {
 trait Stream: Read + Write + Send {}
 impl<T: Read + Write + Send> Stream for T {}
 
-fn session(stream: TcpStream, offer_tls: bool, config: &Arc<rustls::ServerConfig>, caught: &Mutex<Vec<(Caught, bool)>>) {
+fn session(
+    stream: TcpStream,
+    offer_tls: bool,
+    config: &Arc<rustls::ServerConfig>,
+    caught: &Mutex<Vec<(Caught, bool)>>,
+    auth: &Mutex<Vec<String>>,
+) {
     let mut tcp = Some(stream);
     let mut io: BufReader<Box<dyn Stream>> = BufReader::new(Box::new(tcp.as_ref().unwrap().try_clone().unwrap()));
     let mut tls = false;
@@ -81,9 +95,14 @@ fn session(stream: TcpStream, offer_tls: bool, config: &Arc<rustls::ServerConfig
         let reply: Vec<u8> = if upper.starts_with("EHLO") {
             if offer_tls && !tls {
                 b"250-recipient-mx\r\n250 STARTTLS\r\n".to_vec()
+            } else if tls {
+                b"250-recipient-mx\r\n250 AUTH PLAIN\r\n".to_vec()
             } else {
                 b"250 recipient-mx\r\n".to_vec()
             }
+        } else if upper.starts_with("AUTH PLAIN ") && tls {
+            auth.lock().unwrap().push(line[11..].trim().to_string());
+            b"235 ok\r\n".to_vec()
         } else if upper.starts_with("STARTTLS") && offer_tls && !tls {
             let _ = io.get_mut().write_all(b"220 go ahead\r\n");
             let conn = rustls::ServerConnection::new(Arc::clone(config)).unwrap();
