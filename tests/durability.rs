@@ -344,7 +344,6 @@ fn relay_over_starttls_with_auth_and_certificate_checks() {
     let (got, over_tls) = wait_for(Duration::from_secs(10), || relay.messages().pop()).expect("relayed");
     assert!(over_tls);
     assert_eq!(got.to, vec!["x@other.test".to_string()]);
-    use base64::Engine as _;
     let token = relay.auth.lock().unwrap().first().cloned().expect("AUTH PLAIN used");
     assert_eq!(
         base64::engine::general_purpose::STANDARD.decode(token).unwrap(),
