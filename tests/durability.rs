@@ -3,6 +3,8 @@
 mod common;
 
 use std::collections::HashMap;
+
+use base64::Engine as _;
 use std::time::Duration;
 
 use common::sink::Sink;
