@@ -3,10 +3,9 @@
 mod common;
 
 use std::collections::HashMap;
-
-use base64::Engine as _;
 use std::time::Duration;
 
+use base64::Engine as _;
 use common::sink::Sink;
 use common::smtp::Client;
 use common::{Cloister, message, wait_for};
