@@ -242,11 +242,16 @@ fn notifications_wait_out_a_relay_outage_and_arrive_once() {
     for (i, to) in ["a@partner.test", "b@partner.test", "c@partner.test"].iter().enumerate() {
         send_secure(&c, &[to], &format!("m{i}"));
     }
+    // The relay is found unreachable; the rows wait (untouched while it is paused).
     wait_for(Duration::from_secs(10), || {
         let rows = c.outbox();
-        (rows.len() == 6 && rows.iter().all(|r| r["attempts"].as_u64().unwrap_or(0) >= 1)).then_some(())
+        let tried = rows
+            .iter()
+            .filter(|r| r["last_error"].as_str().is_some_and(|e| e.starts_with("network:")))
+            .count();
+        (rows.len() == 6 && tried >= 1 && rows.iter().all(|r| r["state"] == "pending")).then_some(())
     })
-    .expect("every notification tried once while the relay is down");
+    .expect("relay found down, all six rows pending");
     let sink = Sink::start_on(relay_port);
     let notes = wait_notifications(&sink, 6);
     wait_for(Duration::from_secs(10), || c.outbox().is_empty().then_some(())).expect("outbox drained");

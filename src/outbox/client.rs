@@ -360,14 +360,38 @@ impl rustls::client::danger::ServerCertVerifier for AcceptAny {
 pub struct Pool {
     pub target: Target,
     idle: Mutex<Vec<Connection>>,
+    /// While the target cannot be reached: (retry no sooner than, current pause).
+    down: Mutex<Option<(std::time::Instant, Duration)>>,
+    first_pause: Duration,
+    max_pause: Duration,
 }
 
 impl Pool {
-    pub fn new(target: Target) -> Self {
+    /// `first_pause`..`max_pause`: how long to leave an unreachable target alone (doubling).
+    pub fn new(target: Target, first_pause: Duration, max_pause: Duration) -> Self {
         Self {
             target,
             idle: Mutex::new(Vec::new()),
+            down: Mutex::new(None),
+            first_pause,
+            max_pause: max_pause.max(first_pause),
         }
+    }
+
+    /// How long until the unreachable target is tried again; None when it is up.
+    pub fn down_for(&self) -> Option<Duration> {
+        let down = self.down.lock().expect("pool lock");
+        down.and_then(|(until, _)| until.checked_duration_since(std::time::Instant::now()))
+    }
+
+    fn mark(&self, reachable: bool) {
+        let mut down = self.down.lock().expect("pool lock");
+        *down = if reachable {
+            None
+        } else {
+            let pause = down.map_or(self.first_pause, |(_, p)| (p * 2).min(self.max_pause));
+            Some((std::time::Instant::now() + pause, pause))
+        };
     }
 
     /// Sends one message, on a reused connection when one is idle (a stale one is replaced once).
@@ -379,7 +403,16 @@ impl Pool {
                 Err(_) => drop(conn),
             }
         }
-        let conn = Connection::open(&self.target).await?;
+        let conn = match Connection::open(&self.target).await {
+            Ok(conn) => {
+                self.mark(true);
+                conn
+            }
+            Err(e) => {
+                self.mark(!matches!(e, ClientError::Network(_)));
+                return Err(e);
+            }
+        };
         self.finish(conn, from, to, data).await
     }
 
@@ -416,5 +449,37 @@ mod tests {
         assert_eq!(super::dot_stuffed(b".a\r\nb\r\n..c\r\n"), b"..a\r\nb\r\n...c\r\n.\r\n");
         assert_eq!(super::dot_stuffed(b"no newline"), b"no newline\r\n.\r\n");
         assert_eq!(super::dot_stuffed(b""), b".\r\n");
+    }
+}
+
+#[cfg(test)]
+mod pool_tests {
+    use std::time::Duration;
+
+    use super::{Pool, Target};
+    use crate::config::StartTls;
+
+    #[test]
+    fn unreachable_target_is_paused_with_doubling_and_reset_by_success() {
+        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        let target = Target {
+            host: "127.0.0.1".into(),
+            port,
+            starttls: StartTls::Off,
+            roots: None,
+            auth: None,
+            helo: "t".into(),
+            timeout: Duration::from_secs(2),
+        };
+        let pool = Pool::new(target, Duration::from_secs(10), Duration::from_secs(15));
+        assert!(pool.down_for().is_none());
+        let r = smol::block_on(pool.send("a@b.test", &["c@d.test".into()], b"x\r\n"));
+        assert!(matches!(r, Err(super::ClientError::Network(_))), "{r:?}");
+        let first = pool.down_for().expect("paused after a refused connection");
+        assert!(first > Duration::from_secs(9) && first <= Duration::from_secs(10));
+        pool.mark(false);
+        assert!(pool.down_for().unwrap() > Duration::from_secs(14), "doubles, capped at the maximum");
+        pool.mark(true);
+        assert!(pool.down_for().is_none());
     }
 }

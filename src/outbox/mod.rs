@@ -31,6 +31,10 @@ pub async fn run(ctx: Context, relay: Arc<client::Pool>, wake: async_channel::Re
     loop {
         let mut busy = false;
         for kind in OutboxKind::ALL {
+            // While the relay is unreachable, rows bound for it are not even rendered.
+            if kind != OutboxKind::Direct && relay.down_for().is_some() {
+                continue;
+            }
             let due = ctx.vault.due_outbox(kind, now(), BATCH).unwrap_or_else(|e| {
                 tracing::error!(error = %e, "outbox read failed");
                 Vec::new()
@@ -58,10 +62,18 @@ pub async fn run(ctx: Context, relay: Arc<client::Pool>, wake: async_channel::Re
         if busy {
             continue;
         }
-        let next = OutboxKind::ALL.iter().filter_map(|k| ctx.vault.next_due(*k).ok().flatten()).min();
-        let wait = next.map_or(IDLE, |at| {
+        let relay_down = relay.down_for();
+        let next = OutboxKind::ALL
+            .iter()
+            .filter(|k| relay_down.is_none() || **k == OutboxKind::Direct)
+            .filter_map(|k| ctx.vault.next_due(*k).ok().flatten())
+            .min();
+        let mut wait = next.map_or(IDLE, |at| {
             Duration::from_secs(u64::try_from((at - now()).max(1)).unwrap_or(1)).min(IDLE)
         });
+        if let Some(pause) = relay_down {
+            wait = wait.min(pause.max(Duration::from_millis(100)));
+        }
         let _ = futures_lite::future::or(async { wake.recv().await.ok() }, async {
             smol::Timer::after(wait).await;
             None

@@ -33,7 +33,7 @@ pub fn pool(config: &Config, hostname: &str) -> Result<Arc<Pool>, String> {
         Some((r.username.clone(), password.trim_end().to_string()))
     };
     let roots = if r.verify_certificate { Some(Arc::new(roots(None)?)) } else { None };
-    Ok(Arc::new(Pool::new(Target {
+    let target = Target {
         host: r.host.clone(),
         port: r.port,
         starttls: r.starttls,
@@ -41,7 +41,13 @@ pub fn pool(config: &Config, hostname: &str) -> Result<Arc<Pool>, String> {
         auth,
         helo: hostname.to_string(),
         timeout: Duration::from_secs(r.timeout_secs),
-    })))
+    };
+    // An unreachable relay is left alone (rows untouched) for the retry delays.
+    let (first, max) = (
+        Duration::from_secs(r.retry_initial_secs),
+        Duration::from_secs(r.retry_max_interval_secs),
+    );
+    Ok(Arc::new(Pool::new(target, first, max)))
 }
 
 /// Refuses addresses that cannot go into an SMTP command unchanged.
