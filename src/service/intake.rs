@@ -124,9 +124,10 @@ fn build_write(
                     expires_at,
                 },
             ));
-            write
-                .events
-                .push(("policy".into(), format!("held in isolation vault for {rcpt} (rule {})", v.rule)));
+            write.events.push((
+                "policy".into(),
+                format!("held in isolation vault for {rcpt} (rule {}); notice queued", v.rule),
+            ));
         } else {
             write
                 .events

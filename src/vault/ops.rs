@@ -118,15 +118,8 @@ fn apply_intake(t: &mut Tables<'_>, counters: &mut Counters, w: &IntakeWrite) ->
             add_event(t, counters, w.message_id, w.now, "cloister", what)?;
             new_accounts.push(key.clone());
         }
+        // The event that says the message was held also says its notice is queued.
         add_outbox(t, counters, w, OutboxKind::Notification, vec![key.clone()], 0)?;
-        add_event(
-            t,
-            counters,
-            w.message_id,
-            w.now,
-            "cloister",
-            format!("notification to {key} queued"),
-        )?;
     }
     for (kind, group) in [(OutboxKind::Relay, &w.relay), (OutboxKind::Direct, &w.direct)] {
         let Some((recipients, bytes)) = group else { continue };
@@ -321,7 +314,7 @@ fn apply_fallback(t: &mut Tables<'_>, counters: &mut Counters, f: &Fallback) -> 
     };
     t.messages.insert(row.message_id, encode(&record).as_slice())?;
     let what = format!(
-        "TLS to {} not possible ({}); held in isolation vault instead",
+        "TLS to {} not possible ({}); held in isolation vault instead; notice queued",
         f.recipient, f.reason
     );
     add_event(t, counters, row.message_id, f.now, "outbox", what)?;
