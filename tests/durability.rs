@@ -122,37 +122,11 @@ fn relay_down_then_up_delivers_everything_exactly_once() {
 
 #[test]
 fn dead_letter_after_a_permanent_refusal_is_visible() {
-    // A relay that answers 550 to RCPT.
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let port = listener.local_addr().unwrap().port();
-    std::thread::spawn(move || {
-        use std::io::{BufRead, BufReader, Write};
-        for stream in listener.incoming().flatten() {
-            let mut w = stream.try_clone().unwrap();
-            let mut r = BufReader::new(stream);
-            let _ = w.write_all(b"220 strict\r\n");
-            let mut line = String::new();
-            while r.read_line(&mut line).unwrap_or(0) > 0 {
-                let reply: &[u8] = if line.starts_with("RCPT") {
-                    b"550 5.1.1 no such user\r\n"
-                } else if line.starts_with("QUIT") {
-                    b"221 bye\r\n"
-                } else {
-                    b"250 ok\r\n"
-                };
-                let _ = w.write_all(reply);
-                line.clear();
-            }
-        }
-    });
+    // A relay that answers 550 to every RCPT.
+    let relay = common::picky::PickyRelay::start(|_| true);
+    let port = relay.port;
     let c = Cloister::start(port, "");
-    let mut client = Client::connect(c.smtp);
-    client.cmd("EHLO x");
-    assert!(
-        client
-            .send("alice@example.org", &["nobody@other.test"], &message(&["Subject: x"], "x\n"))
-            .starts_with("250")
-    );
+    c.send_one("alice@example.org", &["nobody@other.test"], "x");
     let dead = wait_for(Duration::from_secs(10), || {
         let rows = c.outbox();
         rows.into_iter().find(|r| r["state"] == "dead")
@@ -194,13 +168,7 @@ fn concurrent_sessions_all_stored() {
 fn relay_starttls_required_never_sends_in_plaintext() {
     let sink = Sink::start();
     let c = Cloister::start(sink.port, "starttls = \"required\"\n");
-    let mut client = Client::connect(c.smtp);
-    client.cmd("EHLO x");
-    assert!(
-        client
-            .send("alice@example.org", &["x@other.test"], &message(&["Subject: x"], "x\n"))
-            .starts_with("250")
-    );
+    c.send_one("alice@example.org", &["x@other.test"], "x");
     let row = wait_for(Duration::from_secs(10), || {
         c.outbox().into_iter().find(|r| r["attempts"].as_u64().unwrap_or(0) >= 1)
     })
@@ -213,46 +181,8 @@ fn relay_starttls_required_never_sends_in_plaintext() {
 #[test]
 fn one_refused_recipient_does_not_fail_the_others() {
     // A relay that refuses one mailbox and takes the rest.
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let port = listener.local_addr().unwrap().port();
-    let got = std::sync::Arc::new(std::sync::Mutex::new(Vec::<String>::new()));
-    let g = std::sync::Arc::clone(&got);
-    std::thread::spawn(move || {
-        use std::io::{BufRead, BufReader, Write};
-        for stream in listener.incoming().flatten() {
-            let mut w = stream.try_clone().unwrap();
-            let mut r = BufReader::new(stream);
-            let _ = w.write_all(b"220 picky\r\n");
-            let mut line = String::new();
-            let mut rcpt = String::new();
-            let mut in_data = false;
-            while r.read_line(&mut line).unwrap_or(0) > 0 {
-                let reply: &[u8] = if in_data {
-                    if line == ".\r\n" {
-                        in_data = false;
-                        g.lock().unwrap().push(rcpt.clone());
-                        b"250 ok\r\n"
-                    } else {
-                        b""
-                    }
-                } else if line.starts_with("RCPT") && line.contains("typo@") {
-                    b"550 5.1.1 no such user\r\n"
-                } else if line.starts_with("RCPT") {
-                    rcpt = line.clone();
-                    b"250 ok\r\n"
-                } else if line.starts_with("DATA") {
-                    in_data = true;
-                    b"354 go\r\n"
-                } else if line.starts_with("QUIT") {
-                    b"221 bye\r\n"
-                } else {
-                    b"250 ok\r\n"
-                };
-                let _ = w.write_all(reply);
-                line.clear();
-            }
-        }
-    });
+    let relay = common::picky::PickyRelay::start(|rcpt| rcpt.contains("typo@"));
+    let (port, got) = (relay.port, std::sync::Arc::clone(&relay.delivered));
     let c = Cloister::start(port, "");
     let mut client = Client::connect(c.smtp);
     client.cmd("EHLO x");
@@ -320,13 +250,7 @@ fn relay_over_starttls_with_auth_and_certificate_checks() {
     // on, nothing is sent (no downgrade to plaintext); with it off, mail goes over TLS.
     let extra = format!("username = \"cloister\"\npassword_file = \"{}\"\n", pw.display());
     let c = Cloister::start(relay.port, &extra);
-    let mut client = Client::connect(c.smtp);
-    client.cmd("EHLO x");
-    assert!(
-        client
-            .send("alice@example.org", &["x@other.test"], &message(&["Subject: via tls relay"], "x\n"))
-            .starts_with("250")
-    );
+    c.send_one("alice@example.org", &["x@other.test"], "via tls relay");
     let row = wait_for(Duration::from_secs(10), || {
         c.outbox().into_iter().find(|r| r["attempts"].as_u64().unwrap_or(0) >= 1)
     })
@@ -335,13 +259,7 @@ fn relay_over_starttls_with_auth_and_certificate_checks() {
     assert!(relay.messages().is_empty());
 
     let c = Cloister::start(relay.port, &format!("{extra}verify_certificate = false\n"));
-    let mut client = Client::connect(c.smtp);
-    client.cmd("EHLO x");
-    assert!(
-        client
-            .send("alice@example.org", &["x@other.test"], &message(&["Subject: via tls relay"], "x\n"))
-            .starts_with("250")
-    );
+    c.send_one("alice@example.org", &["x@other.test"], "via tls relay");
     let (got, over_tls) = wait_for(Duration::from_secs(10), || relay.messages().pop()).expect("relayed");
     assert!(over_tls);
     assert_eq!(got.to, vec!["x@other.test".to_string()]);

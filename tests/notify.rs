@@ -111,13 +111,7 @@ fn notice_and_credentials_arrive_without_leaking_sender_subject_or_body() {
     );
     assert!(!notice.text().contains(&password), "the password is only in the credentials mail");
 
-    let shown: serde_json::Value = serde_json::from_slice(&c.cli(&["show", &qid]).stdout).unwrap();
-    let events: Vec<&str> = shown["events"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["what"].as_str().unwrap())
-        .collect();
+    let events = c.events(&qid);
     for expected in [
         "one-time password issued for ext@partner.test",
         "notification sent to ext@partner.test",

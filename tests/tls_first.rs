@@ -68,13 +68,7 @@ fn recipient_server_without_starttls_means_vault_and_notification() {
     })
     .expect("notice and first-contact mail");
     assert!(notes.iter().all(|n| n.to == vec!["partner@lawfirm.test".to_string()]));
-    let shown: serde_json::Value = serde_json::from_slice(&c.cli(&["show", &qid]).stdout).unwrap();
-    let events: Vec<&str> = shown["events"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["what"].as_str().unwrap())
-        .collect();
+    let events = c.events(&qid);
     assert!(
         events.iter().any(|e| e.starts_with("TLS to partner@lawfirm.test not possible")),
         "{events:#?}"

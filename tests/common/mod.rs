@@ -3,6 +3,7 @@
 //! small real SMTP sink.
 #![allow(dead_code)]
 
+pub mod picky;
 pub mod sink;
 pub mod smtp;
 pub mod tls_sink;
@@ -168,6 +169,28 @@ impl Cloister {
             .as_array()
             .unwrap()
             .clone()
+    }
+
+    /// One message over a fresh SMTP session; asserts the 250 and returns the queue id.
+    pub fn send_one(&self, from: &str, to: &[&str], subject: &str) -> String {
+        let mut client = smtp::Client::connect(self.smtp);
+        client.cmd("EHLO x");
+        let r = client.send(from, to, &message(&[&format!("Subject: {subject}")], "x\n"));
+        assert!(r.starts_with("250 2.0.0 Ok: queued as "), "{r}");
+        r.trim().rsplit(' ').next().unwrap().to_string()
+    }
+
+    /// The event log of one message (`cloister show`), as text lines.
+    pub fn events(&self, queue_id: &str) -> Vec<String> {
+        let out = self.cli(&["show", queue_id]);
+        assert!(out.status.success(), "show failed: {}", String::from_utf8_lossy(&out.stderr));
+        let shown: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        shown["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["what"].as_str().unwrap().to_string())
+            .collect()
     }
 
     pub fn ca_pem(&self) -> Vec<u8> {
