@@ -4,6 +4,7 @@
 //! is checked against `Config::default()` by a test, and `check-config`
 //! reports where each effective value came from.
 
+mod accounts;
 mod load;
 mod sources;
 mod validate;
@@ -14,6 +15,7 @@ use std::path::PathBuf;
 use ipnet::IpNet;
 use serde::{Deserialize, Serialize};
 
+pub use accounts::{Delivery, DkimAlgorithm, Log, LogFormat, Messages, Notify, Password, Portal};
 pub use load::{ConfigError, LoadedConfig, Overrides, load};
 pub use sources::effective_settings;
 
@@ -267,201 +269,6 @@ pub enum RouteAction {
     #[default]
     Vault,
     TlsFirst,
-}
-
-/// Direct delivery for `tls_first` routes.
-#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
-#[serde(default, deny_unknown_fields)]
-pub struct Delivery {
-    /// Domain → "host:port" used instead of the MX lookup (like Postfix's transport map).
-    pub transport: std::collections::BTreeMap<String, String>,
-    /// Extra CA certificates (PEM) trusted for recipients' servers; "" = the public roots only.
-    pub ca_file: PathBuf,
-    /// DNS server for MX lookups as "ip:port"; "" = the first nameserver in /etc/resolv.conf.
-    pub dns_server: String,
-    /// Seconds one direct delivery attempt may take.
-    pub timeout_secs: u64,
-}
-
-impl Default for Delivery {
-    fn default() -> Self {
-        Self {
-            transport: std::collections::BTreeMap::new(),
-            ca_file: PathBuf::new(),
-            dns_server: String::new(),
-            timeout_secs: 60,
-        }
-    }
-}
-
-/// The recipient portal.
-#[allow(clippy::struct_excessive_bools)] // independent switches, as the config file spells them
-#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
-#[serde(default, deny_unknown_fields)]
-pub struct Portal {
-    /// Days of mail shown in the Inbox; older mail only through search.
-    pub inbox_days: u32,
-    /// How far back search reaches, in days.
-    pub archive_search_days: u32,
-    /// Minutes of inactivity before a session ends.
-    pub session_idle_minutes: u32,
-    /// Lite mode: external recipients may reply but not compose new messages.
-    pub lite_mode: bool,
-    /// Offer "email me a sign-in code" as a passwordless option.
-    pub sign_in_codes: bool,
-    /// Require every portal user to enrol a TOTP second factor.
-    pub require_totp: bool,
-    /// Failed sign-ins per account before a progressive lockout starts.
-    pub lockout_threshold: u32,
-}
-
-impl Default for Portal {
-    fn default() -> Self {
-        Self {
-            inbox_days: 60,
-            archive_search_days: 365,
-            session_idle_minutes: 60,
-            lite_mode: false,
-            sign_in_codes: true,
-            require_totp: false,
-            lockout_threshold: 5,
-        }
-    }
-}
-
-/// Password complexity and lifetime for portal accounts.
-#[allow(clippy::struct_excessive_bools)] // one switch per character class
-#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
-#[serde(default, deny_unknown_fields)]
-pub struct Password {
-    pub min_length: u32,
-    pub require_lowercase: bool,
-    pub require_uppercase: bool,
-    pub require_digit: bool,
-    pub require_symbol: bool,
-    /// Days before a password must be changed; 0 = never.
-    pub max_age_days: u32,
-    /// Hours a password-reset link stays valid.
-    pub reset_link_hours: u32,
-}
-
-impl Default for Password {
-    fn default() -> Self {
-        Self {
-            min_length: 10,
-            require_lowercase: true,
-            require_uppercase: true,
-            require_digit: true,
-            require_symbol: false,
-            max_age_days: 0,
-            reset_link_hours: 24,
-        }
-    }
-}
-
-/// Lifetime and limits of secure messages.
-#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
-#[serde(default, deny_unknown_fields)]
-pub struct Messages {
-    /// Days until a secure message expires, unless the sender chose otherwise.
-    pub expiry_default_days: u32,
-    /// Longest expiry a sender may choose, in days.
-    pub expiry_max_days: u32,
-    /// Days a message is kept before it is purged; expiry can never be extended past it.
-    pub retention_days: u32,
-    /// Total size of attachments on a message composed in the portal, in bytes.
-    pub attachment_limit: u64,
-    /// Unique secure recipients one sender may reach per month.
-    pub unique_recipients_per_month: u32,
-    /// Send a copy of each message composed in the portal to the mail server for the sender's mailbox.
-    pub bcc_to_mail_server: bool,
-}
-
-impl Default for Messages {
-    fn default() -> Self {
-        Self {
-            expiry_default_days: 30,
-            expiry_max_days: 90,
-            retention_days: 365,
-            attachment_limit: 52_428_800,
-            unique_recipients_per_month: 500,
-            bcc_to_mail_server: false,
-        }
-    }
-}
-
-/// Mail Cloister writes itself.
-#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
-#[serde(default, deny_unknown_fields)]
-pub struct Notify {
-    /// From address of notifications; empty = no-reply@<hostname>.
-    pub sender: String,
-    /// Organisation name shown in notifications and the portal.
-    pub organisation: String,
-    /// Who recipients contact for help, shown in every notification (e.g. "IT desk, +44 20 7946 0000").
-    pub support_contact: String,
-    /// Accent colour of HTML notifications and the portal, as #rrggbb.
-    pub accent_colour: String,
-    /// PNG logo embedded inline in HTML notifications; empty = no logo.
-    pub logo_file: PathBuf,
-    /// Directory whose files override the built-in templates; empty = built-in only.
-    pub template_dir: PathBuf,
-    /// DKIM selector; the DNS record goes at <selector>._domainkey.<domain>.
-    pub dkim_selector: String,
-    /// DKIM signing domain; empty = the domain of the notification sender.
-    pub dkim_domain: String,
-    /// "rsa" (RSA-2048, verified everywhere) or "ed25519".
-    pub dkim_algorithm: DkimAlgorithm,
-    /// PEM private key (PKCS#8); empty = generated in <`data_dir>/dkim`/ on first start.
-    pub dkim_key_file: PathBuf,
-}
-
-#[derive(Clone, Copy, Debug, Serialize, Deserialize, PartialEq, Eq)]
-#[serde(rename_all = "lowercase")]
-pub enum DkimAlgorithm {
-    Rsa,
-    Ed25519,
-}
-
-impl Default for Notify {
-    fn default() -> Self {
-        Self {
-            sender: String::new(),
-            organisation: "Cloister".into(),
-            support_contact: String::new(),
-            accent_colour: "#1f5fbf".into(),
-            logo_file: PathBuf::new(),
-            template_dir: PathBuf::new(),
-            dkim_selector: "cloister".into(),
-            dkim_domain: String::new(),
-            dkim_algorithm: DkimAlgorithm::Rsa,
-            dkim_key_file: PathBuf::new(),
-        }
-    }
-}
-
-#[derive(Clone, Copy, Debug, Serialize, Deserialize, PartialEq, Eq)]
-#[serde(rename_all = "lowercase")]
-pub enum LogFormat {
-    Text,
-    Json,
-}
-
-#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
-#[serde(default, deny_unknown_fields)]
-pub struct Log {
-    /// tracing filter, e.g. "info" or "cloister=debug".
-    pub level: String,
-    pub format: LogFormat,
-}
-
-impl Default for Log {
-    fn default() -> Self {
-        Self {
-            level: "info".into(),
-            format: LogFormat::Text,
-        }
-    }
 }
 
 impl Config {
