@@ -254,3 +254,25 @@ fn notifications_wait_out_a_relay_outage_and_arrive_once() {
     let ids: HashSet<String> = notes.iter().map(|m| m.header("Message-ID").unwrap()).collect();
     assert_eq!(ids.len(), 6);
 }
+
+#[test]
+fn notices_have_their_own_maximum_age() {
+    // Relay down for good; notices give up after notify.retry_max_age_hours (0 here),
+    // ordinary mail keeps waiting for relay.retry_max_age_hours.
+    let c = Cloister::start(common::free_port(), "[notify]\nretry_max_age_hours = 0\n");
+    send_secure(&c, &["ext@partner.test"], "old news");
+    c.send_one("alice@example.org", &["friend@other.test"], "ordinary");
+    let rows = wait_for(Duration::from_secs(20), || {
+        let rows = c.outbox();
+        let notices_dead = rows.iter().filter(|r| r["kind"] != "relay").all(|r| r["state"] == "dead");
+        (rows.len() == 3 && notices_dead).then_some(rows)
+    })
+    .unwrap_or_else(|| panic!("notice and credentials dead-lettered: {:#?}", c.outbox()));
+    let relay_row = rows.iter().find(|r| r["kind"] == "relay").unwrap();
+    assert_eq!(relay_row["state"], "pending", "ordinary mail still waits");
+    assert!(
+        rows.iter()
+            .filter(|r| r["state"] == "dead")
+            .all(|r| r["last_error"].as_str().unwrap().starts_with("gave up after 0h"))
+    );
+}

@@ -148,8 +148,10 @@ pub struct Notify {
     pub dkim_domain: String,
     /// "rsa" (RSA-2048, verified everywhere) or "ed25519".
     pub dkim_algorithm: DkimAlgorithm,
-    /// PEM private key (PKCS#8); empty = generated in <`data_dir>/dkim`/ on first start.
+    /// PEM private key (PKCS#8); empty = generated in `<data_dir>/dkim/` on first start.
     pub dkim_key_file: PathBuf,
+    /// Give up on a notice, credentials or failure mail older than this (dead letter).
+    pub retry_max_age_hours: u64,
 }
 
 #[derive(Clone, Copy, Debug, Serialize, Deserialize, PartialEq, Eq)]
@@ -172,6 +174,7 @@ impl Default for Notify {
             dkim_domain: String::new(),
             dkim_algorithm: DkimAlgorithm::Rsa,
             dkim_key_file: PathBuf::new(),
+            retry_max_age_hours: 48,
         }
     }
 }

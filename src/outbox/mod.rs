@@ -28,9 +28,14 @@ pub async fn run(ctx: Context, relay: Arc<client::Pool>, wake: async_channel::Re
     // Rows sent whose outcome could not be recorded: never sent again by this process.
     let mut unrecorded: HashSet<(OutboxKind, u64)> = HashSet::new();
     let slots = Arc::new(smol::lock::Semaphore::new(CONCURRENT_SENDS));
+    let mut first_kind = 0;
     loop {
         let mut busy = false;
-        for kind in OutboxKind::ALL {
+        // Start each pass with the next kind, so a probe of an unreachable relay
+        // does not always use (and starve the others behind) the same kind.
+        first_kind = (first_kind + 1) % OutboxKind::ALL.len();
+        for i in 0..OutboxKind::ALL.len() {
+            let kind = OutboxKind::ALL[(first_kind + i) % OutboxKind::ALL.len()];
             // While the relay is unreachable, rows bound for it are not even rendered.
             if kind != OutboxKind::Direct && relay.down_for().is_some() {
                 continue;
@@ -162,15 +167,19 @@ fn failure_notice(ctx: &Context, row: &OutboxRow, outcome: &OutboxOutcome) -> Op
 
 /// Turns a send result into delivered / retry later / dead letter.
 fn classify(ctx: &Context, row: &OutboxRow, sent: Result<String, relay::SendError>) -> OutboxOutcome {
-    let relay = &ctx.config.relay;
+    // Each kind has its own patience: ordinary mail like an MTA, notices shorter.
+    let max_age_hours = match row.kind {
+        OutboxKind::Relay | OutboxKind::Direct => ctx.config.relay.retry_max_age_hours,
+        OutboxKind::Notification | OutboxKind::FirstContact | OutboxKind::DeliveryFailure => ctx.config.notify.retry_max_age_hours,
+    };
     match sent {
         Ok(reply) => OutboxOutcome::Delivered { reply },
         Err(e) if e.permanent => OutboxOutcome::Dead { error: e.message },
         Err(e) => {
             let age = now() - row.created_at;
-            if age > i64::try_from(relay.retry_max_age_hours * 3600).unwrap_or(i64::MAX) {
+            if age > i64::try_from(max_age_hours * 3600).unwrap_or(i64::MAX) {
                 return OutboxOutcome::Dead {
-                    error: format!("gave up after {}h: {}", relay.retry_max_age_hours, e.message),
+                    error: format!("gave up after {max_age_hours}h: {}", e.message),
                 };
             }
             OutboxOutcome::Retry {
