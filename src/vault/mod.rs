@@ -49,6 +49,9 @@ storage_from!(
     redb::DatabaseError
 );
 
+/// Page cache of the vault file (reads and the write buffer).
+const CACHE_BYTES: usize = 64 * 1024 * 1024;
+
 /// Handle to the open vault; cheap to clone.
 #[derive(Clone)]
 pub struct Vault {
@@ -60,7 +63,8 @@ impl Vault {
     /// Opens (or creates) `vault.redb` in `data_dir` and starts the writer thread.
     pub fn open(data_dir: &Path) -> Result<Self, VaultError> {
         let path = data_dir.join("vault.redb");
-        let db = match Database::create(&path) {
+        // redb's default cache is 1 GiB: far too much beside other services on a Pi.
+        let db = match Database::builder().set_cache_size(CACHE_BYTES).create(&path) {
             Ok(db) => db,
             Err(redb::DatabaseError::DatabaseAlreadyOpen) => {
                 return Err(VaultError::Locked {
