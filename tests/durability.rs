@@ -197,6 +197,21 @@ fn one_refused_recipient_does_not_fail_the_others() {
     // a@ and b@ get the message; the internal sender gets a delivery-failure notice.
     wait_for(Duration::from_secs(10), || (got.lock().unwrap().len() == 3).then_some(())).expect("a@, b@ and the notice delivered");
     let rcpts = got.lock().unwrap().join(" ");
+    let notice = relay
+        .data
+        .lock()
+        .unwrap()
+        .iter()
+        .find(|d| d.contains("Auto-Submitted: auto-generated"))
+        .cloned()
+        .expect("failure notice");
+    let parsed = mail_parser::MessageParser::default().parse(notice.as_bytes()).unwrap();
+    assert_eq!(parsed.subject(), Some("Not delivered: team"));
+    let text = parsed.body_text(0).unwrap();
+    assert!(
+        text.contains("typo@example.org") && text.contains("550 5.1.1 no such user"),
+        "{text}"
+    );
     assert!(
         rcpts.contains("a@example.org") && rcpts.contains("b@example.org") && rcpts.contains("alice@example.org"),
         "{rcpts}"

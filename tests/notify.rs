@@ -276,3 +276,49 @@ fn notices_have_their_own_maximum_age() {
             .all(|r| r["last_error"].as_str().unwrap().starts_with("gave up after 0h"))
     );
 }
+
+#[test]
+fn logo_is_embedded_inline_and_referenced_by_cid() {
+    // A 1x1 PNG.
+    const PNG: &[u8] = &[
+        0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00,
+        0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1F, 0x15, 0xC4, 0x89, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9C, 0x63,
+        0xF8, 0xCF, 0xC0, 0xF0, 0x1F, 0x00, 0x05, 0x00, 0x01, 0xFF, 0x89, 0x99, 0x3D, 0x1D, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4E, 0x44,
+        0xAE, 0x42, 0x60, 0x82,
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    let logo = dir.path().join("logo.png");
+    std::fs::write(&logo, PNG).unwrap();
+    let sink = Sink::start();
+    let c = Cloister::start(sink.port, &format!("[notify]\nlogo_file = \"{}\"\n", logo.display()));
+    send_secure(&c, &["ext@partner.test"], "with logo");
+    let notes = wait_notifications(&sink, 2);
+    let notice = notes.iter().find(|m| is_notice(m)).unwrap();
+    let parsed = MessageParser::default().parse(&notice.data).unwrap();
+    assert!(parsed.body_html(0).unwrap().contains("cid:logo"), "HTML refers to the inline logo");
+    let image = parsed
+        .parts
+        .iter()
+        .find(|p| mail_parser::MimeHeaders::content_type(*p).is_some_and(|ct| ct.ctype() == "image"))
+        .expect("an image part");
+    assert_eq!(mail_parser::MimeHeaders::content_id(image), Some("logo"));
+    assert_eq!(image.contents(), PNG, "the logo bytes, unchanged");
+    assert!(!notice.text().to_lowercase().contains("src=\"http"), "no remote image");
+
+    // Not a PNG: a clear startup error.
+    std::fs::write(&logo, b"GIF89a").unwrap();
+    let out = c.cli(&["check-config"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("`notify.logo_file`"));
+    let serve = std::process::Command::new(common::BIN)
+        .args(["serve", "--config"])
+        .arg(&c.config)
+        .output()
+        .unwrap();
+    assert!(!serve.status.success());
+    assert!(
+        String::from_utf8_lossy(&serve.stderr).contains("not a PNG file"),
+        "{}",
+        String::from_utf8_lossy(&serve.stderr)
+    );
+}

@@ -40,6 +40,23 @@ impl Header for AutoSubmitted {
     }
 }
 
+/// The configured PNG logo, if any; an unreadable file or another format is an error.
+pub fn load_logo(config: &Config) -> Result<Option<Vec<u8>>, NotifyError> {
+    let path = &config.notify.logo_file;
+    if path.as_os_str().is_empty() {
+        return Ok(None);
+    }
+    let err = |detail: String| NotifyError::Logo {
+        path: path.display().to_string(),
+        detail,
+    };
+    let bytes = std::fs::read(path).map_err(|e| err(e.to_string()))?;
+    if !bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        return Err(err("not a PNG file".into()));
+    }
+    Ok(Some(bytes))
+}
+
 /// Everything needed to write notifications; built once at start.
 pub struct Notifier {
     pub templates: Templates,
@@ -54,21 +71,7 @@ impl Notifier {
     pub fn load(config: &Config) -> Result<Self, NotifyError> {
         let templates = Templates::load(&config.notify.template_dir)?;
         let dkim = dkim::Dkim::load_or_create(config)?;
-        let logo = if config.notify.logo_file.as_os_str().is_empty() {
-            None
-        } else {
-            let bytes = std::fs::read(&config.notify.logo_file).map_err(|e| NotifyError::Logo {
-                path: config.notify.logo_file.display().to_string(),
-                detail: e.to_string(),
-            })?;
-            if !bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
-                return Err(NotifyError::Logo {
-                    path: config.notify.logo_file.display().to_string(),
-                    detail: "not a PNG file".into(),
-                });
-            }
-            Some(bytes)
-        };
+        let logo = load_logo(config)?;
         let address = config
             .notify_sender()
             .parse()
