@@ -110,3 +110,27 @@ fn require_tls_refuses_mail_before_starttls() {
     tls.cmd("EHLO x");
     assert!(tls.cmd("MAIL FROM:<a@example.org>").starts_with("250"));
 }
+
+#[test]
+fn repeated_auth_failures_from_one_address_are_throttled() {
+    let h = hash("right-password");
+    let smtp_extra = format!("auth_users = [{{ username = \"mta\", password_hash = \"{h}\" }}]\ntrusted_networks = []");
+    let c = Cloister::start_with(common::free_port(), &smtp_extra, "");
+    let connect = || {
+        let mut client = Client::connect(c.smtp);
+        client.cmd("EHLO x");
+        let mut tls = client.starttls(&c.ca_pem(), "localhost").unwrap();
+        tls.cmd("EHLO x");
+        tls
+    };
+    for _ in 0..5 {
+        let mut tls = connect();
+        let r = tls.cmd(&format!("AUTH PLAIN {}", plain("mta", "guess")));
+        assert!(r.starts_with("535"), "{r}");
+    }
+    let mut tls = connect();
+    let r = tls.cmd(&format!("AUTH PLAIN {}", plain("mta", "right-password")));
+    assert!(r.starts_with("421 4.7.0"), "throttled even with the right password: {r}");
+    assert_eq!(tls.reply(), "", "and disconnected");
+    assert!(c.log_text().contains("smtp auth refused: too many failures"));
+}

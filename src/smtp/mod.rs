@@ -7,3 +7,4 @@ pub mod server;
 pub mod session;
 #[cfg(test)]
 mod session_tests;
+pub mod throttle;

@@ -25,6 +25,8 @@ pub struct SmtpServer {
     queue_ids: Arc<QueueIds>,
     /// argon2 checks running at once (each takes ~19 MiB and a core for a moment).
     auth_slots: smol::lock::Semaphore,
+    /// Failed AUTH attempts per client address.
+    auth_failures: super::throttle::AuthFailures,
     /// Closed (all senders dropped) when the server stops: every waiting read wakes.
     stopping: async_channel::Receiver<()>,
 }
@@ -68,6 +70,7 @@ impl SmtpServer {
             connections: Mutex::new(HashMap::new()),
             queue_ids: Arc::new(QueueIds::starting_after(last_queue_id)),
             auth_slots: smol::lock::Semaphore::new(2),
+            auth_failures: super::throttle::AuthFailures::default(),
             stopping,
         })
     }
@@ -168,12 +171,18 @@ impl SmtpServer {
                     session.delivered(reply);
                 }
                 Step::Authenticate { username, password } => {
+                    if self.auth_failures.is_throttled(session.client()) {
+                        tracing::warn!(client = %session.client(), user = ?username, "smtp auth refused: too many failures");
+                        session.auth_throttled();
+                        continue;
+                    }
                     let users = self.ctx.config.smtp.auth_users.clone();
                     let name = username.clone();
                     let slot = self.auth_slots.acquire().await;
                     let ok = smol::unblock(move || super::auth::verify(&users, &name, &password)).await;
                     drop(slot);
                     tracing::info!(user = ?username, ok, "smtp auth");
+                    self.auth_failures.record(session.client(), ok);
                     session.auth_checked(username, ok);
                 }
                 Step::Close => {

@@ -174,6 +174,17 @@ impl Session {
         }
     }
 
+    /// The client's address.
+    pub fn client(&self) -> IpAddr {
+        self.client
+    }
+
+    /// Too many failed AUTH attempts from this address lately: no check, close.
+    pub fn auth_throttled(&mut self) {
+        self.reply("421 4.7.0 Too many failed authentications from your address; try again later");
+        self.state = State::Closed;
+    }
+
     pub fn auth_checked(&mut self, username: String, ok: bool) {
         if ok {
             self.auth_user = Some(username);
