@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 /// Failures tolerated within `WINDOW` before AUTH is refused.
 const LIMIT: u32 = 5;
-const WINDOW: Duration = Duration::from_secs(15 * 60);
+const WINDOW: Duration = Duration::from_mins(15);
 
 #[derive(Default)]
 pub struct AuthFailures {
