@@ -101,7 +101,6 @@ fn add_outbox(
 }
 
 fn apply_intake(t: &mut Tables<'_>, counters: &mut Counters, w: &IntakeWrite) -> Result<WriteResult, VaultError> {
-    let mut new_accounts = Vec::new();
     if let Some((record, raw)) = &w.vaulted {
         if t.messages.get(w.message_id)?.is_some() {
             return Err(VaultError::Storage(format!("queue id {:016X} already used", w.message_id)));
@@ -116,7 +115,6 @@ fn apply_intake(t: &mut Tables<'_>, counters: &mut Counters, w: &IntakeWrite) ->
             add_outbox(t, counters, w, OutboxKind::FirstContact, vec![key.clone()], 0)?;
             let what = format!("account created for {key}; first-contact credentials queued");
             add_event(t, counters, w.message_id, w.now, "cloister", what)?;
-            new_accounts.push(key.clone());
         }
         // The event that says the message was held also says its notice is queued.
         add_outbox(t, counters, w, OutboxKind::Notification, vec![key.clone()], 0)?;
@@ -136,7 +134,7 @@ fn apply_intake(t: &mut Tables<'_>, counters: &mut Counters, w: &IntakeWrite) ->
     for (actor, what) in &w.events {
         add_event(t, counters, w.message_id, w.now, actor, what.clone())?;
     }
-    Ok(WriteResult::Intake { new_accounts })
+    Ok(WriteResult::Intake)
 }
 
 /// Creates an external account without a password; true when it is new.

@@ -87,10 +87,8 @@ pub enum WriteOp {
 
 #[derive(Debug, PartialEq)]
 pub enum WriteResult {
-    /// Accounts created by this intake (first contact).
-    Intake {
-        new_accounts: Vec<String>,
-    },
+    /// The intake is stored (new accounts and their first-contact rows included).
+    Intake,
     Outbox,
     /// The outbox row no longer exists (already handled).
     Gone,

@@ -111,20 +111,7 @@ fn session(stream: TcpStream, caught: &Mutex<Vec<Caught>>) {
             b"250 ok\r\n"
         } else if upper.starts_with("DATA") {
             let _ = w.write_all(b"354 go\r\n");
-            let mut data = Vec::new();
-            loop {
-                let mut l = Vec::new();
-                if r.read_until(b'\n', &mut l).unwrap_or(0) == 0 {
-                    return;
-                }
-                if l == b".\r\n" {
-                    break;
-                }
-                if l.starts_with(b".") {
-                    l.remove(0);
-                }
-                data.extend_from_slice(&l);
-            }
+            let Some(data) = read_data(&mut r) else { return };
             caught.lock().unwrap().push(Caught {
                 from: from.clone(),
                 to: to.clone(),
@@ -143,7 +130,23 @@ fn session(stream: TcpStream, caught: &Mutex<Vec<Caught>>) {
     }
 }
 
-fn angle(line: &str) -> String {
+/// Reads message data up to the lone "." line, undoing dot-stuffing; None on EOF.
+pub fn read_data(r: &mut impl BufRead) -> Option<Vec<u8>> {
+    let mut data = Vec::new();
+    loop {
+        let mut l = Vec::new();
+        if r.read_until(b'\n', &mut l).unwrap_or(0) == 0 {
+            return None;
+        }
+        if l == b".\r\n" {
+            return Some(data);
+        }
+        data.extend_from_slice(l.strip_prefix(b".").unwrap_or(&l));
+    }
+}
+
+/// The address between angle brackets in a MAIL or RCPT line.
+pub fn angle(line: &str) -> String {
     let start = line.find('<').map_or(0, |i| i + 1);
     let end = line[start..].find('>').map_or(line.len(), |i| start + i);
     line[start..end].to_string()

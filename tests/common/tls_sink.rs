@@ -8,7 +8,7 @@ use std::sync::{Arc, Mutex};
 use rustls_pki_types::pem::PemObject;
 use rustls_pki_types::{CertificateDer, PrivateKeyDer};
 
-use super::sink::Caught;
+use super::sink::{Caught, angle, read_data};
 
 pub struct TlsSink {
     pub port: u16,
@@ -111,25 +111,15 @@ fn session(
             tls = true;
             continue;
         } else if upper.starts_with("MAIL FROM:") {
-            from = line[10..].trim().trim_matches(['<', '>']).to_string();
+            from = angle(&line);
             to.clear();
             b"250 ok\r\n".to_vec()
         } else if upper.starts_with("RCPT TO:") {
-            to.push(line[8..].trim().trim_matches(['<', '>']).to_string());
+            to.push(angle(&line));
             b"250 ok\r\n".to_vec()
         } else if upper.starts_with("DATA") {
             let _ = io.get_mut().write_all(b"354 go\r\n");
-            let mut data = Vec::new();
-            loop {
-                let mut l = Vec::new();
-                if io.read_until(b'\n', &mut l).unwrap_or(0) == 0 {
-                    return;
-                }
-                if l == b".\r\n" {
-                    break;
-                }
-                data.extend_from_slice(l.strip_prefix(b".").unwrap_or(&l));
-            }
+            let Some(data) = read_data(&mut io) else { return };
             caught.lock().unwrap().push((
                 Caught {
                     from: from.clone(),
