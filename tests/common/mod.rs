@@ -150,25 +150,24 @@ impl Cloister {
         Command::new(BIN).args(args).arg("--config").arg(&self.config).output().unwrap()
     }
 
-    /// `cloister messages --json`, parsed.
-    pub fn messages(&self) -> Vec<serde_json::Value> {
-        let out = self.cli(&["messages", "--json"]);
-        assert!(out.status.success(), "messages failed: {}", String::from_utf8_lossy(&out.stderr));
-        serde_json::from_slice::<serde_json::Value>(&out.stdout)
-            .unwrap()
-            .as_array()
-            .unwrap()
-            .clone()
+    /// `cloister <command> --json`, which prints a JSON array, parsed.
+    fn json_list(&self, command: &str) -> Vec<serde_json::Value> {
+        let out = self.cli(&[command, "--json"]);
+        assert!(out.status.success(), "{command} failed: {}", String::from_utf8_lossy(&out.stderr));
+        match serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap() {
+            serde_json::Value::Array(rows) => rows,
+            other => panic!("{command} --json printed no array: {other}"),
+        }
     }
 
+    /// `cloister messages --json`, parsed.
+    pub fn messages(&self) -> Vec<serde_json::Value> {
+        self.json_list("messages")
+    }
+
+    /// `cloister outbox --json`, parsed.
     pub fn outbox(&self) -> Vec<serde_json::Value> {
-        let out = self.cli(&["outbox", "--json"]);
-        assert!(out.status.success(), "outbox failed: {}", String::from_utf8_lossy(&out.stderr));
-        serde_json::from_slice::<serde_json::Value>(&out.stdout)
-            .unwrap()
-            .as_array()
-            .unwrap()
-            .clone()
+        self.json_list("outbox")
     }
 
     /// One message over a fresh SMTP session; asserts the 250 and returns the queue id.
