@@ -110,6 +110,11 @@ impl Dkim {
     }
 
     /// `message` with a DKIM-Signature header in front.
+    /// An RSA signature costs most of a millisecond of CPU (Ed25519 about 1/20 of that).
+    pub fn is_costly(&self) -> bool {
+        matches!(self.key, Key::Rsa(_))
+    }
+
     pub fn sign(&self, message: &[u8]) -> Result<Vec<u8>, DkimError> {
         let header = match &self.key {
             Key::Rsa(s) => s.sign(message),

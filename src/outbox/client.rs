@@ -70,6 +70,10 @@ pub struct Connection {
     timeout: Duration,
     /// The server was left mid-transaction in a way RSET cannot repair.
     broken: bool,
+    /// A transaction was started and not finished: the next one begins with RSET.
+    dirty: bool,
+    /// The current transaction got as far as sending the message.
+    data_sent: bool,
 }
 
 fn net(e: impl std::fmt::Display) -> ClientError {
@@ -101,6 +105,8 @@ impl Connection {
             caps: Caps::default(),
             timeout: target.timeout,
             broken: false,
+            dirty: false,
+            data_sent: false,
         };
         conn.expect(220, "greeting").await?;
         conn.ehlo(&target.helo).await?;
@@ -160,7 +166,11 @@ impl Connection {
     }
 
     async fn send_inner(&mut self, from: &str, to: &[String], data: &[u8]) -> Result<String, ClientError> {
-        let mut commands = vec![format!("MAIL FROM:<{from}>")];
+        self.data_sent = false;
+        // A clean connection needs no RSET; a dirty one gets it in the same pipelined write.
+        let mut commands = if self.dirty { vec!["RSET".to_string()] } else { Vec::new() };
+        commands.push(format!("MAIL FROM:<{from}>"));
+        self.dirty = true;
         commands.extend(to.iter().map(|r| format!("RCPT TO:<{r}>")));
         commands.push("DATA".into());
         if self.caps.pipelining {
@@ -189,8 +199,11 @@ impl Connection {
                 self.command(c, if i == commands.len() - 1 { 354 } else { 250 }).await?;
             }
         }
+        self.data_sent = true;
         self.write(&dot_stuffed(data)).await?;
         let (code, text) = self.reply().await?;
+        // The final reply, good or bad, ends the transaction.
+        self.dirty = false;
         if code == 250 {
             Ok(text.trim_end().to_string())
         } else {
@@ -199,11 +212,6 @@ impl Connection {
                 text: text.trim_end().to_string(),
             })
         }
-    }
-
-    /// Makes a used connection ready for the next transaction.
-    pub async fn reset(&mut self) -> Result<(), ClientError> {
-        within(self.timeout, "RSET", self.command("RSET", 250)).await.map(|_| ())
     }
 
     pub async fn quit(mut self) {
@@ -258,7 +266,11 @@ impl Connection {
             text.push('\n');
             match line.as_bytes().get(3) {
                 Some(b'-') => {}
-                None | Some(b' ') => return Ok((code, text)),
+                None | Some(b' ') => {
+                    // 421: the server is closing this connection.
+                    self.broken |= code == 421;
+                    return Ok((code, text));
+                }
                 Some(_) => return Err(net(format!("bad reply line {line:?}"))),
             }
         }
@@ -394,13 +406,15 @@ impl Pool {
         };
     }
 
-    /// Sends one message, on a reused connection when one is idle (a stale one is replaced once).
+    /// Sends one message, on a reused connection when one is idle. A reused
+    /// connection that turns out dead before the message went out (the server
+    /// closed it while idle) is replaced once; after that, nothing is resent.
     pub async fn send(&self, from: &str, to: &[String], data: &[u8]) -> Result<String, ClientError> {
         let reused = self.idle.lock().expect("pool lock").pop();
-        if let Some(mut conn) = reused {
-            match conn.reset().await {
-                Ok(()) => return self.finish(conn, from, to, data).await,
-                Err(_) => drop(conn),
+        if let Some(conn) = reused {
+            match self.finish(conn, from, to, data).await {
+                (Err(ClientError::Network(_) | ClientError::Reply { code: 421, .. }), false) => {}
+                (result, _) => return result,
             }
         }
         let conn = match Connection::open(&self.target).await {
@@ -413,18 +427,21 @@ impl Pool {
                 return Err(e);
             }
         };
-        self.finish(conn, from, to, data).await
+        self.finish(conn, from, to, data).await.0
     }
 
-    async fn finish(&self, mut conn: Connection, from: &str, to: &[String], data: &[u8]) -> Result<String, ClientError> {
+    /// One transaction on `conn`, which goes back to the pool if still usable;
+    /// also says whether the message itself was (perhaps) sent.
+    async fn finish(&self, mut conn: Connection, from: &str, to: &[String], data: &[u8]) -> (Result<String, ClientError>, bool) {
         let result = conn.send(from, to, data).await;
+        let data_sent = conn.data_sent;
         if !conn.broken && !matches!(result, Err(ClientError::Network(_) | ClientError::Tls(_))) {
             let mut idle = self.idle.lock().expect("pool lock");
             if idle.len() < 16 {
                 idle.push(conn);
             }
         }
-        result
+        (result, data_sent)
     }
 }
 

@@ -19,59 +19,117 @@ use crate::vault::{Fallback, FollowUp, OutboxKind, OutboxOutcome, OutboxRow, Wri
 /// Rows taken per kind per pass.
 const BATCH: usize = 64;
 /// Deliveries in flight at once (each holds one pooled SMTP connection).
-const CONCURRENT_SENDS: usize = 8;
+const CONCURRENT_SENDS: usize = 16;
 /// Longest sleep between passes when nothing is due.
 const IDLE: Duration = Duration::from_secs(30);
 
+/// Finished attempts: (kind, id, whether the outcome was recorded).
+type Done = (OutboxKind, u64, bool);
+
+/// The dispatcher's view of rows it has handed out.
+struct Dispatch {
+    ctx: Context,
+    relay: Arc<client::Pool>,
+    /// One permit per delivery in flight (each holds one pooled SMTP connection).
+    slots: Arc<smol::lock::Semaphore>,
+    /// Rows being attempted, not to be picked up again until recorded.
+    in_flight: HashSet<(OutboxKind, u64)>,
+    /// Rows sent whose outcome could not be recorded: never sent again by this process.
+    unrecorded: HashSet<(OutboxKind, u64)>,
+    done_tx: async_channel::Sender<Done>,
+    done_rx: async_channel::Receiver<Done>,
+    /// Which kind goes first in the next pass.
+    first_kind: usize,
+}
+
 /// Runs forever; woken early through `wake` when something is queued.
+///
+/// Rows flow continuously: a row is handed to a task as soon as a connection
+/// slot is free, the slot is released once the relay answered, and the
+/// outcome is written afterwards (sharing group commits with other rows).
 pub async fn run(ctx: Context, relay: Arc<client::Pool>, wake: async_channel::Receiver<()>) {
-    // Rows sent whose outcome could not be recorded: never sent again by this process.
-    let mut unrecorded: HashSet<(OutboxKind, u64)> = HashSet::new();
-    let slots = Arc::new(smol::lock::Semaphore::new(CONCURRENT_SENDS));
-    let mut first_kind = 0;
+    let (done_tx, done_rx) = async_channel::unbounded();
+    let mut d = Dispatch {
+        ctx,
+        relay,
+        slots: Arc::new(smol::lock::Semaphore::new(CONCURRENT_SENDS)),
+        in_flight: HashSet::new(),
+        unrecorded: HashSet::new(),
+        done_tx,
+        done_rx,
+        first_kind: 0,
+    };
     loop {
-        let mut busy = false;
+        d.collect_finished();
+        if d.dispatch_due().await > 0 {
+            continue;
+        }
+        if d.in_flight.is_empty() {
+            d.idle(&wake).await;
+        } else {
+            // Something finishes or is queued: look again.
+            let done = d.done_rx.clone();
+            let _ = futures_lite::future::or(async { done.recv().await.ok().map(|f| d.finished(f)) }, async {
+                wake.recv().await.ok()
+            })
+            .await;
+        }
+    }
+}
+
+impl Dispatch {
+    fn finished(&mut self, (kind, id, recorded): Done) {
+        self.in_flight.remove(&(kind, id));
+        if !recorded {
+            self.unrecorded.insert((kind, id));
+        }
+    }
+
+    fn collect_finished(&mut self) {
+        while let Ok(done) = self.done_rx.try_recv() {
+            self.finished(done);
+        }
+    }
+
+    /// Hands every due row to a delivery task; returns how many were started.
+    async fn dispatch_due(&mut self) -> usize {
+        let mut started = 0;
         // Start each pass with the next kind, so a probe of an unreachable relay
         // does not always use (and starve the others behind) the same kind.
-        first_kind = (first_kind + 1) % OutboxKind::ALL.len();
+        self.first_kind = (self.first_kind + 1) % OutboxKind::ALL.len();
         for i in 0..OutboxKind::ALL.len() {
-            let kind = OutboxKind::ALL[(first_kind + i) % OutboxKind::ALL.len()];
-            // While the relay is unreachable, rows bound for it are not even rendered.
-            if kind != OutboxKind::Direct && relay.down_for().is_some() {
-                continue;
-            }
-            let due = ctx.vault.due_outbox(kind, now(), BATCH).unwrap_or_else(|e| {
+            let kind = OutboxKind::ALL[(self.first_kind + i) % OutboxKind::ALL.len()];
+            let skip = |id: u64| self.in_flight.contains(&(kind, id)) || self.unrecorded.contains(&(kind, id));
+            let due = self.ctx.vault.due_outbox(kind, now(), BATCH, skip).unwrap_or_else(|e| {
                 tracing::error!(error = %e, "outbox read failed");
                 Vec::new()
             });
-            // Several rows at once over the pooled connections; their outcomes
-            // share group commits.
-            let mut running = Vec::new();
-            for row in due.into_iter().filter(|r| !unrecorded.contains(&(r.kind, r.id))) {
-                busy = true;
-                let permit = slots.acquire_arc().await;
-                let (ctx, relay) = (ctx.clone(), Arc::clone(&relay));
-                running.push(smol::spawn(async move {
-                    let recorded = attempt(&ctx, &relay, &row).await;
-                    drop(permit);
-                    (row.kind, row.id, recorded)
-                }));
-            }
-            for task in running {
-                let (kind, id, recorded) = task.await;
-                if !recorded {
-                    unrecorded.insert((kind, id));
+            for row in due {
+                // While the relay is unreachable, rows bound for it are not even rendered.
+                if kind != OutboxKind::Direct && self.relay.down_for().is_some() {
+                    break;
                 }
+                let permit = self.slots.acquire_arc().await;
+                self.in_flight.insert((kind, row.id));
+                let (ctx, relay, done) = (self.ctx.clone(), Arc::clone(&self.relay), self.done_tx.clone());
+                smol::spawn(async move {
+                    let recorded = attempt(&ctx, &relay, &row, permit).await;
+                    let _ = done.send((row.kind, row.id, recorded)).await;
+                })
+                .detach();
+                started += 1;
             }
         }
-        if busy {
-            continue;
-        }
-        let relay_down = relay.down_for();
+        started
+    }
+
+    /// Nothing due and nothing in flight: sleep until the next row is due, or a wake.
+    async fn idle(&self, wake: &async_channel::Receiver<()>) {
+        let relay_down = self.relay.down_for();
         let next = OutboxKind::ALL
             .iter()
             .filter(|k| relay_down.is_none() || **k == OutboxKind::Direct)
-            .filter_map(|k| ctx.vault.next_due(*k).ok().flatten())
+            .filter_map(|k| self.ctx.vault.next_due(*k).ok().flatten())
             .min();
         let mut wait = next.map_or(IDLE, |at| {
             Duration::from_secs(u64::try_from((at - now()).max(1)).unwrap_or(1)).min(IDLE)
@@ -89,15 +147,20 @@ pub async fn run(ctx: Context, relay: Arc<client::Pool>, wake: async_channel::Re
 }
 
 /// One delivery attempt of one row, recorded in the vault; false when recording failed.
-async fn attempt(ctx: &Context, relay: &client::Pool, row: &OutboxRow) -> bool {
+/// The connection slot (`permit`) is given back as soon as the relay has answered.
+async fn attempt(ctx: &Context, relay: &client::Pool, row: &OutboxRow, permit: smol::lock::SemaphoreGuardArc) -> bool {
     let outcome = match render::envelope_and_bytes(ctx, row).await {
         Ok((from, to, bytes)) if row.kind == OutboxKind::Direct => match direct_attempt(ctx, row, from, to, bytes).await {
             Ok(outcome) => outcome,
-            Err(op) => return record(ctx, row, op).await,
+            Err(op) => {
+                drop(permit);
+                return record(ctx, row, op).await;
+            }
         },
         Ok((from, to, bytes)) => classify(ctx, row, relay::send(relay, &from, &to, &bytes).await),
         Err(e) => classify(ctx, row, Err(e)),
     };
+    drop(permit);
     log(row, &outcome);
     let follow_up = failure_notice(ctx, row, &outcome);
     let op = WriteOp::Outbox {

@@ -127,13 +127,17 @@ impl Vault {
         Ok(out)
     }
 
-    /// Pending rows of `kind` due at `now` (unix seconds); bytes are read per row with `outbox_data`.
-    pub fn due_outbox(&self, kind: OutboxKind, now: i64, limit: usize) -> Result<Vec<OutboxRow>, VaultError> {
+    /// Up to `limit` pending rows of `kind` due by `now`, leaving out those `skip` names;
+    /// bytes are read per row with `outbox_data`.
+    pub fn due_outbox(&self, kind: OutboxKind, now: i64, limit: usize, skip: impl Fn(u64) -> bool) -> Result<Vec<OutboxRow>, VaultError> {
         let txn = self.db.begin_read()?;
         let table = txn.open_table(OUTBOX)?;
         let mut out = Vec::new();
         for row in table.range((kind.code(), 0)..=(kind.code(), u64::MAX))? {
-            let (_, v) = row?;
+            let (k, v) = row?;
+            if skip(k.value().1) {
+                continue;
+            }
             let row: OutboxRow = decode("outbox", v.value())?;
             if row.state == OutboxState::Pending && row.next_attempt_at <= now {
                 out.push(row);
