@@ -116,6 +116,10 @@ fn check_config(loaded: &LoadedConfig) -> ExitCode {
         eprintln!("cloister: the configuration has 1 problem(s):\n  - `notify.template_dir`: {e}");
         return ExitCode::from(2);
     }
+    if let Err(e) = crate::web::pages::Pages::load(&loaded.config) {
+        eprintln!("cloister: the configuration has 1 problem(s):\n  - `web.template_dir`: {e}");
+        return ExitCode::from(2);
+    }
     if let Err(e) = crate::notify::load_logo(&loaded.config) {
         eprintln!("cloister: the configuration has 1 problem(s):\n  - `notify.logo_file`: {e}");
         return ExitCode::from(2);

@@ -66,6 +66,7 @@ pub fn run(loaded: LoadedConfig) -> anyhow::Result<()> {
     let relay = outbox::relay::pool(&config, &config.effective_hostname())
         .map_err(anyhow::Error::msg)
         .context("relay")?;
+    let pages = web::pages::Pages::load(&config).context("portal pages")?;
     let vault = Vault::open(&config.data_dir)?;
     let (wake_tx, wake_rx) = async_channel::bounded(1);
     let ctx = Context {
@@ -76,6 +77,11 @@ pub fn run(loaded: LoadedConfig) -> anyhow::Result<()> {
         outbox_wake: wake_tx,
     };
     let signal = wait_for_signal(signals);
+    let web_state = Arc::new(web::Web {
+        ctx: ctx.clone(),
+        pages,
+        throttle: crate::auth::throttle::SignInThrottle::new(config.portal.lockout_threshold),
+    });
 
     let vault_handle = vault.clone();
     smol::block_on(async move {
@@ -85,6 +91,7 @@ pub fn run(loaded: LoadedConfig) -> anyhow::Result<()> {
         let web_listener = TcpListener::bind(config.web.listen)
             .await
             .with_context(|| format!("binding web.listen {}", config.web.listen))?;
+        let redirect_listener = bind_redirect(&config).await?;
         let socket = control::socket_path(&config.data_dir);
         let smtp_addr = smtp_listener.local_addr()?;
         let web_addr = web_listener.local_addr()?;
@@ -93,10 +100,13 @@ pub fn run(loaded: LoadedConfig) -> anyhow::Result<()> {
         let smtp = SmtpServer::new(ctx.clone(), Arc::clone(&tls.server_config), vault.last_message_id()?, stop_rx);
         let accept = smol::spawn(Arc::clone(&smtp).serve(smtp_listener));
         let mut tasks = vec![
-            smol::spawn(web::serve(web_listener, tls.https_config())),
+            smol::spawn(web::serve(web_listener, tls.https_config(), web_state)),
             smol::spawn(outbox::run(ctx.clone(), relay, wake_rx)),
             smol::spawn(renew_daily(Arc::clone(&tls), Arc::clone(&config))),
         ];
+        if let Some(listener) = redirect_listener {
+            tasks.push(smol::spawn(web::serve_redirect(listener, config.public_url())));
+        }
         let control_vault = vault.clone();
         let control_listener = control::bind(&socket).with_context(|| format!("binding control socket {}", socket.display()))?;
         let control_wake = ctx.outbox_wake.clone();
@@ -132,6 +142,18 @@ pub fn run(loaded: LoadedConfig) -> anyhow::Result<()> {
     vault_handle.close();
     tracing::info!("vault closed; stopped");
     Ok(())
+}
+
+/// The optional plain-HTTP listener that only redirects to HTTPS.
+async fn bind_redirect(config: &Config) -> anyhow::Result<Option<TcpListener>> {
+    match config.web.http_redirect_listen.as_str() {
+        "" => Ok(None),
+        addr => Ok(Some(
+            TcpListener::bind(addr)
+                .await
+                .with_context(|| format!("binding web.http_redirect_listen {addr}"))?,
+        )),
+    }
 }
 
 async fn renew_daily(tls: Arc<Tls>, config: Arc<Config>) {

@@ -28,6 +28,91 @@ pub fn verify_dummy(password: &str) {
     }
 }
 
+/// Longest password accepted (characters); keeps the hashing work bounded.
+pub const MAX_LENGTH: usize = 256;
+
+/// One rule of the password policy, as the checklist on the page names it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Rule {
+    Length,
+    Lowercase,
+    Uppercase,
+    Digit,
+    Symbol,
+    NotAddress,
+    NotCurrent,
+}
+
+impl Rule {
+    /// The `data-rule` name in the page's checklist.
+    pub fn name(self) -> &'static str {
+        match self {
+            Rule::Length => "length",
+            Rule::Lowercase => "lowercase",
+            Rule::Uppercase => "uppercase",
+            Rule::Digit => "digit",
+            Rule::Symbol => "symbol",
+            Rule::NotAddress => "not_address",
+            Rule::NotCurrent => "not_current",
+        }
+    }
+
+    /// What the rule asks, for the checklist and for the error after a refused change.
+    pub fn describe(self, policy: &Policy) -> String {
+        match self {
+            Rule::Length => format!("{} to {MAX_LENGTH} characters", policy.min_length),
+            Rule::Lowercase => "a lower-case letter".into(),
+            Rule::Uppercase => "an upper-case letter".into(),
+            Rule::Digit => "a digit".into(),
+            Rule::Symbol => "a symbol (not a letter or digit)".into(),
+            Rule::NotAddress => "not your email address".into(),
+            Rule::NotCurrent => "not your current password".into(),
+        }
+    }
+
+    /// The rules `policy` applies, in checklist order.
+    pub fn all(policy: &Policy) -> Vec<Rule> {
+        let mut rules = vec![Rule::Length];
+        for (on, rule) in [
+            (policy.require_lowercase, Rule::Lowercase),
+            (policy.require_uppercase, Rule::Uppercase),
+            (policy.require_digit, Rule::Digit),
+            (policy.require_symbol, Rule::Symbol),
+        ] {
+            if on {
+                rules.push(rule);
+            }
+        }
+        rules.extend([Rule::NotAddress, Rule::NotCurrent]);
+        rules
+    }
+}
+
+/// The rules `new` breaks (Unicode aware: letters of any script count by case).
+/// `current` is the account's current hash, checked last because it is slow.
+pub fn broken_rules(policy: &Policy, address: &str, new: &str, current: Option<&str>) -> Vec<Rule> {
+    let len = new.chars().count();
+    let mut broken = Vec::new();
+    for rule in Rule::all(policy) {
+        let ok = match rule {
+            Rule::Length => len >= policy.min_length as usize && len <= MAX_LENGTH,
+            Rule::Lowercase => new.chars().any(char::is_lowercase),
+            Rule::Uppercase => new.chars().any(char::is_uppercase),
+            Rule::Digit => new.chars().any(|c| c.is_ascii_digit()),
+            Rule::Symbol => new.chars().any(|c| !c.is_alphanumeric() && !c.is_whitespace()),
+            Rule::NotAddress => !new.trim().eq_ignore_ascii_case(address.trim()),
+            Rule::NotCurrent => true,
+        };
+        if !ok {
+            broken.push(rule);
+        }
+    }
+    if broken.is_empty() && current.is_some_and(|h| verify(h, new)) {
+        broken.push(Rule::NotCurrent);
+    }
+    broken
+}
+
 const LOWER: &[u8] = b"abcdefghijkmnpqrstuvwxyz";
 const UPPER: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZ";
 const DIGIT: &[u8] = b"23456789";
@@ -100,5 +185,48 @@ mod tests {
         assert!(h.starts_with("$argon2id$"));
         assert!(verify(&h, "correct horse"));
         assert!(!verify(&h, "wrong"));
+    }
+
+    #[test]
+    fn policy_rules_table() {
+        let policy = Policy {
+            min_length: 10,
+            require_symbol: true,
+            ..Policy::default()
+        };
+        let cases: &[(&str, &[Rule])] = &[
+            ("Abcdefgh1-", &[]),
+            ("Ab1-", &[Rule::Length]),
+            ("abcdefgh1-", &[Rule::Uppercase]),
+            ("ABCDEFGH1-", &[Rule::Lowercase]),
+            ("Abcdefghi-", &[Rule::Digit]),
+            ("Abcdefghi1", &[Rule::Symbol]),
+            // Unicode letters count by case; length counts characters, not bytes.
+            ("Ölçü-Şifre-9", &[]),
+            ("Äöü1-", &[Rule::Length]),
+            ("Pat@Partner.test9", &[]),
+        ];
+        for (pw, want) in cases {
+            assert_eq!(broken_rules(&policy, "pat@partner.test", pw, None), *want, "{pw}");
+        }
+        let lax = Policy {
+            min_length: 5,
+            require_lowercase: false,
+            require_uppercase: false,
+            require_digit: false,
+            ..Policy::default()
+        };
+        assert_eq!(
+            broken_rules(&lax, "pat@partner.test", "PAT@partner.test", None),
+            vec![Rule::NotAddress]
+        );
+        let long = "Aa1".repeat(100);
+        assert_eq!(broken_rules(&lax, "p@q.test", &long, None), vec![Rule::Length]);
+        let current = hash("Same-Old-Pass-1").unwrap();
+        assert_eq!(
+            broken_rules(&lax, "p@q.test", "Same-Old-Pass-1", Some(&current)),
+            vec![Rule::NotCurrent]
+        );
+        assert!(broken_rules(&lax, "p@q.test", "Brand-New-Pass-2", Some(&current)).is_empty());
     }
 }

@@ -41,6 +41,8 @@ pub struct Portal {
     pub archive_search_days: u32,
     /// Minutes of inactivity before a session ends.
     pub session_idle_minutes: u32,
+    /// Hours after sign-in when a session ends however active it is.
+    pub session_max_hours: u32,
     /// Lite mode: external recipients may reply but not compose new messages.
     pub lite_mode: bool,
     /// Offer "email me a sign-in code" as a passwordless option.
@@ -57,6 +59,7 @@ impl Default for Portal {
             inbox_days: 60,
             archive_search_days: 365,
             session_idle_minutes: 60,
+            session_max_hours: 12,
             lite_mode: false,
             sign_in_codes: true,
             require_totp: false,

@@ -124,6 +124,8 @@ pub struct Web {
     pub public_url: String,
     /// Optional plain-HTTP listener that only redirects to HTTPS; empty = off.
     pub http_redirect_listen: String,
+    /// Directory whose files override the built-in portal pages; empty = built-in only.
+    pub template_dir: PathBuf,
 }
 
 impl Default for Web {
@@ -132,6 +134,7 @@ impl Default for Web {
             listen: SocketAddr::from(([127, 0, 0, 1], 8443)),
             public_url: String::new(),
             http_redirect_listen: String::new(),
+            template_dir: PathBuf::new(),
         }
     }
 }

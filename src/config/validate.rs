@@ -80,6 +80,9 @@ fn limits(c: &Config, out: &mut Vec<Problem>) {
             ));
         }
     }
+    if c.portal.session_max_hours == 0 {
+        out.push(problem("portal.session_max_hours", "must be greater than 0"));
+    }
     if c.portal.session_idle_minutes == 0 {
         out.push(problem("portal.session_idle_minutes", "must be greater than 0"));
     }

@@ -55,7 +55,7 @@ pub struct Templates {
     env: Environment<'static>,
 }
 
-fn broken(file: &str, e: &minijinja::Error) -> TemplateError {
+pub(crate) fn broken(file: &str, e: &minijinja::Error) -> TemplateError {
     let mut detail = e.to_string();
     if let Some(src) = std::error::Error::source(e) {
         detail = format!("{detail}: {src}");
@@ -131,7 +131,7 @@ impl Templates {
     }
 }
 
-fn read_overrides(dir: &Path) -> Result<Vec<(String, String, String)>, TemplateError> {
+pub(crate) fn read_overrides(dir: &Path) -> Result<Vec<(String, String, String)>, TemplateError> {
     let err = |d: &dyn std::fmt::Display| TemplateError::Dir {
         dir: dir.display().to_string(),
         detail: d.to_string(),

@@ -233,7 +233,9 @@ fn classify(ctx: &Context, row: &OutboxRow, sent: Result<String, relay::SendErro
     // Each kind has its own patience: ordinary mail like an MTA, notices shorter.
     let max_age_hours = match row.kind {
         OutboxKind::Relay | OutboxKind::Direct => ctx.config.relay.retry_max_age_hours,
-        OutboxKind::Notification | OutboxKind::FirstContact | OutboxKind::DeliveryFailure => ctx.config.notify.retry_max_age_hours,
+        OutboxKind::Notification | OutboxKind::FirstContact | OutboxKind::DeliveryFailure | OutboxKind::PasswordReset => {
+            ctx.config.notify.retry_max_age_hours
+        }
     };
     match sent {
         Ok(reply) => OutboxOutcome::Delivered { reply },

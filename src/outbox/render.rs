@@ -5,11 +5,11 @@ use std::sync::Arc;
 use minijinja::{Value, context};
 
 use super::relay::SendError;
-use crate::auth::password;
+use crate::auth::{password, tokens};
 use crate::notify::Kind;
 use crate::service::intake::queue_id_text;
 use crate::service::{Context, now};
-use crate::vault::{OutboxKind, OutboxRow, WriteOp};
+use crate::vault::{AuthWrite, OutboxKind, OutboxRow, WriteOp, WriteResult};
 
 fn failed(message: String) -> SendError {
     SendError { permanent: false, message }
@@ -59,6 +59,7 @@ pub async fn envelope_and_bytes(ctx: &Context, row: &OutboxRow) -> Result<(Strin
             let bytes = compose(ctx, Kind::FirstContact, &to, context! { password => secret }, &unique).await?;
             Ok((notifier.sender_address(), vec![to], bytes))
         }
+        OutboxKind::PasswordReset => reset_link(ctx, row, &unique).await,
         OutboxKind::DeliveryFailure => {
             let to = row.recipients.first().cloned().unwrap_or_default();
             let note: serde_json::Value = serde_json::from_str(&row.note).unwrap_or_default();
@@ -73,6 +74,32 @@ pub async fn envelope_and_bytes(ctx: &Context, row: &OutboxRow) -> Result<(Strin
             Ok((notifier.sender_address(), vec![to], bytes))
         }
     }
+}
+
+/// A reset-link mail. The link is made now and its hash stored (voiding older
+/// links) before the mail leaves; a retry makes a new link.
+async fn reset_link(ctx: &Context, row: &OutboxRow, unique: &str) -> Result<(String, Vec<String>, Vec<u8>), SendError> {
+    let to = row.recipients.first().cloned().unwrap_or_default();
+    let (token, token_hash) = tokens::new_token();
+    let hours = ctx.config.password.reset_link_hours;
+    let op = WriteOp::Auth(AuthWrite::IssueReset {
+        address: to.clone(),
+        token_hash,
+        expires_at: now() + i64::from(hours) * 3600,
+        at: now(),
+    });
+    match ctx.vault.write(op).await.map_err(|e| failed(e.to_string()))? {
+        WriteResult::Done => {}
+        _ => {
+            return Err(SendError {
+                permanent: true,
+                message: format!("no account {to} any more"),
+            });
+        }
+    }
+    let link = format!("{}/reset/{token}", ctx.config.public_url());
+    let bytes = compose(ctx, Kind::PasswordReset, &to, context! { link, hours }, unique).await?;
+    Ok((ctx.notifier.sender_address(), vec![to], bytes))
 }
 
 /// Renders and signs the message. An RSA signature is done on the blocking

@@ -1,5 +1,6 @@
 //! Operations shared by every edge (SMTP now, the portal later).
 
+pub mod accounts;
 pub mod intake;
 pub mod views;
 

@@ -3,6 +3,7 @@
 //! Writes go through one writer thread that batches concurrent requests into a
 //! single durable transaction (group commit); reads run on any thread.
 
+mod auth_ops;
 mod ops;
 mod records;
 mod schema;
@@ -13,10 +14,11 @@ use std::sync::Arc;
 
 use redb::{Database, ReadableDatabase, ReadableTable};
 
+pub use auth_ops::AuthWrite;
 pub use records::*;
 pub use writer::{Fallback, FollowUp, IntakeWrite, OutboxOutcome, WriteOp, WriteResult};
 
-use schema::{EVENTS, MESSAGES, OUTBOX, OUTBOX_DATA, RAW};
+use schema::{ACCOUNTS, EVENTS, MAILBOX, MESSAGES, OUTBOX, OUTBOX_DATA, RAW, RESET_TOKENS, SESSIONS};
 
 /// Errors of the storage layer; the text is for logs, not for users.
 #[derive(Debug, thiserror::Error)]
@@ -88,6 +90,72 @@ impl Vault {
     /// Applies one write in the next group commit and waits until it is durable.
     pub async fn write(&self, op: WriteOp) -> Result<WriteResult, VaultError> {
         self.writer.submit(op).await
+    }
+
+    /// The account of `address` (lower case).
+    pub fn account(&self, address: &str) -> Result<Option<Account>, VaultError> {
+        let txn = self.db.begin_read()?;
+        let table = txn.open_table(ACCOUNTS)?;
+        table.get(address)?.map(|v| decode("accounts", v.value())).transpose()
+    }
+
+    /// The session stored under `token_hash`.
+    pub fn session(&self, token_hash: &str) -> Result<Option<Session>, VaultError> {
+        let txn = self.db.begin_read()?;
+        let table = txn.open_table(SESSIONS)?;
+        table.get(token_hash)?.map(|v| decode("sessions", v.value())).transpose()
+    }
+
+    /// Every session of `address` with its token hash, newest first.
+    pub fn sessions_of(&self, address: &str) -> Result<Vec<(String, Session)>, VaultError> {
+        let txn = self.db.begin_read()?;
+        let table = txn.open_table(SESSIONS)?;
+        let mut out = Vec::new();
+        for row in table.iter()? {
+            let (k, v) = row?;
+            let s: Session = decode("sessions", v.value())?;
+            if s.address == address {
+                out.push((k.value().to_string(), s));
+            }
+        }
+        out.sort_by_key(|(_, s)| std::cmp::Reverse(s.created_at));
+        Ok(out)
+    }
+
+    /// The reset link stored under `token_hash`, if it is still the account's current one.
+    pub fn reset_token(&self, token_hash: &str) -> Result<Option<ResetToken>, VaultError> {
+        let txn = self.db.begin_read()?;
+        let token: Option<ResetToken> = txn
+            .open_table(RESET_TOKENS)?
+            .get(token_hash)?
+            .map(|v| decode("reset_tokens", v.value()))
+            .transpose()?;
+        let Some(token) = token else { return Ok(None) };
+        let account: Option<Account> = txn
+            .open_table(ACCOUNTS)?
+            .get(token.address.as_str())?
+            .map(|v| decode("accounts", v.value()))
+            .transpose()?;
+        Ok(account.filter(|a| a.reset_token.as_deref() == Some(token_hash)).map(|_| token))
+    }
+
+    /// The mailbox entries of `address` (lower case) with their message ids, oldest first.
+    pub fn mailbox(&self, address: &str) -> Result<Vec<(u64, MailboxEntry)>, VaultError> {
+        let txn = self.db.begin_read()?;
+        let table = txn.open_table(MAILBOX)?;
+        let mut out = Vec::new();
+        for row in table.range((address, 0)..=(address, u64::MAX))? {
+            let (k, v) = row?;
+            out.push((k.value().1, decode("mailbox", v.value())?));
+        }
+        Ok(out)
+    }
+
+    /// One mailbox entry: present only when message `id` is in `address`'s mailbox.
+    pub fn mailbox_entry(&self, address: &str, id: u64) -> Result<Option<MailboxEntry>, VaultError> {
+        let txn = self.db.begin_read()?;
+        let table = txn.open_table(MAILBOX)?;
+        table.get((address, id))?.map(|v| decode("mailbox", v.value())).transpose()
     }
 
     /// All messages held in the vault, oldest first.

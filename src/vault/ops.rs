@@ -2,7 +2,7 @@
 
 use redb::{ReadableTable, Table, WriteTransaction};
 
-use super::schema::{ACCOUNTS, Counters, EVENTS, MAILBOX, MESSAGES, OUTBOX, OUTBOX_DATA, OUTBOX_REFS, RAW};
+use super::schema::{ACCOUNTS, Counters, EVENTS, MAILBOX, MESSAGES, OUTBOX, OUTBOX_DATA, OUTBOX_REFS, RAW, RESET_TOKENS, SESSIONS};
 use super::writer::{Fallback, FollowUp, IntakeWrite, OutboxOutcome, WriteOp, WriteResult};
 use super::{Account, Event, MessageRecord, OutboxKind, OutboxRow, OutboxState, VaultError, decode, encode};
 
@@ -11,11 +11,13 @@ pub struct Tables<'t> {
     messages: Table<'t, u64, &'static [u8]>,
     raw: Table<'t, u64, &'static [u8]>,
     mailbox: Table<'t, (&'static str, u64), &'static [u8]>,
-    accounts: Table<'t, &'static str, &'static [u8]>,
-    outbox: Table<'t, (u8, u64), &'static [u8]>,
+    pub(super) accounts: Table<'t, &'static str, &'static [u8]>,
+    pub(super) outbox: Table<'t, (u8, u64), &'static [u8]>,
     outbox_data: Table<'t, u64, &'static [u8]>,
     outbox_refs: Table<'t, u64, u32>,
     events: Table<'t, (u64, u64), &'static [u8]>,
+    pub(super) sessions: Table<'t, &'static str, &'static [u8]>,
+    pub(super) reset_tokens: Table<'t, &'static str, &'static [u8]>,
 }
 
 impl<'t> Tables<'t> {
@@ -29,6 +31,8 @@ impl<'t> Tables<'t> {
             outbox_data: txn.open_table(OUTBOX_DATA)?,
             outbox_refs: txn.open_table(OUTBOX_REFS)?,
             events: txn.open_table(EVENTS)?,
+            sessions: txn.open_table(SESSIONS)?,
+            reset_tokens: txn.open_table(RESET_TOKENS)?,
         })
     }
 }
@@ -57,10 +61,18 @@ pub fn apply(t: &mut Tables<'_>, counters: &mut Counters, op: &WriteOp) -> Resul
             message_id,
             now,
         } => apply_initial_password(t, counters, address, hash, *message_id, *now),
+        WriteOp::Auth(w) => super::auth_ops::apply(t, counters, w),
     }
 }
 
-fn add_event(t: &mut Tables<'_>, counters: &mut Counters, message_id: u64, at: i64, actor: &str, what: String) -> Result<(), VaultError> {
+pub(super) fn add_event(
+    t: &mut Tables<'_>,
+    counters: &mut Counters,
+    message_id: u64,
+    at: i64,
+    actor: &str,
+    what: String,
+) -> Result<(), VaultError> {
     counters.event_seq += 1;
     let event = Event {
         seq: counters.event_seq,
@@ -150,6 +162,10 @@ fn ensure_account(t: &mut Tables<'_>, address: &str, now: i64) -> Result<bool, V
         must_change_password: true,
         allow_logon: true,
         allow_sending: true,
+        password_changed_at: 0,
+        reset_token: None,
+        last_sign_in: None,
+        previous_sign_in: None,
     };
     t.accounts.insert(address, encode(&account).as_slice())?;
     Ok(true)

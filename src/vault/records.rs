@@ -92,6 +92,47 @@ pub struct Account {
     pub must_change_password: bool,
     pub allow_logon: bool,
     pub allow_sending: bool,
+    /// When the password was last set (unix seconds; 0 = never), for `password.max_age_days`.
+    #[serde(default)]
+    pub password_changed_at: i64,
+    /// SHA-256 of the only reset link that still works; a newer link replaces it.
+    #[serde(default)]
+    pub reset_token: Option<String>,
+    #[serde(default)]
+    pub last_sign_in: Option<SignInRecord>,
+    /// The sign-in before the last one, which the user sees as "previous sign-in".
+    #[serde(default)]
+    pub previous_sign_in: Option<SignInRecord>,
+}
+
+/// Where and when someone signed in.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct SignInRecord {
+    pub at: i64,
+    pub ip: String,
+    pub agent: String,
+}
+
+/// A signed-in browser, stored under the SHA-256 of its cookie token (never the token).
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct Session {
+    pub address: String,
+    pub created_at: i64,
+    pub last_seen: i64,
+    pub ip: String,
+    pub agent: String,
+    /// Token every form of this session carries.
+    pub csrf: String,
+    /// Nothing but the password change is allowed until this is cleared.
+    pub must_change_password: bool,
+}
+
+/// A password-reset link waiting to be used, stored under the SHA-256 of its token.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct ResetToken {
+    pub address: String,
+    pub created_at: i64,
+    pub expires_at: i64,
 }
 
 #[derive(Clone, Copy, Debug, Serialize, Deserialize, PartialEq, Eq, Hash)]
@@ -107,6 +148,8 @@ pub enum OutboxKind {
     DeliveryFailure,
     /// Direct delivery over verified TLS to the recipient's mail server (`tls_first` routes).
     Direct,
+    /// A password-reset link; the token is made (and its hash stored) when the mail is written.
+    PasswordReset,
 }
 
 impl OutboxKind {
@@ -118,6 +161,7 @@ impl OutboxKind {
             Self::FirstContact => 3,
             Self::DeliveryFailure => 4,
             Self::Direct => 5,
+            Self::PasswordReset => 6,
         }
     }
 
@@ -129,6 +173,7 @@ impl OutboxKind {
             Self::FirstContact => "first-contact credentials sent to",
             Self::DeliveryFailure => "delivery-failure notice sent to",
             Self::Direct => "delivered over verified TLS to",
+            Self::PasswordReset => "password-reset link sent to",
         }
     }
 
@@ -139,15 +184,17 @@ impl OutboxKind {
             Self::FirstContact => "first-contact mail",
             Self::DeliveryFailure => "delivery-failure notice",
             Self::Direct => "direct TLS delivery",
+            Self::PasswordReset => "password-reset link",
         }
     }
 
-    pub const ALL: [OutboxKind; 5] = [
+    pub const ALL: [OutboxKind; 6] = [
         OutboxKind::Relay,
         OutboxKind::Direct,
         OutboxKind::Notification,
         OutboxKind::FirstContact,
         OutboxKind::DeliveryFailure,
+        OutboxKind::PasswordReset,
     ];
 }
 

@@ -21,6 +21,10 @@ pub const OUTBOX_DATA: TableDefinition<u64, &[u8]> = TableDefinition::new("outbo
 pub const OUTBOX_REFS: TableDefinition<u64, u32> = TableDefinition::new("outbox_refs");
 /// (message id, event sequence) → event; message id 0 holds events about no message.
 pub const EVENTS: TableDefinition<(u64, u64), &[u8]> = TableDefinition::new("events");
+/// SHA-256 (hex) of a session cookie → session.
+pub const SESSIONS: TableDefinition<&str, &[u8]> = TableDefinition::new("sessions");
+/// SHA-256 (hex) of a reset-link token → what it resets.
+pub const RESET_TOKENS: TableDefinition<&str, &[u8]> = TableDefinition::new("reset_tokens");
 
 /// Counters the writer thread keeps in memory and persists with every batch.
 #[derive(Debug, Clone, Copy, Default)]
@@ -60,6 +64,8 @@ pub fn prepare(db: &Database) -> Result<Counters, VaultError> {
     txn.open_table(OUTBOX_DATA)?;
     txn.open_table(OUTBOX_REFS)?;
     txn.open_table(EVENTS)?;
+    txn.open_table(SESSIONS)?;
+    txn.open_table(RESET_TOKENS)?;
     txn.commit()?;
     Ok(counters)
 }

@@ -76,6 +76,8 @@ pub enum WriteOp {
         now: i64,
         actor: String,
     },
+    /// Sign-in, sessions, password changes and resets.
+    Auth(super::AuthWrite),
     /// A first-contact password's argon2id hash, stored before the mail goes out.
     InitialPassword {
         address: String,
@@ -90,8 +92,11 @@ pub enum WriteResult {
     /// The intake is stored (new accounts and their first-contact rows included).
     Intake,
     Outbox,
-    /// The outbox row no longer exists (already handled).
+    /// The outbox row no longer exists (already handled); or the account, session
+    /// or token an auth write names does not exist (or no longer works).
     Gone,
+    /// An auth write took effect.
+    Done,
 }
 
 type Reply = async_channel::Sender<Result<WriteResult, VaultError>>;

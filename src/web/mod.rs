@@ -1,49 +1,65 @@
-//! HTTPS listener. So far it serves only `/healthz`; the portal and admin
-//! pages arrive with their own issues. Every response carries the security
-//! headers the portal will rely on.
+//! HTTPS listener for the portal: hyper on smol over rustls, HTTP/1.1 with
+//! keep-alive, header-read and request timeouts, body limits, and the security
+//! headers on every response (`http.rs`). Routes live in `portal/`.
 
+pub mod http;
+pub mod pages;
+pub mod portal;
+mod redirect;
+
+use std::net::IpAddr;
 use std::sync::Arc;
 use std::time::Duration;
 
 use futures_rustls::TlsAcceptor;
 use http_body_util::Full;
 use hyper::body::{Bytes, Incoming};
-use hyper::{Request, Response, StatusCode};
+use hyper::{Method, Request, Response, StatusCode};
 use smol::net::TcpListener;
 use smol_hyper::rt::{FuturesIo, SmolTimer};
 
-const SECURITY_HEADERS: [(&str, &str); 5] = [
-    (
-        "content-security-policy",
-        "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
-    ),
-    ("x-content-type-options", "nosniff"),
-    ("referrer-policy", "no-referrer"),
-    ("strict-transport-security", "max-age=31536000"),
-    ("x-frame-options", "DENY"),
-];
+use crate::auth::throttle::SignInThrottle;
+use crate::service::Context;
+pub use redirect::serve_redirect;
 
-pub async fn serve(listener: TcpListener, tls: Arc<rustls::ServerConfig>) {
+/// How long a client may take to send the request head.
+const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
+/// How long one request (body included) may take before it is answered with 503.
+const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// What the handlers share.
+pub struct Web {
+    pub ctx: Context,
+    pub pages: pages::Pages,
+    pub throttle: SignInThrottle,
+}
+
+pub async fn serve(listener: TcpListener, tls: Arc<rustls::ServerConfig>, web: Arc<Web>) {
     let acceptor = TlsAcceptor::from(tls);
     loop {
         let Ok((stream, peer)) = listener.accept().await else {
             smol::Timer::after(Duration::from_millis(100)).await;
             continue;
         };
-        let acceptor = acceptor.clone();
+        let _ = stream.set_nodelay(true);
+        let (acceptor, web) = (acceptor.clone(), Arc::clone(&web));
         smol::spawn(async move {
             let handshake = futures_lite::future::or(async { Some(acceptor.accept(stream).await) }, async {
-                smol::Timer::after(Duration::from_secs(10)).await;
+                smol::Timer::after(HEADER_TIMEOUT).await;
                 None
             });
             let Some(Ok(tls)) = handshake.await else {
                 tracing::debug!(client = %peer, "https handshake failed or timed out");
                 return;
             };
-            let service = hyper::service::service_fn(|req| async move { Ok::<_, std::convert::Infallible>(route(&req)) });
+            let ip = canonical(peer.ip());
+            let service = hyper::service::service_fn(move |req| {
+                let web = Arc::clone(&web);
+                async move { Ok::<_, std::convert::Infallible>(handle(&web, req, ip).await) }
+            });
             let conn = hyper::server::conn::http1::Builder::new()
                 .timer(SmolTimer::new())
-                .header_read_timeout(Duration::from_secs(10))
+                .header_read_timeout(HEADER_TIMEOUT)
                 .serve_connection(FuturesIo::new(tls), service);
             if let Err(e) = conn.await {
                 tracing::debug!(client = %peer, error = %e, "https connection ended with an error");
@@ -53,22 +69,32 @@ pub async fn serve(listener: TcpListener, tls: Arc<rustls::ServerConfig>) {
     }
 }
 
-fn route(req: &Request<Incoming>) -> Response<Full<Bytes>> {
-    match (req.method().as_str(), req.uri().path()) {
-        ("GET" | "HEAD", "/healthz") => respond(StatusCode::OK, "ok\n"),
-        _ => respond(StatusCode::NOT_FOUND, "not found\n"),
+/// IPv4-mapped IPv6 addresses as plain IPv4, so throttles see one client once.
+fn canonical(ip: IpAddr) -> IpAddr {
+    match ip {
+        IpAddr::V6(v6) => v6.to_ipv4_mapped().map_or(ip, IpAddr::V4),
+        IpAddr::V4(_) => ip,
     }
 }
 
-fn respond(status: StatusCode, body: &'static str) -> Response<Full<Bytes>> {
-    let mut builder = Response::builder()
-        .status(status)
-        .header("content-type", "text/plain; charset=utf-8")
-        .header("cache-control", "no-store");
-    for (k, v) in SECURITY_HEADERS {
-        builder = builder.header(k, v);
-    }
-    builder
-        .body(Full::new(Bytes::from_static(body.as_bytes())))
-        .expect("static response")
+async fn handle(web: &Web, req: Request<Incoming>, ip: IpAddr) -> Response<Full<Bytes>> {
+    let head_only = req.method() == Method::HEAD;
+    let started = std::time::Instant::now();
+    let work = async {
+        match http::Req::read(req, ip).await {
+            Ok(req) => {
+                let resp = portal::route(web, &req).await;
+                tracing::debug!(method = %req.method, path = %req.path, status = resp.status.as_u16(), micros = started.elapsed().as_micros(), "https request");
+                resp
+            }
+            Err(http::ReadError::TooLarge) => portal::error_page(web, StatusCode::PAYLOAD_TOO_LARGE, None),
+            Err(http::ReadError::Broken) => portal::error_page(web, StatusCode::BAD_REQUEST, None),
+        }
+    };
+    let resp = futures_lite::future::or(work, async {
+        smol::Timer::after(REQUEST_TIMEOUT).await;
+        portal::error_page(web, StatusCode::SERVICE_UNAVAILABLE, None)
+    })
+    .await;
+    resp.finish(head_only)
 }

@@ -3,7 +3,9 @@
 //! small real SMTP sink.
 #![allow(dead_code)]
 
+pub mod https;
 pub mod picky;
+pub mod portal;
 pub mod sink;
 pub mod smtp;
 pub mod tls_sink;

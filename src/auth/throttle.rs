@@ -1,0 +1,155 @@
+//! Failed portal sign-ins, counted per address (whether or not an account
+//! exists, so a lock reveals nothing) and per client address. Failures slow
+//! the answers down; enough of them lock the address for a while, longer at
+//! each repeat. Kept in memory: a restart forgets them (events stay).
+
+use std::collections::HashMap;
+use std::net::IpAddr;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+/// Failures are forgotten after this long without another one.
+const WINDOW: Duration = Duration::from_mins(15);
+/// The first lock; each later lock of the same key doubles, up to `MAX_LOCK`.
+const FIRST_LOCK: Duration = Duration::from_mins(15);
+const MAX_LOCK: Duration = Duration::from_hours(24);
+/// A client address may fail this many times the per-account threshold.
+const IP_FACTOR: u32 = 4;
+
+#[derive(Clone, Copy)]
+struct Entry {
+    failures: u32,
+    last: Instant,
+    locked_until: Option<Instant>,
+    locks: u32,
+}
+
+impl Entry {
+    fn new() -> Self {
+        Self {
+            failures: 0,
+            last: Instant::now(),
+            locked_until: None,
+            locks: 0,
+        }
+    }
+
+    fn locked(&self) -> bool {
+        self.locked_until.is_some_and(|t| t > Instant::now())
+    }
+
+    fn fail(&mut self, threshold: u32) {
+        if self.last.elapsed() > WINDOW && !self.locked() {
+            self.failures = 0;
+        }
+        self.failures += 1;
+        self.last = Instant::now();
+        if self.failures >= threshold {
+            let lock = FIRST_LOCK.saturating_mul(1 << self.locks.min(10)).min(MAX_LOCK);
+            self.locked_until = Some(Instant::now() + lock);
+            self.locks += 1;
+            self.failures = 0;
+        }
+    }
+}
+
+pub struct SignInThrottle {
+    threshold: u32,
+    accounts: Mutex<HashMap<String, Entry>>,
+    clients: Mutex<HashMap<IpAddr, Entry>>,
+}
+
+/// What to do before checking a password.
+#[derive(Debug, PartialEq)]
+pub enum Gate {
+    /// Check it, after waiting this long (grows with recent failures).
+    Check(Duration),
+    /// Refuse without checking: the address or the client is locked.
+    Locked,
+}
+
+impl SignInThrottle {
+    pub fn new(threshold: u32) -> Self {
+        Self {
+            threshold: threshold.max(1),
+            accounts: Mutex::new(HashMap::new()),
+            clients: Mutex::new(HashMap::new()),
+        }
+    }
+
+    pub fn gate(&self, address: &str, ip: IpAddr) -> Gate {
+        let accounts = self.accounts.lock().expect("throttle lock");
+        let clients = self.clients.lock().expect("throttle lock");
+        let account = accounts.get(address);
+        let client = clients.get(&ip);
+        if account.is_some_and(Entry::locked) || client.is_some_and(Entry::locked) {
+            return Gate::Locked;
+        }
+        let recent = account.filter(|e| e.last.elapsed() <= WINDOW).map_or(0, |e| e.failures);
+        // 0, 0, then 250 ms doubling up to 4 s.
+        let delay = match recent {
+            0 | 1 => Duration::ZERO,
+            n => Duration::from_millis(250 << (n - 2).min(4)),
+        };
+        Gate::Check(delay)
+    }
+
+    /// True when this failure locked the address.
+    pub fn failed(&self, address: &str, ip: IpAddr) -> bool {
+        let mut accounts = self.accounts.lock().expect("throttle lock");
+        let entry = accounts.entry(address.to_string()).or_insert_with(Entry::new);
+        entry.fail(self.threshold);
+        let locked = entry.locked();
+        let mut clients = self.clients.lock().expect("throttle lock");
+        clients.entry(ip).or_insert_with(Entry::new).fail(self.threshold * IP_FACTOR);
+        // Bounded memory: forget quiet, unlocked entries when the maps grow.
+        if accounts.len() > 50_000 {
+            accounts.retain(|_, e| e.locked() || e.last.elapsed() <= WINDOW);
+        }
+        if clients.len() > 50_000 {
+            clients.retain(|_, e| e.locked() || e.last.elapsed() <= WINDOW);
+        }
+        locked
+    }
+
+    /// A success clears the address's failures (its lock history stays).
+    pub fn succeeded(&self, address: &str) {
+        if let Some(e) = self.accounts.lock().expect("throttle lock").get_mut(address) {
+            e.failures = 0;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn failures_slow_down_then_lock_unknown_and_known_alike() {
+        let t = SignInThrottle::new(5);
+        let ip: IpAddr = "192.0.2.1".parse().unwrap();
+        assert_eq!(t.gate("a@x.test", ip), Gate::Check(Duration::ZERO));
+        for i in 0..4 {
+            assert!(!t.failed("a@x.test", ip), "failure {i} does not lock yet");
+        }
+        assert_eq!(t.gate("a@x.test", ip), Gate::Check(Duration::from_secs(1)));
+        assert!(t.failed("a@x.test", ip));
+        assert_eq!(t.gate("a@x.test", ip), Gate::Locked);
+        // Another address from another client is unaffected.
+        assert_eq!(t.gate("b@x.test", "192.0.2.2".parse().unwrap()), Gate::Check(Duration::ZERO));
+    }
+
+    #[test]
+    fn one_client_trying_many_addresses_is_locked() {
+        let t = SignInThrottle::new(3);
+        let ip: IpAddr = "198.51.100.9".parse().unwrap();
+        for i in 0..12 {
+            t.failed(&format!("u{i}@x.test"), ip);
+        }
+        assert_eq!(t.gate("fresh@x.test", ip), Gate::Locked);
+        assert_eq!(
+            t.gate("fresh@x.test", "198.51.100.10".parse().unwrap()),
+            Gate::Check(Duration::ZERO)
+        );
+    }
+}

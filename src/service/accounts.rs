@@ -1,0 +1,259 @@
+//! Portal accounts: sign-in, sessions, password changes and reset links.
+//! Handlers call these; every change goes through the vault writer.
+
+use std::net::IpAddr;
+
+use crate::auth::password::{self, Rule};
+use crate::auth::throttle::{Gate, SignInThrottle};
+use crate::auth::tokens;
+use crate::service::{Context, now};
+use crate::vault::{Account, AuthWrite, Session, VaultError, WriteOp, WriteResult};
+
+/// Who is asking, as the session list and the events show it.
+#[derive(Clone, Debug)]
+pub struct Client {
+    pub ip: IpAddr,
+    pub agent: String,
+}
+
+/// A session moves its idle clock in the vault at most this often.
+const TOUCH_EVERY_SECS: i64 = 60;
+
+#[derive(Debug, thiserror::Error)]
+pub enum AccountError {
+    /// Every sign-in failure looks the same to the user; `why` is for the log and events.
+    #[error("sign-in refused: {why}")]
+    SignInRefused { why: &'static str },
+    #[error("password rules broken")]
+    Rules(Vec<Rule>),
+    #[error("the two new passwords differ")]
+    Mismatch,
+    /// The link is unknown, used, replaced by a newer one, or expired.
+    #[error("reset link no longer works")]
+    LinkGone,
+    #[error("session ended")]
+    SessionGone,
+    #[error(transparent)]
+    Vault(#[from] VaultError),
+    #[error("hashing failed: {0}")]
+    Hash(String),
+}
+
+/// A new session: the cookie token (never stored) and what the user must do first.
+pub struct SignedIn {
+    pub token: String,
+    pub must_change_password: bool,
+    pub password_expired: bool,
+}
+
+pub fn normalise(address: &str) -> String {
+    address.trim().to_ascii_lowercase()
+}
+
+/// Checks a password; failures are throttled, recorded and indistinguishable.
+pub async fn sign_in(
+    ctx: &Context,
+    throttle: &SignInThrottle,
+    address: &str,
+    password: &str,
+    client: &Client,
+) -> Result<SignedIn, AccountError> {
+    let address = normalise(address);
+    let verdict = match throttle.gate(&address, client.ip) {
+        Gate::Locked => Err("locked after repeated failures"),
+        Gate::Check(delay) => {
+            if !delay.is_zero() {
+                smol::Timer::after(delay).await;
+            }
+            let account = ctx.vault.account(&address)?;
+            check_password(account.clone(), password.to_string())
+                .await
+                .and_then(|()| account.ok_or("no account"))
+        }
+    };
+    let account = match verdict {
+        Ok(account) => account,
+        Err(why) => return Err(refuse(ctx, throttle, address, client, why).await),
+    };
+    let at = now();
+    throttle.succeeded(&address);
+    let max_age = i64::from(ctx.config.password.max_age_days) * 86_400;
+    let password_expired = max_age > 0 && account.password_changed_at > 0 && account.password_changed_at + max_age < at;
+    let must_change_password = account.must_change_password || password_expired;
+    let (token, token_hash) = tokens::new_token();
+    let (csrf, _) = tokens::new_token();
+    let session = Session {
+        address: address.clone(),
+        created_at: at,
+        last_seen: at,
+        ip: client.ip.to_string(),
+        agent: client.agent.chars().take(200).collect(),
+        csrf,
+        must_change_password,
+    };
+    match ctx.vault.write(WriteOp::Auth(AuthWrite::SignIn { token_hash, session })).await? {
+        WriteResult::Done => {}
+        _ => {
+            return Err(AccountError::SignInRefused {
+                why: "account removed meanwhile",
+            });
+        }
+    }
+    tracing::info!(address = %address, client = %client.ip, "portal sign-in");
+    Ok(SignedIn {
+        token,
+        must_change_password,
+        password_expired,
+    })
+}
+
+/// Counts, logs and records a refused sign-in; the error every refusal gives.
+async fn refuse(ctx: &Context, throttle: &SignInThrottle, address: String, client: &Client, why: &'static str) -> AccountError {
+    let locked = throttle.failed(&address, client.ip);
+    let why_text = if locked { format!("{why}; now locked") } else { why.to_string() };
+    tracing::info!(address = %address, client = %client.ip, why = %why_text, "portal sign-in refused");
+    let op = AuthWrite::SignInFailed {
+        address,
+        ip: client.ip.to_string(),
+        why: why_text,
+        at: now(),
+    };
+    if let Err(e) = ctx.vault.write(WriteOp::Auth(op)).await {
+        return e.into();
+    }
+    AccountError::SignInRefused { why }
+}
+
+/// Ok(()) when `password` opens `account`; the same argon2 work is done when
+/// there is no account or no password, so timing does not tell them apart.
+async fn check_password(account: Option<Account>, password: String) -> Result<(), &'static str> {
+    smol::unblock(move || {
+        let Some(account) = account else {
+            password::verify_dummy(&password);
+            return Err("no account");
+        };
+        let Some(hash) = account.password_hash.as_deref() else {
+            password::verify_dummy(&password);
+            return Err("no password issued yet");
+        };
+        if !password::verify(hash, &password) {
+            return Err("wrong password");
+        }
+        if !account.allow_logon {
+            return Err("logon not allowed for this account");
+        }
+        Ok(())
+    })
+    .await
+}
+
+/// The live session for a cookie token: ended when idle or too old.
+pub async fn session(ctx: &Context, token: &str) -> Result<Option<(String, Session)>, AccountError> {
+    let token_hash = tokens::hash(token);
+    let Some(session) = ctx.vault.session(&token_hash)? else {
+        return Ok(None);
+    };
+    let at = now();
+    let idle = i64::from(ctx.config.portal.session_idle_minutes) * 60;
+    let max = i64::from(ctx.config.portal.session_max_hours) * 3600;
+    if session.last_seen + idle < at || session.created_at + max < at {
+        ctx.vault.write(WriteOp::Auth(AuthWrite::SignOut { token_hash, at })).await?;
+        return Ok(None);
+    }
+    if at - session.last_seen >= TOUCH_EVERY_SECS {
+        ctx.vault
+            .write(WriteOp::Auth(AuthWrite::Touch {
+                token_hash: token_hash.clone(),
+                at,
+            }))
+            .await?;
+    }
+    Ok(Some((token_hash, session)))
+}
+
+pub async fn sign_out(ctx: &Context, token_hash: String) -> Result<(), AccountError> {
+    ctx.vault.write(WriteOp::Auth(AuthWrite::SignOut { token_hash, at: now() })).await?;
+    Ok(())
+}
+
+pub async fn end_other_sessions(ctx: &Context, token_hash: String, address: String) -> Result<(), AccountError> {
+    let op = AuthWrite::EndSessions {
+        address,
+        keep: Some(token_hash),
+        at: now(),
+    };
+    ctx.vault.write(WriteOp::Auth(op)).await?;
+    Ok(())
+}
+
+/// Checks the new password against the policy and hashes it.
+async fn new_password_hash(
+    ctx: &Context,
+    address: &str,
+    new: &str,
+    confirm: &str,
+    current: Option<String>,
+) -> Result<String, AccountError> {
+    if new != confirm {
+        return Err(AccountError::Mismatch);
+    }
+    let (policy, address, new) = (ctx.config.password.clone(), address.to_string(), new.to_string());
+    smol::unblock(move || {
+        let broken = password::broken_rules(&policy, &address, &new, current.as_deref());
+        if !broken.is_empty() {
+            return Err(AccountError::Rules(broken));
+        }
+        password::hash(&new).map_err(AccountError::Hash)
+    })
+    .await
+}
+
+/// A signed-in user sets a new password; their other sessions end.
+pub async fn change_password(ctx: &Context, token_hash: String, session: &Session, new: &str, confirm: &str) -> Result<(), AccountError> {
+    let current = ctx.vault.account(&session.address)?.and_then(|a| a.password_hash);
+    let password_hash = new_password_hash(ctx, &session.address, new, confirm, current).await?;
+    let op = AuthWrite::ChangePassword {
+        token_hash,
+        password_hash,
+        at: now(),
+    };
+    match ctx.vault.write(WriteOp::Auth(op)).await? {
+        WriteResult::Done => Ok(()),
+        _ => Err(AccountError::SessionGone),
+    }
+}
+
+/// Queues a reset link when the address has an account; says nothing either way.
+pub async fn request_reset(ctx: &Context, address: &str, client: &Client) -> Result<(), AccountError> {
+    let op = AuthWrite::RequestReset {
+        address: normalise(address),
+        ip: client.ip.to_string(),
+        at: now(),
+    };
+    if ctx.vault.write(WriteOp::Auth(op)).await? == WriteResult::Done {
+        let _ = ctx.outbox_wake.try_send(());
+    }
+    Ok(())
+}
+
+/// The address a reset link is for, while the link still works (a GET never uses it up).
+pub fn reset_link_address(ctx: &Context, token: &str) -> Result<Option<String>, AccountError> {
+    let token = ctx.vault.reset_token(&tokens::hash(token))?;
+    Ok(token.filter(|t| t.expires_at >= now()).map(|t| t.address))
+}
+
+/// Uses a reset link: sets the password and ends every session of the account.
+pub async fn use_reset_link(ctx: &Context, token: &str, new: &str, confirm: &str) -> Result<(), AccountError> {
+    let address = reset_link_address(ctx, token)?.ok_or(AccountError::LinkGone)?;
+    let current = ctx.vault.account(&address)?.and_then(|a| a.password_hash);
+    let password_hash = new_password_hash(ctx, &address, new, confirm, current).await?;
+    let op = AuthWrite::UseReset {
+        token_hash: tokens::hash(token),
+        password_hash,
+        at: now(),
+    };
+    match ctx.vault.write(WriteOp::Auth(op)).await? {
+        WriteResult::Done => Ok(()),
+        _ => Err(AccountError::LinkGone),
+    }
+}

@@ -1,0 +1,277 @@
+//! Writes for sign-in, sessions, password changes and reset links.
+
+use redb::ReadableTable;
+
+use super::ops::{Tables, add_event};
+use super::schema::Counters;
+use super::writer::WriteResult;
+use super::{Account, OutboxKind, OutboxRow, OutboxState, ResetToken, Session, SignInRecord, VaultError, decode, encode};
+
+#[derive(Debug)]
+pub enum AuthWrite {
+    /// A successful sign-in: the new session (under its token hash) and the account's last sign-in.
+    SignIn {
+        token_hash: String,
+        session: Session,
+    },
+    /// A refused sign-in, recorded as an event (the address may not exist).
+    SignInFailed {
+        address: String,
+        ip: String,
+        why: String,
+        at: i64,
+    },
+    /// The session was used: moves its idle clock.
+    Touch {
+        token_hash: String,
+        at: i64,
+    },
+    SignOut {
+        token_hash: String,
+        at: i64,
+    },
+    /// Ends every session of `address` except `keep` (a token hash).
+    EndSessions {
+        address: String,
+        keep: Option<String>,
+        at: i64,
+    },
+    /// A signed-in user chose a new password; their other sessions end.
+    ChangePassword {
+        token_hash: String,
+        password_hash: String,
+        at: i64,
+    },
+    /// Queues a reset-link mail when `address` has an account (Gone otherwise; the caller says the same either way).
+    RequestReset {
+        address: String,
+        ip: String,
+        at: i64,
+    },
+    /// The outbox worker made a link: its hash replaces (voids) every older one.
+    IssueReset {
+        address: String,
+        token_hash: String,
+        expires_at: i64,
+        at: i64,
+    },
+    /// A reset link was used: sets the password and ends every session. Gone when the link no longer works.
+    UseReset {
+        token_hash: String,
+        password_hash: String,
+        at: i64,
+    },
+}
+
+pub fn apply(t: &mut Tables<'_>, counters: &mut Counters, w: &AuthWrite) -> Result<WriteResult, VaultError> {
+    match w {
+        AuthWrite::SignIn { token_hash, session } => sign_in(t, counters, token_hash, session),
+        AuthWrite::SignInFailed { address, ip, why, at } => {
+            add_event(t, counters, 0, *at, address, format!("sign-in refused from {ip}: {why}"))?;
+            Ok(WriteResult::Done)
+        }
+        AuthWrite::Touch { token_hash, at } => touch(t, token_hash, *at),
+        AuthWrite::SignOut { token_hash, at } => {
+            let Some(session) = remove_session(t, token_hash)? else {
+                return Ok(WriteResult::Gone);
+            };
+            add_event(t, counters, 0, *at, &session.address, "signed out".into())?;
+            Ok(WriteResult::Done)
+        }
+        AuthWrite::EndSessions { address, keep, at } => {
+            let ended = end_sessions(t, address, keep.as_deref())?;
+            add_event(t, counters, 0, *at, address, format!("ended {ended} other session(s)"))?;
+            Ok(WriteResult::Done)
+        }
+        AuthWrite::ChangePassword {
+            token_hash,
+            password_hash,
+            at,
+        } => change_password(t, counters, token_hash, password_hash, *at),
+        AuthWrite::RequestReset { address, ip, at } => request_reset(t, counters, address, ip, *at),
+        AuthWrite::IssueReset {
+            address,
+            token_hash,
+            expires_at,
+            at,
+        } => issue_reset(t, address, token_hash, *expires_at, *at),
+        AuthWrite::UseReset {
+            token_hash,
+            password_hash,
+            at,
+        } => use_reset(t, counters, token_hash, password_hash, *at),
+    }
+}
+
+fn account(t: &Tables<'_>, address: &str) -> Result<Option<Account>, VaultError> {
+    t.accounts.get(address)?.map(|v| decode("accounts", v.value())).transpose()
+}
+
+fn put_account(t: &mut Tables<'_>, account: &Account) -> Result<(), VaultError> {
+    t.accounts.insert(account.address.as_str(), encode(account).as_slice())?;
+    Ok(())
+}
+
+fn session(t: &Tables<'_>, token_hash: &str) -> Result<Option<Session>, VaultError> {
+    t.sessions.get(token_hash)?.map(|v| decode("sessions", v.value())).transpose()
+}
+
+fn remove_session(t: &mut Tables<'_>, token_hash: &str) -> Result<Option<Session>, VaultError> {
+    t.sessions.remove(token_hash)?.map(|v| decode("sessions", v.value())).transpose()
+}
+
+fn sign_in(t: &mut Tables<'_>, counters: &mut Counters, token_hash: &str, session: &Session) -> Result<WriteResult, VaultError> {
+    let Some(mut acc) = account(t, &session.address)? else {
+        return Ok(WriteResult::Gone);
+    };
+    acc.previous_sign_in = acc.last_sign_in.take();
+    acc.last_sign_in = Some(SignInRecord {
+        at: session.created_at,
+        ip: session.ip.clone(),
+        agent: session.agent.clone(),
+    });
+    put_account(t, &acc)?;
+    t.sessions.insert(token_hash, encode(session).as_slice())?;
+    let what = format!("signed in from {} ({})", session.ip, session.agent);
+    add_event(t, counters, 0, session.created_at, &session.address, what)?;
+    Ok(WriteResult::Done)
+}
+
+fn touch(t: &mut Tables<'_>, token_hash: &str, at: i64) -> Result<WriteResult, VaultError> {
+    let Some(mut s) = session(t, token_hash)? else {
+        return Ok(WriteResult::Gone);
+    };
+    s.last_seen = s.last_seen.max(at);
+    t.sessions.insert(token_hash, encode(&s).as_slice())?;
+    Ok(WriteResult::Done)
+}
+
+/// Removes the sessions of `address` other than `keep`; returns how many.
+fn end_sessions(t: &mut Tables<'_>, address: &str, keep: Option<&str>) -> Result<usize, VaultError> {
+    let mut doomed = Vec::new();
+    for row in t.sessions.iter()? {
+        let (k, v) = row?;
+        let s: Session = decode("sessions", v.value())?;
+        if s.address == address && Some(k.value()) != keep {
+            doomed.push(k.value().to_string());
+        }
+    }
+    for k in &doomed {
+        t.sessions.remove(k.as_str())?;
+    }
+    Ok(doomed.len())
+}
+
+fn change_password(
+    t: &mut Tables<'_>,
+    counters: &mut Counters,
+    token_hash: &str,
+    password_hash: &str,
+    at: i64,
+) -> Result<WriteResult, VaultError> {
+    let Some(mut s) = session(t, token_hash)? else {
+        return Ok(WriteResult::Gone);
+    };
+    let Some(mut acc) = account(t, &s.address)? else {
+        return Ok(WriteResult::Gone);
+    };
+    acc.password_hash = Some(password_hash.to_string());
+    acc.must_change_password = false;
+    acc.password_changed_at = at;
+    acc.reset_token = None;
+    put_account(t, &acc)?;
+    let ended = end_sessions(t, &s.address, Some(token_hash))?;
+    s.must_change_password = false;
+    s.last_seen = at;
+    t.sessions.insert(token_hash, encode(&s).as_slice())?;
+    add_event(
+        t,
+        counters,
+        0,
+        at,
+        &s.address,
+        format!("changed the password ({ended} other session(s) ended)"),
+    )?;
+    Ok(WriteResult::Done)
+}
+
+fn request_reset(t: &mut Tables<'_>, counters: &mut Counters, address: &str, ip: &str, at: i64) -> Result<WriteResult, VaultError> {
+    if account(t, address)?.is_none() {
+        return Ok(WriteResult::Gone);
+    }
+    counters.outbox_seq += 1;
+    let row = OutboxRow {
+        id: counters.outbox_seq,
+        kind: OutboxKind::PasswordReset,
+        message_id: 0,
+        sender: String::new(),
+        recipients: vec![address.to_string()],
+        created_at: at,
+        attempts: 0,
+        next_attempt_at: at,
+        last_error: None,
+        state: OutboxState::Pending,
+        data_id: 0,
+        note: String::new(),
+    };
+    t.outbox
+        .insert((OutboxKind::PasswordReset.code(), row.id), encode(&row).as_slice())?;
+    add_event(t, counters, 0, at, address, format!("asked for a password reset from {ip}"))?;
+    Ok(WriteResult::Done)
+}
+
+fn issue_reset(t: &mut Tables<'_>, address: &str, token_hash: &str, expires_at: i64, at: i64) -> Result<WriteResult, VaultError> {
+    let Some(mut acc) = account(t, address)? else {
+        return Ok(WriteResult::Gone);
+    };
+    if let Some(old) = acc.reset_token.take() {
+        t.reset_tokens.remove(old.as_str())?;
+    }
+    acc.reset_token = Some(token_hash.to_string());
+    put_account(t, &acc)?;
+    let token = ResetToken {
+        address: address.to_string(),
+        created_at: at,
+        expires_at,
+    };
+    t.reset_tokens.insert(token_hash, encode(&token).as_slice())?;
+    Ok(WriteResult::Done)
+}
+
+fn use_reset(
+    t: &mut Tables<'_>,
+    counters: &mut Counters,
+    token_hash: &str,
+    password_hash: &str,
+    at: i64,
+) -> Result<WriteResult, VaultError> {
+    let Some(token) = t
+        .reset_tokens
+        .remove(token_hash)?
+        .map(|v| decode::<ResetToken>("reset_tokens", v.value()))
+        .transpose()?
+    else {
+        return Ok(WriteResult::Gone);
+    };
+    let Some(mut acc) = account(t, &token.address)? else {
+        return Ok(WriteResult::Gone);
+    };
+    if token.expires_at < at || acc.reset_token.as_deref() != Some(token_hash) {
+        return Ok(WriteResult::Gone);
+    }
+    acc.password_hash = Some(password_hash.to_string());
+    acc.must_change_password = false;
+    acc.password_changed_at = at;
+    acc.reset_token = None;
+    put_account(t, &acc)?;
+    let ended = end_sessions(t, &acc.address, None)?;
+    add_event(
+        t,
+        counters,
+        0,
+        at,
+        &acc.address,
+        format!("reset the password with a link ({ended} session(s) ended)"),
+    )?;
+    Ok(WriteResult::Done)
+}

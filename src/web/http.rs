@@ -1,0 +1,197 @@
+//! Requests as handlers see them (path, query, cookies, form, client) and the
+//! responses they build. Every response gets the security headers here.
+
+use std::net::IpAddr;
+
+use http_body_util::{BodyExt, Full, Limited};
+use hyper::body::{Bytes, Incoming};
+use hyper::header::{HeaderMap, HeaderValue};
+use hyper::{Method, Request, Response, StatusCode};
+
+use crate::service::accounts::Client;
+
+/// Form bodies larger than this are refused (uploads get their own limit later).
+pub const FORM_LIMIT: usize = 64 * 1024;
+
+/// Strict CSP: our own CSS/JS and images only, no inline script, no framing.
+const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+
+pub struct Req {
+    pub method: Method,
+    pub path: String,
+    pub query: Vec<(String, String)>,
+    pub headers: HeaderMap,
+    pub form: Vec<(String, String)>,
+    pub client: Client,
+}
+
+/// Why a request could not even be read.
+pub enum ReadError {
+    TooLarge,
+    Broken,
+}
+
+impl Req {
+    /// Reads the request, with its form body when it has one (up to `FORM_LIMIT`).
+    pub async fn read(req: Request<Incoming>, ip: IpAddr) -> Result<Self, ReadError> {
+        let (parts, body) = req.into_parts();
+        let query = parts.uri.query().map(parse_pairs).unwrap_or_default();
+        let is_form = parts
+            .headers
+            .get("content-type")
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
+        let form = if parts.method == Method::POST && is_form {
+            let collected = Limited::new(body, FORM_LIMIT).collect().await.map_err(|e| {
+                if e.is::<http_body_util::LengthLimitError>() {
+                    ReadError::TooLarge
+                } else {
+                    ReadError::Broken
+                }
+            })?;
+            let bytes = collected.to_bytes();
+            parse_pairs(std::str::from_utf8(&bytes).map_err(|_| ReadError::Broken)?)
+        } else {
+            Vec::new()
+        };
+        let agent = parts
+            .headers
+            .get("user-agent")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+            .to_string();
+        Ok(Self {
+            method: parts.method,
+            path: parts.uri.path().to_string(),
+            query,
+            headers: parts.headers,
+            form,
+            client: Client { ip, agent },
+        })
+    }
+
+    /// The path split into segments, without empty ones.
+    pub fn segments(&self) -> Vec<&str> {
+        self.path.split('/').filter(|s| !s.is_empty()).collect()
+    }
+
+    pub fn field(&self, name: &str) -> &str {
+        self.form.iter().find(|(k, _)| k == name).map_or("", |(_, v)| v.as_str())
+    }
+
+    pub fn query(&self, name: &str) -> &str {
+        self.query.iter().find(|(k, _)| k == name).map_or("", |(_, v)| v.as_str())
+    }
+
+    pub fn cookie(&self, name: &str) -> Option<&str> {
+        self.headers
+            .get_all("cookie")
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(';'))
+            .filter_map(|pair| pair.trim().split_once('='))
+            .find(|(k, _)| *k == name)
+            .map(|(_, v)| v)
+    }
+
+    /// True when the browser says the request comes from another site.
+    pub fn cross_site(&self) -> bool {
+        let host = self.headers.get("host").and_then(|v| v.to_str().ok()).unwrap_or("");
+        let origin = self.headers.get("origin").and_then(|v| v.to_str().ok());
+        let fetch_site = self.headers.get("sec-fetch-site").and_then(|v| v.to_str().ok());
+        origin.is_some_and(|o| o != format!("https://{host}")) || fetch_site.is_some_and(|s| s == "cross-site")
+    }
+}
+
+fn parse_pairs(s: &str) -> Vec<(String, String)> {
+    form_urlencoded::parse(s.as_bytes()).into_owned().collect()
+}
+
+/// A response being built.
+pub struct Resp {
+    pub status: StatusCode,
+    pub headers: Vec<(&'static str, String)>,
+    pub body: Bytes,
+}
+
+impl Resp {
+    pub fn html(status: StatusCode, body: String) -> Self {
+        Self {
+            status,
+            headers: vec![
+                ("content-type", "text/html; charset=utf-8".into()),
+                ("cache-control", "no-store".into()),
+            ],
+            body: Bytes::from(body),
+        }
+    }
+
+    pub fn text(status: StatusCode, body: &'static str) -> Self {
+        Self {
+            status,
+            headers: vec![
+                ("content-type", "text/plain; charset=utf-8".into()),
+                ("cache-control", "no-store".into()),
+            ],
+            body: Bytes::from_static(body.as_bytes()),
+        }
+    }
+
+    /// 303 See Other to `location` (a path on this site).
+    pub fn redirect(location: &str) -> Self {
+        Self {
+            status: StatusCode::SEE_OTHER,
+            headers: vec![("location", location.to_string()), ("cache-control", "no-store".into())],
+            body: Bytes::new(),
+        }
+    }
+
+    pub fn asset(content_type: &'static str, bytes: Vec<u8>) -> Self {
+        Self {
+            status: StatusCode::OK,
+            headers: vec![
+                ("content-type", content_type.into()),
+                ("cache-control", "public, max-age=31536000, immutable".into()),
+            ],
+            body: Bytes::from(bytes),
+        }
+    }
+
+    pub fn with_cookie(mut self, cookie: String) -> Self {
+        self.headers.push(("set-cookie", cookie));
+        self
+    }
+
+    /// The hyper response, with the security headers every response carries.
+    pub fn finish(self, head_only: bool) -> Response<Full<Bytes>> {
+        let mut builder = Response::builder().status(self.status);
+        for (k, v) in [
+            ("content-security-policy", CSP),
+            ("x-content-type-options", "nosniff"),
+            ("referrer-policy", "no-referrer"),
+            ("strict-transport-security", "max-age=31536000"),
+            ("x-frame-options", "DENY"),
+            ("cross-origin-opener-policy", "same-origin"),
+            ("permissions-policy", "camera=(), microphone=(), geolocation=()"),
+        ] {
+            builder = builder.header(k, v);
+        }
+        for (k, v) in self.headers {
+            if let Ok(v) = HeaderValue::from_str(&v) {
+                builder = builder.header(k, v);
+            }
+        }
+        let body = if head_only { Bytes::new() } else { self.body };
+        builder.body(Full::new(body)).expect("valid response parts")
+    }
+}
+
+/// `Set-Cookie` for a host-only, HTTPS-only cookie scripts cannot read.
+pub fn cookie(name: &str, value: &str, same_site: &str) -> String {
+    format!("{name}={value}; Path=/; Secure; HttpOnly; SameSite={same_site}")
+}
+
+/// `Set-Cookie` that removes `name`.
+pub fn clear_cookie(name: &str) -> String {
+    format!("{name}=; Path=/; Secure; HttpOnly; SameSite=Lax; Max-Age=0")
+}

@@ -1,0 +1,113 @@
+//! Portal pages (minijinja, compiled in from `assets/web/`, overridable file by
+//! file from `web.template_dir`) and static files served under content hashes.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use minijinja::{Environment, UndefinedBehavior, Value};
+
+use crate::config::Config;
+use crate::notify::templates::{TemplateError, broken, read_overrides};
+
+const PAGES: &[(&str, &str)] = &[
+    ("_layout.html", include_str!("../../assets/web/_layout.html")),
+    ("login.html", include_str!("../../assets/web/login.html")),
+    ("password.html", include_str!("../../assets/web/password.html")),
+    ("forgot.html", include_str!("../../assets/web/forgot.html")),
+    ("home.html", include_str!("../../assets/web/home.html")),
+    ("message.html", include_str!("../../assets/web/message.html")),
+    ("sessions.html", include_str!("../../assets/web/sessions.html")),
+    ("error.html", include_str!("../../assets/web/error.html")),
+];
+
+const STATIC: &[(&str, &str, &[u8])] = &[
+    (
+        "portal.css",
+        "text/css; charset=utf-8",
+        include_bytes!("../../assets/web/static/portal.css"),
+    ),
+    (
+        "portal.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!("../../assets/web/static/portal.js"),
+    ),
+];
+
+/// One static file, served at `/static/<stem>.<hash>.<ext>` and cached for good.
+pub struct Asset {
+    pub content_type: &'static str,
+    pub bytes: Vec<u8>,
+}
+
+pub struct Pages {
+    env: Environment<'static>,
+    /// Hashed URL path → file.
+    assets: HashMap<String, Asset>,
+    /// Values every page sees: branding and the hashed asset URLs.
+    common: Value,
+}
+
+fn hashed_name(name: &str, bytes: &[u8]) -> String {
+    let digest = ring::digest::digest(&ring::digest::SHA256, bytes);
+    let short = crate::auth::tokens::hex(&digest.as_ref()[..6]);
+    match name.rsplit_once('.') {
+        Some((stem, ext)) => format!("/static/{stem}.{short}.{ext}"),
+        None => format!("/static/{name}.{short}"),
+    }
+}
+
+impl Pages {
+    /// Built-in pages with overrides from `web.template_dir`; each is compiled now,
+    /// so a broken override stops the start with its file and line.
+    pub fn load(config: &Config) -> Result<Self, TemplateError> {
+        let mut env = Environment::new();
+        env.set_undefined_behavior(UndefinedBehavior::Chainable);
+        let mut sources: Vec<(String, String, String)> = PAGES
+            .iter()
+            .map(|(n, s)| ((*n).to_string(), (*s).to_string(), format!("built-in {n}")))
+            .collect();
+        let dir: &Path = &config.web.template_dir;
+        if !dir.as_os_str().is_empty() {
+            for (name, text, path) in read_overrides(dir)? {
+                let Some(slot) = sources.iter_mut().find(|(n, _, _)| *n == name) else {
+                    let names: Vec<&str> = PAGES.iter().map(|(n, _)| *n).collect();
+                    return Err(TemplateError::Broken {
+                        file: path,
+                        line: None,
+                        detail: format!("not a page name; use one of: {}", names.join(", ")),
+                    });
+                };
+                *slot = (name, text, path);
+            }
+        }
+        for (name, text, path) in &sources {
+            env.add_template_owned(name.clone(), text.clone()).map_err(|e| broken(path, &e))?;
+        }
+        let mut assets = HashMap::new();
+        let mut urls = HashMap::new();
+        let brand_css = format!(":root {{ --accent: {}; }}\n", config.notify.accent_colour);
+        let generated = [("brand.css", "text/css; charset=utf-8", brand_css.into_bytes())];
+        for (name, content_type, bytes) in STATIC.iter().map(|(n, c, b)| (*n, *c, b.to_vec())).chain(generated) {
+            let url = hashed_name(name, &bytes);
+            urls.insert(name.replace('.', "_"), url.clone());
+            assets.insert(url, Asset { content_type, bytes });
+        }
+        let common = minijinja::context! {
+            org => config.notify.organisation.clone(),
+            support => config.notify.support_contact.clone(),
+            asset => Value::from_serialize(&urls),
+        };
+        Ok(Self { env, assets, common })
+    }
+
+    /// Renders `page` with `values` on top of the common ones.
+    pub fn render(&self, page: &str, values: Value) -> Result<String, TemplateError> {
+        let ctx = minijinja::value::merge_maps([values, self.common.clone()]);
+        let template = self.env.get_template(page).map_err(|e| broken(page, &e))?;
+        template.render(ctx).map_err(|e| broken(page, &e))
+    }
+
+    pub fn asset(&self, path: &str) -> Option<&Asset> {
+        self.assets.get(path)
+    }
+}

@@ -1,0 +1,194 @@
+//! The portal's routes: path segments matched by hand, no regex. Shared here:
+//! session lookup, CSRF checks, page rendering and the error page.
+
+mod account;
+mod password;
+mod signin;
+
+use hyper::{Method, StatusCode};
+use minijinja::{Value, context};
+
+use super::Web;
+use super::http::{Req, Resp, cookie};
+use crate::auth::tokens;
+use crate::service::accounts;
+use crate::vault::Session;
+
+/// Session cookie (host-only: `__Host-` needs Secure, Path=/ and no Domain).
+pub const SESSION_COOKIE: &str = "__Host-cloister";
+/// Double-submit CSRF cookie for forms shown before sign-in.
+pub const PRE_COOKIE: &str = "__Host-cloister-pre";
+
+/// A signed-in request.
+pub struct Signed {
+    pub token_hash: String,
+    pub session: Session,
+}
+
+/// What can go wrong in a handler; the user sees a generic page, the log the detail.
+#[derive(Debug, thiserror::Error)]
+pub enum WebError {
+    #[error("not found")]
+    NotFound,
+    #[error("form check failed (CSRF token missing or wrong, or cross-site)")]
+    Forbidden,
+    #[error(transparent)]
+    Account(#[from] accounts::AccountError),
+    #[error(transparent)]
+    Vault(#[from] crate::vault::VaultError),
+    #[error(transparent)]
+    Page(#[from] crate::notify::TemplateError),
+}
+
+pub async fn route(web: &Web, req: &Req) -> Resp {
+    let result = dispatch(web, req).await;
+    match result {
+        Ok(resp) => resp,
+        Err(WebError::NotFound) => error_page(web, StatusCode::NOT_FOUND, None),
+        Err(WebError::Forbidden) => error_page(web, StatusCode::FORBIDDEN, None),
+        Err(e) => {
+            let (reference, _) = tokens::new_token();
+            let reference: String = reference.chars().filter(char::is_ascii_alphanumeric).take(10).collect();
+            tracing::error!(%reference, path = %req.path, error = %e, "portal request failed");
+            error_page(web, StatusCode::INTERNAL_SERVER_ERROR, Some(&reference))
+        }
+    }
+}
+
+async fn dispatch(web: &Web, req: &Req) -> Result<Resp, WebError> {
+    let get = matches!(req.method, Method::GET | Method::HEAD);
+    let post = req.method == Method::POST;
+    match req.segments().as_slice() {
+        ["healthz"] if get => Ok(Resp::text(StatusCode::OK, "ok\n")),
+        ["static", _] if get => web
+            .pages
+            .asset(&req.path)
+            .map(|a| Resp::asset(a.content_type, a.bytes.clone()))
+            .ok_or(WebError::NotFound),
+        ["login"] if get => signin::email_page(web, req),
+        ["login"] if post => signin::email_step(web, req),
+        ["login", "password"] if post => signin::password_step(web, req).await,
+        ["forgot"] if get => password::forgot_page(web, req),
+        ["forgot"] if post => password::forgot(web, req).await,
+        ["reset", token] if get => password::reset_page(web, req, token),
+        ["reset", token] if post => password::reset(web, req, token).await,
+        _ => signed_in_routes(web, req, get, post).await,
+    }
+}
+
+/// Routes that need a session; without one the browser goes to sign-in and comes back.
+async fn signed_in_routes(web: &Web, req: &Req, get: bool, post: bool) -> Result<Resp, WebError> {
+    let Some(signed) = signed_in(web, req).await? else {
+        return if get && is_page(req) {
+            Ok(Resp::redirect(&format!("/login?next={}", encode(&req.path))))
+        } else if post {
+            Err(WebError::Forbidden)
+        } else {
+            Err(WebError::NotFound)
+        };
+    };
+    if post && (req.cross_site() || !tokens::same(req.field("csrf"), &signed.session.csrf)) {
+        return Err(WebError::Forbidden);
+    }
+    let segments = req.segments();
+    // A forced change comes before anything else (signing out excepted).
+    if signed.session.must_change_password && !matches!(segments.as_slice(), ["password", "change"] | ["logout"]) {
+        return Ok(Resp::redirect(&format!("/password/change?next={}", encode(&req.path))));
+    }
+    match segments.as_slice() {
+        [] if get => account::home(web, &signed),
+        ["m", id] if get => account::message(web, &signed, id),
+        ["password", "change"] if get => password::change_page(web, req, &signed),
+        ["password", "change"] if post => password::change(web, req, &signed).await,
+        ["account", "sessions"] if get => account::sessions(web, &signed),
+        ["account", "sessions", "end-others"] if post => account::end_others(web, signed).await,
+        ["logout"] if post => account::sign_out(web, signed).await,
+        _ => Err(WebError::NotFound),
+    }
+}
+
+/// Paths a signed-out browser may be sent back to after signing in.
+fn is_page(req: &Req) -> bool {
+    matches!(
+        req.segments().as_slice(),
+        [] | ["m", _] | ["account", "sessions"] | ["password", "change"]
+    )
+}
+
+pub async fn signed_in(web: &Web, req: &Req) -> Result<Option<Signed>, WebError> {
+    let Some(token) = req.cookie(SESSION_COOKIE) else {
+        return Ok(None);
+    };
+    Ok(accounts::session(&web.ctx, token)
+        .await?
+        .map(|(token_hash, session)| Signed { token_hash, session }))
+}
+
+/// A local path to return to after sign-in; anything else becomes "/".
+pub fn safe_next(next: &str) -> String {
+    let local = next.starts_with('/') && !next.starts_with("//") && !next.contains(['\\', '\r', '\n']);
+    if local { next.to_string() } else { "/".into() }
+}
+
+pub fn encode(s: &str) -> String {
+    form_urlencoded::byte_serialize(s.as_bytes()).collect()
+}
+
+/// Renders a page for a signed-in user (their address and CSRF token included).
+pub fn page(web: &Web, name: &str, signed: &Signed, values: Value) -> Result<Resp, WebError> {
+    let ctx = minijinja::value::merge_maps([
+        values,
+        context! { user => signed.session.address.clone(), csrf => signed.session.csrf.clone() },
+    ]);
+    Ok(Resp::html(StatusCode::OK, web.pages.render(name, ctx)?))
+}
+
+/// Renders a form page shown before sign-in, with its double-submit CSRF cookie.
+pub fn anonymous_page(web: &Web, req: &Req, name: &str, status: StatusCode, values: Value) -> Result<Resp, WebError> {
+    let (csrf, set) = match req.cookie(PRE_COOKIE).filter(|c| c.len() == 43) {
+        Some(existing) => (existing.to_string(), false),
+        None => (tokens::new_token().0, true),
+    };
+    let ctx = minijinja::value::merge_maps([values, context! { csrf => csrf.clone() }]);
+    let resp = Resp::html(status, web.pages.render(name, ctx)?);
+    Ok(if set {
+        resp.with_cookie(cookie(PRE_COOKIE, &csrf, "Strict"))
+    } else {
+        resp
+    })
+}
+
+/// Checks a form posted before sign-in against its CSRF cookie.
+pub fn check_anonymous_form(req: &Req) -> Result<(), WebError> {
+    let cookie = req.cookie(PRE_COOKIE).unwrap_or("");
+    if req.cross_site() || cookie.is_empty() || !tokens::same(cookie, req.field("csrf")) {
+        return Err(WebError::Forbidden);
+    }
+    Ok(())
+}
+
+/// The friendly error page; `reference` ties it to the log line with the detail.
+pub fn error_page(web: &Web, status: StatusCode, reference: Option<&str>) -> Resp {
+    let (title, message) = match status {
+        StatusCode::NOT_FOUND => ("Not found", "There is nothing at this address, or it is not yours to see."),
+        StatusCode::FORBIDDEN => (
+            "Form expired",
+            "This form could not be accepted. Go back, reload the page and try again.",
+        ),
+        StatusCode::PAYLOAD_TOO_LARGE => ("Too large", "What you sent is larger than this page accepts."),
+        StatusCode::BAD_REQUEST => ("Bad request", "The request could not be read."),
+        StatusCode::SERVICE_UNAVAILABLE => ("Too slow", "The request took too long. Please try again."),
+        _ => (
+            "Something went wrong",
+            "The portal could not complete this request. Please try again later.",
+        ),
+    };
+    let values = context! { status => status.as_u16(), title, message, reference };
+    match web.pages.render("error.html", values) {
+        Ok(html) => Resp::html(status, html),
+        Err(e) => {
+            tracing::error!(error = %e, "error page failed to render");
+            Resp::text(status, "Something went wrong.\n")
+        }
+    }
+}

@@ -1,0 +1,135 @@
+//! Choosing a password: the forced change after a generated one, a voluntary
+//! change, and the forgot-password link (a GET never uses the link up).
+
+use hyper::StatusCode;
+use minijinja::{Value, context};
+
+use super::{Signed, WebError, anonymous_page, check_anonymous_form, page, safe_next};
+use crate::auth::password::{self, Rule};
+use crate::service::accounts::{self, AccountError};
+use crate::web::Web;
+use crate::web::http::{Req, Resp};
+
+/// The policy as the checklist shows it; `broken` marks what the server refused.
+fn rules(web: &Web, address: &str, broken: &[Rule]) -> Value {
+    let policy = &web.ctx.config.password;
+    let list: Vec<Value> = Rule::all(policy)
+        .into_iter()
+        .map(|r| context! { name => r.name(), text => r.describe(policy), broken => broken.contains(&r) })
+        .collect();
+    context! { rules => list, min_length => policy.min_length, max_length => password::MAX_LENGTH, address }
+}
+
+/// The message for a refused new password.
+fn refusal(e: &AccountError) -> Option<&'static str> {
+    match e {
+        AccountError::Rules(_) => Some("The new password does not meet the rules marked below."),
+        AccountError::Mismatch => Some("The two new passwords are not the same."),
+        _ => None,
+    }
+}
+
+fn broken_of(e: &AccountError) -> &[Rule] {
+    match e {
+        AccountError::Rules(r) => r,
+        _ => &[],
+    }
+}
+
+pub fn change_page(web: &Web, req: &Req, signed: &Signed) -> Result<Resp, WebError> {
+    let forced = signed.session.must_change_password;
+    let values = context! {
+        mode => "change", forced, expired => req.query("why") == "expired",
+        next => safe_next(req.query("next")), ..rules(web, &signed.session.address, &[])
+    };
+    page(web, "password.html", signed, values)
+}
+
+pub async fn change(web: &Web, req: &Req, signed: &Signed) -> Result<Resp, WebError> {
+    let forced = signed.session.must_change_password;
+    let next = safe_next(req.field("next"));
+    let address = signed.session.address.clone();
+    // A voluntary change proves the current password (a forced one just did).
+    if !forced && !current_password_ok(web, &address, req.field("current_password")).await? {
+        let values = context! {
+            mode => "change", forced, next, error => "The current password is not right.", ..rules(web, &address, &[])
+        };
+        return page(web, "password.html", signed, values);
+    }
+    let new = req.field("new_password");
+    match accounts::change_password(
+        &web.ctx,
+        signed.token_hash.clone(),
+        &signed.session,
+        new,
+        req.field("confirm_password"),
+    )
+    .await
+    {
+        Ok(()) => Ok(Resp::redirect(&next)),
+        Err(e) if refusal(&e).is_some() => {
+            let values = context! { mode => "change", forced, next, error => refusal(&e), ..rules(web, &address, broken_of(&e)) };
+            page(web, "password.html", signed, values)
+        }
+        Err(AccountError::SessionGone) => Ok(Resp::redirect("/login?notice=session-ended")),
+        Err(e) => Err(e.into()),
+    }
+}
+
+async fn current_password_ok(web: &Web, address: &str, given: &str) -> Result<bool, WebError> {
+    let hash = web.ctx.vault.account(address)?.and_then(|a| a.password_hash);
+    let given = given.to_string();
+    Ok(smol::unblock(move || hash.is_some_and(|h| password::verify(&h, &given))).await)
+}
+
+pub fn forgot_page(web: &Web, req: &Req) -> Result<Resp, WebError> {
+    let values = context! { address => req.query("address"), hours => web.ctx.config.password.reset_link_hours };
+    anonymous_page(web, req, "forgot.html", StatusCode::OK, values)
+}
+
+/// Queues a link if the address has an account; the answer is the same either way.
+pub async fn forgot(web: &Web, req: &Req) -> Result<Resp, WebError> {
+    check_anonymous_form(req)?;
+    let address = req.field("address").trim();
+    if address.contains('@') && address.len() <= 254 {
+        accounts::request_reset(&web.ctx, address, &req.client).await?;
+    }
+    let values = context! { sent => true, address, hours => web.ctx.config.password.reset_link_hours };
+    anonymous_page(web, req, "forgot.html", StatusCode::OK, values)
+}
+
+/// Shows the form only; the link is used up by the POST.
+pub fn reset_page(web: &Web, req: &Req, token: &str) -> Result<Resp, WebError> {
+    let Some(address) = accounts::reset_link_address(&web.ctx, token)? else {
+        return anonymous_page(
+            web,
+            req,
+            "password.html",
+            StatusCode::NOT_FOUND,
+            context! { mode => "reset", gone => true },
+        );
+    };
+    let values = context! { mode => "reset", token, ..rules(web, &address, &[]) };
+    anonymous_page(web, req, "password.html", StatusCode::OK, values)
+}
+
+pub async fn reset(web: &Web, req: &Req, token: &str) -> Result<Resp, WebError> {
+    check_anonymous_form(req)?;
+    let new = req.field("new_password");
+    match accounts::use_reset_link(&web.ctx, token, new, req.field("confirm_password")).await {
+        Ok(()) => Ok(Resp::redirect("/login?notice=password-set")),
+        Err(AccountError::LinkGone) => anonymous_page(
+            web,
+            req,
+            "password.html",
+            StatusCode::NOT_FOUND,
+            context! { mode => "reset", gone => true },
+        ),
+        Err(e) if refusal(&e).is_some() => {
+            let address = accounts::reset_link_address(&web.ctx, token)?.unwrap_or_default();
+            let values = context! { mode => "reset", token, error => refusal(&e), ..rules(web, &address, broken_of(&e)) };
+            anonymous_page(web, req, "password.html", StatusCode::OK, values)
+        }
+        Err(e) => Err(e.into()),
+    }
+}

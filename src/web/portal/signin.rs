@@ -1,0 +1,70 @@
+//! Two-step sign-in: the address, then the password (as the seeds show).
+
+use hyper::StatusCode;
+use minijinja::context;
+
+use super::{SESSION_COOKIE, WebError, anonymous_page, check_anonymous_form, safe_next};
+use crate::service::accounts::{self, AccountError};
+use crate::web::Web;
+use crate::web::http::{Req, Resp, cookie};
+
+/// The one message for every sign-in failure.
+const GENERIC_FAILURE: &str = "Sign-in failed. Check the address and password and try again. \
+If it keeps failing, use \u{201c}Forgot password?\u{201d} or contact the sender of your message.";
+
+/// Step 1: the address.
+pub fn email_page(web: &Web, req: &Req) -> Result<Resp, WebError> {
+    let values = context! {
+        step => "address",
+        next => safe_next(req.query("next")),
+        address => req.query("address"),
+        notice => notice(req.query("notice")),
+    };
+    anonymous_page(web, req, "login.html", StatusCode::OK, values)
+}
+
+/// Step 1 posted: show step 2. Nothing is looked up, so nothing is revealed.
+pub fn email_step(web: &Web, req: &Req) -> Result<Resp, WebError> {
+    check_anonymous_form(req)?;
+    let address = req.field("address").trim();
+    let next = safe_next(req.field("next"));
+    if !address.contains('@') || address.len() > 254 {
+        let values = context! { step => "address", next, address, error => "Enter the email address the message was sent to." };
+        return anonymous_page(web, req, "login.html", StatusCode::OK, values);
+    }
+    let values = context! { step => "password", next, address };
+    anonymous_page(web, req, "login.html", StatusCode::OK, values)
+}
+
+/// Step 2 posted: check the password and start a session.
+pub async fn password_step(web: &Web, req: &Req) -> Result<Resp, WebError> {
+    check_anonymous_form(req)?;
+    let address = req.field("address").trim();
+    let next = safe_next(req.field("next"));
+    match accounts::sign_in(&web.ctx, &web.throttle, address, req.field("password"), &req.client).await {
+        Ok(signed) => {
+            let target = if signed.must_change_password {
+                let why = if signed.password_expired { "expired" } else { "first" };
+                format!("/password/change?why={why}&next={}", super::encode(&next))
+            } else {
+                next
+            };
+            Ok(Resp::redirect(&target).with_cookie(cookie(SESSION_COOKIE, &signed.token, "Lax")))
+        }
+        Err(AccountError::SignInRefused { .. }) => {
+            let values = context! { step => "password", next, address, error => GENERIC_FAILURE };
+            anonymous_page(web, req, "login.html", StatusCode::OK, values)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Fixed notices other pages send the sign-in page (never free text from the URL).
+fn notice(code: &str) -> Option<&'static str> {
+    match code {
+        "signed-out" => Some("You have signed out."),
+        "password-set" => Some("Your password has been changed. Sign in with the new one."),
+        "session-ended" => Some("Your session ended. Please sign in again."),
+        _ => None,
+    }
+}

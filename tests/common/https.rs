@@ -1,0 +1,159 @@
+//! A small HTTPS/1.1 client for portal tests: trusts only the instance's CA,
+//! keeps cookies like a browser, and reads whole responses (one connection per
+//! request, `Connection: close`).
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::io::{Read, Write};
+use std::net::{SocketAddr, TcpStream};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use rustls_pki_types::pem::PemObject;
+use rustls_pki_types::{CertificateDer, ServerName};
+
+#[derive(Debug, Clone)]
+pub struct Response {
+    pub status: u16,
+    pub headers: Vec<(String, String)>,
+    pub body: String,
+    pub elapsed: Duration,
+}
+
+impl Response {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+
+    pub fn all(&self, name: &str) -> Vec<&str> {
+        self.headers
+            .iter()
+            .filter(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+            .collect()
+    }
+
+    pub fn location(&self) -> &str {
+        self.header("location").unwrap_or("")
+    }
+
+    /// The value of a hidden form field named `name` in the body.
+    pub fn field(&self, name: &str) -> String {
+        let marker = format!("name=\"{name}\" value=\"");
+        let start = self
+            .body
+            .find(&marker)
+            .unwrap_or_else(|| panic!("no field {name} in:\n{}", self.body))
+            + marker.len();
+        self.body[start..].split('"').next().unwrap().to_string()
+    }
+}
+
+/// A browser-like client: a cookie jar over real HTTPS.
+pub struct Agent {
+    addr: SocketAddr,
+    config: Arc<rustls::ClientConfig>,
+    pub cookies: BTreeMap<String, String>,
+    pub browser: String,
+}
+
+impl Agent {
+    pub fn new(addr: SocketAddr, ca_pem: &[u8]) -> Self {
+        let mut roots = rustls::RootCertStore::empty();
+        for cert in CertificateDer::pem_slice_iter(ca_pem) {
+            roots.add(cert.unwrap()).unwrap();
+        }
+        let config = rustls::ClientConfig::builder_with_provider(Arc::new(rustls::crypto::ring::default_provider()))
+            .with_safe_default_protocol_versions()
+            .unwrap()
+            .with_root_certificates(roots)
+            .with_no_client_auth();
+        Self {
+            addr,
+            config: Arc::new(config),
+            cookies: BTreeMap::new(),
+            browser: "cloister-tests/1".into(),
+        }
+    }
+
+    pub fn get(&mut self, path: &str) -> Response {
+        self.request("GET", path, None, &[])
+    }
+
+    /// POSTs a form (fields are URL-encoded here).
+    pub fn post(&mut self, path: &str, fields: &[(&str, &str)]) -> Response {
+        let body: String = form_urlencoded::Serializer::new(String::new()).extend_pairs(fields).finish();
+        self.request("POST", path, Some(&body), &[])
+    }
+
+    /// Any request, with extra headers; cookies from the answer go into the jar.
+    pub fn request(&mut self, method: &str, path: &str, form: Option<&str>, extra: &[(&str, &str)]) -> Response {
+        let started = Instant::now();
+        let mut head = format!(
+            "{method} {path} HTTP/1.1\r\nHost: {}\r\nUser-Agent: {}\r\nConnection: close\r\n",
+            self.addr, self.browser
+        );
+        if !self.cookies.is_empty() {
+            let jar: Vec<String> = self.cookies.iter().map(|(k, v)| format!("{k}={v}")).collect();
+            let _ = write!(head, "Cookie: {}\r\n", jar.join("; "));
+        }
+        for (k, v) in extra {
+            let _ = write!(head, "{k}: {v}\r\n");
+        }
+        if let Some(body) = form {
+            let _ = write!(
+                head,
+                "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\r\n{body}",
+                body.len()
+            );
+        } else {
+            head.push_str("\r\n");
+        }
+        let raw = self.exchange(head.as_bytes());
+        let response = parse(&raw, started.elapsed());
+        for c in response.all("set-cookie") {
+            let pair = c.split(';').next().unwrap_or("");
+            if let Some((k, v)) = pair.split_once('=') {
+                if v.is_empty() || c.contains("Max-Age=0") {
+                    self.cookies.remove(k);
+                } else {
+                    self.cookies.insert(k.to_string(), v.to_string());
+                }
+            }
+        }
+        response
+    }
+
+    fn exchange(&self, request: &[u8]) -> Vec<u8> {
+        let tcp = TcpStream::connect(self.addr).unwrap();
+        tcp.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+        let name = ServerName::try_from("cloister.test").unwrap();
+        let conn = rustls::ClientConnection::new(Arc::clone(&self.config), name).unwrap();
+        let mut tls = rustls::StreamOwned::new(conn, tcp);
+        tls.write_all(request).unwrap();
+        let mut out = Vec::new();
+        // The server closes after answering (Connection: close); a TLS close_notify or EOF ends it.
+        let _ = tls.read_to_end(&mut out);
+        out
+    }
+}
+
+fn parse(raw: &[u8], elapsed: Duration) -> Response {
+    let text = String::from_utf8_lossy(raw);
+    let (head, body) = text.split_once("\r\n\r\n").unwrap_or_else(|| panic!("no HTTP response: {text:?}"));
+    let mut lines = head.split("\r\n");
+    let status = lines.next().unwrap().split_whitespace().nth(1).unwrap().parse().unwrap();
+    let headers = lines
+        .filter_map(|l| l.split_once(':'))
+        .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
+        .collect();
+    Response {
+        status,
+        headers,
+        body: body.to_string(),
+        elapsed,
+    }
+}

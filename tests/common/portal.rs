@@ -1,0 +1,104 @@
+//! A Cloister with its relay sink and helpers for portal tests: invite a
+//! recipient by sending them a secure message, read what the sink caught, sign in.
+
+use std::time::Duration;
+
+use super::https::{Agent, Response};
+use super::sink::{Caught, Sink};
+use super::{Cloister, wait_for};
+
+pub struct Portal {
+    pub cl: Cloister,
+    pub sink: Sink,
+}
+
+/// The decoded text part of a caught mail.
+pub fn text_part(m: &Caught) -> String {
+    let parsed = mail_parser::MessageParser::default().parse(&m.data).expect("parses");
+    parsed.body_text(0).unwrap_or_default().into_owned()
+}
+
+/// The path of the first portal link in `text` that contains `marker` (e.g. "/reset/").
+pub fn link_path(text: &str, marker: &str) -> String {
+    let at = text.find(marker).unwrap_or_else(|| panic!("no {marker} link in:\n{text}"));
+    text[at..].split_whitespace().next().unwrap().to_string()
+}
+
+impl Portal {
+    pub fn start(extra: &str) -> Self {
+        let sink = Sink::start();
+        let cl = Cloister::start(sink.port, extra);
+        Self { cl, sink }
+    }
+
+    pub fn agent(&self) -> Agent {
+        Agent::new(self.cl.https, &self.cl.ca_pem())
+    }
+
+    /// The `n`-th mail to `to` whose text part contains `needle` (waits for it).
+    pub fn mail_to(&self, to: &str, needle: &str, n: usize) -> String {
+        wait_for(Duration::from_secs(20), || {
+            let found: Vec<String> = self
+                .sink
+                .all()
+                .iter()
+                .filter(|m| m.to.iter().any(|t| t == to))
+                .map(text_part)
+                .filter(|t| t.contains(needle))
+                .collect();
+            found.get(n).cloned()
+        })
+        .unwrap_or_else(|| panic!("mail #{n} to {to} containing {needle:?} not caught"))
+    }
+
+    /// Sends `to` a secure message; returns (one-time password, deep-link path).
+    pub fn invite(&self, to: &str) -> (String, String) {
+        let id = self.cl.send_one("alice@example.org", &[to], "[secure] Contract draft");
+        let creds = self.mail_to(to, "Password:", 0);
+        let password = creds
+            .lines()
+            .find_map(|l| l.trim().strip_prefix("Password:"))
+            .expect("password line")
+            .trim()
+            .to_string();
+        let notice = self.mail_to(to, "/m/", 0);
+        assert!(notice.contains(&id), "the notice links to message {id}");
+        (password, link_path(&notice, "/m/"))
+    }
+
+    /// Both sign-in steps; returns the answer to the password step.
+    #[allow(clippy::unused_self)] // a method, so tests read p.sign_in(..) like the other steps
+    pub fn sign_in(&self, agent: &mut Agent, address: &str, password: &str, next: &str) -> Response {
+        let page = agent.get(&format!("/login?next={next}"));
+        assert_eq!(page.status, 200, "{}", page.body);
+        let csrf = page.field("csrf");
+        let step2 = agent.post("/login", &[("csrf", &csrf), ("address", address), ("next", next)]);
+        assert_eq!(step2.status, 200, "{}", step2.body);
+        assert!(step2.body.contains("login-password"), "step 2 asks the password: {}", step2.body);
+        agent.post(
+            "/login/password",
+            &[("csrf", &csrf), ("address", address), ("password", password), ("next", next)],
+        )
+    }
+
+    /// Invites `to`, signs in with the one-time password and sets `new_password`.
+    pub fn signed_in_user(&self, to: &str, new_password: &str) -> Agent {
+        let (once, _) = self.invite(to);
+        let mut agent = self.agent();
+        let r = self.sign_in(&mut agent, to, &once, "/");
+        assert!(r.location().starts_with("/password/change"), "{r:?}");
+        let page = agent.get(r.location());
+        let csrf = page.field("csrf");
+        let r = agent.post(
+            "/password/change",
+            &[
+                ("csrf", &csrf),
+                ("new_password", new_password),
+                ("confirm_password", new_password),
+                ("next", "/"),
+            ],
+        );
+        assert_eq!((r.status, r.location()), (303, "/"), "{}", r.body);
+        agent
+    }
+}

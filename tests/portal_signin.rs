@@ -1,0 +1,315 @@
+//! Portal sign-in over real HTTPS against the real binary: two steps, the
+//! forced password change, generic failures, throttling, CSRF, sessions and
+//! reset links. Mail is caught by a real SMTP sink.
+
+mod common;
+
+use common::portal::{Portal, link_path};
+
+const GOOD: &str = "Correct-Horse-42-battery";
+
+#[test]
+fn first_sign_in_forces_a_password_change_then_opens_the_deep_link() {
+    let p = Portal::start("");
+    let (once, deep) = p.invite("pat@partner.test");
+    let mut agent = p.agent();
+
+    let r = agent.get(&deep);
+    assert_eq!(r.status, 303);
+    assert_eq!(r.location(), format!("/login?next={}", deep.replace('/', "%2F")));
+
+    let r = p.sign_in(&mut agent, "pat@partner.test", &once, &deep);
+    assert_eq!(r.status, 303, "{}", r.body);
+    assert!(r.location().starts_with("/password/change?why=first&next="), "{}", r.location());
+    let cookie = r
+        .all("set-cookie")
+        .into_iter()
+        .find(|c| c.starts_with("__Host-cloister="))
+        .expect("session cookie");
+    for flag in ["Secure", "HttpOnly", "SameSite=Lax", "Path=/"] {
+        assert!(cookie.contains(flag), "{flag} in {cookie}");
+    }
+    assert!(!cookie.contains("Domain"), "host-only: {cookie}");
+
+    // Nothing else until the password is changed.
+    let r = agent.get(&deep);
+    assert_eq!(r.status, 303);
+    assert!(r.location().starts_with("/password/change"), "{}", r.location());
+    let page = agent.get("/password/change?why=first");
+    assert!(
+        page.body.contains("id=\"password-rules\"") && page.body.contains("data-rule=\"length\""),
+        "{}",
+        page.body
+    );
+    assert!(
+        !page.body.contains("current_password"),
+        "a forced change does not ask the current password again"
+    );
+    let csrf = page.field("csrf");
+    let change = |agent: &mut common::https::Agent, new: &str, confirm: &str| {
+        agent.post(
+            "/password/change",
+            &[
+                ("csrf", &csrf),
+                ("new_password", new),
+                ("confirm_password", confirm),
+                ("next", &deep),
+            ],
+        )
+    };
+    let r = change(&mut agent, "short", "short");
+    assert_eq!(r.status, 200);
+    assert!(r.body.contains("data-rule=\"length\" class=\"bad\""), "{}", r.body);
+    let r = change(&mut agent, GOOD, "Correct-Horse-42-batterz");
+    assert!(r.body.contains("not the same"), "{}", r.body);
+    let r = change(&mut agent, "Pat@Partner.Test", "Pat@Partner.Test");
+    assert!(r.body.contains("data-rule=\"not_address\" class=\"bad\""), "{}", r.body);
+    let r = change(&mut agent, &once, &once);
+    assert!(r.body.contains("data-rule=\"not_current\" class=\"bad\""), "{}", r.body);
+
+    let r = change(&mut agent, GOOD, GOOD);
+    assert_eq!((r.status, r.location()), (303, deep.as_str()), "{}", r.body);
+    let r = agent.get(&deep);
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert!(
+        r.body.contains("<h1>Contract draft</h1>"),
+        "the deep link opens the message: {}",
+        r.body
+    );
+
+    // The one-time password is gone; the new one works.
+    let mut other = p.agent();
+    let r = p.sign_in(&mut other, "pat@partner.test", &once, "/");
+    assert_eq!(r.status, 200, "old password refused");
+    let r = p.sign_in(&mut other, "PAT@partner.test", GOOD, "/");
+    assert_eq!((r.status, r.location()), (303, "/"), "address case does not matter");
+}
+
+/// The failure page with the typed address and the CSRF token blanked out.
+fn failure_body(body: &str, address: &str, csrf: &str) -> String {
+    body.replace(address, "ADDRESS")
+        .replace(&address.replace('@', "%40"), "ADDRESS")
+        .replace(csrf, "CSRF")
+}
+
+#[test]
+fn every_sign_in_failure_looks_the_same_and_takes_as_long() {
+    let p = Portal::start("");
+    let mut agent = p.signed_in_user("pat@partner.test", GOOD);
+    let _ = agent.post("/logout", &[]);
+    let mut agent = p.agent();
+    let csrf = agent.get("/login").field("csrf");
+    let mut attempt = |address: &str, password: &str| {
+        let r = agent.post(
+            "/login/password",
+            &[("csrf", &csrf), ("address", address), ("password", password), ("next", "/")],
+        );
+        assert_eq!(r.status, 200, "{address}: refused");
+        (failure_body(&r.body, address, &csrf), r.elapsed)
+    };
+    let (wrong, t_wrong) = attempt("pat@partner.test", "Wrong-password-1");
+    let (unknown, t_unknown) = attempt("nobody@partner.test", "Wrong-password-1");
+    assert!(wrong.contains("Sign-in failed."), "{wrong}");
+    assert_eq!(wrong, unknown, "unknown address and wrong password read the same");
+    // Both do the same password hashing work (no early exit for unknown accounts).
+    let (slow, fast) = (t_wrong.max(t_unknown), t_wrong.min(t_unknown));
+    assert!(
+        slow.as_secs_f64() < fast.as_secs_f64() * 3.0 + 0.05,
+        "timing differs: {t_wrong:?} vs {t_unknown:?}"
+    );
+}
+
+#[test]
+fn repeated_failures_lock_the_address_without_revealing_whether_it_exists() {
+    let p = Portal::start("[portal]\nlockout_threshold = 3\n");
+    let _ = p.signed_in_user("pat@partner.test", GOOD);
+    let mut agent = p.agent();
+    let csrf = agent.get("/login").field("csrf");
+    let mut attempt = |address: &str, password: &str| {
+        let r = agent.post(
+            "/login/password",
+            &[("csrf", &csrf), ("address", address), ("password", password), ("next", "/")],
+        );
+        (r.status, failure_body(&r.body, address, &csrf))
+    };
+    for _ in 0..3 {
+        attempt("pat@partner.test", "Wrong-password-1");
+        attempt("ghost@partner.test", "Wrong-password-1");
+    }
+    let (status, locked_real) = attempt("pat@partner.test", GOOD);
+    assert_eq!(status, 200, "the right password is refused while locked");
+    let (_, locked_ghost) = attempt("ghost@partner.test", GOOD);
+    assert_eq!(locked_real, locked_ghost, "a lock looks the same for an unknown address");
+    // Another address is not affected by pat's lock.
+    let _ = p.signed_in_user("sam@partner.test", GOOD);
+}
+
+#[test]
+fn forms_without_the_right_csrf_token_or_from_another_site_are_refused() {
+    let p = Portal::start("");
+    let mut agent = p.signed_in_user("pat@partner.test", GOOD);
+    let home = agent.get("/");
+    assert_eq!(home.status, 200);
+    let csrf = home.field("csrf");
+    assert_eq!(agent.post("/logout", &[]).status, 403, "no token");
+    assert_eq!(agent.post("/logout", &[("csrf", "forged")]).status, 403, "wrong token");
+    let body = format!("csrf={csrf}");
+    let r = agent.request("POST", "/logout", Some(&body), &[("Origin", "https://evil.example")]);
+    assert_eq!(r.status, 403, "cross-site origin");
+    assert_eq!(agent.get("/").status, 200, "still signed in");
+
+    let mut anon = p.agent();
+    let pre = anon.get("/login").field("csrf");
+    assert_eq!(anon.post("/login", &[("address", "pat@partner.test")]).status, 403);
+    assert_eq!(
+        anon.post("/login", &[("csrf", "nope"), ("address", "pat@partner.test")]).status,
+        403
+    );
+    assert_eq!(anon.post("/forgot", &[("address", "pat@partner.test")]).status, 403);
+    anon.cookies.clear();
+    assert_eq!(
+        anon.post("/login", &[("csrf", &pre), ("address", "pat@partner.test")]).status,
+        403,
+        "token without its cookie"
+    );
+
+    let r = agent.post("/logout", &[("csrf", &csrf)]);
+    assert_eq!((r.status, r.location()), (303, "/login?notice=signed-out"));
+}
+
+#[test]
+fn sign_out_ends_the_session_on_the_server() {
+    let p = Portal::start("");
+    let mut agent = p.signed_in_user("pat@partner.test", GOOD);
+    let saved = agent.cookies.clone();
+    let csrf = agent.get("/").field("csrf");
+    agent.post("/logout", &[("csrf", &csrf)]);
+    agent.cookies = saved;
+    let r = agent.get("/");
+    assert_eq!((r.status, r.location()), (303, "/login?next=%2F"), "the old cookie no longer works");
+}
+
+#[test]
+fn sessions_page_lists_sessions_and_ends_the_others() {
+    let p = Portal::start("");
+    let mut first = p.signed_in_user("pat@partner.test", GOOD);
+    let mut second = p.agent();
+    second.browser = "Second-Browser/2".into();
+    assert_eq!(p.sign_in(&mut second, "pat@partner.test", GOOD, "/").status, 303);
+    let page = first.get("/account/sessions");
+    assert!(
+        page.body.contains("Second-Browser") && page.body.contains("(this one)"),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains("Previous sign-in"), "{}", page.body);
+    let csrf = page.field("csrf");
+    let r = first.post("/account/sessions/end-others", &[("csrf", &csrf)]);
+    assert_eq!(r.status, 303);
+    assert_eq!(second.get("/").status, 303, "the other session ended");
+    assert_eq!(first.get("/").status, 200, "this one goes on");
+}
+
+#[test]
+fn reset_link_get_never_uses_it_post_does_once_and_a_newer_link_voids_older_ones() {
+    let p = Portal::start("");
+    let mut signed = p.signed_in_user("pat@partner.test", GOOD);
+    let mut agent = p.agent();
+    let csrf = agent.get("/forgot").field("csrf");
+    for n in 0..2 {
+        let r = agent.post("/forgot", &[("csrf", &csrf), ("address", "pat@partner.test")]);
+        assert!(r.body.contains("class=\"notice\""), "{}", r.body);
+        p.mail_to("pat@partner.test", "/reset/", n);
+    }
+    let older = link_path(&p.mail_to("pat@partner.test", "/reset/", 0), "/reset/");
+    let newer = link_path(&p.mail_to("pat@partner.test", "/reset/", 1), "/reset/");
+    assert_ne!(older, newer);
+    assert_eq!(agent.get(&older).status, 404, "a newer request voids the older link");
+    for _ in 0..2 {
+        let r = agent.get(&newer);
+        assert_eq!(r.status, 200, "a GET (a mail scanner) does not use the link up");
+        assert!(r.body.contains("id=\"reset\""), "{}", r.body);
+    }
+    let new = "Another-Strong-Pass-7";
+    let weak = agent.post(&newer, &[("csrf", &csrf), ("new_password", "weak"), ("confirm_password", "weak")]);
+    assert!(weak.body.contains("class=\"bad\""), "policy enforced on reset: {}", weak.body);
+    let r = agent.post(&newer, &[("csrf", &csrf), ("new_password", new), ("confirm_password", new)]);
+    assert_eq!((r.status, r.location()), (303, "/login?notice=password-set"), "{}", r.body);
+    let again = agent.post(&newer, &[("csrf", &csrf), ("new_password", new), ("confirm_password", new)]);
+    assert_eq!(again.status, 404, "one use only");
+    assert!(again.body.contains("no longer works"));
+    assert_eq!(signed.get("/").status, 303, "a reset ends every session");
+    assert_eq!(
+        p.sign_in(&mut agent, "pat@partner.test", GOOD, "/").status,
+        200,
+        "old password gone"
+    );
+    assert_eq!(p.sign_in(&mut agent, "pat@partner.test", new, "/").status, 303);
+}
+
+#[test]
+fn forgot_password_answers_the_same_for_unknown_addresses_and_mails_only_real_ones() {
+    let p = Portal::start("");
+    let _ = p.signed_in_user("pat@partner.test", GOOD);
+    let mut agent = p.agent();
+    let csrf = agent.get("/forgot").field("csrf");
+    let known = agent.post("/forgot", &[("csrf", &csrf), ("address", "pat@partner.test")]);
+    let unknown = agent.post("/forgot", &[("csrf", &csrf), ("address", "nobody@partner.test")]);
+    assert_eq!(
+        failure_body(&known.body, "pat@partner.test", &csrf),
+        failure_body(&unknown.body, "nobody@partner.test", &csrf)
+    );
+    p.mail_to("pat@partner.test", "/reset/", 0);
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    assert!(!p.sink.all().iter().any(|m| m.to.iter().any(|t| t == "nobody@partner.test")));
+}
+
+#[test]
+fn every_response_carries_the_security_headers() {
+    let p = Portal::start("");
+    let mut agent = p.agent();
+    for path in ["/login", "/no-such-page", "/forgot", "/"] {
+        let r = agent.get(path);
+        let csp = r.header("content-security-policy").unwrap_or_else(|| panic!("CSP on {path}"));
+        for part in [
+            "default-src 'none'",
+            "script-src 'self'",
+            "object-src 'none'",
+            "base-uri 'none'",
+            "frame-ancestors 'none'",
+        ] {
+            assert!(csp.contains(part), "{path}: {part} in {csp}");
+        }
+        assert!(!csp.contains("unsafe-inline"));
+        assert_eq!(r.header("x-content-type-options"), Some("nosniff"), "{path}");
+        assert_eq!(r.header("referrer-policy"), Some("no-referrer"), "{path}");
+        assert!(
+            r.header("strict-transport-security").is_some_and(|v| v.contains("max-age=")),
+            "{path}"
+        );
+    }
+    let missing = agent.get("/no-such-page");
+    assert_eq!(missing.status, 404);
+    assert!(missing.body.contains("Not found"), "friendly page: {}", missing.body);
+    // Static files: content-hashed names, cached for good, no inline script anywhere.
+    let login = agent.get("/login");
+    assert!(
+        !login.body.contains("<script>") && !login.body.contains("style="),
+        "no inline script or style"
+    );
+    let css = login
+        .body
+        .split("href=\"")
+        .nth(2)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .replace("&#x2f;", "/");
+    let r = agent.get(&css);
+    assert_eq!(r.status, 200, "{css}");
+    assert!(r.header("cache-control").is_some_and(|v| v.contains("immutable")), "{css}");
+    let big = "a".repeat(70 * 1024);
+    let r = agent.request("POST", "/login", Some(&format!("address={big}")), &[]);
+    assert_eq!(r.status, 413, "form bodies are limited");
+}
