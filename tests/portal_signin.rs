@@ -313,3 +313,24 @@ fn every_response_carries_the_security_headers() {
     let r = agent.request("POST", "/login", Some(&format!("address={big}")), &[]);
     assert_eq!(r.status, 413, "form bodies are limited");
 }
+
+/// Regression: with `Referrer-Policy: no-referrer` Chromium sends `Origin: null`
+/// on same-origin form posts; the CSRF check refused every sign-in in a browser.
+#[test]
+fn origin_null_from_no_referrer_policy_does_not_block_same_origin_forms() {
+    let p = Portal::start("");
+    let mut agent = p.agent();
+    let csrf = agent.get("/login").field("csrf");
+    let body = format!("csrf={csrf}&address=pat%40partner.test&next=%2F");
+    let same = [("Origin", "null"), ("Sec-Fetch-Site", "same-origin")];
+    let r = agent.request("POST", "/login", Some(&body), &same);
+    assert_eq!(r.status, 200, "{}", r.body);
+    let cross = [("Origin", "null"), ("Sec-Fetch-Site", "cross-site")];
+    assert_eq!(agent.request("POST", "/login", Some(&body), &cross).status, 403);
+    let sibling = [("Sec-Fetch-Site", "same-site")];
+    assert_eq!(
+        agent.request("POST", "/login", Some(&body), &sibling).status,
+        403,
+        "another site of the same domain"
+    );
+}

@@ -21,6 +21,9 @@ if ! python3 -c "import dkim, nacl" 2>/dev/null; then
         || python3 -m pip install --quiet --disable-pip-version-check --break-system-packages dkimpy pynacl
 fi
 
+# Chromium (Debian's) and Playwright for Python drive the browser journeys.
+tests/browser/install.sh
+
 rustup component add rustfmt clippy >/dev/null 2>&1 || true
 cargo fmt --check
 cargo clippy --locked --all-targets -- -D warnings

@@ -94,12 +94,15 @@ impl Req {
             .map(|(_, v)| v)
     }
 
-    /// True when the browser says the request comes from another site.
+    /// True when the browser says the request comes from another site (or
+    /// another site of the same domain). `Origin: null` says nothing: browsers
+    /// send it on same-origin posts under `Referrer-Policy: no-referrer`.
     pub fn cross_site(&self) -> bool {
         let host = self.headers.get("host").and_then(|v| v.to_str().ok()).unwrap_or("");
         let origin = self.headers.get("origin").and_then(|v| v.to_str().ok());
         let fetch_site = self.headers.get("sec-fetch-site").and_then(|v| v.to_str().ok());
-        origin.is_some_and(|o| o != format!("https://{host}")) || fetch_site.is_some_and(|s| s == "cross-site")
+        origin.is_some_and(|o| o != "null" && o != format!("https://{host}"))
+            || fetch_site.is_some_and(|s| s == "cross-site" || s == "same-site")
     }
 }
 

@@ -1,0 +1,26 @@
+//! Portal journeys in a real headless Chromium, driven by Playwright for Python
+//! (tests/browser/). Needs python3, Playwright and /usr/bin/chromium:
+//! `tests/browser/install.sh` installs them; without them this test fails.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+#[test]
+fn signin_journey_in_chromium() {
+    let artefacts = PathBuf::from(option_env!("CARGO_TARGET_TMPDIR").unwrap_or(concat!(env!("CARGO_MANIFEST_DIR"), "/target")))
+        .join("browser-artefacts")
+        .join("signin");
+    let status = Command::new("python3")
+        .arg("tests/browser/signin_journey.py")
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("CLOISTER_BIN", env!("CARGO_BIN_EXE_cloister"))
+        .env("ARTEFACTS", &artefacts)
+        .status()
+        .unwrap_or_else(|e| panic!("cannot run python3 ({e}); run tests/browser/install.sh"));
+    assert!(
+        status.success(),
+        "sign-in journey failed ({status}); screenshots and the cloister log are in {}. \
+         If python3, Playwright or Chromium is missing, run tests/browser/install.sh",
+        artefacts.display()
+    );
+}
