@@ -85,6 +85,14 @@ fn first_sign_in_forces_a_password_change_then_opens_the_deep_link() {
     assert_eq!((r.status, r.location()), (303, "/"), "address case does not matter");
 }
 
+/// Step 2 of sign-in, posted straight away.
+fn post_password(agent: &mut common::https::Agent, csrf: &str, address: &str, password: &str) -> common::https::Response {
+    agent.post(
+        "/login/password",
+        &[("csrf", csrf), ("address", address), ("password", password), ("next", "/")],
+    )
+}
+
 /// The failure page with the typed address and the CSRF token blanked out.
 fn failure_body(body: &str, address: &str, csrf: &str) -> String {
     body.replace(address, "ADDRESS")
@@ -100,10 +108,7 @@ fn every_sign_in_failure_looks_the_same_and_takes_as_long() {
     let mut agent = p.agent();
     let csrf = agent.get("/login").field("csrf");
     let mut attempt = |address: &str, password: &str| {
-        let r = agent.post(
-            "/login/password",
-            &[("csrf", &csrf), ("address", address), ("password", password), ("next", "/")],
-        );
+        let r = post_password(&mut agent, &csrf, address, password);
         assert_eq!(r.status, 200, "{address}: refused");
         (failure_body(&r.body, address, &csrf), r.elapsed)
     };
@@ -126,10 +131,7 @@ fn repeated_failures_lock_the_address_without_revealing_whether_it_exists() {
     let mut agent = p.agent();
     let csrf = agent.get("/login").field("csrf");
     let mut attempt = |address: &str, password: &str| {
-        let r = agent.post(
-            "/login/password",
-            &[("csrf", &csrf), ("address", address), ("password", password), ("next", "/")],
-        );
+        let r = post_password(&mut agent, &csrf, address, password);
         (r.status, failure_body(&r.body, address, &csrf))
     };
     for _ in 0..3 {
@@ -333,4 +335,43 @@ fn origin_null_from_no_referrer_policy_does_not_block_same_origin_forms() {
         403,
         "another site of the same domain"
     );
+}
+
+#[test]
+fn page_overrides_take_effect_and_broken_ones_stop_the_service() {
+    let dir = tempfile::tempdir().unwrap();
+    let set = format!("web.template_dir={}", dir.path().display());
+    std::fs::write(
+        dir.path().join("error.html"),
+        "{% extends \"_layout.html\" %}{% block content %}{% if %}{% endblock %}",
+    )
+    .unwrap();
+    let p = Portal::start("");
+    let out = p.cl.cli(&["check-config", "--set", &set]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "a broken page override is refused");
+    assert!(
+        err.contains("web.template_dir") && err.contains("error.html:1"),
+        "names the key, file and line: {err}"
+    );
+    std::fs::write(dir.path().join("eror.html"), "x").unwrap();
+    std::fs::write(dir.path().join("error.html"), "OVERRIDDEN {{ title }}").unwrap();
+    let out = p.cl.cli(&["check-config", "--set", &set]);
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("not a page name"),
+        "a misnamed file is refused"
+    );
+    std::fs::remove_file(dir.path().join("eror.html")).unwrap();
+    let out = p.cl.cli(&["check-config", "--set", &set]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    // The running service uses the override.
+    let mut p = p;
+    p.cl.stop();
+    let config = std::fs::read_to_string(&p.cl.config).unwrap();
+    let line = format!("[web]\ntemplate_dir = \"{}\"\n", dir.path().display());
+    std::fs::write(&p.cl.config, config.replacen("[web]\n", &line, 1)).unwrap();
+    p.cl.launch();
+    let r = p.agent().get("/no-such-page");
+    assert_eq!(r.status, 404);
+    assert_eq!(r.body, "OVERRIDDEN Not found");
 }

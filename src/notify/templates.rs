@@ -73,27 +73,7 @@ impl Templates {
     pub fn load(dir: &Path) -> Result<Self, TemplateError> {
         let mut env = Environment::new();
         env.set_undefined_behavior(UndefinedBehavior::Strict);
-        let mut sources: Vec<(String, String, String)> = BUILT_IN
-            .iter()
-            .map(|(n, s)| ((*n).to_string(), (*s).to_string(), format!("built-in {n}")))
-            .collect();
-        if !dir.as_os_str().is_empty() {
-            for (name, text, path) in read_overrides(dir)? {
-                match sources.iter_mut().find(|(n, _, _)| *n == name) {
-                    Some(slot) => *slot = (name, text, path),
-                    None => {
-                        return Err(TemplateError::Broken {
-                            file: path,
-                            line: None,
-                            detail: format!(
-                                "not a template name; use one of: {}",
-                                BUILT_IN.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", ")
-                            ),
-                        });
-                    }
-                }
-            }
-        }
+        let sources = with_overrides(BUILT_IN, dir, "template")?;
         for (name, text, path) in &sources {
             env.add_template_owned(name.clone(), text.clone()).map_err(|e| broken(path, &e))?;
         }
@@ -131,7 +111,31 @@ impl Templates {
     }
 }
 
-pub(crate) fn read_overrides(dir: &Path) -> Result<Vec<(String, String, String)>, TemplateError> {
+/// (name, text, where it came from) for each built-in file, replaced by the file
+/// of the same name in `dir` (when `dir` is set); an unknown name is an error.
+pub(crate) fn with_overrides(built_in: &[(&str, &str)], dir: &Path, what: &str) -> Result<Vec<(String, String, String)>, TemplateError> {
+    let mut sources: Vec<(String, String, String)> = built_in
+        .iter()
+        .map(|(n, s)| ((*n).to_string(), (*s).to_string(), format!("built-in {n}")))
+        .collect();
+    if dir.as_os_str().is_empty() {
+        return Ok(sources);
+    }
+    for (name, text, path) in read_overrides(dir)? {
+        let Some(slot) = sources.iter_mut().find(|(n, _, _)| *n == name) else {
+            let names: Vec<&str> = built_in.iter().map(|(n, _)| *n).collect();
+            return Err(TemplateError::Broken {
+                file: path,
+                line: None,
+                detail: format!("not a {what} name; use one of: {}", names.join(", ")),
+            });
+        };
+        *slot = (name, text, path);
+    }
+    Ok(sources)
+}
+
+fn read_overrides(dir: &Path) -> Result<Vec<(String, String, String)>, TemplateError> {
     let err = |d: &dyn std::fmt::Display| TemplateError::Dir {
         dir: dir.display().to_string(),
         detail: d.to_string(),

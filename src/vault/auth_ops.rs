@@ -112,6 +112,15 @@ fn put_account(t: &mut Tables<'_>, account: &Account) -> Result<(), VaultError> 
     Ok(())
 }
 
+/// A new password: no forced change any more, and no reset link left working.
+fn set_password(t: &mut Tables<'_>, acc: &mut Account, password_hash: &str, at: i64) -> Result<(), VaultError> {
+    acc.password_hash = Some(password_hash.to_string());
+    acc.must_change_password = false;
+    acc.password_changed_at = at;
+    acc.reset_token = None;
+    put_account(t, acc)
+}
+
 fn session(t: &Tables<'_>, token_hash: &str) -> Result<Option<Session>, VaultError> {
     t.sessions.get(token_hash)?.map(|v| decode("sessions", v.value())).transpose()
 }
@@ -175,11 +184,7 @@ fn change_password(
     let Some(mut acc) = account(t, &s.address)? else {
         return Ok(WriteResult::Gone);
     };
-    acc.password_hash = Some(password_hash.to_string());
-    acc.must_change_password = false;
-    acc.password_changed_at = at;
-    acc.reset_token = None;
-    put_account(t, &acc)?;
+    set_password(t, &mut acc, password_hash, at)?;
     let ended = end_sessions(t, &s.address, Some(token_hash))?;
     s.must_change_password = false;
     s.last_seen = at;
@@ -259,11 +264,7 @@ fn use_reset(
     if token.expires_at < at || acc.reset_token.as_deref() != Some(token_hash) {
         return Ok(WriteResult::Gone);
     }
-    acc.password_hash = Some(password_hash.to_string());
-    acc.must_change_password = false;
-    acc.password_changed_at = at;
-    acc.reset_token = None;
-    put_account(t, &acc)?;
+    set_password(t, &mut acc, password_hash, at)?;
     let ended = end_sessions(t, &acc.address, None)?;
     add_event(
         t,

@@ -2,12 +2,11 @@
 //! file from `web.template_dir`) and static files served under content hashes.
 
 use std::collections::HashMap;
-use std::path::Path;
 
 use minijinja::{Environment, UndefinedBehavior, Value};
 
 use crate::config::Config;
-use crate::notify::templates::{TemplateError, broken, read_overrides};
+use crate::notify::templates::{TemplateError, broken, with_overrides};
 
 const PAGES: &[(&str, &str)] = &[
     ("_layout.html", include_str!("../../assets/web/_layout.html")),
@@ -62,24 +61,7 @@ impl Pages {
     pub fn load(config: &Config) -> Result<Self, TemplateError> {
         let mut env = Environment::new();
         env.set_undefined_behavior(UndefinedBehavior::Chainable);
-        let mut sources: Vec<(String, String, String)> = PAGES
-            .iter()
-            .map(|(n, s)| ((*n).to_string(), (*s).to_string(), format!("built-in {n}")))
-            .collect();
-        let dir: &Path = &config.web.template_dir;
-        if !dir.as_os_str().is_empty() {
-            for (name, text, path) in read_overrides(dir)? {
-                let Some(slot) = sources.iter_mut().find(|(n, _, _)| *n == name) else {
-                    let names: Vec<&str> = PAGES.iter().map(|(n, _)| *n).collect();
-                    return Err(TemplateError::Broken {
-                        file: path,
-                        line: None,
-                        detail: format!("not a page name; use one of: {}", names.join(", ")),
-                    });
-                };
-                *slot = (name, text, path);
-            }
-        }
+        let sources = with_overrides(PAGES, &config.web.template_dir, "page")?;
         for (name, text, path) in &sources {
             env.add_template_owned(name.clone(), text.clone()).map_err(|e| broken(path, &e))?;
         }

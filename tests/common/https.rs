@@ -9,8 +9,7 @@ use std::net::{SocketAddr, TcpStream};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use rustls_pki_types::pem::PemObject;
-use rustls_pki_types::{CertificateDer, ServerName};
+use rustls_pki_types::ServerName;
 
 #[derive(Debug, Clone)]
 pub struct Response {
@@ -62,18 +61,9 @@ pub struct Agent {
 
 impl Agent {
     pub fn new(addr: SocketAddr, ca_pem: &[u8]) -> Self {
-        let mut roots = rustls::RootCertStore::empty();
-        for cert in CertificateDer::pem_slice_iter(ca_pem) {
-            roots.add(cert.unwrap()).unwrap();
-        }
-        let config = rustls::ClientConfig::builder_with_provider(Arc::new(rustls::crypto::ring::default_provider()))
-            .with_safe_default_protocol_versions()
-            .unwrap()
-            .with_root_certificates(roots)
-            .with_no_client_auth();
         Self {
             addr,
-            config: Arc::new(config),
+            config: super::smtp::trusting(ca_pem),
             cookies: BTreeMap::new(),
             browser: "cloister-tests/1".into(),
         }

@@ -11,6 +11,20 @@ use rustls_pki_types::{CertificateDer, ServerName};
 pub trait Stream: Read + Write + Send {}
 impl<T: Read + Write + Send> Stream for T {}
 
+/// A TLS client configuration that trusts only the certificates in `ca_pem`.
+pub fn trusting(ca_pem: &[u8]) -> Arc<rustls::ClientConfig> {
+    let mut roots = rustls::RootCertStore::empty();
+    for cert in CertificateDer::pem_slice_iter(ca_pem) {
+        roots.add(cert.unwrap()).unwrap();
+    }
+    let config = rustls::ClientConfig::builder_with_provider(Arc::new(rustls::crypto::ring::default_provider()))
+        .with_safe_default_protocol_versions()
+        .unwrap()
+        .with_root_certificates(roots)
+        .with_no_client_auth();
+    Arc::new(config)
+}
+
 pub struct Client {
     reader: BufReader<Box<dyn Stream>>,
     pub greeting: String,
@@ -98,17 +112,9 @@ impl Client {
     /// The TLS handshake alone (after the 220 to STARTTLS was read).
     pub fn upgrade(self, ca_pem: &[u8], server_name: &str) -> Result<Self, String> {
         let this = self;
-        let mut roots = rustls::RootCertStore::empty();
-        for cert in CertificateDer::pem_slice_iter(ca_pem) {
-            roots.add(cert.unwrap()).unwrap();
-        }
-        let config = rustls::ClientConfig::builder_with_provider(Arc::new(rustls::crypto::ring::default_provider()))
-            .with_safe_default_protocol_versions()
-            .unwrap()
-            .with_root_certificates(roots)
-            .with_no_client_auth();
+        let config = trusting(ca_pem);
         let name = ServerName::try_from(server_name.to_string()).unwrap();
-        let conn = rustls::ClientConnection::new(Arc::new(config), name).unwrap();
+        let conn = rustls::ClientConnection::new(config, name).unwrap();
         let inner = this.reader.into_inner();
         let mut tls = rustls::StreamOwned::new(conn, inner);
         // Drive the handshake now so certificate errors surface here.
