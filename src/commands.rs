@@ -112,16 +112,19 @@ fn preview(config: &Config, kind: &str, html: Option<&std::path::Path>) -> ExitC
 }
 
 fn check_config(loaded: &LoadedConfig) -> ExitCode {
-    if let Err(e) = crate::notify::Templates::load(&loaded.config.notify.template_dir) {
-        eprintln!("cloister: the configuration has 1 problem(s):\n  - `notify.template_dir`: {e}");
-        return ExitCode::from(2);
-    }
-    if let Err(e) = crate::web::pages::Pages::load(&loaded.config) {
-        eprintln!("cloister: the configuration has 1 problem(s):\n  - `web.template_dir`: {e}");
-        return ExitCode::from(2);
-    }
-    if let Err(e) = crate::notify::load_logo(&loaded.config) {
-        eprintln!("cloister: the configuration has 1 problem(s):\n  - `notify.logo_file`: {e}");
+    // Files the settings name, loaded as `serve` would; the first problem is reported.
+    let config = &loaded.config;
+    let problem = crate::notify::Templates::load(&config.notify.template_dir)
+        .err()
+        .map(|e| ("notify.template_dir", e.to_string()))
+        .or_else(|| {
+            crate::web::pages::Pages::load(config)
+                .err()
+                .map(|e| ("web.template_dir", e.to_string()))
+        })
+        .or_else(|| crate::notify::load_logo(config).err().map(|e| ("notify.logo_file", e.to_string())));
+    if let Some((key, e)) = problem {
+        eprintln!("cloister: the configuration has 1 problem(s):\n  - `{key}`: {e}");
         return ExitCode::from(2);
     }
     let file = loaded

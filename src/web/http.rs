@@ -149,14 +149,14 @@ impl Resp {
         }
     }
 
-    pub fn asset(content_type: &'static str, bytes: Vec<u8>) -> Self {
+    pub fn asset(content_type: &'static str, bytes: Bytes) -> Self {
         Self {
             status: StatusCode::OK,
             headers: vec![
                 ("content-type", content_type.into()),
                 ("cache-control", "public, max-age=31536000, immutable".into()),
             ],
-            body: Bytes::from(bytes),
+            body: bytes,
         }
     }
 

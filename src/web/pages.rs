@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use hyper::body::Bytes;
 use minijinja::{Environment, UndefinedBehavior, Value};
 
 use crate::config::Config;
@@ -35,7 +36,8 @@ const STATIC: &[(&str, &str, &[u8])] = &[
 /// One static file, served at `/static/<stem>.<hash>.<ext>` and cached for good.
 pub struct Asset {
     pub content_type: &'static str,
-    pub bytes: Vec<u8>,
+    /// Shared: each response takes a reference, not a copy.
+    pub bytes: Bytes,
 }
 
 pub struct Pages {
@@ -72,6 +74,7 @@ impl Pages {
         for (name, content_type, bytes) in STATIC.iter().map(|(n, c, b)| (*n, *c, b.to_vec())).chain(generated) {
             let url = hashed_name(name, &bytes);
             urls.insert(name.replace('.', "_"), url.clone());
+            let bytes = Bytes::from(bytes);
             assets.insert(url, Asset { content_type, bytes });
         }
         let common = minijinja::context! {

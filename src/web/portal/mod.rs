@@ -58,7 +58,8 @@ pub async fn route(web: &Web, req: &Req) -> Resp {
 async fn dispatch(web: &Web, req: &Req) -> Result<Resp, WebError> {
     let get = matches!(req.method, Method::GET | Method::HEAD);
     let post = req.method == Method::POST;
-    match req.segments().as_slice() {
+    let segments = req.segments();
+    match segments.as_slice() {
         ["healthz"] if get => Ok(Resp::text(StatusCode::OK, "ok\n")),
         ["static", _] if get => web
             .pages
@@ -72,14 +73,14 @@ async fn dispatch(web: &Web, req: &Req) -> Result<Resp, WebError> {
         ["forgot"] if post => password::forgot(web, req).await,
         ["reset", token] if get => password::reset_page(web, req, token),
         ["reset", token] if post => password::reset(web, req, token).await,
-        _ => signed_in_routes(web, req, get, post).await,
+        _ => signed_in_routes(web, req, &segments, get, post).await,
     }
 }
 
 /// Routes that need a session; without one the browser goes to sign-in and comes back.
-async fn signed_in_routes(web: &Web, req: &Req, get: bool, post: bool) -> Result<Resp, WebError> {
+async fn signed_in_routes(web: &Web, req: &Req, segments: &[&str], get: bool, post: bool) -> Result<Resp, WebError> {
     let Some(signed) = signed_in(web, req).await? else {
-        return if get && is_page(req) {
+        return if get && is_page(segments) {
             Ok(Resp::redirect(&format!("/login?next={}", encode(&req.path))))
         } else if post {
             Err(WebError::Forbidden)
@@ -90,12 +91,11 @@ async fn signed_in_routes(web: &Web, req: &Req, get: bool, post: bool) -> Result
     if post && (req.cross_site() || !tokens::same(req.field("csrf"), &signed.session.csrf)) {
         return Err(WebError::Forbidden);
     }
-    let segments = req.segments();
     // A forced change comes before anything else (signing out excepted).
-    if signed.session.must_change_password && !matches!(segments.as_slice(), ["password", "change"] | ["logout"]) {
+    if signed.session.must_change_password && !matches!(segments, ["password", "change"] | ["logout"]) {
         return Ok(Resp::redirect(&format!("/password/change?next={}", encode(&req.path))));
     }
-    match segments.as_slice() {
+    match segments {
         [] if get => account::home(web, &signed),
         ["m", id] if get => account::message(web, &signed, id),
         ["password", "change"] if get => password::change_page(web, req, &signed),
@@ -108,11 +108,8 @@ async fn signed_in_routes(web: &Web, req: &Req, get: bool, post: bool) -> Result
 }
 
 /// Paths a signed-out browser may be sent back to after signing in.
-fn is_page(req: &Req) -> bool {
-    matches!(
-        req.segments().as_slice(),
-        [] | ["m", _] | ["account", "sessions"] | ["password", "change"]
-    )
+fn is_page(segments: &[&str]) -> bool {
+    matches!(segments, [] | ["m", _] | ["account", "sessions"] | ["password", "change"])
 }
 
 pub async fn signed_in(web: &Web, req: &Req) -> Result<Option<Signed>, WebError> {
