@@ -87,6 +87,26 @@ pub enum Command {
         #[command(subcommand)]
         action: NotifyAction,
     },
+    /// Portal accounts.
+    User {
+        #[command(subcommand)]
+        action: UserAction,
+        /// Print JSON instead of a table.
+        #[arg(long, global = true)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum UserAction {
+    /// List accounts.
+    List,
+    /// Create an account without a password (no mail is sent). The user signs
+    /// in with an emailed sign-in code, or sets a password with "Forgot password".
+    Add {
+        /// The user's email address.
+        address: String,
+    },
 }
 
 #[derive(Subcommand, Debug)]

@@ -3,7 +3,7 @@
 use std::io::Read as _;
 use std::process::ExitCode;
 
-use crate::cli::{Cli, Command, NotifyAction, OutboxAction};
+use crate::cli::{Cli, Command, NotifyAction, OutboxAction, UserAction};
 use crate::config::{self, Config, LoadedConfig, LogFormat};
 use crate::control::{self, Request};
 
@@ -76,8 +76,45 @@ fn with_config(command: Command, loaded: LoadedConfig) -> ExitCode {
         Command::Notify {
             action: NotifyAction::Preview { kind, html },
         } => preview(&loaded.config, &kind, html.as_deref()),
+        Command::User {
+            action: UserAction::List,
+            json,
+        } => operator_query(&loaded.config, &Request::Users, json),
+        Command::User {
+            action: UserAction::Add { address },
+            ..
+        } => add_user(&loaded.config, &address),
         Command::Show { id } => operator_query(&loaded.config, &Request::Show { message_id: id }, true),
         Command::Version | Command::Init { .. } | Command::HashPassword => unreachable!("handled before loading config"),
+    }
+}
+
+fn add_user(config: &Config, address: &str) -> ExitCode {
+    let address = address.trim().to_ascii_lowercase();
+    let valid = address.len() <= 254
+        && address
+            .split_once('@')
+            .is_some_and(|(l, d)| !l.is_empty() && d.contains('.') && !d.contains('@'))
+        && !address.contains(|c: char| c.is_whitespace() || c.is_control() || "<>,;\"".contains(c));
+    if !valid {
+        return fail(&format!("{address:?} is not an email address like someone@example.org"));
+    }
+    let internal = config.is_internal(&address);
+    let request = Request::UserAdd {
+        address: address.clone(),
+        internal,
+    };
+    match control::ask(&config.data_dir, &request) {
+        Ok(_) => {
+            let kind = if internal { "internal" } else { "external" };
+            println!("created {kind} account {address}; no mail was sent.");
+            println!(
+                "They sign in at {} with an emailed sign-in code, or set a password with \"Forgot password?\".",
+                config.public_url()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(&e),
     }
 }
 
@@ -172,6 +209,23 @@ fn print_table(request: &Request, value: &serde_json::Value) {
                 for r in row["recipients"].as_array().into_iter().flatten() {
                     println!("    {} {} ({}) {}", s(r, "address"), s(r, "decision"), s(r, "rule"), s(r, "state"));
                 }
+            }
+            Request::Users => {
+                let flag = |k: &str, yes: &str, no: &str| {
+                    if row[k].as_bool() == Some(true) {
+                        yes.to_string()
+                    } else {
+                        no.to_string()
+                    }
+                };
+                println!(
+                    "{}  {}  {}  {}  last sign-in {}",
+                    s(row, "address"),
+                    flag("internal", "internal", "external"),
+                    flag("has_password", "password", "no-password"),
+                    flag("two_step", "two-step", "one-step"),
+                    row["last_sign_in"]["at"].as_str().unwrap_or("never"),
+                );
             }
             _ => println!("{row}"),
         }

@@ -20,6 +20,8 @@ pub enum Request {
     Outbox,
     Show { message_id: String },
     Retry { id: u64 },
+    Users,
+    UserAdd { address: String, internal: bool },
 }
 
 pub fn socket_path(data_dir: &Path) -> PathBuf {
@@ -40,6 +42,20 @@ pub fn answer(vault: &Vault, request: &Request) -> Result<Value, String> {
             return match smol::block_on(vault.write(op)) {
                 Ok(crate::vault::WriteResult::Outbox) => Ok(serde_json::json!({"retried": id})),
                 Ok(_) => Err(format!("outbox row {id} does not exist or is not dead-lettered")),
+                Err(e) => Err(e.to_string()),
+            };
+        }
+        Request::Users => views::users(vault),
+        Request::UserAdd { address, internal } => {
+            let op = crate::vault::WriteOp::Auth(crate::vault::AuthWrite::AddAccount {
+                address: address.clone(),
+                internal: *internal,
+                at: crate::service::now(),
+                actor: "operator (cloister user add)".into(),
+            });
+            return match smol::block_on(vault.write(op)) {
+                Ok(crate::vault::WriteResult::Done) => Ok(serde_json::json!({"created": address})),
+                Ok(_) => Err(format!("an account for {address} already exists")),
                 Err(e) => Err(e.to_string()),
             };
         }

@@ -273,7 +273,7 @@ fn notices_have_their_own_maximum_age() {
     assert!(
         rows.iter()
             .filter(|r| r["state"] == "dead")
-            .all(|r| r["last_error"].as_str().unwrap().starts_with("gave up after 0h"))
+            .all(|r| r["last_error"].as_str().unwrap().starts_with("gave up after 0 minutes"))
     );
 }
 

@@ -1,5 +1,7 @@
-//! Passwords: argon2id hashing and generated one-time passwords.
+//! Credentials: argon2id passwords, random tokens and codes, sign-in
+//! throttling and the TOTP second factor.
 
 pub mod password;
 pub mod throttle;
 pub mod tokens;
+pub mod totp;

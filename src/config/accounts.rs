@@ -39,18 +39,44 @@ pub struct Portal {
     pub inbox_days: u32,
     /// How far back search reaches, in days.
     pub archive_search_days: u32,
-    /// Minutes of inactivity before a session ends.
-    pub session_idle_minutes: u32,
+    /// Minutes of inactivity before a session ends (fractions allowed).
+    pub session_idle_minutes: f64,
     /// Hours after sign-in when a session ends however active it is.
     pub session_max_hours: u32,
     /// Lite mode: external recipients may reply but not compose new messages.
     pub lite_mode: bool,
     /// Offer "email me a sign-in code" as a passwordless option.
     pub sign_in_codes: bool,
+    /// Digits in an emailed sign-in code (6 to 8).
+    pub sign_in_code_digits: u32,
+    /// Minutes an emailed sign-in code stays valid.
+    pub sign_in_code_minutes: u32,
+    /// Wrong entries of one sign-in code before it stops working.
+    pub sign_in_code_attempts: u32,
     /// Require every portal user to enrol a TOTP second factor.
     pub require_totp: bool,
     /// Failed sign-ins per account before a progressive lockout starts.
     pub lockout_threshold: u32,
+}
+
+impl Portal {
+    /// `session_idle_minutes` in whole seconds (at least one).
+    pub fn idle_secs(&self) -> i64 {
+        seconds(self.session_idle_minutes * 60.0)
+    }
+}
+
+impl Password {
+    /// `max_age_days` in whole seconds; 0 = passwords never expire.
+    pub fn max_age_secs(&self) -> i64 {
+        seconds(self.max_age_days * 86_400.0)
+    }
+}
+
+/// Rounds a validated (finite, non-negative, bounded) number of seconds.
+#[allow(clippy::cast_possible_truncation)] // validate.rs bounds these settings far below i64::MAX
+fn seconds(secs: f64) -> i64 {
+    secs.round() as i64
 }
 
 impl Default for Portal {
@@ -58,10 +84,13 @@ impl Default for Portal {
         Self {
             inbox_days: 60,
             archive_search_days: 365,
-            session_idle_minutes: 60,
+            session_idle_minutes: 60.0,
             session_max_hours: 12,
             lite_mode: false,
             sign_in_codes: true,
+            sign_in_code_digits: 6,
+            sign_in_code_minutes: 15,
+            sign_in_code_attempts: 5,
             require_totp: false,
             lockout_threshold: 5,
         }
@@ -78,8 +107,8 @@ pub struct Password {
     pub require_uppercase: bool,
     pub require_digit: bool,
     pub require_symbol: bool,
-    /// Days before a password must be changed; 0 = never.
-    pub max_age_days: u32,
+    /// Days before a password must be changed; 0 = never (fractions allowed).
+    pub max_age_days: f64,
     /// Hours a password-reset link stays valid.
     pub reset_link_hours: u32,
 }
@@ -92,7 +121,7 @@ impl Default for Password {
             require_uppercase: true,
             require_digit: true,
             require_symbol: false,
-            max_age_days: 0,
+            max_age_days: 0.0,
             reset_link_hours: 24,
         }
     }

@@ -83,8 +83,25 @@ fn limits(c: &Config, out: &mut Vec<Problem>) {
     if c.portal.session_max_hours == 0 {
         out.push(problem("portal.session_max_hours", "must be greater than 0"));
     }
-    if c.portal.session_idle_minutes == 0 {
-        out.push(problem("portal.session_idle_minutes", "must be greater than 0"));
+    let idle = c.portal.session_idle_minutes;
+    if !(idle.is_finite() && (0.05..=10_080.0).contains(&idle)) {
+        out.push(problem(
+            "portal.session_idle_minutes",
+            "must be between 0.05 (3 seconds) and 10080 (a week)",
+        ));
+    }
+    let age = c.password.max_age_days;
+    if !(age.is_finite() && (0.0..=3650.0).contains(&age)) {
+        out.push(problem("password.max_age_days", "must be between 0 (never) and 3650"));
+    }
+    if !(6..=8).contains(&c.portal.sign_in_code_digits) {
+        out.push(problem("portal.sign_in_code_digits", "must be 6, 7 or 8"));
+    }
+    if !(1..=60).contains(&c.portal.sign_in_code_minutes) {
+        out.push(problem("portal.sign_in_code_minutes", "must be between 1 and 60"));
+    }
+    if !(1..=10).contains(&c.portal.sign_in_code_attempts) {
+        out.push(problem("portal.sign_in_code_attempts", "must be between 1 and 10"));
     }
     if c.password.min_length < 8 || c.password.min_length > 64 {
         out.push(problem("password.min_length", "must be between 8 and 64"));

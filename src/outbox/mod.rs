@@ -191,6 +191,7 @@ async fn direct_attempt(ctx: &Context, row: &OutboxRow, from: String, to: Vec<St
                 record,
                 raw: bytes,
                 entry,
+                sender_internal: ctx.config.is_internal(&row.sender),
             })))
         }
     }
@@ -231,10 +232,12 @@ fn failure_notice(ctx: &Context, row: &OutboxRow, outcome: &OutboxOutcome) -> Op
 /// Turns a send result into delivered / retry later / dead letter.
 fn classify(ctx: &Context, row: &OutboxRow, sent: Result<String, relay::SendError>) -> OutboxOutcome {
     // Each kind has its own patience: ordinary mail like an MTA, notices shorter.
-    let max_age_hours = match row.kind {
-        OutboxKind::Relay | OutboxKind::Direct => ctx.config.relay.retry_max_age_hours,
+    // A sign-in code is useless after its validity: the user will have asked for a new one.
+    let max_age_secs = match row.kind {
+        OutboxKind::Relay | OutboxKind::Direct => ctx.config.relay.retry_max_age_hours * 3600,
+        OutboxKind::SignInCode => u64::from(ctx.config.portal.sign_in_code_minutes) * 60,
         OutboxKind::Notification | OutboxKind::FirstContact | OutboxKind::DeliveryFailure | OutboxKind::PasswordReset => {
-            ctx.config.notify.retry_max_age_hours
+            ctx.config.notify.retry_max_age_hours * 3600
         }
     };
     match sent {
@@ -242,9 +245,9 @@ fn classify(ctx: &Context, row: &OutboxRow, sent: Result<String, relay::SendErro
         Err(e) if e.permanent => OutboxOutcome::Dead { error: e.message },
         Err(e) => {
             let age = now() - row.created_at;
-            if age > i64::try_from(max_age_hours * 3600).unwrap_or(i64::MAX) {
+            if age > i64::try_from(max_age_secs).unwrap_or(i64::MAX) {
                 return OutboxOutcome::Dead {
-                    error: format!("gave up after {max_age_hours}h: {}", e.message),
+                    error: format!("gave up after {} minutes: {}", max_age_secs / 60, e.message),
                 };
             }
             OutboxOutcome::Retry {

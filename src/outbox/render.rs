@@ -60,6 +60,7 @@ pub async fn envelope_and_bytes(ctx: &Context, row: &OutboxRow) -> Result<(Strin
             Ok((notifier.sender_address(), vec![to], bytes))
         }
         OutboxKind::PasswordReset => reset_link(ctx, row, &unique).await,
+        OutboxKind::SignInCode => sign_in_code(ctx, row, &unique).await,
         OutboxKind::DeliveryFailure => {
             let to = row.recipients.first().cloned().unwrap_or_default();
             let note: serde_json::Value = serde_json::from_str(&row.note).unwrap_or_default();
@@ -99,6 +100,22 @@ async fn reset_link(ctx: &Context, row: &OutboxRow, unique: &str) -> Result<(Str
     }
     let link = format!("{}/reset/{token}", ctx.config.public_url());
     let bytes = compose(ctx, Kind::PasswordReset, &to, context! { link, hours }, unique).await?;
+    Ok((ctx.notifier.sender_address(), vec![to], bytes))
+}
+
+/// A sign-in code mail. The code is made now and its hash stored (voiding
+/// older codes) before the mail leaves; a retry makes a new code.
+async fn sign_in_code(ctx: &Context, row: &OutboxRow, unique: &str) -> Result<(String, Vec<String>, Vec<u8>), SendError> {
+    let to = row.recipients.first().cloned().unwrap_or_default();
+    let issued = crate::service::sign_in_codes::issue_code(ctx, &to).await;
+    let Some(code) = issued.map_err(|e| failed(e.to_string()))? else {
+        return Err(SendError {
+            permanent: true,
+            message: format!("no account {to} any more"),
+        });
+    };
+    let minutes = ctx.config.portal.sign_in_code_minutes;
+    let bytes = compose(ctx, Kind::SignInCode, &to, context! { code, minutes }, unique).await?;
     Ok((ctx.notifier.sender_address(), vec![to], bytes))
 }
 

@@ -33,6 +33,12 @@ pub enum AccountError {
     LinkGone,
     #[error("session ended")]
     SessionGone,
+    /// An authenticator code that is wrong, too old or already used.
+    #[error("wrong authenticator code")]
+    WrongCode,
+    /// A setting requires what the user tried to remove.
+    #[error("required by the administrator")]
+    Required,
     #[error(transparent)]
     Vault(#[from] VaultError),
     #[error("hashing failed: {0}")]
@@ -44,6 +50,49 @@ pub struct SignedIn {
     pub token: String,
     pub must_change_password: bool,
     pub password_expired: bool,
+    /// The account has a TOTP second factor still to be entered.
+    pub second_factor: bool,
+}
+
+/// A session about to start for `account`, with its cookie token and hash.
+pub(super) struct NewSession {
+    pub token_hash: String,
+    pub session: Session,
+    pub signed: SignedIn,
+}
+
+/// Builds the session a successful first step starts (not yet stored).
+pub(super) fn new_session(ctx: &Context, account: &Account, client: &Client, with_password: bool) -> NewSession {
+    let at = now();
+    let max_age = ctx.config.password.max_age_secs();
+    let password_expired = with_password && max_age > 0 && account.password_changed_at > 0 && account.password_changed_at + max_age < at;
+    // A code proves the mailbox, not the password: a forced change waits for the next password sign-in.
+    let must_change_password = with_password && (account.must_change_password || password_expired);
+    let second_factor = account.totp.is_some();
+    let (token, token_hash) = tokens::new_token();
+    let (csrf, _) = tokens::new_token();
+    let session = Session {
+        address: account.address.clone(),
+        created_at: at,
+        last_seen: at,
+        ip: client.ip.to_string(),
+        agent: client.agent.chars().take(200).collect(),
+        csrf,
+        must_change_password,
+        second_factor_pending: second_factor,
+        must_enrol_totp: ctx.config.portal.require_totp && !second_factor,
+        totp_enrolling: None,
+    };
+    NewSession {
+        token_hash,
+        session,
+        signed: SignedIn {
+            token,
+            must_change_password,
+            password_expired,
+            second_factor,
+        },
+    }
 }
 
 pub fn normalise(address: &str) -> String {
@@ -75,23 +124,18 @@ pub async fn sign_in(
         Ok(account) => account,
         Err(why) => return Err(refuse(ctx, throttle, address, client, why).await),
     };
-    let at = now();
     throttle.succeeded(&address);
-    let max_age = i64::from(ctx.config.password.max_age_days) * 86_400;
-    let password_expired = max_age > 0 && account.password_changed_at > 0 && account.password_changed_at + max_age < at;
-    let must_change_password = account.must_change_password || password_expired;
-    let (token, token_hash) = tokens::new_token();
-    let (csrf, _) = tokens::new_token();
-    let session = Session {
-        address: address.clone(),
-        created_at: at,
-        last_seen: at,
-        ip: client.ip.to_string(),
-        agent: client.agent.chars().take(200).collect(),
-        csrf,
-        must_change_password,
+    let NewSession {
+        token_hash,
+        session,
+        signed,
+    } = new_session(ctx, &account, client, true);
+    let op = AuthWrite::SignIn {
+        token_hash,
+        session,
+        method: "a password",
     };
-    match ctx.vault.write(WriteOp::Auth(AuthWrite::SignIn { token_hash, session })).await? {
+    match ctx.vault.write(WriteOp::Auth(op)).await? {
         WriteResult::Done => {}
         _ => {
             return Err(AccountError::SignInRefused {
@@ -100,15 +144,11 @@ pub async fn sign_in(
         }
     }
     tracing::info!(address = %address, client = %client.ip, "portal sign-in");
-    Ok(SignedIn {
-        token,
-        must_change_password,
-        password_expired,
-    })
+    Ok(signed)
 }
 
 /// Counts, logs and records a refused sign-in; the error every refusal gives.
-async fn refuse(ctx: &Context, throttle: &SignInThrottle, address: String, client: &Client, why: &'static str) -> AccountError {
+pub(super) async fn refuse(ctx: &Context, throttle: &SignInThrottle, address: String, client: &Client, why: &'static str) -> AccountError {
     let locked = throttle.failed(&address, client.ip);
     let why_text = if locked { format!("{why}; now locked") } else { why.to_string() };
     tracing::info!(address = %address, client = %client.ip, why = %why_text, "portal sign-in refused");
@@ -154,13 +194,13 @@ pub async fn session(ctx: &Context, token: &str) -> Result<Option<(String, Sessi
         return Ok(None);
     };
     let at = now();
-    let idle = i64::from(ctx.config.portal.session_idle_minutes) * 60;
+    let idle = ctx.config.portal.idle_secs();
     let max = i64::from(ctx.config.portal.session_max_hours) * 3600;
     if session.last_seen + idle < at || session.created_at + max < at {
         ctx.vault.write(WriteOp::Auth(AuthWrite::SignOut { token_hash, at })).await?;
         return Ok(None);
     }
-    if at - session.last_seen >= TOUCH_EVERY_SECS {
+    if at - session.last_seen >= TOUCH_EVERY_SECS.min(idle / 4) {
         ctx.vault
             .write(WriteOp::Auth(AuthWrite::Touch {
                 token_hash: token_hash.clone(),

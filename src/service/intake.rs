@@ -141,6 +141,15 @@ fn build_write(
         write.direct = Some((direct, stored.clone()));
     }
     if !write.mailbox.is_empty() {
+        write.internal = write
+            .mailbox
+            .iter()
+            .map(|(a, _)| a.to_ascii_lowercase())
+            .filter(|a| ctx.config.is_internal(a))
+            .collect();
+        if !d.sender.is_empty() && ctx.config.is_internal(&d.sender) {
+            write.sender_account = Some(d.sender.to_ascii_lowercase());
+        }
         let record = message_record(ctx, d, parsed, verdicts, stored.len(), now, expires_at);
         write.vaulted = Some((record, stored));
     }

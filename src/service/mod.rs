@@ -2,6 +2,8 @@
 
 pub mod accounts;
 pub mod intake;
+pub mod second_factor;
+pub mod sign_in_codes;
 pub mod views;
 
 use std::sync::Arc;

@@ -53,6 +53,23 @@ pub fn outbox(vault: &Vault) -> Result<Value, VaultError> {
     Ok(Value::Array(list))
 }
 
+/// Every portal account, without secrets.
+pub fn users(vault: &Vault) -> Result<Value, VaultError> {
+    let list: Vec<Value> = vault
+        .accounts()?
+        .into_iter()
+        .map(|a| {
+            json!({
+                "address": a.address, "internal": a.internal, "created_at": rfc3339(a.created_at),
+                "has_password": a.password_hash.is_some(), "must_change_password": a.must_change_password,
+                "allow_logon": a.allow_logon, "two_step": a.totp.is_some(),
+                "last_sign_in": a.last_sign_in.map(|s| json!({"at": rfc3339(s.at), "ip": s.ip})),
+            })
+        })
+        .collect();
+    Ok(Value::Array(list))
+}
+
 /// One message: its record, its event log in time order, and the stored bytes.
 pub fn show(vault: &Vault, message_id: u64) -> Result<Value, VaultError> {
     let events: Vec<Value> = vault

@@ -13,6 +13,8 @@ pub enum AuthWrite {
     SignIn {
         token_hash: String,
         session: Session,
+        /// How the user proved who they are, for the event ("password", "emailed code").
+        method: &'static str,
     },
     /// A refused sign-in, recorded as an event (the address may not exist).
     SignInFailed {
@@ -55,6 +57,13 @@ pub enum AuthWrite {
         expires_at: i64,
         at: i64,
     },
+    /// An operator creates an account without a password. Gone when it exists.
+    AddAccount {
+        address: String,
+        internal: bool,
+        at: i64,
+        actor: String,
+    },
     /// A reset link was used: sets the password and ends every session. Gone when the link no longer works.
     UseReset {
         token_hash: String,
@@ -65,7 +74,11 @@ pub enum AuthWrite {
 
 pub fn apply(t: &mut Tables<'_>, counters: &mut Counters, w: &AuthWrite) -> Result<WriteResult, VaultError> {
     match w {
-        AuthWrite::SignIn { token_hash, session } => sign_in(t, counters, token_hash, session),
+        AuthWrite::SignIn {
+            token_hash,
+            session,
+            method,
+        } => sign_in(t, counters, token_hash, session, method),
         AuthWrite::SignInFailed { address, ip, why, at } => {
             add_event(t, counters, 0, *at, address, format!("sign-in refused from {ip}: {why}"))?;
             Ok(WriteResult::Done)
@@ -100,14 +113,34 @@ pub fn apply(t: &mut Tables<'_>, counters: &mut Counters, w: &AuthWrite) -> Resu
             password_hash,
             at,
         } => use_reset(t, counters, token_hash, password_hash, *at),
+        AuthWrite::AddAccount {
+            address,
+            internal,
+            at,
+            actor,
+        } => {
+            if !super::ops::ensure_account(t, address, *at, *internal)? {
+                return Ok(WriteResult::Gone);
+            }
+            let kind = if *internal { "internal" } else { "external" };
+            add_event(
+                t,
+                counters,
+                0,
+                *at,
+                actor,
+                format!("created {kind} account {address} (no password, nothing mailed)"),
+            )?;
+            Ok(WriteResult::Done)
+        }
     }
 }
 
-fn account(t: &Tables<'_>, address: &str) -> Result<Option<Account>, VaultError> {
+pub(super) fn account(t: &Tables<'_>, address: &str) -> Result<Option<Account>, VaultError> {
     t.accounts.get(address)?.map(|v| decode("accounts", v.value())).transpose()
 }
 
-fn put_account(t: &mut Tables<'_>, account: &Account) -> Result<(), VaultError> {
+pub(super) fn put_account(t: &mut Tables<'_>, account: &Account) -> Result<(), VaultError> {
     t.accounts.insert(account.address.as_str(), encode(account).as_slice())?;
     Ok(())
 }
@@ -121,7 +154,7 @@ fn set_password(t: &mut Tables<'_>, acc: &mut Account, password_hash: &str, at: 
     put_account(t, acc)
 }
 
-fn session(t: &Tables<'_>, token_hash: &str) -> Result<Option<Session>, VaultError> {
+pub(super) fn session(t: &Tables<'_>, token_hash: &str) -> Result<Option<Session>, VaultError> {
     t.sessions.get(token_hash)?.map(|v| decode("sessions", v.value())).transpose()
 }
 
@@ -129,7 +162,13 @@ fn remove_session(t: &mut Tables<'_>, token_hash: &str) -> Result<Option<Session
     t.sessions.remove(token_hash)?.map(|v| decode("sessions", v.value())).transpose()
 }
 
-fn sign_in(t: &mut Tables<'_>, counters: &mut Counters, token_hash: &str, session: &Session) -> Result<WriteResult, VaultError> {
+pub(super) fn sign_in(
+    t: &mut Tables<'_>,
+    counters: &mut Counters,
+    token_hash: &str,
+    session: &Session,
+    method: &str,
+) -> Result<WriteResult, VaultError> {
     let Some(mut acc) = account(t, &session.address)? else {
         return Ok(WriteResult::Gone);
     };
@@ -141,7 +180,12 @@ fn sign_in(t: &mut Tables<'_>, counters: &mut Counters, token_hash: &str, sessio
     });
     put_account(t, &acc)?;
     t.sessions.insert(token_hash, encode(session).as_slice())?;
-    let what = format!("signed in from {} ({})", session.ip, session.agent);
+    let pending = if session.second_factor_pending {
+        "; second step pending"
+    } else {
+        ""
+    };
+    let what = format!("signed in with {method} from {} ({}){pending}", session.ip, session.agent);
     add_event(t, counters, 0, session.created_at, &session.address, what)?;
     Ok(WriteResult::Done)
 }
@@ -204,10 +248,23 @@ fn request_reset(t: &mut Tables<'_>, counters: &mut Counters, address: &str, ip:
     if account(t, address)?.is_none() {
         return Ok(WriteResult::Gone);
     }
+    queue_account_mail(t, counters, OutboxKind::PasswordReset, address, at)?;
+    add_event(t, counters, 0, at, address, format!("asked for a password reset from {ip}"))?;
+    Ok(WriteResult::Done)
+}
+
+/// Queues a mail about an account (its secret is made when the mail is written).
+pub(super) fn queue_account_mail(
+    t: &mut Tables<'_>,
+    counters: &mut Counters,
+    kind: OutboxKind,
+    address: &str,
+    at: i64,
+) -> Result<(), VaultError> {
     counters.outbox_seq += 1;
     let row = OutboxRow {
         id: counters.outbox_seq,
-        kind: OutboxKind::PasswordReset,
+        kind,
         message_id: 0,
         sender: String::new(),
         recipients: vec![address.to_string()],
@@ -219,10 +276,8 @@ fn request_reset(t: &mut Tables<'_>, counters: &mut Counters, address: &str, ip:
         data_id: 0,
         note: String::new(),
     };
-    t.outbox
-        .insert((OutboxKind::PasswordReset.code(), row.id), encode(&row).as_slice())?;
-    add_event(t, counters, 0, at, address, format!("asked for a password reset from {ip}"))?;
-    Ok(WriteResult::Done)
+    t.outbox.insert((kind.code(), row.id), encode(&row).as_slice())?;
+    Ok(())
 }
 
 fn issue_reset(t: &mut Tables<'_>, address: &str, token_hash: &str, expires_at: i64, at: i64) -> Result<WriteResult, VaultError> {

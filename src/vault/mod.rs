@@ -4,6 +4,7 @@
 //! single durable transaction (group commit); reads run on any thread.
 
 mod auth_ops;
+mod factor_ops;
 mod ops;
 mod records;
 mod schema;
@@ -15,10 +16,11 @@ use std::sync::Arc;
 use redb::{Database, ReadableDatabase, ReadableTable};
 
 pub use auth_ops::AuthWrite;
+pub use factor_ops::{FactorWrite, Proof};
 pub use records::*;
 pub use writer::{Fallback, FollowUp, IntakeWrite, OutboxOutcome, WriteOp, WriteResult};
 
-use schema::{ACCOUNTS, EVENTS, MAILBOX, MESSAGES, OUTBOX, OUTBOX_DATA, RAW, RESET_TOKENS, SESSIONS};
+use schema::{ACCOUNTS, EVENTS, MAILBOX, MESSAGES, OUTBOX, OUTBOX_DATA, RAW, RESET_TOKENS, SESSIONS, SIGN_IN_CODES};
 
 /// Errors of the storage layer; the text is for logs, not for users.
 #[derive(Debug, thiserror::Error)]
@@ -99,6 +101,13 @@ impl Vault {
         table.get(address)?.map(|v| decode("accounts", v.value())).transpose()
     }
 
+    /// Every account, by address.
+    pub fn accounts(&self) -> Result<Vec<Account>, VaultError> {
+        let txn = self.db.begin_read()?;
+        let table = txn.open_table(ACCOUNTS)?;
+        table.iter()?.map(|row| decode("accounts", row?.1.value())).collect()
+    }
+
     /// The session stored under `token_hash`.
     pub fn session(&self, token_hash: &str) -> Result<Option<Session>, VaultError> {
         let txn = self.db.begin_read()?;
@@ -120,6 +129,13 @@ impl Vault {
         }
         out.sort_by_key(|(_, s)| std::cmp::Reverse(s.created_at));
         Ok(out)
+    }
+
+    /// The emailed sign-in code waiting for `address`, if any.
+    pub fn sign_in_code(&self, address: &str) -> Result<Option<SignInCode>, VaultError> {
+        let txn = self.db.begin_read()?;
+        let table = txn.open_table(SIGN_IN_CODES)?;
+        table.get(address)?.map(|v| decode("sign_in_codes", v.value())).transpose()
     }
 
     /// The reset link stored under `token_hash`, if it is still the account's current one.

@@ -2,9 +2,11 @@
 
 use redb::{ReadableTable, Table, WriteTransaction};
 
-use super::schema::{ACCOUNTS, Counters, EVENTS, MAILBOX, MESSAGES, OUTBOX, OUTBOX_DATA, OUTBOX_REFS, RAW, RESET_TOKENS, SESSIONS};
+use super::schema::{
+    ACCOUNTS, Counters, EVENTS, MAILBOX, MESSAGES, OUTBOX, OUTBOX_DATA, OUTBOX_REFS, RAW, RESET_TOKENS, SESSIONS, SIGN_IN_CODES,
+};
 use super::writer::{Fallback, FollowUp, IntakeWrite, OutboxOutcome, WriteOp, WriteResult};
-use super::{Account, Event, MessageRecord, OutboxKind, OutboxRow, OutboxState, VaultError, decode, encode};
+use super::{Account, Event, Folder, MailboxEntry, MessageRecord, OutboxKind, OutboxRow, OutboxState, VaultError, decode, encode};
 
 /// Every table a write may touch, opened once per batch (opening is not free in redb).
 pub struct Tables<'t> {
@@ -18,6 +20,7 @@ pub struct Tables<'t> {
     events: Table<'t, (u64, u64), &'static [u8]>,
     pub(super) sessions: Table<'t, &'static str, &'static [u8]>,
     pub(super) reset_tokens: Table<'t, &'static str, &'static [u8]>,
+    pub(super) sign_in_codes: Table<'t, &'static str, &'static [u8]>,
 }
 
 impl<'t> Tables<'t> {
@@ -33,6 +36,7 @@ impl<'t> Tables<'t> {
             events: txn.open_table(EVENTS)?,
             sessions: txn.open_table(SESSIONS)?,
             reset_tokens: txn.open_table(RESET_TOKENS)?,
+            sign_in_codes: txn.open_table(SIGN_IN_CODES)?,
         })
     }
 }
@@ -62,6 +66,7 @@ pub fn apply(t: &mut Tables<'_>, counters: &mut Counters, op: &WriteOp) -> Resul
             now,
         } => apply_initial_password(t, counters, address, hash, *message_id, *now),
         WriteOp::Auth(w) => super::auth_ops::apply(t, counters, w),
+        WriteOp::Factor(w) => super::factor_ops::apply(t, counters, w),
     }
 }
 
@@ -123,13 +128,21 @@ fn apply_intake(t: &mut Tables<'_>, counters: &mut Counters, w: &IntakeWrite) ->
     for (address, entry) in &w.mailbox {
         let key = address.to_ascii_lowercase();
         t.mailbox.insert((key.as_str(), w.message_id), encode(entry).as_slice())?;
-        if ensure_account(t, &key, w.now)? {
-            add_outbox(t, counters, w, OutboxKind::FirstContact, vec![key.clone()], 0)?;
-            let what = format!("account created for {key}; first-contact credentials queued");
+        let internal = w.internal.contains(&key);
+        if ensure_account(t, &key, w.now, internal)? {
+            let what = if internal {
+                format!("account created for {key} (internal: signs in with an emailed code, no password is mailed)")
+            } else {
+                add_outbox(t, counters, w, OutboxKind::FirstContact, vec![key.clone()], 0)?;
+                format!("account created for {key}; first-contact credentials queued")
+            };
             add_event(t, counters, w.message_id, w.now, "cloister", what)?;
         }
         // The event that says the message was held also says its notice is queued.
         add_outbox(t, counters, w, OutboxKind::Notification, vec![key.clone()], 0)?;
+    }
+    if let (Some(sender), Some((_, first))) = (&w.sender_account, w.mailbox.first()) {
+        add_sender_copy(t, counters, w, &sender.to_ascii_lowercase(), first.expires_at)?;
     }
     for (kind, group) in [(OutboxKind::Relay, &w.relay), (OutboxKind::Direct, &w.direct)] {
         let Some((recipients, bytes)) = group else { continue };
@@ -149,23 +162,44 @@ fn apply_intake(t: &mut Tables<'_>, counters: &mut Counters, w: &IntakeWrite) ->
     Ok(WriteResult::Intake)
 }
 
-/// Creates an external account without a password; true when it is new.
-fn ensure_account(t: &mut Tables<'_>, address: &str, now: i64) -> Result<bool, VaultError> {
+/// The internal sender of a held message: an account (made quietly, never
+/// mailed a password) and the message in their Sent folder.
+fn add_sender_copy(t: &mut Tables<'_>, counters: &mut Counters, w: &IntakeWrite, sender: &str, expires_at: i64) -> Result<(), VaultError> {
+    if t.mailbox.get((sender, w.message_id))?.is_none() {
+        let entry = MailboxEntry {
+            folder: Folder::Sent,
+            read: true,
+            expires_at,
+        };
+        t.mailbox.insert((sender, w.message_id), encode(&entry).as_slice())?;
+    }
+    if ensure_account(t, sender, w.now, true)? {
+        let what = format!("account created for sender {sender} (internal: signs in with an emailed code, no password is mailed)");
+        add_event(t, counters, w.message_id, w.now, "cloister", what)?;
+    }
+    Ok(())
+}
+
+/// Creates an account without a password; true when it is new. An external
+/// one must change the password it is about to be mailed.
+pub(super) fn ensure_account(t: &mut Tables<'_>, address: &str, now: i64, internal: bool) -> Result<bool, VaultError> {
     if t.accounts.get(address)?.is_some() {
         return Ok(false);
     }
     let account = Account {
         address: address.to_string(),
         created_at: now,
-        internal: false,
+        internal,
         password_hash: None,
-        must_change_password: true,
+        must_change_password: !internal,
         allow_logon: true,
         allow_sending: true,
         password_changed_at: 0,
         reset_token: None,
         last_sign_in: None,
         previous_sign_in: None,
+        code_requested_at: 0,
+        totp: None,
     };
     t.accounts.insert(address, encode(&account).as_slice())?;
     Ok(true)
@@ -337,6 +371,7 @@ fn apply_fallback(t: &mut Tables<'_>, counters: &mut Counters, f: &Fallback) -> 
         now: f.now,
         sender: row.sender.clone(),
         mailbox: vec![(f.recipient.clone(), f.entry.clone())],
+        sender_account: f.sender_internal.then(|| row.sender.clone()),
         ..IntakeWrite::default()
     };
     apply_intake(t, counters, &w)?;

@@ -103,6 +103,36 @@ pub struct Account {
     /// The sign-in before the last one, which the user sees as "previous sign-in".
     #[serde(default)]
     pub previous_sign_in: Option<SignInRecord>,
+    /// When a sign-in code was last asked for (unix seconds), so one request per minute is mailed.
+    #[serde(default)]
+    pub code_requested_at: i64,
+    /// The enrolled TOTP second factor, if any.
+    #[serde(default)]
+    pub totp: Option<Totp>,
+}
+
+/// A TOTP second factor (RFC 6238, SHA-1, 6 digits, 30 s).
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct Totp {
+    /// The shared secret, base32 as authenticator apps show it.
+    pub secret: String,
+    pub enrolled_at: i64,
+    /// The last time step accepted; a code is never accepted twice.
+    pub last_step: u64,
+    /// SHA-256 (hex) of each unused recovery code.
+    pub recovery: Vec<String>,
+}
+
+/// An emailed sign-in code, stored under the address it signs in (one per address).
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct SignInCode {
+    /// SHA-256 (hex) of the salt, a colon and the code.
+    pub code_hash: String,
+    pub salt: String,
+    pub created_at: i64,
+    pub expires_at: i64,
+    /// Wrong entries left before the code stops working.
+    pub attempts_left: u32,
 }
 
 /// Where and when someone signed in.
@@ -125,6 +155,15 @@ pub struct Session {
     pub csrf: String,
     /// Nothing but the password change is allowed until this is cleared.
     pub must_change_password: bool,
+    /// The password (or code) was right; the TOTP code is still to come.
+    #[serde(default)]
+    pub second_factor_pending: bool,
+    /// `portal.require_totp` is on and the account has no second factor yet.
+    #[serde(default)]
+    pub must_enrol_totp: bool,
+    /// A TOTP secret shown for enrolment, not yet confirmed with a code.
+    #[serde(default)]
+    pub totp_enrolling: Option<String>,
 }
 
 /// A password-reset link waiting to be used, stored under the SHA-256 of its token.
@@ -150,6 +189,8 @@ pub enum OutboxKind {
     Direct,
     /// A password-reset link; the token is made (and its hash stored) when the mail is written.
     PasswordReset,
+    /// A sign-in code; made (and its hash stored) when the mail is written.
+    SignInCode,
 }
 
 impl OutboxKind {
@@ -162,6 +203,7 @@ impl OutboxKind {
             Self::DeliveryFailure => 4,
             Self::Direct => 5,
             Self::PasswordReset => 6,
+            Self::SignInCode => 7,
         }
     }
 
@@ -174,6 +216,7 @@ impl OutboxKind {
             Self::DeliveryFailure => "delivery-failure notice sent to",
             Self::Direct => "delivered over verified TLS to",
             Self::PasswordReset => "password-reset link sent to",
+            Self::SignInCode => "sign-in code sent to",
         }
     }
 
@@ -185,16 +228,18 @@ impl OutboxKind {
             Self::DeliveryFailure => "delivery-failure notice",
             Self::Direct => "direct TLS delivery",
             Self::PasswordReset => "password-reset link",
+            Self::SignInCode => "sign-in code",
         }
     }
 
-    pub const ALL: [OutboxKind; 6] = [
+    pub const ALL: [OutboxKind; 7] = [
         OutboxKind::Relay,
         OutboxKind::Direct,
         OutboxKind::Notification,
         OutboxKind::FirstContact,
         OutboxKind::DeliveryFailure,
         OutboxKind::PasswordReset,
+        OutboxKind::SignInCode,
     ];
 }
 

@@ -25,6 +25,8 @@ pub const EVENTS: TableDefinition<(u64, u64), &[u8]> = TableDefinition::new("eve
 pub const SESSIONS: TableDefinition<&str, &[u8]> = TableDefinition::new("sessions");
 /// SHA-256 (hex) of a reset-link token → what it resets.
 pub const RESET_TOKENS: TableDefinition<&str, &[u8]> = TableDefinition::new("reset_tokens");
+/// Address → its one working emailed sign-in code (hashed).
+pub const SIGN_IN_CODES: TableDefinition<&str, &[u8]> = TableDefinition::new("sign_in_codes");
 
 /// Counters the writer thread keeps in memory and persists with every batch.
 #[derive(Debug, Clone, Copy, Default)]
@@ -66,6 +68,7 @@ pub fn prepare(db: &Database) -> Result<Counters, VaultError> {
     txn.open_table(EVENTS)?;
     txn.open_table(SESSIONS)?;
     txn.open_table(RESET_TOKENS)?;
+    txn.open_table(SIGN_IN_CODES)?;
     txn.commit()?;
     Ok(counters)
 }

@@ -27,6 +27,10 @@ pub struct IntakeWrite {
     pub direct: Option<(Vec<String>, Vec<u8>)>,
     /// (actor, what) events to record for the message.
     pub events: Vec<(String, String)>,
+    /// Mailbox addresses (lower case) in `internal_domains`: never mailed a password.
+    pub internal: Vec<String>,
+    /// The internal sender of a held message: gets an account and a Sent copy.
+    pub sender_account: Option<String>,
 }
 
 /// Everything a TLS fallback stores (see `WriteOp::Fallback`).
@@ -40,6 +44,8 @@ pub struct Fallback {
     pub record: MessageRecord,
     pub raw: Vec<u8>,
     pub entry: MailboxEntry,
+    /// The sender is in `internal_domains` (gets an account and a Sent copy).
+    pub sender_internal: bool,
 }
 
 /// A row to queue because of another row's outcome.
@@ -78,6 +84,8 @@ pub enum WriteOp {
     },
     /// Sign-in, sessions, password changes and resets.
     Auth(super::AuthWrite),
+    /// Emailed sign-in codes and the TOTP second factor.
+    Factor(super::FactorWrite),
     /// A first-contact password's argon2id hash, stored before the mail goes out.
     InitialPassword {
         address: String,

@@ -17,6 +17,8 @@ const PAGES: &[(&str, &str)] = &[
     ("home.html", include_str!("../../assets/web/home.html")),
     ("message.html", include_str!("../../assets/web/message.html")),
     ("sessions.html", include_str!("../../assets/web/sessions.html")),
+    ("second_factor.html", include_str!("../../assets/web/second_factor.html")),
+    ("totp.html", include_str!("../../assets/web/totp.html")),
     ("error.html", include_str!("../../assets/web/error.html")),
 ];
 

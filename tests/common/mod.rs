@@ -9,6 +9,7 @@ pub mod portal;
 pub mod sink;
 pub mod smtp;
 pub mod tls_sink;
+pub mod totp;
 
 use std::io::{BufRead, BufReader};
 use std::net::{SocketAddr, TcpListener};

@@ -9,7 +9,7 @@ use crate::vault::{Folder, MessageRecord};
 use crate::web::Web;
 use crate::web::http::{Resp, clear_cookie};
 
-fn when(unix: i64) -> String {
+pub(super) fn when(unix: i64) -> String {
     let format = time::macros::format_description!("[year]-[month]-[day] [hour]:[minute] UTC");
     time::OffsetDateTime::from_unix_timestamp(unix)
         .ok()

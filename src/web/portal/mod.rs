@@ -4,6 +4,7 @@
 mod account;
 mod password;
 mod signin;
+mod two_factor;
 
 use hyper::{Method, StatusCode};
 use minijinja::{Value, context};
@@ -69,6 +70,8 @@ async fn dispatch(web: &Web, req: &Req) -> Result<Resp, WebError> {
         ["login"] if get => signin::email_page(web, req),
         ["login"] if post => signin::email_step(web, req),
         ["login", "password"] if post => signin::password_step(web, req).await,
+        ["login", "code"] if post => signin::code_request(web, req).await,
+        ["login", "code", "verify"] if post => signin::code_step(web, req).await,
         ["forgot"] if get => password::forgot_page(web, req),
         ["forgot"] if post => password::forgot(web, req).await,
         ["reset", token] if get => password::reset_page(web, req, token),
@@ -91,9 +94,8 @@ async fn signed_in_routes(web: &Web, req: &Req, segments: &[&str], get: bool, po
     if post && (req.cross_site() || !tokens::same(req.field("csrf"), &signed.session.csrf)) {
         return Err(WebError::Forbidden);
     }
-    // A forced change comes before anything else (signing out excepted).
-    if signed.session.must_change_password && !matches!(segments, ["password", "change"] | ["logout"]) {
-        return Ok(Resp::redirect(&format!("/password/change?next={}", encode(&req.path))));
+    if let Some(first) = unfinished_step(&signed.session, segments) {
+        return Ok(Resp::redirect(&format!("{first}?next={}", encode(&req.path))));
     }
     match segments {
         [] if get => account::home(web, &signed),
@@ -103,13 +105,41 @@ async fn signed_in_routes(web: &Web, req: &Req, segments: &[&str], get: bool, po
         ["account", "sessions"] if get => account::sessions(web, &signed),
         ["account", "sessions", "end-others"] if post => account::end_others(web, signed).await,
         ["logout"] if post => account::sign_out(web, signed).await,
+        ["login", "2fa"] if get => two_factor::step_page(web, req, &signed),
+        ["login", "2fa"] if post => two_factor::step(web, req, signed).await,
+        ["account", "2fa"] if get => two_factor::settings_page(web, req, &signed),
+        ["account", "2fa", "begin"] if post => two_factor::begin(web, req, signed).await,
+        ["account", "2fa", "confirm"] if post => two_factor::confirm(web, req, signed).await,
+        ["account", "2fa", "remove"] if post => two_factor::remove(web, req, signed).await,
+        ["account", "2fa", "recovery"] if post => two_factor::recovery(web, req, signed).await,
         _ => Err(WebError::NotFound),
     }
 }
 
+/// The page a session must visit before any other, in order: the second
+/// factor, a forced password change, a required TOTP enrolment (signing out is always allowed).
+fn unfinished_step(session: &Session, segments: &[&str]) -> Option<&'static str> {
+    if matches!(segments, ["logout"]) {
+        return None;
+    }
+    if session.second_factor_pending {
+        return (!matches!(segments, ["login", "2fa"])).then_some("/login/2fa");
+    }
+    if session.must_change_password {
+        return (!matches!(segments, ["password", "change"])).then_some("/password/change");
+    }
+    if session.must_enrol_totp {
+        return (!matches!(segments, ["account", "2fa", ..])).then_some("/account/2fa");
+    }
+    None
+}
+
 /// Paths a signed-out browser may be sent back to after signing in.
 fn is_page(segments: &[&str]) -> bool {
-    matches!(segments, [] | ["m", _] | ["account", "sessions"] | ["password", "change"])
+    matches!(
+        segments,
+        [] | ["m", _] | ["account", "sessions" | "2fa"] | ["password", "change"] | ["login", "2fa"]
+    )
 }
 
 pub async fn signed_in(web: &Web, req: &Req) -> Result<Option<Signed>, WebError> {

@@ -4,13 +4,18 @@ use hyper::StatusCode;
 use minijinja::context;
 
 use super::{SESSION_COOKIE, WebError, anonymous_page, check_anonymous_form, safe_next};
-use crate::service::accounts::{self, AccountError};
+use crate::service::accounts::{self, AccountError, SignedIn};
+use crate::service::sign_in_codes;
 use crate::web::Web;
 use crate::web::http::{Req, Resp, cookie};
 
 /// The one message for every sign-in failure.
 const GENERIC_FAILURE: &str = "Sign-in failed. Check the address and password and try again. \
 If it keeps failing, use \u{201c}Forgot password?\u{201d} or contact the sender of your message.";
+
+/// The one message for every failed sign-in code.
+const CODE_FAILURE: &str = "Sign-in failed. Check that you typed the code from the newest mail; \
+a code works for a limited time and a few tries. You can ask for a new one.";
 
 /// Step 1: the address.
 pub fn email_page(web: &Web, req: &Req) -> Result<Resp, WebError> {
@@ -32,7 +37,7 @@ pub fn email_step(web: &Web, req: &Req) -> Result<Resp, WebError> {
         let values = context! { step => "address", next, address, error => "Enter the email address the message was sent to." };
         return anonymous_page(web, req, "login.html", StatusCode::OK, values);
     }
-    let values = context! { step => "password", next, address };
+    let values = context! { step => "password", next, address, codes => web.ctx.config.portal.sign_in_codes };
     anonymous_page(web, req, "login.html", StatusCode::OK, values)
 }
 
@@ -42,17 +47,55 @@ pub async fn password_step(web: &Web, req: &Req) -> Result<Resp, WebError> {
     let address = req.field("address").trim();
     let next = safe_next(req.field("next"));
     match accounts::sign_in(&web.ctx, &web.throttle, address, req.field("password"), &req.client).await {
-        Ok(signed) => {
-            let target = if signed.must_change_password {
-                let why = if signed.password_expired { "expired" } else { "first" };
-                format!("/password/change?why={why}&next={}", super::encode(&next))
-            } else {
-                next
-            };
-            Ok(Resp::redirect(&target).with_cookie(cookie(SESSION_COOKIE, &signed.token, "Lax")))
-        }
+        Ok(signed) => Ok(started(&signed, next)),
         Err(AccountError::SignInRefused { .. }) => {
-            let values = context! { step => "password", next, address, error => GENERIC_FAILURE };
+            let values =
+                context! { step => "password", next, address, codes => web.ctx.config.portal.sign_in_codes, error => GENERIC_FAILURE };
+            anonymous_page(web, req, "login.html", StatusCode::OK, values)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// The session cookie and where a new session goes first: the second factor,
+/// then a forced password change, then where the user was going.
+fn started(signed: &SignedIn, next: String) -> Resp {
+    let mut target = if signed.must_change_password {
+        let why = if signed.password_expired { "expired" } else { "first" };
+        format!("/password/change?why={why}&next={}", super::encode(&next))
+    } else {
+        next
+    };
+    if signed.second_factor {
+        target = format!("/login/2fa?next={}", super::encode(&target));
+    }
+    Resp::redirect(&target).with_cookie(cookie(SESSION_COOKIE, &signed.token, "Lax"))
+}
+
+/// "Email me a code": queues the mail (if the account exists) and asks for the code.
+pub async fn code_request(web: &Web, req: &Req) -> Result<Resp, WebError> {
+    check_anonymous_form(req)?;
+    if !web.ctx.config.portal.sign_in_codes {
+        return Err(WebError::NotFound);
+    }
+    let address = req.field("address").trim();
+    let next = safe_next(req.field("next"));
+    sign_in_codes::request_code(&web.ctx, address, &req.client).await?;
+    let minutes = web.ctx.config.portal.sign_in_code_minutes;
+    let values = context! { step => "code", next, address, minutes, sent => true };
+    anonymous_page(web, req, "login.html", StatusCode::OK, values)
+}
+
+/// The emailed code posted: start a session.
+pub async fn code_step(web: &Web, req: &Req) -> Result<Resp, WebError> {
+    check_anonymous_form(req)?;
+    let address = req.field("address").trim();
+    let next = safe_next(req.field("next"));
+    match sign_in_codes::sign_in_with_code(&web.ctx, &web.throttle, address, req.field("code"), &req.client).await {
+        Ok(signed) => Ok(started(&signed, next)),
+        Err(AccountError::SignInRefused { .. }) => {
+            let minutes = web.ctx.config.portal.sign_in_code_minutes;
+            let values = context! { step => "code", next, address, minutes, error => CODE_FAILURE };
             anonymous_page(web, req, "login.html", StatusCode::OK, values)
         }
         Err(e) => Err(e.into()),

@@ -1,0 +1,113 @@
+//! The TOTP second factor: the second sign-in step and the enrolment page.
+
+use minijinja::{Value, context};
+
+use super::{Signed, WebError, page, safe_next};
+use crate::service::accounts::AccountError;
+use crate::service::second_factor;
+use crate::web::Web;
+use crate::web::http::{Req, Resp};
+
+const WRONG_CODE: &str = "That code is not right. Codes change every 30 seconds and work once; try the newest one.";
+
+/// The second sign-in step (only while it is pending).
+pub fn step_page(web: &Web, req: &Req, signed: &Signed) -> Result<Resp, WebError> {
+    let next = safe_next(req.query("next"));
+    if !signed.session.second_factor_pending {
+        return Ok(Resp::redirect(&next));
+    }
+    page(web, "second_factor.html", signed, context! { next })
+}
+
+pub async fn step(web: &Web, req: &Req, signed: Signed) -> Result<Resp, WebError> {
+    let next = safe_next(req.field("next"));
+    if !signed.session.second_factor_pending {
+        return Ok(Resp::redirect(&next));
+    }
+    let passed = second_factor::pass(
+        &web.ctx,
+        &web.throttle,
+        signed.token_hash.clone(),
+        &signed.session,
+        req.field("code"),
+        &req.client,
+    )
+    .await;
+    match passed {
+        Ok(()) => Ok(Resp::redirect(&next)),
+        Err(AccountError::SignInRefused { .. }) => {
+            let error = "Sign-in failed. Check the code and try again.";
+            page(web, "second_factor.html", &signed, context! { next, error })
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// What the enrolment page shows in every state.
+fn state(web: &Web, signed: &Signed, next: &str) -> Result<Value, WebError> {
+    let account = web.ctx.vault.account(&signed.session.address)?;
+    let totp = account.and_then(|a| a.totp);
+    let enrolment = second_factor::enrolment(&web.ctx, &signed.session)?.map(|e| context! { secret => e.secret, qr_svg => e.qr_svg });
+    Ok(context! {
+        enrolled => totp.is_some(),
+        enrolled_at => totp.as_ref().map(|t| super::account::when(t.enrolled_at)),
+        recovery_left => totp.as_ref().map_or(0, |t| t.recovery.len()),
+        enrolment,
+        required => web.ctx.config.portal.require_totp,
+        next => next.to_string(),
+    })
+}
+
+pub fn settings_page(web: &Web, req: &Req, signed: &Signed) -> Result<Resp, WebError> {
+    let values = state(web, signed, &safe_next(req.query("next")))?;
+    page(web, "totp.html", signed, values)
+}
+
+/// Shows the page again after a form, with a message.
+fn again(web: &Web, signed: &Signed, next: &str, extra: Value) -> Result<Resp, WebError> {
+    let values = minijinja::value::merge_maps([extra, state(web, signed, next)?]);
+    page(web, "totp.html", signed, values)
+}
+
+pub async fn begin(web: &Web, req: &Req, signed: Signed) -> Result<Resp, WebError> {
+    second_factor::begin_enrolment(&web.ctx, signed.token_hash).await?;
+    let next = safe_next(req.field("next"));
+    Ok(Resp::redirect(&format!("/account/2fa?next={}", super::encode(&next))))
+}
+
+pub async fn confirm(web: &Web, req: &Req, signed: Signed) -> Result<Resp, WebError> {
+    let next = safe_next(req.field("next"));
+    match second_factor::confirm_enrolment(&web.ctx, signed.token_hash.clone(), &signed.session, req.field("code")).await {
+        Ok(codes) => page(web, "totp.html", &signed, context! { recovery_codes => codes, next }),
+        Err(AccountError::WrongCode) => again(web, &signed, &next, context! { error => WRONG_CODE }),
+        Err(AccountError::SessionGone) => Ok(Resp::redirect("/account/2fa")),
+        Err(e) => Err(e.into()),
+    }
+}
+
+pub async fn remove(web: &Web, req: &Req, signed: Signed) -> Result<Resp, WebError> {
+    match second_factor::remove(&web.ctx, signed.token_hash.clone(), &signed.session, req.field("code")).await {
+        Ok(()) => again(web, &signed, "/", context! { notice => "Two-step sign-in is off." }),
+        Err(AccountError::WrongCode) => again(web, &signed, "/", context! { error => WRONG_CODE }),
+        Err(AccountError::Required) => again(
+            web,
+            &signed,
+            "/",
+            context! { error => "Your organisation requires two-step sign-in." },
+        ),
+        Err(e) => Err(e.into()),
+    }
+}
+
+pub async fn recovery(web: &Web, req: &Req, signed: Signed) -> Result<Resp, WebError> {
+    match second_factor::renew_recovery_codes(&web.ctx, signed.token_hash.clone(), &signed.session, req.field("code")).await {
+        Ok(codes) => page(
+            web,
+            "totp.html",
+            &signed,
+            context! { recovery_codes => codes, next => "/account/2fa" },
+        ),
+        Err(AccountError::WrongCode) => again(web, &signed, "/", context! { error => WRONG_CODE }),
+        Err(e) => Err(e.into()),
+    }
+}
