@@ -77,11 +77,7 @@ pub fn run(loaded: LoadedConfig) -> anyhow::Result<()> {
         outbox_wake: wake_tx,
     };
     let signal = wait_for_signal(signals);
-    let web_state = Arc::new(web::Web {
-        ctx: ctx.clone(),
-        pages,
-        throttle: crate::auth::throttle::SignInThrottle::new(config.portal.lockout_threshold),
-    });
+    let web_state = Arc::new(web::Web::new(ctx.clone(), pages));
 
     let vault_handle = vault.clone();
     smol::block_on(async move {
@@ -97,10 +93,15 @@ pub fn run(loaded: LoadedConfig) -> anyhow::Result<()> {
         let web_addr = web_listener.local_addr()?;
 
         let (stop_tx, stop_rx) = async_channel::bounded::<()>(1);
-        let smtp = SmtpServer::new(ctx.clone(), Arc::clone(&tls.server_config), vault.last_message_id()?, stop_rx);
+        let smtp = SmtpServer::new(
+            ctx.clone(),
+            Arc::clone(&tls.server_config),
+            vault.last_message_id()?,
+            stop_rx.clone(),
+        );
         let accept = smol::spawn(Arc::clone(&smtp).serve(smtp_listener));
         let mut tasks = vec![
-            smol::spawn(web::serve(web_listener, tls.https_config(), web_state)),
+            smol::spawn(web::serve(web_listener, tls.https_config(), Arc::clone(&web_state), stop_rx)),
             smol::spawn(outbox::run(ctx.clone(), relay, wake_rx)),
             smol::spawn(renew_daily(Arc::clone(&tls), Arc::clone(&config))),
         ];
@@ -116,22 +117,17 @@ pub fn run(loaded: LoadedConfig) -> anyhow::Result<()> {
             }
         }));
 
-        println!(
-            "cloister ready: smtp={smtp_addr} https={web_addr} portal={} data_dir={} control={}",
-            config.public_url(),
-            config.data_dir.display(),
-            socket.display()
-        );
-        println!("  trust the local CA (tls.mode=auto): cloister ca > cloister-ca.pem; admin console: not part of this build yet");
-        let _ = std::io::stdout().flush();
-        tracing::info!(smtp = %smtp_addr, https = %web_addr, "listening");
+        announce(&config, smtp_addr, web_addr, &socket);
 
         let sig = signal.recv().await.unwrap_or(libc::SIGTERM);
-        tracing::info!(signal = sig, "shutting down: no new connections; sessions get 421 between commands");
+        tracing::info!(
+            signal = sig,
+            "shutting down: no new connections; SMTP sessions get 421 between commands, HTTPS requests in flight finish"
+        );
         drop(accept);
         drop(stop_tx);
         let deadline = std::time::Instant::now() + Duration::from_secs(SHUTDOWN_GRACE_SECS);
-        while smtp.open_connections() > 0 && std::time::Instant::now() < deadline {
+        while (smtp.open_connections() > 0 || web_state.open_connections() > 0) && std::time::Instant::now() < deadline {
             smol::Timer::after(Duration::from_millis(50)).await;
         }
         drop(tasks);
@@ -142,6 +138,19 @@ pub fn run(loaded: LoadedConfig) -> anyhow::Result<()> {
     vault_handle.close();
     tracing::info!("vault closed; stopped");
     Ok(())
+}
+
+/// The ready line tests and operators wait for.
+fn announce(config: &Config, smtp: std::net::SocketAddr, web: std::net::SocketAddr, socket: &std::path::Path) {
+    println!(
+        "cloister ready: smtp={smtp} https={web} portal={} data_dir={} control={}",
+        config.public_url(),
+        config.data_dir.display(),
+        socket.display()
+    );
+    println!("  trust the local CA (tls.mode=auto): cloister ca > cloister-ca.pem; admin console: not part of this build yet");
+    let _ = std::io::stdout().flush();
+    tracing::info!(%smtp, https = %web, "listening");
 }
 
 /// The optional plain-HTTP listener that only redirects to HTTPS.

@@ -236,11 +236,17 @@ fn totp_second_step_with_codes_and_recovery_codes() {
         "the enrolment code cannot be replayed: {}",
         replay.body
     );
+    let half = second.cookies.get("__Host-cloister").cloned().unwrap();
     let r = second.post(
         "/login/2fa",
         &[("csrf", &csrf), ("code", &recovery[0].to_uppercase()), ("next", "/")],
     );
     assert_eq!((r.status, r.location()), (303, "/"), "{}", r.body);
+    assert_ne!(
+        second.cookies.get("__Host-cloister"),
+        Some(&half),
+        "a new token once both steps passed"
+    );
     signed_in_home(&mut second, "fay@partner.test");
 }
 

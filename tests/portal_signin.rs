@@ -375,3 +375,66 @@ fn page_overrides_take_effect_and_broken_ones_stop_the_service() {
     assert_eq!(r.status, 404);
     assert_eq!(r.body, "OVERRIDDEN Not found");
 }
+
+#[test]
+fn shutdown_lets_a_request_in_flight_finish() {
+    let mut p = Portal::start("");
+    let mut agent = p.agent();
+    let csrf = agent.get("/login").field("csrf");
+    let pre = agent.cookies.get("__Host-cloister-pre").cloned().unwrap();
+    let body = format!("csrf={csrf}&address=late%40partner.test&next=%2F");
+    let mut tls = agent.connect();
+    let head = format!(
+        "POST /login HTTP/1.1\r\nHost: cloister.test\r\nCookie: __Host-cloister-pre={pre}\r\n\
+         Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\r\n",
+        body.len()
+    );
+    std::io::Write::write_all(&mut tls, head.as_bytes()).unwrap();
+    std::io::Write::write_all(&mut tls, &body.as_bytes()[..10]).unwrap();
+    std::io::Write::flush(&mut tls).unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    p.cl.signal_term();
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    assert!(
+        p.cl.wait_exit(std::time::Duration::from_millis(10)).is_none(),
+        "it waits for the request in flight"
+    );
+    std::io::Write::write_all(&mut tls, &body.as_bytes()[10..]).unwrap();
+    let mut answer = Vec::new();
+    let _ = std::io::Read::read_to_end(&mut tls, &mut answer);
+    let answer = String::from_utf8_lossy(&answer);
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+    assert!(answer.contains("login-password"), "the whole page arrives: {answer}");
+    assert!(
+        answer.to_ascii_lowercase().contains("connection: close"),
+        "and the connection closes: {answer}"
+    );
+    let status = p.cl.wait_exit(std::time::Duration::from_secs(5)).expect("then it exits");
+    assert!(status.success(), "{status:?}");
+}
+
+#[test]
+fn password_change_issues_a_new_session_token() {
+    let p = Portal::start("");
+    let mut agent = p.signed_in_user("rex@partner.test", GOOD);
+    let before = agent.cookies.get("__Host-cloister").cloned().unwrap();
+    let csrf = agent.get("/password/change").field("csrf");
+    let newer = "Another-Horse-43-battery";
+    let r = agent.post(
+        "/password/change",
+        &[
+            ("csrf", &csrf),
+            ("current_password", GOOD),
+            ("new_password", newer),
+            ("confirm_password", newer),
+            ("next", "/"),
+        ],
+    );
+    assert_eq!(r.status, 303, "{}", r.body);
+    let after = agent.cookies.get("__Host-cloister").cloned().unwrap();
+    assert_ne!(before, after, "a new token after the change");
+    assert_eq!(agent.get("/").status, 200, "the new token works");
+    let mut stale = p.agent();
+    stale.cookies.insert("__Host-cloister".into(), before);
+    assert_eq!(stale.get("/").status, 303, "the old token no longer does");
+}

@@ -248,17 +248,26 @@ async fn new_password_hash(
     .await
 }
 
-/// A signed-in user sets a new password; their other sessions end.
-pub async fn change_password(ctx: &Context, token_hash: String, session: &Session, new: &str, confirm: &str) -> Result<(), AccountError> {
+/// A signed-in user sets a new password; their other sessions end and this
+/// one continues under a new token (returned for the cookie).
+pub async fn change_password(
+    ctx: &Context,
+    token_hash: String,
+    session: &Session,
+    new: &str,
+    confirm: &str,
+) -> Result<String, AccountError> {
     let current = ctx.vault.account(&session.address)?.and_then(|a| a.password_hash);
     let password_hash = new_password_hash(ctx, &session.address, new, confirm, current).await?;
+    let (token, new_token_hash) = tokens::new_token();
     let op = AuthWrite::ChangePassword {
         token_hash,
+        new_token_hash,
         password_hash,
         at: now(),
     };
     match ctx.vault.write(WriteOp::Auth(op)).await? {
-        WriteResult::Done => Ok(()),
+        WriteResult::Done => Ok(token),
         _ => Err(AccountError::SessionGone),
     }
 }

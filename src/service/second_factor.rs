@@ -4,7 +4,7 @@
 
 use super::accounts::{AccountError, Client, refuse};
 use crate::auth::throttle::{Gate, SignInThrottle};
-use crate::auth::totp;
+use crate::auth::{tokens, totp};
 use crate::service::{Context, now};
 use crate::vault::{FactorWrite, Proof, Session, WriteOp, WriteResult};
 
@@ -56,8 +56,9 @@ pub async fn confirm_enrolment(ctx: &Context, token_hash: String, session: &Sess
     }
 }
 
-/// The second sign-in step: an authenticator code or a recovery code.
-/// Failures are throttled and recorded like wrong passwords.
+/// The second sign-in step: an authenticator code or a recovery code. The
+/// session continues under a new token (returned for the cookie). Failures
+/// are throttled and recorded like wrong passwords.
 pub async fn pass(
     ctx: &Context,
     throttle: &SignInThrottle,
@@ -65,7 +66,7 @@ pub async fn pass(
     session: &Session,
     entered: &str,
     client: &Client,
-) -> Result<(), AccountError> {
+) -> Result<String, AccountError> {
     let address = session.address.clone();
     let why = match throttle.gate(&address, client.ip) {
         Gate::Locked => "locked after repeated failures",
@@ -75,14 +76,16 @@ pub async fn pass(
             }
             match proof(ctx, &address, entered)? {
                 Some(proof) => {
+                    let (token, new_token_hash) = tokens::new_token();
                     let op = FactorWrite::SecondFactor {
                         token_hash,
+                        new_token_hash,
                         proof,
                         at: now(),
                     };
                     if ctx.vault.write(WriteOp::Factor(op)).await? == WriteResult::Done {
                         throttle.succeeded(&address);
-                        return Ok(());
+                        return Ok(token);
                     }
                     "second-factor code already used"
                 }

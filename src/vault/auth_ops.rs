@@ -38,9 +38,11 @@ pub enum AuthWrite {
         keep: Option<String>,
         at: i64,
     },
-    /// A signed-in user chose a new password; their other sessions end.
+    /// A signed-in user chose a new password; their other sessions end and
+    /// this one moves to a new token.
     ChangePassword {
         token_hash: String,
+        new_token_hash: String,
         password_hash: String,
         at: i64,
     },
@@ -98,9 +100,10 @@ pub fn apply(t: &mut Tables<'_>, counters: &mut Counters, w: &AuthWrite) -> Resu
         }
         AuthWrite::ChangePassword {
             token_hash,
+            new_token_hash,
             password_hash,
             at,
-        } => change_password(t, counters, token_hash, password_hash, *at),
+        } => change_password(t, counters, (token_hash, new_token_hash), password_hash, *at),
         AuthWrite::RequestReset { address, ip, at } => request_reset(t, counters, address, ip, *at),
         AuthWrite::IssueReset {
             address,
@@ -190,6 +193,13 @@ pub(super) fn sign_in(
     Ok(WriteResult::Done)
 }
 
+/// Stores `s` under a new token hash; the old token stops working.
+pub(super) fn move_session(t: &mut Tables<'_>, old: &str, new: &str, s: &Session) -> Result<(), VaultError> {
+    t.sessions.remove(old)?;
+    t.sessions.insert(new, encode(s).as_slice())?;
+    Ok(())
+}
+
 fn touch(t: &mut Tables<'_>, token_hash: &str, at: i64) -> Result<WriteResult, VaultError> {
     let Some(mut s) = session(t, token_hash)? else {
         return Ok(WriteResult::Gone);
@@ -218,7 +228,7 @@ fn end_sessions(t: &mut Tables<'_>, address: &str, keep: Option<&str>) -> Result
 fn change_password(
     t: &mut Tables<'_>,
     counters: &mut Counters,
-    token_hash: &str,
+    (token_hash, new_token_hash): (&str, &str),
     password_hash: &str,
     at: i64,
 ) -> Result<WriteResult, VaultError> {
@@ -232,7 +242,7 @@ fn change_password(
     let ended = end_sessions(t, &s.address, Some(token_hash))?;
     s.must_change_password = false;
     s.last_seen = at;
-    t.sessions.insert(token_hash, encode(&s).as_slice())?;
+    move_session(t, token_hash, new_token_hash, &s)?;
     add_event(
         t,
         counters,

@@ -5,7 +5,7 @@
 
 use redb::ReadableTable;
 
-use super::auth_ops::{account, put_account, queue_account_mail, session, sign_in};
+use super::auth_ops::{account, move_session, put_account, queue_account_mail, session, sign_in};
 use super::ops::{Tables, add_event};
 use super::schema::Counters;
 use super::writer::WriteResult;
@@ -52,8 +52,14 @@ pub enum FactorWrite {
         recovery: Vec<String>,
         at: i64,
     },
-    /// The second sign-in step passed. Gone for a replayed step or an unknown recovery code.
-    SecondFactor { token_hash: String, proof: Proof, at: i64 },
+    /// The second sign-in step passed: the session moves to a new token. Gone
+    /// for a replayed step or an unknown recovery code.
+    SecondFactor {
+        token_hash: String,
+        new_token_hash: String,
+        proof: Proof,
+        at: i64,
+    },
     /// Removes the second factor (the caller checked a current code).
     DisableTotp { token_hash: String, step: u64, at: i64 },
     /// Replaces every recovery code.
@@ -109,7 +115,12 @@ pub fn apply(t: &mut Tables<'_>, counters: &mut Counters, w: &FactorWrite) -> Re
             recovery,
             at,
         } => confirm_totp(t, counters, token_hash, *step, recovery, *at),
-        FactorWrite::SecondFactor { token_hash, proof, at } => second_factor(t, counters, token_hash, proof, *at),
+        FactorWrite::SecondFactor {
+            token_hash,
+            new_token_hash,
+            proof,
+            at,
+        } => second_factor(t, counters, (token_hash, new_token_hash), proof, *at),
         FactorWrite::DisableTotp { token_hash, step, at } => disable_totp(t, counters, token_hash, *step, *at),
         FactorWrite::NewRecoveryCodes { token_hash, recovery, at } => {
             let Some(s) = session(t, token_hash)? else {
@@ -228,7 +239,13 @@ fn confirm_totp(
     Ok(WriteResult::Done)
 }
 
-fn second_factor(t: &mut Tables<'_>, counters: &mut Counters, token_hash: &str, proof: &Proof, at: i64) -> Result<WriteResult, VaultError> {
+fn second_factor(
+    t: &mut Tables<'_>,
+    counters: &mut Counters,
+    (token_hash, new_token_hash): (&str, &str),
+    proof: &Proof,
+    at: i64,
+) -> Result<WriteResult, VaultError> {
     let Some(mut s) = session(t, token_hash)? else {
         return Ok(WriteResult::Gone);
     };
@@ -252,7 +269,7 @@ fn second_factor(t: &mut Tables<'_>, counters: &mut Counters, token_hash: &str, 
     put_account(t, &acc)?;
     s.second_factor_pending = false;
     s.last_seen = at;
-    t.sessions.insert(token_hash, encode(&s).as_slice())?;
+    move_session(t, token_hash, new_token_hash, &s)?;
     add_event(t, counters, 0, at, &s.address, what)?;
     Ok(WriteResult::Done)
 }

@@ -9,6 +9,7 @@ mod redirect;
 
 use std::net::IpAddr;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use futures_rustls::TlsAcceptor;
@@ -32,18 +33,60 @@ pub struct Web {
     pub ctx: Context,
     pub pages: pages::Pages,
     pub throttle: SignInThrottle,
+    /// HTTPS connections open right now (shutdown waits for them).
+    pub open: AtomicUsize,
 }
 
-pub async fn serve(listener: TcpListener, tls: Arc<rustls::ServerConfig>, web: Arc<Web>) {
+/// Counts a connection while it lives.
+struct Open<'a>(&'a AtomicUsize);
+
+impl<'a> Open<'a> {
+    fn new(count: &'a AtomicUsize) -> Self {
+        count.fetch_add(1, Ordering::SeqCst);
+        Self(count)
+    }
+}
+
+impl Drop for Open<'_> {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
+impl Web {
+    pub fn new(ctx: Context, pages: pages::Pages) -> Self {
+        let throttle = SignInThrottle::new(ctx.config.portal.lockout_threshold);
+        Self {
+            ctx,
+            pages,
+            throttle,
+            open: AtomicUsize::new(0),
+        }
+    }
+
+    pub fn open_connections(&self) -> usize {
+        self.open.load(Ordering::SeqCst)
+    }
+}
+
+/// Accepts HTTPS connections until `stop` closes; then every connection
+/// finishes the request it is serving and closes instead of waiting for the next.
+pub async fn serve(listener: TcpListener, tls: Arc<rustls::ServerConfig>, web: Arc<Web>, stop: async_channel::Receiver<()>) {
     let acceptor = TlsAcceptor::from(tls);
     loop {
-        let Ok((stream, peer)) = listener.accept().await else {
+        let accepted = futures_lite::future::or(async { Some(listener.accept().await) }, async {
+            let _ = stop.recv().await;
+            None
+        });
+        let Some(accepted) = accepted.await else { return };
+        let Ok((stream, peer)) = accepted else {
             smol::Timer::after(Duration::from_millis(100)).await;
             continue;
         };
         let _ = stream.set_nodelay(true);
-        let (acceptor, web) = (acceptor.clone(), Arc::clone(&web));
+        let (acceptor, web, stop) = (acceptor.clone(), Arc::clone(&web), stop.clone());
         smol::spawn(async move {
+            let _open = Open::new(&web.open);
             let handshake = futures_lite::future::or(async { Some(acceptor.accept(stream).await) }, async {
                 smol::Timer::after(HEADER_TIMEOUT).await;
                 None
@@ -53,15 +96,28 @@ pub async fn serve(listener: TcpListener, tls: Arc<rustls::ServerConfig>, web: A
                 return;
             };
             let ip = canonical(peer.ip());
+            let handler_web = Arc::clone(&web);
             let service = hyper::service::service_fn(move |req| {
-                let web = Arc::clone(&web);
+                let web = Arc::clone(&handler_web);
                 async move { Ok::<_, std::convert::Infallible>(handle(&web, req, ip).await) }
             });
             let conn = hyper::server::conn::http1::Builder::new()
                 .timer(SmolTimer::new())
                 .header_read_timeout(HEADER_TIMEOUT)
                 .serve_connection(FuturesIo::new(tls), service);
-            if let Err(e) = conn.await {
+            let mut conn = std::pin::pin!(conn);
+            let first = futures_lite::future::or(async { Some(conn.as_mut().await) }, async {
+                let _ = stop.recv().await;
+                None
+            })
+            .await;
+            let result = if let Some(result) = first {
+                result
+            } else {
+                conn.as_mut().graceful_shutdown();
+                conn.await
+            };
+            if let Err(e) = result {
                 tracing::debug!(client = %peer, error = %e, "https connection ended with an error");
             }
         })

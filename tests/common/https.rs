@@ -117,12 +117,17 @@ impl Agent {
         response
     }
 
-    fn exchange(&self, request: &[u8]) -> Vec<u8> {
+    /// A TLS connection to the portal for hand-written requests.
+    pub fn connect(&self) -> rustls::StreamOwned<rustls::ClientConnection, TcpStream> {
         let tcp = TcpStream::connect(self.addr).unwrap();
         tcp.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
         let name = ServerName::try_from("cloister.test").unwrap();
         let conn = rustls::ClientConnection::new(Arc::clone(&self.config), name).unwrap();
-        let mut tls = rustls::StreamOwned::new(conn, tcp);
+        rustls::StreamOwned::new(conn, tcp)
+    }
+
+    fn exchange(&self, request: &[u8]) -> Vec<u8> {
+        let mut tls = self.connect();
         tls.write_all(request).unwrap();
         let mut out = Vec::new();
         // The server closes after answering (Connection: close); a TLS close_notify or EOF ends it.

@@ -140,6 +140,24 @@ impl Cloister {
         }
     }
 
+    /// SIGTERM without waiting (the process keeps running while it shuts down).
+    pub fn signal_term(&self) {
+        let child = self.child.as_ref().expect("running");
+        let pid = i32::try_from(child.id()).expect("pid fits i32");
+        // SAFETY: plain kill(2) on our own child.
+        unsafe { libc_kill(pid, 15) };
+    }
+
+    /// Waits up to `timeout` for the process to exit; its status if it did.
+    pub fn wait_exit(&mut self, timeout: Duration) -> Option<std::process::ExitStatus> {
+        let child = self.child.as_mut()?;
+        let status = wait_for(timeout, || child.try_wait().ok().flatten());
+        if status.is_some() {
+            self.child = None;
+        }
+        status
+    }
+
     /// SIGKILL: no chance to clean up.
     pub fn kill9(&mut self) {
         if let Some(mut child) = self.child.take() {

@@ -8,7 +8,7 @@ use super::{Signed, WebError, anonymous_page, check_anonymous_form, page, safe_n
 use crate::auth::password::{self, Rule};
 use crate::service::accounts::{self, AccountError};
 use crate::web::Web;
-use crate::web::http::{Req, Resp};
+use crate::web::http::{Req, Resp, cookie};
 
 /// The policy as the checklist shows it; `broken` marks what the server refused.
 fn rules(web: &Web, address: &str, broken: &[Rule]) -> Value {
@@ -66,7 +66,7 @@ pub async fn change(web: &Web, req: &Req, signed: &Signed) -> Result<Resp, WebEr
     )
     .await
     {
-        Ok(()) => Ok(Resp::redirect(&next)),
+        Ok(token) => Ok(Resp::redirect(&next).with_cookie(cookie(super::SESSION_COOKIE, &token, "Lax"))),
         Err(e) if refusal(&e).is_some() => {
             let values = context! { mode => "change", forced, next, error => refusal(&e), ..rules(web, &address, broken_of(&e)) };
             page(web, "password.html", signed, values)

@@ -6,7 +6,7 @@ use super::{Signed, WebError, page, safe_next};
 use crate::service::accounts::AccountError;
 use crate::service::second_factor;
 use crate::web::Web;
-use crate::web::http::{Req, Resp};
+use crate::web::http::{Req, Resp, cookie};
 
 const WRONG_CODE: &str = "That code is not right. Codes change every 30 seconds and work once; try the newest one.";
 
@@ -34,7 +34,7 @@ pub async fn step(web: &Web, req: &Req, signed: Signed) -> Result<Resp, WebError
     )
     .await;
     match passed {
-        Ok(()) => Ok(Resp::redirect(&next)),
+        Ok(token) => Ok(Resp::redirect(&next).with_cookie(cookie(super::SESSION_COOKIE, &token, "Lax"))),
         Err(AccountError::SignInRefused { .. }) => {
             let error = "Sign-in failed. Check the code and try again.";
             page(web, "second_factor.html", &signed, context! { next, error })
