@@ -72,7 +72,7 @@ fn first_sign_in_forces_a_password_change_then_opens_the_deep_link() {
     let r = agent.get(&deep);
     assert_eq!(r.status, 200, "{}", r.body);
     assert!(
-        r.body.contains("<h1>Contract draft</h1>"),
+        r.body.contains("<h1 id=\"subject\">Contract draft</h1>"),
         "the deep link opens the message: {}",
         r.body
     );

@@ -116,14 +116,9 @@ fn build_write(
     let expires_at = now + i64::from(ctx.config.messages.expiry_default_days) * 86_400;
     for (rcpt, v) in verdicts {
         if v.decision == Decision::Vault {
-            write.mailbox.push((
-                rcpt.clone(),
-                MailboxEntry {
-                    folder: Folder::Inbox,
-                    read: false,
-                    expires_at,
-                },
-            ));
+            write
+                .mailbox
+                .push((rcpt.clone(), MailboxEntry::new(Folder::Inbox, false, expires_at)));
             write.events.push((
                 "policy".into(),
                 format!("held in isolation vault for {rcpt} (rule {}); notice queued", v.rule),
@@ -190,14 +185,7 @@ pub fn fallback_record(
         }],
         expires_at,
     };
-    (
-        record,
-        MailboxEntry {
-            folder: Folder::Inbox,
-            read: false,
-            expires_at,
-        },
-    )
+    (record, MailboxEntry::new(Folder::Inbox, false, expires_at))
 }
 
 fn message_record(

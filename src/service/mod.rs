@@ -2,6 +2,7 @@
 
 pub mod accounts;
 pub mod intake;
+pub mod mailbox;
 pub mod second_factor;
 pub mod sign_in_codes;
 pub mod views;

@@ -5,6 +5,8 @@
 
 mod auth_ops;
 mod factor_ops;
+mod mailbox_ops;
+mod mailbox_reads;
 mod ops;
 mod records;
 mod schema;
@@ -17,6 +19,8 @@ use redb::{Database, ReadableDatabase, ReadableTable};
 
 pub use auth_ops::AuthWrite;
 pub use factor_ops::{FactorWrite, Proof};
+pub use mailbox_ops::{MailboxAction, MailboxWrite};
+pub use mailbox_reads::FolderCount;
 pub use records::*;
 pub use writer::{Fallback, FollowUp, IntakeWrite, OutboxOutcome, WriteOp, WriteResult};
 
@@ -153,18 +157,6 @@ impl Vault {
             .map(|v| decode("accounts", v.value()))
             .transpose()?;
         Ok(account.filter(|a| a.reset_token.as_deref() == Some(token_hash)).map(|_| token))
-    }
-
-    /// The mailbox entries of `address` (lower case) with their message ids, oldest first.
-    pub fn mailbox(&self, address: &str) -> Result<Vec<(u64, MailboxEntry)>, VaultError> {
-        let txn = self.db.begin_read()?;
-        let table = txn.open_table(MAILBOX)?;
-        let mut out = Vec::new();
-        for row in table.range((address, 0)..=(address, u64::MAX))? {
-            let (k, v) = row?;
-            out.push((k.value().1, decode("mailbox", v.value())?));
-        }
-        Ok(out)
     }
 
     /// One mailbox entry: present only when message `id` is in `address`'s mailbox.

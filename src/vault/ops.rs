@@ -3,7 +3,8 @@
 use redb::{ReadableTable, Table, WriteTransaction};
 
 use super::schema::{
-    ACCOUNTS, Counters, EVENTS, MAILBOX, MESSAGES, OUTBOX, OUTBOX_DATA, OUTBOX_REFS, RAW, RESET_TOKENS, SESSIONS, SIGN_IN_CODES,
+    ACCOUNTS, Counters, EVENTS, MAILBOX, MAILBOX_FOLDERS, MESSAGES, OUTBOX, OUTBOX_DATA, OUTBOX_REFS, RAW, RESET_TOKENS, SESSIONS,
+    SIGN_IN_CODES,
 };
 use super::writer::{Fallback, FollowUp, IntakeWrite, OutboxOutcome, WriteOp, WriteResult};
 use super::{Account, Event, Folder, MailboxEntry, MessageRecord, OutboxKind, OutboxRow, OutboxState, VaultError, decode, encode};
@@ -12,7 +13,8 @@ use super::{Account, Event, Folder, MailboxEntry, MessageRecord, OutboxKind, Out
 pub struct Tables<'t> {
     messages: Table<'t, u64, &'static [u8]>,
     raw: Table<'t, u64, &'static [u8]>,
-    mailbox: Table<'t, (&'static str, u64), &'static [u8]>,
+    pub(super) mailbox: Table<'t, (&'static str, u64), &'static [u8]>,
+    pub(super) mailbox_folders: Table<'t, (&'static str, u8, u64), u8>,
     pub(super) accounts: Table<'t, &'static str, &'static [u8]>,
     pub(super) outbox: Table<'t, (u8, u64), &'static [u8]>,
     outbox_data: Table<'t, u64, &'static [u8]>,
@@ -29,6 +31,7 @@ impl<'t> Tables<'t> {
             messages: txn.open_table(MESSAGES)?,
             raw: txn.open_table(RAW)?,
             mailbox: txn.open_table(MAILBOX)?,
+            mailbox_folders: txn.open_table(MAILBOX_FOLDERS)?,
             accounts: txn.open_table(ACCOUNTS)?,
             outbox: txn.open_table(OUTBOX)?,
             outbox_data: txn.open_table(OUTBOX_DATA)?,
@@ -67,6 +70,7 @@ pub fn apply(t: &mut Tables<'_>, counters: &mut Counters, op: &WriteOp) -> Resul
         } => apply_initial_password(t, counters, address, hash, *message_id, *now),
         WriteOp::Auth(w) => super::auth_ops::apply(t, counters, w),
         WriteOp::Factor(w) => super::factor_ops::apply(t, counters, w),
+        WriteOp::Mailbox(w) => super::mailbox_ops::apply(t, counters, w),
     }
 }
 
@@ -127,7 +131,7 @@ fn apply_intake(t: &mut Tables<'_>, counters: &mut Counters, w: &IntakeWrite) ->
     }
     for (address, entry) in &w.mailbox {
         let key = address.to_ascii_lowercase();
-        t.mailbox.insert((key.as_str(), w.message_id), encode(entry).as_slice())?;
+        put_entry(t, &key, w.message_id, entry)?;
         let internal = w.internal.contains(&key);
         if ensure_account(t, &key, w.now, internal)? {
             let what = if internal {
@@ -162,16 +166,33 @@ fn apply_intake(t: &mut Tables<'_>, counters: &mut Counters, w: &IntakeWrite) ->
     Ok(WriteResult::Intake)
 }
 
+/// Stores a mailbox entry and keeps the folder index in step with it.
+pub(super) fn put_entry(t: &mut Tables<'_>, address: &str, id: u64, entry: &MailboxEntry) -> Result<(), VaultError> {
+    let old = t.mailbox.insert((address, id), encode(entry).as_slice())?;
+    if let Some(old) = old {
+        let old: MailboxEntry = decode("mailbox", old.value())?;
+        t.mailbox_folders.remove((address, old.folder.code(), id))?;
+    }
+    t.mailbox_folders.insert((address, entry.folder.code(), id), u8::from(entry.read))?;
+    Ok(())
+}
+
+/// Removes a mailbox entry and its index key; the entry if there was one.
+pub(super) fn remove_entry(t: &mut Tables<'_>, address: &str, id: u64) -> Result<Option<MailboxEntry>, VaultError> {
+    let Some(old) = t.mailbox.remove((address, id))? else {
+        return Ok(None);
+    };
+    let old: MailboxEntry = decode("mailbox", old.value())?;
+    t.mailbox_folders.remove((address, old.folder.code(), id))?;
+    Ok(Some(old))
+}
+
 /// The internal sender of a held message: an account (made quietly, never
 /// mailed a password) and the message in their Sent folder.
 fn add_sender_copy(t: &mut Tables<'_>, counters: &mut Counters, w: &IntakeWrite, sender: &str, expires_at: i64) -> Result<(), VaultError> {
     if t.mailbox.get((sender, w.message_id))?.is_none() {
-        let entry = MailboxEntry {
-            folder: Folder::Sent,
-            read: true,
-            expires_at,
-        };
-        t.mailbox.insert((sender, w.message_id), encode(&entry).as_slice())?;
+        let entry = MailboxEntry::new(Folder::Sent, true, expires_at);
+        put_entry(t, sender, w.message_id, &entry)?;
     }
     if ensure_account(t, sender, w.now, true)? {
         let what = format!("account created for sender {sender} (internal: signs in with an emailed code, no password is mailed)");

@@ -72,12 +72,51 @@ pub enum Folder {
     Deleted,
 }
 
+impl Folder {
+    /// Stable code used in the folder index key.
+    pub fn code(self) -> u8 {
+        match self {
+            Self::Inbox => 1,
+            Self::Sent => 2,
+            Self::Deleted => 3,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Inbox => "Inbox",
+            Self::Sent => "Sent",
+            Self::Deleted => "Deleted",
+        }
+    }
+
+    pub const ALL: [Folder; 3] = [Folder::Inbox, Folder::Sent, Folder::Deleted];
+}
+
 /// One recipient's view of a vaulted message.
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 pub struct MailboxEntry {
     pub folder: Folder,
     pub read: bool,
     pub expires_at: i64,
+    /// Where a deleted entry came from (Restore puts it back there).
+    #[serde(default)]
+    pub deleted_from: Option<Folder>,
+    /// When the user first opened the message (unix seconds).
+    #[serde(default)]
+    pub opened_at: Option<i64>,
+}
+
+impl MailboxEntry {
+    pub fn new(folder: Folder, read: bool, expires_at: i64) -> Self {
+        Self {
+            folder,
+            read,
+            expires_at,
+            deleted_from: None,
+            opened_at: None,
+        }
+    }
 }
 
 /// A portal account, created on the first secure message to an address.

@@ -5,7 +5,7 @@ use redb::{Database, ReadableTable, TableDefinition};
 use super::VaultError;
 
 /// Bump when a table's layout changes; older vaults are migrated in `prepare`.
-pub const SCHEMA_VERSION: u64 = 1;
+pub const SCHEMA_VERSION: u64 = 2;
 
 pub const META: TableDefinition<&str, u64> = TableDefinition::new("meta");
 pub const MESSAGES: TableDefinition<u64, &[u8]> = TableDefinition::new("messages");
@@ -25,6 +25,10 @@ pub const EVENTS: TableDefinition<(u64, u64), &[u8]> = TableDefinition::new("eve
 pub const SESSIONS: TableDefinition<&str, &[u8]> = TableDefinition::new("sessions");
 /// SHA-256 (hex) of a reset-link token → what it resets.
 pub const RESET_TOKENS: TableDefinition<&str, &[u8]> = TableDefinition::new("reset_tokens");
+/// (address, folder code, message id) → flags (bit 0: read): lists and counts
+/// a folder newest first without decoding entries. Kept with MAILBOX in one
+/// transaction; added in schema 2 (filled from MAILBOX when an older vault opens).
+pub const MAILBOX_FOLDERS: TableDefinition<(&str, u8, u64), u8> = TableDefinition::new("mailbox_folders");
 /// Address → its one working emailed sign-in code (hashed).
 pub const SIGN_IN_CODES: TableDefinition<&str, &[u8]> = TableDefinition::new("sign_in_codes");
 
@@ -48,6 +52,10 @@ pub fn prepare(db: &Database) -> Result<Counters, VaultError> {
                     supported: SCHEMA_VERSION,
                 });
             }
+            Some(v) if v < SCHEMA_VERSION => {
+                migrate(&txn, v)?;
+                meta.insert("schema_version", SCHEMA_VERSION)?;
+            }
             Some(_) => {}
             None => {
                 meta.insert("schema_version", SCHEMA_VERSION)?;
@@ -69,6 +77,26 @@ pub fn prepare(db: &Database) -> Result<Counters, VaultError> {
     txn.open_table(SESSIONS)?;
     txn.open_table(RESET_TOKENS)?;
     txn.open_table(SIGN_IN_CODES)?;
+    txn.open_table(MAILBOX_FOLDERS)?;
     txn.commit()?;
     Ok(counters)
+}
+
+/// Brings a vault written by an older binary up to `SCHEMA_VERSION`, in the
+/// transaction that records the new version (all or nothing).
+fn migrate(txn: &redb::WriteTransaction, from: u64) -> Result<(), VaultError> {
+    if from < 2 {
+        let mailbox = txn.open_table(MAILBOX)?;
+        let mut index = txn.open_table(MAILBOX_FOLDERS)?;
+        let mut filled = 0u64;
+        for row in mailbox.iter()? {
+            let (k, v) = row?;
+            let (address, id) = k.value();
+            let entry: super::MailboxEntry = super::decode("mailbox", v.value())?;
+            index.insert((address, entry.folder.code(), id), u8::from(entry.read))?;
+            filled += 1;
+        }
+        tracing::info!(entries = filled, "vault schema 1 -> 2: folder index built");
+    }
+    Ok(())
 }

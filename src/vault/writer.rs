@@ -86,6 +86,8 @@ pub enum WriteOp {
     Auth(super::AuthWrite),
     /// Emailed sign-in codes and the TOTP second factor.
     Factor(super::FactorWrite),
+    /// A user's own mailbox: open, mark, delete, restore, remove.
+    Mailbox(super::MailboxWrite),
     /// A first-contact password's argon2id hash, stored before the mail goes out.
     InitialPassword {
         address: String,

@@ -79,6 +79,11 @@ impl Req {
         self.form.iter().find(|(k, _)| k == name).map_or("", |(_, v)| v.as_str())
     }
 
+    /// Every value of a repeated form field (checkboxes), in order.
+    pub fn fields(&self, name: &str) -> Vec<&str> {
+        self.form.iter().filter(|(k, _)| k == name).map(|(_, v)| v.as_str()).collect()
+    }
+
     pub fn query(&self, name: &str) -> &str {
         self.query.iter().find(|(k, _)| k == name).map_or("", |(_, v)| v.as_str())
     }

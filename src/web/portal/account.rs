@@ -1,11 +1,9 @@
-//! Signed-in pages: the mailbox list, one message, sessions, signing out.
+//! Signed-in account pages: sessions and signing out.
 
 use minijinja::{Value, context};
 
 use super::{Signed, WebError, page};
 use crate::service::accounts;
-use crate::service::intake::queue_id_text;
-use crate::vault::{Folder, MessageRecord};
 use crate::web::Web;
 use crate::web::http::{Resp, clear_cookie};
 
@@ -15,61 +13,6 @@ pub(super) fn when(unix: i64) -> String {
         .ok()
         .and_then(|t| t.format(&format).ok())
         .unwrap_or_default()
-}
-
-/// The From header, or the envelope sender when the message has none.
-fn sender(m: &MessageRecord) -> String {
-    if m.from.is_empty() {
-        m.envelope_from.clone()
-    } else {
-        m.from.clone()
-    }
-}
-
-/// The Inbox: the user's messages, newest first.
-pub fn home(web: &Web, signed: &Signed) -> Result<Resp, WebError> {
-    let vault = &web.ctx.vault;
-    let mut rows = Vec::new();
-    for (id, entry) in vault.mailbox(&signed.session.address)?.into_iter().rev() {
-        if entry.folder != Folder::Inbox {
-            continue;
-        }
-        if let Some(m) = vault.message(id)? {
-            rows.push(context! {
-                id => queue_id_text(id), from => sender(&m), subject => m.subject, received => when(m.received_at),
-                unread => !entry.read, attachments => m.attachments.len(),
-            });
-        }
-    }
-    page(web, "home.html", signed, context! { messages => rows })
-}
-
-/// One message of the user's own mailbox, as text (anyone else's id is "not found").
-pub fn message(web: &Web, signed: &Signed, id: &str) -> Result<Resp, WebError> {
-    let id = u64::from_str_radix(id, 16).map_err(|_| WebError::NotFound)?;
-    let vault = &web.ctx.vault;
-    if vault.mailbox_entry(&signed.session.address, id)?.is_none() {
-        return Err(WebError::NotFound);
-    }
-    let (Some(m), Some(raw)) = (vault.message(id)?, vault.raw_message(id)?) else {
-        return Err(WebError::NotFound);
-    };
-    let parsed = mail_parser::MessageParser::default().parse(&raw);
-    let body = parsed
-        .as_ref()
-        .and_then(|p| p.body_text(0))
-        .map(std::borrow::Cow::into_owned)
-        .unwrap_or_default();
-    let attachments: Vec<Value> = m
-        .attachments
-        .iter()
-        .map(|a| context! { name => a.name, content_type => a.content_type, size => a.size })
-        .collect();
-    let values = context! {
-        from => sender(&m), to => m.to.join(", "), cc => m.cc.join(", "), subject => m.subject,
-        received => when(m.received_at), expires => when(m.expires_at), body, attachments,
-    };
-    page(web, "message.html", signed, values)
 }
 
 pub fn sessions(web: &Web, signed: &Signed) -> Result<Resp, WebError> {

@@ -2,7 +2,9 @@
 //! session lookup, CSRF checks, page rendering and the error page.
 
 mod account;
+mod mailbox;
 mod password;
+mod reading;
 mod signin;
 mod two_factor;
 
@@ -13,7 +15,7 @@ use super::Web;
 use super::http::{Req, Resp, cookie};
 use crate::auth::tokens;
 use crate::service::accounts;
-use crate::vault::Session;
+use crate::vault::{Folder, Session};
 
 /// Session cookie (host-only: `__Host-` needs Secure, Path=/ and no Domain).
 pub const SESSION_COOKIE: &str = "__Host-cloister";
@@ -98,8 +100,11 @@ async fn signed_in_routes(web: &Web, req: &Req, segments: &[&str], get: bool, po
         return Ok(Resp::redirect(&format!("{first}?next={}", encode(&req.path))));
     }
     match segments {
-        [] if get => account::home(web, &signed),
-        ["m", id] if get => account::message(web, &signed, id),
+        [] if get => mailbox::folder(web, req, &signed, Folder::Inbox),
+        ["sent"] if get => mailbox::folder(web, req, &signed, Folder::Sent),
+        ["deleted"] if get => mailbox::folder(web, req, &signed, Folder::Deleted),
+        ["mailbox", "act"] if post => mailbox::act(web, req, &signed).await,
+        ["m", id] if get => reading::message(web, req, &signed, id).await,
         ["password", "change"] if get => password::change_page(web, req, &signed),
         ["password", "change"] if post => password::change(web, req, &signed).await,
         ["account", "sessions"] if get => account::sessions(web, &signed),
@@ -138,7 +143,7 @@ fn unfinished_step(session: &Session, segments: &[&str]) -> Option<&'static str>
 fn is_page(segments: &[&str]) -> bool {
     matches!(
         segments,
-        [] | ["m", _] | ["account", "sessions" | "2fa"] | ["password", "change"] | ["login", "2fa"]
+        [] | ["sent" | "deleted"] | ["m", _] | ["account", "sessions" | "2fa"] | ["password", "change"] | ["login", "2fa"]
     )
 }
 

@@ -1,0 +1,126 @@
+//! What a user does to their own mailbox entries: open, mark read or unread,
+//! delete (to Deleted), restore, and remove for good from Deleted. A write
+//! naming any id that is not in the user's mailbox changes nothing (Gone).
+
+use super::ops::{Tables, add_event, put_entry, remove_entry};
+use super::schema::Counters;
+use super::writer::WriteResult;
+use super::{Folder, MailboxEntry, VaultError, decode};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MailboxAction {
+    Read,
+    Unread,
+    Delete,
+    Restore,
+    /// Removes entries already in Deleted for this user only.
+    Purge,
+}
+
+impl MailboxAction {
+    pub fn parse(s: &str) -> Option<Self> {
+        Some(match s {
+            "read" => Self::Read,
+            "unread" => Self::Unread,
+            "delete" => Self::Delete,
+            "restore" => Self::Restore,
+            "purge" => Self::Purge,
+            _ => return None,
+        })
+    }
+}
+
+#[derive(Debug)]
+pub enum MailboxWrite {
+    /// The user acts on some of their entries.
+    Act {
+        address: String,
+        ids: Vec<u64>,
+        action: MailboxAction,
+        at: i64,
+    },
+    /// The user opened a message: it is read, and the first open is recorded
+    /// ("read by …") with where it was read from.
+    Open {
+        address: String,
+        id: u64,
+        ip: String,
+        agent: String,
+        at: i64,
+    },
+}
+
+pub fn apply(t: &mut Tables<'_>, counters: &mut Counters, w: &MailboxWrite) -> Result<WriteResult, VaultError> {
+    match w {
+        MailboxWrite::Act { address, ids, action, at } => act(t, counters, address, ids, *action, *at),
+        MailboxWrite::Open {
+            address,
+            id,
+            ip,
+            agent,
+            at,
+        } => {
+            let Some(mut entry) = entry(t, address, *id)? else {
+                return Ok(WriteResult::Gone);
+            };
+            let first = entry.opened_at.is_none();
+            entry.read = true;
+            entry.opened_at.get_or_insert(*at);
+            put_entry(t, address, *id, &entry)?;
+            if first && entry.folder != Folder::Sent {
+                add_event(t, counters, *id, *at, address, format!("read by {address} from {ip} ({agent})"))?;
+            }
+            Ok(WriteResult::Done)
+        }
+    }
+}
+
+fn entry(t: &Tables<'_>, address: &str, id: u64) -> Result<Option<MailboxEntry>, VaultError> {
+    use redb::ReadableTable as _;
+    t.mailbox.get((address, id))?.map(|v| decode("mailbox", v.value())).transpose()
+}
+
+fn act(
+    t: &mut Tables<'_>,
+    counters: &mut Counters,
+    address: &str,
+    ids: &[u64],
+    action: MailboxAction,
+    at: i64,
+) -> Result<WriteResult, VaultError> {
+    let mut entries = Vec::with_capacity(ids.len());
+    for &id in ids {
+        match entry(t, address, id)? {
+            // Purge only takes what is already in Deleted; nothing else is half-done.
+            Some(e) if action != MailboxAction::Purge || e.folder == Folder::Deleted => entries.push((id, e)),
+            _ => return Ok(WriteResult::Gone),
+        }
+    }
+    for (id, mut e) in entries {
+        let what = match action {
+            MailboxAction::Read | MailboxAction::Unread => {
+                e.read = action == MailboxAction::Read;
+                let state = if e.read { "read" } else { "unread" };
+                format!("marked {state} by {address}")
+            }
+            MailboxAction::Delete if e.folder != Folder::Deleted => {
+                e.deleted_from = Some(e.folder);
+                e.folder = Folder::Deleted;
+                format!("moved to Deleted by {address}")
+            }
+            MailboxAction::Restore if e.folder == Folder::Deleted => {
+                e.folder = e.deleted_from.take().unwrap_or(Folder::Inbox);
+                format!("restored to {} by {address}", e.folder.name())
+            }
+            MailboxAction::Purge => {
+                remove_entry(t, address, id)?;
+                add_event(t, counters, id, at, address, format!("removed from the mailbox of {address}"))?;
+                continue;
+            }
+            MailboxAction::Delete | MailboxAction::Restore => continue,
+        };
+        put_entry(t, address, id, &e)?;
+        add_event(t, counters, id, at, address, what)?;
+    }
+    Ok(WriteResult::Done)
+}

@@ -1,0 +1,112 @@
+//! Folder pages (Inbox, Sent, Deleted) and acting on selected messages.
+
+use minijinja::{Value, context};
+
+use super::account::when;
+use super::{Signed, WebError, page, safe_next};
+use crate::service::intake::queue_id_text;
+use crate::service::mailbox::{self, Row};
+use crate::vault::{Folder, MailboxAction, MessageRecord};
+use crate::web::Web;
+use crate::web::http::{Req, Resp};
+
+/// The From header, or the envelope sender when the message has none.
+pub fn sender(m: &MessageRecord) -> String {
+    if m.from.is_empty() {
+        m.envelope_from.clone()
+    } else {
+        m.from.clone()
+    }
+}
+
+/// Sizes as people read them.
+pub fn size_text(bytes: u64) -> String {
+    match bytes {
+        0..1_000 => format!("{bytes} B"),
+        1_000..1_000_000 => format!("{} KB", bytes.div_ceil(1_000)),
+        _ => format!("{}.{} MB", bytes / 1_000_000, bytes % 1_000_000 / 100_000),
+    }
+}
+
+pub fn path_of(folder: Folder) -> &'static str {
+    match folder {
+        Folder::Inbox => "/",
+        Folder::Sent => "/sent",
+        Folder::Deleted => "/deleted",
+    }
+}
+
+fn row(folder: Folder, r: &Row) -> Value {
+    let m = &r.message;
+    let who = if folder == Folder::Sent { m.to.join(", ") } else { sender(m) };
+    context! {
+        id => queue_id_text(r.id), who, subject => m.subject, received => when(m.received_at),
+        size => size_text(m.size), attachments => m.attachments.len(), unread => !r.read,
+    }
+}
+
+/// One folder page.
+pub fn folder(web: &Web, req: &Req, signed: &Signed, folder: Folder) -> Result<Resp, WebError> {
+    let page_no = req.query("page").parse::<usize>().unwrap_or(1);
+    let listing = mailbox::list(&web.ctx, &signed.session.address, folder, page_no)?;
+    if page_no > listing.pages {
+        return Err(WebError::NotFound);
+    }
+    let folders: Vec<Value> = listing
+        .counts
+        .iter()
+        .map(|(f, c)| context! { name => f.name(), path => path_of(*f), total => c.total, unread => c.unread, current => *f == folder })
+        .collect();
+    let rows: Vec<Value> = listing.rows.iter().map(|r| row(folder, r)).collect();
+    let here = path_of(folder);
+    let values = context! {
+        folder => folder.name(), here, folders, messages => rows, page => listing.page, pages => listing.pages,
+        days => web.ctx.config.portal.inbox_days, deleted => folder == Folder::Deleted,
+        notice => notice(req.query("done")),
+    };
+    page(web, "mailbox.html", signed, values)
+}
+
+fn notice(done: &str) -> Option<&'static str> {
+    Some(match done {
+        "read" => "Marked as read.",
+        "unread" => "Marked as unread.",
+        "delete" => "Moved to Deleted.",
+        "restore" => "Restored.",
+        "purge" => "Deleted for good.",
+        _ => return None,
+    })
+}
+
+/// Acts on the selected messages. Deleting asks first (as the seeds show);
+/// an id that is not the user's changes nothing and answers "not found".
+pub async fn act(web: &Web, req: &Req, signed: &Signed) -> Result<Resp, WebError> {
+    let action = MailboxAction::parse(req.field("action")).ok_or(WebError::NotFound)?;
+    let ids = req
+        .fields("id")
+        .into_iter()
+        .map(|h| u64::from_str_radix(h, 16).map_err(|_| WebError::NotFound))
+        .collect::<Result<Vec<u64>, WebError>>()?;
+    let back = safe_next(req.field("back"));
+    let address = &signed.session.address;
+    let asks_first = matches!(action, MailboxAction::Delete | MailboxAction::Purge);
+    if asks_first && req.field("confirm") != "yes" && !ids.is_empty() {
+        return confirm(web, signed, req.field("action"), &ids, &back);
+    }
+    if !mailbox::act(&web.ctx, address, action, ids).await? {
+        return Err(WebError::NotFound);
+    }
+    let joiner = if back.contains('?') { '&' } else { '?' };
+    Ok(Resp::redirect(&format!("{back}{joiner}done={}", req.field("action"))))
+}
+
+/// "Delete these messages?" with the subjects, posting the same action confirmed.
+fn confirm(web: &Web, signed: &Signed, action: &str, ids: &[u64], back: &str) -> Result<Resp, WebError> {
+    let mut items = Vec::new();
+    for &id in ids {
+        let (m, _) = mailbox::entry(&web.ctx, &signed.session.address, id)?.ok_or(WebError::NotFound)?;
+        items.push(context! { id => queue_id_text(id), subject => m.subject, who => sender(&m) });
+    }
+    let values = context! { action, items, back, purge => action == "purge" };
+    page(web, "confirm.html", signed, values)
+}
