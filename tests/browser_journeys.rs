@@ -1,17 +1,17 @@
 //! Portal journeys in a real headless Chromium, driven by Playwright for Python
 //! (tests/browser/). Needs python3, Playwright and /usr/bin/chromium:
-//! `tests/browser/install.sh` installs them; without them this test fails.
+//! `tests/browser/install.sh` installs them; without them these tests fail.
 
 use std::path::PathBuf;
 use std::process::Command;
 
-#[test]
-fn signin_journey_in_chromium() {
+/// Runs `tests/browser/<name>_journey.py`; screenshots go to browser-artefacts/<name>/.
+fn journey(name: &str) {
     let artefacts = PathBuf::from(option_env!("CARGO_TARGET_TMPDIR").unwrap_or(concat!(env!("CARGO_MANIFEST_DIR"), "/target")))
         .join("browser-artefacts")
-        .join("signin");
+        .join(name);
     let status = Command::new("python3")
-        .arg("tests/browser/signin_journey.py")
+        .arg(format!("tests/browser/{name}_journey.py"))
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .env("CLOISTER_BIN", env!("CARGO_BIN_EXE_cloister"))
         .env("ARTEFACTS", &artefacts)
@@ -19,8 +19,18 @@ fn signin_journey_in_chromium() {
         .unwrap_or_else(|e| panic!("cannot run python3 ({e}); run tests/browser/install.sh"));
     assert!(
         status.success(),
-        "sign-in journey failed ({status}); screenshots and the cloister log are in {}. \
+        "{name} journey failed ({status}); screenshots and the cloister log are in {}. \
          If python3, Playwright or Chromium is missing, run tests/browser/install.sh",
         artefacts.display()
     );
+}
+
+#[test]
+fn signin_journey_in_chromium() {
+    journey("signin");
+}
+
+#[test]
+fn mailbox_journey_in_chromium() {
+    journey("mailbox");
 }

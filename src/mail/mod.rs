@@ -1,4 +1,6 @@
-//! MIME helpers: header surgery on raw bytes and a parsed summary for the vault.
+//! MIME helpers: header surgery on raw bytes, a parsed summary for the vault,
+//! and HTML bodies made safe to show.
 
 pub mod headers;
+pub mod html;
 pub mod summary;

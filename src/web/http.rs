@@ -14,7 +14,7 @@ use crate::service::accounts::Client;
 pub const FORM_LIMIT: usize = 64 * 1024;
 
 /// Strict CSP: our own CSS/JS and images only, no inline script, no framing.
-const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-src 'self'; form-action 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
 pub struct Req {
     pub method: Method,
@@ -170,9 +170,32 @@ impl Resp {
         self
     }
 
-    /// The hyper response, with the security headers every response carries.
+    /// A download: never shown inline on the portal's origin, never cached.
+    pub fn download(content_type: &str, disposition: String, body: Vec<u8>) -> Self {
+        Self {
+            status: StatusCode::OK,
+            headers: vec![
+                ("content-type", content_type.to_string()),
+                ("content-disposition", disposition),
+                ("cache-control", "private, no-store".into()),
+                ("content-security-policy", "sandbox; default-src 'none'".into()),
+            ],
+            body: Bytes::from(body),
+        }
+    }
+
+    /// Replaces a header (one of the defaults `finish` adds, too).
+    pub fn with_header(mut self, name: &'static str, value: String) -> Self {
+        self.headers.retain(|(k, _)| *k != name);
+        self.headers.push((name, value));
+        self
+    }
+
+    /// The hyper response, with the security headers every response carries
+    /// (unless the response set its own, like the sandboxed message frame).
     pub fn finish(self, head_only: bool) -> Response<Full<Bytes>> {
         let mut builder = Response::builder().status(self.status);
+        let own = |name: &str| self.headers.iter().any(|(k, _)| *k == name);
         for (k, v) in [
             ("content-security-policy", CSP),
             ("x-content-type-options", "nosniff"),
@@ -182,7 +205,9 @@ impl Resp {
             ("cross-origin-opener-policy", "same-origin"),
             ("permissions-policy", "camera=(), microphone=(), geolocation=()"),
         ] {
-            builder = builder.header(k, v);
+            if !own(k) {
+                builder = builder.header(k, v);
+            }
         }
         for (k, v) in self.headers {
             if let Ok(v) = HeaderValue::from_str(&v) {

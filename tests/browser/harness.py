@@ -279,6 +279,11 @@ class Cloister:
         with smtplib.SMTP("127.0.0.1", self.smtp_port, timeout=15) as smtp:
             smtp.send_message(msg, mail_from, rcpts)
 
+    def send_raw(self, mail_from: str, rcpts: list[str], data: bytes) -> None:
+        """Submits a message exactly as given (MIME built by the caller)."""
+        with smtplib.SMTP("127.0.0.1", self.smtp_port, timeout=15) as smtp:
+            smtp.sendmail(mail_from, rcpts, data)
+
     def stop(self) -> None:
         """SIGTERM, then wait (SIGKILL after 15 s). Safe to call twice."""
         if self.proc.poll() is None:
@@ -370,3 +375,49 @@ def time_limit(seconds: int) -> None:
     watchdog = threading.Timer(seconds + 30, hard_stop)
     watchdog.daemon = True
     watchdog.start()
+
+
+# --- Running a journey ----------------------------------------------------------
+
+
+def step(text: str) -> None:
+    print(f"==> {text}", flush=True)
+
+
+def run(name: str, journey: Callable[["Page", "Cloister", "SmtpSink"], None], time_limit_secs: int = 120, extra: str = "") -> int:
+    """Starts a sink, Cloister and Chromium, runs `journey`, and fails on any
+    console or page error too. Returns the exit code; prints PASS or FAIL."""
+    require_tools()
+    time_limit(time_limit_secs)
+    artefacts = artefacts_dir()
+    errors: list[str] = []
+    sink = SmtpSink()
+    cloister = None
+    try:
+        step("start the SMTP sink and Cloister")
+        cloister = Cloister(sink.port, extra=extra, log=artefacts / "cloister.log")
+        with browser(errors) as page:
+            try:
+                journey(page, cloister, sink)
+            except BaseException:
+                with contextlib.suppress(Exception):  # never hide the real failure
+                    shot(page, "failure")  # what the browser showed when it went wrong
+                raise
+        step("no console or page errors")
+        assert not errors, f"the browser reported {len(errors)} console/page error(s), see 'browser errors'"
+    except Exception as e:  # noqa: BLE001 - every failure ends the journey the same way
+        import traceback
+
+        traceback.print_exc()
+        if errors:
+            print("browser errors:\n  " + "\n  ".join(errors), file=sys.stderr)
+        if cloister is not None:
+            print(f"cloister log tail:\n{cloister.log_tail()}", file=sys.stderr)
+        print(f"FAIL: {e.__class__.__name__}: {e}\n(artefacts in {artefacts})", file=sys.stderr, flush=True)
+        return 1
+    finally:
+        if cloister is not None:
+            cloister.stop()
+        sink.stop()
+    print(f"PASS: {name}", flush=True)
+    return 0

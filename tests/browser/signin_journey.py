@@ -10,10 +10,8 @@ Env: CLOISTER_BIN (required), ARTEFACTS (screenshots and the cloister log).
 Exits 0 on success; non-zero with a message on the first failed step.
 """
 
-import contextlib
 import re
 import sys
-import traceback
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
@@ -31,8 +29,7 @@ SERVER_ONLY_RULES = {"not_current"}
 TIME_LIMIT_SECS = 120
 
 
-def step(text: str) -> None:
-    print(f"==> {text}", flush=True)
+step = harness.step
 
 
 def path_of(page) -> str:
@@ -169,38 +166,7 @@ def journey(page, cloister: harness.Cloister, sink: harness.SmtpSink) -> None:
 
 
 def main() -> int:
-    harness.require_tools()
-    harness.time_limit(TIME_LIMIT_SECS)
-    artefacts = harness.artefacts_dir()
-    errors: list[str] = []
-    sink = harness.SmtpSink()
-    cloister = None
-    try:
-        step("start the SMTP sink and Cloister")
-        cloister = harness.Cloister(sink.port, log=artefacts / "cloister.log")
-        with harness.browser(errors) as page:
-            try:
-                journey(page, cloister, sink)
-            except BaseException:
-                with contextlib.suppress(Exception):  # never hide the real failure
-                    shot(page, "failure")  # what the browser showed when it went wrong
-                raise
-        step("no console or page errors")
-        assert not errors, f"the browser reported {len(errors)} console/page error(s), see 'browser errors'"
-    except Exception as e:  # noqa: BLE001 - every failure ends the journey the same way
-        traceback.print_exc()
-        if errors:
-            print("browser errors:\n  " + "\n  ".join(errors), file=sys.stderr)
-        if cloister is not None:
-            print(f"cloister log tail:\n{cloister.log_tail()}", file=sys.stderr)
-        print(f"FAIL: {e.__class__.__name__}: {e}\n(artefacts in {artefacts})", file=sys.stderr, flush=True)
-        return 1
-    finally:
-        if cloister is not None:
-            cloister.stop()
-        sink.stop()
-    print("PASS: sign-in journey", flush=True)
-    return 0
+    return harness.run("sign-in journey", journey, TIME_LIMIT_SECS)
 
 
 if __name__ == "__main__":

@@ -3,11 +3,13 @@
 //! reading is what the user did, and a read receipt depends on it).
 
 use hyper::Method;
+use mail_parser::MimeHeaders as _;
 use minijinja::{Value, context};
 
 use super::account::when;
 use super::mailbox::{path_of, sender, size_text};
 use super::{Signed, WebError, page};
+use crate::mail::html;
 use crate::service::mailbox;
 use crate::vault::Folder;
 use crate::web::Web;
@@ -28,6 +30,94 @@ fn really_read(req: &Req) -> bool {
     req.method == Method::GET && !prefetch
 }
 
+/// The stored bytes of a message in the user's own mailbox.
+fn own_raw(web: &Web, signed: &Signed, id: u64) -> Result<Vec<u8>, WebError> {
+    if web.ctx.vault.mailbox_entry(&signed.session.address, id)?.is_none() {
+        return Err(WebError::NotFound);
+    }
+    web.ctx.vault.raw_message(id)?.ok_or(WebError::NotFound)
+}
+
+fn parse(raw: &[u8]) -> Result<mail_parser::Message<'_>, WebError> {
+    mail_parser::MessageParser::default().parse(raw).ok_or(WebError::NotFound)
+}
+
+/// The policy of the message frame: a sandbox without scripts (links may open
+/// new tabs outside it), inline styles, images only from the message itself
+/// unless the user asked for remote ones.
+fn frame_policy(images: bool) -> String {
+    let remote = if images { " https: http:" } else { "" };
+    format!(
+        "sandbox allow-popups allow-popups-to-escape-sandbox; default-src 'none'; img-src data:{remote}; \
+         style-src 'unsafe-inline'; frame-ancestors 'self'; base-uri 'none'; form-action 'none'"
+    )
+}
+
+/// The sanitised HTML body as its own document, for the sandboxed frame.
+pub fn body_frame(web: &Web, req: &Req, signed: &Signed, id: &str) -> Result<Resp, WebError> {
+    let id = parse_id(id)?;
+    let raw = own_raw(web, signed, id)?;
+    let msg = parse(&raw)?;
+    let html = html::html_body(&msg).ok_or(WebError::NotFound)?;
+    let images = req.query("images") == "1";
+    let safe = html::sanitise(&msg, html, images);
+    let doc = format!(
+        "<!doctype html><html><head><meta charset=\"utf-8\"><meta name=\"referrer\" content=\"no-referrer\">\
+         <style>body{{font:15px/1.5 system-ui,sans-serif;margin:0;padding:.5rem;overflow-wrap:anywhere}}img{{max-width:100%;height:auto}}</style>\
+         </head><body>{}</body></html>",
+        safe.html
+    );
+    Ok(Resp::html(hyper::StatusCode::OK, doc)
+        .with_header("content-security-policy", frame_policy(images))
+        .with_header("x-frame-options", "SAMEORIGIN".into())
+        .with_header("cache-control", "private, no-store".into()))
+}
+
+/// Attachment `n` as a download under a safe file name.
+pub fn attachment(web: &Web, signed: &Signed, id: &str, n: &str) -> Result<Resp, WebError> {
+    let id = parse_id(id)?;
+    let n: usize = n.parse().map_err(|_| WebError::NotFound)?;
+    let raw = own_raw(web, signed, id)?;
+    let msg = parse(&raw)?;
+    let part = msg
+        .attachment(u32::try_from(n).map_err(|_| WebError::NotFound)?)
+        .ok_or(WebError::NotFound)?;
+    let name = part.attachment_name().unwrap_or("attachment");
+    Ok(Resp::download(
+        "application/octet-stream",
+        disposition(name),
+        part.contents().to_vec(),
+    ))
+}
+
+/// `Content-Disposition: attachment` with an ASCII fallback and the UTF-8 name
+/// (RFC 6266 / 5987); no path, no control characters, no leading dots.
+pub fn disposition(name: &str) -> String {
+    let base = name.rsplit(['/', '\\']).next().unwrap_or("");
+    let clean: String = base
+        .chars()
+        .filter(|c| !c.is_control() && !matches!(c, '"' | ';' | '*'))
+        .collect::<String>()
+        .trim()
+        .trim_start_matches('.')
+        .chars()
+        .take(150)
+        .collect();
+    let clean = if clean.is_empty() { "attachment".to_string() } else { clean };
+    let ascii: String = clean.chars().map(|c| if c.is_ascii() && c != '%' { c } else { '_' }).collect();
+    let encoded: String = clean
+        .bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"!#$&+-.^_`|~".contains(&b) {
+                char::from(b).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect();
+    format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{encoded}")
+}
+
 pub async fn message(web: &Web, req: &Req, signed: &Signed, id: &str) -> Result<Resp, WebError> {
     let id = parse_id(id)?;
     let address = &signed.session.address;
@@ -37,15 +127,21 @@ pub async fn message(web: &Web, req: &Req, signed: &Signed, id: &str) -> Result<
         mailbox::opened(&web.ctx, address, id, &req.client).await?;
     }
     let parsed = mail_parser::MessageParser::default().parse(&raw);
+    let images = req.query("images") == "1";
+    let remote_images = parsed
+        .as_ref()
+        .and_then(|msg| html::html_body(msg).map(|h| html::sanitise(msg, h, false).remote_images_removed));
     let body = parsed
         .as_ref()
+        .filter(|_| remote_images.is_none())
         .and_then(|p| p.body_text(0))
         .map(std::borrow::Cow::into_owned)
         .unwrap_or_default();
     let attachments: Vec<Value> = m
         .attachments
         .iter()
-        .map(|a| context! { name => a.name, content_type => a.content_type, size => size_text(a.size) })
+        .enumerate()
+        .map(|(n, a)| context! { n, name => a.name, content_type => a.content_type, size => size_text(a.size) })
         .collect();
     let folder = entry.folder;
     let values = context! {
@@ -53,6 +149,7 @@ pub async fn message(web: &Web, req: &Req, signed: &Signed, id: &str) -> Result<
         from => sender(&m), to => m.to.join(", "), cc => m.cc.join(", "), subject => m.subject,
         received => when(m.received_at), expires => when(m.expires_at), body, attachments,
         folder => folder.name(), back => path_of(folder), deleted => folder == Folder::Deleted,
+        html => remote_images.is_some(), images, remote_images => remote_images.unwrap_or(0),
     };
     page(web, "message.html", signed, values)
 }

@@ -1,0 +1,177 @@
+//! Reading HTML mail safely and downloading attachments, over real HTTPS
+//! against the real binary; the message arrives over real SMTP.
+
+mod common;
+
+use common::https::Agent;
+use common::portal::Portal;
+use common::{message, smtp};
+
+const GOOD: &str = "Correct-Horse-42-battery";
+/// 1×1 transparent PNG.
+const PNG_B64: &str = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=";
+
+/// An HTML message with hostile markup, an inline image, a remote image and two attachments.
+fn hostile_mail() -> Vec<u8> {
+    let body = format!(
+        "--mixed\n\
+Content-Type: multipart/related; boundary=\"rel\"\n\n\
+--rel\n\
+Content-Type: multipart/alternative; boundary=\"alt\"\n\n\
+--alt\n\
+Content-Type: text/plain; charset=utf-8\n\n\
+Plain version.\n\
+--alt\n\
+Content-Type: text/html; charset=utf-8\n\n\
+<p onmouseover=\"alert(1)\">Quarterly <b>figures</b><script>alert('xss')</script></p>\n\
+<img src=\"cid:logo@x\" alt=\"logo\"><img src=\"https://tracker.test/pixel.gif\" alt=\"\">\n\
+<a href=\"javascript:alert(2)\">click</a> <a href=\"https://example.org/report\">report</a>\n\
+<iframe src=\"https://evil.test/\"></iframe><form action=\"/logout\" method=\"post\"><button>x</button></form>\n\
+--alt--\n\
+--rel\n\
+Content-Type: image/png\n\
+Content-ID: <logo@x>\n\
+Content-Disposition: inline\n\
+Content-Transfer-Encoding: base64\n\n\
+{PNG_B64}\n\
+--rel--\n\
+--mixed\n\
+Content-Type: application/pdf; name=\"report.pdf\"\n\
+Content-Disposition: attachment; filename=\"../../etc/r\u{e9}port \\\"Q3\\\".pdf\"\n\
+Content-Transfer-Encoding: base64\n\n\
+JVBERi0xLjQKJcfsj6IKJSVFT0YK\n\
+--mixed\n\
+Content-Type: text/html; name=\"page.html\"\n\
+Content-Disposition: attachment; filename=\"page.html\"\n\n\
+<script>alert('from attachment')</script>\n\
+--mixed--\n"
+    );
+    message(
+        &[
+            "From: Alice <alice@example.org>",
+            "To: pat@partner.test",
+            "Subject: [secure] Figures",
+            "MIME-Version: 1.0",
+            "Content-Type: multipart/mixed; boundary=\"mixed\"",
+        ],
+        &body,
+    )
+}
+
+/// Pat signed in, with the hostile message delivered; returns (agent, queue id).
+fn pat_with_mail(p: &Portal) -> (Agent, String) {
+    let pat = p.signed_in_user("pat@partner.test", GOOD);
+    let mut client = smtp::Client::connect(p.cl.smtp);
+    client.cmd("EHLO x");
+    let r = client.send("alice@example.org", &["pat@partner.test"], &hostile_mail());
+    assert!(r.starts_with("250"), "{r}");
+    let id = r.trim().rsplit(' ').next().unwrap().to_string();
+    (pat, id)
+}
+
+#[test]
+fn html_mail_is_sanitised_and_shown_in_a_sandboxed_frame() {
+    let p = Portal::start("");
+    let (mut pat, id) = pat_with_mail(&p);
+    let page = pat.get(&format!("/m/{id}"));
+    assert_eq!(page.status, 200);
+    assert!(
+        page.body.contains(&format!(
+            "sandbox=\"allow-popups allow-popups-to-escape-sandbox\"\n    src=\"/m/{id}/body\""
+        )),
+        "{}",
+        page.body
+    );
+    assert!(
+        page.body.contains("id=\"images-blocked\"") && page.body.contains("1 remote image"),
+        "{}",
+        page.body
+    );
+    assert!(page.header("content-security-policy").unwrap().contains("frame-src 'self'"));
+
+    let frame = pat.get(&format!("/m/{id}/body"));
+    assert_eq!(frame.status, 200);
+    let csp = frame.header("content-security-policy").unwrap();
+    assert!(csp.starts_with("sandbox allow-popups allow-popups-to-escape-sandbox;"), "{csp}");
+    assert!(!csp.contains("allow-scripts") && !csp.contains("allow-same-origin"), "{csp}");
+    assert!(csp.contains("img-src data:;") && csp.contains("frame-ancestors 'self'"), "{csp}");
+    assert_eq!(frame.header("x-frame-options"), Some("SAMEORIGIN"));
+    let body = &frame.body;
+    assert!(body.contains("Quarterly <b>figures</b>"), "{body}");
+    for bad in [
+        "<script",
+        "alert",
+        "onmouseover",
+        "javascript:",
+        "tracker.test",
+        "<iframe",
+        "<form",
+        "cid:",
+    ] {
+        assert!(!body.contains(bad), "{bad} in {body}");
+    }
+    assert!(
+        body.contains(&format!("src=\"data:image/png;base64,{PNG_B64}\"")),
+        "inline image embedded: {body}"
+    );
+    assert!(
+        body.contains("href=\"https://example.org/report\"")
+            && body.contains("target=\"_blank\"")
+            && body.contains("rel=\"noopener noreferrer\""),
+        "{body}"
+    );
+
+    let shown = pat.get(&format!("/m/{id}/body?images=1"));
+    assert!(shown.body.contains("https://tracker.test/pixel.gif"), "{}", shown.body);
+    assert!(
+        shown
+            .header("content-security-policy")
+            .unwrap()
+            .contains("img-src data: https: http:")
+    );
+}
+
+#[test]
+fn attachments_download_with_safe_names_and_never_render() {
+    let p = Portal::start("");
+    let (mut pat, id) = pat_with_mail(&p);
+    let page = pat.get(&format!("/m/{id}"));
+    assert!(page.body.contains(&format!("href=\"/m/{id}/a/1\"")), "{}", page.body);
+    let names: Vec<&str> = page.body.split("download>").skip(1).map(|s| s.split('<').next().unwrap()).collect();
+    let pdf_index = names.iter().position(|n| n.contains(".pdf")).expect("pdf listed");
+    let pdf = pat.get(&format!("/m/{id}/a/{pdf_index}"));
+    assert_eq!(pdf.status, 200);
+    assert_eq!(pdf.header("content-type"), Some("application/octet-stream"));
+    let disposition = pdf.header("content-disposition").unwrap();
+    assert_eq!(
+        disposition, "attachment; filename=\"r_port Q3.pdf\"; filename*=UTF-8''r%C3%A9port%20Q3.pdf",
+        "no path, no quotes, UTF-8 kept"
+    );
+    assert!(pdf.body.starts_with("%PDF-1.4"), "decoded bytes: {:?}", pdf.body);
+    assert_eq!(pdf.header("cache-control"), Some("private, no-store"));
+    assert!(pdf.header("content-security-policy").unwrap().starts_with("sandbox"));
+
+    let html_index = names.iter().position(|n| *n == "page.html").expect("html attachment listed");
+    let html = pat.get(&format!("/m/{id}/a/{html_index}"));
+    assert_eq!(
+        html.header("content-type"),
+        Some("application/octet-stream"),
+        "never served as HTML"
+    );
+    assert!(html.header("content-disposition").unwrap().starts_with("attachment;"));
+    assert_eq!(pat.get(&format!("/m/{id}/a/99")).status, 404);
+    assert_eq!(pat.get(&format!("/m/{id}/a/x")).status, 404);
+}
+
+#[test]
+fn frames_and_attachments_are_only_the_owners() {
+    let p = Portal::start("");
+    let (_pat, id) = pat_with_mail(&p);
+    let mut quinn = p.signed_in_user("quinn@partner.test", GOOD);
+    for path in [format!("/m/{id}/body"), format!("/m/{id}/a/0"), format!("/m/{id}")] {
+        assert_eq!(quinn.get(&path).status, 404, "{path}");
+    }
+    let mut nobody = p.agent();
+    let r = nobody.get(&format!("/m/{id}/body"));
+    assert_ne!(r.status, 200, "signed out");
+}
