@@ -157,6 +157,14 @@ fn set_password(t: &mut Tables<'_>, acc: &mut Account, password_hash: &str, at: 
     put_account(t, acc)
 }
 
+/// The session under `token_hash` and its account, when both exist.
+pub(super) fn session_and_account(t: &Tables<'_>, token_hash: &str) -> Result<Option<(Session, Account)>, VaultError> {
+    let Some(s) = session(t, token_hash)? else {
+        return Ok(None);
+    };
+    Ok(account(t, &s.address)?.map(|acc| (s, acc)))
+}
+
 pub(super) fn session(t: &Tables<'_>, token_hash: &str) -> Result<Option<Session>, VaultError> {
     t.sessions.get(token_hash)?.map(|v| decode("sessions", v.value())).transpose()
 }
@@ -232,10 +240,7 @@ fn change_password(
     password_hash: &str,
     at: i64,
 ) -> Result<WriteResult, VaultError> {
-    let Some(mut s) = session(t, token_hash)? else {
-        return Ok(WriteResult::Gone);
-    };
-    let Some(mut acc) = account(t, &s.address)? else {
+    let Some((mut s, mut acc)) = session_and_account(t, token_hash)? else {
         return Ok(WriteResult::Gone);
     };
     set_password(t, &mut acc, password_hash, at)?;

@@ -5,7 +5,7 @@
 
 use redb::ReadableTable;
 
-use super::auth_ops::{account, move_session, put_account, queue_account_mail, session, sign_in};
+use super::auth_ops::{account, move_session, put_account, queue_account_mail, session, session_and_account, sign_in};
 use super::ops::{Tables, add_event};
 use super::schema::Counters;
 use super::writer::WriteResult;
@@ -123,10 +123,7 @@ pub fn apply(t: &mut Tables<'_>, counters: &mut Counters, w: &FactorWrite) -> Re
         } => second_factor(t, counters, (token_hash, new_token_hash), proof, *at),
         FactorWrite::DisableTotp { token_hash, step, at } => disable_totp(t, counters, token_hash, *step, *at),
         FactorWrite::NewRecoveryCodes { token_hash, recovery, at } => {
-            let Some(s) = session(t, token_hash)? else {
-                return Ok(WriteResult::Gone);
-            };
-            let Some(mut acc) = account(t, &s.address)? else {
+            let Some((s, mut acc)) = session_and_account(t, token_hash)? else {
                 return Ok(WriteResult::Gone);
             };
             let Some(totp) = acc.totp.as_mut() else {
@@ -246,10 +243,7 @@ fn second_factor(
     proof: &Proof,
     at: i64,
 ) -> Result<WriteResult, VaultError> {
-    let Some(mut s) = session(t, token_hash)? else {
-        return Ok(WriteResult::Gone);
-    };
-    let Some(mut acc) = account(t, &s.address)? else {
+    let Some((mut s, mut acc)) = session_and_account(t, token_hash)? else {
         return Ok(WriteResult::Gone);
     };
     let Some(totp) = acc.totp.as_mut() else {
@@ -275,10 +269,7 @@ fn second_factor(
 }
 
 fn disable_totp(t: &mut Tables<'_>, counters: &mut Counters, token_hash: &str, step: u64, at: i64) -> Result<WriteResult, VaultError> {
-    let Some(s) = session(t, token_hash)? else {
-        return Ok(WriteResult::Gone);
-    };
-    let Some(mut acc) = account(t, &s.address)? else {
+    let Some((s, mut acc)) = session_and_account(t, token_hash)? else {
         return Ok(WriteResult::Gone);
     };
     if acc.totp.as_ref().is_none_or(|totp| step <= totp.last_step) {

@@ -11,6 +11,7 @@ use crate::notify::templates::{TemplateError, broken, with_overrides};
 
 const PAGES: &[(&str, &str)] = &[
     ("_layout.html", include_str!("../../assets/web/_layout.html")),
+    ("_actions.html", include_str!("../../assets/web/_actions.html")),
     ("login.html", include_str!("../../assets/web/login.html")),
     ("password.html", include_str!("../../assets/web/password.html")),
     ("forgot.html", include_str!("../../assets/web/forgot.html")),
