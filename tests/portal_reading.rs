@@ -175,3 +175,46 @@ fn frames_and_attachments_are_only_the_owners() {
     let r = nobody.get(&format!("/m/{id}/body"));
     assert_ne!(r.status, 200, "signed out");
 }
+
+#[test]
+fn first_open_sends_the_read_receipt_the_sender_asked_for() {
+    let p = Portal::start("");
+    let mut pat = p.signed_in_user("pat@partner.test", GOOD);
+    let send = |subject: &str, receipt: bool| -> String {
+        let mut headers = vec![
+            "From: alice@example.org".to_string(),
+            "To: pat@partner.test".into(),
+            format!("Subject: [secure] {subject}"),
+        ];
+        if receipt {
+            headers.push("Disposition-Notification-To: alice@example.org".into());
+        }
+        let refs: Vec<&str> = headers.iter().map(String::as_str).collect();
+        let mut client = smtp::Client::connect(p.cl.smtp);
+        client.cmd("EHLO x");
+        let r = client.send("alice@example.org", &["pat@partner.test"], &message(&refs, "Numbers.\n"));
+        r.trim().rsplit(' ').next().unwrap().to_string()
+    };
+    let asked = send("Receipt please", true);
+    let quiet = send("No receipt", false);
+    for id in [&asked, &quiet, &asked] {
+        assert_eq!(pat.get(&format!("/m/{id}")).status, 200);
+    }
+    let receipt = p.mail_to("alice@example.org", "was opened by pat@partner.test", 0);
+    assert!(receipt.contains("Subject: Receipt please"), "{receipt}");
+    std::thread::sleep(std::time::Duration::from_secs(1));
+    let receipts: Vec<_> = p
+        .sink
+        .all()
+        .into_iter()
+        .filter(|m| common::portal::text_part(m).contains("was opened by"))
+        .collect();
+    assert_eq!(receipts.len(), 1, "one receipt: the first open of the message that asked");
+    let subject = String::from_utf8_lossy(&receipts[0].data)
+        .lines()
+        .find(|l| l.starts_with("Subject:"))
+        .unwrap()
+        .to_string();
+    assert_eq!(subject, "Subject: Read: Receipt please");
+    assert!(p.cl.events(&asked).iter().any(|e| e == "read receipt queued for alice@example.org"));
+}

@@ -14,6 +14,8 @@ pub struct Summary {
     pub date: Option<i64>,
     pub body_text: String,
     pub attachments: Vec<AttachmentInfo>,
+    /// The message asks for a read receipt (`Disposition-Notification-To`, RFC 8098).
+    pub receipt_requested: bool,
 }
 
 /// Parses `raw`; the body text is collected only when `with_body` (it is
@@ -52,6 +54,7 @@ pub fn summarise(raw: &[u8], with_body: bool) -> Summary {
         date: msg.date().map(mail_parser::DateTime::to_timestamp),
         body_text,
         attachments,
+        receipt_requested: msg.header("Disposition-Notification-To").is_some(),
     }
 }
 

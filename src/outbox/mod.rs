@@ -236,9 +236,11 @@ fn classify(ctx: &Context, row: &OutboxRow, sent: Result<String, relay::SendErro
     let max_age_secs = match row.kind {
         OutboxKind::Relay | OutboxKind::Direct => ctx.config.relay.retry_max_age_hours * 3600,
         OutboxKind::SignInCode => u64::from(ctx.config.portal.sign_in_code_minutes) * 60,
-        OutboxKind::Notification | OutboxKind::FirstContact | OutboxKind::DeliveryFailure | OutboxKind::PasswordReset => {
-            ctx.config.notify.retry_max_age_hours * 3600
-        }
+        OutboxKind::Notification
+        | OutboxKind::FirstContact
+        | OutboxKind::DeliveryFailure
+        | OutboxKind::PasswordReset
+        | OutboxKind::ReadReceipt => ctx.config.notify.retry_max_age_hours * 3600,
     };
     match sent {
         Ok(reply) => OutboxOutcome::Delivered { reply },

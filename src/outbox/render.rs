@@ -61,6 +61,18 @@ pub async fn envelope_and_bytes(ctx: &Context, row: &OutboxRow) -> Result<(Strin
         }
         OutboxKind::PasswordReset => reset_link(ctx, row, &unique).await,
         OutboxKind::SignInCode => sign_in_code(ctx, row, &unique).await,
+        OutboxKind::ReadReceipt => {
+            let to = row.recipients.first().cloned().unwrap_or_default();
+            let note: serde_json::Value = serde_json::from_str(&row.note).unwrap_or_default();
+            let message = ctx.vault.message(row.message_id).map_err(|e| failed(e.to_string()))?;
+            let (subject, sent_at) = message.map_or_else(|| ("(no longer stored)".into(), 0), |m| (m.subject, m.received_at));
+            let values = context! {
+                subject, sent_at => utc_text(sent_at), reader => note["reader"].as_str().unwrap_or("?"),
+                read_at => utc_text(note["read_at"].as_i64().unwrap_or(0)),
+            };
+            let bytes = compose(ctx, Kind::ReadReceipt, &to, values, &unique).await?;
+            Ok((notifier.sender_address(), vec![to], bytes))
+        }
         OutboxKind::DeliveryFailure => {
             let to = row.recipients.first().cloned().unwrap_or_default();
             let note: serde_json::Value = serde_json::from_str(&row.note).unwrap_or_default();
@@ -131,6 +143,15 @@ async fn compose(ctx: &Context, kind: Kind, to: &str, values: Value, unique: &st
         notifier.compose(kind, to, &values, unique)
     };
     result.map_err(|e| failed(e.to_string()))
+}
+
+/// A unix time as "2026-11-23 10:40 UTC".
+fn utc_text(unix: i64) -> String {
+    let format = time::macros::format_description!("[year]-[month]-[day] [hour]:[minute] UTC");
+    time::OffsetDateTime::from_unix_timestamp(unix)
+        .ok()
+        .and_then(|t| t.format(&format).ok())
+        .unwrap_or_default()
 }
 
 /// Subject of the stored relay bytes, for telling the sender which message failed.

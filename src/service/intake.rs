@@ -184,6 +184,7 @@ pub fn fallback_record(
             state: "held".into(),
         }],
         expires_at,
+        read_receipt: parsed.receipt_requested && sender_may_ask_receipts(ctx, sender),
     };
     (record, MailboxEntry::new(Folder::Inbox, false, expires_at))
 }
@@ -220,7 +221,14 @@ fn message_record(
             })
             .collect(),
         expires_at,
+        read_receipt: parsed.receipt_requested && sender_may_ask_receipts(ctx, &d.sender),
     }
+}
+
+/// Only the organisation's own senders get read receipts (with no internal
+/// domains configured, every sender counts as one): reading must not report to strangers.
+fn sender_may_ask_receipts(ctx: &Context, sender: &str) -> bool {
+    !sender.is_empty() && (ctx.config.internal_domains.is_empty() || ctx.config.is_internal(sender))
 }
 
 /// The sender's requested mode, when valid and allowed.

@@ -276,11 +276,23 @@ pub(super) fn queue_account_mail(
     address: &str,
     at: i64,
 ) -> Result<(), VaultError> {
+    queue_mail_about(t, counters, kind, address, (0, String::new()), at)
+}
+
+/// Queues a mail Cloister writes to `address` about message `about.0` (0: none), with a kind-specific note.
+pub(super) fn queue_mail_about(
+    t: &mut Tables<'_>,
+    counters: &mut Counters,
+    kind: OutboxKind,
+    address: &str,
+    (message_id, note): (u64, String),
+    at: i64,
+) -> Result<(), VaultError> {
     counters.outbox_seq += 1;
     let row = OutboxRow {
         id: counters.outbox_seq,
         kind,
-        message_id: 0,
+        message_id,
         sender: String::new(),
         recipients: vec![address.to_string()],
         created_at: at,
@@ -289,7 +301,7 @@ pub(super) fn queue_account_mail(
         last_error: None,
         state: OutboxState::Pending,
         data_id: 0,
-        note: String::new(),
+        note,
     };
     t.outbox.insert((kind.code(), row.id), encode(&row).as_slice())?;
     Ok(())

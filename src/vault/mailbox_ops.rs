@@ -2,10 +2,11 @@
 //! delete (to Deleted), restore, and remove for good from Deleted. A write
 //! naming any id that is not in the user's mailbox changes nothing (Gone).
 
+use super::auth_ops::queue_mail_about;
 use super::ops::{Tables, add_event, put_entry, remove_entry};
 use super::schema::Counters;
 use super::writer::WriteResult;
-use super::{Folder, MailboxEntry, VaultError, decode};
+use super::{Folder, MailboxEntry, MessageRecord, OutboxKind, VaultError, decode};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MailboxAction {
@@ -69,10 +70,32 @@ pub fn apply(t: &mut Tables<'_>, counters: &mut Counters, w: &MailboxWrite) -> R
             put_entry(t, address, *id, &entry)?;
             if first && entry.folder != Folder::Sent {
                 add_event(t, counters, *id, *at, address, format!("read by {address} from {ip} ({agent})"))?;
+                queue_read_receipt(t, counters, *id, address, *at)?;
             }
             Ok(WriteResult::Done)
         }
     }
+}
+
+/// The first open by a recipient of a message that asked for a receipt: tell its sender.
+fn queue_read_receipt(t: &mut Tables<'_>, counters: &mut Counters, id: u64, reader: &str, at: i64) -> Result<(), VaultError> {
+    use redb::ReadableTable as _;
+    let Some(message) = t
+        .messages
+        .get(id)?
+        .map(|v| decode::<MessageRecord>("messages", v.value()))
+        .transpose()?
+    else {
+        return Ok(());
+    };
+    let sender = message.envelope_from.to_ascii_lowercase();
+    if !message.read_receipt || sender.is_empty() || sender == reader {
+        return Ok(());
+    }
+    let note = serde_json::json!({ "reader": reader, "read_at": at }).to_string();
+    queue_mail_about(t, counters, OutboxKind::ReadReceipt, &sender, (id, note), at)?;
+    add_event(t, counters, id, at, "cloister", format!("read receipt queued for {sender}"))?;
+    Ok(())
 }
 
 fn entry(t: &Tables<'_>, address: &str, id: u64) -> Result<Option<MailboxEntry>, VaultError> {

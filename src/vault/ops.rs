@@ -11,7 +11,7 @@ use super::{Account, Event, Folder, MailboxEntry, MessageRecord, OutboxKind, Out
 
 /// Every table a write may touch, opened once per batch (opening is not free in redb).
 pub struct Tables<'t> {
-    messages: Table<'t, u64, &'static [u8]>,
+    pub(super) messages: Table<'t, u64, &'static [u8]>,
     raw: Table<'t, u64, &'static [u8]>,
     pub(super) mailbox: Table<'t, (&'static str, u64), &'static [u8]>,
     pub(super) mailbox_folders: Table<'t, (&'static str, u8, u64), u8>,

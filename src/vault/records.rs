@@ -45,6 +45,9 @@ pub struct MessageRecord {
     pub recipients: Vec<RecipientStatus>,
     /// Unix seconds after which recipients may no longer reply.
     pub expires_at: i64,
+    /// The (internal) sender asked to be told when each recipient first opens it.
+    #[serde(default)]
+    pub read_receipt: bool,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
@@ -230,6 +233,8 @@ pub enum OutboxKind {
     PasswordReset,
     /// A sign-in code; made (and its hash stored) when the mail is written.
     SignInCode,
+    /// "Your message was opened by …" to the sender who asked for it.
+    ReadReceipt,
 }
 
 impl OutboxKind {
@@ -243,6 +248,7 @@ impl OutboxKind {
             Self::Direct => 5,
             Self::PasswordReset => 6,
             Self::SignInCode => 7,
+            Self::ReadReceipt => 8,
         }
     }
 
@@ -256,6 +262,7 @@ impl OutboxKind {
             Self::Direct => "delivered over verified TLS to",
             Self::PasswordReset => "password-reset link sent to",
             Self::SignInCode => "sign-in code sent to",
+            Self::ReadReceipt => "read receipt sent to",
         }
     }
 
@@ -268,10 +275,11 @@ impl OutboxKind {
             Self::Direct => "direct TLS delivery",
             Self::PasswordReset => "password-reset link",
             Self::SignInCode => "sign-in code",
+            Self::ReadReceipt => "read receipt",
         }
     }
 
-    pub const ALL: [OutboxKind; 7] = [
+    pub const ALL: [OutboxKind; 8] = [
         OutboxKind::Relay,
         OutboxKind::Direct,
         OutboxKind::Notification,
@@ -279,6 +287,7 @@ impl OutboxKind {
         OutboxKind::DeliveryFailure,
         OutboxKind::PasswordReset,
         OutboxKind::SignInCode,
+        OutboxKind::ReadReceipt,
     ];
 }
 
