@@ -137,7 +137,15 @@ fn attachments_download_with_safe_names_and_never_render() {
     let (mut pat, id) = pat_with_mail(&p);
     let page = pat.get(&format!("/m/{id}"));
     assert!(page.body.contains(&format!("href=\"/m/{id}/a/1\"")), "{}", page.body);
-    let names: Vec<&str> = page.body.split("download>").skip(1).map(|s| s.split('<').next().unwrap()).collect();
+    let list = page
+        .body
+        .split("<ul class=\"attachments\"")
+        .nth(1)
+        .unwrap()
+        .split("</ul>")
+        .next()
+        .unwrap();
+    let names: Vec<&str> = list.split("download>").skip(1).map(|s| s.split('<').next().unwrap()).collect();
     let pdf_index = names.iter().position(|n| n.contains(".pdf")).expect("pdf listed");
     let pdf = pat.get(&format!("/m/{id}/a/{pdf_index}"));
     assert_eq!(pdf.status, 200);
@@ -217,4 +225,45 @@ fn first_open_sends_the_read_receipt_the_sender_asked_for() {
         .to_string();
     assert_eq!(subject, "Subject: Read: Receipt please");
     assert!(p.cl.events(&asked).iter().any(|e| e == "read receipt queued for alice@example.org"));
+}
+
+#[test]
+fn print_view_and_eml_download() {
+    let p = Portal::start("");
+    let (mut pat, id) = pat_with_mail(&p);
+    let page = pat.get(&format!("/m/{id}"));
+    assert!(
+        page.body.contains(&format!("href=\"/m/{id}/print\" target=\"_blank\"")),
+        "{}",
+        page.body
+    );
+    let print = pat.get(&format!("/m/{id}/print"));
+    assert_eq!(print.status, 200);
+    assert!(
+        print.body.contains("<h1 id=\"subject\">Figures</h1>") && print.body.contains(&format!("src=\"/m/{id}/body\"")),
+        "{}",
+        print.body
+    );
+    assert!(
+        !print.body.contains("id=\"sign-out\""),
+        "a plain page without the portal's navigation"
+    );
+
+    let eml = pat.get(&format!("/m/{id}/eml"));
+    assert_eq!(eml.status, 200);
+    assert_eq!(eml.header("content-type"), Some("message/rfc822"));
+    assert_eq!(
+        eml.header("content-disposition"),
+        Some("attachment; filename=\"Figures.eml\"; filename*=UTF-8''Figures.eml")
+    );
+    assert!(
+        eml.body.contains("Subject: [secure] Figures") && eml.body.contains("Content-ID: <logo@x>"),
+        "{}",
+        eml.body
+    );
+    assert!(!eml.body.contains("Received:"), "internal trace fields are left out: {}", eml.body);
+
+    let mut quinn = p.signed_in_user("quinn@partner.test", GOOD);
+    assert_eq!(quinn.get(&format!("/m/{id}/print")).status, 404);
+    assert_eq!(quinn.get(&format!("/m/{id}/eml")).status, 404);
 }

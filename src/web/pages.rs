@@ -18,6 +18,7 @@ const PAGES: &[(&str, &str)] = &[
     ("mailbox.html", include_str!("../../assets/web/mailbox.html")),
     ("confirm.html", include_str!("../../assets/web/confirm.html")),
     ("message.html", include_str!("../../assets/web/message.html")),
+    ("print.html", include_str!("../../assets/web/print.html")),
     ("sessions.html", include_str!("../../assets/web/sessions.html")),
     ("second_factor.html", include_str!("../../assets/web/second_factor.html")),
     ("totp.html", include_str!("../../assets/web/totp.html")),

@@ -120,6 +120,16 @@ def journey(page, cloister: harness.Cloister, sink: harness.SmtpSink) -> None:
     assert got == PDF, f"downloaded {len(got)} bytes that differ from the attachment"
     assert download.value.suggested_filename == "figures Q3.pdf", download.value.suggested_filename
 
+    step("the print view opens in a new tab, with a Print button")
+    with page.context.expect_page() as opened:
+        page.click("a#print-link")
+    printed = opened.value
+    printed.wait_for_load_state()
+    harness.expect(printed.frame_locator("iframe#message-body").locator("b", has_text="figures")).to_be_visible()
+    harness.expect(printed.locator("#print-now")).to_be_visible()
+    shot(printed, "print-view")
+    printed.close()
+
     step("back in the Inbox it is read now")
     page.click("a:has-text('← Inbox')")
     harness.expect(page.locator("tr", has_text=SUBJECT)).not_to_have_class(re.compile(r"\bunread\b"))

@@ -28,3 +28,12 @@
   }
   input.addEventListener("input", update);
 })();
+
+// The print view's button: shown only when script runs, prints the page.
+(function () {
+  "use strict";
+  var button = document.getElementById("print-now");
+  if (!button) { return; }
+  button.hidden = false;
+  button.addEventListener("click", function () { window.print(); });
+})();

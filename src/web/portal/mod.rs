@@ -106,6 +106,8 @@ async fn signed_in_routes(web: &Web, req: &Req, segments: &[&str], get: bool, po
         ["mailbox", "act"] if post => mailbox::act(web, req, &signed).await,
         ["m", id] if get => reading::message(web, req, &signed, id).await,
         ["m", id, "body"] if get => reading::body_frame(web, req, &signed, id),
+        ["m", id, "print"] if get => reading::print_view(web, req, &signed, id).await,
+        ["m", id, "eml"] if get => reading::eml(web, &signed, id),
         ["m", id, "a", n] if get => reading::attachment(web, &signed, id, n),
         ["password", "change"] if get => password::change_page(web, req, &signed),
         ["password", "change"] if post => password::change(web, req, &signed).await,

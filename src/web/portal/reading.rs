@@ -73,6 +73,32 @@ pub fn body_frame(web: &Web, req: &Req, signed: &Signed, id: &str) -> Result<Res
         .with_header("cache-control", "private, no-store".into()))
 }
 
+/// Trace fields that describe the organisation's own mail servers and clients;
+/// left out of a downloaded .eml.
+const TRACE_FIELDS: [&str; 5] = [
+    "Received",
+    "Return-Path",
+    "X-Originating-IP",
+    "X-Cloister-Secure",
+    "X-Cloister-Queue-Id",
+];
+
+/// The message as an .eml file (without internal trace fields).
+pub fn eml(web: &Web, signed: &Signed, id: &str) -> Result<Resp, WebError> {
+    let id = parse_id(id)?;
+    let (m, _) = mailbox::entry(&web.ctx, &signed.session.address, id)?.ok_or(WebError::NotFound)?;
+    let mut raw = own_raw(web, signed, id)?;
+    for field in TRACE_FIELDS {
+        raw = crate::mail::headers::take_fields(&raw, field).0;
+    }
+    let subject = if m.subject.trim().is_empty() {
+        "message"
+    } else {
+        m.subject.as_str()
+    };
+    Ok(Resp::download("message/rfc822", disposition(&format!("{subject}.eml")), raw))
+}
+
 /// Attachment `n` as a download under a safe file name.
 pub fn attachment(web: &Web, signed: &Signed, id: &str, n: &str) -> Result<Resp, WebError> {
     let id = parse_id(id)?;
@@ -118,7 +144,17 @@ pub fn disposition(name: &str) -> String {
     format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{encoded}")
 }
 
+/// The message page, or with `print` the same content on a plain page for
+/// printing or reading in a tab of its own.
 pub async fn message(web: &Web, req: &Req, signed: &Signed, id: &str) -> Result<Resp, WebError> {
+    show(web, req, signed, id, "message.html").await
+}
+
+pub async fn print_view(web: &Web, req: &Req, signed: &Signed, id: &str) -> Result<Resp, WebError> {
+    show(web, req, signed, id, "print.html").await
+}
+
+async fn show(web: &Web, req: &Req, signed: &Signed, id: &str, template: &str) -> Result<Resp, WebError> {
     let id = parse_id(id)?;
     let address = &signed.session.address;
     let (m, entry) = mailbox::entry(&web.ctx, address, id)?.ok_or(WebError::NotFound)?;
@@ -151,5 +187,5 @@ pub async fn message(web: &Web, req: &Req, signed: &Signed, id: &str) -> Result<
         folder => folder.name(), back => path_of(folder), deleted => folder == Folder::Deleted,
         html => remote_images.is_some(), images, remote_images => remote_images.unwrap_or(0),
     };
-    page(web, "message.html", signed, values)
+    page(web, template, signed, values)
 }
