@@ -10,7 +10,9 @@ use crate::config::Config;
 use crate::notify::templates::{TemplateError, broken, with_overrides};
 
 const PAGES: &[(&str, &str)] = &[
+    ("_base.html", include_str!("../../assets/web/_base.html")),
     ("_layout.html", include_str!("../../assets/web/_layout.html")),
+    ("_message_body.html", include_str!("../../assets/web/_message_body.html")),
     ("_actions.html", include_str!("../../assets/web/_actions.html")),
     ("login.html", include_str!("../../assets/web/login.html")),
     ("password.html", include_str!("../../assets/web/password.html")),
