@@ -124,7 +124,17 @@ fn check_config_prints_every_setting_with_its_source() {
         line("web.listen")
     );
     assert!(line("data_dir").ends_with("# flag --data-dir"));
-    assert!(line("portal.inbox_days").ends_with("= 60    # default"));
+    assert!(
+        line("portal.inbox_days").ends_with("= 60    # default"),
+        "{}",
+        line("portal.inbox_days")
+    );
+    // Regression: fractional settings printed as `F64(60.0)`.
+    assert!(
+        line("portal.session_idle_minutes").ends_with("= 60    # default"),
+        "{}",
+        line("portal.session_idle_minutes")
+    );
     assert!(line("messages.unique_recipients_per_month").contains("500"));
     for key in [
         "portal.archive_search_days",
@@ -167,7 +177,7 @@ fn init_writes_a_commented_config_and_data_dir_and_never_overwrites() {
     let o = run(dir.path(), &["init", "--dir", target.to_str().unwrap()], &[]);
     assert!(o.status.success(), "{}", stderr(&o));
     let text = std::fs::read_to_string(target.join("cloister.toml")).unwrap();
-    assert!(text.contains("# Days of mail shown in the Inbox"));
+    assert!(text.contains("# Days of mail shown in the folders"));
     assert!(target.join("cloister-data").is_dir());
     let o = run(
         dir.path(),

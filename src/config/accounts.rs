@@ -35,10 +35,10 @@ impl Default for Delivery {
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 #[serde(default, deny_unknown_fields)]
 pub struct Portal {
-    /// Days of mail shown in the Inbox; older mail only through search.
-    pub inbox_days: u32,
-    /// How far back search reaches, in days.
-    pub archive_search_days: u32,
+    /// Days of mail shown in the Inbox; older mail only through search (fractions allowed).
+    pub inbox_days: f64,
+    /// How far back search reaches, in days (fractions allowed).
+    pub archive_search_days: f64,
     /// Minutes of inactivity before a session ends (fractions allowed).
     pub session_idle_minutes: f64,
     /// Hours after sign-in when a session ends however active it is.
@@ -60,6 +60,16 @@ pub struct Portal {
 }
 
 impl Portal {
+    /// `inbox_days` in whole seconds.
+    pub fn inbox_secs(&self) -> i64 {
+        seconds(self.inbox_days * 86_400.0)
+    }
+
+    /// `archive_search_days` in whole seconds.
+    pub fn archive_secs(&self) -> i64 {
+        seconds(self.archive_search_days * 86_400.0)
+    }
+
     /// `session_idle_minutes` in whole seconds (at least one).
     pub fn idle_secs(&self) -> i64 {
         seconds(self.session_idle_minutes * 60.0)
@@ -82,8 +92,8 @@ fn seconds(secs: f64) -> i64 {
 impl Default for Portal {
     fn default() -> Self {
         Self {
-            inbox_days: 60,
-            archive_search_days: 365,
+            inbox_days: 60.0,
+            archive_search_days: 365.0,
             session_idle_minutes: 60.0,
             session_max_hours: 12,
             lite_mode: false,

@@ -87,12 +87,21 @@ fn walk(prefix: &str, value: &Value, visit: &mut dyn FnMut(&str, &Value)) {
 }
 
 /// A value rendered the way it would be written in `cloister.toml`.
+/// A number as the config file spells it: `60`, `-3`, `0.5` (a whole float prints without `.0`).
+fn number(n: figment::value::Num) -> String {
+    n.to_u128()
+        .map(|u| u.to_string())
+        .or_else(|| n.to_i128().map(|i| i.to_string()))
+        .or_else(|| n.to_f64().map(|f| f.to_string()))
+        .unwrap_or_else(|| format!("{n:?}"))
+}
+
 pub fn render(value: &Value) -> String {
     match value {
         Value::String(_, s) => format!("{s:?}"),
         Value::Char(_, c) => format!("\"{c}\""),
         Value::Bool(_, b) => b.to_string(),
-        Value::Num(_, n) => n.to_u128().map_or_else(|| format!("{n:?}"), |u| u.to_string()),
+        Value::Num(_, n) => number(*n),
         Value::Empty(_, _) => "\"\"".into(),
         Value::Array(_, items) => {
             let parts: Vec<String> = items.iter().map(render).collect();

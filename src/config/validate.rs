@@ -232,10 +232,11 @@ fn lifetimes(c: &Config, out: &mut Vec<Problem>) {
     if m.expiry_max_days > m.retention_days {
         out.push(problem("messages.expiry_max_days", "must not exceed messages.retention_days"));
     }
-    if c.portal.inbox_days == 0 {
-        out.push(problem("portal.inbox_days", "must be at least 1 day"));
+    let inbox = c.portal.inbox_days;
+    if !(inbox.is_finite() && (0.00001..=36_500.0).contains(&inbox)) {
+        out.push(problem("portal.inbox_days", "must be a number of days above 0 (at most 36500)"));
     }
-    if c.portal.archive_search_days < c.portal.inbox_days {
+    if !(c.portal.archive_search_days.is_finite() && c.portal.archive_search_days <= 36_500.0) || c.portal.archive_search_days < inbox {
         out.push(problem("portal.archive_search_days", "must be at least portal.inbox_days"));
     }
     if c.password.reset_link_hours == 0 {

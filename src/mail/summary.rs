@@ -58,6 +58,35 @@ pub fn summarise(raw: &[u8], with_body: bool) -> Summary {
     }
 }
 
+/// Longest body text kept for search, in bytes.
+const SEARCH_BODY_MAX: usize = 64 * 1024;
+
+/// What search looks through, lower case: sender, recipients, subject,
+/// attachment names and (the first 64 KiB of) the body text.
+pub fn search_text(raw: &[u8], envelope_from: &str) -> String {
+    let s = summarise(raw, true);
+    let mut body = s.body_text;
+    if body.len() > SEARCH_BODY_MAX {
+        let mut cut = SEARCH_BODY_MAX;
+        while !body.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        body.truncate(cut);
+    }
+    let names: Vec<&str> = s.attachments.iter().map(|a| a.name.as_str()).collect();
+    let text = [
+        envelope_from,
+        &s.from,
+        &s.to.join(" "),
+        &s.cc.join(" "),
+        &s.subject,
+        &names.join(" "),
+        &body,
+    ]
+    .join("\n");
+    text.to_lowercase()
+}
+
 fn render(address: &Address<'_>) -> Vec<String> {
     address
         .iter()

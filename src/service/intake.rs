@@ -145,6 +145,7 @@ fn build_write(
         if !d.sender.is_empty() && ctx.config.is_internal(&d.sender) {
             write.sender_account = Some(d.sender.to_ascii_lowercase());
         }
+        write.search_text = Some(summary::search_text(&stored, &d.sender));
         let record = message_record(ctx, d, parsed, verdicts, stored.len(), now, expires_at);
         write.vaulted = Some((record, stored));
     }

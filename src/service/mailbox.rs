@@ -24,10 +24,14 @@ pub struct Listing {
     pub pages: usize,
 }
 
-/// The smallest message id inside the Inbox window (ids start with their unix milliseconds).
-fn window_start(ctx: &Context) -> u64 {
-    let since = now() - i64::from(ctx.config.portal.inbox_days) * 86_400;
+/// The smallest message id of the last `secs` seconds (ids start with their unix milliseconds).
+fn first_id_since(secs: i64) -> u64 {
+    let since = now() - secs;
     (u64::try_from(since.max(0)).unwrap_or(0) * 1000) << 16
+}
+
+fn window_start(ctx: &Context) -> u64 {
+    first_id_since(ctx.config.portal.inbox_secs())
 }
 
 /// Page `page` (1-based) of `folder`, newest first, within the last `portal.inbox_days`.
@@ -49,6 +53,88 @@ pub fn list(ctx: &Context, address: &str, folder: Folder, page: usize) -> Result
         page,
         pages: total.div_ceil(PAGE_SIZE).max(1),
     })
+}
+
+/// At most this many words of a query are used, each at most `TERM_MAX` bytes.
+const TERMS_MAX: usize = 8;
+const TERM_MAX: usize = 100;
+
+/// One page of search results, newest first.
+pub struct Found {
+    pub rows: Vec<(Row, Folder)>,
+    pub page: usize,
+    /// Another page follows.
+    pub more: bool,
+    /// The words searched for (lower case).
+    pub terms: Vec<String>,
+}
+
+/// The words of a query: lower case, at most `TERMS_MAX`, each cut to `TERM_MAX` bytes.
+fn terms(query: &str) -> Vec<String> {
+    query
+        .split_whitespace()
+        .take(TERMS_MAX)
+        .map(|w| {
+            let mut end = w.len().min(TERM_MAX);
+            while !w.is_char_boundary(end) {
+                end -= 1;
+            }
+            w[..end].to_lowercase()
+        })
+        .collect()
+}
+
+/// Messages of the user's mailbox (every folder) from the last
+/// `portal.archive_search_days` whose sender, recipients, subject, attachment
+/// names or body text contain every word of `query`, newest first.
+pub fn search(ctx: &Context, address: &str, query: &str, page: usize) -> Result<Found, VaultError> {
+    let page = page.max(1);
+    let terms = terms(query);
+    let mut found = Found {
+        rows: Vec::new(),
+        page,
+        more: false,
+        terms,
+    };
+    if found.terms.is_empty() {
+        return Ok(found);
+    }
+    let skip = (page - 1) * PAGE_SIZE;
+    let (mut matched, mut hits) = (0, Vec::new());
+    let vault = &ctx.vault;
+    vault.walk_mailbox(address, first_id_since(ctx.config.portal.archive_secs()), |id, entry, text| {
+        let computed;
+        let text = if let Some(text) = text {
+            text
+        } else {
+            computed = stored_search_text(ctx, id);
+            &computed
+        };
+        if found.terms.iter().all(|t| text.contains(t.as_str())) {
+            if matched == skip + PAGE_SIZE {
+                found.more = true;
+                return false;
+            }
+            if matched >= skip {
+                hits.push((id, entry.folder, entry.read));
+            }
+            matched += 1;
+        }
+        true
+    })?;
+    for (id, folder, read) in hits {
+        if let Some(message) = vault.message(id)? {
+            found.rows.push((Row { id, message, read }, folder));
+        }
+    }
+    Ok(found)
+}
+
+/// Search text made from the stored bytes, for messages kept before search text was.
+fn stored_search_text(ctx: &Context, id: u64) -> String {
+    let raw = ctx.vault.raw_message(id).ok().flatten().unwrap_or_default();
+    let sender = ctx.vault.message(id).ok().flatten().map(|m| m.envelope_from).unwrap_or_default();
+    crate::mail::summary::search_text(&raw, &sender)
 }
 
 /// Applies `action` to the user's entries `ids`; false (and nothing changed)

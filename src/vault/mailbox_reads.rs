@@ -1,10 +1,11 @@
-//! Reading a user's folders through the folder index: one page newest first,
-//! and the totals and unread counts of every folder, in one read transaction.
+//! Reading a user's folders through the folder index (one page newest first,
+//! and the totals and unread counts of every folder, in one read transaction),
+//! and walking the whole mailbox for search.
 
 use redb::ReadableDatabase;
 
-use super::schema::MAILBOX_FOLDERS;
-use super::{Folder, Vault, VaultError};
+use super::schema::{MAILBOX, MAILBOX_FOLDERS, SEARCH_TEXT};
+use super::{Folder, MailboxEntry, Vault, VaultError, decode};
 
 /// Totals of one folder within the window.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -41,5 +42,29 @@ impl Vault {
             page.counts.push((f, count));
         }
         Ok(page)
+    }
+
+    /// Walks every mailbox entry of `address` with an id from `since_id` on,
+    /// newest first, with the message's search text (None for messages stored
+    /// before search text was kept), until `visit` returns false.
+    pub fn walk_mailbox(
+        &self,
+        address: &str,
+        since_id: u64,
+        mut visit: impl FnMut(u64, &MailboxEntry, Option<&str>) -> bool,
+    ) -> Result<(), VaultError> {
+        let txn = self.db.begin_read()?;
+        let mailbox = txn.open_table(MAILBOX)?;
+        let texts = txn.open_table(SEARCH_TEXT)?;
+        for row in mailbox.range((address, since_id)..=(address, u64::MAX))?.rev() {
+            let (k, v) = row?;
+            let id = k.value().1;
+            let entry: MailboxEntry = decode("mailbox", v.value())?;
+            let text = texts.get(id)?;
+            if !visit(id, &entry, text.as_ref().map(redb::AccessGuard::value)) {
+                break;
+            }
+        }
+        Ok(())
     }
 }

@@ -3,8 +3,8 @@
 use redb::{ReadableTable, Table, WriteTransaction};
 
 use super::schema::{
-    ACCOUNTS, Counters, EVENTS, MAILBOX, MAILBOX_FOLDERS, MESSAGES, OUTBOX, OUTBOX_DATA, OUTBOX_REFS, RAW, RESET_TOKENS, SESSIONS,
-    SIGN_IN_CODES,
+    ACCOUNTS, Counters, EVENTS, MAILBOX, MAILBOX_FOLDERS, MESSAGES, OUTBOX, OUTBOX_DATA, OUTBOX_REFS, RAW, RESET_TOKENS, SEARCH_TEXT,
+    SESSIONS, SIGN_IN_CODES,
 };
 use super::writer::{Fallback, FollowUp, IntakeWrite, OutboxOutcome, WriteOp, WriteResult};
 use super::{Account, Event, Folder, MailboxEntry, MessageRecord, OutboxKind, OutboxRow, OutboxState, VaultError, decode, encode};
@@ -15,6 +15,7 @@ pub struct Tables<'t> {
     raw: Table<'t, u64, &'static [u8]>,
     pub(super) mailbox: Table<'t, (&'static str, u64), &'static [u8]>,
     pub(super) mailbox_folders: Table<'t, (&'static str, u8, u64), u8>,
+    search_text: Table<'t, u64, &'static str>,
     pub(super) accounts: Table<'t, &'static str, &'static [u8]>,
     pub(super) outbox: Table<'t, (u8, u64), &'static [u8]>,
     outbox_data: Table<'t, u64, &'static [u8]>,
@@ -32,6 +33,7 @@ impl<'t> Tables<'t> {
             raw: txn.open_table(RAW)?,
             mailbox: txn.open_table(MAILBOX)?,
             mailbox_folders: txn.open_table(MAILBOX_FOLDERS)?,
+            search_text: txn.open_table(SEARCH_TEXT)?,
             accounts: txn.open_table(ACCOUNTS)?,
             outbox: txn.open_table(OUTBOX)?,
             outbox_data: txn.open_table(OUTBOX_DATA)?,
@@ -128,6 +130,9 @@ fn apply_intake(t: &mut Tables<'_>, counters: &mut Counters, w: &IntakeWrite) ->
         }
         t.messages.insert(w.message_id, encode(record).as_slice())?;
         t.raw.insert(w.message_id, raw.as_slice())?;
+    }
+    if let Some(text) = &w.search_text {
+        t.search_text.insert(w.message_id, text.as_str())?;
     }
     for (address, entry) in &w.mailbox {
         let key = address.to_ascii_lowercase();
@@ -393,6 +398,7 @@ fn apply_fallback(t: &mut Tables<'_>, counters: &mut Counters, f: &Fallback) -> 
         sender: row.sender.clone(),
         mailbox: vec![(f.recipient.clone(), f.entry.clone())],
         sender_account: f.sender_internal.then(|| row.sender.clone()),
+        search_text: Some(f.search_text.clone()),
         ..IntakeWrite::default()
     };
     apply_intake(t, counters, &w)?;

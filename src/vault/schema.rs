@@ -29,6 +29,9 @@ pub const RESET_TOKENS: TableDefinition<&str, &[u8]> = TableDefinition::new("res
 /// a folder newest first without decoding entries. Kept with MAILBOX in one
 /// transaction; added in schema 2 (filled from MAILBOX when an older vault opens).
 pub const MAILBOX_FOLDERS: TableDefinition<(&str, u8, u64), u8> = TableDefinition::new("mailbox_folders");
+/// Message id → what search looks through (lower case). Messages stored before
+/// this table existed have no row; search reads their stored bytes instead.
+pub const SEARCH_TEXT: TableDefinition<u64, &str> = TableDefinition::new("search_text");
 /// Address → its one working emailed sign-in code (hashed).
 pub const SIGN_IN_CODES: TableDefinition<&str, &[u8]> = TableDefinition::new("sign_in_codes");
 
@@ -78,6 +81,7 @@ pub fn prepare(db: &Database) -> Result<Counters, VaultError> {
     txn.open_table(RESET_TOKENS)?;
     txn.open_table(SIGN_IN_CODES)?;
     txn.open_table(MAILBOX_FOLDERS)?;
+    txn.open_table(SEARCH_TEXT)?;
     txn.commit()?;
     Ok(counters)
 }

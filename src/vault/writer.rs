@@ -31,6 +31,8 @@ pub struct IntakeWrite {
     pub internal: Vec<String>,
     /// The internal sender of a held message: gets an account and a Sent copy.
     pub sender_account: Option<String>,
+    /// What search looks through, for a held message.
+    pub search_text: Option<String>,
 }
 
 /// Everything a TLS fallback stores (see `WriteOp::Fallback`).
@@ -46,6 +48,8 @@ pub struct Fallback {
     pub entry: MailboxEntry,
     /// The sender is in `internal_domains` (gets an account and a Sent copy).
     pub sender_internal: bool,
+    /// What search looks through, if the message is new to the vault.
+    pub search_text: String,
 }
 
 /// A row to queue because of another row's outcome.

@@ -19,6 +19,8 @@ const PAGES: &[(&str, &str)] = &[
     ("forgot.html", include_str!("../../assets/web/forgot.html")),
     ("mailbox.html", include_str!("../../assets/web/mailbox.html")),
     ("confirm.html", include_str!("../../assets/web/confirm.html")),
+    ("search.html", include_str!("../../assets/web/search.html")),
+    ("_search_box.html", include_str!("../../assets/web/_search_box.html")),
     ("message.html", include_str!("../../assets/web/message.html")),
     ("print.html", include_str!("../../assets/web/print.html")),
     ("sessions.html", include_str!("../../assets/web/sessions.html")),

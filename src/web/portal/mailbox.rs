@@ -67,6 +67,23 @@ pub fn folder(web: &Web, req: &Req, signed: &Signed, folder: Folder) -> Result<R
     page(web, "mailbox.html", signed, values)
 }
 
+/// Search results across the user's folders.
+pub fn search(web: &Web, req: &Req, signed: &Signed) -> Result<Resp, WebError> {
+    let query = req.query("q");
+    let page_no = req.query("page").parse::<usize>().unwrap_or(1);
+    let found = mailbox::search(&web.ctx, &signed.session.address, query, page_no)?;
+    let rows: Vec<Value> = found
+        .rows
+        .iter()
+        .map(|(r, folder)| minijinja::value::merge_maps([row(*folder, r), context! { folder => folder.name() }]))
+        .collect();
+    let values = context! {
+        q => query, searched => !found.terms.is_empty(), messages => rows, page => found.page, more => found.more,
+        days => web.ctx.config.portal.archive_search_days,
+    };
+    page(web, "search.html", signed, values)
+}
+
 fn notice(done: &str) -> Option<&'static str> {
     Some(match done {
         "read" => "Marked as read.",

@@ -104,6 +104,7 @@ async fn signed_in_routes(web: &Web, req: &Req, segments: &[&str], get: bool, po
         ["sent"] if get => mailbox::folder(web, req, &signed, Folder::Sent),
         ["deleted"] if get => mailbox::folder(web, req, &signed, Folder::Deleted),
         ["mailbox", "act"] if post => mailbox::act(web, req, &signed).await,
+        ["search"] if get => mailbox::search(web, req, &signed),
         ["m", id] if get => reading::message(web, req, &signed, id).await,
         ["m", id, "body"] if get => reading::body_frame(web, req, &signed, id),
         ["m", id, "print"] if get => reading::print_view(web, req, &signed, id).await,
@@ -147,7 +148,7 @@ fn unfinished_step(session: &Session, segments: &[&str]) -> Option<&'static str>
 fn is_page(segments: &[&str]) -> bool {
     matches!(
         segments,
-        [] | ["sent" | "deleted"] | ["m", _] | ["account", "sessions" | "2fa"] | ["password", "change"] | ["login", "2fa"]
+        [] | ["sent" | "deleted" | "search"] | ["m", _] | ["account", "sessions" | "2fa"] | ["password", "change"] | ["login", "2fa"]
     )
 }
 
