@@ -61,6 +61,20 @@ pub fn take_fields(raw: &[u8], name: &str) -> (Vec<u8>, Vec<String>) {
     (out, values)
 }
 
+/// The message without any field named in `names` (case-insensitive), in one pass.
+pub fn without_fields(raw: &[u8], names: &[&str]) -> Vec<u8> {
+    let end = header_end(raw);
+    let mut out = Vec::with_capacity(raw.len());
+    for (s, e) in fields(&raw[..end]) {
+        let name = field_name(&raw[s..e]);
+        if !names.iter().any(|n| name.eq_ignore_ascii_case(n.as_bytes())) {
+            out.extend_from_slice(&raw[s..e]);
+        }
+    }
+    out.extend_from_slice(&raw[end..]);
+    out
+}
+
 /// Everything a Received header says about one SMTP transaction.
 pub struct TraceInfo<'a> {
     pub helo: &'a str,
@@ -115,5 +129,12 @@ mod tests {
         let (out, values) = take_fields(raw, "X-Cloister-Secure");
         assert_eq!(values, vec!["all".to_string()]);
         assert_eq!(out, b"Subject: x\r\n");
+    }
+
+    #[test]
+    fn drops_several_fields_in_one_pass() {
+        let raw = b"Received: from a\r\n by b\r\nReturn-Path: <x@y>\r\nSubject: hi\r\nreceived: c\r\n\r\nReceived: body\r\n";
+        let out = without_fields(raw, &["Received", "Return-Path"]);
+        assert_eq!(out, b"Subject: hi\r\n\r\nReceived: body\r\n");
     }
 }

@@ -8,7 +8,7 @@ use super::relay::SendError;
 use crate::auth::{password, tokens};
 use crate::notify::Kind;
 use crate::service::intake::queue_id_text;
-use crate::service::{Context, now};
+use crate::service::{Context, now, utc_text};
 use crate::vault::{AuthWrite, OutboxKind, OutboxRow, WriteOp, WriteResult};
 
 fn failed(message: String) -> SendError {
@@ -143,15 +143,6 @@ async fn compose(ctx: &Context, kind: Kind, to: &str, values: Value, unique: &st
         notifier.compose(kind, to, &values, unique)
     };
     result.map_err(|e| failed(e.to_string()))
-}
-
-/// A unix time as "2026-11-23 10:40 UTC".
-fn utc_text(unix: i64) -> String {
-    let format = time::macros::format_description!("[year]-[month]-[day] [hour]:[minute] UTC");
-    time::OffsetDateTime::from_unix_timestamp(unix)
-        .ok()
-        .and_then(|t| t.format(&format).ok())
-        .unwrap_or_default()
 }
 
 /// Subject of the stored relay bytes, for telling the sender which message failed.

@@ -108,17 +108,13 @@ pub async fn sign_in(
     client: &Client,
 ) -> Result<SignedIn, AccountError> {
     let address = normalise(address);
-    let verdict = match throttle.gate(&address, client.ip) {
-        Gate::Locked => Err("locked after repeated failures"),
-        Gate::Check(delay) => {
-            if !delay.is_zero() {
-                smol::Timer::after(delay).await;
-            }
-            let account = ctx.vault.account(&address)?;
-            check_password(account.clone(), password.to_string())
-                .await
-                .and_then(|()| account.ok_or("no account"))
-        }
+    let verdict = if let Err(why) = wait_turn(throttle, &address, client.ip).await {
+        Err(why)
+    } else {
+        let account = ctx.vault.account(&address)?;
+        check_password(account.clone(), password.to_string())
+            .await
+            .and_then(|()| account.ok_or("no account"))
     };
     let account = match verdict {
         Ok(account) => account,
@@ -145,6 +141,20 @@ pub async fn sign_in(
     }
     tracing::info!(address = %address, client = %client.ip, "portal sign-in");
     Ok(signed)
+}
+
+/// Waits out the delay earlier failures earned for this address and client;
+/// Err (the reason, for the refusal) while they are locked out.
+pub(super) async fn wait_turn(throttle: &SignInThrottle, address: &str, ip: IpAddr) -> Result<(), &'static str> {
+    match throttle.gate(address, ip) {
+        Gate::Locked => Err("locked after repeated failures"),
+        Gate::Check(delay) => {
+            if !delay.is_zero() {
+                smol::Timer::after(delay).await;
+            }
+            Ok(())
+        }
+    }
 }
 
 /// Counts, logs and records a refused sign-in; the error every refusal gives.

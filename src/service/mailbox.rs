@@ -41,18 +41,26 @@ pub fn list(ctx: &Context, address: &str, folder: Folder, page: usize) -> Result
         .vault
         .folder_page(address, folder, window_start(ctx), (page - 1) * PAGE_SIZE, PAGE_SIZE)?;
     let total = view.counts.iter().find(|(f, _)| *f == folder).map_or(0, |(_, c)| c.total);
-    let mut rows = Vec::with_capacity(view.ids.len());
-    for (id, read) in view.ids {
-        if let Some(message) = ctx.vault.message(id)? {
-            rows.push(Row { id, message, read });
-        }
-    }
     Ok(Listing {
-        rows,
+        rows: rows_of(ctx, view.ids.into_iter().map(|item| (item, ())).collect())?
+            .into_iter()
+            .map(|(row, ())| row)
+            .collect(),
         counts: view.counts,
         page,
         pages: total.div_ceil(PAGE_SIZE).max(1),
     })
+}
+
+/// The rows for ((id, read), tag) items, the records read in one
+/// transaction; an id whose record is gone is left out with its tag.
+fn rows_of<T>(ctx: &Context, items: Vec<((u64, bool), T)>) -> Result<Vec<(Row, T)>, VaultError> {
+    let records = ctx.vault.messages_by_id(items.iter().map(|((id, _), _)| *id))?;
+    Ok(items
+        .into_iter()
+        .zip(records)
+        .filter_map(|(((id, read), tag), message)| message.map(|message| (Row { id, message, read }, tag)))
+        .collect())
 }
 
 /// At most this many words of a query are used, each at most `TERM_MAX` bytes.
@@ -116,17 +124,13 @@ pub fn search(ctx: &Context, address: &str, query: &str, page: usize) -> Result<
                 return false;
             }
             if matched >= skip {
-                hits.push((id, entry.folder, entry.read));
+                hits.push(((id, entry.read), entry.folder));
             }
             matched += 1;
         }
         true
     })?;
-    for (id, folder, read) in hits {
-        if let Some(message) = vault.message(id)? {
-            found.rows.push((Row { id, message, read }, folder));
-        }
-    }
+    found.rows = rows_of(ctx, hits)?;
     Ok(found)
 }
 

@@ -2,8 +2,8 @@
 //! first code, recovery codes), the second sign-in step, removal and new
 //! recovery codes. `portal.require_totp` makes enrolment compulsory.
 
-use super::accounts::{AccountError, Client, refuse};
-use crate::auth::throttle::{Gate, SignInThrottle};
+use super::accounts::{AccountError, Client, refuse, wait_turn};
+use crate::auth::throttle::SignInThrottle;
 use crate::auth::{tokens, totp};
 use crate::service::{Context, now};
 use crate::vault::{FactorWrite, Proof, Session, WriteOp, WriteResult};
@@ -68,30 +68,25 @@ pub async fn pass(
     client: &Client,
 ) -> Result<String, AccountError> {
     let address = session.address.clone();
-    let why = match throttle.gate(&address, client.ip) {
-        Gate::Locked => "locked after repeated failures",
-        Gate::Check(delay) => {
-            if !delay.is_zero() {
-                smol::Timer::after(delay).await;
-            }
-            match proof(ctx, &address, entered)? {
-                Some(proof) => {
-                    let (token, new_token_hash) = tokens::new_token();
-                    let op = FactorWrite::SecondFactor {
-                        token_hash,
-                        new_token_hash,
-                        proof,
-                        at: now(),
-                    };
-                    if ctx.vault.write(WriteOp::Factor(op)).await? == WriteResult::Done {
-                        throttle.succeeded(&address);
-                        return Ok(token);
-                    }
-                    "second-factor code already used"
+    let why = match wait_turn(throttle, &address, client.ip).await {
+        Err(why) => why,
+        Ok(()) => match proof(ctx, &address, entered)? {
+            Some(proof) => {
+                let (token, new_token_hash) = tokens::new_token();
+                let op = FactorWrite::SecondFactor {
+                    token_hash,
+                    new_token_hash,
+                    proof,
+                    at: now(),
+                };
+                if ctx.vault.write(WriteOp::Factor(op)).await? == WriteResult::Done {
+                    throttle.succeeded(&address);
+                    return Ok(token);
                 }
-                None => "wrong second-factor code",
+                "second-factor code already used"
             }
-        }
+            None => "wrong second-factor code",
+        },
     };
     Err(refuse(ctx, throttle, address, client, why).await)
 }

@@ -2,8 +2,8 @@
 //! `portal.sign_in_code_minutes`, with a few attempts. The code itself is made
 //! by the outbox worker when it writes the mail, so it is never stored in clear.
 
-use super::accounts::{AccountError, Client, NewSession, SignedIn, new_session, normalise, refuse};
-use crate::auth::throttle::{Gate, SignInThrottle};
+use super::accounts::{AccountError, Client, NewSession, SignedIn, new_session, normalise, refuse, wait_turn};
+use crate::auth::throttle::SignInThrottle;
 use crate::auth::tokens;
 use crate::service::{Context, now};
 use crate::vault::{FactorWrite, SignInCode, VaultError, WriteOp, WriteResult};
@@ -59,14 +59,9 @@ pub async fn sign_in_with_code(
     client: &Client,
 ) -> Result<SignedIn, AccountError> {
     let address = normalise(address);
-    let checked = match throttle.gate(&address, client.ip) {
-        Gate::Locked => Err("locked after repeated failures"),
-        Gate::Check(delay) => {
-            if !delay.is_zero() {
-                smol::Timer::after(delay).await;
-            }
-            check_code(ctx, &address, entered).await?
-        }
+    let checked = match wait_turn(throttle, &address, client.ip).await {
+        Err(why) => Err(why),
+        Ok(()) => check_code(ctx, &address, entered).await?,
     };
     let (account, code_hash) = match checked {
         Ok(found) => found,

@@ -185,6 +185,15 @@ impl Vault {
         table.get(id)?.map(|v| decode("messages", v.value())).transpose()
     }
 
+    /// The records of several messages in one read transaction, one per id asked.
+    pub fn messages_by_id(&self, ids: impl IntoIterator<Item = u64>) -> Result<Vec<Option<MessageRecord>>, VaultError> {
+        let txn = self.db.begin_read()?;
+        let table = txn.open_table(MESSAGES)?;
+        ids.into_iter()
+            .map(|id| table.get(id)?.map(|v| decode("messages", v.value())).transpose())
+            .collect()
+    }
+
     /// The stored MIME bytes of a vaulted message.
     pub fn raw_message(&self, id: u64) -> Result<Option<Vec<u8>>, VaultError> {
         let txn = self.db.begin_read()?;

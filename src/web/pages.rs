@@ -14,6 +14,7 @@ const PAGES: &[(&str, &str)] = &[
     ("_layout.html", include_str!("../../assets/web/_layout.html")),
     ("_message_body.html", include_str!("../../assets/web/_message_body.html")),
     ("_actions.html", include_str!("../../assets/web/_actions.html")),
+    ("_rows.html", include_str!("../../assets/web/_rows.html")),
     ("login.html", include_str!("../../assets/web/login.html")),
     ("password.html", include_str!("../../assets/web/password.html")),
     ("forgot.html", include_str!("../../assets/web/forgot.html")),

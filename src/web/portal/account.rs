@@ -7,13 +7,7 @@ use crate::service::accounts;
 use crate::web::Web;
 use crate::web::http::{Resp, clear_cookie};
 
-pub(super) fn when(unix: i64) -> String {
-    let format = time::macros::format_description!("[year]-[month]-[day] [hour]:[minute] UTC");
-    time::OffsetDateTime::from_unix_timestamp(unix)
-        .ok()
-        .and_then(|t| t.format(&format).ok())
-        .unwrap_or_default()
-}
+use crate::service::utc_text;
 
 pub fn sessions(web: &Web, signed: &Signed) -> Result<Resp, WebError> {
     let list: Vec<Value> = web
@@ -23,13 +17,13 @@ pub fn sessions(web: &Web, signed: &Signed) -> Result<Resp, WebError> {
         .into_iter()
         .map(|(hash, s)| {
             context! {
-                current => hash == signed.token_hash, started => when(s.created_at), last_seen => when(s.last_seen),
+                current => hash == signed.token_hash, started => utc_text(s.created_at), last_seen => utc_text(s.last_seen),
                 ip => s.ip, agent => s.agent,
             }
         })
         .collect();
     let previous = web.ctx.vault.account(&signed.session.address)?.and_then(|a| a.previous_sign_in);
-    let previous = previous.map(|l| context! { at => when(l.at), ip => l.ip, agent => l.agent });
+    let previous = previous.map(|l| context! { at => utc_text(l.at), ip => l.ip, agent => l.agent });
     page(web, "sessions.html", signed, context! { sessions => list, previous })
 }
 

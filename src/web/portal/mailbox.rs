@@ -2,10 +2,10 @@
 
 use minijinja::{Value, context};
 
-use super::account::when;
 use super::{Signed, WebError, page, safe_next};
 use crate::service::intake::queue_id_text;
 use crate::service::mailbox::{self, Row};
+use crate::service::utc_text;
 use crate::vault::{Folder, MailboxAction, MessageRecord};
 use crate::web::Web;
 use crate::web::http::{Req, Resp};
@@ -40,7 +40,7 @@ fn row(folder: Folder, r: &Row) -> Value {
     let m = &r.message;
     let who = if folder == Folder::Sent { m.to.join(", ") } else { sender(m) };
     context! {
-        id => queue_id_text(r.id), who, subject => m.subject, received => when(m.received_at),
+        id => queue_id_text(r.id), who, subject => m.subject, received => utc_text(m.received_at),
         size => size_text(m.size), attachments => m.attachments.len(), unread => !r.read,
     }
 }
@@ -102,7 +102,7 @@ pub async fn act(web: &Web, req: &Req, signed: &Signed) -> Result<Resp, WebError
     let ids = req
         .fields("id")
         .into_iter()
-        .map(|h| u64::from_str_radix(h, 16).map_err(|_| WebError::NotFound))
+        .map(super::reading::parse_id)
         .collect::<Result<Vec<u64>, WebError>>()?;
     let back = safe_next(req.field("back"));
     let address = &signed.session.address;

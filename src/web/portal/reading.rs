@@ -6,11 +6,11 @@ use hyper::Method;
 use mail_parser::MimeHeaders as _;
 use minijinja::{Value, context};
 
-use super::account::when;
 use super::mailbox::{path_of, sender, size_text};
 use super::{Signed, WebError, page};
 use crate::mail::html;
 use crate::service::mailbox;
+use crate::service::utc_text;
 use crate::vault::Folder;
 use crate::web::Web;
 use crate::web::http::{Req, Resp};
@@ -87,10 +87,8 @@ const TRACE_FIELDS: [&str; 5] = [
 pub fn eml(web: &Web, signed: &Signed, id: &str) -> Result<Resp, WebError> {
     let id = parse_id(id)?;
     let (m, _) = mailbox::entry(&web.ctx, &signed.session.address, id)?.ok_or(WebError::NotFound)?;
-    let mut raw = own_raw(web, signed, id)?;
-    for field in TRACE_FIELDS {
-        raw = crate::mail::headers::take_fields(&raw, field).0;
-    }
+    let raw = web.ctx.vault.raw_message(id)?.ok_or(WebError::NotFound)?;
+    let raw = crate::mail::headers::without_fields(&raw, &TRACE_FIELDS);
     let subject = if m.subject.trim().is_empty() {
         "message"
     } else {
@@ -183,7 +181,7 @@ async fn show(web: &Web, req: &Req, signed: &Signed, id: &str, template: &str) -
     let values = context! {
         id => crate::service::intake::queue_id_text(id),
         from => sender(&m), to => m.to.join(", "), cc => m.cc.join(", "), subject => m.subject,
-        received => when(m.received_at), expires => when(m.expires_at), body, attachments,
+        received => utc_text(m.received_at), expires => utc_text(m.expires_at), body, attachments,
         folder => folder.name(), back => path_of(folder), deleted => folder == Folder::Deleted,
         html => remote_images.is_some(), images, remote_images => remote_images.unwrap_or(0),
     };
