@@ -14,6 +14,14 @@ pub enum SecureMode {
 }
 
 impl SecureMode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Off => "off",
+            Self::External => "external",
+            Self::All => "all",
+        }
+    }
+
     /// Parses a header value; `None` for anything but off / external / all.
     pub fn parse(value: &str) -> Option<Self> {
         match value.trim().to_ascii_lowercase().as_str() {

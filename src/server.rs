@@ -11,6 +11,7 @@ use smol::net::TcpListener;
 use crate::config::{Config, LoadedConfig};
 use crate::notify::Notifier;
 use crate::service::Context;
+use crate::service::queue_ids::QueueIds;
 use crate::smtp::server::SmtpServer;
 use crate::tls::Tls;
 use crate::vault::Vault;
@@ -75,9 +76,11 @@ pub fn run(loaded: LoadedConfig) -> anyhow::Result<()> {
         vault: vault.clone(),
         notifier,
         outbox_wake: wake_tx,
+        queue_ids: Arc::new(QueueIds::starting_after(vault.last_message_id()?)),
     };
     let signal = wait_for_signal(signals);
-    let web_state = Arc::new(web::Web::new(ctx.clone(), pages));
+    let spool = web::upload::prepare_spool(&config.data_dir).context("spool directory")?;
+    let web_state = Arc::new(web::Web::new(ctx.clone(), pages, spool));
 
     let vault_handle = vault.clone();
     smol::block_on(async move {
@@ -93,12 +96,7 @@ pub fn run(loaded: LoadedConfig) -> anyhow::Result<()> {
         let web_addr = web_listener.local_addr()?;
 
         let (stop_tx, stop_rx) = async_channel::bounded::<()>(1);
-        let smtp = SmtpServer::new(
-            ctx.clone(),
-            Arc::clone(&tls.server_config),
-            vault.last_message_id()?,
-            stop_rx.clone(),
-        );
+        let smtp = SmtpServer::new(ctx.clone(), Arc::clone(&tls.server_config), stop_rx.clone());
         let accept = smol::spawn(Arc::clone(&smtp).serve(smtp_listener));
         let mut tasks = vec![
             smol::spawn(web::serve(web_listener, tls.https_config(), Arc::clone(&web_state), stop_rx)),

@@ -149,7 +149,8 @@ pub struct Messages {
     pub retention_days: u32,
     /// Total size of attachments on a message composed in the portal, in bytes.
     pub attachment_limit: u64,
-    /// Unique secure recipients one sender may reach per month.
+    /// Unique secure recipients one sender may reach per calendar month (UTC), over
+    /// SMTP and the portal together; a message that would pass it is refused whole. 0 = no limit.
     pub unique_recipients_per_month: u32,
     /// Send a copy of each message composed in the portal to the mail server for the sender's mailbox.
     pub bcc_to_mail_server: bool,

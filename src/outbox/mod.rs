@@ -236,7 +236,7 @@ fn classify(ctx: &Context, row: &OutboxRow, sent: Result<String, relay::SendErro
     // Each kind has its own patience: ordinary mail like an MTA, notices shorter.
     // A sign-in code is useless after its validity: the user will have asked for a new one.
     let max_age_secs = match row.kind {
-        OutboxKind::Relay | OutboxKind::Direct => ctx.config.relay.retry_max_age_hours * 3600,
+        OutboxKind::Relay | OutboxKind::Direct | OutboxKind::BccCopy => ctx.config.relay.retry_max_age_hours * 3600,
         OutboxKind::SignInCode => u64::from(ctx.config.portal.sign_in_code_minutes) * 60,
         OutboxKind::Notification
         | OutboxKind::FirstContact

@@ -20,7 +20,7 @@ pub async fn envelope_and_bytes(ctx: &Context, row: &OutboxRow) -> Result<(Strin
     let notifier = &ctx.notifier;
     let unique = format!("{}.{}", queue_id_text(row.message_id), row.id);
     match row.kind {
-        OutboxKind::Relay | OutboxKind::Direct => {
+        OutboxKind::Relay | OutboxKind::Direct | OutboxKind::BccCopy => {
             let vault = ctx.vault.clone();
             let data_id = row.data_id;
             let stored = smol::unblock(move || vault.outbox_data(data_id))

@@ -1,6 +1,7 @@
 //! Accepting one message: policy per recipient, then one durable vault write.
 
 use std::fmt::Write as _;
+use std::net::IpAddr;
 
 use time::format_description::well_known::Rfc2822;
 
@@ -8,11 +9,25 @@ use super::{Context, now};
 use crate::mail::headers::{self, TraceInfo};
 use crate::mail::summary;
 use crate::policy::{self, MessageFacts, SecureMode, Verdict};
-use crate::smtp::session::Delivery;
-use crate::vault::{Decision, Folder, IntakeWrite, MailboxEntry, MessageRecord, RecipientStatus, WriteOp};
+use crate::vault::{
+    Decision, Folder, IntakeWrite, MailboxEntry, MessageRecord, RecipientCap, RecipientStatus, Restriction, WriteOp, WriteResult,
+};
 
 /// Header a trusted sender sets to ask for secure delivery.
 pub const SECURE_HEADER: &str = "X-Cloister-Secure";
+
+/// One accepted transaction, ready to be stored.
+#[derive(Debug)]
+pub struct Delivery {
+    pub queue_id: u64,
+    pub sender: String,
+    pub recipients: Vec<String>,
+    pub helo: String,
+    pub client: IpAddr,
+    pub tls: bool,
+    pub auth_user: Option<String>,
+    pub data: Vec<u8>,
+}
 
 /// Why a message was not accepted; `reply` is the SMTP reply for the client.
 #[derive(Debug)]
@@ -21,6 +36,30 @@ pub enum IntakeError {
     Refused { reply: String },
     /// Storage failed; the client should retry (4xx). Detail goes to the log.
     Temporary { detail: String },
+    /// The sender has reached `messages.unique_recipients_per_month`; nothing was stored.
+    OverCap { limit: u32 },
+}
+
+impl IntakeError {
+    /// The SMTP reply for a message refused because of the recipient cap.
+    pub fn over_cap_reply(sender: &str, limit: u32) -> String {
+        format!(
+            "550 5.7.1 <{sender}> has reached the limit of {limit} unique secure recipients this month \
+             (messages.unique_recipients_per_month); nothing was delivered"
+        )
+    }
+}
+
+/// How a message composed in the portal differs from one handed over by SMTP:
+/// the author chose the mode and options, and always keeps a Sent copy.
+#[derive(Debug, Clone)]
+pub struct PortalSend {
+    pub mode: SecureMode,
+    pub read_receipt: bool,
+    pub restriction: Restriction,
+    pub expiry_days: u32,
+    /// Queue a copy for the author's own mailbox on the mail server.
+    pub bcc_author: bool,
 }
 
 /// The decisions taken for an accepted message.
@@ -35,9 +74,22 @@ pub fn queue_id_text(id: u64) -> String {
 
 /// Policy, vault write, commit. Returns only after the commit is durable.
 pub async fn accept(ctx: &Context, d: &Delivery) -> Result<Accepted, IntakeError> {
+    accept_with(ctx, d, None).await
+}
+
+/// A message written in the portal by `d.sender`: the same path as SMTP intake,
+/// with the author's mode and options.
+pub async fn accept_portal(ctx: &Context, d: &Delivery, send: &PortalSend) -> Result<Accepted, IntakeError> {
+    accept_with(ctx, d, Some(send)).await
+}
+
+async fn accept_with(ctx: &Context, d: &Delivery, portal: Option<&PortalSend>) -> Result<Accepted, IntakeError> {
     let (without_header, mode_values) = headers::take_fields(&d.data, SECURE_HEADER);
     let mut events = Vec::new();
-    let mode = secure_mode(ctx, &d.sender, &mode_values, &mut events)?;
+    let mode = match portal {
+        Some(p) => Some(p.mode),
+        None => secure_mode(ctx, &d.sender, &mode_values, &mut events)?,
+    };
     let parsed = summary::summarise(&without_header, !ctx.config.policy.body_keywords.is_empty());
     let facts = MessageFacts {
         sender: &d.sender,
@@ -52,12 +104,16 @@ pub async fn accept(ctx: &Context, d: &Delivery) -> Result<Accepted, IntakeError
         .collect();
     let mut stored = received_header(ctx, d);
     stored.extend_from_slice(&without_header);
-    let write = build_write(ctx, d, &parsed, &verdicts, stored, events);
-    let has_outbox = write.relay.is_some() || write.direct.is_some() || !write.mailbox.is_empty();
-    ctx.vault
+    let write = build_write(ctx, (d, portal), &parsed, &verdicts, stored, events);
+    let has_outbox = write.relay.is_some() || write.direct.is_some() || write.bcc.is_some() || !write.mailbox.is_empty();
+    let result = ctx
+        .vault
         .write(WriteOp::Intake(Box::new(write)))
         .await
         .map_err(|e| IntakeError::Temporary { detail: e.to_string() })?;
+    if let WriteResult::OverCap { limit } = result {
+        return Err(IntakeError::OverCap { limit });
+    }
     if has_outbox {
         let _ = ctx.outbox_wake.try_send(());
     }
@@ -86,7 +142,7 @@ fn received_header(ctx: &Context, d: &Delivery) -> Vec<u8> {
 /// Everything the transaction stores: the held message, mailbox entries, relay row, events.
 fn build_write(
     ctx: &Context,
-    d: &Delivery,
+    (d, portal): (&Delivery, Option<&PortalSend>),
     parsed: &summary::Summary,
     verdicts: &[(String, Verdict)],
     stored: Vec<u8>,
@@ -113,7 +169,14 @@ fn build_write(
     write.events.append(&mut policy_events);
     let with = |d: Decision| -> Vec<String> { verdicts.iter().filter(|(_, v)| v.decision == d).map(|(r, _)| r.clone()).collect() };
     let (relayed, direct) = (with(Decision::Relay), with(Decision::TlsFirst));
-    let expires_at = now + i64::from(ctx.config.messages.expiry_default_days) * 86_400;
+    let days = portal.map_or(ctx.config.messages.expiry_default_days, |p| p.expiry_days);
+    let expires_at = now + i64::from(days) * 86_400;
+    if ctx.config.messages.unique_recipients_per_month > 0 {
+        write.recipient_cap = Some(RecipientCap {
+            month: month_of(now),
+            limit: ctx.config.messages.unique_recipients_per_month,
+        });
+    }
     for (rcpt, v) in verdicts {
         if v.decision == Decision::Vault {
             write
@@ -135,21 +198,51 @@ fn build_write(
     if !direct.is_empty() {
         write.direct = Some((direct, stored.clone()));
     }
-    if !write.mailbox.is_empty() {
+    if let Some(p) = portal {
+        write.events.push(("portal".into(), portal_event(d, p)));
+        if p.bcc_author {
+            write.bcc = Some((vec![d.sender.clone()], stored.clone()));
+        }
+    }
+    if !write.mailbox.is_empty() || portal.is_some() {
         write.internal = write
             .mailbox
             .iter()
             .map(|(a, _)| a.to_ascii_lowercase())
             .filter(|a| ctx.config.is_internal(a))
             .collect();
-        if !d.sender.is_empty() && ctx.config.is_internal(&d.sender) {
+        if portal.is_some() || (!d.sender.is_empty() && ctx.config.is_internal(&d.sender)) {
             write.sender_account = Some(d.sender.to_ascii_lowercase());
         }
         write.search_text = Some(summary::search_text(&stored, &d.sender));
-        let record = message_record(ctx, d, parsed, verdicts, stored.len(), now, expires_at);
+        let mut record = message_record(ctx, d, parsed, verdicts, stored.len(), now, expires_at);
+        if let Some(p) = portal {
+            record.read_receipt = p.read_receipt;
+            record.restriction = p.restriction;
+        }
         write.vaulted = Some((record, stored));
     }
     write
+}
+
+/// What the author chose, for the message's event log.
+fn portal_event(d: &Delivery, p: &PortalSend) -> String {
+    format!(
+        "written in the portal by {} from {}: mode {}, expires in {} days, restriction {}, read receipt {}{}",
+        d.sender,
+        d.client,
+        p.mode.as_str(),
+        p.expiry_days,
+        p.restriction.label(),
+        if p.read_receipt { "asked" } else { "not asked" },
+        if p.bcc_author { ", copy to the mail server" } else { "" },
+    )
+}
+
+/// The calendar month (UTC) of a unix time, as yyyymm.
+pub fn month_of(unix: i64) -> u32 {
+    let t = time::OffsetDateTime::from_unix_timestamp(unix).unwrap_or(time::OffsetDateTime::UNIX_EPOCH);
+    u32::try_from(t.year()).unwrap_or(0) * 100 + u32::from(u8::from(t.month()))
 }
 
 /// The record and mailbox entry for a `tls_first` recipient whose TLS failed:
@@ -186,6 +279,7 @@ pub fn fallback_record(
         }],
         expires_at,
         read_receipt: parsed.receipt_requested && sender_may_ask_receipts(ctx, sender),
+        restriction: Restriction::None,
     };
     (record, MailboxEntry::new(Folder::Inbox, false, expires_at))
 }
@@ -223,6 +317,7 @@ fn message_record(
             .collect(),
         expires_at,
         read_receipt: parsed.receipt_requested && sender_may_ask_receipts(ctx, &d.sender),
+        restriction: Restriction::None,
     }
 }
 

@@ -174,5 +174,7 @@ pub async fn opened(ctx: &Context, address: &str, id: u64, client: &Client) -> R
         at: now(),
     };
     ctx.vault.write(WriteOp::Mailbox(op)).await?;
+    // The first open may have queued a read receipt: it leaves now, not at the next idle poll.
+    let _ = ctx.outbox_wake.try_send(());
     Ok(())
 }

@@ -3,7 +3,10 @@
 pub mod accounts;
 pub mod intake;
 pub mod mailbox;
+pub mod queue_ids;
+pub mod reply;
 pub mod second_factor;
+pub mod send;
 pub mod sign_in_codes;
 pub mod views;
 
@@ -23,6 +26,8 @@ pub struct Context {
     pub notifier: Arc<Notifier>,
     /// Wakes the outbox worker after a commit that queued mail.
     pub outbox_wake: async_channel::Sender<()>,
+    /// Queue ids for messages accepted over SMTP or sent from the portal.
+    pub queue_ids: Arc<queue_ids::QueueIds>,
 }
 
 /// Unix seconds now.

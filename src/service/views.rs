@@ -27,6 +27,8 @@ pub fn messages(vault: &Vault) -> Result<Value, VaultError> {
                 "received_at": rfc3339(m.received_at),
                 "expires_at": rfc3339(m.expires_at),
                 "size": m.size,
+                "restriction": m.restriction,
+                "read_receipt": m.read_receipt,
                 "attachments": m.attachments.iter().map(|a| a.name.clone()).collect::<Vec<_>>(),
                 "recipients": m.recipients.iter().map(|r| json!({
                     "address": r.address, "decision": r.decision, "rule": r.rule, "state": r.state,

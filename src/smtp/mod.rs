@@ -2,7 +2,6 @@
 
 pub mod auth;
 pub mod data;
-pub mod queue_id;
 pub mod server;
 pub mod session;
 #[cfg(test)]

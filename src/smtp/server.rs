@@ -11,10 +11,10 @@ use futures_rustls::TlsAcceptor;
 use smol::Timer;
 use smol::net::{TcpListener, TcpStream};
 
-use super::queue_id::QueueIds;
 use super::session::{Limits, Session, Step};
 use crate::service::Context;
 use crate::service::intake::{self, IntakeError};
+use crate::service::queue_ids::QueueIds;
 
 /// Shared state of the SMTP listener.
 pub struct SmtpServer {
@@ -52,7 +52,7 @@ impl Drop for Slot<'_> {
 impl SmtpServer {
     /// `last_queue_id`: the highest id already in the vault, so ids never repeat
     /// even when the clock went back (a Pi without a real-time clock).
-    pub fn new(ctx: Context, tls: Arc<rustls::ServerConfig>, last_queue_id: u64, stopping: async_channel::Receiver<()>) -> Arc<Self> {
+    pub fn new(ctx: Context, tls: Arc<rustls::ServerConfig>, stopping: async_channel::Receiver<()>) -> Arc<Self> {
         let c = &ctx.config.smtp;
         let limits = Limits {
             hostname: ctx.hostname.clone(),
@@ -64,11 +64,11 @@ impl SmtpServer {
             auth_enabled: !c.auth_users.is_empty(),
         };
         Arc::new(Self {
+            queue_ids: Arc::clone(&ctx.queue_ids),
             ctx,
             acceptor: TlsAcceptor::from(tls),
             limits: Arc::new(limits),
             connections: Mutex::new(HashMap::new()),
-            queue_ids: Arc::new(QueueIds::starting_after(last_queue_id)),
             auth_slots: smol::lock::Semaphore::new(2),
             auth_failures: super::throttle::AuthFailures::default(),
             stopping,
@@ -237,7 +237,7 @@ impl SmtpServer {
         }
     }
 
-    async fn deliver(&self, d: &super::session::Delivery) -> Result<String, String> {
+    async fn deliver(&self, d: &intake::Delivery) -> Result<String, String> {
         let qid = intake::queue_id_text(d.queue_id);
         match intake::accept(&self.ctx, d).await {
             Ok(accepted) => {
@@ -251,6 +251,11 @@ impl SmtpServer {
                 Ok(reply)
             }
             Err(IntakeError::Refused { reply }) => {
+                tracing::info!(queue_id = %qid, client = %d.client, sender = %d.sender, recipients = %d.recipients.join(","), size = d.data.len(), result = %reply, "smtp transaction");
+                Err(reply)
+            }
+            Err(IntakeError::OverCap { limit }) => {
+                let reply = IntakeError::over_cap_reply(&d.sender, limit);
                 tracing::info!(queue_id = %qid, client = %d.client, sender = %d.sender, recipients = %d.recipients.join(","), size = d.data.len(), result = %reply, "smtp transaction");
                 Err(reply)
             }

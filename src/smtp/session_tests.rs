@@ -3,8 +3,8 @@
 use std::net::{IpAddr, Ipv4Addr};
 use std::sync::Arc;
 
-use super::queue_id::QueueIds;
 use super::session::{Limits, Session, Step};
+use crate::service::queue_ids::QueueIds;
 
 fn limits() -> Arc<Limits> {
     Arc::new(Limits {

@@ -22,7 +22,7 @@ pub use factor_ops::{FactorWrite, Proof};
 pub use mailbox_ops::{MailboxAction, MailboxWrite};
 pub use mailbox_reads::FolderCount;
 pub use records::*;
-pub use writer::{Fallback, FollowUp, IntakeWrite, OutboxOutcome, WriteOp, WriteResult};
+pub use writer::{Fallback, FollowUp, IntakeWrite, OutboxOutcome, RecipientCap, WriteOp, WriteResult};
 
 use schema::{ACCOUNTS, EVENTS, MAILBOX, MESSAGES, OUTBOX, OUTBOX_DATA, RAW, RESET_TOKENS, SESSIONS, SIGN_IN_CODES};
 

@@ -4,9 +4,9 @@ use redb::{ReadableTable, Table, WriteTransaction};
 
 use super::schema::{
     ACCOUNTS, Counters, EVENTS, MAILBOX, MAILBOX_FOLDERS, MESSAGES, OUTBOX, OUTBOX_DATA, OUTBOX_REFS, RAW, RESET_TOKENS, SEARCH_TEXT,
-    SESSIONS, SIGN_IN_CODES,
+    SENDER_MONTH_COUNTS, SENDER_RECIPIENTS, SESSIONS, SIGN_IN_CODES,
 };
-use super::writer::{Fallback, FollowUp, IntakeWrite, OutboxOutcome, WriteOp, WriteResult};
+use super::writer::{Fallback, FollowUp, IntakeWrite, OutboxOutcome, RecipientCap, WriteOp, WriteResult};
 use super::{Account, Event, Folder, MailboxEntry, MessageRecord, OutboxKind, OutboxRow, OutboxState, VaultError, decode, encode};
 
 /// Every table a write may touch, opened once per batch (opening is not free in redb).
@@ -24,6 +24,8 @@ pub struct Tables<'t> {
     pub(super) sessions: Table<'t, &'static str, &'static [u8]>,
     pub(super) reset_tokens: Table<'t, &'static str, &'static [u8]>,
     pub(super) sign_in_codes: Table<'t, &'static str, &'static [u8]>,
+    sender_recipients: Table<'t, (&'static str, u32, &'static str), ()>,
+    sender_month_counts: Table<'t, (&'static str, u32), u32>,
 }
 
 impl<'t> Tables<'t> {
@@ -42,6 +44,8 @@ impl<'t> Tables<'t> {
             sessions: txn.open_table(SESSIONS)?,
             reset_tokens: txn.open_table(RESET_TOKENS)?,
             sign_in_codes: txn.open_table(SIGN_IN_CODES)?,
+            sender_recipients: txn.open_table(SENDER_RECIPIENTS)?,
+            sender_month_counts: txn.open_table(SENDER_MONTH_COUNTS)?,
         })
     }
 }
@@ -124,6 +128,11 @@ fn add_outbox(
 }
 
 fn apply_intake(t: &mut Tables<'_>, counters: &mut Counters, w: &IntakeWrite) -> Result<WriteResult, VaultError> {
+    if let Some(cap) = w.recipient_cap
+        && !count_recipients(t, w, cap)?
+    {
+        return Ok(WriteResult::OverCap { limit: cap.limit });
+    }
     if let Some((record, raw)) = &w.vaulted {
         if t.messages.get(w.message_id)?.is_some() {
             return Err(VaultError::Storage(format!("queue id {:016X} already used", w.message_id)));
@@ -150,10 +159,16 @@ fn apply_intake(t: &mut Tables<'_>, counters: &mut Counters, w: &IntakeWrite) ->
         // The event that says the message was held also says its notice is queued.
         add_outbox(t, counters, w, OutboxKind::Notification, vec![key.clone()], 0)?;
     }
-    if let (Some(sender), Some((_, first))) = (&w.sender_account, w.mailbox.first()) {
-        add_sender_copy(t, counters, w, &sender.to_ascii_lowercase(), first.expires_at)?;
+    let sent_expiry = (w.vaulted.as_ref().map(|(record, _)| record.expires_at)).or_else(|| w.mailbox.first().map(|(_, e)| e.expires_at));
+    if let (Some(sender), Some(expires_at)) = (&w.sender_account, sent_expiry) {
+        add_sender_copy(t, counters, w, &sender.to_ascii_lowercase(), expires_at)?;
     }
-    for (kind, group) in [(OutboxKind::Relay, &w.relay), (OutboxKind::Direct, &w.direct)] {
+    let groups = [
+        (OutboxKind::Relay, &w.relay),
+        (OutboxKind::Direct, &w.direct),
+        (OutboxKind::BccCopy, &w.bcc),
+    ];
+    for (kind, group) in groups {
         let Some((recipients, bytes)) = group else { continue };
         // One row per recipient (a refusal for one must not fail the others), one copy of the bytes.
         let data_id = counters.outbox_seq + 1;
@@ -169,6 +184,36 @@ fn apply_intake(t: &mut Tables<'_>, counters: &mut Counters, w: &IntakeWrite) ->
         add_event(t, counters, w.message_id, w.now, actor, what.clone())?;
     }
     Ok(WriteResult::Intake)
+}
+
+/// Records the secure recipients of `w` against its sender's month; false
+/// (and nothing recorded) when that would pass the cap. Checked before
+/// anything else of the write is stored, so a refusal leaves no trace.
+fn count_recipients(t: &mut Tables<'_>, w: &IntakeWrite, cap: RecipientCap) -> Result<bool, VaultError> {
+    let sender = w.sender.to_ascii_lowercase();
+    if sender.is_empty() || w.mailbox.is_empty() {
+        return Ok(true);
+    }
+    let mut new: Vec<String> = Vec::new();
+    for (address, _) in &w.mailbox {
+        let address = address.to_ascii_lowercase();
+        if !new.contains(&address) && t.sender_recipients.get((sender.as_str(), cap.month, address.as_str()))?.is_none() {
+            new.push(address);
+        }
+    }
+    if new.is_empty() {
+        return Ok(true);
+    }
+    let used = t.sender_month_counts.get((sender.as_str(), cap.month))?.map_or(0, |v| v.value());
+    let total = used.saturating_add(u32::try_from(new.len()).unwrap_or(u32::MAX));
+    if total > cap.limit {
+        return Ok(false);
+    }
+    for address in &new {
+        t.sender_recipients.insert((sender.as_str(), cap.month, address.as_str()), ())?;
+    }
+    t.sender_month_counts.insert((sender.as_str(), cap.month), total)?;
+    Ok(true)
 }
 
 /// Stores a mailbox entry and keeps the folder index in step with it.

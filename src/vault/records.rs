@@ -48,6 +48,47 @@ pub struct MessageRecord {
     /// The (internal) sender asked to be told when each recipient first opens it.
     #[serde(default)]
     pub read_receipt: bool,
+    /// What the sender forbade recipients (printing, replying).
+    #[serde(default)]
+    pub restriction: Restriction,
+}
+
+/// What a sender may forbid the recipients of a message composed in the portal.
+#[derive(Clone, Copy, Debug, Default, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum Restriction {
+    #[default]
+    None,
+    NoPrint,
+    NoPrintNoReply,
+}
+
+impl Restriction {
+    pub fn parse(value: &str) -> Option<Self> {
+        match value {
+            "" | "none" => Some(Self::None),
+            "no_print" => Some(Self::NoPrint),
+            "no_print_no_reply" => Some(Self::NoPrintNoReply),
+            _ => None,
+        }
+    }
+
+    pub fn may_print(self) -> bool {
+        self == Self::None
+    }
+
+    pub fn may_reply(self) -> bool {
+        self != Self::NoPrintNoReply
+    }
+
+    /// How the sender's Sent view and the event log describe it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::None => "none",
+            Self::NoPrint => "no print",
+            Self::NoPrintNoReply => "no print, no reply",
+        }
+    }
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
@@ -235,6 +276,9 @@ pub enum OutboxKind {
     SignInCode,
     /// "Your message was opened by …" to the sender who asked for it.
     ReadReceipt,
+    /// A copy of a message an internal user sent from the portal, to their own
+    /// mailbox on the mail server (`messages.bcc_to_mail_server`).
+    BccCopy,
 }
 
 impl OutboxKind {
@@ -249,6 +293,7 @@ impl OutboxKind {
             Self::PasswordReset => 6,
             Self::SignInCode => 7,
             Self::ReadReceipt => 8,
+            Self::BccCopy => 9,
         }
     }
 
@@ -263,6 +308,7 @@ impl OutboxKind {
             Self::PasswordReset => "password-reset link sent to",
             Self::SignInCode => "sign-in code sent to",
             Self::ReadReceipt => "read receipt sent to",
+            Self::BccCopy => "copy for the sender's mailbox relayed to",
         }
     }
 
@@ -276,11 +322,13 @@ impl OutboxKind {
             Self::PasswordReset => "password-reset link",
             Self::SignInCode => "sign-in code",
             Self::ReadReceipt => "read receipt",
+            Self::BccCopy => "copy to the mail server",
         }
     }
 
-    pub const ALL: [OutboxKind; 8] = [
+    pub const ALL: [OutboxKind; 9] = [
         OutboxKind::Relay,
+        OutboxKind::BccCopy,
         OutboxKind::Direct,
         OutboxKind::Notification,
         OutboxKind::FirstContact,

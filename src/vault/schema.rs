@@ -35,6 +35,12 @@ pub const SEARCH_TEXT: TableDefinition<u64, &str> = TableDefinition::new("search
 /// Address → its one working emailed sign-in code (hashed).
 pub const SIGN_IN_CODES: TableDefinition<&str, &[u8]> = TableDefinition::new("sign_in_codes");
 
+/// (sender, month as yyyymm, recipient) → (): the secure recipients a sender
+/// reached that month, for `messages.unique_recipients_per_month`.
+pub const SENDER_RECIPIENTS: TableDefinition<(&str, u32, &str), ()> = TableDefinition::new("sender_recipients");
+/// (sender, month as yyyymm) → how many keys `SENDER_RECIPIENTS` holds for them.
+pub const SENDER_MONTH_COUNTS: TableDefinition<(&str, u32), u32> = TableDefinition::new("sender_month_counts");
+
 /// Counters the writer thread keeps in memory and persists with every batch.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Counters {
@@ -82,6 +88,8 @@ pub fn prepare(db: &Database) -> Result<Counters, VaultError> {
     txn.open_table(SIGN_IN_CODES)?;
     txn.open_table(MAILBOX_FOLDERS)?;
     txn.open_table(SEARCH_TEXT)?;
+    txn.open_table(SENDER_RECIPIENTS)?;
+    txn.open_table(SENDER_MONTH_COUNTS)?;
     txn.commit()?;
     Ok(counters)
 }

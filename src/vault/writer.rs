@@ -29,10 +29,24 @@ pub struct IntakeWrite {
     pub events: Vec<(String, String)>,
     /// Mailbox addresses (lower case) in `internal_domains`: never mailed a password.
     pub internal: Vec<String>,
-    /// The internal sender of a held message: gets an account and a Sent copy.
+    /// The internal sender of a held message, or the author of a portal message:
+    /// gets an account (if new) and a Sent copy.
     pub sender_account: Option<String>,
     /// What search looks through, for a held message.
     pub search_text: Option<String>,
+    /// A copy for the author's own mailbox on the mail server (`bcc_to_mail_server`).
+    pub bcc: Option<(Vec<String>, Vec<u8>)>,
+    /// Refuse the whole write when the sender would reach more unique secure
+    /// recipients this month than allowed.
+    pub recipient_cap: Option<RecipientCap>,
+}
+
+/// `messages.unique_recipients_per_month` as the writer checks it.
+#[derive(Debug, Clone, Copy)]
+pub struct RecipientCap {
+    /// Calendar month (UTC) as yyyymm.
+    pub month: u32,
+    pub limit: u32,
 }
 
 /// Everything a TLS fallback stores (see `WriteOp::Fallback`).
@@ -105,6 +119,10 @@ pub enum WriteOp {
 pub enum WriteResult {
     /// The intake is stored (new accounts and their first-contact rows included).
     Intake,
+    /// Nothing was stored: the sender has reached `limit` unique secure recipients this month.
+    OverCap {
+        limit: u32,
+    },
     Outbox,
     /// The outbox row no longer exists (already handled); or the account, session
     /// or token an auth write names does not exist (or no longer works).

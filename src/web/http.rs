@@ -23,6 +23,9 @@ pub struct Req {
     pub headers: HeaderMap,
     pub form: Vec<(String, String)>,
     pub client: Client,
+    /// The unread body of a `multipart/form-data` post and its boundary; the
+    /// handler that takes uploads streams it (see `upload.rs`).
+    pub multipart: std::sync::Mutex<Option<(Incoming, String)>>,
 }
 
 /// Why a request could not even be read.
@@ -41,7 +44,17 @@ impl Req {
             .get("content-type")
             .and_then(|v| v.to_str().ok())
             .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
-        let form = if parts.method == Method::POST && is_form {
+        let boundary = (parts.method == Method::POST)
+            .then(|| parts.headers.get("content-type").and_then(|v| v.to_str().ok()))
+            .flatten()
+            .filter(|v| v.starts_with("multipart/form-data"))
+            .map(|v| multer::parse_boundary(v).map_err(|_| ReadError::Broken))
+            .transpose()?;
+        let mut multipart = None;
+        let form = if let Some(boundary) = boundary {
+            multipart = Some((body, boundary));
+            Vec::new()
+        } else if parts.method == Method::POST && is_form {
             let collected = Limited::new(body, FORM_LIMIT).collect().await.map_err(|e| {
                 if e.is::<http_body_util::LengthLimitError>() {
                     ReadError::TooLarge
@@ -67,7 +80,13 @@ impl Req {
             headers: parts.headers,
             form,
             client: Client { ip, agent },
+            multipart: std::sync::Mutex::new(multipart),
         })
+    }
+
+    /// True for a `multipart/form-data` post (an upload form).
+    pub fn is_multipart(&self) -> bool {
+        self.multipart.lock().is_ok_and(|m| m.is_some())
     }
 
     /// The path split into segments, without empty ones.

@@ -6,6 +6,7 @@ pub mod http;
 pub mod pages;
 pub mod portal;
 mod redirect;
+pub mod upload;
 
 use std::net::IpAddr;
 use std::sync::Arc;
@@ -28,6 +29,9 @@ const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
 /// How long one request (body included) may take before it is answered with 503.
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 
+/// How long an upload (a multipart post) may take in all.
+const UPLOAD_TIMEOUT: Duration = Duration::from_hours(1);
+
 /// What the handlers share.
 pub struct Web {
     pub ctx: Context,
@@ -35,6 +39,8 @@ pub struct Web {
     pub throttle: SignInThrottle,
     /// HTTPS connections open right now (shutdown waits for them).
     pub open: AtomicUsize,
+    /// Where uploads wait while a message is being sent (`upload.rs`).
+    pub spool: std::path::PathBuf,
 }
 
 /// Counts a connection while it lives.
@@ -54,13 +60,14 @@ impl Drop for Open<'_> {
 }
 
 impl Web {
-    pub fn new(ctx: Context, pages: pages::Pages) -> Self {
+    pub fn new(ctx: Context, pages: pages::Pages, spool: std::path::PathBuf) -> Self {
         let throttle = SignInThrottle::new(ctx.config.portal.lockout_threshold);
         Self {
             ctx,
             pages,
             throttle,
             open: AtomicUsize::new(0),
+            spool,
         }
     }
 
@@ -136,21 +143,30 @@ fn canonical(ip: IpAddr) -> IpAddr {
 async fn handle(web: &Web, req: Request<Incoming>, ip: IpAddr) -> Response<Full<Bytes>> {
     let head_only = req.method() == Method::HEAD;
     let started = std::time::Instant::now();
-    let work = async {
-        match http::Req::read(req, ip).await {
-            Ok(req) => {
-                let resp = portal::route(web, &req).await;
-                tracing::debug!(method = %req.method, path = %req.path, status = resp.status.as_u16(), micros = started.elapsed().as_micros(), "https request");
-                resp
-            }
-            Err(http::ReadError::TooLarge) => portal::error_page(web, StatusCode::PAYLOAD_TOO_LARGE, None),
-            Err(http::ReadError::Broken) => portal::error_page(web, StatusCode::BAD_REQUEST, None),
+    let read = within(web, REQUEST_TIMEOUT, async {
+        http::Req::read(req, ip).await.map_err(|e| match e {
+            http::ReadError::TooLarge => portal::error_page(web, StatusCode::PAYLOAD_TOO_LARGE, None),
+            http::ReadError::Broken => portal::error_page(web, StatusCode::BAD_REQUEST, None),
+        })
+    });
+    let resp = match read.await {
+        Ok(Ok(req)) => {
+            // An upload streams its body inside the handler (each chunk has its own idle limit).
+            let limit = if req.is_multipart() { UPLOAD_TIMEOUT } else { REQUEST_TIMEOUT };
+            let resp = within(web, limit, portal::route(web, &req)).await.unwrap_or_else(|timeout| timeout);
+            tracing::debug!(method = %req.method, path = %req.path, status = resp.status.as_u16(), micros = started.elapsed().as_micros(), "https request");
+            resp
         }
+        Ok(Err(refused)) | Err(refused) => refused,
     };
-    let resp = futures_lite::future::or(work, async {
-        smol::Timer::after(REQUEST_TIMEOUT).await;
-        portal::error_page(web, StatusCode::SERVICE_UNAVAILABLE, None)
-    })
-    .await;
     resp.finish(head_only)
+}
+
+/// Runs `work`, or answers 503 when it takes longer than `limit`.
+async fn within<T>(web: &Web, limit: Duration, work: impl Future<Output = T>) -> Result<T, http::Resp> {
+    futures_lite::future::or(async { Ok(work.await) }, async {
+        smol::Timer::after(limit).await;
+        Err(portal::error_page(web, StatusCode::SERVICE_UNAVAILABLE, None))
+    })
+    .await
 }

@@ -23,6 +23,7 @@ const PAGES: &[(&str, &str)] = &[
     ("search.html", include_str!("../../assets/web/search.html")),
     ("_search_box.html", include_str!("../../assets/web/_search_box.html")),
     ("message.html", include_str!("../../assets/web/message.html")),
+    ("compose.html", include_str!("../../assets/web/compose.html")),
     ("print.html", include_str!("../../assets/web/print.html")),
     ("sessions.html", include_str!("../../assets/web/sessions.html")),
     ("second_factor.html", include_str!("../../assets/web/second_factor.html")),

@@ -79,8 +79,37 @@ impl Agent {
         self.request("POST", path, Some(&body), &[])
     }
 
+    /// POSTs `multipart/form-data`: text fields in order, then files (field, file name, type, bytes).
+    pub fn post_multipart(&mut self, path: &str, fields: &[(&str, &str)], files: &[(&str, &str, &str, &[u8])]) -> Response {
+        let boundary = "----cloister-test-boundary-7MA4YWxkTrZu0gW";
+        let mut body = Vec::new();
+        for (name, value) in fields {
+            let _ = write!(
+                body,
+                "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
+            );
+        }
+        for (name, file, content_type, bytes) in files {
+            let _ = write!(
+                body,
+                "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"; filename=\"{file}\"\r\nContent-Type: {content_type}\r\n\r\n"
+            );
+            body.extend_from_slice(bytes);
+            body.extend_from_slice(b"\r\n");
+        }
+        let _ = write!(body, "--{boundary}--\r\n");
+        let content_type = format!("multipart/form-data; boundary={boundary}");
+        self.request_body("POST", path, Some((&content_type, &body)), &[])
+    }
+
     /// Any request, with extra headers; cookies from the answer go into the jar.
     pub fn request(&mut self, method: &str, path: &str, form: Option<&str>, extra: &[(&str, &str)]) -> Response {
+        let form = form.map(|f| ("application/x-www-form-urlencoded", f.as_bytes()));
+        self.request_body(method, path, form, extra)
+    }
+
+    /// A request with an optional (content type, body).
+    pub fn request_body(&mut self, method: &str, path: &str, body: Option<(&str, &[u8])>, extra: &[(&str, &str)]) -> Response {
         let started = Instant::now();
         let mut head = format!(
             "{method} {path} HTTP/1.1\r\nHost: {}\r\nUser-Agent: {}\r\nConnection: close\r\n",
@@ -93,16 +122,16 @@ impl Agent {
         for (k, v) in extra {
             let _ = write!(head, "{k}: {v}\r\n");
         }
-        if let Some(body) = form {
-            let _ = write!(
-                head,
-                "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\r\n{body}",
-                body.len()
-            );
+        let mut request = Vec::new();
+        if let Some((content_type, body)) = body {
+            let _ = write!(head, "Content-Type: {content_type}\r\nContent-Length: {}\r\n\r\n", body.len());
+            request.extend_from_slice(head.as_bytes());
+            request.extend_from_slice(body);
         } else {
             head.push_str("\r\n");
+            request.extend_from_slice(head.as_bytes());
         }
-        let raw = self.exchange(head.as_bytes());
+        let raw = self.exchange(&request);
         let response = parse(&raw, started.elapsed());
         for c in response.all("set-cookie") {
             let pair = c.split(';').next().unwrap_or("");

@@ -37,3 +37,58 @@
   button.hidden = false;
   button.addEventListener("click", function () { window.print(); });
 })();
+
+// The compose form: refuses attachments over the limit before anything is
+// sent, and shows upload progress. The server checks the limit again.
+(function () {
+  "use strict";
+  var form = document.getElementById("compose");
+  if (!form || !window.XMLHttpRequest || !window.FormData) { return; }
+  var input = document.getElementById("attachment");
+  var error = document.getElementById("size-error");
+  var bar = document.getElementById("upload-progress");
+  var status = document.getElementById("upload-status");
+  var limit = parseInt(form.getAttribute("data-limit"), 10) || 0;
+  function total() {
+    var sum = 0;
+    for (var i = 0; input && i < input.files.length; i++) { sum += input.files[i].size; }
+    return sum;
+  }
+  function check() {
+    var size = total();
+    var over = limit > 0 && size > limit;
+    error.hidden = !over;
+    error.textContent = over ? "The attachments come to " + (size / 1e6).toFixed(1) +
+      " MB; the total allowed per message is " + form.getAttribute("data-limit-text") + ". Remove some and try again." : "";
+    return !over;
+  }
+  if (input) { input.addEventListener("change", check); }
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    if (!check()) { input.focus(); return; }
+    var button = document.getElementById("send");
+    button.disabled = true;
+    var xhr = new XMLHttpRequest();
+    xhr.open("POST", form.action);
+    xhr.upload.addEventListener("progress", function (e) {
+      if (!e.lengthComputable) { return; }
+      bar.hidden = false;
+      bar.value = Math.round(100 * e.loaded / e.total);
+      status.textContent = "Uploading… " + bar.value + "%";
+    });
+    xhr.addEventListener("load", function () {
+      if (xhr.responseURL && xhr.responseURL.indexOf("/compose") === -1) {
+        window.location.assign(xhr.responseURL);
+        return;
+      }
+      document.open();
+      document.write(xhr.responseText);
+      document.close();
+    });
+    xhr.addEventListener("error", function () {
+      button.disabled = false;
+      status.textContent = "The message could not be sent: the connection failed. Try again.";
+    });
+    xhr.send(new FormData(form));
+  });
+})();

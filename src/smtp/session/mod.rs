@@ -10,7 +10,8 @@ use smtp_proto::{Error as ParseError, MAIL_SMTPUTF8, Request};
 mod auth;
 
 use super::data::{DataProblem, DataReceiver};
-use super::queue_id::QueueIds;
+use crate::service::intake::Delivery;
+use crate::service::queue_ids::QueueIds;
 
 /// Limits and identity the session needs from the configuration.
 #[derive(Debug, Clone)]
@@ -23,19 +24,6 @@ pub struct Limits {
     pub require_tls: bool,
     /// AUTH accounts exist (AUTH is then offered over TLS).
     pub auth_enabled: bool,
-}
-
-/// One accepted transaction, ready to be stored.
-#[derive(Debug)]
-pub struct Delivery {
-    pub queue_id: u64,
-    pub sender: String,
-    pub recipients: Vec<String>,
-    pub helo: String,
-    pub client: IpAddr,
-    pub tls: bool,
-    pub auth_user: Option<String>,
-    pub data: Vec<u8>,
 }
 
 /// What the network layer must do next.

@@ -91,6 +91,7 @@ fn notice(done: &str) -> Option<&'static str> {
         "delete" => "Moved to Deleted.",
         "restore" => "Restored.",
         "purge" => "Deleted for good.",
+        "sent" => "Message sent.",
         _ => return None,
     })
 }

@@ -2,6 +2,7 @@
 //! session lookup, CSRF checks, page rendering and the error page.
 
 mod account;
+mod compose;
 mod mailbox;
 mod password;
 mod reading;
@@ -41,6 +42,16 @@ pub enum WebError {
     Vault(#[from] crate::vault::VaultError),
     #[error(transparent)]
     Page(#[from] crate::notify::TemplateError),
+    /// Not allowed for a reason the user is told (a sender's restriction, an expired message).
+    #[error("refused: {0}")]
+    Refused(String),
+    /// A multipart post that could not be read (broken, stalled, text too large).
+    #[error("upload could not be read")]
+    BadUpload,
+    #[error("spool: {0}")]
+    Spool(std::io::Error),
+    #[error(transparent)]
+    Send(#[from] crate::service::send::SendError),
 }
 
 pub async fn route(web: &Web, req: &Req) -> Resp {
@@ -49,6 +60,8 @@ pub async fn route(web: &Web, req: &Req) -> Resp {
         Ok(resp) => resp,
         Err(WebError::NotFound) => error_page(web, StatusCode::NOT_FOUND, None),
         Err(WebError::Forbidden) => error_page(web, StatusCode::FORBIDDEN, None),
+        Err(WebError::BadUpload) => error_page(web, StatusCode::BAD_REQUEST, None),
+        Err(WebError::Refused(message)) => refused_page(web, &message),
         Err(e) => {
             let (reference, _) = tokens::new_token();
             let reference: String = reference.chars().filter(char::is_ascii_alphanumeric).take(10).collect();
@@ -93,7 +106,13 @@ async fn signed_in_routes(web: &Web, req: &Req, segments: &[&str], get: bool, po
             Err(WebError::NotFound)
         };
     };
-    if post && (req.cross_site() || !tokens::same(req.field("csrf"), &signed.session.csrf)) {
+    // Only the compose form posts multipart; its CSRF field is checked first
+    // thing while the body streams (`upload.rs`).
+    let multipart = post && req.is_multipart();
+    if multipart && segments != ["compose"] {
+        return Err(WebError::Forbidden);
+    }
+    if post && (req.cross_site() || (!multipart && !tokens::same(req.field("csrf"), &signed.session.csrf))) {
         return Err(WebError::Forbidden);
     }
     if let Some(first) = unfinished_step(&signed.session, segments) {
@@ -110,6 +129,10 @@ async fn signed_in_routes(web: &Web, req: &Req, segments: &[&str], get: bool, po
         ["m", id, "print"] if get => reading::print_view(web, req, &signed, id).await,
         ["m", id, "eml"] if get => reading::eml(web, &signed, id),
         ["m", id, "a", n] if get => reading::attachment(web, &signed, id, n),
+        ["m", id, "reply"] if get => compose::reply_page(web, &signed, id, false),
+        ["m", id, "reply-all"] if get => compose::reply_page(web, &signed, id, true),
+        ["compose"] if get => compose::new_page(web, &signed),
+        ["compose"] if post && multipart => compose::send(web, req, &signed).await,
         ["password", "change"] if get => password::change_page(web, req, &signed),
         ["password", "change"] if post => password::change(web, req, &signed).await,
         ["account", "sessions"] if get => account::sessions(web, &signed),
@@ -148,7 +171,12 @@ fn unfinished_step(session: &Session, segments: &[&str]) -> Option<&'static str>
 fn is_page(segments: &[&str]) -> bool {
     matches!(
         segments,
-        [] | ["sent" | "deleted" | "search"] | ["m", _] | ["account", "sessions" | "2fa"] | ["password", "change"] | ["login", "2fa"]
+        [] | ["sent" | "deleted" | "search" | "compose"]
+            | ["m", _]
+            | ["m", _, "reply" | "reply-all"]
+            | ["account", "sessions" | "2fa"]
+            | ["password", "change"]
+            | ["login", "2fa"]
     )
 }
 
@@ -175,7 +203,10 @@ pub fn encode(s: &str) -> String {
 pub fn page(web: &Web, name: &str, signed: &Signed, values: Value) -> Result<Resp, WebError> {
     let ctx = minijinja::value::merge_maps([
         values,
-        context! { user => signed.session.address.clone(), csrf => signed.session.csrf.clone() },
+        context! {
+            user => signed.session.address.clone(), csrf => signed.session.csrf.clone(),
+            can_compose => crate::service::send::may_compose(&web.ctx, &signed.session.address),
+        },
     ]);
     Ok(Resp::html(StatusCode::OK, web.pages.render(name, ctx)?))
 }
@@ -202,6 +233,15 @@ pub fn check_anonymous_form(req: &Req) -> Result<(), WebError> {
         return Err(WebError::Forbidden);
     }
     Ok(())
+}
+
+/// "Not allowed" with the reason the user is given.
+fn refused_page(web: &Web, message: &str) -> Resp {
+    let values = context! { status => 403, title => "Not allowed", message };
+    match web.pages.render("error.html", values) {
+        Ok(html) => Resp::html(StatusCode::FORBIDDEN, html),
+        Err(_) => error_page(web, StatusCode::FORBIDDEN, None),
+    }
 }
 
 /// The friendly error page; `reference` ties it to the log line with the detail.

@@ -11,7 +11,7 @@ use super::{Signed, WebError, page};
 use crate::mail::html;
 use crate::service::mailbox;
 use crate::service::utc_text;
-use crate::vault::Folder;
+use crate::vault::{Folder, MailboxEntry, MessageRecord, Restriction};
 use crate::web::Web;
 use crate::web::http::{Req, Resp};
 
@@ -83,10 +83,49 @@ const TRACE_FIELDS: [&str; 5] = [
     "X-Cloister-Queue-Id",
 ];
 
+/// What the reader may do with a message: its sender may do anything; others
+/// as the sender's restriction allows, and no reply after expiry.
+pub struct Allowed {
+    pub print: bool,
+    pub reply: bool,
+    /// Why not, for the message page.
+    pub note: Option<&'static str>,
+}
+
+pub fn allowed(reader: &str, m: &MessageRecord, entry: &MailboxEntry) -> Allowed {
+    if m.envelope_from.eq_ignore_ascii_case(reader) {
+        return Allowed {
+            print: true,
+            reply: true,
+            note: None,
+        };
+    }
+    let expired = entry.expires_at <= crate::service::now();
+    let note = match (m.restriction, expired) {
+        (Restriction::NoPrintNoReply, _) => Some("The sender does not allow printing or replying to this message."),
+        (Restriction::NoPrint, true) => {
+            Some("The sender does not allow printing this message, and it has expired, so it can no longer be answered.")
+        }
+        (Restriction::NoPrint, false) => Some("The sender does not allow printing this message."),
+        (Restriction::None, true) => Some("This message has expired, so it can no longer be answered."),
+        (Restriction::None, false) => None,
+    };
+    Allowed {
+        print: m.restriction.may_print(),
+        reply: m.restriction.may_reply() && !expired,
+        note,
+    }
+}
+
+const NO_PRINT: &str = "The sender does not allow printing or saving this message.";
+
 /// The message as an .eml file (without internal trace fields).
 pub fn eml(web: &Web, signed: &Signed, id: &str) -> Result<Resp, WebError> {
     let id = parse_id(id)?;
-    let (m, _) = mailbox::entry(&web.ctx, &signed.session.address, id)?.ok_or(WebError::NotFound)?;
+    let (m, entry) = mailbox::entry(&web.ctx, &signed.session.address, id)?.ok_or(WebError::NotFound)?;
+    if !allowed(&signed.session.address, &m, &entry).print {
+        return Err(WebError::Refused(NO_PRINT.into()));
+    }
     let raw = web.ctx.vault.raw_message(id)?.ok_or(WebError::NotFound)?;
     let raw = crate::mail::headers::without_fields(&raw, &TRACE_FIELDS);
     let subject = if m.subject.trim().is_empty() {
@@ -156,6 +195,10 @@ async fn show(web: &Web, req: &Req, signed: &Signed, id: &str, template: &str) -
     let id = parse_id(id)?;
     let address = &signed.session.address;
     let (m, entry) = mailbox::entry(&web.ctx, address, id)?.ok_or(WebError::NotFound)?;
+    let may = allowed(address, &m, &entry);
+    if template == "print.html" && !may.print {
+        return Err(WebError::Refused(NO_PRINT.into()));
+    }
     let raw = web.ctx.vault.raw_message(id)?.ok_or(WebError::NotFound)?;
     if really_read(req) && (!entry.read || entry.opened_at.is_none()) {
         mailbox::opened(&web.ctx, address, id, &req.client).await?;
@@ -184,6 +227,8 @@ async fn show(web: &Web, req: &Req, signed: &Signed, id: &str, template: &str) -
         received => utc_text(m.received_at), expires => utc_text(m.expires_at), body, attachments,
         folder => folder.name(), back => path_of(folder), deleted => folder == Folder::Deleted,
         html => remote_images.is_some(), images, remote_images => remote_images.unwrap_or(0),
+        may_print => may.print, may_reply => may.reply, restriction_note => may.note,
+        has_others => !m.cc.is_empty() || m.to.len() > 1,
     };
     page(web, template, signed, values)
 }

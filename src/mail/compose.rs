@@ -1,0 +1,237 @@
+//! A message written in the portal, as MIME: a plain-text part and the
+//! attachments, base64-encoded straight from their spool files.
+
+use std::fmt::Write as _;
+use std::io::{self, Read as _};
+use std::path::PathBuf;
+
+use base64::Engine as _;
+use base64::engine::general_purpose::STANDARD;
+
+/// One uploaded file waiting in the spool.
+#[derive(Debug, Clone)]
+pub struct Attached {
+    pub name: String,
+    pub content_type: String,
+    pub path: PathBuf,
+}
+
+/// What goes into the message; addresses are already checked.
+pub struct Outgoing<'a> {
+    pub from: &'a str,
+    pub to: &'a [String],
+    pub cc: &'a [String],
+    pub subject: &'a str,
+    pub text: &'a str,
+    /// `<id@host>`
+    pub message_id: &'a str,
+    /// RFC 2822 date.
+    pub date: &'a str,
+    /// The Message-ID of the message replied to, and its References.
+    pub in_reply_to: Option<(&'a str, &'a str)>,
+    pub attachments: &'a [Attached],
+    /// Unique per message: separates the parts.
+    pub boundary: &'a str,
+}
+
+/// The message bytes, CRLF line ends throughout.
+pub fn write(m: &Outgoing<'_>) -> io::Result<Vec<u8>> {
+    let mut head = String::new();
+    header(&mut head, "From", m.from);
+    address_list(&mut head, "To", m.to);
+    address_list(&mut head, "Cc", m.cc);
+    header(&mut head, "Subject", &encode_words(m.subject));
+    header(&mut head, "Date", m.date);
+    header(&mut head, "Message-ID", m.message_id);
+    if let Some((parent, references)) = m.in_reply_to {
+        header(&mut head, "In-Reply-To", parent);
+        let chain = if references.is_empty() {
+            parent.to_string()
+        } else {
+            format!("{references} {parent}")
+        };
+        header(&mut head, "References", &chain);
+    }
+    header(&mut head, "MIME-Version", "1.0");
+    let mut out = Vec::with_capacity(head.len() + m.text.len() * 2);
+    if m.attachments.is_empty() {
+        out.extend_from_slice(head.as_bytes());
+        text_part(&mut out, m.text);
+        return Ok(out);
+    }
+    header(&mut head, "Content-Type", &format!("multipart/mixed; boundary=\"{}\"", m.boundary));
+    out.extend_from_slice(head.as_bytes());
+    out.extend_from_slice(format!("\r\n--{}\r\n", m.boundary).as_bytes());
+    text_part(&mut out, m.text);
+    for a in m.attachments {
+        out.extend_from_slice(format!("\r\n--{}\r\n", m.boundary).as_bytes());
+        attachment_part(&mut out, a)?;
+    }
+    out.extend_from_slice(format!("\r\n--{}--\r\n", m.boundary).as_bytes());
+    Ok(out)
+}
+
+/// One header line; CR and LF in the value are dropped (no header injection).
+fn header(out: &mut String, name: &str, value: &str) {
+    let clean: String = value.chars().filter(|c| *c != '\r' && *c != '\n').collect();
+    let _ = write!(out, "{name}: {clean}\r\n");
+}
+
+fn address_list(out: &mut String, name: &str, addresses: &[String]) {
+    if !addresses.is_empty() {
+        header(out, name, "");
+        out.truncate(out.len() - 2);
+        for (i, a) in addresses.iter().enumerate() {
+            let sep = if i == 0 { "" } else { ",\r\n " };
+            let clean: String = a.chars().filter(|c| !c.is_control()).collect();
+            let _ = write!(out, "{sep}{clean}");
+        }
+        out.push_str("\r\n");
+    }
+}
+
+/// RFC 2047 encoded words for a header value that is not plain ASCII, folded
+/// so no line is too long.
+pub fn encode_words(value: &str) -> String {
+    let plain = value.chars().all(|c| c.is_ascii() && !c.is_ascii_control());
+    if plain && value.len() < 900 {
+        return value.to_string();
+    }
+    let mut words = Vec::new();
+    let mut chunk = String::new();
+    for c in value.chars().filter(|c| !c.is_control()) {
+        if chunk.len() + c.len_utf8() > 45 {
+            words.push(format!("=?utf-8?b?{}?=", STANDARD.encode(chunk.as_bytes())));
+            chunk.clear();
+        }
+        chunk.push(c);
+    }
+    if !chunk.is_empty() {
+        words.push(format!("=?utf-8?b?{}?=", STANDARD.encode(chunk.as_bytes())));
+    }
+    words.join("\r\n ")
+}
+
+/// The text part: 7bit when it is short-lined ASCII, base64 otherwise.
+fn text_part(out: &mut Vec<u8>, text: &str) {
+    let normalised = text.replace("\r\n", "\n").replace('\r', "\n");
+    let seven_bit = normalised.is_ascii() && normalised.lines().all(|l| l.len() <= 900);
+    out.extend_from_slice(b"Content-Type: text/plain; charset=utf-8\r\n");
+    if seven_bit {
+        out.extend_from_slice(b"Content-Transfer-Encoding: 7bit\r\n\r\n");
+        out.extend_from_slice(normalised.replace('\n', "\r\n").as_bytes());
+        out.extend_from_slice(b"\r\n");
+    } else {
+        out.extend_from_slice(b"Content-Transfer-Encoding: base64\r\n\r\n");
+        base64_lines(out, normalised.replace('\n', "\r\n").as_bytes());
+    }
+}
+
+fn attachment_part(out: &mut Vec<u8>, a: &Attached) -> io::Result<()> {
+    let name: String = a.name.chars().filter(|c| !c.is_control() && *c != '"' && *c != '\\').collect();
+    let quoted = if name.is_ascii() {
+        name.clone()
+    } else {
+        encode_words(&name).replace("\r\n ", " ")
+    };
+    out.extend_from_slice(format!("Content-Type: {}; name=\"{quoted}\"\r\n", a.content_type).as_bytes());
+    out.extend_from_slice(b"Content-Transfer-Encoding: base64\r\n");
+    let star: String = name
+        .bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"!#$&+-.^_`|~".contains(&b) {
+                char::from(b).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect();
+    out.extend_from_slice(format!("Content-Disposition: attachment; filename*=utf-8''{star}\r\n\r\n").as_bytes());
+    let mut file = std::fs::File::open(&a.path)?;
+    // 57 input bytes make one 76-character line; read whole lines at a time.
+    let mut buf = vec![0u8; 57 * 1024];
+    loop {
+        let mut filled = 0;
+        while filled < buf.len() {
+            let n = file.read(&mut buf[filled..])?;
+            if n == 0 {
+                break;
+            }
+            filled += n;
+        }
+        if filled == 0 {
+            break;
+        }
+        base64_lines(out, &buf[..filled]);
+        if filled < buf.len() {
+            break;
+        }
+    }
+    Ok(())
+}
+
+/// Base64 in lines of 76 characters, each ending in CRLF.
+fn base64_lines(out: &mut Vec<u8>, bytes: &[u8]) {
+    for line in bytes.chunks(57) {
+        let start = out.len();
+        out.resize(start + line.len().div_ceil(3) * 4, 0);
+        let written = STANDARD.encode_slice(line, &mut out[start..]).unwrap_or(0);
+        out.truncate(start + written);
+        out.extend_from_slice(b"\r\n");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn outgoing<'a>(subject: &'a str, text: &'a str, attachments: &'a [Attached], to: &'a [String]) -> Outgoing<'a> {
+        Outgoing {
+            from: "pat@partner.example",
+            to,
+            cc: &[],
+            subject,
+            text,
+            message_id: "<x@host>",
+            date: "Tue, 24 Nov 2026 10:00:00 +0000",
+            in_reply_to: Some(("<parent@host>", "<root@host>")),
+            attachments,
+            boundary: "b0undary",
+        }
+    }
+
+    #[test]
+    fn header_injection_is_impossible() {
+        let to = vec!["a@example.org".to_string()];
+        let raw = write(&outgoing("hi\r\nBcc: evil@example.net", "body", &[], &to)).unwrap();
+        let text = String::from_utf8(raw).unwrap();
+        assert!(!text.contains("\r\nBcc:"), "{text}");
+    }
+
+    #[test]
+    fn parses_back_with_unicode_subject_body_and_attachment() {
+        let dir = std::env::temp_dir().join(format!("cloister-compose-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("f");
+        let content: Vec<u8> = (0..200_000u32).map(|i| (i % 251) as u8).collect();
+        std::fs::write(&path, &content).unwrap();
+        let files = [Attached {
+            name: "Überweisung März.pdf".into(),
+            content_type: "application/pdf".into(),
+            path,
+        }];
+        let to = vec!["Ann <a@example.org>".to_string(), "b@example.org".to_string()];
+        let subject = "Grüße – Vertrag ".repeat(8);
+        let raw = write(&outgoing(&subject, "Zeile eins\nZeile zwei ✓\n.\n", &files, &to)).unwrap();
+        let msg = mail_parser::MessageParser::default().parse(&raw).unwrap();
+        assert_eq!(msg.subject().unwrap(), subject);
+        assert_eq!(msg.body_text(0).unwrap().replace("\r\n", "\n"), "Zeile eins\nZeile zwei ✓\n.\n");
+        let part = msg.attachment(0).unwrap();
+        assert_eq!(mail_parser::MimeHeaders::attachment_name(part), Some("Überweisung März.pdf"));
+        assert_eq!(part.contents(), content.as_slice());
+        assert_eq!(msg.to().unwrap().iter().count(), 2);
+        assert_eq!(msg.in_reply_to().as_text(), Some("parent@host"));
+        assert!(raw.split(|b| *b == b'\n').all(|l| l.len() <= 998));
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+}

@@ -1,0 +1,274 @@
+//! Sending from the portal (reply, reply all, compose): who may write to whom
+//! and with which options, the message written as MIME, then the same path as
+//! SMTP intake (internal recipients relayed, others held in the vault).
+
+use std::net::IpAddr;
+
+use time::format_description::well_known::Rfc2822;
+
+use super::intake::{self, Delivery, IntakeError, PortalSend, queue_id_text};
+use super::{Context, reply};
+use crate::auth::tokens;
+use crate::mail::compose::{self, Attached, Outgoing};
+use crate::policy::SecureMode;
+use crate::vault::{Restriction, VaultError};
+
+/// Expiry choices offered to senders, in days (the default from config is added).
+pub const EXPIRY_CHOICES: [u32; 3] = [1, 7, 30];
+/// Longest subject accepted, in characters.
+const SUBJECT_MAX: usize = 500;
+
+#[derive(Debug, thiserror::Error)]
+pub enum SendError {
+    /// The message replied to is not in the author's mailbox.
+    #[error("not found")]
+    NotFound,
+    /// Something the author can fix or must accept; the text is shown to them.
+    #[error("{0}")]
+    Refused(String),
+    #[error(transparent)]
+    Vault(#[from] VaultError),
+    /// Storing failed; detail for the log.
+    #[error("not stored: {0}")]
+    Stored(String),
+}
+
+/// New message, or an answer to one in the author's mailbox.
+#[derive(Debug, Clone, Copy)]
+pub enum Purpose {
+    New,
+    Reply { id: u64, all: bool },
+}
+
+/// The sender's choices (only internal authors get to make them).
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub mode: SecureMode,
+    pub read_receipt: bool,
+    pub restriction: Restriction,
+    /// None = `messages.expiry_default_days`.
+    pub expiry_days: Option<u32>,
+}
+
+/// The Message-ID replied to and its References.
+type Thread = (String, String);
+
+/// What the form carried.
+#[derive(Clone)]
+pub struct Draft {
+    pub author: String,
+    pub client: IpAddr,
+    pub purpose: Purpose,
+    /// Recipients as typed (new messages only; a reply's come from the original).
+    pub to: String,
+    pub cc: String,
+    pub subject: String,
+    pub text: String,
+    pub attachments: Vec<Attached>,
+    pub attachments_size: u64,
+    pub options: Options,
+}
+
+/// Whether `author` may start new messages (not only reply).
+pub fn may_compose(ctx: &Context, author: &str) -> bool {
+    ctx.config.is_internal(author) || !ctx.config.portal.lite_mode
+}
+
+/// Checks, writes and stores the message; its queue id once it is durable.
+pub async fn send(ctx: &Context, draft: Draft) -> Result<u64, SendError> {
+    let account = ctx.vault.account(&draft.author)?.ok_or(SendError::NotFound)?;
+    if !account.allow_sending {
+        return Err(SendError::Refused("Sending is turned off for your account.".into()));
+    }
+    let internal = ctx.config.is_internal(&draft.author);
+    let (to, cc, thread) = match draft.purpose {
+        Purpose::Reply { id, all } => {
+            let r = reply::draft(ctx, &draft.author, id, all)?;
+            (r.to, r.cc, Some((r.parent_id, r.references)))
+        }
+        Purpose::New => {
+            let (to, cc) = new_recipients(ctx, &draft, internal)?;
+            (to, cc, None)
+        }
+    };
+    let recipients: Vec<String> = to.iter().chain(&cc).cloned().collect();
+    if recipients.is_empty() {
+        return Err(SendError::Refused("Add at least one recipient.".into()));
+    }
+    if recipients.len() > ctx.config.smtp.max_recipients as usize {
+        return Err(SendError::Refused(format!(
+            "A message may have at most {} recipients.",
+            ctx.config.smtp.max_recipients
+        )));
+    }
+    check_content(ctx, &draft)?;
+    let options = portal_options(ctx, &draft.options, internal)?;
+    let queue_id = ctx.queue_ids.next();
+    let data = {
+        let (ctx, draft, to, cc) = (ctx.clone(), draft.clone(), to.clone(), cc.clone());
+        // Attachments are read from the spool: off the async threads.
+        smol::unblock(move || write_message(&ctx, &draft, (&to, &cc), thread.as_ref(), queue_id)).await?
+    };
+    let delivery = Delivery {
+        queue_id,
+        sender: draft.author.clone(),
+        recipients,
+        helo: "portal".into(),
+        client: draft.client,
+        tls: true,
+        auth_user: Some(draft.author.clone()),
+        data,
+    };
+    match intake::accept_portal(ctx, &delivery, &options).await {
+        Ok(_) => Ok(queue_id),
+        Err(IntakeError::OverCap { limit }) => Err(SendError::Refused(format!(
+            "You have reached the limit of {limit} different secure recipients this month, so this message was not sent."
+        ))),
+        Err(IntakeError::Refused { reply }) => Err(SendError::Refused(reply)),
+        Err(IntakeError::Temporary { detail }) => Err(SendError::Stored(detail)),
+    }
+}
+
+/// Recipients of a new message: anyone for internal authors; for external
+/// ones only internal addresses, and nothing at all in lite mode.
+fn new_recipients(ctx: &Context, draft: &Draft, internal: bool) -> Result<(Vec<String>, Vec<String>), SendError> {
+    if !may_compose(ctx, &draft.author) {
+        return Err(SendError::Refused(
+            "New messages cannot be written from this portal; you can reply to messages you received.".into(),
+        ));
+    }
+    let to = parse_addresses(&draft.to)?;
+    let cc = parse_addresses(&draft.cc)?;
+    if !internal && let Some(outside) = to.iter().chain(&cc).find(|a| !ctx.config.is_internal(a)) {
+        let domains = ctx.config.internal_domains.join(", ");
+        let allowed = if domains.is_empty() { "no domain".to_string() } else { domains };
+        return Err(SendError::Refused(format!(
+            "You can write only to addresses at {allowed}; {outside} is not one of them."
+        )));
+    }
+    Ok((to, cc))
+}
+
+/// Addresses typed into a field, separated by commas, semicolons or spaces;
+/// `Name <address>` is accepted. The first malformed one is named.
+pub fn parse_addresses(field: &str) -> Result<Vec<String>, SendError> {
+    let mut out: Vec<String> = Vec::new();
+    for item in field.split([',', ';', '\n']).map(str::trim).filter(|s| !s.is_empty()) {
+        let address = match (item.rfind('<'), item.ends_with('>')) {
+            (Some(open), true) => &item[open + 1..item.len() - 1],
+            _ => item,
+        };
+        for a in address.split_whitespace() {
+            if !valid_address(a) {
+                return Err(SendError::Refused(format!("{a:?} is not an email address.")));
+            }
+            if !out.iter().any(|x| x.eq_ignore_ascii_case(a)) {
+                out.push(a.to_string());
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// local@domain with a dotted domain, printable ASCII, no quoting or brackets.
+fn valid_address(a: &str) -> bool {
+    let Some((local, domain)) = a.rsplit_once('@') else {
+        return false;
+    };
+    let ok_char = |c: char| c.is_ascii_graphic() && !"<>()[]\\,;:\"@".contains(c);
+    !local.is_empty()
+        && local.len() <= 64
+        && domain.len() <= 253
+        && local.chars().all(ok_char)
+        && domain.contains('.')
+        && domain
+            .split('.')
+            .all(|l| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+}
+
+fn check_content(ctx: &Context, draft: &Draft) -> Result<(), SendError> {
+    if draft.subject.chars().count() > SUBJECT_MAX {
+        return Err(SendError::Refused(format!(
+            "The subject may have at most {SUBJECT_MAX} characters."
+        )));
+    }
+    let limit = ctx.config.messages.attachment_limit;
+    if draft.attachments_size > limit {
+        return Err(SendError::Refused(too_large(draft.attachments_size, limit)));
+    }
+    Ok(())
+}
+
+/// The refusal for attachments over the limit.
+pub fn too_large(size: u64, limit: u64) -> String {
+    format!(
+        "The attachments come to {}; the total allowed per message is {}. Remove some and try again.",
+        megabytes(size),
+        megabytes(limit)
+    )
+}
+
+/// A size in MB as people count them ("50 MB", "0.2 MB").
+pub fn megabytes(bytes: u64) -> String {
+    if bytes.is_multiple_of(1_000_000) {
+        format!("{} MB", bytes / 1_000_000)
+    } else {
+        format!("{}.{} MB", bytes / 1_000_000, (bytes % 1_000_000).div_ceil(100_000).min(9))
+    }
+}
+
+/// The mode and options as intake applies them; external authors' messages are
+/// always secure for external recipients and carry no restrictions.
+fn portal_options(ctx: &Context, o: &Options, internal: bool) -> Result<PortalSend, SendError> {
+    let m = &ctx.config.messages;
+    let expiry_days = o.expiry_days.unwrap_or(m.expiry_default_days);
+    let offered = EXPIRY_CHOICES.contains(&expiry_days) || expiry_days == m.expiry_default_days;
+    if !offered || expiry_days > m.expiry_max_days {
+        return Err(SendError::Refused(format!(
+            "Expiry must be one of the offered choices, at most {} days.",
+            m.expiry_max_days
+        )));
+    }
+    Ok(if internal {
+        PortalSend {
+            mode: o.mode,
+            read_receipt: o.read_receipt,
+            restriction: o.restriction,
+            expiry_days,
+            bcc_author: m.bcc_to_mail_server,
+        }
+    } else {
+        PortalSend {
+            mode: SecureMode::External,
+            read_receipt: false,
+            restriction: Restriction::None,
+            expiry_days,
+            bcc_author: false,
+        }
+    })
+}
+
+fn write_message(
+    ctx: &Context,
+    draft: &Draft,
+    (to, cc): (&[String], &[String]),
+    thread: Option<&Thread>,
+    queue_id: u64,
+) -> Result<Vec<u8>, SendError> {
+    let message_id = format!("<{}@{}>", queue_id_text(queue_id), ctx.hostname);
+    let date = time::OffsetDateTime::now_utc().format(&Rfc2822).unwrap_or_default();
+    let boundary = format!("=_cloister_{}", tokens::new_token().0);
+    let outgoing = Outgoing {
+        from: &draft.author,
+        to,
+        cc,
+        subject: &draft.subject,
+        text: &draft.text,
+        message_id: &message_id,
+        date: &date,
+        in_reply_to: thread.filter(|(p, _)| !p.is_empty()).map(|(p, r)| (p.as_str(), r.as_str())),
+        attachments: &draft.attachments,
+        boundary: &boundary,
+    };
+    compose::write(&outgoing).map_err(|e| SendError::Stored(format!("reading an uploaded file: {e}")))
+}
