@@ -93,9 +93,10 @@ fn terms(query: &str) -> Vec<String> {
 }
 
 /// Messages of the user's mailbox (every folder) from the last
-/// `portal.archive_search_days` whose sender, recipients, subject, attachment
-/// names or body text contain every word of `query`, newest first.
-pub fn search(ctx: &Context, address: &str, query: &str, page: usize) -> Result<Found, VaultError> {
+/// `portal.archive_search_days` (and not before `since`, unix seconds, when
+/// given) whose sender, recipients, subject, attachment names or body text
+/// contain every word of `query`, newest first. With `since`, the words may be left out.
+pub fn search(ctx: &Context, address: &str, query: &str, since: Option<i64>, page: usize) -> Result<Found, VaultError> {
     let page = page.max(1);
     let terms = terms(query);
     let mut found = Found {
@@ -104,13 +105,15 @@ pub fn search(ctx: &Context, address: &str, query: &str, page: usize) -> Result<
         more: false,
         terms,
     };
-    if found.terms.is_empty() {
+    if found.terms.is_empty() && since.is_none() {
         return Ok(found);
     }
+    let archive = first_id_since(ctx.config.portal.archive_secs());
+    let start = since.map_or(archive, |s| archive.max((u64::try_from(s.max(0)).unwrap_or(0) * 1000) << 16));
     let skip = (page - 1) * PAGE_SIZE;
     let (mut matched, mut hits) = (0, Vec::new());
     let vault = &ctx.vault;
-    vault.walk_mailbox(address, first_id_since(ctx.config.portal.archive_secs()), |id, entry, text| {
+    vault.walk_mailbox(address, start, |id, entry, text| {
         let computed;
         let text = if let Some(text) = text {
             text

@@ -3,6 +3,7 @@
 pub mod accounts;
 pub mod intake;
 pub mod mailbox;
+pub mod preferences;
 pub mod queue_ids;
 pub mod reply;
 pub mod second_factor;

@@ -66,6 +66,12 @@ pub enum AuthWrite {
         at: i64,
         actor: String,
     },
+    /// The user saved their preferences. Gone when the account does not exist.
+    SetPreferences {
+        address: String,
+        preferences: super::Preferences,
+        at: i64,
+    },
     /// A reset link was used: sets the password and ends every session. Gone when the link no longer works.
     UseReset {
         token_hash: String,
@@ -116,6 +122,7 @@ pub fn apply(t: &mut Tables<'_>, counters: &mut Counters, w: &AuthWrite) -> Resu
             password_hash,
             at,
         } => use_reset(t, counters, token_hash, password_hash, *at),
+        AuthWrite::SetPreferences { address, preferences, at } => set_preferences(t, counters, address, preferences, *at),
         AuthWrite::AddAccount {
             address,
             internal,
@@ -137,6 +144,31 @@ pub fn apply(t: &mut Tables<'_>, counters: &mut Counters, w: &AuthWrite) -> Resu
             Ok(WriteResult::Done)
         }
     }
+}
+
+fn set_preferences(
+    t: &mut Tables<'_>,
+    counters: &mut Counters,
+    address: &str,
+    p: &super::Preferences,
+    at: i64,
+) -> Result<WriteResult, VaultError> {
+    let Some(mut account) = account(t, address)? else {
+        return Ok(WriteResult::Gone);
+    };
+    account.preferences = p.clone();
+    put_account(t, &account)?;
+    let what = format!(
+        "preferences saved: dates {}, {}-hour clock, week starts {}, time zone {}, language {}, signature {} characters",
+        p.date_format,
+        p.clock_hours,
+        p.week_starts,
+        p.time_zone,
+        p.language,
+        p.signature.chars().count()
+    );
+    add_event(t, counters, 0, at, address, what)?;
+    Ok(WriteResult::Done)
 }
 
 pub(super) fn account(t: &Tables<'_>, address: &str) -> Result<Option<Account>, VaultError> {

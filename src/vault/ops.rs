@@ -271,6 +271,7 @@ pub(super) fn ensure_account(t: &mut Tables<'_>, address: &str, now: i64, intern
         previous_sign_in: None,
         code_requested_at: 0,
         totp: None,
+        preferences: super::Preferences::default(),
     };
     t.accounts.insert(address, encode(&account).as_slice())?;
     Ok(true)

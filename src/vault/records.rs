@@ -192,6 +192,40 @@ pub struct Account {
     /// The enrolled TOTP second factor, if any.
     #[serde(default)]
     pub totp: Option<Totp>,
+    /// How the portal shows dates and what it adds to messages the user writes.
+    #[serde(default)]
+    pub preferences: Preferences,
+}
+
+/// A user's portal preferences; the service checks the values before they are stored.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct Preferences {
+    /// `iso` (2026-11-24), `dmy` (24/11/2026), `mdy` (11/24/2026) or `text` (24 Nov 2026).
+    pub date_format: String,
+    /// 24 or 12 (hour clock).
+    pub clock_hours: u8,
+    /// `monday`, `sunday` or `saturday`.
+    pub week_starts: String,
+    /// IANA time zone name, e.g. `Europe/London`.
+    pub time_zone: String,
+    /// Added under messages the user writes in the portal.
+    pub signature: String,
+    /// Language code of the pages (`en`).
+    pub language: String,
+}
+
+impl Default for Preferences {
+    fn default() -> Self {
+        Self {
+            date_format: "iso".into(),
+            clock_hours: 24,
+            week_starts: "monday".into(),
+            time_zone: "UTC".into(),
+            signature: String::new(),
+            language: "en".into(),
+        }
+    }
 }
 
 /// A TOTP second factor (RFC 6238, SHA-1, 6 digits, 30 s).

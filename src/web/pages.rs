@@ -24,6 +24,7 @@ const PAGES: &[(&str, &str)] = &[
     ("_search_box.html", include_str!("../../assets/web/_search_box.html")),
     ("message.html", include_str!("../../assets/web/message.html")),
     ("compose.html", include_str!("../../assets/web/compose.html")),
+    ("preferences.html", include_str!("../../assets/web/preferences.html")),
     ("print.html", include_str!("../../assets/web/print.html")),
     ("sessions.html", include_str!("../../assets/web/sessions.html")),
     ("second_factor.html", include_str!("../../assets/web/second_factor.html")),

@@ -7,8 +7,6 @@ use crate::service::accounts;
 use crate::web::Web;
 use crate::web::http::{Resp, clear_cookie};
 
-use crate::service::utc_text;
-
 pub fn sessions(web: &Web, signed: &Signed) -> Result<Resp, WebError> {
     let list: Vec<Value> = web
         .ctx
@@ -17,13 +15,13 @@ pub fn sessions(web: &Web, signed: &Signed) -> Result<Resp, WebError> {
         .into_iter()
         .map(|(hash, s)| {
             context! {
-                current => hash == signed.token_hash, started => utc_text(s.created_at), last_seen => utc_text(s.last_seen),
+                current => hash == signed.token_hash, started => signed.clock.datetime(s.created_at), last_seen => signed.clock.datetime(s.last_seen),
                 ip => s.ip, agent => s.agent,
             }
         })
         .collect();
     let previous = web.ctx.vault.account(&signed.session.address)?.and_then(|a| a.previous_sign_in);
-    let previous = previous.map(|l| context! { at => utc_text(l.at), ip => l.ip, agent => l.agent });
+    let previous = previous.map(|l| context! { at => signed.clock.datetime(l.at), ip => l.ip, agent => l.agent });
     page(web, "sessions.html", signed, context! { sessions => list, previous })
 }
 

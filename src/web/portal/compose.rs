@@ -39,6 +39,7 @@ pub fn new_page(web: &Web, signed: &Signed) -> Result<Resp, WebError> {
     }
     let form = Form {
         purpose: "new",
+        body: signature_block(signed),
         ..Form::default()
     };
     render(web, signed, &form, StatusCode::OK)
@@ -54,10 +55,20 @@ pub fn reply_page(web: &Web, signed: &Signed, id: &str, all: bool) -> Result<Res
         to: draft.to.join(", "),
         cc: draft.cc.join(", "),
         subject: draft.subject,
-        body: draft.quoted,
+        body: signature_block(signed) + &draft.quoted,
         ..Form::default()
     };
     render(web, signed, &form, StatusCode::OK)
+}
+
+/// The user's signature under an empty first line, as a new draft starts.
+fn signature_block(signed: &Signed) -> String {
+    let signature = signed.preferences.signature.trim_end();
+    if signature.is_empty() {
+        String::new()
+    } else {
+        format!("\n\n-- \n{signature}")
+    }
 }
 
 /// POST /compose (multipart): checks, stores, and goes to Sent.

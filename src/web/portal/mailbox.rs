@@ -5,7 +5,7 @@ use minijinja::{Value, context};
 use super::{Signed, WebError, page, safe_next};
 use crate::service::intake::queue_id_text;
 use crate::service::mailbox::{self, Row};
-use crate::service::utc_text;
+use crate::service::preferences::{Clock, Since};
 use crate::vault::{Folder, MailboxAction, MessageRecord};
 use crate::web::Web;
 use crate::web::http::{Req, Resp};
@@ -36,11 +36,11 @@ pub fn path_of(folder: Folder) -> &'static str {
     }
 }
 
-fn row(folder: Folder, r: &Row) -> Value {
+fn row(clock: &Clock, folder: Folder, r: &Row) -> Value {
     let m = &r.message;
     let who = if folder == Folder::Sent { m.to.join(", ") } else { sender(m) };
     context! {
-        id => queue_id_text(r.id), who, subject => m.subject, received => utc_text(m.received_at),
+        id => queue_id_text(r.id), who, subject => m.subject, received => clock.datetime(m.received_at),
         size => size_text(m.size), attachments => m.attachments.len(), unread => !r.read,
     }
 }
@@ -57,7 +57,7 @@ pub fn folder(web: &Web, req: &Req, signed: &Signed, folder: Folder) -> Result<R
         .iter()
         .map(|(f, c)| context! { name => f.name(), path => path_of(*f), total => c.total, unread => c.unread, current => *f == folder })
         .collect();
-    let rows: Vec<Value> = listing.rows.iter().map(|r| row(folder, r)).collect();
+    let rows: Vec<Value> = listing.rows.iter().map(|r| row(&signed.clock, folder, r)).collect();
     let here = path_of(folder);
     let values = context! {
         folder => folder.name(), here, folders, messages => rows, page => listing.page, pages => listing.pages,
@@ -71,14 +71,16 @@ pub fn folder(web: &Web, req: &Req, signed: &Signed, folder: Folder) -> Result<R
 pub fn search(web: &Web, req: &Req, signed: &Signed) -> Result<Resp, WebError> {
     let query = req.query("q");
     let page_no = req.query("page").parse::<usize>().unwrap_or(1);
-    let found = mailbox::search(&web.ctx, &signed.session.address, query, page_no)?;
+    let when = req.query("when");
+    let since = Since::parse(when).map(|s| signed.clock.start_of(s, crate::service::now()));
+    let found = mailbox::search(&web.ctx, &signed.session.address, query, since, page_no)?;
     let rows: Vec<Value> = found
         .rows
         .iter()
-        .map(|(r, folder)| minijinja::value::merge_maps([row(*folder, r), context! { folder => folder.name() }]))
+        .map(|(r, folder)| minijinja::value::merge_maps([row(&signed.clock, *folder, r), context! { folder => folder.name() }]))
         .collect();
     let values = context! {
-        q => query, searched => !found.terms.is_empty(), messages => rows, page => found.page, more => found.more,
+        q => query, when, searched => !found.terms.is_empty() || since.is_some(), messages => rows, page => found.page, more => found.more,
         days => web.ctx.config.portal.archive_search_days,
     };
     page(web, "search.html", signed, values)

@@ -5,6 +5,7 @@ mod account;
 mod compose;
 mod mailbox;
 mod password;
+mod preferences;
 mod reading;
 mod signin;
 mod two_factor;
@@ -16,7 +17,8 @@ use super::Web;
 use super::http::{Req, Resp, cookie};
 use crate::auth::tokens;
 use crate::service::accounts;
-use crate::vault::{Folder, Session};
+use crate::service::preferences::Clock;
+use crate::vault::{Folder, Preferences, Session};
 
 /// Session cookie (host-only: `__Host-` needs Secure, Path=/ and no Domain).
 pub const SESSION_COOKIE: &str = "__Host-cloister";
@@ -27,6 +29,9 @@ pub const PRE_COOKIE: &str = "__Host-cloister-pre";
 pub struct Signed {
     pub token_hash: String,
     pub session: Session,
+    pub preferences: Preferences,
+    /// Dates as this user reads them.
+    pub clock: Clock,
 }
 
 /// What can go wrong in a handler; the user sees a generic page, the log the detail.
@@ -136,6 +141,8 @@ async fn signed_in_routes(web: &Web, req: &Req, segments: &[&str], get: bool, po
         ["password", "change"] if get => password::change_page(web, req, &signed),
         ["password", "change"] if post => password::change(web, req, &signed).await,
         ["account", "sessions"] if get => account::sessions(web, &signed),
+        ["account", "preferences"] if get => preferences::show(web, req, &signed),
+        ["account", "preferences"] if post => preferences::save(web, req, &signed).await,
         ["account", "sessions", "end-others"] if post => account::end_others(web, signed).await,
         ["logout"] if post => account::sign_out(web, signed).await,
         ["login", "2fa"] if get => two_factor::step_page(web, req, &signed),
@@ -174,7 +181,7 @@ fn is_page(segments: &[&str]) -> bool {
         [] | ["sent" | "deleted" | "search" | "compose"]
             | ["m", _]
             | ["m", _, "reply" | "reply-all"]
-            | ["account", "sessions" | "2fa"]
+            | ["account", "sessions" | "2fa" | "preferences"]
             | ["password", "change"]
             | ["login", "2fa"]
     )
@@ -184,9 +191,16 @@ pub async fn signed_in(web: &Web, req: &Req) -> Result<Option<Signed>, WebError>
     let Some(token) = req.cookie(SESSION_COOKIE) else {
         return Ok(None);
     };
-    Ok(accounts::session(&web.ctx, token)
-        .await?
-        .map(|(token_hash, session)| Signed { token_hash, session }))
+    let Some((token_hash, session)) = accounts::session(&web.ctx, token).await? else {
+        return Ok(None);
+    };
+    let preferences = web.ctx.vault.account(&session.address)?.map(|a| a.preferences).unwrap_or_default();
+    Ok(Some(Signed {
+        token_hash,
+        session,
+        clock: Clock::of(&preferences),
+        preferences,
+    }))
 }
 
 /// A local path to return to after sign-in; anything else becomes "/".

@@ -10,7 +10,6 @@ use super::mailbox::{path_of, sender, size_text};
 use super::{Signed, WebError, page};
 use crate::mail::html;
 use crate::service::mailbox;
-use crate::service::utc_text;
 use crate::vault::{Folder, MailboxEntry, MessageRecord, Restriction};
 use crate::web::Web;
 use crate::web::http::{Req, Resp};
@@ -224,7 +223,7 @@ async fn show(web: &Web, req: &Req, signed: &Signed, id: &str, template: &str) -
     let values = context! {
         id => crate::service::intake::queue_id_text(id),
         from => sender(&m), to => m.to.join(", "), cc => m.cc.join(", "), subject => m.subject,
-        received => utc_text(m.received_at), expires => utc_text(m.expires_at), body, attachments,
+        received => signed.clock.datetime(m.received_at), expires => signed.clock.datetime(m.expires_at), body, attachments,
         folder => folder.name(), back => path_of(folder), deleted => folder == Folder::Deleted,
         html => remote_images.is_some(), images, remote_images => remote_images.unwrap_or(0),
         may_print => may.print, may_reply => may.reply, restriction_note => may.note,

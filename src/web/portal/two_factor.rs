@@ -50,7 +50,7 @@ fn state(web: &Web, signed: &Signed, next: &str) -> Result<Value, WebError> {
     let enrolment = second_factor::enrolment(&web.ctx, &signed.session)?.map(|e| context! { secret => e.secret, qr_svg => e.qr_svg });
     Ok(context! {
         enrolled => totp.is_some(),
-        enrolled_at => totp.as_ref().map(|t| crate::service::utc_text(t.enrolled_at)),
+        enrolled_at => totp.as_ref().map(|t| signed.clock.datetime(t.enrolled_at)),
         recovery_left => totp.as_ref().map_or(0, |t| t.recovery.len()),
         enrolment,
         required => web.ctx.config.portal.require_totp,

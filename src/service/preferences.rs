@@ -1,0 +1,222 @@
+//! Users' preferences: checked, saved, and applied to every date the portal
+//! shows (and to "this week" in search).
+
+use jiff::civil::{Date, Weekday};
+use jiff::tz::TimeZone;
+use jiff::{Timestamp, ToSpan as _};
+
+use super::{Context, now};
+use crate::vault::{AuthWrite, Preferences, VaultError, WriteOp, WriteResult};
+
+/// (value, example) of each date format offered.
+pub const DATE_FORMATS: [(&str, &str); 4] = [
+    ("iso", "2026-11-24"),
+    ("dmy", "24/11/2026"),
+    ("mdy", "11/24/2026"),
+    ("text", "24 Nov 2026"),
+];
+pub const WEEK_STARTS: [&str; 3] = ["monday", "sunday", "saturday"];
+/// Languages the pages exist in, (code, name).
+pub const LANGUAGES: [(&str, &str); 1] = [("en", "English")];
+/// Longest signature, in characters.
+pub const SIGNATURE_MAX: usize = 2000;
+
+/// What the form sends, unchecked.
+pub struct Choice<'a> {
+    pub date_format: &'a str,
+    pub clock_hours: &'a str,
+    pub week_starts: &'a str,
+    pub time_zone: &'a str,
+    pub signature: &'a str,
+    pub language: &'a str,
+}
+
+/// The preferences, or what is wrong with the first bad field.
+pub fn check(c: &Choice<'_>) -> Result<Preferences, String> {
+    if !DATE_FORMATS.iter().any(|(v, _)| *v == c.date_format) {
+        return Err("Choose a date format from the list.".into());
+    }
+    let clock_hours = match c.clock_hours {
+        "24" => 24,
+        "12" => 12,
+        _ => return Err("Choose a 12- or 24-hour clock.".into()),
+    };
+    if !WEEK_STARTS.contains(&c.week_starts) {
+        return Err("Choose the first day of the week from the list.".into());
+    }
+    if TimeZone::get(c.time_zone).is_err() {
+        return Err(format!("{:?} is not a time zone this portal knows.", c.time_zone));
+    }
+    if !LANGUAGES.iter().any(|(v, _)| *v == c.language) {
+        return Err("Choose a language from the list.".into());
+    }
+    let signature = c.signature.replace("\r\n", "\n");
+    if signature.chars().count() > SIGNATURE_MAX {
+        return Err(format!("The signature may have at most {SIGNATURE_MAX} characters."));
+    }
+    Ok(Preferences {
+        date_format: c.date_format.into(),
+        clock_hours,
+        week_starts: c.week_starts.into(),
+        time_zone: c.time_zone.into(),
+        signature: signature.trim_end().into(),
+        language: c.language.into(),
+    })
+}
+
+pub async fn save(ctx: &Context, address: &str, preferences: Preferences) -> Result<bool, VaultError> {
+    let op = AuthWrite::SetPreferences {
+        address: address.to_string(),
+        preferences,
+        at: now(),
+    };
+    Ok(ctx.vault.write(WriteOp::Auth(op)).await? == WriteResult::Done)
+}
+
+/// Every time zone name, sorted (for the form).
+pub fn time_zones() -> Vec<String> {
+    let mut names: Vec<String> = jiff::tz::db().available().map(|n| n.to_string()).collect();
+    names.sort_unstable();
+    names
+}
+
+/// How far back a date filter reaches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Since {
+    Today,
+    ThisWeek,
+    ThisMonth,
+}
+
+impl Since {
+    pub fn parse(value: &str) -> Option<Self> {
+        match value {
+            "today" => Some(Self::Today),
+            "week" => Some(Self::ThisWeek),
+            "month" => Some(Self::ThisMonth),
+            _ => None,
+        }
+    }
+}
+
+/// Dates as one user reads them.
+pub struct Clock {
+    tz: TimeZone,
+    date: &'static str,
+    time: &'static str,
+    week_starts: Weekday,
+}
+
+impl Clock {
+    /// Unknown values (an older or hand-edited record) fall back to the defaults.
+    pub fn of(p: &Preferences) -> Self {
+        Self {
+            tz: TimeZone::get(&p.time_zone).unwrap_or(TimeZone::UTC),
+            date: match p.date_format.as_str() {
+                "dmy" => "%d/%m/%Y",
+                "mdy" => "%m/%d/%Y",
+                "text" => "%-d %b %Y",
+                _ => "%Y-%m-%d",
+            },
+            time: if p.clock_hours == 12 { "%-I:%M %p" } else { "%H:%M" },
+            week_starts: match p.week_starts.as_str() {
+                "sunday" => Weekday::Sunday,
+                "saturday" => Weekday::Saturday,
+                _ => Weekday::Monday,
+            },
+        }
+    }
+
+    /// Date, time and zone abbreviation, e.g. "24/11/2026 2:05 PM GMT".
+    pub fn datetime(&self, unix: i64) -> String {
+        let Ok(at) = Timestamp::from_second(unix) else {
+            return String::new();
+        };
+        let zoned = at.to_zoned(self.tz.clone());
+        format!(
+            "{} {} {}",
+            zoned.strftime(self.date),
+            zoned.strftime(self.time),
+            zoned.strftime("%Z")
+        )
+    }
+
+    /// The first second of today, this week (from the user's first day) or this month, in the user's zone.
+    pub fn start_of(&self, since: Since, unix_now: i64) -> i64 {
+        let Ok(at) = Timestamp::from_second(unix_now) else {
+            return 0;
+        };
+        let today = at.to_zoned(self.tz.clone()).date();
+        let first: Date = match since {
+            Since::Today => today,
+            Since::ThisWeek => {
+                let back = (today.weekday().to_monday_zero_offset() - self.week_starts.to_monday_zero_offset()).rem_euclid(7);
+                today.checked_sub(i64::from(back).days()).unwrap_or(today)
+            }
+            Since::ThisMonth => today.first_of_month(),
+        };
+        first.to_zoned(self.tz.clone()).map_or(0, |z| z.timestamp().as_second())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn clock(date: &str, hours: u8, week: &str, tz: &str) -> Clock {
+        Clock::of(&Preferences {
+            date_format: date.into(),
+            clock_hours: hours,
+            week_starts: week.into(),
+            time_zone: tz.into(),
+            ..Preferences::default()
+        })
+    }
+
+    /// 2026-11-24 (a Tuesday) 14:05:00 UTC.
+    const T: i64 = 1_795_529_100;
+
+    #[test]
+    fn formats_follow_the_preferences() {
+        assert_eq!(clock("iso", 24, "monday", "UTC").datetime(T), "2026-11-24 14:05 UTC");
+        assert_eq!(clock("dmy", 12, "monday", "Europe/Berlin").datetime(T), "24/11/2026 3:05 PM CET");
+        assert_eq!(clock("mdy", 24, "monday", "America/New_York").datetime(T), "11/24/2026 09:05 EST");
+        assert_eq!(clock("text", 24, "monday", "Asia/Tokyo").datetime(T), "24 Nov 2026 23:05 JST");
+    }
+
+    #[test]
+    fn week_start_and_zone_decide_where_this_week_begins() {
+        let monday = clock("iso", 24, "monday", "UTC").start_of(Since::ThisWeek, T);
+        assert_eq!(monday, T - 14 * 3600 - 5 * 60 - 86_400, "Monday 23 Nov 00:00 UTC");
+        let sunday = clock("iso", 24, "sunday", "UTC").start_of(Since::ThisWeek, T);
+        assert_eq!(sunday, monday - 86_400);
+        let tokyo_today = clock("iso", 24, "monday", "Asia/Tokyo").start_of(Since::Today, T);
+        assert_eq!(tokyo_today, T - 14 * 3600 - 5 * 60 - 9 * 3600, "24 Nov 00:00 JST");
+        let month = clock("iso", 24, "monday", "UTC").start_of(Since::ThisMonth, T);
+        assert_eq!(month, T - 23 * 86_400 - 14 * 3600 - 5 * 60);
+    }
+
+    #[test]
+    fn bad_choices_are_refused_by_name() {
+        let ok = Choice {
+            date_format: "dmy",
+            clock_hours: "12",
+            week_starts: "sunday",
+            time_zone: "Europe/London",
+            signature: "Pat\r\nPartner Ltd\r\n",
+            language: "en",
+        };
+        let p = check(&ok).unwrap();
+        assert_eq!(p.signature, "Pat\nPartner Ltd");
+        assert!(
+            check(&Choice {
+                time_zone: "Mars/Olympus",
+                ..ok
+            })
+            .unwrap_err()
+            .contains("Mars/Olympus")
+        );
+        assert!(check(&Choice { clock_hours: "13", ..ok }).is_err());
+        assert!(time_zones().iter().any(|z| z == "Europe/London"), "the bundled database is there");
+    }
+}

@@ -1,0 +1,76 @@
+//! The preferences page: date and time format, first day of the week, time
+//! zone, signature and language; saved per user and applied on every page.
+
+use hyper::StatusCode;
+use minijinja::{Value, context};
+
+use super::{Signed, WebError, page};
+use crate::service::now;
+use crate::service::preferences::{self, Choice, DATE_FORMATS, LANGUAGES, SIGNATURE_MAX, WEEK_STARTS};
+use crate::vault::Preferences;
+use crate::web::Web;
+use crate::web::http::{Req, Resp};
+
+pub fn show(web: &Web, req: &Req, signed: &Signed) -> Result<Resp, WebError> {
+    let notice = (req.query("done") == "saved").then_some("Preferences saved.");
+    render(web, signed, &signed.preferences, (notice, None), StatusCode::OK)
+}
+
+pub async fn save(web: &Web, req: &Req, signed: &Signed) -> Result<Resp, WebError> {
+    let choice = Choice {
+        date_format: req.field("date_format"),
+        clock_hours: req.field("clock_hours"),
+        week_starts: req.field("week_starts"),
+        time_zone: req.field("time_zone"),
+        signature: req.field("signature"),
+        language: req.field("language"),
+    };
+    match preferences::check(&choice) {
+        Ok(p) => {
+            if !preferences::save(&web.ctx, &signed.session.address, p).await? {
+                return Err(WebError::NotFound);
+            }
+            Ok(Resp::redirect("/account/preferences?done=saved"))
+        }
+        Err(error) => {
+            // Show what was sent (as far as it fits the form) with the reason.
+            let sent = Preferences {
+                date_format: choice.date_format.into(),
+                clock_hours: if choice.clock_hours == "12" { 12 } else { 24 },
+                week_starts: choice.week_starts.into(),
+                time_zone: choice.time_zone.into(),
+                signature: choice.signature.into(),
+                language: choice.language.into(),
+            };
+            render(web, signed, &sent, (None, Some(&error)), StatusCode::UNPROCESSABLE_ENTITY)
+        }
+    }
+}
+
+fn render(
+    web: &Web,
+    signed: &Signed,
+    p: &Preferences,
+    (notice, error): (Option<&str>, Option<&str>),
+    status: StatusCode,
+) -> Result<Resp, WebError> {
+    let formats: Vec<Value> = DATE_FORMATS
+        .iter()
+        .map(|(value, example)| context! { value, example, selected => *value == p.date_format })
+        .collect();
+    let weeks: Vec<Value> = WEEK_STARTS
+        .iter()
+        .map(|d| context! { value => d, selected => *d == p.week_starts })
+        .collect();
+    let languages: Vec<Value> = LANGUAGES
+        .iter()
+        .map(|(value, name)| context! { value, name, selected => *value == p.language })
+        .collect();
+    let values = context! {
+        formats, weeks, languages, zones => preferences::time_zones(), zone => p.time_zone,
+        clock_hours => p.clock_hours, signature => p.signature, signature_max => SIGNATURE_MAX,
+        now => signed.clock.datetime(now()), notice, error,
+    };
+    let resp = page(web, "preferences.html", signed, values)?;
+    Ok(Resp { status, ..resp })
+}
