@@ -34,3 +34,8 @@ fn signin_journey_in_chromium() {
 fn mailbox_journey_in_chromium() {
     journey("mailbox");
 }
+
+#[test]
+fn reply_journey_in_chromium() {
+    journey("reply");
+}

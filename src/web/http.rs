@@ -14,7 +14,7 @@ use crate::service::accounts::Client;
 pub const FORM_LIMIT: usize = 64 * 1024;
 
 /// Strict CSP: our own CSS/JS and images only, no inline script, no framing.
-const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-src 'self'; form-action 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-src 'self'; connect-src 'self'; form-action 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
 pub struct Req {
     pub method: Method,

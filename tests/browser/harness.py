@@ -31,6 +31,10 @@ try:
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 except ImportError:  # reported by require_tools()
     Page = expect = sync_playwright = PlaywrightTimeout = None
+try:
+    from axe_playwright_python.sync_playwright import Axe
+except ImportError:  # reported by require_tools()
+    Axe = None
 
 CHROMIUM = "/usr/bin/chromium"
 CRATE_ROOT = Path(__file__).resolve().parents[2]
@@ -44,6 +48,8 @@ def require_tools() -> None:
         missing.append(CHROMIUM)
     if sync_playwright is None:
         missing.append("the playwright Python package")
+    if Axe is None:
+        missing.append("the axe-playwright-python package (axe-core)")
     if missing:
         sys.exit(f"missing {' and '.join(missing)}: {INSTALL_HINT}")
 
@@ -349,6 +355,27 @@ def shot(page: "Page", name: str) -> Path:
     page.screenshot(path=str(path), full_page=True)
     print(f"    screenshot {path}", flush=True)
     return path
+
+
+# --- Accessibility ------------------------------------------------------------
+
+# axe-core impact levels that fail a journey; "minor" and "moderate" are printed.
+A11Y_FAILING = ("serious", "critical")
+
+
+def a11y(page: "Page", label: str) -> None:
+    """Runs axe-core (WCAG 2 A/AA rules and best practices) on the page; fails on
+    any serious or critical violation, naming the rule and the elements."""
+    results = Axe().run(page)
+    failing, other = [], []
+    for v in results.response["violations"]:
+        targets = ", ".join(" ".join(n["target"]) for n in v["nodes"][:5])
+        line = f"{v['id']} ({v['impact']}): {v['help']} -- {targets}"
+        (failing if v["impact"] in A11Y_FAILING else other).append(line)
+    for line in other:
+        print(f"    a11y note on {label}: {line}", flush=True)
+    assert not failing, f"accessibility violations on {label}:\n  " + "\n  ".join(failing)
+    print(f"    a11y {label}: no serious or critical violations", flush=True)
 
 
 # --- Time limit -------------------------------------------------------------------

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Installs what the browser journeys need: Debian's Chromium and the Playwright
-# Python driver. Idempotent and quiet on success; never downloads a browser build.
+# Installs what the browser journeys need: Debian's Chromium, the Playwright
+# Python driver and axe-core (bundled in axe-playwright-python) for the accessibility checks. Idempotent and quiet on success; never downloads a browser build.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -16,7 +16,7 @@ if [ ! -x /usr/bin/chromium ]; then
     fi
 fi
 
-if ! python3 -c 'import playwright' 2>/dev/null; then
+if ! python3 -c 'import playwright, axe_playwright_python' 2>/dev/null; then
     pip_install() { python3 -m pip install -q --disable-pip-version-check --root-user-action=ignore "$@" -r requirements.txt; }
     # A Debian-managed python3 refuses plain pip installs (PEP 668).
     pip_install || pip_install --break-system-packages

@@ -58,7 +58,8 @@
     var size = total();
     var over = limit > 0 && size > limit;
     error.hidden = !over;
-    error.textContent = over ? "The attachments come to " + (size / 1e6).toFixed(1) +
+    // Rounded up to 0.1 MB, as the server words it.
+    error.textContent = over ? "The attachments come to " + (Math.ceil(size / 1e5) / 10) +
       " MB; the total allowed per message is " + form.getAttribute("data-limit-text") + ". Remove some and try again." : "";
     return !over;
   }
