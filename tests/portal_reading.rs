@@ -145,8 +145,20 @@ fn attachments_download_with_safe_names_and_never_render() {
         .split("</ul>")
         .next()
         .unwrap();
-    let names: Vec<&str> = list.split("download>").skip(1).map(|s| s.split('<').next().unwrap()).collect();
-    let pdf_index = names.iter().position(|n| n.contains(".pdf")).expect("pdf listed");
+    // (download index, name) of each listed attachment.
+    let listed: Vec<(&str, &str)> = list
+        .split(&format!("href=\"/m/{id}/a/"))
+        .skip(1)
+        .map(|s| {
+            (
+                s.split('"').next().unwrap(),
+                s.split("download>").nth(1).unwrap().split('<').next().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(listed.len(), 2, "the inline logo is shown in the body, not listed: {listed:?}");
+    let index_of = |want: &dyn Fn(&str) -> bool| listed.iter().find(|(_, n)| want(n)).expect("listed").0;
+    let pdf_index = index_of(&|n| n.contains(".pdf"));
     let pdf = pat.get(&format!("/m/{id}/a/{pdf_index}"));
     assert_eq!(pdf.status, 200);
     assert_eq!(pdf.header("content-type"), Some("application/octet-stream"));
@@ -159,7 +171,7 @@ fn attachments_download_with_safe_names_and_never_render() {
     assert_eq!(pdf.header("cache-control"), Some("private, no-store"));
     assert!(pdf.header("content-security-policy").unwrap().starts_with("sandbox"));
 
-    let html_index = names.iter().position(|n| *n == "page.html").expect("html attachment listed");
+    let html_index = index_of(&|n| n == "page.html");
     let html = pat.get(&format!("/m/{id}/a/{html_index}"));
     assert_eq!(
         html.header("content-type"),

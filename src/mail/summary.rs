@@ -34,7 +34,9 @@ pub fn summarise(raw: &[u8], with_body: bool) -> Summary {
     }
     let attachments = msg
         .attachments()
-        .map(|part| AttachmentInfo {
+        .enumerate()
+        .filter(|(_, part)| !shown_inline(part))
+        .map(|(n, part)| AttachmentInfo {
             name: part.attachment_name().unwrap_or("unnamed").to_string(),
             content_type: part.content_type().map_or_else(
                 || "application/octet-stream".into(),
@@ -44,6 +46,7 @@ pub fn summarise(raw: &[u8], with_body: bool) -> Summary {
                 },
             ),
             size: part.len() as u64,
+            part: u32::try_from(n).ok(),
         })
         .collect();
     Summary {
@@ -56,6 +59,13 @@ pub fn summarise(raw: &[u8], with_body: bool) -> Summary {
         attachments,
         receipt_requested: msg.header("Disposition-Notification-To").is_some(),
     }
+}
+
+/// An image the HTML body shows by its Content-ID (not offered as a download).
+fn shown_inline(part: &mail_parser::MessagePart<'_>) -> bool {
+    let inline = part.content_disposition().is_none_or(|d| d.ctype().eq_ignore_ascii_case("inline"));
+    let image = part.content_type().is_some_and(|t| t.ctype().eq_ignore_ascii_case("image"));
+    inline && image && part.content_id().is_some()
 }
 
 /// Longest body text kept for search, in bytes.

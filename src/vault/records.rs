@@ -96,6 +96,10 @@ pub struct AttachmentInfo {
     pub name: String,
     pub content_type: String,
     pub size: u64,
+    /// Its index among the message's MIME attachments (what downloads address);
+    /// None in records from before inline images were left out of the list.
+    #[serde(default)]
+    pub part: Option<u32>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]

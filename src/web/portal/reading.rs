@@ -217,7 +217,7 @@ async fn show(web: &Web, req: &Req, signed: &Signed, id: &str, template: &str) -
         .attachments
         .iter()
         .enumerate()
-        .map(|(n, a)| context! { n, name => a.name, content_type => a.content_type, size => size_text(a.size) })
+        .map(|(n, a)| context! { n => a.part.map_or(n, |p| p as usize), name => a.name, content_type => a.content_type, size => size_text(a.size) })
         .collect();
     let folder = entry.folder;
     let values = context! {
