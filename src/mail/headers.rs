@@ -43,9 +43,17 @@ fn trim_ascii(b: &[u8]) -> &[u8] {
 
 /// Removes every field called `name` (case-insensitive) and returns the
 /// message without them plus their unfolded values.
+#[cfg(test)]
 pub fn take_fields(raw: &[u8], name: &str) -> (Vec<u8>, Vec<String>) {
-    let end = header_end(raw);
     let mut out = Vec::with_capacity(raw.len());
+    let values = take_fields_into(raw, name, &mut out);
+    (out, values)
+}
+
+/// Like `take_fields`, appending the message to `out` (no intermediate copy).
+pub fn take_fields_into(raw: &[u8], name: &str, out: &mut Vec<u8>) -> Vec<String> {
+    let end = header_end(raw);
+    out.reserve(raw.len());
     let mut values = Vec::new();
     for (s, e) in fields(&raw[..end]) {
         let field = &raw[s..e];
@@ -58,7 +66,7 @@ pub fn take_fields(raw: &[u8], name: &str) -> (Vec<u8>, Vec<String>) {
         }
     }
     out.extend_from_slice(&raw[end..]);
-    (out, values)
+    values
 }
 
 /// The message without any field named in `names` (case-insensitive), in one pass.

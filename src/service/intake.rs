@@ -84,13 +84,15 @@ pub async fn accept_portal(ctx: &Context, d: &Delivery, send: &PortalSend) -> Re
 }
 
 async fn accept_with(ctx: &Context, d: &Delivery, portal: Option<&PortalSend>) -> Result<Accepted, IntakeError> {
-    let (without_header, mode_values) = headers::take_fields(&d.data, SECURE_HEADER);
+    // What is stored and sent: our Received line, then the message without the secure-mode header.
+    let mut stored = received_header(ctx, d);
+    let mode_values = headers::take_fields_into(&d.data, SECURE_HEADER, &mut stored);
     let mut events = Vec::new();
     let mode = match portal {
         Some(p) => Some(p.mode),
         None => secure_mode(ctx, &d.sender, &mode_values, &mut events)?,
     };
-    let parsed = summary::summarise(&without_header, !ctx.config.policy.body_keywords.is_empty());
+    let parsed = summary::summarise(&stored, !ctx.config.policy.body_keywords.is_empty());
     let facts = MessageFacts {
         sender: &d.sender,
         subject: &parsed.subject,
@@ -102,10 +104,8 @@ async fn accept_with(ctx: &Context, d: &Delivery, portal: Option<&PortalSend>) -
         .iter()
         .map(|r| (r.clone(), policy::decide(&ctx.config, &facts, r)))
         .collect();
-    let mut stored = received_header(ctx, d);
-    stored.extend_from_slice(&without_header);
     let write = build_write(ctx, (d, portal), &parsed, &verdicts, stored, events);
-    let has_outbox = write.relay.is_some() || write.direct.is_some() || write.bcc.is_some() || !write.mailbox.is_empty();
+    let has_outbox = !(write.relay.is_empty() && write.direct.is_empty() && write.bcc.is_empty() && write.mailbox.is_empty());
     let result = ctx
         .vault
         .write(WriteOp::Intake(Box::new(write)))
@@ -192,16 +192,12 @@ fn build_write(
                 .push(("policy".into(), format!("ordinary delivery for {rcpt} (rule {})", v.rule)));
         }
     }
-    if !relayed.is_empty() {
-        write.relay = Some((relayed, stored.clone()));
-    }
-    if !direct.is_empty() {
-        write.direct = Some((direct, stored.clone()));
-    }
+    write.relay = relayed;
+    write.direct = direct;
     if let Some(p) = portal {
         write.events.push(("portal".into(), portal_event(d, p)));
         if p.bcc_author {
-            write.bcc = Some((vec![d.sender.clone()], stored.clone()));
+            write.bcc = vec![d.sender.clone()];
         }
     }
     if !write.mailbox.is_empty() || portal.is_some() {
@@ -220,8 +216,9 @@ fn build_write(
             record.read_receipt = p.read_receipt;
             record.restriction = p.restriction;
         }
-        write.vaulted = Some((record, stored));
+        write.vaulted = Some(record);
     }
+    write.bytes = stored;
     write
 }
 

@@ -133,12 +133,12 @@ fn apply_intake(t: &mut Tables<'_>, counters: &mut Counters, w: &IntakeWrite) ->
     {
         return Ok(WriteResult::OverCap { limit: cap.limit });
     }
-    if let Some((record, raw)) = &w.vaulted {
+    if let Some(record) = &w.vaulted {
         if t.messages.get(w.message_id)?.is_some() {
             return Err(VaultError::Storage(format!("queue id {:016X} already used", w.message_id)));
         }
         t.messages.insert(w.message_id, encode(record).as_slice())?;
-        t.raw.insert(w.message_id, raw.as_slice())?;
+        t.raw.insert(w.message_id, w.bytes.as_slice())?;
     }
     if let Some(text) = &w.search_text {
         t.search_text.insert(w.message_id, text.as_str())?;
@@ -159,31 +159,40 @@ fn apply_intake(t: &mut Tables<'_>, counters: &mut Counters, w: &IntakeWrite) ->
         // The event that says the message was held also says its notice is queued.
         add_outbox(t, counters, w, OutboxKind::Notification, vec![key.clone()], 0)?;
     }
-    let sent_expiry = (w.vaulted.as_ref().map(|(record, _)| record.expires_at)).or_else(|| w.mailbox.first().map(|(_, e)| e.expires_at));
+    let sent_expiry = (w.vaulted.as_ref().map(|record| record.expires_at)).or_else(|| w.mailbox.first().map(|(_, e)| e.expires_at));
     if let (Some(sender), Some(expires_at)) = (&w.sender_account, sent_expiry) {
         add_sender_copy(t, counters, w, &sender.to_ascii_lowercase(), expires_at)?;
     }
+    queue_sends(t, counters, w)?;
+    for (actor, what) in &w.events {
+        add_event(t, counters, w.message_id, w.now, actor, what.clone())?;
+    }
+    Ok(WriteResult::Intake)
+}
+
+/// One outbox row per recipient to relay, deliver directly or copy to the author
+/// (a refusal for one must not fail the others), all sharing one copy of the bytes.
+fn queue_sends(t: &mut Tables<'_>, counters: &mut Counters, w: &IntakeWrite) -> Result<(), VaultError> {
     let groups = [
         (OutboxKind::Relay, &w.relay),
         (OutboxKind::Direct, &w.direct),
         (OutboxKind::BccCopy, &w.bcc),
     ];
-    for (kind, group) in groups {
-        let Some((recipients, bytes)) = group else { continue };
-        // One row per recipient (a refusal for one must not fail the others), one copy of the bytes.
-        let data_id = counters.outbox_seq + 1;
-        t.outbox_data.insert(data_id, bytes.as_slice())?;
-        t.outbox_refs.insert(data_id, u32::try_from(recipients.len()).unwrap_or(u32::MAX))?;
+    let rows: usize = groups.iter().map(|(_, g)| g.len()).sum();
+    if rows == 0 {
+        return Ok(());
+    }
+    let data_id = counters.outbox_seq + 1;
+    t.outbox_data.insert(data_id, w.bytes.as_slice())?;
+    t.outbox_refs.insert(data_id, u32::try_from(rows).unwrap_or(u32::MAX))?;
+    for (kind, recipients) in groups {
         for rcpt in recipients {
             let id = add_outbox(t, counters, w, kind, vec![rcpt.clone()], data_id)?;
             let what = format!("queued for {} (outbox {id}) to {rcpt}", kind.noun());
             add_event(t, counters, w.message_id, w.now, "cloister", what)?;
         }
     }
-    for (actor, what) in &w.events {
-        add_event(t, counters, w.message_id, w.now, actor, what.clone())?;
-    }
-    Ok(WriteResult::Intake)
+    Ok(())
 }
 
 /// Records the secure recipients of `w` against its sender's month; false

@@ -17,14 +17,16 @@ pub struct IntakeWrite {
     pub message_id: u64,
     pub now: i64,
     pub sender: String,
-    /// The message and its stored bytes, when at least one recipient is vaulted.
-    pub vaulted: Option<(MessageRecord, Vec<u8>)>,
+    /// The message as stored and sent (one copy for the vault and every outbox row).
+    pub bytes: Vec<u8>,
+    /// The message record, when it is kept in the vault (a recipient is held, or it was written in the portal).
+    pub vaulted: Option<MessageRecord>,
     /// Mailbox entries of vaulted recipients (address, entry).
     pub mailbox: Vec<(String, MailboxEntry)>,
-    /// Recipients to relay as ordinary mail, with the bytes to send.
-    pub relay: Option<(Vec<String>, Vec<u8>)>,
-    /// Recipients to deliver directly over verified TLS (`tls_first`), with the bytes.
-    pub direct: Option<(Vec<String>, Vec<u8>)>,
+    /// Recipients to relay as ordinary mail.
+    pub relay: Vec<String>,
+    /// Recipients to deliver directly over verified TLS (`tls_first`).
+    pub direct: Vec<String>,
     /// (actor, what) events to record for the message.
     pub events: Vec<(String, String)>,
     /// Mailbox addresses (lower case) in `internal_domains`: never mailed a password.
@@ -34,8 +36,8 @@ pub struct IntakeWrite {
     pub sender_account: Option<String>,
     /// What search looks through, for a held message.
     pub search_text: Option<String>,
-    /// A copy for the author's own mailbox on the mail server (`bcc_to_mail_server`).
-    pub bcc: Option<(Vec<String>, Vec<u8>)>,
+    /// The author's own address at the mail server, for a copy (`bcc_to_mail_server`).
+    pub bcc: Vec<String>,
     /// Refuse the whole write when the sender would reach more unique secure
     /// recipients this month than allowed.
     pub recipient_cap: Option<RecipientCap>,
