@@ -5,7 +5,7 @@ use redb::{Database, ReadableTable, TableDefinition};
 use super::VaultError;
 
 /// Bump when a table's layout changes; older vaults are migrated in `prepare`.
-pub const SCHEMA_VERSION: u64 = 2;
+pub const SCHEMA_VERSION: u64 = 3;
 
 pub const META: TableDefinition<&str, u64> = TableDefinition::new("meta");
 pub const MESSAGES: TableDefinition<u64, &[u8]> = TableDefinition::new("messages");
@@ -29,6 +29,21 @@ pub const RESET_TOKENS: TableDefinition<&str, &[u8]> = TableDefinition::new("res
 /// a folder newest first without decoding entries. Kept with MAILBOX in one
 /// transaction; added in schema 2 (filled from MAILBOX when an older vault opens).
 pub const MAILBOX_FOLDERS: TableDefinition<(&str, u8, u64), u8> = TableDefinition::new("mailbox_folders");
+/// (address, folder code, UTC day of the message id) → (entries, unread ones):
+/// folder totals without walking the index (added in schema 3, built from
+/// `MAILBOX_FOLDERS` when an older vault opens; kept in step by `put_entry`).
+pub const DAY_COUNTS: TableDefinition<(&str, u8, u32), (u32, u32)> = TableDefinition::new("day_counts");
+
+/// The UTC day of a message id (ids start with their unix milliseconds).
+pub fn day_of(id: u64) -> u32 {
+    u32::try_from((id >> 16) / 86_400_000).unwrap_or(u32::MAX)
+}
+
+/// The first id of a UTC day.
+pub fn first_id_of_day(day: u32) -> u64 {
+    (u64::from(day) * 86_400_000) << 16
+}
+
 /// Message id → what search looks through (lower case). Messages stored before
 /// this table existed have no row; search reads their stored bytes instead.
 pub const SEARCH_TEXT: TableDefinition<u64, &str> = TableDefinition::new("search_text");
@@ -90,6 +105,7 @@ pub fn prepare(db: &Database) -> Result<Counters, VaultError> {
     txn.open_table(SEARCH_TEXT)?;
     txn.open_table(SENDER_RECIPIENTS)?;
     txn.open_table(SENDER_MONTH_COUNTS)?;
+    txn.open_table(DAY_COUNTS)?;
     txn.commit()?;
     Ok(counters)
 }
@@ -109,6 +125,21 @@ fn migrate(txn: &redb::WriteTransaction, from: u64) -> Result<(), VaultError> {
             filled += 1;
         }
         tracing::info!(entries = filled, "vault schema 1 -> 2: folder index built");
+    }
+    if from < 3 {
+        txn.delete_table(DAY_COUNTS)?;
+        let index = txn.open_table(MAILBOX_FOLDERS)?;
+        let mut counts = txn.open_table(DAY_COUNTS)?;
+        let mut days = 0u64;
+        for row in index.iter()? {
+            let (k, v) = row?;
+            let (address, folder, id) = k.value();
+            let key = (address, folder, day_of(id));
+            let (total, unread) = counts.get(key)?.map_or((0, 0), |c| c.value());
+            days += u64::from(total == 0);
+            counts.insert(key, (total + 1, unread + u32::from(v.value() & 1 == 0)))?;
+        }
+        tracing::info!(days, "vault schema 2 -> 3: folder day counts built");
     }
     Ok(())
 }
