@@ -69,9 +69,12 @@ pub struct Draft {
     pub options: Options,
 }
 
-/// Whether `author` may start new messages (not only reply).
+/// Whether `author` may start new messages (not only reply): internal users
+/// always; external ones unless in lite mode, and only when there are internal
+/// addresses to write to.
 pub fn may_compose(ctx: &Context, author: &str) -> bool {
-    ctx.config.is_internal(author) || !ctx.config.portal.lite_mode
+    let c = &ctx.config;
+    c.is_internal(author) || (!c.portal.lite_mode && !c.internal_domains.is_empty())
 }
 
 /// Checks, writes and stores the message; its queue id once it is durable.
