@@ -9,6 +9,7 @@ use common::https::{Agent, Response};
 use common::portal::{Portal, text_part};
 use common::sink::Caught;
 use common::{message, smtp, wait_for};
+use redb::ReadableTable as _;
 
 const GOOD: &str = "Correct-Horse-42-battery";
 
@@ -403,4 +404,50 @@ fn internal_senders_choose_the_mode_and_get_a_copy_at_the_mail_server() {
     wait_caught(&p, "alice@example.org", "Ordinary.");
     let sent = alice.get("/sent");
     assert!(sent.body.contains("Salaries") && sent.body.contains("Lunch"), "{}", sent.body);
+}
+
+#[test]
+fn an_expired_message_can_be_read_but_not_answered() {
+    let mut p = Portal::start("");
+    let mut pat = p.signed_in_user("pat@partner.test", GOOD);
+    let id = from_alice(&p, &["pat@partner.test"], &[], "[secure] Short-lived");
+    assert_eq!(pat.get(&format!("/m/{id}/reply")).status, 200);
+    p.cl.stop();
+    {
+        // Move Pat's entry past its expiry, as time would.
+        let db = redb::Database::create(p.cl.data_dir().join("vault.redb")).unwrap();
+        let txn = db.begin_write().unwrap();
+        {
+            let mailbox: redb::TableDefinition<(&str, u64), &[u8]> = redb::TableDefinition::new("mailbox");
+            let mut table = txn.open_table(mailbox).unwrap();
+            let key = ("pat@partner.test", u64::from_str_radix(&id, 16).unwrap());
+            let mut entry: serde_json::Value = serde_json::from_slice(table.get(key).unwrap().unwrap().value()).unwrap();
+            entry["expires_at"] = serde_json::json!(1);
+            table.insert(key, serde_json::to_vec(&entry).unwrap().as_slice()).unwrap();
+        }
+        txn.commit().unwrap();
+    }
+    p.cl.launch();
+    let mut pat = p.agent();
+    assert_eq!(p.sign_in(&mut pat, "pat@partner.test", GOOD, "/").status, 303);
+    let page = pat.get(&format!("/m/{id}"));
+    assert_eq!(page.status, 200, "still readable");
+    assert!(
+        page.body.contains("it has expired") || page.body.contains("has expired"),
+        "{}",
+        page.body
+    );
+    assert!(!page.body.contains(&format!("/m/{id}/reply")), "no reply button");
+    assert!(page.body.contains(&format!("/m/{id}/print")), "print stays available");
+    let r = pat.get(&format!("/m/{id}/reply"));
+    assert_eq!(r.status, 403);
+    assert!(r.body.contains("expired"), "{}", r.body);
+    let csrf = page.field("csrf");
+    let forged = pat.post_multipart(
+        "/compose",
+        &[("csrf", &csrf), ("purpose", "reply"), ("id", &id), ("body", "late")],
+        &[],
+    );
+    assert_eq!(forged.status, 422);
+    assert!(caught_for(&p, "alice@example.org", "late").is_empty());
 }
