@@ -136,16 +136,7 @@ fn attachment_part(out: &mut Vec<u8>, a: &Attached) -> io::Result<()> {
     };
     out.extend_from_slice(format!("Content-Type: {}; name=\"{quoted}\"\r\n", a.content_type).as_bytes());
     out.extend_from_slice(b"Content-Transfer-Encoding: base64\r\n");
-    let star: String = name
-        .bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() || b"!#$&+-.^_`|~".contains(&b) {
-                char::from(b).to_string()
-            } else {
-                format!("%{b:02X}")
-            }
-        })
-        .collect();
+    let star = super::headers::ext_value(&name);
     out.extend_from_slice(format!("Content-Disposition: attachment; filename*=utf-8''{star}\r\n\r\n").as_bytes());
     let mut file = std::fs::File::open(&a.path)?;
     // 57 input bytes make one 76-character line; read whole lines at a time.

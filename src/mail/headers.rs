@@ -43,6 +43,20 @@ fn trim_ascii(b: &[u8]) -> &[u8] {
 
 /// Removes every field called `name` (case-insensitive) and returns the
 /// message without them plus their unfolded values.
+/// A UTF-8 parameter value percent-encoded for `name*=UTF-8''…` (RFC 2231 / 5987 attr-chars kept).
+pub fn ext_value(value: &str) -> String {
+    value
+        .bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"!#$&+-.^_`|~".contains(&b) {
+                char::from(b).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
+}
+
 #[cfg(test)]
 pub fn take_fields(raw: &[u8], name: &str) -> (Vec<u8>, Vec<String>) {
     let mut out = Vec::with_capacity(raw.len());

@@ -3,7 +3,8 @@
 //! naming any id that is not in the user's mailbox changes nothing (Gone).
 
 use super::auth_ops::queue_mail_about;
-use super::ops::{Tables, add_event, put_entry, remove_entry};
+use super::entry_ops::{put_entry, remove_entry};
+use super::ops::{Tables, add_event};
 use super::schema::Counters;
 use super::writer::WriteResult;
 use super::{Folder, MailboxEntry, MessageRecord, OutboxKind, VaultError, decode};

@@ -4,6 +4,7 @@
 //! single durable transaction (group commit); reads run on any thread.
 
 mod auth_ops;
+mod entry_ops;
 mod factor_ops;
 mod mailbox_ops;
 mod mailbox_reads;

@@ -2,9 +2,10 @@
 
 use redb::{ReadableTable, Table, WriteTransaction};
 
+use super::entry_ops::put_entry;
 use super::schema::{
     ACCOUNTS, Counters, DAY_COUNTS, EVENTS, MAILBOX, MAILBOX_FOLDERS, MESSAGES, OUTBOX, OUTBOX_DATA, OUTBOX_REFS, RAW, RESET_TOKENS,
-    SEARCH_TEXT, SENDER_MONTH_COUNTS, SENDER_RECIPIENTS, SESSIONS, SIGN_IN_CODES, day_of,
+    SEARCH_TEXT, SENDER_MONTH_COUNTS, SENDER_RECIPIENTS, SESSIONS, SIGN_IN_CODES,
 };
 use super::writer::{Fallback, FollowUp, IntakeWrite, OutboxOutcome, RecipientCap, WriteOp, WriteResult};
 use super::{Account, Event, Folder, MailboxEntry, MessageRecord, OutboxKind, OutboxRow, OutboxState, VaultError, decode, encode};
@@ -15,7 +16,7 @@ pub struct Tables<'t> {
     raw: Table<'t, u64, &'static [u8]>,
     pub(super) mailbox: Table<'t, (&'static str, u64), &'static [u8]>,
     pub(super) mailbox_folders: Table<'t, (&'static str, u8, u64), u8>,
-    day_counts: Table<'t, (&'static str, u8, u32), (u32, u32)>,
+    pub(super) day_counts: Table<'t, (&'static str, u8, u32), (u32, u32)>,
     search_text: Table<'t, u64, &'static str>,
     pub(super) accounts: Table<'t, &'static str, &'static [u8]>,
     pub(super) outbox: Table<'t, (u8, u64), &'static [u8]>,
@@ -225,50 +226,6 @@ fn count_recipients(t: &mut Tables<'_>, w: &IntakeWrite, cap: RecipientCap) -> R
     }
     t.sender_month_counts.insert((sender.as_str(), cap.month), total)?;
     Ok(true)
-}
-
-/// Stores a mailbox entry and keeps the folder index and day counts in step with it.
-pub(super) fn put_entry(t: &mut Tables<'_>, address: &str, id: u64, entry: &MailboxEntry) -> Result<(), VaultError> {
-    let old = t
-        .mailbox
-        .insert((address, id), encode(entry).as_slice())?
-        .map(|old| decode::<MailboxEntry>("mailbox", old.value()))
-        .transpose()?;
-    if let Some(old) = old {
-        t.mailbox_folders.remove((address, old.folder.code(), id))?;
-        count_entry(t, address, id, &old, -1)?;
-    }
-    t.mailbox_folders.insert((address, entry.folder.code(), id), u8::from(entry.read))?;
-    count_entry(t, address, id, entry, 1)
-}
-
-/// Removes a mailbox entry, its index key and its count; the entry if there was one.
-pub(super) fn remove_entry(t: &mut Tables<'_>, address: &str, id: u64) -> Result<Option<MailboxEntry>, VaultError> {
-    let old = t
-        .mailbox
-        .remove((address, id))?
-        .map(|old| decode::<MailboxEntry>("mailbox", old.value()))
-        .transpose()?;
-    let Some(old) = old else {
-        return Ok(None);
-    };
-    t.mailbox_folders.remove((address, old.folder.code(), id))?;
-    count_entry(t, address, id, &old, -1)?;
-    Ok(Some(old))
-}
-
-/// Adds (`by` = 1) or takes away (-1) one entry in its folder's day count.
-fn count_entry(t: &mut Tables<'_>, address: &str, id: u64, entry: &MailboxEntry, by: i64) -> Result<(), VaultError> {
-    let key = (address, entry.folder.code(), day_of(id));
-    let (total, unread) = t.day_counts.get(key)?.map_or((0, 0), |c| c.value());
-    let step = |n: u32, d: i64| u32::try_from((i64::from(n) + d).max(0)).unwrap_or(u32::MAX);
-    let (total, unread) = (step(total, by), step(unread, if entry.read { 0 } else { by }));
-    if total == 0 {
-        t.day_counts.remove(key)?;
-    } else {
-        t.day_counts.insert(key, (total, unread))?;
-    }
-    Ok(())
 }
 
 /// The internal sender of a held message: an account (made quietly, never

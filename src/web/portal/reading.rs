@@ -167,16 +167,7 @@ pub fn disposition(name: &str) -> String {
         .collect();
     let clean = if clean.is_empty() { "attachment".to_string() } else { clean };
     let ascii: String = clean.chars().map(|c| if c.is_ascii() && c != '%' { c } else { '_' }).collect();
-    let encoded: String = clean
-        .bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() || b"!#$&+-.^_`|~".contains(&b) {
-                char::from(b).to_string()
-            } else {
-                format!("%{b:02X}")
-            }
-        })
-        .collect();
+    let encoded = crate::mail::headers::ext_value(&clean);
     format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{encoded}")
 }
 
