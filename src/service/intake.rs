@@ -268,15 +268,17 @@ pub fn fallback_record(
         date: parsed.date,
         size: raw.len() as u64,
         attachments: parsed.attachments,
-        recipients: vec![RecipientStatus {
-            address: recipient.to_string(),
-            decision: Decision::Vault,
-            rule: rule.to_string(),
-            state: "held".into(),
-        }],
+        recipients: vec![RecipientStatus::new(
+            recipient.to_string(),
+            Decision::Vault,
+            rule.to_string(),
+            "held",
+        )],
         expires_at,
         read_receipt: parsed.receipt_requested && sender_may_ask_receipts(ctx, sender),
         restriction: Restriction::None,
+        recalled_at: None,
+        extended_at: None,
     };
     (record, MailboxEntry::new(Folder::Inbox, false, expires_at))
 }
@@ -305,16 +307,16 @@ fn message_record(
         attachments: parsed.attachments.clone(),
         recipients: verdicts
             .iter()
-            .map(|(r, v)| RecipientStatus {
-                address: r.clone(),
-                decision: v.decision,
-                rule: v.rule.clone(),
-                state: if v.decision == Decision::Vault { "held" } else { "queued" }.into(),
+            .map(|(r, v)| {
+                let state = if v.decision == Decision::Vault { "held" } else { "queued" };
+                RecipientStatus::new(r.clone(), v.decision, v.rule.clone(), state)
             })
             .collect(),
         expires_at,
         read_receipt: parsed.receipt_requested && sender_may_ask_receipts(ctx, &d.sender),
         restriction: Restriction::None,
+        recalled_at: None,
+        extended_at: None,
     }
 }
 

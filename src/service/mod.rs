@@ -9,6 +9,7 @@ pub mod reply;
 pub mod second_factor;
 pub mod send;
 pub mod sign_in_codes;
+pub mod tracking;
 pub mod views;
 
 use std::sync::Arc;
@@ -36,11 +37,4 @@ pub fn now() -> i64 {
     time::OffsetDateTime::now_utc().unix_timestamp()
 }
 
-/// A unix time as people read it in pages and mails: "2026-11-23 10:40 UTC".
-pub fn utc_text(unix: i64) -> String {
-    let format = time::macros::format_description!("[year]-[month]-[day] [hour]:[minute] UTC");
-    time::OffsetDateTime::from_unix_timestamp(unix)
-        .ok()
-        .and_then(|t| t.format(&format).ok())
-        .unwrap_or_default()
-}
+pub use crate::vault::utc_text;

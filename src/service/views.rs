@@ -29,9 +29,12 @@ pub fn messages(vault: &Vault) -> Result<Value, VaultError> {
                 "size": m.size,
                 "restriction": m.restriction,
                 "read_receipt": m.read_receipt,
+                "recalled_at": m.recalled_at.map(rfc3339),
+                "extended_at": m.extended_at.map(rfc3339),
                 "attachments": m.attachments.iter().map(|a| a.name.clone()).collect::<Vec<_>>(),
                 "recipients": m.recipients.iter().map(|r| json!({
                     "address": r.address, "decision": r.decision, "rule": r.rule, "state": r.state,
+                    "read_at": r.read_at.map(rfc3339), "revoked": r.revoked.is_some(),
                 })).collect::<Vec<_>>(),
             })
         })

@@ -7,7 +7,7 @@ use super::entry_ops::{put_entry, remove_entry};
 use super::ops::{Tables, add_event};
 use super::schema::Counters;
 use super::writer::WriteResult;
-use super::{Folder, MailboxEntry, MessageRecord, OutboxKind, VaultError, decode};
+use super::{Folder, MailboxEntry, MessageRecord, OutboxKind, VaultError, decode, encode};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MailboxAction {
@@ -71,11 +71,35 @@ pub fn apply(t: &mut Tables<'_>, counters: &mut Counters, w: &MailboxWrite) -> R
             put_entry(t, address, *id, &entry)?;
             if first && entry.folder != Folder::Sent {
                 add_event(t, counters, *id, *at, address, format!("read by {address} from {ip} ({agent})"))?;
+                note_first_open(t, *id, address, *at)?;
                 queue_read_receipt(t, counters, *id, address, *at)?;
             }
             Ok(WriteResult::Done)
         }
     }
+}
+
+/// Puts a recipient's first open on the message record, for the sender's status view.
+fn note_first_open(t: &mut Tables<'_>, id: u64, reader: &str, at: i64) -> Result<(), VaultError> {
+    use redb::ReadableTable as _;
+    let Some(mut message) = t
+        .messages
+        .get(id)?
+        .map(|v| decode::<MessageRecord>("messages", v.value()))
+        .transpose()?
+    else {
+        return Ok(());
+    };
+    let Some(r) = message
+        .recipients
+        .iter_mut()
+        .find(|r| r.read_at.is_none() && r.address.eq_ignore_ascii_case(reader))
+    else {
+        return Ok(());
+    };
+    r.read_at = Some(at);
+    t.messages.insert(id, encode(&message).as_slice())?;
+    Ok(())
 }
 
 /// The first open by a recipient of a message that asked for a receipt: tell its sender.

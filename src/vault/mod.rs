@@ -11,6 +11,7 @@ mod mailbox_reads;
 mod ops;
 mod records;
 mod schema;
+mod sender_ops;
 mod writer;
 
 use std::path::Path;
@@ -23,6 +24,7 @@ pub use factor_ops::{FactorWrite, Proof};
 pub use mailbox_ops::{MailboxAction, MailboxWrite};
 pub use mailbox_reads::FolderCount;
 pub use records::*;
+pub use sender_ops::{SenderRefusal, SenderWrite};
 pub use writer::{Fallback, FollowUp, IntakeWrite, OutboxOutcome, RecipientCap, WriteOp, WriteResult};
 
 use schema::{ACCOUNTS, EVENTS, MAILBOX, MESSAGES, OUTBOX, OUTBOX_DATA, RAW, RESET_TOKENS, SESSIONS, SIGN_IN_CODES};

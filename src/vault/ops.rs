@@ -80,6 +80,7 @@ pub fn apply(t: &mut Tables<'_>, counters: &mut Counters, op: &WriteOp) -> Resul
         WriteOp::Auth(w) => super::auth_ops::apply(t, counters, w),
         WriteOp::Factor(w) => super::factor_ops::apply(t, counters, w),
         WriteOp::Mailbox(w) => super::mailbox_ops::apply(t, counters, w),
+        WriteOp::Sender(w) => super::sender_ops::apply(t, counters, w),
     }
 }
 

@@ -2,6 +2,15 @@
 
 use serde::{Deserialize, Serialize};
 
+/// A unix time as pages, mails and event logs write it: "2026-11-23 10:40 UTC".
+pub fn utc_text(unix: i64) -> String {
+    let format = time::macros::format_description!("[year]-[month]-[day] [hour]:[minute] UTC");
+    time::OffsetDateTime::from_unix_timestamp(unix)
+        .ok()
+        .and_then(|t| t.format(&format).ok())
+        .unwrap_or_default()
+}
+
 /// Per-recipient outcome of the policy.
 #[derive(Clone, Copy, Debug, Serialize, Deserialize, PartialEq, Eq)]
 #[serde(rename_all = "lowercase")]
@@ -51,6 +60,12 @@ pub struct MessageRecord {
     /// What the sender forbade recipients (printing, replying).
     #[serde(default)]
     pub restriction: Restriction,
+    /// When its sender recalled it from every recipient (for good).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recalled_at: Option<i64>,
+    /// When its sender extended the expiry (allowed once).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extended_at: Option<i64>,
 }
 
 /// What a sender may forbid the recipients of a message composed in the portal.
@@ -110,6 +125,38 @@ pub struct RecipientStatus {
     pub rule: String,
     /// `held`, `queued`, `relayed`, `failed`.
     pub state: String,
+    /// When this (held) recipient first opened the message.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub read_at: Option<i64>,
+    /// The sender took this recipient's access away (until it is granted again).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub revoked: Option<Revoked>,
+}
+
+impl RecipientStatus {
+    pub fn new(address: String, decision: Decision, rule: String, state: &str) -> Self {
+        Self {
+            address,
+            decision,
+            rule,
+            state: state.into(),
+            read_at: None,
+            revoked: None,
+        }
+    }
+
+    /// Held in the vault for this recipient (not relayed or delivered as ordinary mail).
+    pub fn held(&self) -> bool {
+        self.state == "held"
+    }
+}
+
+/// A recipient's access taken away: when, and their mailbox entry as it was
+/// (put back when access is granted again).
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct Revoked {
+    pub at: i64,
+    pub entry: Option<MailboxEntry>,
 }
 
 #[derive(Clone, Copy, Debug, Serialize, Deserialize, PartialEq, Eq)]

@@ -108,6 +108,8 @@ pub enum WriteOp {
     Factor(super::FactorWrite),
     /// A user's own mailbox: open, mark, delete, restore, remove.
     Mailbox(super::MailboxWrite),
+    /// The sender's controls over a held message: recall, extend, revoke, re-grant.
+    Sender(super::SenderWrite),
     /// A first-contact password's argon2id hash, stored before the mail goes out.
     InitialPassword {
         address: String,
@@ -131,6 +133,8 @@ pub enum WriteResult {
     Gone,
     /// An auth write took effect.
     Done,
+    /// A sender's control changed nothing, for this reason.
+    Refused(super::SenderRefusal),
 }
 
 type Reply = async_channel::Sender<Result<WriteResult, VaultError>>;

@@ -15,6 +15,7 @@ const PAGES: &[(&str, &str)] = &[
     ("_message_body.html", include_str!("../../assets/web/_message_body.html")),
     ("_actions.html", include_str!("../../assets/web/_actions.html")),
     ("_rows.html", include_str!("../../assets/web/_rows.html")),
+    ("_tracking.html", include_str!("../../assets/web/_tracking.html")),
     ("login.html", include_str!("../../assets/web/login.html")),
     ("password.html", include_str!("../../assets/web/password.html")),
     ("forgot.html", include_str!("../../assets/web/forgot.html")),

@@ -6,6 +6,7 @@ use super::{Signed, WebError, page, safe_next};
 use crate::service::intake::queue_id_text;
 use crate::service::mailbox::{self, Row};
 use crate::service::preferences::{Clock, Since};
+use crate::service::tracking::Status;
 use crate::vault::{Folder, MailboxAction, MessageRecord};
 use crate::web::Web;
 use crate::web::http::{Req, Resp};
@@ -42,6 +43,23 @@ fn row(clock: &Clock, folder: Folder, r: &Row) -> Value {
     context! {
         id => queue_id_text(r.id), who, subject => m.subject, received => clock.datetime(m.received_at),
         size => size_text(m.size), attachments => m.attachments.len(), unread => !r.read,
+        status => (folder == Folder::Sent).then(|| sent_status(m)),
+    }
+}
+
+/// How a sent message stands, for the Sent list: the secure status, with how
+/// many secure recipients have read it; "Ordinary mail" when none was held.
+fn sent_status(m: &MessageRecord) -> String {
+    let held = m.recipients.iter().filter(|r| r.held()).count();
+    if held == 0 {
+        return "Ordinary mail".into();
+    }
+    let status = Status::of(m, crate::service::now());
+    let read = m.recipients.iter().filter(|r| r.held() && r.read_at.is_some()).count();
+    if status == Status::Read && held > 1 {
+        format!("Read by {read} of {held}")
+    } else {
+        status.label().into()
     }
 }
 

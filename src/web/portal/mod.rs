@@ -8,6 +8,7 @@ mod password;
 mod preferences;
 mod reading;
 mod signin;
+mod tracking;
 mod two_factor;
 
 use hyper::{Method, StatusCode};
@@ -134,6 +135,10 @@ async fn signed_in_routes(web: &Web, req: &Req, segments: &[&str], get: bool, po
         ["m", id, "print"] if get => reading::print_view(web, req, &signed, id).await,
         ["m", id, "eml"] if get => reading::eml(web, &signed, id),
         ["m", id, "a", n] if get => reading::attachment(web, &signed, id, n),
+        ["m", id, "recall"] if post => tracking::recall(web, req, &signed, id).await,
+        ["m", id, "extend"] if post => tracking::extend(web, req, &signed, id).await,
+        ["m", id, "revoke"] if post => tracking::access(web, req, &signed, id, false).await,
+        ["m", id, "grant"] if post => tracking::access(web, req, &signed, id, true).await,
         ["m", id, "reply"] if get => compose::reply_page(web, &signed, id, false),
         ["m", id, "reply-all"] if get => compose::reply_page(web, &signed, id, true),
         ["compose"] if get => compose::new_page(web, &signed),

@@ -211,7 +211,13 @@ async fn show(web: &Web, req: &Req, signed: &Signed, id: &str, template: &str) -
         .map(|(n, a)| context! { n => a.part.map_or(n, |p| p as usize), name => a.name, content_type => a.content_type, size => size_text(a.size) })
         .collect();
     let folder = entry.folder;
+    let status = if template == "message.html" {
+        super::tracking::panel(web, signed, id)?
+    } else {
+        None
+    };
     let values = context! {
+        status, notice => super::tracking::notice(req.query("done")),
         id => crate::service::intake::queue_id_text(id),
         from => sender(&m), to => m.to.join(", "), cc => m.cc.join(", "), subject => m.subject,
         received => signed.clock.datetime(m.received_at), expires => signed.clock.datetime(m.expires_at), body, attachments,

@@ -1,0 +1,94 @@
+//! The sender's status panel on their own sent message, and its controls:
+//! recall, extend expiry, revoke / re-grant one recipient.
+
+use minijinja::{Value, context};
+
+use super::reading::parse_id;
+use super::{Signed, WebError};
+use crate::service::tracking::{self, ControlError};
+use crate::web::Web;
+use crate::web::http::{Req, Resp};
+
+impl From<ControlError> for WebError {
+    fn from(e: ControlError) -> Self {
+        match e {
+            ControlError::NotFound => WebError::NotFound,
+            ControlError::Refused(why) => WebError::Refused(why),
+            ControlError::Vault(e) => WebError::Vault(e),
+        }
+    }
+}
+
+/// The panel's values, when the signed-in user sent message `id` and may control it.
+pub fn panel(web: &Web, signed: &Signed, id: u64) -> Result<Option<Value>, WebError> {
+    let Some(t) = tracking::tracking(&web.ctx, &signed.session.address, id)? else {
+        return Ok(None);
+    };
+    let clock = &signed.clock;
+    let lines: Vec<Value> = t
+        .lines
+        .iter()
+        .map(|l| {
+            context! {
+                address => l.address, held => l.held, status => l.status,
+                read_at => l.read_at.map(|at| clock.datetime(at)), revoked => l.revoked,
+            }
+        })
+        .collect();
+    let extend_to: Vec<Value> = t
+        .extend_to
+        .iter()
+        .map(|&until| context! { value => until, text => clock.datetime(until) })
+        .collect();
+    let recalled = t.message.recalled_at.map(|at| clock.datetime(at));
+    Ok(Some(context! {
+        status => t.status.label(), lines, recalled, extend_to, extend_note => t.extend_note,
+        extended => t.message.extended_at.map(|at| clock.datetime(at)),
+        limit => clock.datetime(t.limit), expires => clock.datetime(t.message.expires_at),
+    }))
+}
+
+/// "Recall this message": needs the confirmation box ticked.
+pub async fn recall(web: &Web, req: &Req, signed: &Signed, id: &str) -> Result<Resp, WebError> {
+    let id_num = parse_id(id)?;
+    if req.field("confirm") != "yes" {
+        tracking::tracking(&web.ctx, &signed.session.address, id_num)?.ok_or(WebError::NotFound)?;
+        return Err(WebError::Refused(
+            "Tick \"I understand a recall cannot be undone\" to recall the message.".into(),
+        ));
+    }
+    tracking::recall(&web.ctx, &signed.session.address, id_num).await?;
+    Ok(done(id, "recalled"))
+}
+
+pub async fn extend(web: &Web, req: &Req, signed: &Signed, id: &str) -> Result<Resp, WebError> {
+    let id_num = parse_id(id)?;
+    let Ok(until) = req.field("until").parse::<i64>() else {
+        tracking::tracking(&web.ctx, &signed.session.address, id_num)?.ok_or(WebError::NotFound)?;
+        return Err(WebError::Refused("Choose the new expiry date from the list.".into()));
+    };
+    tracking::extend(&web.ctx, &signed.session.address, id_num, until).await?;
+    Ok(done(id, "extended"))
+}
+
+/// Revokes (`grant` false) or re-grants the access of the recipient posted.
+pub async fn access(web: &Web, req: &Req, signed: &Signed, id: &str, grant: bool) -> Result<Resp, WebError> {
+    let id_num = parse_id(id)?;
+    tracking::set_access(&web.ctx, &signed.session.address, id_num, req.field("recipient"), grant).await?;
+    Ok(done(id, if grant { "granted" } else { "revoked" }))
+}
+
+fn done(id: &str, what: &str) -> Resp {
+    Resp::redirect(&format!("/m/{id}?done={what}#status"))
+}
+
+/// The line shown after a control took effect.
+pub fn notice(done: &str) -> Option<&'static str> {
+    Some(match done {
+        "recalled" => "The message was recalled from every recipient.",
+        "extended" => "The expiry was extended.",
+        "revoked" => "That recipient's access was revoked.",
+        "granted" => "That recipient has access again.",
+        _ => return None,
+    })
+}
