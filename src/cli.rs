@@ -87,6 +87,11 @@ pub enum Command {
         #[command(subcommand)]
         action: NotifyAction,
     },
+    /// Admin console accounts.
+    Admin {
+        #[command(subcommand)]
+        action: AdminAction,
+    },
     /// Portal accounts.
     User {
         #[command(subcommand)]
@@ -106,6 +111,21 @@ pub enum UserAction {
     Add {
         /// The user's email address.
         address: String,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum AdminAction {
+    /// List admins.
+    List,
+    /// Create an admin: prints a generated password (or reads one line from
+    /// stdin with --password-stdin) and the TOTP secret to add to an authenticator app.
+    Add {
+        /// Sign-in name: a-z, 0-9, `.`, `_`, `-`.
+        name: String,
+        /// Read the password from the first line of stdin instead of generating one.
+        #[arg(long)]
+        password_stdin: bool,
     },
 }
 

@@ -3,7 +3,7 @@
 use std::io::Read as _;
 use std::process::ExitCode;
 
-use crate::cli::{Cli, Command, NotifyAction, OutboxAction, UserAction};
+use crate::cli::{AdminAction, Cli, Command, NotifyAction, OutboxAction, UserAction};
 use crate::config::{self, Config, LoadedConfig, LogFormat};
 use crate::control::{self, Request};
 
@@ -84,6 +84,10 @@ fn with_config(command: Command, loaded: LoadedConfig) -> ExitCode {
             action: UserAction::Add { address },
             ..
         } => add_user(&loaded.config, &address),
+        Command::Admin { action: AdminAction::List } => operator_query(&loaded.config, &Request::AdminList, true),
+        Command::Admin {
+            action: AdminAction::Add { name, password_stdin },
+        } => crate::admin_command::add(&loaded.config, &name, password_stdin),
         Command::Show { id } => operator_query(&loaded.config, &Request::Show { message_id: id }, true),
         Command::Version | Command::Init { .. } | Command::HashPassword => unreachable!("handled before loading config"),
     }

@@ -22,6 +22,8 @@ pub enum Request {
     Retry { id: u64 },
     Users,
     UserAdd { address: String, internal: bool },
+    AdminList,
+    AdminAdd { account: crate::vault::AdminAccount },
 }
 
 pub fn socket_path(data_dir: &Path) -> PathBuf {
@@ -56,6 +58,19 @@ pub fn answer(vault: &Vault, request: &Request) -> Result<Value, String> {
             return match smol::block_on(vault.write(op)) {
                 Ok(crate::vault::WriteResult::Done) => Ok(serde_json::json!({"created": address})),
                 Ok(_) => Err(format!("an account for {address} already exists")),
+                Err(e) => Err(e.to_string()),
+            };
+        }
+        Request::AdminList => views::admins(vault),
+        Request::AdminAdd { account } => {
+            let name = account.name.clone();
+            let op = crate::vault::WriteOp::Admin(crate::vault::AdminWrite::Add {
+                admin: account.clone(),
+                actor: "operator (cloister admin add)".into(),
+            });
+            return match smol::block_on(vault.write(op)) {
+                Ok(crate::vault::WriteResult::Done) => Ok(serde_json::json!({"created": name})),
+                Ok(_) => Err(format!("an admin named {name} already exists")),
                 Err(e) => Err(e.to_string()),
             };
         }

@@ -1,5 +1,6 @@
 //! Cloister: one binary for SMTP intake, the isolation vault, the portal and the notifier.
 
+mod admin_command;
 mod auth;
 mod cli;
 mod commands;

@@ -60,6 +60,10 @@ const SHUTDOWN_GRACE_SECS: u64 = 10;
 
 pub fn run(loaded: LoadedConfig) -> anyhow::Result<()> {
     let signals = block_signals();
+    let settings = web::EffectiveSettings {
+        rows: crate::config::effective_settings(&loaded.figment, loaded.file.as_deref(), &loaded.config),
+        file: loaded.file.clone(),
+    };
     let config = Arc::new(loaded.config);
     ensure_data_dir(&config)?;
     let tls = Arc::new(Tls::load(&config)?);
@@ -69,6 +73,7 @@ pub fn run(loaded: LoadedConfig) -> anyhow::Result<()> {
         .context("relay")?;
     let pages = web::pages::Pages::load(&config).context("portal pages")?;
     let vault = Vault::open(&config.data_dir)?;
+    let vault_admins = vault.admins()?.len();
     let (wake_tx, wake_rx) = async_channel::bounded(1);
     let ctx = Context {
         config: Arc::clone(&config),
@@ -80,7 +85,7 @@ pub fn run(loaded: LoadedConfig) -> anyhow::Result<()> {
     };
     let signal = wait_for_signal(signals);
     let spool = web::upload::prepare_spool(&config.data_dir).context("spool directory")?;
-    let web_state = Arc::new(web::Web::new(ctx.clone(), pages, spool));
+    let web_state = Arc::new(web::Web::new(ctx.clone(), pages, spool, settings));
 
     let vault_handle = vault.clone();
     smol::block_on(async move {
@@ -115,7 +120,7 @@ pub fn run(loaded: LoadedConfig) -> anyhow::Result<()> {
             }
         }));
 
-        announce(&config, smtp_addr, web_addr, &socket);
+        announce(&config, smtp_addr, web_addr, &socket, vault_admins);
 
         let sig = signal.recv().await.unwrap_or(libc::SIGTERM);
         tracing::info!(
@@ -139,14 +144,22 @@ pub fn run(loaded: LoadedConfig) -> anyhow::Result<()> {
 }
 
 /// The ready line tests and operators wait for.
-fn announce(config: &Config, smtp: std::net::SocketAddr, web: std::net::SocketAddr, socket: &std::path::Path) {
+fn announce(config: &Config, smtp: std::net::SocketAddr, web: std::net::SocketAddr, socket: &std::path::Path, admins: usize) {
     println!(
         "cloister ready: smtp={smtp} https={web} portal={} data_dir={} control={}",
         config.public_url(),
         config.data_dir.display(),
         socket.display()
     );
-    println!("  trust the local CA (tls.mode=auto): cloister ca > cloister-ca.pem; admin console: not part of this build yet");
+    println!("  trust the local CA (tls.mode=auto): cloister ca > cloister-ca.pem");
+    if admins == 0 {
+        println!(
+            "  admin console: {}/admin (no admin yet: create the first with `cloister admin add NAME`; it works while this runs)",
+            config.public_url()
+        );
+    } else {
+        println!("  admin console: {}/admin ({admins} admin(s))", config.public_url());
+    }
     let _ = std::io::stdout().flush();
     tracing::info!(%smtp, https = %web, "listening");
 }

@@ -112,6 +112,16 @@ impl SignInThrottle {
         locked
     }
 
+    /// Whether `address` is locked out right now.
+    pub fn is_locked(&self, address: &str) -> bool {
+        self.accounts.lock().expect("throttle lock").get(address).is_some_and(Entry::locked)
+    }
+
+    /// An admin lifts the lock of `address` and forgets its failures and lock history.
+    pub fn unlock(&self, address: &str) {
+        self.accounts.lock().expect("throttle lock").remove(address);
+    }
+
     /// A success clears the address's failures (its lock history stays).
     pub fn succeeded(&self, address: &str) {
         if let Some(e) = self.accounts.lock().expect("throttle lock").get_mut(address) {
@@ -137,6 +147,18 @@ mod tests {
         assert_eq!(t.gate("a@x.test", ip), Gate::Locked);
         // Another address from another client is unaffected.
         assert_eq!(t.gate("b@x.test", "192.0.2.2".parse().unwrap()), Gate::Check(Duration::ZERO));
+    }
+
+    #[test]
+    fn an_unlock_lifts_the_lock_of_that_address() {
+        let t = SignInThrottle::new(2);
+        let ip: IpAddr = "192.0.2.7".parse().unwrap();
+        t.failed("a@x.test", ip);
+        t.failed("a@x.test", ip);
+        assert!(t.is_locked("a@x.test"));
+        t.unlock("a@x.test");
+        assert!(!t.is_locked("a@x.test"));
+        assert_eq!(t.gate("a@x.test", ip), Gate::Check(Duration::ZERO));
     }
 
     #[test]

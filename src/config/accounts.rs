@@ -107,6 +107,41 @@ impl Default for Portal {
     }
 }
 
+/// The admin console (`/admin`): its own accounts, sessions and lockout.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct Admin {
+    /// Admins sign in with a TOTP code as well as their password.
+    pub require_totp: bool,
+    /// Minutes of inactivity before an admin session ends (fractions allowed).
+    pub session_idle_minutes: f64,
+    /// Hours after sign-in when an admin session ends however active it is.
+    pub session_max_hours: u32,
+    /// Failed admin sign-ins per name before a progressive lockout starts.
+    pub lockout_threshold: u32,
+    /// The secure message monitor shows subjects (off: admins see only addresses and dates).
+    pub monitor_shows_subject: bool,
+}
+
+impl Admin {
+    /// `session_idle_minutes` in whole seconds.
+    pub fn idle_secs(&self) -> i64 {
+        seconds(self.session_idle_minutes * 60.0)
+    }
+}
+
+impl Default for Admin {
+    fn default() -> Self {
+        Self {
+            require_totp: true,
+            session_idle_minutes: 15.0,
+            session_max_hours: 8,
+            lockout_threshold: 5,
+            monitor_shows_subject: true,
+        }
+    }
+}
+
 /// Password complexity and lifetime for portal accounts.
 #[allow(clippy::struct_excessive_bools)] // one switch per character class
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]

@@ -15,7 +15,7 @@ use std::path::PathBuf;
 use ipnet::IpNet;
 use serde::{Deserialize, Serialize};
 
-pub use accounts::{Delivery, DkimAlgorithm, Log, LogFormat, Messages, Notify, Password, Portal};
+pub use accounts::{Admin, Delivery, DkimAlgorithm, Log, LogFormat, Messages, Notify, Password, Portal};
 pub use load::{ConfigError, LoadedConfig, Overrides, load};
 pub use sources::effective_settings;
 
@@ -35,6 +35,7 @@ pub struct Config {
     pub relay: Relay,
     pub policy: Policy,
     pub portal: Portal,
+    pub admin: Admin,
     pub password: Password,
     pub messages: Messages,
     pub notify: Notify,
@@ -54,6 +55,7 @@ impl Default for Config {
             relay: Relay::default(),
             policy: Policy::default(),
             portal: Portal::default(),
+            admin: Admin::default(),
             password: Password::default(),
             messages: Messages::default(),
             notify: Notify::default(),

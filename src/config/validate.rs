@@ -90,6 +90,19 @@ fn limits(c: &Config, out: &mut Vec<Problem>) {
             "must be between 0.05 (3 seconds) and 10080 (a week)",
         ));
     }
+    if c.admin.session_max_hours == 0 {
+        out.push(problem("admin.session_max_hours", "must be greater than 0"));
+    }
+    let idle = c.admin.session_idle_minutes;
+    if !(idle.is_finite() && (0.05..=1_440.0).contains(&idle)) {
+        out.push(problem(
+            "admin.session_idle_minutes",
+            "must be between 0.05 (3 seconds) and 1440 (a day)",
+        ));
+    }
+    if c.admin.lockout_threshold == 0 {
+        out.push(problem("admin.lockout_threshold", "must be at least 1"));
+    }
     let age = c.password.max_age_days;
     if !(age.is_finite() && (0.0..=3650.0).contains(&age)) {
         out.push(problem("password.max_age_days", "must be between 0 (never) and 3650"));

@@ -9,7 +9,7 @@ use crate::auth::{password, tokens};
 use crate::notify::Kind;
 use crate::service::intake::queue_id_text;
 use crate::service::{Context, now, utc_text};
-use crate::vault::{AuthWrite, OutboxKind, OutboxRow, WriteOp, WriteResult};
+use crate::vault::{ADMIN_RESET_NOTE, AuthWrite, OutboxKind, OutboxRow, WriteOp, WriteResult};
 
 fn failed(message: String) -> SendError {
     SendError { permanent: false, message }
@@ -56,7 +56,14 @@ pub async fn envelope_and_bytes(ctx: &Context, row: &OutboxRow) -> Result<(Strin
                 now: now(),
             };
             ctx.vault.write(op).await.map_err(|e| failed(e.to_string()))?;
-            let bytes = compose(ctx, Kind::FirstContact, &to, context! { password => secret }, &unique).await?;
+            let bytes = compose(
+                ctx,
+                Kind::FirstContact,
+                &to,
+                context! { password => secret, reset => row.note == ADMIN_RESET_NOTE },
+                &unique,
+            )
+            .await?;
             Ok((notifier.sender_address(), vec![to], bytes))
         }
         OutboxKind::PasswordReset => reset_link(ctx, row, &unique).await,

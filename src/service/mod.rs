@@ -1,6 +1,8 @@
 //! Operations shared by every edge (SMTP now, the portal later).
 
 pub mod accounts;
+pub mod admin;
+pub mod directory;
 pub mod intake;
 pub mod mailbox;
 pub mod preferences;

@@ -85,3 +85,18 @@ pub fn show(vault: &Vault, message_id: u64) -> Result<Value, VaultError> {
     let raw = vault.raw_message(message_id)?.map(|b| String::from_utf8_lossy(&b).into_owned());
     Ok(json!({"id": queue_id_text(message_id), "message": vault.message(message_id)?, "events": events, "raw": raw}))
 }
+
+/// Every admin, without secrets.
+pub fn admins(vault: &Vault) -> Result<Value, VaultError> {
+    let list: Vec<Value> = vault
+        .admins()?
+        .into_iter()
+        .map(|a| {
+            json!({
+                "name": a.name, "created_at": rfc3339(a.created_at), "totp": a.totp.is_some(),
+                "last_sign_in": a.last_sign_in.map(|l| json!({"at": rfc3339(l.at), "ip": l.ip})),
+            })
+        })
+        .collect();
+    Ok(Value::Array(list))
+}

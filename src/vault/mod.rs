@@ -3,6 +3,8 @@
 //! Writes go through one writer thread that batches concurrent requests into a
 //! single durable transaction (group commit); reads run on any thread.
 
+mod admin_ops;
+mod admin_records;
 mod auth_ops;
 mod entry_ops;
 mod factor_ops;
@@ -19,6 +21,8 @@ use std::sync::Arc;
 
 use redb::{Database, ReadableDatabase, ReadableTable};
 
+pub use admin_ops::{ADMIN_RESET_NOTE, AccountChange, AdminWrite};
+pub use admin_records::{AdminAccount, AdminSession};
 pub use auth_ops::AuthWrite;
 pub use factor_ops::{FactorWrite, Proof};
 pub use mailbox_ops::{MailboxAction, MailboxWrite};
@@ -27,7 +31,9 @@ pub use records::*;
 pub use sender_ops::{SenderRefusal, SenderWrite};
 pub use writer::{Fallback, FollowUp, IntakeWrite, OutboxOutcome, RecipientCap, WriteOp, WriteResult};
 
-use schema::{ACCOUNTS, EVENTS, MAILBOX, MESSAGES, OUTBOX, OUTBOX_DATA, RAW, RESET_TOKENS, SESSIONS, SIGN_IN_CODES};
+use schema::{
+    ACCOUNTS, ADMIN_SESSIONS, ADMINS, EVENTS, MAILBOX, MESSAGES, OUTBOX, OUTBOX_DATA, RAW, RESET_TOKENS, SESSIONS, SIGN_IN_CODES,
+};
 
 /// Errors of the storage layer; the text is for logs, not for users.
 #[derive(Debug, thiserror::Error)]
@@ -136,6 +142,27 @@ impl Vault {
         }
         out.sort_by_key(|(_, s)| std::cmp::Reverse(s.created_at));
         Ok(out)
+    }
+
+    /// The admin named `name` (lower case).
+    pub fn admin(&self, name: &str) -> Result<Option<AdminAccount>, VaultError> {
+        let txn = self.db.begin_read()?;
+        let table = txn.open_table(ADMINS)?;
+        table.get(name)?.map(|v| decode("admins", v.value())).transpose()
+    }
+
+    /// Every admin, by name.
+    pub fn admins(&self) -> Result<Vec<AdminAccount>, VaultError> {
+        let txn = self.db.begin_read()?;
+        let table = txn.open_table(ADMINS)?;
+        table.iter()?.map(|row| decode("admins", row?.1.value())).collect()
+    }
+
+    /// The admin session stored under `token_hash`.
+    pub fn admin_session(&self, token_hash: &str) -> Result<Option<AdminSession>, VaultError> {
+        let txn = self.db.begin_read()?;
+        let table = txn.open_table(ADMIN_SESSIONS)?;
+        table.get(token_hash)?.map(|v| decode("admin_sessions", v.value())).transpose()
     }
 
     /// The emailed sign-in code waiting for `address`, if any.
@@ -264,6 +291,23 @@ impl Vault {
         let txn = self.db.begin_read()?;
         let table = txn.open_table(EVENTS)?;
         Ok(table.last()?.map_or(0, |(k, _)| k.value().0))
+    }
+
+    /// The newest (at most `limit`) events of `message_id` that `keep` accepts, newest first.
+    pub fn recent_events(&self, message_id: u64, limit: usize, mut keep: impl FnMut(&Event) -> bool) -> Result<Vec<Event>, VaultError> {
+        let txn = self.db.begin_read()?;
+        let table = txn.open_table(EVENTS)?;
+        let mut out = Vec::new();
+        for row in table.range((message_id, 0)..=(message_id, u64::MAX))?.rev() {
+            let event: Event = decode("events", row?.1.value())?;
+            if keep(&event) {
+                out.push(event);
+                if out.len() >= limit {
+                    break;
+                }
+            }
+        }
+        Ok(out)
     }
 
     /// Events of one message in time order.

@@ -4,8 +4,8 @@ use redb::{ReadableTable, Table, WriteTransaction};
 
 use super::entry_ops::put_entry;
 use super::schema::{
-    ACCOUNTS, Counters, DAY_COUNTS, EVENTS, MAILBOX, MAILBOX_FOLDERS, MESSAGES, OUTBOX, OUTBOX_DATA, OUTBOX_REFS, RAW, RESET_TOKENS,
-    SEARCH_TEXT, SENDER_MONTH_COUNTS, SENDER_RECIPIENTS, SESSIONS, SIGN_IN_CODES,
+    ACCOUNTS, ADMIN_SESSIONS, ADMINS, Counters, DAY_COUNTS, EVENTS, MAILBOX, MAILBOX_FOLDERS, MESSAGES, OUTBOX, OUTBOX_DATA, OUTBOX_REFS,
+    RAW, RESET_TOKENS, SEARCH_TEXT, SENDER_MONTH_COUNTS, SENDER_RECIPIENTS, SESSIONS, SIGN_IN_CODES,
 };
 use super::writer::{Fallback, FollowUp, IntakeWrite, OutboxOutcome, RecipientCap, WriteOp, WriteResult};
 use super::{Account, Event, Folder, MailboxEntry, MessageRecord, OutboxKind, OutboxRow, OutboxState, VaultError, decode, encode};
@@ -28,6 +28,8 @@ pub struct Tables<'t> {
     pub(super) sign_in_codes: Table<'t, &'static str, &'static [u8]>,
     sender_recipients: Table<'t, (&'static str, u32, &'static str), ()>,
     sender_month_counts: Table<'t, (&'static str, u32), u32>,
+    pub(super) admins: Table<'t, &'static str, &'static [u8]>,
+    pub(super) admin_sessions: Table<'t, &'static str, &'static [u8]>,
 }
 
 impl<'t> Tables<'t> {
@@ -49,6 +51,8 @@ impl<'t> Tables<'t> {
             sign_in_codes: txn.open_table(SIGN_IN_CODES)?,
             sender_recipients: txn.open_table(SENDER_RECIPIENTS)?,
             sender_month_counts: txn.open_table(SENDER_MONTH_COUNTS)?,
+            admins: txn.open_table(ADMINS)?,
+            admin_sessions: txn.open_table(ADMIN_SESSIONS)?,
         })
     }
 }
@@ -81,6 +85,7 @@ pub fn apply(t: &mut Tables<'_>, counters: &mut Counters, op: &WriteOp) -> Resul
         WriteOp::Factor(w) => super::factor_ops::apply(t, counters, w),
         WriteOp::Mailbox(w) => super::mailbox_ops::apply(t, counters, w),
         WriteOp::Sender(w) => super::sender_ops::apply(t, counters, w),
+        WriteOp::Admin(w) => super::admin_ops::apply(t, counters, w),
     }
 }
 

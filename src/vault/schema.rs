@@ -56,6 +56,11 @@ pub const SENDER_RECIPIENTS: TableDefinition<(&str, u32, &str), ()> = TableDefin
 /// (sender, month as yyyymm) → how many keys `SENDER_RECIPIENTS` holds for them.
 pub const SENDER_MONTH_COUNTS: TableDefinition<(&str, u32), u32> = TableDefinition::new("sender_month_counts");
 
+/// Admin name → admin account (the admin console's own accounts).
+pub const ADMINS: TableDefinition<&str, &[u8]> = TableDefinition::new("admins");
+/// SHA-256 (hex) of an admin session cookie → admin session.
+pub const ADMIN_SESSIONS: TableDefinition<&str, &[u8]> = TableDefinition::new("admin_sessions");
+
 /// Counters the writer thread keeps in memory and persists with every batch.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Counters {
@@ -106,6 +111,8 @@ pub fn prepare(db: &Database) -> Result<Counters, VaultError> {
     txn.open_table(SENDER_RECIPIENTS)?;
     txn.open_table(SENDER_MONTH_COUNTS)?;
     txn.open_table(DAY_COUNTS)?;
+    txn.open_table(ADMINS)?;
+    txn.open_table(ADMIN_SESSIONS)?;
     txn.commit()?;
     Ok(counters)
 }

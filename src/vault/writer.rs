@@ -110,6 +110,8 @@ pub enum WriteOp {
     Mailbox(super::MailboxWrite),
     /// The sender's controls over a held message: recall, extend, revoke, re-grant.
     Sender(super::SenderWrite),
+    /// The admin console: admin accounts and sessions, and what admins do to portal accounts.
+    Admin(super::AdminWrite),
     /// A first-contact password's argon2id hash, stored before the mail goes out.
     InitialPassword {
         address: String,

@@ -2,6 +2,7 @@
 //! keep-alive, header-read and request timeouts, body limits, and the security
 //! headers on every response (`http.rs`). Routes live in `portal/`.
 
+mod admin;
 pub mod http;
 pub mod pages;
 pub mod portal;
@@ -41,6 +42,16 @@ pub struct Web {
     pub open: AtomicUsize,
     /// Where uploads wait while a message is being sent (`upload.rs`).
     pub spool: std::path::PathBuf,
+    /// Failed admin sign-ins (kept apart from the portal's).
+    pub admin_throttle: SignInThrottle,
+    /// Every setting with its value and source, for the admin console.
+    pub settings: EffectiveSettings,
+}
+
+/// The configuration as it was loaded: (key, value, source) rows and the file read.
+pub struct EffectiveSettings {
+    pub rows: Vec<(String, String, String)>,
+    pub file: Option<std::path::PathBuf>,
 }
 
 /// Counts a connection while it lives.
@@ -60,14 +71,17 @@ impl Drop for Open<'_> {
 }
 
 impl Web {
-    pub fn new(ctx: Context, pages: pages::Pages, spool: std::path::PathBuf) -> Self {
+    pub fn new(ctx: Context, pages: pages::Pages, spool: std::path::PathBuf, settings: EffectiveSettings) -> Self {
         let throttle = SignInThrottle::new(ctx.config.portal.lockout_threshold);
+        let admin_throttle = SignInThrottle::new(ctx.config.admin.lockout_threshold);
         Self {
             ctx,
             pages,
             throttle,
             open: AtomicUsize::new(0),
             spool,
+            admin_throttle,
+            settings,
         }
     }
 
@@ -153,7 +167,14 @@ async fn handle(web: &Web, req: Request<Incoming>, ip: IpAddr) -> Response<Full<
         Ok(Ok(req)) => {
             // An upload streams its body inside the handler (each chunk has its own idle limit).
             let limit = if req.is_multipart() { UPLOAD_TIMEOUT } else { REQUEST_TIMEOUT };
-            let resp = within(web, limit, portal::route(web, &req)).await.unwrap_or_else(|timeout| timeout);
+            let routed = async {
+                if admin::is_admin_path(&req.path) {
+                    admin::route(web, &req).await
+                } else {
+                    portal::route(web, &req).await
+                }
+            };
+            let resp = within(web, limit, routed).await.unwrap_or_else(|timeout| timeout);
             tracing::debug!(method = %req.method, path = %req.path, status = resp.status.as_u16(), micros = started.elapsed().as_micros(), "https request");
             resp
         }

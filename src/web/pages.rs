@@ -31,6 +31,13 @@ const PAGES: &[(&str, &str)] = &[
     ("second_factor.html", include_str!("../../assets/web/second_factor.html")),
     ("totp.html", include_str!("../../assets/web/totp.html")),
     ("error.html", include_str!("../../assets/web/error.html")),
+    ("_admin.html", include_str!("../../assets/web/_admin.html")),
+    ("admin_login.html", include_str!("../../assets/web/admin_login.html")),
+    ("admin_domains.html", include_str!("../../assets/web/admin_domains.html")),
+    ("admin_users.html", include_str!("../../assets/web/admin_users.html")),
+    ("admin_user.html", include_str!("../../assets/web/admin_user.html")),
+    ("admin_password.html", include_str!("../../assets/web/admin_password.html")),
+    ("admin_settings.html", include_str!("../../assets/web/admin_settings.html")),
 ];
 
 const STATIC: &[(&str, &str, &[u8])] = &[

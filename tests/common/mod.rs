@@ -3,6 +3,7 @@
 //! small real SMTP sink.
 #![allow(dead_code)]
 
+pub mod admin;
 pub mod https;
 pub mod picky;
 pub mod portal;

@@ -1,0 +1,110 @@
+//! The directory of portal accounts as admins manage it: domains with
+//! counts, the users of a domain, one user's state and sign-ins, and the
+//! changes an admin makes (each an audit event naming the admin).
+
+use std::collections::BTreeMap;
+
+use super::{Context, now};
+use crate::auth::password;
+use crate::auth::throttle::SignInThrottle;
+use crate::vault::{Account, AccountChange, AdminWrite, Event, VaultError, WriteOp, WriteResult};
+
+/// One domain of the directory.
+pub struct Domain {
+    pub name: String,
+    pub users: usize,
+    /// Users who may not sign in.
+    pub denied: usize,
+    /// In `internal_domains`.
+    pub internal: bool,
+}
+
+/// Users shown per directory page at most.
+pub const USERS_MAX: usize = 500;
+/// Sign-in events shown for one user.
+const SIGN_INS_SHOWN: usize = 20;
+
+fn domain_of(address: &str) -> &str {
+    address.rsplit_once('@').map_or("", |(_, d)| d)
+}
+
+/// Every domain that has accounts, by name, with its counts.
+pub fn domains(ctx: &Context) -> Result<Vec<Domain>, VaultError> {
+    let mut by_name: BTreeMap<String, Domain> = BTreeMap::new();
+    for a in ctx.vault.accounts()? {
+        let name = domain_of(&a.address).to_string();
+        let d = by_name.entry(name.clone()).or_insert_with(|| Domain {
+            internal: ctx.config.is_internal(&a.address),
+            name,
+            users: 0,
+            denied: 0,
+        });
+        d.users += 1;
+        d.denied += usize::from(!a.allow_logon);
+    }
+    Ok(by_name.into_values().collect())
+}
+
+/// The accounts of `domain` whose address contains `query` (case-insensitive), by address.
+pub fn users(ctx: &Context, domain: &str, query: &str) -> Result<Vec<Account>, VaultError> {
+    let query = query.trim().to_ascii_lowercase();
+    let mut list: Vec<Account> = ctx
+        .vault
+        .accounts()?
+        .into_iter()
+        .filter(|a| domain_of(&a.address) == domain && a.address.contains(&query))
+        .take(USERS_MAX)
+        .collect();
+    list.sort_by(|a, b| a.address.cmp(&b.address));
+    Ok(list)
+}
+
+/// One account and its latest sign-ins (successful and refused), newest first.
+pub fn user(ctx: &Context, address: &str) -> Result<Option<(Account, Vec<Event>)>, VaultError> {
+    let Some(account) = ctx.vault.account(address)? else {
+        return Ok(None);
+    };
+    let sign_ins = ctx.vault.recent_events(0, SIGN_INS_SHOWN, |e| {
+        e.actor == address && (e.what.starts_with("signed in") || e.what.starts_with("sign-in refused"))
+    })?;
+    Ok(Some((account, sign_ins)))
+}
+
+/// Applies an admin's change to `address`; false when there is no such account.
+pub async fn change(ctx: &Context, admin: &str, address: &str, change: AccountChange) -> Result<bool, VaultError> {
+    let op = AdminWrite::Account {
+        admin: admin.to_string(),
+        address: address.to_string(),
+        change,
+        at: now(),
+    };
+    let done = ctx.vault.write(WriteOp::Admin(op)).await? == WriteResult::Done;
+    // A reset-and-mail queued a first-contact mail.
+    let _ = ctx.outbox_wake.try_send(());
+    Ok(done)
+}
+
+/// A new one-time password for `address`, stored (hashed) and returned to be
+/// shown once to the admin; None when there is no such account.
+pub async fn reset_shown(ctx: &Context, admin: &str, address: &str) -> Result<Option<String>, VaultError> {
+    let policy = ctx.config.password.clone();
+    let (secret, hash) = smol::unblock(move || {
+        let secret = password::generate(&policy);
+        let hash = password::hash(&secret);
+        (secret, hash)
+    })
+    .await;
+    let hash = hash.map_err(VaultError::Storage)?;
+    Ok(change(ctx, admin, address, AccountChange::SetPassword { hash })
+        .await?
+        .then_some(secret))
+}
+
+/// Lifts the sign-in lockout of `address` (kept in memory by `throttle`) and records it.
+pub async fn unlock(ctx: &Context, throttle: &SignInThrottle, admin: &str, address: &str) -> Result<bool, VaultError> {
+    if !change(ctx, admin, address, AccountChange::Unlock).await? {
+        return Ok(false);
+    }
+    throttle.unlock(address);
+    Ok(true)
+}

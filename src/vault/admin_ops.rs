@@ -1,0 +1,262 @@
+//! Writes of the admin console: admin accounts and sessions, and what an
+//! admin does to a portal account. Every change is an event under message 0
+//! (the audit), naming the admin.
+
+use redb::ReadableTable as _;
+
+use super::auth_ops::{account, put_account, queue_mail_about};
+use super::entry_ops::remove_entry;
+use super::ops::{Tables, add_event};
+use super::schema::Counters;
+use super::writer::WriteResult;
+use super::{AdminAccount, AdminSession, OutboxKind, Session, SignInRecord, VaultError, decode, encode};
+
+/// The outbox note that makes a first-contact mail say "new password" rather than "new account".
+pub const ADMIN_RESET_NOTE: &str = "admin_reset";
+
+#[derive(Debug)]
+pub enum AdminWrite {
+    /// A new admin (Gone when the name is taken).
+    Add {
+        admin: AdminAccount,
+        actor: String,
+    },
+    /// A successful admin sign-in; `totp_step` is refused (Gone) when already used.
+    SignIn {
+        token_hash: String,
+        session: AdminSession,
+        totp_step: Option<u64>,
+    },
+    SignInFailed {
+        name: String,
+        ip: String,
+        why: String,
+        at: i64,
+    },
+    Touch {
+        token_hash: String,
+        at: i64,
+    },
+    SignOut {
+        token_hash: String,
+        at: i64,
+    },
+    /// An admin changes a portal account.
+    Account {
+        admin: String,
+        address: String,
+        change: AccountChange,
+        at: i64,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AccountChange {
+    /// A new one-time password, made and mailed by the outbox (first-contact mail).
+    ResetAndMail,
+    /// A new one-time password the admin was shown (its hash).
+    SetPassword {
+        hash: String,
+    },
+    /// The user must choose a new password at the next sign-in (and in live sessions).
+    ForceChange,
+    AllowLogon(bool),
+    AllowSending(bool),
+    /// The sign-in lockout was lifted (it lives in memory; this records it).
+    Unlock,
+    /// The account, its sessions and its mailbox entries go; events stay.
+    Delete,
+}
+
+pub fn apply(t: &mut Tables<'_>, counters: &mut Counters, w: &AdminWrite) -> Result<WriteResult, VaultError> {
+    match w {
+        AdminWrite::Add { admin, actor } => {
+            if t.admins.get(admin.name.as_str())?.is_some() {
+                return Ok(WriteResult::Gone);
+            }
+            t.admins.insert(admin.name.as_str(), encode(admin).as_slice())?;
+            let totp = if admin.totp.is_some() { "with" } else { "without" };
+            let what = format!("admin {} created ({totp} TOTP)", admin.name);
+            add_event(t, counters, 0, admin.created_at, actor, what)?;
+            Ok(WriteResult::Done)
+        }
+        AdminWrite::SignIn {
+            token_hash,
+            session,
+            totp_step,
+        } => sign_in(t, counters, token_hash, session, *totp_step),
+        AdminWrite::SignInFailed { name, ip, why, at } => {
+            let what = format!("admin sign-in refused for {name} from {ip}: {why}");
+            add_event(t, counters, 0, *at, &format!("admin {name}"), what)?;
+            Ok(WriteResult::Done)
+        }
+        AdminWrite::Touch { token_hash, at } => {
+            let Some(mut s) = admin_session(t, token_hash)? else {
+                return Ok(WriteResult::Gone);
+            };
+            s.last_seen = s.last_seen.max(*at);
+            t.admin_sessions.insert(token_hash.as_str(), encode(&s).as_slice())?;
+            Ok(WriteResult::Done)
+        }
+        AdminWrite::SignOut { token_hash, at } => {
+            let Some(s) = t
+                .admin_sessions
+                .remove(token_hash.as_str())?
+                .map(|v| decode::<AdminSession>("admin_sessions", v.value()))
+                .transpose()?
+            else {
+                return Ok(WriteResult::Gone);
+            };
+            add_event(t, counters, 0, *at, &format!("admin {}", s.name), "admin signed out".into())?;
+            Ok(WriteResult::Done)
+        }
+        AdminWrite::Account {
+            admin,
+            address,
+            change,
+            at,
+        } => change_account(t, counters, admin, address, change, *at),
+    }
+}
+
+fn admin_session(t: &Tables<'_>, token_hash: &str) -> Result<Option<AdminSession>, VaultError> {
+    t.admin_sessions
+        .get(token_hash)?
+        .map(|v| decode("admin_sessions", v.value()))
+        .transpose()
+}
+
+fn sign_in(
+    t: &mut Tables<'_>,
+    counters: &mut Counters,
+    token_hash: &str,
+    session: &AdminSession,
+    totp_step: Option<u64>,
+) -> Result<WriteResult, VaultError> {
+    let Some(mut admin) = t
+        .admins
+        .get(session.name.as_str())?
+        .map(|v| decode::<AdminAccount>("admins", v.value()))
+        .transpose()?
+    else {
+        return Ok(WriteResult::Gone);
+    };
+    if let (Some(step), Some(totp)) = (totp_step, admin.totp.as_mut()) {
+        if step <= totp.last_step {
+            return Ok(WriteResult::Gone);
+        }
+        totp.last_step = step;
+    }
+    admin.last_sign_in = Some(SignInRecord {
+        at: session.created_at,
+        ip: session.ip.clone(),
+        agent: session.agent.clone(),
+    });
+    t.admins.insert(admin.name.as_str(), encode(&admin).as_slice())?;
+    t.admin_sessions.insert(token_hash, encode(session).as_slice())?;
+    let what = format!("admin signed in from {} ({})", session.ip, session.agent);
+    add_event(t, counters, 0, session.created_at, &format!("admin {}", session.name), what)?;
+    Ok(WriteResult::Done)
+}
+
+fn change_account(
+    t: &mut Tables<'_>,
+    counters: &mut Counters,
+    admin: &str,
+    address: &str,
+    change: &AccountChange,
+    at: i64,
+) -> Result<WriteResult, VaultError> {
+    let Some(mut acc) = account(t, address)? else {
+        return Ok(WriteResult::Gone);
+    };
+    let what = match change {
+        AccountChange::ResetAndMail => {
+            let ended = sessions_of(t, address, |_| None)?;
+            queue_mail_about(t, counters, OutboxKind::FirstContact, address, (0, ADMIN_RESET_NOTE.into()), at)?;
+            format!("new one-time password for {address} queued to be mailed ({ended} session(s) ended)")
+        }
+        AccountChange::SetPassword { hash } => {
+            acc.password_hash = Some(hash.clone());
+            acc.must_change_password = true;
+            acc.password_changed_at = at;
+            acc.reset_token = None;
+            put_account(t, &acc)?;
+            let ended = sessions_of(t, address, |_| None)?;
+            format!("new one-time password for {address} shown to the admin ({ended} session(s) ended)")
+        }
+        AccountChange::ForceChange => {
+            acc.must_change_password = true;
+            put_account(t, &acc)?;
+            sessions_of(t, address, |mut s| {
+                s.must_change_password = true;
+                Some(s)
+            })?;
+            format!("{address} must change the password at the next sign-in")
+        }
+        AccountChange::AllowLogon(allow) => {
+            acc.allow_logon = *allow;
+            put_account(t, &acc)?;
+            if *allow {
+                format!("logon allowed for {address}")
+            } else {
+                let ended = sessions_of(t, address, |_| None)?;
+                format!("logon denied for {address} ({ended} session(s) ended)")
+            }
+        }
+        AccountChange::AllowSending(allow) => {
+            acc.allow_sending = *allow;
+            put_account(t, &acc)?;
+            format!("sending {} for {address}", if *allow { "allowed" } else { "denied" })
+        }
+        AccountChange::Unlock => format!("sign-in lockout lifted for {address}"),
+        AccountChange::Delete => delete_account(t, address)?,
+    };
+    add_event(t, counters, 0, at, &format!("admin {admin}"), what)?;
+    Ok(WriteResult::Done)
+}
+
+/// Applies `keep` to each session of `address`: Some(changed) stores it, None ends it.
+/// Returns how many ended.
+fn sessions_of(t: &mut Tables<'_>, address: &str, keep: impl Fn(Session) -> Option<Session>) -> Result<usize, VaultError> {
+    let mut found = Vec::new();
+    for row in t.sessions.iter()? {
+        let (k, v) = row?;
+        let s: Session = decode("sessions", v.value())?;
+        if s.address == address {
+            found.push((k.value().to_string(), s));
+        }
+    }
+    let mut ended = 0;
+    for (k, s) in found {
+        if let Some(s) = keep(s) {
+            t.sessions.insert(k.as_str(), encode(&s).as_slice())?;
+        } else {
+            t.sessions.remove(k.as_str())?;
+            ended += 1;
+        }
+    }
+    Ok(ended)
+}
+
+fn delete_account(t: &mut Tables<'_>, address: &str) -> Result<String, VaultError> {
+    let mut ids = Vec::new();
+    for row in t.mailbox.range((address, 0)..=(address, u64::MAX))? {
+        ids.push(row?.0.value().1);
+    }
+    for &id in &ids {
+        remove_entry(t, address, id)?;
+    }
+    let ended = sessions_of(t, address, |_| None)?;
+    if let Some(acc) = account(t, address)?
+        && let Some(token) = acc.reset_token
+    {
+        t.reset_tokens.remove(token.as_str())?;
+    }
+    t.sign_in_codes.remove(address)?;
+    t.accounts.remove(address)?;
+    Ok(format!(
+        "account {address} deleted ({} mailbox entries removed, {ended} session(s) ended)",
+        ids.len()
+    ))
+}

@@ -1,0 +1,30 @@
+//! What the vault stores for the admin console: admin accounts and their sessions.
+
+use serde::{Deserialize, Serialize};
+
+use super::{SignInRecord, Totp};
+
+/// An administrator of the appliance (not a portal account).
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct AdminAccount {
+    /// Sign-in name (lower case).
+    pub name: String,
+    pub created_at: i64,
+    /// argon2id PHC string.
+    pub password_hash: String,
+    /// TOTP secret, when one was set up (`admin.require_totp` demands it).
+    pub totp: Option<Totp>,
+    pub last_sign_in: Option<SignInRecord>,
+}
+
+/// A signed-in admin browser, stored under the SHA-256 of its cookie token.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct AdminSession {
+    pub name: String,
+    pub created_at: i64,
+    pub last_seen: i64,
+    pub ip: String,
+    pub agent: String,
+    /// Token every admin form carries.
+    pub csrf: String,
+}
