@@ -5,6 +5,7 @@ pub mod admin;
 pub mod directory;
 pub mod intake;
 pub mod mailbox;
+pub mod monitor;
 pub mod preferences;
 pub mod queue_ids;
 pub mod reply;

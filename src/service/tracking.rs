@@ -18,6 +18,12 @@ pub enum Status {
 }
 
 impl Status {
+    pub const ALL: [Status; 5] = [Status::Sent, Status::Read, Status::Recalled, Status::Extended, Status::Expired];
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|st| st.label().eq_ignore_ascii_case(s))
+    }
+
     pub fn of(m: &MessageRecord, now: i64) -> Self {
         if m.recalled_at.is_some() {
             Self::Recalled

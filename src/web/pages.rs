@@ -38,6 +38,8 @@ const PAGES: &[(&str, &str)] = &[
     ("admin_user.html", include_str!("../../assets/web/admin_user.html")),
     ("admin_password.html", include_str!("../../assets/web/admin_password.html")),
     ("admin_settings.html", include_str!("../../assets/web/admin_settings.html")),
+    ("admin_monitor.html", include_str!("../../assets/web/admin_monitor.html")),
+    ("admin_message.html", include_str!("../../assets/web/admin_message.html")),
 ];
 
 const STATIC: &[(&str, &str, &[u8])] = &[

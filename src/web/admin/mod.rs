@@ -4,6 +4,7 @@
 //! user learns nothing from it; a portal session never counts here.
 
 mod directory;
+mod monitor;
 mod settings;
 mod signin;
 
@@ -77,6 +78,9 @@ async fn dispatch(web: &Web, req: &Req) -> Result<Resp, WebError> {
         ["user"] if get => directory::user(web, req, &admin),
         ["user"] if post => directory::act(web, req, &admin).await,
         ["settings"] if get => settings::show(web, &admin),
+        ["monitor"] if get => monitor::list(web, req, &admin),
+        ["message"] if get => monitor::message(web, req, &admin),
+        ["outbox", "retry"] if post => monitor::retry(web, req, &admin).await,
         _ => Err(WebError::NotFound),
     }
 }

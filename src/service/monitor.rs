@@ -1,0 +1,112 @@
+//! The secure message monitor: every message kept in the vault with its
+//! status, filtered by status and searched by address, subject or date
+//! range; one message's whole story; dead-lettered outbox rows to retry.
+
+use super::tracking::Status;
+use super::{Context, now};
+use crate::vault::{Event, MessageRecord, OutboxRow, OutboxState, VaultError, WriteOp, WriteResult};
+
+/// Messages per monitor page.
+pub const PAGE_SIZE: usize = 50;
+
+#[derive(Debug, Default, Clone)]
+pub struct Filter {
+    pub status: Option<Status>,
+    /// Matched (case-insensitive) against sender, recipients and subject.
+    pub query: String,
+    /// Received at or after (unix seconds).
+    pub from: Option<i64>,
+    /// Received before (unix seconds).
+    pub until: Option<i64>,
+}
+
+pub struct Listing {
+    /// The page of messages (newest first) with their status.
+    pub rows: Vec<(MessageRecord, Status)>,
+    /// Messages matching everything but the status, per status (in `Status::ALL` order), and in all.
+    pub counts: Vec<(Status, usize)>,
+    pub all: usize,
+    pub page: usize,
+    pub pages: usize,
+}
+
+fn matches_query(m: &MessageRecord, query: &str) -> bool {
+    query.is_empty()
+        || m.envelope_from.to_ascii_lowercase().contains(query)
+        || m.from.to_lowercase().contains(query)
+        || m.subject.to_lowercase().contains(query)
+        || m.recipients.iter().any(|r| r.address.to_ascii_lowercase().contains(query))
+}
+
+/// Page `page` (1-based) of the messages `filter` selects, newest first.
+pub fn list(ctx: &Context, filter: &Filter, page: usize) -> Result<Listing, VaultError> {
+    let at = now();
+    let query = filter.query.trim().to_lowercase();
+    let mut counts: Vec<(Status, usize)> = Status::ALL.iter().map(|s| (*s, 0)).collect();
+    let mut selected = Vec::new();
+    let mut all = 0;
+    for m in ctx.vault.messages()?.into_iter().rev() {
+        let in_range = filter.from.is_none_or(|f| m.received_at >= f) && filter.until.is_none_or(|u| m.received_at < u);
+        if !in_range || !matches_query(&m, &query) {
+            continue;
+        }
+        let status = Status::of(&m, at);
+        all += 1;
+        if let Some(c) = counts.iter_mut().find(|(s, _)| *s == status) {
+            c.1 += 1;
+        }
+        if filter.status.is_none_or(|s| s == status) {
+            selected.push((m, status));
+        }
+    }
+    let page = page.max(1);
+    let pages = selected.len().div_ceil(PAGE_SIZE).max(1);
+    let rows = selected.into_iter().skip((page - 1) * PAGE_SIZE).take(PAGE_SIZE).collect();
+    Ok(Listing {
+        rows,
+        counts,
+        all,
+        page,
+        pages,
+    })
+}
+
+/// One message's record, its events in time order and its outbox rows still kept.
+pub struct Story {
+    pub message: MessageRecord,
+    pub status: Status,
+    pub events: Vec<Event>,
+    pub outbox: Vec<OutboxRow>,
+}
+
+pub fn story(ctx: &Context, id: u64) -> Result<Option<Story>, VaultError> {
+    let Some(message) = ctx.vault.message(id)? else {
+        return Ok(None);
+    };
+    let outbox = ctx.vault.outbox()?.into_iter().filter(|r| r.message_id == id).collect();
+    Ok(Some(Story {
+        status: Status::of(&message, now()),
+        events: ctx.vault.events(id)?,
+        outbox,
+        message,
+    }))
+}
+
+/// Every dead-lettered outbox row, newest first.
+pub fn dead_letters(ctx: &Context) -> Result<Vec<OutboxRow>, VaultError> {
+    let mut rows: Vec<OutboxRow> = ctx.vault.outbox()?.into_iter().filter(|r| r.state == OutboxState::Dead).collect();
+    rows.sort_by_key(|r| std::cmp::Reverse(r.id));
+    Ok(rows)
+}
+
+/// Puts dead-lettered row `id` back in the queue; false when it is not dead-lettered.
+pub async fn retry(ctx: &Context, admin: &str, id: u64) -> Result<bool, VaultError> {
+    let op = WriteOp::Retry {
+        id,
+        now: now(),
+        actor: format!("admin {admin}"),
+    };
+    let retried = ctx.vault.write(op).await? == WriteResult::Outbox;
+    let _ = ctx.outbox_wake.try_send(());
+    Ok(retried)
+}
