@@ -279,6 +279,7 @@ pub fn fallback_record(
         restriction: Restriction::None,
         recalled_at: None,
         extended_at: None,
+        inbound: is_inbound(ctx, sender),
     };
     (record, MailboxEntry::new(Folder::Inbox, false, expires_at))
 }
@@ -317,7 +318,14 @@ fn message_record(
         restriction: Restriction::None,
         recalled_at: None,
         extended_at: None,
+        inbound: is_inbound(ctx, &d.sender),
     }
+}
+
+/// A message from outside the organisation (a secure reply coming in); with no
+/// internal domains configured everything counts as outbound.
+fn is_inbound(ctx: &Context, sender: &str) -> bool {
+    !ctx.config.internal_domains.is_empty() && !ctx.config.is_internal(sender)
 }
 
 /// Only the organisation's own senders get read receipts (with no internal

@@ -9,6 +9,7 @@ pub mod monitor;
 pub mod preferences;
 pub mod queue_ids;
 pub mod reply;
+pub mod report;
 pub mod second_factor;
 pub mod send;
 pub mod sign_in_codes;

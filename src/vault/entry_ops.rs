@@ -50,3 +50,11 @@ fn count_entry(t: &mut Tables<'_>, address: &str, id: u64, entry: &MailboxEntry,
     }
     Ok(())
 }
+
+/// Counts a message newly kept in the vault on its day, for the daily report.
+pub(crate) fn count_report_day(t: &mut Tables<'_>, id: u64, inbound: bool) -> Result<(), VaultError> {
+    let key = (day_of(id), u8::from(inbound));
+    let n = t.report_days.get(key)?.map_or(0, |c| c.value());
+    t.report_days.insert(key, n.saturating_add(1))?;
+    Ok(())
+}

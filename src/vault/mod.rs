@@ -32,7 +32,8 @@ pub use sender_ops::{SenderRefusal, SenderWrite};
 pub use writer::{Fallback, FollowUp, IntakeWrite, OutboxOutcome, RecipientCap, WriteOp, WriteResult};
 
 use schema::{
-    ACCOUNTS, ADMIN_SESSIONS, ADMINS, EVENTS, MAILBOX, MESSAGES, OUTBOX, OUTBOX_DATA, RAW, RESET_TOKENS, SESSIONS, SIGN_IN_CODES,
+    ACCOUNTS, ADMIN_SESSIONS, ADMINS, EVENTS, MAILBOX, MESSAGES, OUTBOX, OUTBOX_DATA, RAW, REPORT_DAYS, RESET_TOKENS, SESSIONS,
+    SIGN_IN_CODES,
 };
 
 /// Errors of the storage layer; the text is for logs, not for users.
@@ -141,6 +142,27 @@ impl Vault {
             }
         }
         out.sort_by_key(|(_, s)| std::cmp::Reverse(s.created_at));
+        Ok(out)
+    }
+
+    /// Messages kept per UTC day from `first` to `last` (inclusive): (day, outbound, inbound), days with none left out.
+    pub fn report_days(&self, first: u32, last: u32) -> Result<Vec<(u32, u32, u32)>, VaultError> {
+        let txn = self.db.begin_read()?;
+        let table = txn.open_table(REPORT_DAYS)?;
+        let mut out: Vec<(u32, u32, u32)> = Vec::new();
+        for row in table.range((first, 0)..=(last, u8::MAX))? {
+            let (k, v) = row?;
+            let (day, inbound) = k.value();
+            if out.last().is_none_or(|d| d.0 != day) {
+                out.push((day, 0, 0));
+            }
+            let entry = out.last_mut().expect("pushed above");
+            if inbound == 0 {
+                entry.1 += v.value();
+            } else {
+                entry.2 += v.value();
+            }
+        }
         Ok(out)
     }
 

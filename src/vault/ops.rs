@@ -2,10 +2,10 @@
 
 use redb::{ReadableTable, Table, WriteTransaction};
 
-use super::entry_ops::put_entry;
+use super::entry_ops::{count_report_day, put_entry};
 use super::schema::{
     ACCOUNTS, ADMIN_SESSIONS, ADMINS, Counters, DAY_COUNTS, EVENTS, MAILBOX, MAILBOX_FOLDERS, MESSAGES, OUTBOX, OUTBOX_DATA, OUTBOX_REFS,
-    RAW, RESET_TOKENS, SEARCH_TEXT, SENDER_MONTH_COUNTS, SENDER_RECIPIENTS, SESSIONS, SIGN_IN_CODES,
+    RAW, REPORT_DAYS, RESET_TOKENS, SEARCH_TEXT, SENDER_MONTH_COUNTS, SENDER_RECIPIENTS, SESSIONS, SIGN_IN_CODES,
 };
 use super::writer::{Fallback, FollowUp, IntakeWrite, OutboxOutcome, RecipientCap, WriteOp, WriteResult};
 use super::{Account, Event, Folder, MailboxEntry, MessageRecord, OutboxKind, OutboxRow, OutboxState, VaultError, decode, encode};
@@ -30,6 +30,7 @@ pub struct Tables<'t> {
     sender_month_counts: Table<'t, (&'static str, u32), u32>,
     pub(super) admins: Table<'t, &'static str, &'static [u8]>,
     pub(super) admin_sessions: Table<'t, &'static str, &'static [u8]>,
+    pub(super) report_days: Table<'t, (u32, u8), u32>,
 }
 
 impl<'t> Tables<'t> {
@@ -53,6 +54,7 @@ impl<'t> Tables<'t> {
             sender_month_counts: txn.open_table(SENDER_MONTH_COUNTS)?,
             admins: txn.open_table(ADMINS)?,
             admin_sessions: txn.open_table(ADMIN_SESSIONS)?,
+            report_days: txn.open_table(REPORT_DAYS)?,
         })
     }
 }
@@ -148,6 +150,7 @@ fn apply_intake(t: &mut Tables<'_>, counters: &mut Counters, w: &IntakeWrite) ->
         }
         t.messages.insert(w.message_id, encode(record).as_slice())?;
         t.raw.insert(w.message_id, w.bytes.as_slice())?;
+        count_report_day(t, w.message_id, record.inbound)?;
     }
     if let Some(text) = &w.search_text {
         t.search_text.insert(w.message_id, text.as_str())?;
@@ -427,6 +430,7 @@ fn apply_fallback(t: &mut Tables<'_>, counters: &mut Counters, f: &Fallback) -> 
         record
     } else {
         t.raw.insert(row.message_id, f.raw.as_slice())?;
+        count_report_day(t, row.message_id, f.record.inbound)?;
         f.record.clone()
     };
     t.messages.insert(row.message_id, encode(&record).as_slice())?;

@@ -5,7 +5,7 @@ use redb::{Database, ReadableTable, TableDefinition};
 use super::VaultError;
 
 /// Bump when a table's layout changes; older vaults are migrated in `prepare`.
-pub const SCHEMA_VERSION: u64 = 3;
+pub const SCHEMA_VERSION: u64 = 4;
 
 pub const META: TableDefinition<&str, u64> = TableDefinition::new("meta");
 pub const MESSAGES: TableDefinition<u64, &[u8]> = TableDefinition::new("messages");
@@ -61,6 +61,10 @@ pub const ADMINS: TableDefinition<&str, &[u8]> = TableDefinition::new("admins");
 /// SHA-256 (hex) of an admin session cookie → admin session.
 pub const ADMIN_SESSIONS: TableDefinition<&str, &[u8]> = TableDefinition::new("admin_sessions");
 
+/// (UTC day, direction: 0 outbound / 1 inbound) → messages kept in the vault
+/// that day, for the daily report (added in schema 4; purging leaves it alone).
+pub const REPORT_DAYS: TableDefinition<(u32, u8), u32> = TableDefinition::new("report_days");
+
 /// Counters the writer thread keeps in memory and persists with every batch.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Counters {
@@ -113,6 +117,7 @@ pub fn prepare(db: &Database) -> Result<Counters, VaultError> {
     txn.open_table(DAY_COUNTS)?;
     txn.open_table(ADMINS)?;
     txn.open_table(ADMIN_SESSIONS)?;
+    txn.open_table(REPORT_DAYS)?;
     txn.commit()?;
     Ok(counters)
 }
@@ -147,6 +152,21 @@ fn migrate(txn: &redb::WriteTransaction, from: u64) -> Result<(), VaultError> {
             counts.insert(key, (total + 1, unread + u32::from(v.value() & 1 == 0)))?;
         }
         tracing::info!(days, "vault schema 2 -> 3: folder day counts built");
+    }
+    if from < 4 {
+        txn.delete_table(REPORT_DAYS)?;
+        let messages = txn.open_table(MESSAGES)?;
+        let mut days = txn.open_table(REPORT_DAYS)?;
+        let mut counted = 0u64;
+        for row in messages.iter()? {
+            let (k, v) = row?;
+            let m: super::MessageRecord = super::decode("messages", v.value())?;
+            let key = (day_of(k.value()), u8::from(m.inbound));
+            let n = days.get(key)?.map_or(0, |c| c.value());
+            days.insert(key, n + 1)?;
+            counted += 1;
+        }
+        tracing::info!(messages = counted, "vault schema 3 -> 4: daily report counts built");
     }
     Ok(())
 }

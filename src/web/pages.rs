@@ -40,6 +40,7 @@ const PAGES: &[(&str, &str)] = &[
     ("admin_settings.html", include_str!("../../assets/web/admin_settings.html")),
     ("admin_monitor.html", include_str!("../../assets/web/admin_monitor.html")),
     ("admin_message.html", include_str!("../../assets/web/admin_message.html")),
+    ("admin_report.html", include_str!("../../assets/web/admin_report.html")),
 ];
 
 const STATIC: &[(&str, &str, &[u8])] = &[

@@ -5,6 +5,7 @@
 
 mod directory;
 mod monitor;
+mod report;
 mod settings;
 mod signin;
 
@@ -81,6 +82,8 @@ async fn dispatch(web: &Web, req: &Req) -> Result<Resp, WebError> {
         ["monitor"] if get => monitor::list(web, req, &admin),
         ["message"] if get => monitor::message(web, req, &admin),
         ["outbox", "retry"] if post => monitor::retry(web, req, &admin).await,
+        ["report"] if get => report::show(web, req, &admin),
+        ["report", "csv"] if get => report::csv(web, req),
         _ => Err(WebError::NotFound),
     }
 }

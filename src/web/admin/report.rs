@@ -1,0 +1,75 @@
+//! The daily report page (bar chart, table) and its CSV download.
+
+use minijinja::{Value, context};
+
+use super::monitor::day_start;
+use super::{Admin, page};
+use crate::service::report::{self, MAX_DAYS};
+use crate::web::Web;
+use crate::web::http::{Req, Resp};
+use crate::web::portal::WebError;
+
+/// Days shown when no range is asked for.
+const DEFAULT_DAYS: i64 = 30;
+
+/// The (first, last) UTC day numbers asked for, and a note on what was changed.
+fn range(req: &Req) -> (i64, i64, Option<&'static str>) {
+    let today = crate::service::now() / 86_400;
+    let mut note = None;
+    let mut day = |name: &str, default: i64| {
+        let text = req.query(name);
+        if text.is_empty() {
+            return default;
+        }
+        day_start(text).map_or_else(
+            || {
+                note = Some("Dates are written like 2026-11-28; the date that could not be read was replaced.");
+                default
+            },
+            |t| t / 86_400,
+        )
+    };
+    let last = day("to", today);
+    let mut first = day("from", last - DEFAULT_DAYS + 1);
+    if first > last {
+        first = last;
+        note = Some("The start was after the end; the report shows the end day only.");
+    }
+    if last - first + 1 > MAX_DAYS {
+        first = last - MAX_DAYS + 1;
+        note = Some("A report covers at most 366 days; the start was moved.");
+    }
+    (first, last, note)
+}
+
+fn date_text(day: i64) -> String {
+    crate::service::utc_text(day * 86_400).chars().take(10).collect()
+}
+
+pub fn show(web: &Web, req: &Req, admin: &Admin) -> Result<Resp, WebError> {
+    let (first, last, note) = range(req);
+    let r = report::report(&web.ctx, first, last)?;
+    let days: Vec<Value> = r
+        .days
+        .iter()
+        .rev()
+        .map(|d| context! { date => d.date, outbound => d.outbound, inbound => d.inbound, total => d.outbound + d.inbound })
+        .collect();
+    let (from, to) = (date_text(first), date_text(last));
+    let values = context! {
+        chart => Value::from_safe_string(report::svg(&r)), days, note, total => r.total(), outbound => r.outbound, inbound => r.inbound,
+        csv => format!("/admin/report/csv?from={from}&to={to}"), from, to, section => "report",
+    };
+    page(web, "admin_report.html", admin, values)
+}
+
+pub fn csv(web: &Web, req: &Req) -> Result<Resp, WebError> {
+    let (first, last, _) = range(req);
+    let r = report::report(&web.ctx, first, last)?;
+    let name = format!(
+        "attachment; filename=\"cloister-report-{}-{}.csv\"",
+        date_text(first),
+        date_text(last)
+    );
+    Ok(Resp::download("text/csv; charset=utf-8", name, report::csv(&r).into_bytes()))
+}
