@@ -2,6 +2,7 @@
 
 pub mod accounts;
 pub mod admin;
+pub mod audit;
 pub mod directory;
 pub mod intake;
 pub mod mailbox;

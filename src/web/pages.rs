@@ -41,6 +41,7 @@ const PAGES: &[(&str, &str)] = &[
     ("admin_monitor.html", include_str!("../../assets/web/admin_monitor.html")),
     ("admin_message.html", include_str!("../../assets/web/admin_message.html")),
     ("admin_report.html", include_str!("../../assets/web/admin_report.html")),
+    ("admin_audit.html", include_str!("../../assets/web/admin_audit.html")),
 ];
 
 const STATIC: &[(&str, &str, &[u8])] = &[

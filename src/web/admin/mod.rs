@@ -3,6 +3,7 @@
 //! session every admin route but the sign-in page answers 404, so a portal
 //! user learns nothing from it; a portal session never counts here.
 
+mod audit;
 mod directory;
 mod monitor;
 mod report;
@@ -84,6 +85,8 @@ async fn dispatch(web: &Web, req: &Req) -> Result<Resp, WebError> {
         ["outbox", "retry"] if post => monitor::retry(web, req, &admin).await,
         ["report"] if get => report::show(web, req, &admin),
         ["report", "csv"] if get => report::csv(web, req),
+        ["audit"] if get => audit::show(web, req, &admin),
+        ["audit", "csv"] if get => audit::csv(web, req),
         _ => Err(WebError::NotFound),
     }
 }

@@ -1,0 +1,76 @@
+//! The audit page: account and admin events, filtered by kind, words and
+//! date range, and exported as CSV.
+
+use minijinja::{Value, context};
+
+use super::monitor::day_start;
+use super::{Admin, page};
+use crate::service::audit::{self, Filter, Kind};
+use crate::service::utc_text;
+use crate::web::Web;
+use crate::web::http::{Req, Resp};
+use crate::web::portal::{WebError, encode};
+
+/// Events shown on the page; the CSV holds up to `EXPORT_MAX`.
+const SHOWN: usize = 500;
+const EXPORT_MAX: usize = 100_000;
+
+fn filter_of(req: &Req) -> (Filter, Option<&'static str>) {
+    let mut note = None;
+    let mut day = |name: &str| {
+        let text = req.query(name);
+        if text.is_empty() {
+            return None;
+        }
+        let parsed = day_start(text);
+        if parsed.is_none() {
+            note = Some("Dates are written like 2026-11-28; the date that could not be read was left out.");
+        }
+        parsed
+    };
+    let (from, to) = (day("from"), day("to"));
+    let filter = Filter {
+        kind: Kind::parse(req.query("kind")),
+        query: req.query("q").chars().take(254).collect(),
+        from,
+        until: to.map(|t| t + 86_400),
+    };
+    (filter, note)
+}
+
+fn query_string(req: &Req) -> String {
+    ["kind", "q", "from", "to"]
+        .iter()
+        .map(|k| format!("{k}={}", encode(req.query(k))))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+pub fn show(web: &Web, req: &Req, admin: &Admin) -> Result<Resp, WebError> {
+    let (filter, note) = filter_of(req);
+    let events = audit::list(&web.ctx, &filter, SHOWN)?;
+    let rows: Vec<Value> = events
+        .iter()
+        .map(|e| context! { at => utc_text(e.at_ms / 1000), kind => Kind::of(e).label(), who => e.actor, what => e.what })
+        .collect();
+    let kinds: Vec<Value> = Kind::ALL
+        .iter()
+        .map(|k| context! { name => k.name(), label => k.label(), selected => filter.kind == Some(*k) })
+        .collect();
+    let values = context! {
+        rows, kinds, note, shown => SHOWN, full => events.len() >= SHOWN, q => req.query("q"),
+        from => req.query("from"), to => req.query("to"), csv => format!("/admin/audit/csv?{}", query_string(req)),
+        section => "audit",
+    };
+    page(web, "admin_audit.html", admin, values)
+}
+
+pub fn csv(web: &Web, req: &Req) -> Result<Resp, WebError> {
+    let (filter, _) = filter_of(req);
+    let events = audit::list(&web.ctx, &filter, EXPORT_MAX)?;
+    Ok(Resp::download(
+        "text/csv; charset=utf-8",
+        "attachment; filename=\"cloister-audit.csv\"".into(),
+        audit::csv(&events).into_bytes(),
+    ))
+}
