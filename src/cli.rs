@@ -87,6 +87,14 @@ pub enum Command {
         #[command(subcommand)]
         action: NotifyAction,
     },
+    /// Enforce expiry and retention now (serve does it hourly): mark expired
+    /// messages, remove messages past `messages.retention_days`, stale sessions,
+    /// reset links and sign-in codes.
+    Purge {
+        /// Only print what is due.
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// Admin console accounts.
     Admin {
         #[command(subcommand)]

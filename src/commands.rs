@@ -84,6 +84,10 @@ fn with_config(command: Command, loaded: LoadedConfig) -> ExitCode {
             action: UserAction::Add { address },
             ..
         } => add_user(&loaded.config, &address),
+        Command::Purge { dry_run } => {
+            let limits = crate::service::retention::limits(&loaded.config, crate::service::now());
+            operator_query(&loaded.config, &Request::Purge { limits, dry_run }, true)
+        }
         Command::Admin { action: AdminAction::List } => operator_query(&loaded.config, &Request::AdminList, true),
         Command::Admin {
             action: AdminAction::Add { name, password_stdin },

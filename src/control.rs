@@ -23,6 +23,7 @@ pub enum Request {
     Users,
     UserAdd { address: String, internal: bool },
     AdminList,
+    Purge { limits: crate::vault::PurgeLimits, dry_run: bool },
     AdminAdd { account: crate::vault::AdminAccount },
 }
 
@@ -62,6 +63,15 @@ pub fn answer(vault: &Vault, request: &Request) -> Result<Value, String> {
             };
         }
         Request::AdminList => views::admins(vault),
+        Request::Purge { limits, dry_run } => {
+            use crate::service::retention;
+            let plan = if *dry_run {
+                vault.purge_plan(limits)
+            } else {
+                smol::block_on(retention::run(vault, *limits))
+            };
+            return plan.map(|p| retention::summary(&p, !dry_run)).map_err(|e| e.to_string());
+        }
         Request::AdminAdd { account } => {
             let name = account.name.clone();
             let op = crate::vault::WriteOp::Admin(crate::vault::AdminWrite::Add {

@@ -107,6 +107,7 @@ pub fn run(loaded: LoadedConfig) -> anyhow::Result<()> {
             smol::spawn(web::serve(web_listener, tls.https_config(), Arc::clone(&web_state), stop_rx)),
             smol::spawn(outbox::run(ctx.clone(), relay, wake_rx)),
             smol::spawn(renew_daily(Arc::clone(&tls), Arc::clone(&config))),
+            smol::spawn(crate::service::retention::schedule(vault.clone(), Arc::clone(&config))),
         ];
         if let Some(listener) = redirect_listener {
             tasks.push(smol::spawn(web::serve_redirect(listener, config.public_url())));

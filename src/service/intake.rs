@@ -279,6 +279,7 @@ pub fn fallback_record(
         restriction: Restriction::None,
         recalled_at: None,
         extended_at: None,
+        expired_at: None,
         inbound: is_inbound(ctx, sender),
     };
     (record, MailboxEntry::new(Folder::Inbox, false, expires_at))
@@ -318,6 +319,7 @@ fn message_record(
         restriction: Restriction::None,
         recalled_at: None,
         extended_at: None,
+        expired_at: None,
         inbound: is_inbound(ctx, &d.sender),
     }
 }

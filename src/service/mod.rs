@@ -11,6 +11,7 @@ pub mod preferences;
 pub mod queue_ids;
 pub mod reply;
 pub mod report;
+pub mod retention;
 pub mod second_factor;
 pub mod send;
 pub mod sign_in_codes;

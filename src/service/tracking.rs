@@ -280,6 +280,7 @@ mod tests {
             restriction: Restriction::None,
             recalled_at: None,
             extended_at: None,
+            expired_at: None,
             inbound: false,
         }
     }

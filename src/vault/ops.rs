@@ -13,11 +13,11 @@ use super::{Account, Event, Folder, MailboxEntry, MessageRecord, OutboxKind, Out
 /// Every table a write may touch, opened once per batch (opening is not free in redb).
 pub struct Tables<'t> {
     pub(super) messages: Table<'t, u64, &'static [u8]>,
-    raw: Table<'t, u64, &'static [u8]>,
+    pub(super) raw: Table<'t, u64, &'static [u8]>,
     pub(super) mailbox: Table<'t, (&'static str, u64), &'static [u8]>,
     pub(super) mailbox_folders: Table<'t, (&'static str, u8, u64), u8>,
     pub(super) day_counts: Table<'t, (&'static str, u8, u32), (u32, u32)>,
-    search_text: Table<'t, u64, &'static str>,
+    pub(super) search_text: Table<'t, u64, &'static str>,
     pub(super) accounts: Table<'t, &'static str, &'static [u8]>,
     pub(super) outbox: Table<'t, (u8, u64), &'static [u8]>,
     outbox_data: Table<'t, u64, &'static [u8]>,
@@ -88,6 +88,7 @@ pub fn apply(t: &mut Tables<'_>, counters: &mut Counters, op: &WriteOp) -> Resul
         WriteOp::Mailbox(w) => super::mailbox_ops::apply(t, counters, w),
         WriteOp::Sender(w) => super::sender_ops::apply(t, counters, w),
         WriteOp::Admin(w) => super::admin_ops::apply(t, counters, w),
+        WriteOp::Purge { plan, limits } => super::purge_ops::apply(t, counters, plan, limits),
     }
 }
 

@@ -66,6 +66,9 @@ pub struct MessageRecord {
     /// When its sender extended the expiry (allowed once).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub extended_at: Option<i64>,
+    /// When the purge job marked it expired (its "expired" event).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expired_at: Option<i64>,
     /// Written by someone outside `internal_domains` (a secure reply coming in),
     /// rather than by the organisation (outbound), for the daily report.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]

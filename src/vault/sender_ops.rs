@@ -111,7 +111,7 @@ fn keep_first_open(r: &mut RecipientStatus, entry: Option<&MailboxEntry>) {
 }
 
 /// Removes pending "secure message waiting" rows of message `id`; their recipients.
-fn drop_pending_notices(t: &mut Tables<'_>, id: u64) -> Result<Vec<String>, VaultError> {
+pub(super) fn drop_pending_notices(t: &mut Tables<'_>, id: u64) -> Result<Vec<String>, VaultError> {
     let code = OutboxKind::Notification.code();
     let mut doomed = Vec::new();
     for row in t.outbox.range((code, 0)..=(code, u64::MAX))? {

@@ -112,6 +112,11 @@ pub enum WriteOp {
     Sender(super::SenderWrite),
     /// The admin console: admin accounts and sessions, and what admins do to portal accounts.
     Admin(super::AdminWrite),
+    /// Retention and expiry: applies (a chunk of) a plan, checking each item again.
+    Purge {
+        plan: Box<super::PurgePlan>,
+        limits: super::PurgeLimits,
+    },
     /// A first-contact password's argon2id hash, stored before the mail goes out.
     InitialPassword {
         address: String,
