@@ -39,3 +39,8 @@ fn mailbox_journey_in_chromium() {
 fn reply_journey_in_chromium() {
     journey("reply");
 }
+
+#[test]
+fn admin_journey_in_chromium() {
+    journey("admin");
+}

@@ -90,14 +90,8 @@ fn units(n: usize) -> f64 {
     f64::from(u32::try_from(n).unwrap_or(u32::MAX))
 }
 
-/// A stacked bar per day (outbound below, inbound above) with the total on
-/// top, a scale on the left and the first, middle and last dates below.
-pub fn svg(r: &Report) -> String {
-    let most = r.days.iter().map(|d| d.outbound + d.inbound).max().unwrap_or(0).max(1);
-    let plot_h = HEIGHT - TOP - BOTTOM;
-    let slot = (WIDTH - LEFT - 8.0) / units(r.days.len().max(1));
-    let bar = (slot * 0.75).max(1.0);
-    let scale = |n: u32| f64::from(n) / f64::from(most) * plot_h;
+/// The chart's frame: title, total, legend, base line and scale.
+fn chart_head(r: &Report, most: u32, base: f64) -> String {
     let mut s = String::new();
     let _ = write!(
         s,
@@ -120,7 +114,6 @@ pub fn svg(r: &Report) -> String {
         WIDTH - 110.0,
         WIDTH - 94.0
     );
-    let base = TOP + plot_h;
     let _ = write!(
         s,
         "<line x1=\"{LEFT}\" y1=\"{base}\" x2=\"{}\" y2=\"{base}\" stroke=\"#999\"/>\
@@ -131,6 +124,19 @@ pub fn svg(r: &Report) -> String {
         TOP + 4.0,
         LEFT - 6.0
     );
+    s
+}
+
+/// A stacked bar per day (outbound below, inbound above) with the total on
+/// top, a scale on the left and the first, middle and last dates below.
+pub fn svg(r: &Report) -> String {
+    let most = r.days.iter().map(|d| d.outbound + d.inbound).max().unwrap_or(0).max(1);
+    let plot_h = HEIGHT - TOP - BOTTOM;
+    let slot = (WIDTH - LEFT - 8.0) / units(r.days.len().max(1));
+    let bar = (slot * 0.75).max(1.0);
+    let scale = |n: u32| f64::from(n) / f64::from(most) * plot_h;
+    let base = TOP + plot_h;
+    let mut s = chart_head(r, most, base);
     let labelled = [0, r.days.len() / 2, r.days.len().saturating_sub(1)];
     for (i, d) in r.days.iter().enumerate() {
         let x = LEFT + slot * units(i) + (slot - bar) / 2.0;
@@ -159,10 +165,15 @@ pub fn svg(r: &Report) -> String {
             );
         }
         if labelled.contains(&i) {
+            // The first and last dates are anchored inside the chart so neither is cut off.
+            let (anchor, at) = match i {
+                0 => ("start", x),
+                _ if i + 1 == r.days.len() => ("end", x + bar),
+                _ => ("middle", x + bar / 2.0),
+            };
             let _ = write!(
                 s,
-                "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"11\" text-anchor=\"middle\" fill=\"#555\">{}</text>",
-                x + bar / 2.0,
+                "<text x=\"{at:.1}\" y=\"{:.1}\" font-size=\"11\" text-anchor=\"{anchor}\" fill=\"#555\">{}</text>",
                 base + 18.0,
                 d.date
             );

@@ -274,6 +274,15 @@ class Cloister:
         except FileNotFoundError:
             return "(no log)"
 
+    def cli(self, *args: str) -> str:
+        """Runs `cloister ARGS --config <ours>` (it talks to this server's control socket); its stdout."""
+        done = subprocess.run(
+            [os.environ["CLOISTER_BIN"], *args, "--config", str(self.config)],
+            capture_output=True, text=True, env=_child_env(), timeout=30,
+        )
+        assert done.returncode == 0, f"cloister {' '.join(args)} failed: {done.stderr}"
+        return done.stdout
+
     def send_mail(self, mail_from: str, to: str | list[str], subject: str, body: str) -> None:
         """Submits a plain-text message over SMTP (no TLS; loopback is trusted)."""
         rcpts = [to] if isinstance(to, str) else to

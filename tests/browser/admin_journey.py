@@ -1,0 +1,156 @@
+#!/usr/bin/env python3
+"""Admin console journey in headless Chromium, against the real binary.
+
+A partner receives a secure message and reads it. The first admin, made with
+`cloister admin add`, signs in with password and TOTP code, finds the partner
+through the domain list, forces a password change and denies sending; the
+partner's next sign-in shows the forced change. The monitor shows the whole
+story of the message and the report chart renders (screenshots saved). Every
+admin page passes axe-core with no serious violations; no console error.
+
+Env: CLOISTER_BIN (required), ARTEFACTS (screenshots and the cloister log).
+"""
+
+import base64
+import hashlib
+import hmac
+import re
+import struct
+import sys
+import time
+from pathlib import Path
+from urllib.parse import urlparse
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import harness  # noqa: E402
+from harness import a11y, shot, step  # noqa: E402
+
+SENDER = "alice@example.org"
+PARTNER = "pat@partner.test"
+SUBJECT = "[secure] Board minutes"
+CHOSEN_PASSWORD = "Correct-Horse-42-battery"
+
+
+def totp(secret: str, offset: int = 0) -> str:
+    """RFC 6238 (SHA-1, 6 digits, 30 s), written here independently of Cloister."""
+    key = base64.b32decode(secret + "=" * (-len(secret) % 8))
+    step_no = int(time.time()) // 30 + offset
+    mac = hmac.new(key, struct.pack(">Q", step_no), hashlib.sha1).digest()
+    o = mac[19] & 0x0F
+    return f"{(struct.unpack('>I', mac[o:o + 4])[0] & 0x7FFFFFFF) % 1_000_000:06d}"
+
+
+def add_admin(cloister: harness.Cloister) -> tuple[str, str]:
+    out = cloister.cli("admin", "add", "root")
+    password = re.search(r"password:\s+(\S+)", out).group(1)
+    secret = re.search(r"TOTP secret:\s+(\S+)", out).group(1)
+    return password, secret
+
+
+def partner_reads(page, cloister, sink) -> str:
+    base = re.escape(cloister.base_url)
+    notice = sink.wait_for(lambda m: PARTNER in m.rcpts and m.search(rf"{base}/m/[0-9A-F]{{16}}"))
+    deep_link = notice.search(rf"{base}/m/[0-9A-F]{{16}}").group(0)
+    first = sink.wait_for(lambda m: PARTNER in m.rcpts and m.search(r"Password:\s+(\S+)"))
+    page.goto(deep_link)
+    page.fill("#address", PARTNER)
+    page.click("form#login-email button[type=submit]")
+    page.fill("#password", first.search(r"Password:\s+(\S+)").group(1))
+    page.click("form#login-password button[type=submit]")
+    page.fill("#new_password", CHOSEN_PASSWORD)
+    page.fill("#confirm_password", CHOSEN_PASSWORD)
+    page.click("form#password-change button[type=submit]")
+    page.wait_for_selector("article[aria-labelledby=subject]")
+    page.click("form#sign-out button")
+    page.wait_for_selector("form#login-email")
+    return deep_link.rsplit("/", 1)[1]
+
+
+def admin_signs_in(page, cloister, password: str, secret: str) -> None:
+    page.goto(cloister.base_url + "/admin")
+    page.wait_for_selector("form#admin-login")
+    a11y(page, "admin sign-in")
+    shot(page, "admin-login")
+    page.fill("#name", "root")
+    page.fill("#password", password)
+    page.fill("#code", totp(secret))
+    page.click("form#admin-login button[type=submit]")
+    page.wait_for_selector("table#domains")
+    assert urlparse(page.url).path == "/admin/directory", page.url
+
+
+def force_change_and_deny_sending(page) -> None:
+    a11y(page, "directory")
+    page.click("table#domains a:has-text('partner.test')")
+    page.fill("#q", "pat")
+    page.click("form.search button[type=submit]")
+    page.click(f"table#users a:has-text('{PARTNER}')")
+    page.wait_for_selector("#user-state")
+    a11y(page, "user")
+    page.click("#act-force-change")
+    harness.expect(page.locator("p.notice")).to_contain_text("must choose a new password")
+    page.click("#act-deny-sending")
+    harness.expect(page.locator("#state-sending")).to_have_text("denied")
+    harness.expect(page.locator("#state-password")).to_contain_text("must change at next sign-in")
+    shot(page, "user-after-actions")
+
+
+def monitor_story(page, message_id: str) -> None:
+    page.click("header nav a:has-text('Monitor')")
+    page.wait_for_selector("table#monitor")
+    a11y(page, "monitor")
+    harness.expect(page.locator("#tab-read .count")).to_have_text("1")
+    shot(page, "monitor")
+    page.click(f"table#monitor a[href='/admin/message?id={message_id}']")
+    events = page.locator("ol#events")
+    for needle in ("held in isolation vault for " + PARTNER, "notification sent to " + PARTNER, "read by " + PARTNER):
+        harness.expect(events).to_contain_text(needle)
+    a11y(page, "message story")
+    shot(page, "message-story")
+
+
+def report_chart(page) -> None:
+    page.click("header nav a:has-text('Report')")
+    chart = page.locator("svg#report-chart")
+    harness.expect(chart).to_be_visible()
+    box = chart.bounding_box()
+    assert box and box["width"] > 300 and box["height"] > 100, f"chart too small: {box}"
+    assert page.locator("svg#report-chart rect").count() >= 3, "legend and at least one bar"
+    harness.expect(page.locator("#report-total")).to_contain_text("1 secure messages")
+    a11y(page, "report")
+    shot(page, "report-chart")
+
+
+def journey(page, cloister: harness.Cloister, sink: harness.SmtpSink) -> None:
+    step("a secure message reaches a partner, who reads it and signs out")
+    cloister.send_mail(SENDER, PARTNER, SUBJECT, "Minutes attached in the text.\n")
+    message_id = partner_reads(page, cloister, sink)
+
+    step("the first admin is made with the CLI and signs in with a TOTP code")
+    password, secret = add_admin(cloister)
+    admin_signs_in(page, cloister, password, secret)
+
+    step("find the partner by domain; force a password change; deny sending")
+    force_change_and_deny_sending(page)
+
+    step("the monitor shows the message's whole story")
+    monitor_story(page, message_id)
+
+    step("the report chart renders")
+    report_chart(page)
+
+    step("admin signs out; the partner's next sign-in shows the forced change")
+    page.click("form#sign-out button")
+    page.wait_for_selector("form#admin-login")
+    page.goto(cloister.base_url + "/login")
+    page.fill("#address", PARTNER)
+    page.click("form#login-email button[type=submit]")
+    page.fill("#password", CHOSEN_PASSWORD)
+    page.click("form#login-password button[type=submit]")
+    page.wait_for_selector("form#password-change")
+    assert urlparse(page.url).path == "/password/change", page.url
+    shot(page, "forced-change")
+
+
+if __name__ == "__main__":
+    sys.exit(harness.run("admin journey", journey, 150))
