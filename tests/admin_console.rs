@@ -67,21 +67,33 @@ fn an_admin_made_by_the_cli_signs_in_with_password_and_totp_code() {
 fn portal_users_get_not_found_on_every_admin_route_and_admins_are_not_portal_users() {
     let (p, a) = start();
     let mut bob = p.signed_in_user("bob@partner.test", GOOD);
-    for path in [
-        "/admin/directory",
-        "/admin/settings",
-        "/admin/user?address=bob%40partner.test",
-        "/admin/directory?domain=partner.test",
-        "/admin/nothing",
-    ] {
+    let id = p.cl.messages()[0]["id"].as_str().unwrap().to_string();
+    let gets = [
+        "/admin/directory".to_string(),
+        "/admin/directory?domain=partner.test".into(),
+        "/admin/user?address=bob%40partner.test".into(),
+        "/admin/settings".into(),
+        "/admin/monitor".into(),
+        format!("/admin/message?id={id}"),
+        "/admin/report".into(),
+        "/admin/report/csv".into(),
+        "/admin/audit".into(),
+        "/admin/audit/csv".into(),
+        "/admin/nothing".into(),
+    ];
+    for path in &gets {
         assert_eq!(bob.get(path).status, 404, "{path}");
     }
     let csrf = bob.get("/").field("csrf");
-    let r = bob.post(
-        "/admin/user",
-        &[("csrf", &csrf), ("address", "bob@partner.test"), ("action", "deny-logon")],
-    );
-    assert_eq!(r.status, 404);
+    for (path, fields) in [
+        ("/admin/user", vec![("address", "bob@partner.test"), ("action", "deny-logon")]),
+        ("/admin/outbox/retry", vec![("id", "1")]),
+        ("/admin/logout", vec![]),
+    ] {
+        let mut all = vec![("csrf", csrf.as_str())];
+        all.extend(fields);
+        assert_eq!(bob.post(path, &all).status, 404, "{path}");
+    }
     assert_eq!(bob.get("/").status, 200, "bob is untouched");
     // An admin session is no portal session.
     let mut root = admin::signed_in(&p.cl, &a);

@@ -188,3 +188,43 @@ fn dead_lettered_mail_is_listed_and_an_admin_puts_it_back() {
     let again = admin::post(&mut root, "/admin/outbox/retry", &[("id", "999999")]);
     assert_eq!(again.status, 403);
 }
+
+#[test]
+fn the_story_weaves_in_the_recipients_sign_in_and_reply() {
+    let p = Portal::start("");
+    let _ = p.signed_in_user("bob@partner.test", GOOD);
+    let id = p.cl.send_one("alice@example.org", &["bob@partner.test"], "[secure] Question");
+    let mut bob = p.agent();
+    assert_eq!(p.sign_in(&mut bob, "bob@partner.test", GOOD, "/").status, 303);
+    assert_eq!(bob.get(&format!("/m/{id}")).status, 200);
+    let form = bob.get(&format!("/m/{id}/reply"));
+    let fields = [
+        ("csrf", form.field("csrf")),
+        ("purpose", form.field("purpose")),
+        ("id", form.field("id")),
+        ("subject", "Re: Question".to_string()),
+        ("body", "Answer.".to_string()),
+    ];
+    let refs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    assert_eq!(bob.post_multipart("/compose", &refs, &[]).status, 303);
+    let a = admin::add(&p.cl, "root");
+    let mut root = admin::signed_in(&p.cl, &a);
+    let story = root.get(&format!("/admin/message?id={id}"));
+    let events = &story.body[story.body.find("id=\"events\"").unwrap()..];
+    let mut at = 0;
+    for needle in [
+        "held in isolation vault for bob@partner.test",
+        "signed in with a password from 127.0.0.1",
+        "read by bob@partner.test",
+        "replied to by bob@partner.test (message ",
+    ] {
+        at += events[at..]
+            .find(needle)
+            .unwrap_or_else(|| panic!("{needle:?} missing or out of order in {events}"));
+    }
+    assert_eq!(
+        events.matches("signed in with a password").count(),
+        1,
+        "the sign-in before the message is not part of its story"
+    );
+}

@@ -60,6 +60,8 @@ pub struct PortalSend {
     pub expiry_days: u32,
     /// Queue a copy for the author's own mailbox on the mail server.
     pub bcc_author: bool,
+    /// The message this one answers (its log says it was replied to).
+    pub reply_to: Option<u64>,
 }
 
 /// The decisions taken for an accepted message.
@@ -199,6 +201,7 @@ fn build_write(
         if p.bcc_author {
             write.bcc = vec![d.sender.clone()];
         }
+        write.parent = p.reply_to;
     }
     if !write.mailbox.is_empty() || portal.is_some() {
         write.internal = write

@@ -79,14 +79,33 @@ pub struct Story {
     pub outbox: Vec<OutboxRow>,
 }
 
+/// Account events shown in a message's story, at most.
+const SIGN_INS_IN_STORY: usize = 200;
+
+/// The message's record, outbox rows and events, with the sign-ins (and
+/// refused ones) of its secure recipients since it arrived woven in by time.
 pub fn story(ctx: &Context, id: u64) -> Result<Option<Story>, VaultError> {
     let Some(message) = ctx.vault.message(id)? else {
         return Ok(None);
     };
     let outbox = ctx.vault.outbox()?.into_iter().filter(|r| r.message_id == id).collect();
+    let holders: Vec<String> = message
+        .recipients
+        .iter()
+        .filter(|r| r.held())
+        .map(|r| r.address.to_ascii_lowercase())
+        .collect();
+    let mut events = ctx.vault.events(id)?;
+    // Event numbers follow commit order across all messages: later than the
+    // message's first event means after it arrived (times have whole seconds).
+    let arrived = events.first().map_or(u64::MAX, |e| e.seq);
+    events.extend(ctx.vault.recent_events(0, SIGN_INS_IN_STORY, |e| {
+        e.seq > arrived && holders.contains(&e.actor) && (e.what.starts_with("signed in") || e.what.starts_with("sign-in refused"))
+    })?);
+    events.sort_by_key(|e| e.seq);
     Ok(Some(Story {
         status: Status::of(&message, now()),
-        events: ctx.vault.events(id)?,
+        events,
         outbox,
         message,
     }))

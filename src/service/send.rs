@@ -105,7 +105,10 @@ pub async fn send(ctx: &Context, draft: Draft) -> Result<u64, SendError> {
         )));
     }
     check_content(ctx, &draft)?;
-    let options = portal_options(ctx, &draft.options, internal)?;
+    let mut options = portal_options(ctx, &draft.options, internal)?;
+    if let Purpose::Reply { id, .. } = draft.purpose {
+        options.reply_to = Some(id);
+    }
     let queue_id = ctx.queue_ids.next();
     let data = {
         let (ctx, draft, to, cc) = (ctx.clone(), draft.clone(), to.clone(), cc.clone());
@@ -239,6 +242,7 @@ fn portal_options(ctx: &Context, o: &Options, internal: bool) -> Result<PortalSe
             restriction: o.restriction,
             expiry_days,
             bcc_author: m.bcc_to_mail_server,
+            reply_to: None,
         }
     } else {
         PortalSend {
@@ -247,6 +251,7 @@ fn portal_options(ctx: &Context, o: &Options, internal: bool) -> Result<PortalSe
             restriction: Restriction::None,
             expiry_days,
             bcc_author: false,
+            reply_to: None,
         }
     })
 }

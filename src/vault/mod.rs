@@ -11,6 +11,7 @@ mod factor_ops;
 mod mailbox_ops;
 mod mailbox_reads;
 mod ops;
+mod outbox_ops;
 mod purge_ops;
 mod records;
 mod schema;

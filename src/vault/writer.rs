@@ -41,6 +41,8 @@ pub struct IntakeWrite {
     /// Refuse the whole write when the sender would reach more unique secure
     /// recipients this month than allowed.
     pub recipient_cap: Option<RecipientCap>,
+    /// The message this one answers: its log gets a "replied to" event.
+    pub parent: Option<u64>,
 }
 
 /// `messages.unique_recipients_per_month` as the writer checks it.
