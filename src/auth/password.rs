@@ -130,6 +130,13 @@ fn pick(set: &[u8]) -> u8 {
     }
 }
 
+/// A new one-time password and its argon2id hash (slow: call off the async threads).
+pub fn generate_hashed(policy: &Policy) -> (String, Result<String, String>) {
+    let secret = generate(policy);
+    let hash = hash(&secret);
+    (secret, hash)
+}
+
 /// A random one-time password of at least 16 characters that satisfies `policy`,
 /// without look-alike characters (no 0/O, 1/l/I).
 pub fn generate(policy: &Policy) -> String {

@@ -41,12 +41,7 @@ pub async fn envelope_and_bytes(ctx: &Context, row: &OutboxRow) -> Result<(Strin
         OutboxKind::FirstContact => {
             let to = row.recipients.first().cloned().unwrap_or_default();
             let policy = ctx.config.password.clone();
-            let (secret, hash) = smol::unblock(move || {
-                let secret = password::generate(&policy);
-                let hash = password::hash(&secret);
-                (secret, hash)
-            })
-            .await;
+            let (secret, hash) = smol::unblock(move || password::generate_hashed(&policy)).await;
             let hash = hash.map_err(failed)?;
             // The hash is durable before the password leaves; a retry issues a new one.
             let op = WriteOp::InitialPassword {

@@ -88,12 +88,7 @@ pub async fn change(ctx: &Context, admin: &str, address: &str, change: AccountCh
 /// shown once to the admin; None when there is no such account.
 pub async fn reset_shown(ctx: &Context, admin: &str, address: &str) -> Result<Option<String>, VaultError> {
     let policy = ctx.config.password.clone();
-    let (secret, hash) = smol::unblock(move || {
-        let secret = password::generate(&policy);
-        let hash = password::hash(&secret);
-        (secret, hash)
-    })
-    .await;
+    let (secret, hash) = smol::unblock(move || password::generate_hashed(&policy)).await;
     let hash = hash.map_err(VaultError::Storage)?;
     Ok(change(ctx, admin, address, AccountChange::SetPassword { hash })
         .await?

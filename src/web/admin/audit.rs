@@ -3,8 +3,7 @@
 
 use minijinja::{Value, context};
 
-use super::monitor::day_start;
-use super::{Admin, page};
+use super::{Admin, day_range, page};
 use crate::service::audit::{self, Filter, Kind};
 use crate::service::utc_text;
 use crate::web::Web;
@@ -16,24 +15,12 @@ const SHOWN: usize = 500;
 const EXPORT_MAX: usize = 100_000;
 
 fn filter_of(req: &Req) -> (Filter, Option<&'static str>) {
-    let mut note = None;
-    let mut day = |name: &str| {
-        let text = req.query(name);
-        if text.is_empty() {
-            return None;
-        }
-        let parsed = day_start(text);
-        if parsed.is_none() {
-            note = Some("Dates are written like 2026-11-28; the date that could not be read was left out.");
-        }
-        parsed
-    };
-    let (from, to) = (day("from"), day("to"));
+    let (from, until, note) = day_range(req);
     let filter = Filter {
         kind: Kind::parse(req.query("kind")),
         query: req.query("q").chars().take(254).collect(),
         from,
-        until: to.map(|t| t + 86_400),
+        until,
     };
     (filter, note)
 }

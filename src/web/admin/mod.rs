@@ -15,7 +15,7 @@ use minijinja::{Value, context};
 
 use super::Web;
 use super::http::{Req, Resp};
-use super::portal::{WebError, error_page};
+use super::portal::{WebError, respond};
 use crate::auth::tokens;
 use crate::service::admin;
 use crate::vault::AdminSession;
@@ -40,18 +40,7 @@ pub fn is_admin_path(path: &str) -> bool {
 }
 
 pub async fn route(web: &Web, req: &Req) -> Resp {
-    match dispatch(web, req).await {
-        Ok(resp) => resp,
-        Err(WebError::NotFound) => error_page(web, StatusCode::NOT_FOUND, None),
-        Err(WebError::Forbidden) => error_page(web, StatusCode::FORBIDDEN, None),
-        Err(WebError::Refused(message)) => refused(web, &message),
-        Err(e) => {
-            let (reference, _) = tokens::new_token();
-            let reference: String = reference.chars().filter(char::is_ascii_alphanumeric).take(10).collect();
-            tracing::error!(%reference, path = %req.path, error = %e, "admin request failed");
-            error_page(web, StatusCode::INTERNAL_SERVER_ERROR, Some(&reference))
-        }
-    }
+    respond(web, req, dispatch(web, req).await, "admin")
 }
 
 async fn dispatch(web: &Web, req: &Req) -> Result<Resp, WebError> {
@@ -106,10 +95,29 @@ pub fn page(web: &Web, name: &str, admin: &Admin, values: Value) -> Result<Resp,
     Ok(Resp::html(StatusCode::OK, web.pages.render(name, ctx)?))
 }
 
-fn refused(web: &Web, message: &str) -> Resp {
-    let values = context! { status => 403, title => "Not allowed", message };
-    match web.pages.render("error.html", values) {
-        Ok(html) => Resp::html(StatusCode::FORBIDDEN, html),
-        Err(_) => error_page(web, StatusCode::FORBIDDEN, None),
-    }
+/// The `from` and `to` query dates (`YYYY-MM-DD`, UTC) as [start, end) unix
+/// times, and a note when one could not be read (it is then left out).
+pub fn day_range(req: &Req) -> (Option<i64>, Option<i64>, Option<&'static str>) {
+    let mut note = None;
+    let mut day = |name: &str| {
+        let text = req.query(name);
+        if text.is_empty() {
+            return None;
+        }
+        let parsed = day_start(text);
+        if parsed.is_none() {
+            note = Some("Dates are written like 2026-11-28; the date that could not be read was left out.");
+        }
+        parsed
+    };
+    let (from, to) = (day("from"), day("to"));
+    (from, to.map(|t| t + 86_400), note)
+}
+
+/// A `YYYY-MM-DD` date as the unix time of its start (UTC).
+pub fn day_start(text: &str) -> Option<i64> {
+    let format = time::macros::format_description!("[year]-[month]-[day]");
+    time::Date::parse(text.trim(), &format)
+        .ok()
+        .map(|d| d.midnight().assume_utc().unix_timestamp())
 }

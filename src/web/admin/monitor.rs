@@ -3,7 +3,7 @@
 
 use minijinja::{Value, context};
 
-use super::{Admin, page};
+use super::{Admin, day_range, page};
 use crate::service::intake::queue_id_text;
 use crate::service::monitor::{self, Filter};
 use crate::service::tracking::Status;
@@ -12,34 +12,14 @@ use crate::web::Web;
 use crate::web::http::{Req, Resp};
 use crate::web::portal::{WebError, encode};
 
-/// A `YYYY-MM-DD` date as the unix time of its start (UTC).
-pub fn day_start(text: &str) -> Option<i64> {
-    let format = time::macros::format_description!("[year]-[month]-[day]");
-    time::Date::parse(text.trim(), &format)
-        .ok()
-        .map(|d| d.midnight().assume_utc().unix_timestamp())
-}
-
 /// The filter the query string asks for, and a note on what could not be read.
 fn filter_of(req: &Req) -> (Filter, Option<&'static str>) {
-    let mut note = None;
-    let mut day = |name: &str| {
-        let text = req.query(name);
-        if text.is_empty() {
-            return None;
-        }
-        let parsed = day_start(text);
-        if parsed.is_none() {
-            note = Some("Dates are written like 2026-11-28; the date that could not be read was left out.");
-        }
-        parsed
-    };
-    let (from, to) = (day("from"), day("to"));
+    let (from, until, note) = day_range(req);
     let filter = Filter {
         status: Status::parse(req.query("status")),
         query: req.query("q").chars().take(254).collect(),
         from,
-        until: to.map(|t| t + 86_400),
+        until,
     };
     (filter, note)
 }

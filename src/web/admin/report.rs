@@ -2,8 +2,7 @@
 
 use minijinja::{Value, context};
 
-use super::monitor::day_start;
-use super::{Admin, page};
+use super::{Admin, day_start, page};
 use crate::service::report::{self, MAX_DAYS};
 use crate::web::Web;
 use crate::web::http::{Req, Resp};

@@ -61,7 +61,12 @@ pub enum WebError {
 }
 
 pub async fn route(web: &Web, req: &Req) -> Resp {
-    let result = dispatch(web, req).await;
+    respond(web, req, dispatch(web, req).await, "portal")
+}
+
+/// The answer to a handler's result: the page, or the error page the user
+/// gets (a server error logged with a reference the page shows).
+pub fn respond(web: &Web, req: &Req, result: Result<Resp, WebError>, area: &str) -> Resp {
     match result {
         Ok(resp) => resp,
         Err(WebError::NotFound) => error_page(web, StatusCode::NOT_FOUND, None),
@@ -71,7 +76,7 @@ pub async fn route(web: &Web, req: &Req) -> Resp {
         Err(e) => {
             let (reference, _) = tokens::new_token();
             let reference: String = reference.chars().filter(char::is_ascii_alphanumeric).take(10).collect();
-            tracing::error!(%reference, path = %req.path, error = %e, "portal request failed");
+            tracing::error!(%reference, path = %req.path, error = %e, area, "request failed");
             error_page(web, StatusCode::INTERNAL_SERVER_ERROR, Some(&reference))
         }
     }
