@@ -7,6 +7,7 @@ mod commands;
 mod config;
 mod control;
 mod mail;
+mod metrics;
 mod notify;
 mod outbox;
 mod policy;

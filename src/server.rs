@@ -82,6 +82,7 @@ pub fn run(loaded: LoadedConfig) -> anyhow::Result<()> {
         notifier,
         outbox_wake: wake_tx,
         queue_ids: Arc::new(QueueIds::starting_after(vault.last_message_id()?)),
+        metrics: Arc::default(),
     };
     let signal = wait_for_signal(signals);
     let spool = web::upload::prepare_spool(&config.data_dir).context("spool directory")?;
@@ -96,6 +97,8 @@ pub fn run(loaded: LoadedConfig) -> anyhow::Result<()> {
             .await
             .with_context(|| format!("binding web.listen {}", config.web.listen))?;
         let redirect_listener = bind_redirect(&config).await?;
+        let metrics_listener = bind_metrics(&config).await;
+        let metrics_addr = metrics_listener.as_ref().and_then(|l| l.local_addr().ok());
         let socket = control::socket_path(&config.data_dir);
         let smtp_addr = smtp_listener.local_addr()?;
         let web_addr = web_listener.local_addr()?;
@@ -109,19 +112,15 @@ pub fn run(loaded: LoadedConfig) -> anyhow::Result<()> {
             smol::spawn(renew_daily(Arc::clone(&tls), Arc::clone(&config))),
             smol::spawn(crate::service::retention::schedule(vault.clone(), Arc::clone(&config))),
         ];
+        if let Some(listener) = metrics_listener {
+            tasks.push(smol::spawn(web::ops_listener::serve(listener, ctx.clone())));
+        }
         if let Some(listener) = redirect_listener {
             tasks.push(smol::spawn(web::serve_redirect(listener, config.public_url())));
         }
-        let control_vault = vault.clone();
-        let control_listener = control::bind(&socket).with_context(|| format!("binding control socket {}", socket.display()))?;
-        let control_wake = ctx.outbox_wake.clone();
-        tasks.push(smol::spawn(async move {
-            if let Err(e) = control::serve(control_vault, control_listener, control_wake).await {
-                tracing::error!(error = %e, "control socket failed");
-            }
-        }));
+        tasks.push(spawn_control(&ctx, &socket)?);
 
-        announce(&config, smtp_addr, web_addr, &socket, vault_admins);
+        announce(&config, (smtp_addr, web_addr, metrics_addr), &socket, vault_admins);
 
         let sig = signal.recv().await.unwrap_or(libc::SIGTERM);
         tracing::info!(
@@ -145,9 +144,12 @@ pub fn run(loaded: LoadedConfig) -> anyhow::Result<()> {
 }
 
 /// The ready line tests and operators wait for.
-fn announce(config: &Config, smtp: std::net::SocketAddr, web: std::net::SocketAddr, socket: &std::path::Path, admins: usize) {
+type Addr = std::net::SocketAddr;
+
+fn announce(config: &Config, (smtp, web, metrics): (Addr, Addr, Option<Addr>), socket: &std::path::Path, admins: usize) {
+    let metrics = metrics.map_or_else(|| "off".to_string(), |a| a.to_string());
     println!(
-        "cloister ready: smtp={smtp} https={web} portal={} data_dir={} control={}",
+        "cloister ready: smtp={smtp} https={web} portal={} data_dir={} control={} metrics={metrics}",
         config.public_url(),
         config.data_dir.display(),
         socket.display()
@@ -163,6 +165,30 @@ fn announce(config: &Config, smtp: std::net::SocketAddr, web: std::net::SocketAd
     }
     let _ = std::io::stdout().flush();
     tracing::info!(%smtp, https = %web, "listening");
+}
+
+/// The owner-only control socket for operator commands, bound before "ready".
+fn spawn_control(ctx: &Context, socket: &std::path::Path) -> anyhow::Result<smol::Task<()>> {
+    let listener = control::bind(socket).with_context(|| format!("binding control socket {}", socket.display()))?;
+    let (vault, wake) = (ctx.vault.clone(), ctx.outbox_wake.clone());
+    Ok(smol::spawn(async move {
+        if let Err(e) = control::serve(vault, listener, wake).await {
+            tracing::error!(error = %e, "control socket failed");
+        }
+    }))
+}
+
+/// The operations listener (`metrics.listen`); a taken port is a warning, not
+/// a reason to stop mail.
+async fn bind_metrics(config: &Config) -> Option<TcpListener> {
+    let addr = config.metrics.listen.parse::<std::net::SocketAddr>().ok()?;
+    match TcpListener::bind(addr).await {
+        Ok(l) => Some(l),
+        Err(e) => {
+            tracing::warn!(%addr, error = %e, "metrics.listen could not be bound; running without /metrics, /healthz and /readyz there");
+            None
+        }
+    }
 }
 
 /// The optional plain-HTTP listener that only redirects to HTTPS.

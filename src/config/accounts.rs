@@ -257,6 +257,23 @@ impl Default for Notify {
     }
 }
 
+/// The operations listener: Prometheus metrics and health checks over plain HTTP.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct Metrics {
+    /// Address for `/metrics`, `/healthz` and `/readyz`; "" = off. Loopback by default:
+    /// it has no TLS and no sign-in.
+    pub listen: String,
+}
+
+impl Default for Metrics {
+    fn default() -> Self {
+        Self {
+            listen: "127.0.0.1:9325".into(),
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, Serialize, Deserialize, PartialEq, Eq)]
 #[serde(rename_all = "lowercase")]
 pub enum LogFormat {

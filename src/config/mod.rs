@@ -15,7 +15,7 @@ use std::path::PathBuf;
 use ipnet::IpNet;
 use serde::{Deserialize, Serialize};
 
-pub use accounts::{Admin, Delivery, DkimAlgorithm, Log, LogFormat, Messages, Notify, Password, Portal};
+pub use accounts::{Admin, Delivery, DkimAlgorithm, Log, LogFormat, Messages, Metrics, Notify, Password, Portal};
 pub use load::{ConfigError, LoadedConfig, Overrides, load};
 pub use sources::effective_settings;
 
@@ -40,6 +40,7 @@ pub struct Config {
     pub messages: Messages,
     pub notify: Notify,
     pub delivery: Delivery,
+    pub metrics: Metrics,
     pub log: Log,
 }
 
@@ -60,6 +61,7 @@ impl Default for Config {
             messages: Messages::default(),
             notify: Notify::default(),
             delivery: Delivery::default(),
+            metrics: Metrics::default(),
             log: Log::default(),
         }
     }

@@ -44,6 +44,12 @@ fn listeners(c: &Config, out: &mut Vec<Problem>) {
             "expected an address like 0.0.0.0:8080, or \"\" for off",
         ));
     }
+    if !c.metrics.listen.is_empty() && c.metrics.listen.parse::<std::net::SocketAddr>().is_err() {
+        out.push(problem(
+            "metrics.listen",
+            "expected an address like 127.0.0.1:9325, or \"\" for off",
+        ));
+    }
     if !c.web.public_url.is_empty() && !c.web.public_url.starts_with("https://") {
         out.push(problem("web.public_url", "must start with https://, or be \"\" to derive it"));
     }

@@ -162,6 +162,12 @@ async fn attempt(ctx: &Context, relay: &client::Pool, row: &OutboxRow, permit: s
     };
     drop(permit);
     log(row, &outcome);
+    let counted = match &outcome {
+        OutboxOutcome::Delivered { .. } => crate::metrics::Delivery::Sent,
+        OutboxOutcome::Retry { .. } => crate::metrics::Delivery::Deferred,
+        OutboxOutcome::Dead { .. } => crate::metrics::Delivery::Dead,
+    };
+    ctx.metrics.delivery(row.kind, counted);
     let follow_up = failure_notice(ctx, row, &outcome);
     let op = WriteOp::Outbox {
         follow_up,

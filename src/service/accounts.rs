@@ -139,6 +139,7 @@ pub async fn sign_in(
             });
         }
     }
+    ctx.metrics.sign_in(false, true);
     tracing::info!(address = %address, client = %client.ip, "portal sign-in");
     Ok(signed)
 }
@@ -159,6 +160,7 @@ pub(super) async fn wait_turn(throttle: &SignInThrottle, address: &str, ip: IpAd
 
 /// Counts, logs and records a refused sign-in; the error every refusal gives.
 pub(super) async fn refuse(ctx: &Context, throttle: &SignInThrottle, address: String, client: &Client, why: &'static str) -> AccountError {
+    ctx.metrics.sign_in(false, false);
     let locked = throttle.failed(&address, client.ip);
     let why_text = if locked { format!("{why}; now locked") } else { why.to_string() };
     tracing::info!(address = %address, client = %client.ip, why = %why_text, "portal sign-in refused");

@@ -86,6 +86,7 @@ pub async fn sign_in(
         return Err(refuse(ctx, throttle, &name, client, "authenticator code already used").await);
     }
     throttle.succeeded(&name);
+    ctx.metrics.sign_in(true, true);
     tracing::info!(admin = %name, client = %client.ip, "admin sign-in");
     Ok(token)
 }
@@ -115,6 +116,7 @@ async fn check(ctx: &Context, name: &str, password: &str, code: &str) -> Result<
 }
 
 async fn refuse(ctx: &Context, throttle: &SignInThrottle, name: &str, client: &Client, why: &'static str) -> AdminError {
+    ctx.metrics.sign_in(true, false);
     let locked = throttle.failed(name, client.ip);
     let why_text = if locked { format!("{why}; now locked") } else { why.to_string() };
     tracing::warn!(admin = %name, client = %client.ip, why = %why_text, "admin sign-in refused");

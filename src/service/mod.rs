@@ -4,6 +4,7 @@ pub mod accounts;
 pub mod admin;
 pub mod audit;
 pub mod directory;
+pub mod health;
 pub mod intake;
 pub mod mailbox;
 pub mod monitor;
@@ -36,6 +37,8 @@ pub struct Context {
     pub outbox_wake: async_channel::Sender<()>,
     /// Queue ids for messages accepted over SMTP or sent from the portal.
     pub queue_ids: Arc<queue_ids::QueueIds>,
+    /// Counters the metrics listener shows.
+    pub metrics: Arc<crate::metrics::Metrics>,
 }
 
 /// Unix seconds now.

@@ -238,6 +238,14 @@ impl SmtpServer {
     }
 
     async fn deliver(&self, d: &intake::Delivery) -> Result<String, String> {
+        let result = self.accept(d).await;
+        if result.is_err() {
+            self.ctx.metrics.smtp_refused();
+        }
+        result
+    }
+
+    async fn accept(&self, d: &intake::Delivery) -> Result<String, String> {
         let qid = intake::queue_id_text(d.queue_id);
         match intake::accept(&self.ctx, d).await {
             Ok(accepted) => {
@@ -246,6 +254,7 @@ impl SmtpServer {
                     .iter()
                     .map(|(r, v)| format!("{r}={}({})", v.decision.as_str(), v.rule))
                     .collect();
+                self.ctx.metrics.smtp_accepted(accepted.verdicts.iter().map(|(_, v)| &v.decision));
                 let reply = format!("250 2.0.0 Ok: queued as {qid}");
                 tracing::info!(queue_id = %qid, client = %d.client, sender = %d.sender, recipients = %decisions.join(","), size = accepted.size, result = %reply, "smtp transaction");
                 Ok(reply)

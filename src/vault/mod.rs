@@ -39,6 +39,15 @@ use schema::{
     SIGN_IN_CODES,
 };
 
+/// The outbox at a glance, for health checks and metrics.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct OutboxHealth {
+    pub pending: u64,
+    pub dead: u64,
+    pub oldest_created: Option<i64>,
+    pub overdue: u64,
+}
+
 /// Errors of the storage layer; the text is for logs, not for users.
 #[derive(Debug, thiserror::Error)]
 pub enum VaultError {
@@ -294,6 +303,25 @@ impl Vault {
         let txn = self.db.begin_read()?;
         let table = txn.open_table(OUTBOX_DATA)?;
         Ok(table.get(data_id)?.map(|v| v.value().to_vec()))
+    }
+
+    /// Pending and dead rows, the oldest pending row's creation time, and how
+    /// many pending rows were due before `overdue_before` (a worker that keeps up leaves none).
+    pub fn outbox_health(&self, overdue_before: i64) -> Result<OutboxHealth, VaultError> {
+        let txn = self.db.begin_read()?;
+        let table = txn.open_table(OUTBOX)?;
+        let mut h = OutboxHealth::default();
+        for row in table.iter()? {
+            let row: OutboxRow = decode("outbox", row?.1.value())?;
+            if row.state == OutboxState::Dead {
+                h.dead += 1;
+                continue;
+            }
+            h.pending += 1;
+            h.oldest_created = Some(h.oldest_created.map_or(row.created_at, |o: i64| o.min(row.created_at)));
+            h.overdue += u64::from(row.next_attempt_at < overdue_before);
+        }
+        Ok(h)
     }
 
     /// Earliest next attempt among pending rows of `kind`.

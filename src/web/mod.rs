@@ -4,6 +4,7 @@
 
 mod admin;
 pub mod http;
+pub mod ops_listener;
 pub mod pages;
 pub mod portal;
 mod redirect;
@@ -175,6 +176,7 @@ async fn handle(web: &Web, req: Request<Incoming>, ip: IpAddr) -> Response<Full<
                 }
             };
             let resp = within(web, limit, routed).await.unwrap_or_else(|timeout| timeout);
+            web.ctx.metrics.http_request(started.elapsed());
             tracing::debug!(method = %req.method, path = %req.path, status = resp.status.as_u16(), micros = started.elapsed().as_micros(), "https request");
             resp
         }

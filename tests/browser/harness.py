@@ -210,6 +210,8 @@ listen = "127.0.0.1:{smtp_port}"
 [web]
 listen = "127.0.0.1:{https_port}"
 public_url = "https://127.0.0.1:{https_port}"
+[metrics]
+listen = "127.0.0.1:0"
 [relay]
 host = "127.0.0.1"
 port = {sink_port}

@@ -34,6 +34,8 @@ pub struct Cloister {
     pub https: SocketAddr,
     pub child: Option<Child>,
     pub log: PathBuf,
+    /// The line `serve` printed when it was ready.
+    pub ready_line: String,
 }
 
 /// Config text for a test instance; `extra` is appended (more keys/sections).
@@ -47,6 +49,8 @@ listen = "127.0.0.1:{smtp}"
 {smtp_extra}
 [web]
 listen = "127.0.0.1:{https}"
+[metrics]
+listen = "127.0.0.1:0"
 [relay]
 host = "127.0.0.1"
 port = {relay_port}
@@ -82,6 +86,7 @@ impl Cloister {
             smtp: format!("127.0.0.1:{smtp}").parse().unwrap(),
             https: format!("127.0.0.1:{https}").parse().unwrap(),
             child: None,
+            ready_line: String::new(),
         };
         c.launch();
         c
@@ -116,6 +121,7 @@ impl Cloister {
                 Ok(line) if line.contains("ready") => {
                     assert!(line.contains(&self.smtp.to_string()), "ready line names the SMTP address: {line}");
                     assert!(line.contains(&self.https.to_string()), "ready line names the HTTPS address: {line}");
+                    self.ready_line = line;
                     break;
                 }
                 Ok(_) => {}
@@ -125,6 +131,13 @@ impl Cloister {
             }
         }
         self.child = Some(child);
+    }
+
+    /// The metrics listener's address, from the ready line.
+    pub fn metrics_addr(&self) -> SocketAddr {
+        let line = &self.ready_line;
+        let at = line.find(" metrics=").expect("ready line names metrics=");
+        line[at + 9..].split_whitespace().next().unwrap().parse().expect("metrics address")
     }
 
     pub fn log_text(&self) -> String {

@@ -88,6 +88,11 @@ async fn dispatch(web: &Web, req: &Req) -> Result<Resp, WebError> {
     let segments = req.segments();
     match segments.as_slice() {
         ["healthz"] if get => Ok(Resp::text(StatusCode::OK, "ok\n")),
+        ["readyz"] if get => Ok(match crate::service::health::readiness(&web.ctx) {
+            Ok(()) => Resp::text(StatusCode::OK, "ready\n"),
+            // The reasons are for operators (the metrics listener shows them), not the internet.
+            Err(_) => Resp::text(StatusCode::SERVICE_UNAVAILABLE, "not ready\n"),
+        }),
         ["static", _] if get => web
             .pages
             .asset(&req.path)
