@@ -95,6 +95,18 @@ pub enum Command {
         #[arg(long)]
         dry_run: bool,
     },
+    /// Write a consistent copy of the vault to FILE (works while serving).
+    Backup {
+        /// The new file (must not exist).
+        file: PathBuf,
+    },
+    /// Put a backup in place of the vault (stop the server first); the current
+    /// vault is kept beside it. With --check, only read the backup and report.
+    Restore {
+        file: PathBuf,
+        #[arg(long)]
+        check: bool,
+    },
     /// Admin console accounts.
     Admin {
         #[command(subcommand)]

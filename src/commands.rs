@@ -84,6 +84,11 @@ fn with_config(command: Command, loaded: LoadedConfig) -> ExitCode {
             action: UserAction::Add { address },
             ..
         } => add_user(&loaded.config, &address),
+        Command::Backup { file } => match std::path::absolute(&file) {
+            Ok(path) => operator_query(&loaded.config, &Request::Backup { path }, true),
+            Err(e) => fail(&format!("{}: {e}", file.display())),
+        },
+        Command::Restore { file, check } => restore(&loaded.config, &file, check),
         Command::Purge { dry_run } => {
             let limits = crate::service::retention::limits(&loaded.config, crate::service::now());
             operator_query(&loaded.config, &Request::Purge { limits, dry_run }, true)
@@ -123,6 +128,31 @@ fn add_user(config: &Config, address: &str) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => fail(&e),
+    }
+}
+
+fn restore(config: &Config, file: &std::path::Path, check_only: bool) -> ExitCode {
+    let done = if check_only {
+        crate::vault::check_backup(file).map(|s| (s, None))
+    } else {
+        crate::vault::restore(file, &config.data_dir, crate::service::now())
+    };
+    match done {
+        Ok((summary, kept)) => {
+            let verb = if check_only { "backup is readable" } else { "restored" };
+            println!(
+                "{verb}: {} (schema {}, {} messages, {} accounts, {} events, {} bytes)",
+                summary.path, summary.schema, summary.messages, summary.accounts, summary.events, summary.bytes
+            );
+            if let Some(kept) = kept {
+                println!("the previous vault is kept as {}", kept.display());
+            }
+            ExitCode::SUCCESS
+        }
+        Err(crate::vault::VaultError::Locked { .. }) => {
+            fail("the server is running: stop it first (systemctl stop cloister), then restore")
+        }
+        Err(e) => fail(&format!("{}: {e}", file.display())),
     }
 }
 

@@ -23,6 +23,7 @@ pub enum Request {
     Users,
     UserAdd { address: String, internal: bool },
     AdminList,
+    Backup { path: std::path::PathBuf },
     Purge { limits: crate::vault::PurgeLimits, dry_run: bool },
     AdminAdd { account: crate::vault::AdminAccount },
 }
@@ -63,6 +64,12 @@ pub fn answer(vault: &Vault, request: &Request) -> Result<Value, String> {
             };
         }
         Request::AdminList => views::admins(vault),
+        Request::Backup { path } => {
+            return vault
+                .backup_to(path)
+                .map(|summary| serde_json::json!(summary))
+                .map_err(|e| e.to_string());
+        }
         Request::Purge { limits, dry_run } => {
             use crate::service::retention;
             let plan = if *dry_run {

@@ -6,6 +6,7 @@
 mod admin_ops;
 mod admin_records;
 mod auth_ops;
+mod backup;
 mod entry_ops;
 mod factor_ops;
 mod mailbox_ops;
@@ -26,6 +27,7 @@ use redb::{Database, ReadableDatabase, ReadableTable};
 pub use admin_ops::{ADMIN_RESET_NOTE, AccountChange, AdminWrite};
 pub use admin_records::{AdminAccount, AdminSession};
 pub use auth_ops::AuthWrite;
+pub use backup::{check_backup, restore};
 pub use factor_ops::{FactorWrite, Proof};
 pub use mailbox_ops::{MailboxAction, MailboxWrite};
 pub use mailbox_reads::FolderCount;
