@@ -15,7 +15,7 @@ use crate::service::queue_ids::QueueIds;
 use crate::smtp::server::SmtpServer;
 use crate::tls::Tls;
 use crate::vault::Vault;
-use crate::{control, outbox, web};
+use crate::{control, outbox, signals, systemd, web};
 
 /// Creates the data directory (owner-only) if it does not exist.
 pub fn ensure_data_dir(config: &Config) -> anyhow::Result<()> {
@@ -31,35 +31,11 @@ pub fn ensure_data_dir(config: &Config) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Blocks SIGTERM/SIGINT in every thread; `wait_for_signal` then takes them.
-fn block_signals() -> libc::sigset_t {
-    // SAFETY: plain libc signal-mask calls on a zeroed, initialised sigset.
-    unsafe {
-        let mut set: libc::sigset_t = std::mem::zeroed();
-        libc::sigemptyset(&raw mut set);
-        libc::sigaddset(&raw mut set, libc::SIGTERM);
-        libc::sigaddset(&raw mut set, libc::SIGINT);
-        libc::pthread_sigmask(libc::SIG_BLOCK, &raw const set, std::ptr::null_mut());
-        set
-    }
-}
-
-fn wait_for_signal(set: libc::sigset_t) -> async_channel::Receiver<i32> {
-    let (tx, rx) = async_channel::bounded(1);
-    std::thread::spawn(move || {
-        let mut sig = 0;
-        // SAFETY: `set` is a valid sigset blocked in all threads.
-        unsafe { libc::sigwait(&raw const set, &raw mut sig) };
-        let _ = tx.send_blocking(sig);
-    });
-    rx
-}
-
 /// How long in-flight SMTP transactions get to finish at shutdown.
 const SHUTDOWN_GRACE_SECS: u64 = 10;
 
 pub fn run(loaded: LoadedConfig) -> anyhow::Result<()> {
-    let signals = block_signals();
+    let signals = signals::block();
     let settings = web::EffectiveSettings {
         rows: crate::config::effective_settings(&loaded.figment, loaded.file.as_deref(), &loaded.config),
         file: loaded.file.clone(),
@@ -84,12 +60,12 @@ pub fn run(loaded: LoadedConfig) -> anyhow::Result<()> {
         queue_ids: Arc::new(QueueIds::starting_after(vault.last_message_id()?)),
         metrics: Arc::default(),
     };
-    let signal = wait_for_signal(signals);
+    let signal = signals::receiver(signals);
     let spool = web::upload::prepare_spool(&config.data_dir).context("spool directory")?;
     let web_state = Arc::new(web::Web::new(ctx.clone(), pages, spool, settings));
 
     let vault_handle = vault.clone();
-    smol::block_on(async move {
+    let reload = smol::block_on(async move {
         let smtp_listener = TcpListener::bind(config.smtp.listen)
             .await
             .with_context(|| format!("binding smtp.listen {}", config.smtp.listen))?;
@@ -122,23 +98,40 @@ pub fn run(loaded: LoadedConfig) -> anyhow::Result<()> {
 
         announce(&config, (smtp_addr, web_addr, metrics_addr), &socket, vault_admins);
 
-        let sig = signal.recv().await.unwrap_or(libc::SIGTERM);
+        systemd::notify("READY=1\nSTATUS=accepting mail");
+        let reload = signals::wait_for_stop(&signal).await;
+        systemd::notify(if reload { "RELOADING=1" } else { "STOPPING=1" });
         tracing::info!(
-            signal = sig,
+            reload,
             "shutting down: no new connections; SMTP sessions get 421 between commands, HTTPS requests in flight finish"
         );
         drop(accept);
         drop(stop_tx);
-        let deadline = std::time::Instant::now() + Duration::from_secs(SHUTDOWN_GRACE_SECS);
-        while (smtp.open_connections() > 0 || web_state.open_connections() > 0) && std::time::Instant::now() < deadline {
-            smol::Timer::after(Duration::from_millis(50)).await;
-        }
+        drain(&smtp, &web_state).await;
         drop(tasks);
         let _ = std::fs::remove_file(&socket);
-        anyhow::Ok(())
+        anyhow::Ok(reload)
     })?;
-    // Every acknowledged message is committed; finish queued writes and close the file cleanly.
-    vault_handle.close();
+    finish(vault_handle, reload)
+}
+
+/// Gives SMTP transactions and HTTPS requests in flight up to `SHUTDOWN_GRACE_SECS`.
+async fn drain(smtp: &SmtpServer, web: &web::Web) {
+    let deadline = std::time::Instant::now() + Duration::from_secs(SHUTDOWN_GRACE_SECS);
+    while (smtp.open_connections() > 0 || web.open_connections() > 0) && std::time::Instant::now() < deadline {
+        smol::Timer::after(Duration::from_millis(50)).await;
+    }
+}
+
+/// Every acknowledged message is committed: finishes queued writes and closes
+/// the file cleanly; then stops, or after a SIGHUP starts again in place.
+fn finish(vault: Vault, reload: bool) -> anyhow::Result<()> {
+    vault.close();
+    drop(vault);
+    if reload {
+        tracing::info!("vault closed; starting again with the new configuration and certificates");
+        return Err(signals::restart_in_place());
+    }
     tracing::info!("vault closed; stopped");
     Ok(())
 }

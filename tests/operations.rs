@@ -76,3 +76,41 @@ fn metrics_count_what_happened_and_health_checks_answer() {
     let over_https = agent.get("/readyz");
     assert_eq!((over_https.status, over_https.body.as_str()), (200, "ready\n"));
 }
+
+#[test]
+fn sighup_reloads_a_good_configuration_in_place_and_ignores_a_bad_one() {
+    let mut p = Portal::start("");
+    let id = p.cl.send_one("alice@example.org", &["bob@partner.test"], "[secure] Before reload");
+    let pid = p.cl.child.as_ref().unwrap().id();
+    let original = std::fs::read_to_string(&p.cl.config).unwrap();
+
+    std::fs::write(&p.cl.config, format!("{original}[portal]\ninbox_days = -1\n")).unwrap();
+    p.cl.signal(1);
+    wait_for(Duration::from_secs(10), || {
+        p.cl.log_text().contains("still running with the old one").then_some(())
+    })
+    .expect("a bad configuration is reported");
+    assert!(
+        p.cl.log_text().contains("portal.inbox_days"),
+        "the log names the key: {}",
+        p.cl.log_text()
+    );
+    assert_eq!(p.agent().get("/login").status, 200, "still serving");
+
+    std::fs::write(&p.cl.config, format!("{original}[notify]\norganisation = \"Reloaded Org\"\n")).unwrap();
+    p.cl.signal(1);
+    let page = wait_for(Duration::from_secs(20), || {
+        let mut agent = p.agent();
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| agent.get("/login")))
+            .ok()
+            .filter(|r| r.body.contains("Reloaded Org"))
+    })
+    .expect("the new configuration is in use");
+    assert_eq!(page.status, 200);
+    let child = p.cl.child.as_mut().unwrap();
+    assert_eq!(child.id(), pid);
+    assert!(child.try_wait().unwrap().is_none(), "the same process carries on");
+    let ids: Vec<String> = p.cl.messages().iter().map(|m| m["id"].as_str().unwrap().to_string()).collect();
+    assert!(ids.contains(&id), "the vault came back with its messages");
+    p.cl.send_one("alice@example.org", &["bob@partner.test"], "[secure] After reload");
+}

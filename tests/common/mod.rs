@@ -156,10 +156,15 @@ impl Cloister {
 
     /// SIGTERM without waiting (the process keeps running while it shuts down).
     pub fn signal_term(&self) {
+        self.signal(15);
+    }
+
+    /// Sends signal `sig` (e.g. 1 for SIGHUP) to the running process.
+    pub fn signal(&self, sig: i32) {
         let child = self.child.as_ref().expect("running");
         let pid = i32::try_from(child.id()).expect("pid fits i32");
         // SAFETY: plain kill(2) on our own child.
-        unsafe { libc_kill(pid, 15) };
+        unsafe { libc_kill(pid, sig) };
     }
 
     /// Waits up to `timeout` for the process to exit; its status if it did.

@@ -1,0 +1,77 @@
+//! The appliance's packaging as the tests can check it here: the systemd
+//! unit's hardening (systemd-analyze), the `sd_notify` readiness protocol the
+//! unit relies on, and the sample configuration the installer copies.
+
+mod common;
+
+use std::os::unix::net::UnixDatagram;
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+const UNIT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/systemd/cloister.service");
+
+#[test]
+fn the_systemd_unit_is_hardened_to_an_exposure_of_at_most_2() {
+    let out = Command::new("systemd-analyze")
+        .args(["security", "--offline=yes", "--threshold=20", UNIT])
+        .output()
+        .expect("systemd-analyze (package systemd; tests/run.sh installs it)");
+    let said = String::from_utf8_lossy(&out.stdout);
+    let overall = said
+        .lines()
+        .find(|l| l.contains("Overall exposure level"))
+        .unwrap_or("(no overall line)");
+    println!("{overall}");
+    assert!(out.status.success(), "exposure above 2.0: {overall}\n{said}");
+    let unit = std::fs::read_to_string(UNIT).unwrap();
+    for line in [
+        "Type=notify",
+        "NotifyAccess=main",
+        "ExecReload=/bin/kill -HUP $MAINPID",
+        "NoNewPrivileges=yes",
+        "CapabilityBoundingSet=CAP_NET_BIND_SERVICE",
+    ] {
+        assert!(unit.lines().any(|l| l == line), "the unit lacks {line}");
+    }
+}
+
+#[test]
+fn serve_tells_systemd_when_it_is_ready_and_when_it_stops() {
+    let dir = tempfile::tempdir().unwrap();
+    let socket = dir.path().join("notify.sock");
+    let listener = UnixDatagram::bind(&socket).unwrap();
+    listener.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+    let sink = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let config = dir.path().join("cloister.toml");
+    let text = common::config_text(
+        &dir.path().join("data"),
+        common::free_port(),
+        common::free_port(),
+        sink.local_addr().unwrap().port(),
+        "",
+        "",
+    );
+    std::fs::write(&config, text).unwrap();
+    let mut child = Command::new(common::BIN)
+        .args(["serve", "--config"])
+        .arg(&config)
+        .env("NOTIFY_SOCKET", &socket)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut buf = [0u8; 512];
+    let n = listener.recv(&mut buf).expect("a READY=1 datagram");
+    let ready = String::from_utf8_lossy(&buf[..n]).to_string();
+    assert!(ready.starts_with("READY=1"), "{ready:?}");
+    let pid = i32::try_from(child.id()).unwrap();
+    // SAFETY: kill(2) on our own child.
+    unsafe { kill(pid, 15) };
+    let n = listener.recv(&mut buf).expect("a STOPPING=1 datagram");
+    assert_eq!(&buf[..n], b"STOPPING=1");
+    assert!(child.wait().unwrap().success());
+}
+
+unsafe extern "C" {
+    fn kill(pid: i32, sig: i32) -> i32;
+}
