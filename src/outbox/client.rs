@@ -51,6 +51,8 @@ pub struct Target {
     pub auth: Option<(String, String)>,
     pub helo: String,
     pub timeout: Duration,
+    /// `delivery.dns_server` ("" = /etc/resolv.conf), for host names.
+    pub dns_server: String,
 }
 
 trait Io: AsyncRead + AsyncWrite + Send + Unpin {}
@@ -95,7 +97,11 @@ impl Connection {
     }
 
     async fn open_inner(target: &Target) -> Result<Self, ClientError> {
-        let tcp = TcpStream::connect((target.host.as_str(), target.port))
+        let (host, port, dns) = (target.host.clone(), target.port, target.dns_server.clone());
+        let addrs = smol::unblock(move || super::resolve::socket_addrs(&host, port, &dns))
+            .await
+            .map_err(net)?;
+        let tcp = TcpStream::connect(&addrs[..])
             .await
             .map_err(|e| net(format!("{}:{}: {e}", target.host, target.port)))?;
         tcp.set_nodelay(true).map_err(net)?;
@@ -470,33 +476,5 @@ mod tests {
 }
 
 #[cfg(test)]
-mod pool_tests {
-    use std::time::Duration;
-
-    use super::{Pool, Target};
-    use crate::config::StartTls;
-
-    #[test]
-    fn unreachable_target_is_paused_with_doubling_and_reset_by_success() {
-        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-        let target = Target {
-            host: "127.0.0.1".into(),
-            port,
-            starttls: StartTls::Off,
-            roots: None,
-            auth: None,
-            helo: "t".into(),
-            timeout: Duration::from_secs(2),
-        };
-        let pool = Pool::new(target, Duration::from_secs(10), Duration::from_secs(15));
-        assert!(pool.down_for().is_none());
-        let r = smol::block_on(pool.send("a@b.test", &["c@d.test".into()], b"x\r\n"));
-        assert!(matches!(r, Err(super::ClientError::Network(_))), "{r:?}");
-        let first = pool.down_for().expect("paused after a refused connection");
-        assert!(first > Duration::from_secs(9) && first <= Duration::from_secs(10));
-        pool.mark(false);
-        assert!(pool.down_for().unwrap() > Duration::from_secs(14), "doubles, capped at the maximum");
-        pool.mark(true);
-        assert!(pool.down_for().is_none());
-    }
-}
+#[path = "client_tests.rs"]
+mod pool_tests;

@@ -68,6 +68,7 @@ pub async fn deliver(ctx: &Context, from: &str, to: &str, bytes: &[u8]) -> Direc
             auth: None,
             helo: ctx.hostname.clone(),
             timeout: Duration::from_secs(ctx.config.delivery.timeout_secs),
+            dns_server: ctx.config.delivery.dns_server.clone(),
         };
         let sent = match Connection::open(&target).await {
             Ok(mut conn) => {

@@ -8,6 +8,7 @@ mod direct;
 mod mx;
 pub mod relay;
 mod render;
+mod resolve;
 
 use std::collections::HashSet;
 use std::sync::Arc;

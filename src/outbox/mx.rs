@@ -1,4 +1,6 @@
-//! MX lookup over UDP with hickory-proto's message codec (no async runtime needed).
+//! MX and address lookups over UDP with hickory-proto's message codec (no
+//! async runtime, no C library resolver: a static binary in an empty container
+//! resolves names the same way).
 
 use std::net::{SocketAddr, UdpSocket};
 use std::time::Duration;
@@ -9,10 +11,42 @@ use hickory_proto::rr::{Name, RData, RecordType};
 /// Mail servers of `domain` as (host, 25), best preference first; the domain
 /// itself when it has no MX (RFC 5321 §5.1 implicit MX).
 pub fn lookup(domain: &str, dns_server: &str) -> Result<Vec<(String, u16)>, String> {
+    let reply = ask(domain, RecordType::MX, dns_server)?;
+    let mut hosts: Vec<(u16, String)> = reply
+        .answers
+        .iter()
+        .filter_map(|r| match &r.data {
+            RData::MX(mx) => Some((mx.preference, mx.exchange.to_ascii().trim_end_matches('.').to_string())),
+            _ => None,
+        })
+        .collect();
+    hosts.sort();
+    if hosts.is_empty() {
+        return Ok(vec![(domain.to_string(), 25)]);
+    }
+    Ok(hosts.into_iter().map(|(_, h)| (h, 25)).collect())
+}
+
+/// The addresses (A and AAAA) of `host`, IPv4 first.
+pub fn addresses(host: &str, dns_server: &str) -> Result<Vec<std::net::IpAddr>, String> {
+    let mut out = Vec::new();
+    for rtype in [RecordType::A, RecordType::AAAA] {
+        let reply = ask(host, rtype, dns_server)?;
+        out.extend(reply.answers.iter().filter_map(|r| match &r.data {
+            RData::A(a) => Some(std::net::IpAddr::V4(a.0)),
+            RData::AAAA(a) => Some(std::net::IpAddr::V6(a.0)),
+            _ => None,
+        }));
+    }
+    Ok(out)
+}
+
+/// One query over UDP (three tries, 5 s each) to the configured or system resolver.
+fn ask(domain: &str, rtype: RecordType, dns_server: &str) -> Result<Message, String> {
     let server = resolver_address(dns_server)?;
-    let name = Name::from_ascii(format!("{domain}.")).map_err(|e| format!("bad domain {domain}: {e}"))?;
+    let name = Name::from_ascii(format!("{}.", domain.trim_end_matches('.'))).map_err(|e| format!("bad domain {domain}: {e}"))?;
     let mut query = Message::query();
-    query.add_query(Query::query(name, RecordType::MX));
+    query.add_query(Query::query(name, rtype));
     query.metadata.recursion_desired = true;
     let bytes = query.to_vec().map_err(|e| e.to_string())?;
     let socket = UdpSocket::bind(if server.is_ipv4() { "0.0.0.0:0" } else { "[::]:0" }).map_err(|e| e.to_string())?;
@@ -25,24 +59,11 @@ pub fn lookup(domain: &str, dns_server: &str) -> Result<Vec<(String, u16)>, Stri
             continue;
         }
         let reply = Message::from_vec(&buf[..n]).map_err(|e| format!("dns reply: {e}"))?;
-        if reply.metadata.id != query.metadata.id {
-            continue;
+        if reply.metadata.id == query.metadata.id {
+            return Ok(reply);
         }
-        let mut hosts: Vec<(u16, String)> = reply
-            .answers
-            .iter()
-            .filter_map(|r| match &r.data {
-                RData::MX(mx) => Some((mx.preference, mx.exchange.to_ascii().trim_end_matches('.').to_string())),
-                _ => None,
-            })
-            .collect();
-        hosts.sort();
-        if hosts.is_empty() {
-            return Ok(vec![(domain.to_string(), 25)]);
-        }
-        return Ok(hosts.into_iter().map(|(_, h)| (h, 25)).collect());
     }
-    Err(format!("dns {server}: no answer for MX {domain}"))
+    Err(format!("dns {server}: no answer for {rtype} {domain}"))
 }
 
 fn resolver_address(configured: &str) -> Result<SocketAddr, String> {

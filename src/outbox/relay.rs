@@ -41,6 +41,7 @@ pub fn pool(config: &Config, hostname: &str) -> Result<Arc<Pool>, String> {
         auth,
         helo: hostname.to_string(),
         timeout: Duration::from_secs(r.timeout_secs),
+        dns_server: config.delivery.dns_server.clone(),
     };
     // An unreachable relay is left alone (rows untouched) for the retry delays.
     let (first, max) = (
