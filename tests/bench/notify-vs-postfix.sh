@@ -20,7 +20,7 @@ cd "$(dirname "$0")/../.."
 
 N="${BENCH_MESSAGES:-10000}"
 ALGS="${BENCH_DKIM:-rsa ed25519}"
-BIN="${BENCH_CLOISTER_BIN:-target/release/cloister}"
+BIN="${BENCH_CLOISTER_BIN:-target/x86_64-unknown-linux-gnu/release/cloister}"
 say() { printf '[notify-bench] %s\n' "$*" >&2; }
 die() { say "ERROR: $*"; exit 1; }
 now() { date +%s.%N; }

@@ -7,7 +7,7 @@ Run through tests/bench/portal-vs-nginx.sh (it installs wrk and nginx).
 Knobs (environment): BENCH_TOTAL (100000 messages in the vault), BENCH_MINE
 (10000 of them to the benched recipient), BENCH_DURATION (20 s per wrk run),
 BENCH_ROUNDS (3, alternating; the median is reported), BENCH_CONNECTIONS (50),
-BENCH_SEARCHES (60 per query kind), BENCH_CLOISTER_BIN (target/release/cloister).
+BENCH_SEARCHES (60 per query kind), BENCH_CLOISTER_BIN (target/x86_64-unknown-linux-gnu/release/cloister).
 Exit status: 0 when the benchmark ran (targets met or not), 1 when something broke.
 """
 
@@ -41,7 +41,7 @@ ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "50"))
 SEARCHES = int(os.environ.get("BENCH_SEARCHES", "60"))
 FILL_SESSIONS = int(os.environ.get("BENCH_FILL_SESSIONS", "48"))
-BIN = Path(os.environ.get("BENCH_CLOISTER_BIN", ROOT / "target/release/cloister"))
+BIN = Path(os.environ.get("BENCH_CLOISTER_BIN", ROOT / "target/x86_64-unknown-linux-gnu/release/cloister"))
 ME = "bench.reader@partner.test"
 PASSWORD = "Bench-Reader-2026-pw"
 WORDS = ["invoice", "contract", "payroll", "merger", "audit", "tender", "claim", "budget",

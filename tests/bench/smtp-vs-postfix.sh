@@ -30,7 +30,7 @@ PY="$(command -v python3 || true)"   # only used outside the timed sections
 
 # ------------------------------------------------------ Cloister CLI ----
 # Everything the script assumes about Cloister lives here.
-CLOISTER_BIN="${CLOISTER_BIN:-target/release/cloister}"   # relative to repo root
+CLOISTER_BIN="${CLOISTER_BIN:-target/x86_64-unknown-linux-gnu/release/cloister}"   # relative to repo root
 CLOISTER_READY_WORD="ready"          # a log line containing this word = listening
 CLOISTER_READY_TIMEOUT="${CLOISTER_READY_TIMEOUT:-10}"    # seconds
 CLOISTER_STOP_TIMEOUT="${CLOISTER_STOP_TIMEOUT:-15}"      # seconds after SIGTERM
