@@ -38,3 +38,5 @@ cargo clippy --locked --all-targets -- -D warnings
 cargo test --locked --no-fail-fast
 # The image itself, where a container engine answers (else it says so and passes).
 appliance/container-test.sh
+# The Raspberry Pi build: cross-built, then smoke-tested under qemu-aarch64-static.
+appliance/build-aarch64.sh
