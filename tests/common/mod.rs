@@ -21,9 +21,18 @@ use std::time::Duration;
 
 pub const BIN: &str = env!("CARGO_BIN_EXE_cloister");
 
-/// A port nobody listens on right now.
+/// A port nobody listens on right now, never the same twice in one test
+/// process (the kernel may hand a just-closed port out again at once).
 pub fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+    static GIVEN: std::sync::Mutex<Vec<u16>> = std::sync::Mutex::new(Vec::new());
+    loop {
+        let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        let mut given = GIVEN.lock().unwrap();
+        if !given.contains(&port) {
+            given.push(port);
+            return port;
+        }
+    }
 }
 
 /// A running Cloister with its own data dir and config file.
