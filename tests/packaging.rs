@@ -108,3 +108,78 @@ fn the_binary_is_statically_linked() {
         "the binary asks for a dynamic loader"
     );
 }
+
+/// Runs `appliance/install.sh` into `root` with `args`; (success, stdout + stderr).
+fn install(root: &std::path::Path, args: &[&str]) -> (bool, String) {
+    let out = Command::new(concat!(env!("CARGO_MANIFEST_DIR"), "/appliance/install.sh"))
+        .arg("--root")
+        .arg(root)
+        .args(args)
+        .output()
+        .unwrap();
+    let said = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    (out.status.success(), said)
+}
+
+#[test]
+fn install_sh_is_idempotent_never_overwrites_the_config_and_uninstalls_keeping_data() {
+    use std::os::unix::fs::PermissionsExt as _;
+    // The installer needs root (useradd); the test command runs as root.
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::create_dir_all(root.join("etc")).unwrap();
+    for f in ["passwd", "group", "shadow", "gshadow"] {
+        let _ = std::fs::copy(format!("/etc/{f}"), root.join("etc").join(f));
+    }
+    let (ok, said) = install(root, &["--binary", common::BIN]);
+    assert!(ok, "{said}");
+    assert!(
+        said.contains("wrote ") && said.contains("admin add NAME"),
+        "the next steps are printed: {said}"
+    );
+    let passwd = std::fs::read_to_string(root.join("etc/passwd")).unwrap();
+    assert!(
+        passwd
+            .lines()
+            .any(|l| l.starts_with("cloister:") && l.ends_with(":/usr/sbin/nologin")),
+        "{passwd}"
+    );
+    let bin = root.join("usr/local/bin/cloister");
+    assert_eq!(std::fs::metadata(&bin).unwrap().permissions().mode() & 0o777, 0o755);
+    assert_eq!(
+        std::fs::read_to_string(root.join("etc/systemd/system/cloister.service")).unwrap(),
+        std::fs::read_to_string(UNIT).unwrap()
+    );
+    let conf = root.join("etc/cloister/cloister.toml");
+    let written = std::fs::read_to_string(&conf).unwrap();
+    assert!(written.contains("data_dir = \"/var/lib/cloister\""));
+    assert_eq!(std::fs::metadata(&conf).unwrap().permissions().mode() & 0o777, 0o640);
+    assert_eq!(
+        std::fs::metadata(root.join("var/lib/cloister")).unwrap().permissions().mode() & 0o777,
+        0o700
+    );
+
+    // A second run changes nothing the admin made.
+    std::fs::write(&conf, format!("{written}\n# edited by the admin\n")).unwrap();
+    let (ok, said) = install(root, &["--binary", common::BIN]);
+    assert!(ok, "{said}");
+    assert!(said.contains("kept the existing"), "{said}");
+    assert!(std::fs::read_to_string(&conf).unwrap().ends_with("# edited by the admin\n"));
+    let users = std::fs::read_to_string(root.join("etc/passwd")).unwrap();
+    assert_eq!(
+        users.lines().filter(|l| l.starts_with("cloister:")).count(),
+        1,
+        "one user, made once"
+    );
+
+    std::fs::write(root.join("var/lib/cloister/vault.redb"), b"data").unwrap();
+    let (ok, said) = install(root, &["--uninstall"]);
+    assert!(ok, "{said}");
+    assert!(
+        !bin.exists() && conf.exists() && root.join("var/lib/cloister/vault.redb").exists(),
+        "{said}"
+    );
+    let (ok, said) = install(root, &["--uninstall", "--purge"]);
+    assert!(ok, "{said}");
+    assert!(!conf.exists() && !root.join("var/lib/cloister").exists(), "{said}");
+}
