@@ -8,12 +8,19 @@ need_apt=()
 command -v python3 >/dev/null || need_apt+=(python3)
 # systemd-analyze checks the unit's hardening (tests/packaging.rs).
 command -v systemd-analyze >/dev/null || need_apt+=(systemd)
+# A private Postfix instance checks the mail-server recipe (tests/postfix_recipe.rs);
+# the system's own Postfix stays unconfigured.
+if [ ! -x /usr/sbin/postfix ]; then
+    need_apt+=(postfix)
+    echo "postfix postfix/main_mailer_type select No configuration" | debconf-set-selections 2>/dev/null \
+        || echo "postfix postfix/main_mailer_type select No configuration" | sudo debconf-set-selections
+fi
 if [ ${#need_apt[@]} -gt 0 ]; then
     if [ "$(id -u)" = 0 ]; then
         DEBIAN_FRONTEND=noninteractive apt-get update -qq
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}"
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-remove "${need_apt[@]}"
     else
-        sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}"
+        sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-remove "${need_apt[@]}"
     fi
 fi
 
