@@ -172,3 +172,23 @@ fn vault_from_schema_1_gets_its_folder_index() {
     assert_eq!(p.sign_in(&mut pat, "pat@partner.test", GOOD, "/").status, 303);
     assert_eq!(rows(&mut pat, "/"), before);
 }
+
+#[test]
+fn a_reused_inbox_page_never_hides_new_mail_or_a_change() {
+    let p = Portal::start("");
+    let mut pat = p.signed_in_user("pat@partner.test", GOOD);
+    let first = rows(&mut pat, "/");
+    assert_eq!(rows(&mut pat, "/"), first, "the same page twice while nothing changed");
+    let id = p.cl.send_one("alice@example.org", &["pat@partner.test"], "[secure] Fresh news");
+    let after = rows(&mut pat, "/");
+    assert!(after.contains(&(id.clone(), true)), "new mail shows at once: {after:?}");
+    assert_eq!(pat.get(&format!("/m/{id}")).status, 200);
+    assert!(rows(&mut pat, "/").contains(&(id.clone(), false)), "read at once");
+    let csrf = pat.get("/").field("csrf");
+    let r = pat.post("/mailbox/act", &[("csrf", &csrf), ("action", "unread"), ("id", &id), ("back", "/")]);
+    assert_eq!(r.status, 303);
+    assert!(rows(&mut pat, "/").contains(&(id.clone(), true)), "unread at once");
+    let other =
+        p.cl.send_one("alice@example.org", &["someone@partner.test"], "[secure] Not for pat");
+    assert!(!rows(&mut pat, "/").iter().any(|(i, _)| *i == other));
+}

@@ -177,6 +177,7 @@ pub(super) fn account(t: &Tables<'_>, address: &str) -> Result<Option<Account>, 
 
 pub(super) fn put_account(t: &mut Tables<'_>, account: &Account) -> Result<(), VaultError> {
     t.accounts.insert(account.address.as_str(), encode(account).as_slice())?;
+    t.touched.push(account.address.clone());
     Ok(())
 }
 

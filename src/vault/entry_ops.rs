@@ -19,6 +19,7 @@ pub(crate) fn put_entry(t: &mut Tables<'_>, address: &str, id: u64, entry: &Mail
         count_entry(t, address, id, &old, -1)?;
     }
     t.mailbox_folders.insert((address, entry.folder.code(), id), u8::from(entry.read))?;
+    t.touched.push(address.to_string());
     count_entry(t, address, id, entry, 1)
 }
 
@@ -34,6 +35,7 @@ pub(crate) fn remove_entry(t: &mut Tables<'_>, address: &str, id: u64) -> Result
     };
     t.mailbox_folders.remove((address, old.folder.code(), id))?;
     count_entry(t, address, id, &old, -1)?;
+    t.touched.push(address.to_string());
     Ok(Some(old))
 }
 

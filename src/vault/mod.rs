@@ -17,6 +17,7 @@ mod purge_ops;
 mod records;
 mod schema;
 mod sender_ops;
+mod versions;
 mod writer;
 
 use std::path::Path;
@@ -89,6 +90,7 @@ const CACHE_BYTES: usize = 64 * 1024 * 1024;
 pub struct Vault {
     db: Arc<Database>,
     writer: writer::WriterHandle,
+    versions: Arc<versions::Versions>,
 }
 
 impl Vault {
@@ -107,8 +109,9 @@ impl Vault {
         };
         let db = Arc::new(db);
         let counters = schema::prepare(&db)?;
-        let writer = writer::start(Arc::clone(&db), counters);
-        Ok(Self { db, writer })
+        let versions = Arc::new(versions::Versions::default());
+        let writer = writer::start(Arc::clone(&db), counters, Arc::clone(&versions));
+        Ok(Self { db, writer, versions })
     }
 
     /// Lets queued writes finish and stops the writer; call once, at shutdown.
@@ -120,6 +123,12 @@ impl Vault {
     /// Applies one write in the next group commit and waits until it is durable.
     pub async fn write(&self, op: WriteOp) -> Result<WriteResult, VaultError> {
         self.writer.submit(op).await
+    }
+
+    /// A number that changes whenever a write changes `address`'s mailbox
+    /// entries or account (in memory; a restart starts again).
+    pub fn mailbox_version(&self, address: &str) -> u64 {
+        self.versions.of(address)
     }
 
     /// The account of `address` (lower case).

@@ -32,6 +32,8 @@ pub struct Tables<'t> {
     pub(super) admins: Table<'t, &'static str, &'static [u8]>,
     pub(super) admin_sessions: Table<'t, &'static str, &'static [u8]>,
     pub(super) report_days: Table<'t, (u32, u8), u32>,
+    /// Addresses whose mailbox or account this batch changed (`Versions`).
+    pub(super) touched: Vec<String>,
 }
 
 impl<'t> Tables<'t> {
@@ -56,6 +58,7 @@ impl<'t> Tables<'t> {
             admins: txn.open_table(ADMINS)?,
             admin_sessions: txn.open_table(ADMIN_SESSIONS)?,
             report_days: txn.open_table(REPORT_DAYS)?,
+            touched: Vec::new(),
         })
     }
 }
@@ -282,6 +285,7 @@ pub(super) fn ensure_account(t: &mut Tables<'_>, address: &str, now: i64, intern
         preferences: super::Preferences::default(),
     };
     t.accounts.insert(address, encode(&account).as_slice())?;
+    t.touched.push(address.to_string());
     Ok(true)
 }
 

@@ -81,6 +81,7 @@ pub fn apply_initial_password(
     account.password_hash = Some(hash.to_string());
     account.must_change_password = true;
     t.accounts.insert(key.as_str(), encode(&account).as_slice())?;
+    t.touched.push(key.clone());
     add_event(
         t,
         counters,

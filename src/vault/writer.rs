@@ -169,13 +169,13 @@ impl WriterHandle {
     }
 }
 
-pub fn start(db: Arc<Database>, counters: Counters) -> WriterHandle {
+pub fn start(db: Arc<Database>, counters: Counters, versions: Arc<super::versions::Versions>) -> WriterHandle {
     let (tx, rx) = async_channel::unbounded::<(WriteOp, Reply)>();
     let (done_tx, done_rx) = async_channel::bounded(1);
     std::thread::Builder::new()
         .name("vault-writer".into())
         .spawn(move || {
-            run(&db, counters, &rx);
+            run(&db, counters, &rx, &versions);
             drop(db);
             let _ = done_tx.send_blocking(());
         })
@@ -186,7 +186,7 @@ pub fn start(db: Arc<Database>, counters: Counters) -> WriterHandle {
     }
 }
 
-fn run(db: &Database, mut counters: Counters, rx: &async_channel::Receiver<(WriteOp, Reply)>) {
+fn run(db: &Database, mut counters: Counters, rx: &async_channel::Receiver<(WriteOp, Reply)>, versions: &super::versions::Versions) {
     while let Ok(first) = rx.recv_blocking() {
         let mut batch = vec![first];
         while batch.len() < MAX_BATCH {
@@ -200,7 +200,9 @@ fn run(db: &Database, mut counters: Counters, rx: &async_channel::Receiver<(Writ
         let committed = commit_batch(db, &mut counters, &batch);
         tracing::debug!(jobs = batch.len(), micros = started.elapsed().as_micros(), "vault group commit");
         match committed {
-            Ok(results) => {
+            Ok((results, touched)) => {
+                // Before anyone hears of the commit, so no page is built from the old state and kept.
+                versions.bump(touched);
                 for ((_, reply), result) in batch.into_iter().zip(results) {
                     let _ = reply.try_send(Ok(result));
                 }
@@ -217,9 +219,10 @@ fn run(db: &Database, mut counters: Counters, rx: &async_channel::Receiver<(Writ
 }
 
 /// Applies every op of the batch in one write transaction, opening each table once.
-fn commit_batch(db: &Database, counters: &mut Counters, batch: &[(WriteOp, Reply)]) -> Result<Vec<WriteResult>, VaultError> {
+/// The results, and the addresses whose mailbox or account changed.
+fn commit_batch(db: &Database, counters: &mut Counters, batch: &[(WriteOp, Reply)]) -> Result<(Vec<WriteResult>, Vec<String>), VaultError> {
     let txn = db.begin_write()?;
-    let results = {
+    let (results, mut touched) = {
         let mut tables = Tables::open(&txn)?;
         let mut results = Vec::with_capacity(batch.len());
         for (op, _) in batch {
@@ -228,8 +231,10 @@ fn commit_batch(db: &Database, counters: &mut Counters, batch: &[(WriteOp, Reply
         let mut meta = txn.open_table(META)?;
         meta.insert("event_seq", counters.event_seq)?;
         meta.insert("outbox_seq", counters.outbox_seq)?;
-        results
+        (results, std::mem::take(&mut tables.touched))
     };
     txn.commit()?;
-    Ok(results)
+    touched.sort_unstable();
+    touched.dedup();
+    Ok((results, touched))
 }

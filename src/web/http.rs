@@ -103,6 +103,18 @@ impl Req {
         self.form.iter().filter(|(k, _)| k == name).map(|(_, v)| v.as_str()).collect()
     }
 
+    /// The path with its (decoded) query pairs, as a cache key.
+    pub fn path_and_query(&self) -> String {
+        let mut key = self.path.clone();
+        for (k, v) in &self.query {
+            key.push('\n');
+            key.push_str(k);
+            key.push('=');
+            key.push_str(v);
+        }
+        key
+    }
+
     pub fn query(&self, name: &str) -> &str {
         self.query.iter().find(|(k, _)| k == name).map_or("", |(_, v)| v.as_str())
     }
@@ -135,6 +147,7 @@ fn parse_pairs(s: &str) -> Vec<(String, String)> {
 }
 
 /// A response being built.
+#[derive(Clone)]
 pub struct Resp {
     pub status: StatusCode,
     pub headers: Vec<(&'static str, String)>,

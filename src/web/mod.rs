@@ -5,6 +5,7 @@
 mod admin;
 pub mod http;
 pub mod ops_listener;
+pub mod page_cache;
 pub mod pages;
 pub mod portal;
 mod redirect;
@@ -47,6 +48,8 @@ pub struct Web {
     pub admin_throttle: SignInThrottle,
     /// Every setting with its value and source, for the admin console.
     pub settings: EffectiveSettings,
+    /// Inbox pages reused while the mailbox has not changed.
+    pub page_cache: page_cache::PageCache,
 }
 
 /// The configuration as it was loaded: (key, value, source) rows and the file read.
@@ -83,6 +86,7 @@ impl Web {
             spool,
             admin_throttle,
             settings,
+            page_cache: page_cache::PageCache::default(),
         }
     }
 

@@ -31,6 +31,7 @@ pub async fn end_others(web: &Web, signed: Signed) -> Result<Resp, WebError> {
 }
 
 pub async fn sign_out(web: &Web, signed: Signed) -> Result<Resp, WebError> {
+    web.page_cache.forget(&signed.token_hash);
     accounts::sign_out(&web.ctx, signed.token_hash).await?;
     Ok(Resp::redirect("/login?notice=signed-out").with_cookie(clear_cookie(super::SESSION_COOKIE)))
 }

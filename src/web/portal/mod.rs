@@ -135,7 +135,7 @@ async fn signed_in_routes(web: &Web, req: &Req, segments: &[&str], get: bool, po
         return Ok(Resp::redirect(&format!("{first}?next={}", encode(&req.path))));
     }
     match segments {
-        [] if get => mailbox::folder(web, req, &signed, Folder::Inbox),
+        [] if get => inbox(web, req, &signed),
         ["sent"] if get => mailbox::folder(web, req, &signed, Folder::Sent),
         ["deleted"] if get => mailbox::folder(web, req, &signed, Folder::Deleted),
         ["mailbox", "act"] if post => mailbox::act(web, req, &signed).await,
@@ -169,6 +169,20 @@ async fn signed_in_routes(web: &Web, req: &Req, segments: &[&str], get: bool, po
         ["account", "2fa", "recovery"] if post => two_factor::recovery(web, req, signed).await,
         _ => Err(WebError::NotFound),
     }
+}
+
+/// The Inbox, reused for this session while its mailbox and account are
+/// unchanged (the version is read before the page is built, so a page never
+/// outlives a change it missed).
+fn inbox(web: &Web, req: &Req, signed: &Signed) -> Result<Resp, WebError> {
+    let version = web.ctx.vault.mailbox_version(&signed.session.address);
+    let key = req.path_and_query();
+    if let Some(resp) = web.page_cache.get(&signed.token_hash, &key, version) {
+        return Ok(resp);
+    }
+    let resp = mailbox::folder(web, req, signed, Folder::Inbox)?;
+    web.page_cache.put(&signed.token_hash, &key, version, &resp);
+    Ok(resp)
 }
 
 /// The page a session must visit before any other, in order: the second
