@@ -112,11 +112,18 @@ pub fn list(ctx: &Context, filter: &Filter, limit: usize) -> Result<Vec<Event>, 
     ctx.vault.recent_events(0, limit, |e| filter.keeps(e, &query))
 }
 
+/// A CSV field, quoted when needed; text a spreadsheet would run as a formula
+/// (an address typed at sign-in can be anything) starts with a `'` instead.
 fn csv_field(s: &str) -> String {
+    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    };
     if s.contains([',', '"', '\r', '\n']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
-        s.to_string()
+        s
     }
 }
 
@@ -172,6 +179,15 @@ mod tests {
         for (actor, what, kind) in cases {
             assert_eq!(Kind::of(&event(actor, what)), kind, "{what}");
         }
+    }
+
+    #[test]
+    fn csv_never_hands_a_spreadsheet_a_formula() {
+        let out = csv(&[event(
+            "=HYPERLINK(\"http://x\")@x.test",
+            "sign-in refused from 127.0.0.1: no account",
+        )]);
+        assert!(out.contains(",\"'=HYPERLINK(\"\"http://x\"\")@x.test\","), "{out}");
     }
 
     #[test]
