@@ -147,6 +147,9 @@ pub enum AdminAction {
         #[arg(long)]
         password_stdin: bool,
     },
+    /// Remove an admin and end their sessions (e.g. one who lost their
+    /// authenticator: remove, then add again).
+    Remove { name: String },
 }
 
 #[derive(Subcommand, Debug)]

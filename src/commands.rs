@@ -95,6 +95,15 @@ fn with_config(command: Command, loaded: LoadedConfig) -> ExitCode {
         }
         Command::Admin { action: AdminAction::List } => operator_query(&loaded.config, &Request::AdminList, true),
         Command::Admin {
+            action: AdminAction::Remove { name },
+        } => operator_query(
+            &loaded.config,
+            &Request::AdminRemove {
+                name: name.trim().to_ascii_lowercase(),
+            },
+            true,
+        ),
+        Command::Admin {
             action: AdminAction::Add { name, password_stdin },
         } => crate::admin_command::add(&loaded.config, &name, password_stdin),
         Command::Show { id } => operator_query(&loaded.config, &Request::Show { message_id: id }, true),

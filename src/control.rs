@@ -23,6 +23,7 @@ pub enum Request {
     Users,
     UserAdd { address: String, internal: bool },
     AdminList,
+    AdminRemove { name: String },
     Backup { path: std::path::PathBuf },
     Purge { limits: crate::vault::PurgeLimits, dry_run: bool },
     AdminAdd { account: crate::vault::AdminAccount },
@@ -64,6 +65,18 @@ pub fn answer(vault: &Vault, request: &Request) -> Result<Value, String> {
             };
         }
         Request::AdminList => views::admins(vault),
+        Request::AdminRemove { name } => {
+            let op = crate::vault::WriteOp::Admin(crate::vault::AdminWrite::Remove {
+                name: name.clone(),
+                actor: "operator (cloister admin remove)".into(),
+                at: crate::service::now(),
+            });
+            return match smol::block_on(vault.write(op)) {
+                Ok(crate::vault::WriteResult::Done) => Ok(serde_json::json!({"removed": name})),
+                Ok(_) => Err(format!("there is no admin named {name}")),
+                Err(e) => Err(e.to_string()),
+            };
+        }
         Request::Backup { path } => {
             return vault
                 .backup_to(path)

@@ -350,3 +350,22 @@ fn an_idle_admin_session_ends() {
     std::thread::sleep(Duration::from_secs(4));
     assert_eq!(root.get("/admin/directory").status, 404);
 }
+
+#[test]
+fn an_admin_who_lost_the_authenticator_is_removed_and_added_again_by_the_cli() {
+    let (p, a) = start();
+    let mut root = admin::signed_in(&p.cl, &a);
+    let out = p.cl.cli(&["admin", "remove", "root"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(root.get("/admin/directory").status, 404, "the sessions ended");
+    let mut agent = p.agent();
+    let r = admin::sign_in_with(&mut agent, &a, &a.password, &totp::code(&a.totp_secret, 0));
+    assert_eq!(r.status, 401, "the old credentials no longer work");
+    let again = p.cl.cli(&["admin", "remove", "root"]);
+    assert!(!again.status.success());
+    assert!(String::from_utf8_lossy(&again.stderr).contains("no admin named root"));
+    let fresh = admin::add(&p.cl, "root");
+    assert_ne!(fresh.totp_secret, a.totp_secret, "a new secret");
+    let _root = admin::signed_in(&p.cl, &fresh);
+    assert!(p.cl.events("0").iter().any(|e| e == "admin root removed (1 session(s) ended)"));
+}

@@ -21,6 +21,12 @@ pub enum AdminWrite {
         admin: AdminAccount,
         actor: String,
     },
+    /// Removes an admin and ends their sessions (Gone when there is none).
+    Remove {
+        name: String,
+        actor: String,
+        at: i64,
+    },
     /// A successful admin sign-in; `totp_step` is refused (Gone) when already used.
     SignIn {
         token_hash: String,
@@ -80,6 +86,7 @@ pub fn apply(t: &mut Tables<'_>, counters: &mut Counters, w: &AdminWrite) -> Res
             add_event(t, counters, 0, admin.created_at, actor, what)?;
             Ok(WriteResult::Done)
         }
+        AdminWrite::Remove { name, actor, at } => remove(t, counters, name, actor, *at),
         AdminWrite::SignIn {
             token_hash,
             session,
@@ -117,6 +124,25 @@ pub fn apply(t: &mut Tables<'_>, counters: &mut Counters, w: &AdminWrite) -> Res
             at,
         } => change_account(t, counters, admin, address, change, *at),
     }
+}
+
+fn remove(t: &mut Tables<'_>, counters: &mut Counters, name: &str, actor: &str, at: i64) -> Result<WriteResult, VaultError> {
+    if t.admins.remove(name)?.is_none() {
+        return Ok(WriteResult::Gone);
+    }
+    let mut ended = Vec::new();
+    for row in t.admin_sessions.iter()? {
+        let (k, v) = row?;
+        if decode::<AdminSession>("admin_sessions", v.value())?.name == name {
+            ended.push(k.value().to_string());
+        }
+    }
+    for k in &ended {
+        t.admin_sessions.remove(k.as_str())?;
+    }
+    let what = format!("admin {name} removed ({} session(s) ended)", ended.len());
+    add_event(t, counters, 0, at, actor, what)?;
+    Ok(WriteResult::Done)
 }
 
 fn admin_session(t: &Tables<'_>, token_hash: &str) -> Result<Option<AdminSession>, VaultError> {
