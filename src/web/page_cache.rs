@@ -11,8 +11,9 @@ use super::http::Resp;
 
 /// Longest a page is reused.
 const TTL: Duration = Duration::from_secs(30);
-/// Pages kept at most; beyond it the cache starts empty again.
-const MAX_PAGES: usize = 4096;
+/// Pages kept at most (an Inbox page is some 25-50 KB: a few MB in all, fine
+/// on a Pi); beyond it expired pages go, then all.
+const MAX_PAGES: usize = 256;
 
 struct Kept {
     version: u64,
