@@ -49,7 +49,8 @@ host = "127.0.0.1"
 port = $(free_port)
 TOML
 run check-config --config "$tmp/cloister.toml" >/dev/null
-run serve --config "$tmp/cloister.toml" > "$tmp/out.log" 2>&1 &
+# Started directly (not through the `run` function), so $! is qemu itself and the trap stops it.
+qemu-aarch64-static "$bin" serve --config "$tmp/cloister.toml" > "$tmp/out.log" 2>&1 &
 pid=$!
 for _ in $(seq 1 150); do grep -q "cloister ready" "$tmp/out.log" && break; sleep 0.2; done
 grep -q "cloister ready" "$tmp/out.log" || { cat "$tmp/out.log"; echo "never ready"; exit 1; }
@@ -59,6 +60,6 @@ with smtplib.SMTP("127.0.0.1", int(sys.argv[1]), timeout=30) as s:
     s.sendmail("alice@example.org", ["bob@partner.test"], "Subject: [secure] from a Pi\r\n\r\nhello\r\n")
 print("one message accepted (250)")
 PY
-kill "$pid"; wait "$pid" || true
+kill "$pid"; wait "$pid" || true; pid=""
 size() { stat -c %s "$1" | awk '{printf "%.1f MB", $1/1e6}'; }
 echo "sizes: aarch64 $(size "$bin")$( [ -f "$x86" ] && echo ", x86_64 $(size "$x86")")"
