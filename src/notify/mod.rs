@@ -4,8 +4,9 @@ pub mod dkim;
 pub mod kind;
 pub mod templates;
 
+use lettre::message::header::ContentTransferEncoding;
 use lettre::message::header::{ContentType, Header, HeaderName, HeaderValue};
-use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart};
+use lettre::message::{Attachment, Body, Mailbox, MultiPart, SinglePart};
 use minijinja::{Value, context};
 
 use crate::config::Config;
@@ -41,6 +42,27 @@ impl Header for AutoSubmitted {
 }
 
 /// The configured PNG logo, if any; an unreadable file or another format is an error.
+/// A part's body: as `7bit` when it is ASCII (no NUL) with every line within
+/// RFC 5322's 998 characters, as notices made from the built-in templates
+/// are (no quoted-printable work); anything else as lettre chooses.
+fn body_of(text: String) -> Body {
+    let plain = !text.bytes().any(|b| b == 0 || !b.is_ascii() || b == b'\r') && text.split('\n').all(|line| line.len() <= 998);
+    if !plain {
+        return Body::new(text);
+    }
+    let mut crlf = Vec::with_capacity(text.len() + text.len() / 40);
+    for line in text.split_inclusive('\n') {
+        match line.strip_suffix('\n') {
+            Some(bare) => {
+                crlf.extend_from_slice(bare.as_bytes());
+                crlf.extend_from_slice(b"\r\n");
+            }
+            None => crlf.extend_from_slice(line.as_bytes()),
+        }
+    }
+    Body::dangerous_pre_encoded(crlf, ContentTransferEncoding::SevenBit)
+}
+
 pub fn load_logo(config: &Config) -> Result<Option<Vec<u8>>, NotifyError> {
     let path = &config.notify.logo_file;
     if path.as_os_str().is_empty() {
@@ -111,7 +133,7 @@ impl Notifier {
         let recipient: Mailbox = to
             .parse()
             .map_err(|e: lettre::address::AddressError| NotifyError::Build(format!("recipient {to}: {e}")))?;
-        let html = SinglePart::builder().header(ContentType::TEXT_HTML).body(rendered.html);
+        let html = SinglePart::builder().header(ContentType::TEXT_HTML).body(body_of(rendered.html));
         let html_part = match &self.logo {
             Some(png) => MultiPart::related()
                 .singlepart(html)
@@ -119,7 +141,7 @@ impl Notifier {
             None => MultiPart::related().singlepart(html),
         };
         let body = MultiPart::alternative()
-            .singlepart(SinglePart::builder().header(ContentType::TEXT_PLAIN).body(rendered.text))
+            .singlepart(SinglePart::builder().header(ContentType::TEXT_PLAIN).body(body_of(rendered.text)))
             .multipart(html_part);
         let message = lettre::Message::builder()
             .from(self.sender.clone())
@@ -131,5 +153,21 @@ impl Notifier {
             .multipart(body)
             .map_err(|e| NotifyError::Build(e.to_string()))?;
         Ok(self.dkim.sign(&message.formatted())?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use lettre::message::header::ContentTransferEncoding;
+
+    #[test]
+    fn plain_ascii_notices_go_as_7bit_with_crlf_and_the_rest_as_lettre_chooses() {
+        let body = super::body_of("Hello,\nA secure message is waiting.\n".into());
+        assert_eq!(body.encoding(), ContentTransferEncoding::SevenBit);
+        assert_eq!(body.as_ref(), b"Hello,\r\nA secure message is waiting.\r\n");
+        let long = super::body_of("x".repeat(999));
+        assert_ne!(long.encoding(), ContentTransferEncoding::SevenBit);
+        let accented = super::body_of("Grüße\n".into());
+        assert_ne!(accented.encoding(), ContentTransferEncoding::SevenBit);
     }
 }
