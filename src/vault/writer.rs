@@ -189,11 +189,9 @@ pub fn start(db: Arc<Database>, counters: Counters, versions: Arc<super::version
 fn run(db: &Database, mut counters: Counters, rx: &async_channel::Receiver<(WriteOp, Reply)>, versions: &super::versions::Versions) {
     while let Ok(first) = rx.recv_blocking() {
         let mut batch = vec![first];
-        while batch.len() < MAX_BATCH {
-            match rx.try_recv() {
-                Ok(job) => batch.push(job),
-                Err(_) => break,
-            }
+        take_waiting(rx, &mut batch);
+        if batch.iter().all(|(op, _)| matches!(op, WriteOp::Outbox { .. })) {
+            linger(rx, &mut batch);
         }
         let before = counters;
         let started = std::time::Instant::now();
@@ -219,6 +217,36 @@ fn run(db: &Database, mut counters: Counters, rx: &async_channel::Receiver<(Writ
 }
 
 /// Applies every op of the batch in one write transaction, opening each table once.
+/// Most a batch of outbox outcomes waits for company before it is committed.
+const LINGER: std::time::Duration = std::time::Duration::from_millis(2);
+/// A lingering batch this large is committed at once.
+const LINGER_ENOUGH: usize = 32;
+
+/// Adds every job already waiting, up to `MAX_BATCH`.
+fn take_waiting(rx: &async_channel::Receiver<(WriteOp, Reply)>, batch: &mut Vec<(WriteOp, Reply)>) {
+    while batch.len() < MAX_BATCH {
+        match rx.try_recv() {
+            Ok(job) => batch.push(job),
+            Err(_) => break,
+        }
+    }
+}
+
+/// Outbox outcomes (nobody waits on them to answer a client) wait up to
+/// `LINGER`, polling, for more writes, so several share one durable commit;
+/// any other write that arrives meanwhile ends the wait at once.
+fn linger(rx: &async_channel::Receiver<(WriteOp, Reply)>, batch: &mut Vec<(WriteOp, Reply)>) {
+    let deadline = std::time::Instant::now() + LINGER;
+    while batch.len() < LINGER_ENOUGH && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_micros(200));
+        let before = batch.len();
+        take_waiting(rx, batch);
+        if batch[before..].iter().any(|(op, _)| !matches!(op, WriteOp::Outbox { .. })) {
+            return;
+        }
+    }
+}
+
 /// The results, and the addresses whose mailbox or account changed.
 fn commit_batch(db: &Database, counters: &mut Counters, batch: &[(WriteOp, Reply)]) -> Result<(Vec<WriteResult>, Vec<String>), VaultError> {
     let txn = db.begin_write()?;
