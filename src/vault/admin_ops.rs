@@ -4,12 +4,12 @@
 
 use redb::ReadableTable as _;
 
-use super::auth_ops::{account, put_account, queue_mail_about};
+use super::auth_ops::{account, end_sessions, put_account, queue_mail_about, update_sessions};
 use super::entry_ops::remove_entry;
 use super::ops::{Tables, add_event};
 use super::schema::Counters;
 use super::writer::WriteResult;
-use super::{AdminAccount, AdminSession, OutboxKind, Session, SignInRecord, VaultError, decode, encode};
+use super::{AdminAccount, AdminSession, OutboxKind, SignInRecord, VaultError, decode, encode};
 
 /// The outbox note that makes a first-contact mail say "new password" rather than "new account".
 pub const ADMIN_RESET_NOTE: &str = "admin_reset";
@@ -198,7 +198,7 @@ fn change_account(
     };
     let what = match change {
         AccountChange::ResetAndMail => {
-            let ended = sessions_of(t, address, |_| None)?;
+            let ended = end_sessions(t, address, None)?;
             queue_mail_about(t, counters, OutboxKind::FirstContact, address, (0, ADMIN_RESET_NOTE.into()), at)?;
             format!("new one-time password for {address} queued to be mailed ({ended} session(s) ended)")
         }
@@ -208,13 +208,13 @@ fn change_account(
             acc.password_changed_at = at;
             acc.reset_token = None;
             put_account(t, &acc)?;
-            let ended = sessions_of(t, address, |_| None)?;
+            let ended = end_sessions(t, address, None)?;
             format!("new one-time password for {address} shown to the admin ({ended} session(s) ended)")
         }
         AccountChange::ForceChange => {
             acc.must_change_password = true;
             put_account(t, &acc)?;
-            sessions_of(t, address, |mut s| {
+            update_sessions(t, address, |_, mut s| {
                 s.must_change_password = true;
                 Some(s)
             })?;
@@ -226,7 +226,7 @@ fn change_account(
             if *allow {
                 format!("logon allowed for {address}")
             } else {
-                let ended = sessions_of(t, address, |_| None)?;
+                let ended = end_sessions(t, address, None)?;
                 format!("logon denied for {address} ({ended} session(s) ended)")
             }
         }
@@ -242,29 +242,6 @@ fn change_account(
     Ok(WriteResult::Done)
 }
 
-/// Applies `keep` to each session of `address`: Some(changed) stores it, None ends it.
-/// Returns how many ended.
-fn sessions_of(t: &mut Tables<'_>, address: &str, keep: impl Fn(Session) -> Option<Session>) -> Result<usize, VaultError> {
-    let mut found = Vec::new();
-    for row in t.sessions.iter()? {
-        let (k, v) = row?;
-        let s: Session = decode("sessions", v.value())?;
-        if s.address == address {
-            found.push((k.value().to_string(), s));
-        }
-    }
-    let mut ended = 0;
-    for (k, s) in found {
-        if let Some(s) = keep(s) {
-            t.sessions.insert(k.as_str(), encode(&s).as_slice())?;
-        } else {
-            t.sessions.remove(k.as_str())?;
-            ended += 1;
-        }
-    }
-    Ok(ended)
-}
-
 fn delete_account(t: &mut Tables<'_>, address: &str) -> Result<String, VaultError> {
     let mut ids = Vec::new();
     for row in t.mailbox.range((address, 0)..=(address, u64::MAX))? {
@@ -273,7 +250,7 @@ fn delete_account(t: &mut Tables<'_>, address: &str) -> Result<String, VaultErro
     for &id in &ids {
         remove_entry(t, address, id)?;
     }
-    let ended = sessions_of(t, address, |_| None)?;
+    let ended = end_sessions(t, address, None)?;
     if let Some(acc) = account(t, address)?
         && let Some(token) = acc.reset_token
     {

@@ -251,19 +251,35 @@ fn touch(t: &mut Tables<'_>, token_hash: &str, at: i64) -> Result<WriteResult, V
 }
 
 /// Removes the sessions of `address` other than `keep`; returns how many.
-fn end_sessions(t: &mut Tables<'_>, address: &str, keep: Option<&str>) -> Result<usize, VaultError> {
-    let mut doomed = Vec::new();
+pub(super) fn end_sessions(t: &mut Tables<'_>, address: &str, keep: Option<&str>) -> Result<usize, VaultError> {
+    update_sessions(t, address, |hash, s| (Some(hash) == keep).then_some(s))
+}
+
+/// Passes each session of `address` (with its token hash) to `keep`: Some
+/// stores what it returns, None ends the session. Returns how many ended.
+pub(super) fn update_sessions(
+    t: &mut Tables<'_>,
+    address: &str,
+    keep: impl Fn(&str, Session) -> Option<Session>,
+) -> Result<usize, VaultError> {
+    let mut found = Vec::new();
     for row in t.sessions.iter()? {
         let (k, v) = row?;
         let s: Session = decode("sessions", v.value())?;
-        if s.address == address && Some(k.value()) != keep {
-            doomed.push(k.value().to_string());
+        if s.address == address {
+            found.push((k.value().to_string(), s));
         }
     }
-    for k in &doomed {
-        t.sessions.remove(k.as_str())?;
+    let mut ended = 0;
+    for (hash, s) in found {
+        if let Some(s) = keep(&hash, s) {
+            t.sessions.insert(hash.as_str(), encode(&s).as_slice())?;
+        } else {
+            t.sessions.remove(hash.as_str())?;
+            ended += 1;
+        }
     }
-    Ok(doomed.len())
+    Ok(ended)
 }
 
 fn change_password(

@@ -7,7 +7,7 @@ use super::entry_ops::{put_entry, remove_entry};
 use super::ops::{Tables, add_event};
 use super::schema::Counters;
 use super::writer::WriteResult;
-use super::{Folder, MailboxEntry, MessageRecord, OutboxKind, VaultError, decode, encode};
+use super::{Folder, MailboxEntry, MessageRecord, OutboxKind, VaultError, decode};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MailboxAction {
@@ -71,8 +71,10 @@ pub fn apply(t: &mut Tables<'_>, counters: &mut Counters, w: &MailboxWrite) -> R
             put_entry(t, address, *id, &entry)?;
             if first && entry.folder != Folder::Sent {
                 add_event(t, counters, *id, *at, address, format!("read by {address} from {ip} ({agent})"))?;
-                note_first_open(t, *id, address, *at)?;
-                queue_read_receipt(t, counters, *id, address, *at)?;
+                if let Some(mut message) = t.message(*id)? {
+                    note_first_open(t, &mut message, address, *at)?;
+                    queue_read_receipt(t, counters, &message, address, *at)?;
+                }
             }
             Ok(WriteResult::Done)
         }
@@ -80,16 +82,7 @@ pub fn apply(t: &mut Tables<'_>, counters: &mut Counters, w: &MailboxWrite) -> R
 }
 
 /// Puts a recipient's first open on the message record, for the sender's status view.
-fn note_first_open(t: &mut Tables<'_>, id: u64, reader: &str, at: i64) -> Result<(), VaultError> {
-    use redb::ReadableTable as _;
-    let Some(mut message) = t
-        .messages
-        .get(id)?
-        .map(|v| decode::<MessageRecord>("messages", v.value()))
-        .transpose()?
-    else {
-        return Ok(());
-    };
+fn note_first_open(t: &mut Tables<'_>, message: &mut MessageRecord, reader: &str, at: i64) -> Result<(), VaultError> {
     let Some(r) = message
         .recipients
         .iter_mut()
@@ -98,21 +91,18 @@ fn note_first_open(t: &mut Tables<'_>, id: u64, reader: &str, at: i64) -> Result
         return Ok(());
     };
     r.read_at = Some(at);
-    t.messages.insert(id, encode(&message).as_slice())?;
-    Ok(())
+    t.put_message(message)
 }
 
 /// The first open by a recipient of a message that asked for a receipt: tell its sender.
-fn queue_read_receipt(t: &mut Tables<'_>, counters: &mut Counters, id: u64, reader: &str, at: i64) -> Result<(), VaultError> {
-    use redb::ReadableTable as _;
-    let Some(message) = t
-        .messages
-        .get(id)?
-        .map(|v| decode::<MessageRecord>("messages", v.value()))
-        .transpose()?
-    else {
-        return Ok(());
-    };
+fn queue_read_receipt(
+    t: &mut Tables<'_>,
+    counters: &mut Counters,
+    message: &MessageRecord,
+    reader: &str,
+    at: i64,
+) -> Result<(), VaultError> {
+    let id = message.id;
     let sender = message.envelope_from.to_ascii_lowercase();
     if !message.read_receipt || sender.is_empty() || sender == reader {
         return Ok(());

@@ -61,6 +61,17 @@ impl<'t> Tables<'t> {
             touched: Vec::new(),
         })
     }
+
+    /// The record of message `id`, if it is kept.
+    pub(super) fn message(&self, id: u64) -> Result<Option<MessageRecord>, VaultError> {
+        self.messages.get(id)?.map(|v| decode("messages", v.value())).transpose()
+    }
+
+    /// Stores a message record under its id.
+    pub(super) fn put_message(&mut self, m: &MessageRecord) -> Result<(), VaultError> {
+        self.messages.insert(m.id, encode(m).as_slice())?;
+        Ok(())
+    }
 }
 
 pub fn apply(t: &mut Tables<'_>, counters: &mut Counters, op: &WriteOp) -> Result<WriteResult, VaultError> {
@@ -298,12 +309,7 @@ fn apply_fallback(t: &mut Tables<'_>, counters: &mut Counters, f: &Fallback) -> 
     };
     t.outbox.remove(key)?;
     release_data(t, row.data_id)?;
-    let existing = t
-        .messages
-        .get(row.message_id)?
-        .map(|v| decode::<MessageRecord>("messages", v.value()))
-        .transpose()?;
-    let record = if let Some(mut record) = existing {
+    let record = if let Some(mut record) = t.message(row.message_id)? {
         for r in record
             .recipients
             .iter_mut()

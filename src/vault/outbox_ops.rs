@@ -7,7 +7,7 @@ use redb::ReadableTable;
 use super::ops::{Tables, add_event};
 use super::schema::Counters;
 use super::writer::{FollowUp, OutboxOutcome, WriteResult};
-use super::{Account, MessageRecord, OutboxKind, OutboxRow, OutboxState, VaultError, decode, encode};
+use super::{Account, OutboxKind, OutboxRow, OutboxState, VaultError, decode, encode};
 
 pub(super) fn apply_outbox(
     t: &mut Tables<'_>,
@@ -172,12 +172,7 @@ pub(super) fn apply_retry(t: &mut Tables<'_>, counters: &mut Counters, id: u64, 
 }
 
 fn set_recipient_state(t: &mut Tables<'_>, message_id: u64, recipients: &[String], state: &str) -> Result<(), VaultError> {
-    let Some(mut record) = t
-        .messages
-        .get(message_id)?
-        .map(|v| decode::<MessageRecord>("messages", v.value()))
-        .transpose()?
-    else {
+    let Some(mut record) = t.message(message_id)? else {
         return Ok(());
     };
     for r in &mut record.recipients {
@@ -185,6 +180,5 @@ fn set_recipient_state(t: &mut Tables<'_>, message_id: u64, recipients: &[String
             r.state = state.to_string();
         }
     }
-    t.messages.insert(message_id, encode(&record).as_slice())?;
-    Ok(())
+    t.put_message(&record)
 }

@@ -8,12 +8,13 @@
 use redb::{ReadableDatabase as _, ReadableTable as _};
 use serde::Serialize;
 
+use super::auth_ops::session;
 use super::entry_ops::remove_entry;
 use super::ops::{Tables, add_event};
 use super::schema::{ADMIN_SESSIONS, MESSAGES, RESET_TOKENS, SESSIONS, SIGN_IN_CODES};
 use super::sender_ops::drop_pending_notices;
 use super::writer::WriteResult;
-use super::{AdminSession, MessageRecord, ResetToken, Session, SignInCode, Vault, VaultError, decode, encode};
+use super::{AdminSession, MessageRecord, ResetToken, Session, SignInCode, Vault, VaultError, decode};
 
 /// The times that decide what is due.
 #[derive(Debug, Clone, Copy, Serialize, serde::Deserialize)]
@@ -107,16 +108,16 @@ pub fn apply(
     limits: &PurgeLimits,
 ) -> Result<WriteResult, VaultError> {
     for &id in &plan.expire {
-        let Some(mut m) = message(t, id)? else { continue };
+        let Some(mut m) = t.message(id)? else { continue };
         if m.expires_at <= limits.now && m.expired_at.is_none() {
             m.expired_at = Some(limits.now);
-            t.messages.insert(id, encode(&m).as_slice())?;
+            t.put_message(&m)?;
             let what = "expired: recipients may still read, print and delete it, but no longer answer it".to_string();
             add_event(t, counters, id, limits.now, "cloister", what)?;
         }
     }
     for &(id, _) in &plan.purge {
-        let Some(m) = message(t, id)? else { continue };
+        let Some(m) = t.message(id)? else { continue };
         if m.received_at + limits.retention_secs <= limits.now {
             purge_message(t, counters, &m, limits)?;
         }
@@ -159,14 +160,6 @@ pub fn apply(
         }
     }
     Ok(WriteResult::Done)
-}
-
-fn message(t: &Tables<'_>, id: u64) -> Result<Option<MessageRecord>, VaultError> {
-    t.messages.get(id)?.map(|v| decode("messages", v.value())).transpose()
-}
-
-fn session(t: &Tables<'_>, hash: &str) -> Result<Option<Session>, VaultError> {
-    t.sessions.get(hash)?.map(|v| decode("sessions", v.value())).transpose()
 }
 
 fn purge_message(

@@ -9,9 +9,7 @@ use super::entry_ops::{put_entry, remove_entry};
 use super::ops::{Tables, add_event};
 use super::schema::Counters;
 use super::writer::WriteResult;
-use super::{
-    Folder, MailboxEntry, MessageRecord, OutboxKind, OutboxRow, OutboxState, RecipientStatus, Revoked, VaultError, decode, encode,
-};
+use super::{Folder, MailboxEntry, MessageRecord, OutboxKind, OutboxRow, OutboxState, RecipientStatus, Revoked, VaultError, decode};
 
 #[derive(Debug)]
 pub enum SenderWrite {
@@ -49,7 +47,7 @@ pub enum SenderRefusal {
 
 pub fn apply(t: &mut Tables<'_>, counters: &mut Counters, w: &SenderWrite) -> Result<WriteResult, VaultError> {
     let (SenderWrite::Recall { sender, id, .. } | SenderWrite::Extend { sender, id, .. } | SenderWrite::Access { sender, id, .. }) = w;
-    let Some(mut m) = message(t, *id)? else {
+    let Some(mut m) = t.message(*id)? else {
         return Ok(WriteResult::Gone);
     };
     if !m.envelope_from.eq_ignore_ascii_case(sender) {
@@ -72,13 +70,9 @@ pub fn apply(t: &mut Tables<'_>, counters: &mut Counters, w: &SenderWrite) -> Re
         } => access(t, counters, &mut m, sender, recipient, *grant, *at)?,
     };
     if result == WriteResult::Done {
-        t.messages.insert(m.id, encode(&m).as_slice())?;
+        t.put_message(&m)?;
     }
     Ok(result)
-}
-
-fn message(t: &Tables<'_>, id: u64) -> Result<Option<MessageRecord>, VaultError> {
-    t.messages.get(id)?.map(|v| decode("messages", v.value())).transpose()
 }
 
 /// Every held recipient's entry goes (the sender's own Sent copy stays), and
