@@ -33,6 +33,16 @@ pub fn socket_path(data_dir: &Path) -> PathBuf {
     data_dir.join("control.sock")
 }
 
+/// Applies an operator's write: `done` when it took effect, what `gone` says
+/// when it changed nothing (the name is taken, or nothing is there).
+fn write_done(vault: &Vault, op: crate::vault::WriteOp, done: Value, gone: impl Fn() -> String) -> Result<Value, String> {
+    match smol::block_on(vault.write(op)) {
+        Ok(crate::vault::WriteResult::Done) => Ok(done),
+        Ok(_) => Err(gone()),
+        Err(e) => Err(e.to_string()),
+    }
+}
+
 /// Computes the answer to a request from the vault.
 pub fn answer(vault: &Vault, request: &Request) -> Result<Value, String> {
     let result: Result<Value, VaultError> = match request {
@@ -58,11 +68,8 @@ pub fn answer(vault: &Vault, request: &Request) -> Result<Value, String> {
                 at: crate::service::now(),
                 actor: "operator (cloister user add)".into(),
             });
-            return match smol::block_on(vault.write(op)) {
-                Ok(crate::vault::WriteResult::Done) => Ok(serde_json::json!({"created": address})),
-                Ok(_) => Err(format!("an account for {address} already exists")),
-                Err(e) => Err(e.to_string()),
-            };
+            let gone = || format!("an account for {address} already exists");
+            return write_done(vault, op, serde_json::json!({"created": address}), gone);
         }
         Request::AdminList => views::admins(vault),
         Request::AdminRemove { name } => {
@@ -71,11 +78,8 @@ pub fn answer(vault: &Vault, request: &Request) -> Result<Value, String> {
                 actor: "operator (cloister admin remove)".into(),
                 at: crate::service::now(),
             });
-            return match smol::block_on(vault.write(op)) {
-                Ok(crate::vault::WriteResult::Done) => Ok(serde_json::json!({"removed": name})),
-                Ok(_) => Err(format!("there is no admin named {name}")),
-                Err(e) => Err(e.to_string()),
-            };
+            let gone = || format!("there is no admin named {name}");
+            return write_done(vault, op, serde_json::json!({"removed": name}), gone);
         }
         Request::Backup { path } => {
             return vault
@@ -98,11 +102,8 @@ pub fn answer(vault: &Vault, request: &Request) -> Result<Value, String> {
                 admin: account.clone(),
                 actor: "operator (cloister admin add)".into(),
             });
-            return match smol::block_on(vault.write(op)) {
-                Ok(crate::vault::WriteResult::Done) => Ok(serde_json::json!({"created": name})),
-                Ok(_) => Err(format!("an admin named {name} already exists")),
-                Err(e) => Err(e.to_string()),
-            };
+            let gone = || format!("an admin named {name} already exists");
+            return write_done(vault, op, serde_json::json!({"created": name}), gone);
         }
         Request::Show { message_id } => match u64::from_str_radix(message_id, 16) {
             Ok(id) => views::show(vault, id),

@@ -2,9 +2,9 @@
 //! users: their own table, cookie, shorter idle timeout, lockout and (by
 //! default) a TOTP code at every sign-in.
 
-use super::accounts::Client;
+use super::accounts::{Client, wait_turn};
 use super::{Context, now};
-use crate::auth::throttle::{Gate, SignInThrottle};
+use crate::auth::throttle::SignInThrottle;
 use crate::auth::{password, tokens, totp};
 use crate::vault::{AdminAccount, AdminSession, AdminWrite, Totp, VaultError, WriteOp, WriteResult};
 
@@ -54,14 +54,9 @@ pub async fn sign_in(
     client: &Client,
 ) -> Result<String, AdminError> {
     let name = name.trim().to_ascii_lowercase();
-    let verdict = match throttle.gate(&name, client.ip) {
-        Gate::Locked => Err("locked after repeated failures"),
-        Gate::Check(delay) => {
-            if !delay.is_zero() {
-                smol::Timer::after(delay).await;
-            }
-            check(ctx, &name, password, code).await?
-        }
+    let verdict = match wait_turn(throttle, &name, client.ip).await {
+        Err(why) => Err(why),
+        Ok(()) => check(ctx, &name, password, code).await?,
     };
     let step = match verdict {
         Ok(step) => step,

@@ -24,7 +24,8 @@ pub const USERS_MAX: usize = 500;
 /// Sign-in events shown for one user.
 const SIGN_INS_SHOWN: usize = 20;
 
-fn domain_of(address: &str) -> &str {
+/// The domain part of an address ("" without one).
+pub fn domain_of(address: &str) -> &str {
     address.rsplit_once('@').map_or("", |(_, d)| d)
 }
 

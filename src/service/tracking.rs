@@ -191,9 +191,15 @@ fn extend_choices(m: &MessageRecord, limit: i64, now: i64) -> (Vec<i64>, Option<
     (choices, None)
 }
 
-/// Recalls message `id` from every recipient, for good.
-pub async fn recall(ctx: &Context, sender: &str, id: u64) -> Result<(), ControlError> {
+/// Recalls message `id` from every recipient, for good; `confirmed` is the
+/// sender's "cannot be undone" tick (asked for only of the message's sender).
+pub async fn recall(ctx: &Context, sender: &str, id: u64, confirmed: bool) -> Result<(), ControlError> {
     own_sent(ctx, sender, id)?;
+    if !confirmed {
+        return Err(ControlError::Refused(
+            "Tick \"I understand a recall cannot be undone\" to recall the message.".into(),
+        ));
+    }
     let op = SenderWrite::Recall {
         sender: sender.to_string(),
         id,
@@ -202,9 +208,13 @@ pub async fn recall(ctx: &Context, sender: &str, id: u64) -> Result<(), ControlE
     outcome(ctx, op, 0).await
 }
 
-/// Moves the expiry of `id` to `until` (once; never past the retention period).
-pub async fn extend(ctx: &Context, sender: &str, id: u64, until: i64) -> Result<(), ControlError> {
+/// Moves the expiry of `id` to `until` (once; never past the retention
+/// period); None when the form carried no date that could be read.
+pub async fn extend(ctx: &Context, sender: &str, id: u64, until: Option<i64>) -> Result<(), ControlError> {
     let m = own_sent(ctx, sender, id)?;
+    let Some(until) = until else {
+        return Err(ControlError::Refused("Choose the new expiry date from the list.".into()));
+    };
     let limit = retention_limit(ctx, &m);
     let op = SenderWrite::Extend {
         sender: sender.to_string(),

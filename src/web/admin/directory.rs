@@ -50,7 +50,7 @@ pub fn user(web: &Web, req: &Req, admin: &Admin) -> Result<Resp, WebError> {
         .iter()
         .map(|e| context! { at => when(e.at_ms / 1000), what => e.what })
         .collect();
-    let domain = address.rsplit_once('@').map_or("", |(_, d)| d);
+    let domain = directory::domain_of(address);
     let values = context! {
         user => user_row(web, &account), sign_ins, notice => notice(req.query("done")),
         domain_link => format!("/admin/directory?domain={}", encode(domain)), domain, section => "directory",
@@ -90,7 +90,7 @@ pub async fn act(web: &Web, req: &Req, admin: &Admin) -> Result<Resp, WebError> 
                     "Tick \"delete this account and its mailbox\" to delete it.".into(),
                 ));
             }
-            let domain = address.rsplit_once('@').map_or("", |(_, d)| d).to_string();
+            let domain = directory::domain_of(&address).to_string();
             if !directory::change(ctx, name, &address, AccountChange::Delete).await? {
                 return Err(WebError::NotFound);
             }

@@ -50,24 +50,14 @@ pub fn panel(web: &Web, signed: &Signed, id: u64) -> Result<Option<Value>, WebEr
 
 /// "Recall this message": needs the confirmation box ticked.
 pub async fn recall(web: &Web, req: &Req, signed: &Signed, id: &str) -> Result<Resp, WebError> {
-    let id_num = parse_id(id)?;
-    if req.field("confirm") != "yes" {
-        tracking::tracking(&web.ctx, &signed.session.address, id_num)?.ok_or(WebError::NotFound)?;
-        return Err(WebError::Refused(
-            "Tick \"I understand a recall cannot be undone\" to recall the message.".into(),
-        ));
-    }
-    tracking::recall(&web.ctx, &signed.session.address, id_num).await?;
+    let confirmed = req.field("confirm") == "yes";
+    tracking::recall(&web.ctx, &signed.session.address, parse_id(id)?, confirmed).await?;
     Ok(done(id, "recalled"))
 }
 
 pub async fn extend(web: &Web, req: &Req, signed: &Signed, id: &str) -> Result<Resp, WebError> {
-    let id_num = parse_id(id)?;
-    let Ok(until) = req.field("until").parse::<i64>() else {
-        tracking::tracking(&web.ctx, &signed.session.address, id_num)?.ok_or(WebError::NotFound)?;
-        return Err(WebError::Refused("Choose the new expiry date from the list.".into()));
-    };
-    tracking::extend(&web.ctx, &signed.session.address, id_num, until).await?;
+    let until = req.field("until").parse::<i64>().ok();
+    tracking::extend(&web.ctx, &signed.session.address, parse_id(id)?, until).await?;
     Ok(done(id, "extended"))
 }
 
