@@ -178,15 +178,7 @@ fn enrol(agent: &mut Agent) -> (String, Vec<String>) {
     assert_eq!(r.status, 303, "{}", r.body);
     let page = agent.get(r.location());
     assert!(page.body.contains("<svg"), "the QR code is drawn inline: {}", page.body);
-    let secret = page
-        .body
-        .split("id=\"totp-secret\">")
-        .nth(1)
-        .unwrap()
-        .split('<')
-        .next()
-        .unwrap()
-        .to_string();
+    let secret = page.text_of("totp-secret");
     let wrong = agent.post("/account/2fa/confirm", &[("csrf", &csrf), ("code", "000000"), ("next", "/")]);
     if totp::code(&secret, 0) != "000000" {
         assert!(wrong.body.contains("That code is not right"), "{}", wrong.body);

@@ -32,6 +32,7 @@ const PAGES: &[(&str, &str)] = &[
     ("totp.html", include_str!("../../assets/web/totp.html")),
     ("error.html", include_str!("../../assets/web/error.html")),
     ("_admin.html", include_str!("../../assets/web/_admin.html")),
+    ("_admin_fields.html", include_str!("../../assets/web/_admin_fields.html")),
     ("admin_login.html", include_str!("../../assets/web/admin_login.html")),
     ("admin_domains.html", include_str!("../../assets/web/admin_domains.html")),
     ("admin_users.html", include_str!("../../assets/web/admin_users.html")),

@@ -39,6 +39,17 @@ impl Response {
         self.header("location").unwrap_or("")
     }
 
+    /// The text right inside the element with `id="{id}"` (up to the next tag).
+    pub fn text_of(&self, id: &str) -> String {
+        let marker = format!("id=\"{id}\">");
+        let start = self
+            .body
+            .find(&marker)
+            .unwrap_or_else(|| panic!("no element {id} in:\n{}", self.body))
+            + marker.len();
+        self.body[start..].split('<').next().unwrap().to_string()
+    }
+
     /// The value of a hidden form field named `name` in the body.
     pub fn field(&self, name: &str) -> String {
         let marker = format!("name=\"{name}\" value=\"");
