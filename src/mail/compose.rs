@@ -72,7 +72,7 @@ pub fn write(m: &Outgoing<'_>) -> io::Result<Vec<u8>> {
 }
 
 /// One header line; CR and LF in the value are dropped (no header injection).
-fn header(out: &mut String, name: &str, value: &str) {
+pub(crate) fn header(out: &mut String, name: &str, value: &str) {
     let clean: String = value.chars().filter(|c| *c != '\r' && *c != '\n').collect();
     let _ = write!(out, "{name}: {clean}\r\n");
 }
@@ -114,17 +114,45 @@ pub fn encode_words(value: &str) -> String {
 
 /// The text part: 7bit when it is short-lined ASCII, base64 otherwise.
 fn text_part(out: &mut Vec<u8>, text: &str) {
-    let normalised = text.replace("\r\n", "\n").replace('\r', "\n");
-    let seven_bit = normalised.is_ascii() && normalised.lines().all(|l| l.len() <= 900);
-    out.extend_from_slice(b"Content-Type: text/plain; charset=utf-8\r\n");
+    text_part_of(out, "plain", text);
+}
+
+/// A `text/{subtype}` part (headers and body), line ends as CRLF: 7bit when
+/// it is ASCII with no line over 900 characters, base64 otherwise. A 7bit
+/// body ends in exactly one line end (a following delimiter adds its own).
+pub(crate) fn text_part_of(out: &mut Vec<u8>, subtype: &str, text: &str) {
+    let seven_bit = text.is_ascii() && !text.contains('\0') && text.split(['\r', '\n']).all(|l| l.len() <= 900);
+    out.extend_from_slice(b"Content-Type: text/");
+    out.extend_from_slice(subtype.as_bytes());
+    out.extend_from_slice(b"; charset=utf-8\r\n");
     if seven_bit {
         out.extend_from_slice(b"Content-Transfer-Encoding: 7bit\r\n\r\n");
-        out.extend_from_slice(normalised.replace('\n', "\r\n").as_bytes());
-        out.extend_from_slice(b"\r\n");
+        crlf_lines(out, text);
+        if !out.ends_with(b"\r\n") {
+            out.extend_from_slice(b"\r\n");
+        }
     } else {
         out.extend_from_slice(b"Content-Transfer-Encoding: base64\r\n\r\n");
-        base64_lines(out, normalised.replace('\n', "\r\n").as_bytes());
+        let mut normalised = Vec::with_capacity(text.len() + text.len() / 32);
+        crlf_lines(&mut normalised, text);
+        base64_lines(out, &normalised);
     }
+}
+
+/// `text` with every line end (LF, CRLF or a lone CR) written as CRLF.
+fn crlf_lines(out: &mut Vec<u8>, text: &str) {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    for i in memchr::memchr2_iter(b'\r', b'\n', bytes) {
+        out.extend_from_slice(&bytes[start..i]);
+        start = i + 1;
+        // The CR of a CRLF: its LF writes the line end.
+        if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+            continue;
+        }
+        out.extend_from_slice(b"\r\n");
+    }
+    out.extend_from_slice(&bytes[start..]);
 }
 
 fn attachment_part(out: &mut Vec<u8>, a: &Attached) -> io::Result<()> {
@@ -162,7 +190,7 @@ fn attachment_part(out: &mut Vec<u8>, a: &Attached) -> io::Result<()> {
 }
 
 /// Base64 in lines of 76 characters, each ending in CRLF.
-fn base64_lines(out: &mut Vec<u8>, bytes: &[u8]) {
+pub(crate) fn base64_lines(out: &mut Vec<u8>, bytes: &[u8]) {
     for line in bytes.chunks(57) {
         let start = out.len();
         out.resize(start + line.len().div_ceil(3) * 4, 0);
@@ -189,6 +217,13 @@ mod tests {
             attachments,
             boundary: "b0undary",
         }
+    }
+
+    #[test]
+    fn line_ends_become_crlf_whatever_they_were() {
+        let mut out = Vec::new();
+        crlf_lines(&mut out, "a\nb\r\nc\rd\r\r\ne");
+        assert_eq!(out, b"a\r\nb\r\nc\r\nd\r\n\r\ne");
     }
 
     #[test]

@@ -2,11 +2,11 @@
 
 pub mod dkim;
 pub mod kind;
+mod mime;
 pub mod templates;
 
-use lettre::message::header::ContentTransferEncoding;
-use lettre::message::header::{ContentType, Header, HeaderName, HeaderValue};
-use lettre::message::{Attachment, Body, Mailbox, MultiPart, SinglePart};
+use lettre::message::header::{self, Headers};
+use lettre::message::{Mailbox, Mailboxes};
 use minijinja::{Value, context};
 
 use crate::config::Config;
@@ -25,44 +25,7 @@ pub enum NotifyError {
     Build(String),
 }
 
-/// `Auto-Submitted: auto-generated` (RFC 3834): no auto-replies, no bulk markers.
-#[derive(Clone)]
-struct AutoSubmitted;
-
-impl Header for AutoSubmitted {
-    fn name() -> HeaderName {
-        HeaderName::new_from_ascii_str("Auto-Submitted")
-    }
-    fn parse(_: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
-        Ok(Self)
-    }
-    fn display(&self) -> HeaderValue {
-        HeaderValue::new(Self::name(), "auto-generated".to_string())
-    }
-}
-
 /// The configured PNG logo, if any; an unreadable file or another format is an error.
-/// A part's body: as `7bit` when it is ASCII (no NUL) with every line within
-/// RFC 5322's 998 characters, as notices made from the built-in templates
-/// are (no quoted-printable work); anything else as lettre chooses.
-fn body_of(text: String) -> Body {
-    let plain = !text.bytes().any(|b| b == 0 || !b.is_ascii() || b == b'\r') && text.split('\n').all(|line| line.len() <= 998);
-    if !plain {
-        return Body::new(text);
-    }
-    let mut crlf = Vec::with_capacity(text.len() + text.len() / 40);
-    for line in text.split_inclusive('\n') {
-        match line.strip_suffix('\n') {
-            Some(bare) => {
-                crlf.extend_from_slice(bare.as_bytes());
-                crlf.extend_from_slice(b"\r\n");
-            }
-            None => crlf.extend_from_slice(line.as_bytes()),
-        }
-    }
-    Body::dangerous_pre_encoded(crlf, ContentTransferEncoding::SevenBit)
-}
-
 pub fn load_logo(config: &Config) -> Result<Option<Vec<u8>>, NotifyError> {
     let path = &config.notify.logo_file;
     if path.as_os_str().is_empty() {
@@ -85,6 +48,8 @@ pub struct Notifier {
     pub dkim: dkim::Dkim,
     logo: Option<Vec<u8>>,
     sender: Mailbox,
+    /// The whole `From:` line (organisation name encoded as headers need it).
+    from_header: String,
     brand: Value,
     hostname: String,
 }
@@ -99,6 +64,8 @@ impl Notifier {
             .parse()
             .map_err(|e: lettre::address::AddressError| NotifyError::Build(e.to_string()))?;
         let sender = Mailbox::new(Some(config.notify.organisation.clone()), address);
+        let mut from = Headers::new();
+        from.set(header::From::from(Mailboxes::from(sender.clone())));
         let brand = context! {
             org => config.notify.organisation.clone(),
             portal_url => config.public_url(),
@@ -111,6 +78,7 @@ impl Notifier {
             dkim,
             logo,
             sender,
+            from_header: from.to_string(),
             brand,
             hostname: config.effective_hostname(),
         })
@@ -130,44 +98,25 @@ impl Notifier {
     /// across retries of the same outbox row, so a resend can be de-duplicated.
     pub fn compose(&self, kind: Kind, to: &str, values: &Value, unique: &str) -> Result<Vec<u8>, NotifyError> {
         let rendered = self.render(kind, to, values)?;
-        let recipient: Mailbox = to
-            .parse()
-            .map_err(|e: lettre::address::AddressError| NotifyError::Build(format!("recipient {to}: {e}")))?;
-        let html = SinglePart::builder().header(ContentType::TEXT_HTML).body(body_of(rendered.html));
-        let html_part = match &self.logo {
-            Some(png) => MultiPart::related()
-                .singlepart(html)
-                .singlepart(Attachment::new_inline("logo".into()).body(png.clone(), "image/png".parse().expect("static content type"))),
-            None => MultiPart::related().singlepart(html),
-        };
-        let body = MultiPart::alternative()
-            .singlepart(SinglePart::builder().header(ContentType::TEXT_PLAIN).body(body_of(rendered.text)))
-            .multipart(html_part);
-        let message = lettre::Message::builder()
-            .from(self.sender.clone())
-            .to(recipient)
-            .subject(rendered.subject)
-            .date_now()
-            .message_id(Some(format!("<{unique}.{}@{}>", kind.name(), self.hostname)))
-            .header(AutoSubmitted)
-            .multipart(body)
+        if to.is_empty()
+            || to.contains(|c: char| c.is_whitespace() || c.is_control() || c == '<' || c == '>' || c == ',')
+            || !to.contains('@')
+        {
+            return Err(NotifyError::Build(format!("recipient {to:?} is not an address")));
+        }
+        let date = time::OffsetDateTime::now_utc()
+            .format(&time::format_description::well_known::Rfc2822)
             .map_err(|e| NotifyError::Build(e.to_string()))?;
-        Ok(self.dkim.sign(&message.formatted())?)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use lettre::message::header::ContentTransferEncoding;
-
-    #[test]
-    fn plain_ascii_notices_go_as_7bit_with_crlf_and_the_rest_as_lettre_chooses() {
-        let body = super::body_of("Hello,\nA secure message is waiting.\n".into());
-        assert_eq!(body.encoding(), ContentTransferEncoding::SevenBit);
-        assert_eq!(body.as_ref(), b"Hello,\r\nA secure message is waiting.\r\n");
-        let long = super::body_of("x".repeat(999));
-        assert_ne!(long.encoding(), ContentTransferEncoding::SevenBit);
-        let accented = super::body_of("Grüße\n".into());
-        assert_ne!(accented.encoding(), ContentTransferEncoding::SevenBit);
+        let message = mime::write(&mime::Notice {
+            from_header: &self.from_header,
+            to,
+            subject: &rendered.subject,
+            date: &date,
+            message_id: &format!("<{unique}.{}@{}>", kind.name(), self.hostname),
+            text: &rendered.text,
+            html: &rendered.html,
+            logo: self.logo.as_deref(),
+        });
+        Ok(self.dkim.sign(&message)?)
     }
 }
