@@ -3,7 +3,7 @@
 //! PIPELINING when offered, and one write for the message and its terminator.
 //! Connections are reused through `Pool`.
 
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::Duration;
 
 use base64::Engine as _;
@@ -82,7 +82,11 @@ fn net(e: impl std::fmt::Display) -> ClientError {
     ClientError::Network(e.to_string())
 }
 
-async fn within<T>(limit: Duration, what: &str, f: impl std::future::Future<Output = Result<T, ClientError>>) -> Result<T, ClientError> {
+pub(super) async fn within<T>(
+    limit: Duration,
+    what: &str,
+    f: impl std::future::Future<Output = Result<T, ClientError>>,
+) -> Result<T, ClientError> {
     futures_lite::future::or(f, async {
         smol::Timer::after(limit).await;
         Err(ClientError::Network(format!("timeout during {what}")))
@@ -172,43 +176,62 @@ impl Connection {
     }
 
     async fn send_inner(&mut self, from: &str, to: &[String], data: &[u8]) -> Result<String, ClientError> {
-        self.data_sent = false;
-        // A clean connection needs no RSET; a dirty one gets it in the same pipelined write.
-        let mut commands = if self.dirty { vec!["RSET".to_string()] } else { Vec::new() };
-        commands.push(format!("MAIL FROM:<{from}>"));
-        self.dirty = true;
-        commands.extend(to.iter().map(|r| format!("RCPT TO:<{r}>")));
-        commands.push("DATA".into());
+        let commands = self.begin(from, to);
         if self.caps.pipelining {
-            let batch = commands.join("\r\n") + "\r\n";
-            self.write(batch.as_bytes()).await?;
-            let mut first_error = None;
-            let mut data_accepted = false;
-            for (i, c) in commands.iter().enumerate() {
-                let (code, text) = self.reply().await?;
-                let want = if i == commands.len() - 1 { 354 } else { 250 };
-                data_accepted = code == 354;
-                if code != want && first_error.is_none() {
-                    first_error = Some(ClientError::Reply {
-                        code,
-                        text: format!("{c}: {}", text.trim_end()),
-                    });
-                }
-            }
-            if let Some(e) = first_error {
-                // The server now waits for data we will not send: this connection is done.
-                self.broken = data_accepted;
-                return Err(e);
-            }
+            self.write(commands.text.as_bytes()).await?;
+            self.command_replies(&commands).await?;
         } else {
-            for (i, c) in commands.iter().enumerate() {
-                self.command(c, if i == commands.len() - 1 { 354 } else { 250 }).await?;
+            for (i, c) in commands.lines().enumerate() {
+                self.command(c, if i + 1 == commands.count { 354 } else { 250 }).await?;
             }
         }
         self.data_sent = true;
         self.write(&dot_stuffed(data)).await?;
+        self.final_reply().await
+    }
+
+    /// The server takes several commands in one write (RFC 2920).
+    pub(super) fn pipelining(&self) -> bool {
+        self.caps.pipelining
+    }
+
+    /// The commands that open a transaction up to DATA (after RSET when the
+    /// last one was left open); from now on the transaction is open.
+    pub(super) fn begin(&mut self, from: &str, to: &[String]) -> Commands {
+        let commands = Commands::new(from, to, self.dirty);
+        self.dirty = true;
+        self.data_sent = false;
+        commands
+    }
+
+    /// Reads the replies to pipelined `commands`: Ok once DATA got its 354.
+    pub(super) async fn command_replies(&mut self, commands: &Commands) -> Result<(), ClientError> {
+        let mut first_error = None;
+        let mut data_accepted = false;
+        for (i, c) in commands.lines().enumerate() {
+            let (code, text) = self.reply().await?;
+            let want = if i + 1 == commands.count { 354 } else { 250 };
+            data_accepted = code == 354;
+            if code != want && first_error.is_none() {
+                first_error = Some(ClientError::Reply {
+                    code,
+                    text: format!("{c}: {}", text.trim_end()),
+                });
+            }
+        }
+        match first_error {
+            None => Ok(()),
+            Some(e) => {
+                // The server now waits for data we will not send: this connection is done.
+                self.broken |= data_accepted;
+                Err(e)
+            }
+        }
+    }
+
+    /// Reads the reply to the message data; good or bad, it ends the transaction.
+    pub(super) async fn final_reply(&mut self) -> Result<String, ClientError> {
         let (code, text) = self.reply().await?;
-        // The final reply, good or bad, ends the transaction.
         self.dirty = false;
         if code == 250 {
             Ok(text.trim_end().to_string())
@@ -220,11 +243,33 @@ impl Connection {
         }
     }
 
+    /// The message data is on its way (from here on it may have been delivered).
+    pub(super) fn mark_data_sent(&mut self) {
+        self.data_sent = true;
+    }
+
+    /// Whether the current transaction got as far as sending the message.
+    pub(super) fn data_sent(&self) -> bool {
+        self.data_sent
+    }
+
+    /// Left mid-transaction in a way RSET cannot repair, or told to go (421).
+    pub(super) fn is_broken(&self) -> bool {
+        self.broken
+    }
+
+    /// A transaction was begun in the same write as the previous one's data:
+    /// once that data's reply is read, the new one is open.
+    pub(super) fn reopen(&mut self) {
+        self.dirty = true;
+        self.data_sent = false;
+    }
+
     pub async fn quit(mut self) {
         let _ = within(Duration::from_secs(2), "QUIT", async { self.roundtrip("QUIT").await.map(|_| ()) }).await;
     }
 
-    async fn write(&mut self, bytes: &[u8]) -> Result<(), ClientError> {
+    pub(super) async fn write(&mut self, bytes: &[u8]) -> Result<(), ClientError> {
         self.io.write_all(bytes).await.map_err(net)?;
         self.io.flush().await.map_err(net)
     }
@@ -301,8 +346,41 @@ impl Connection {
     }
 }
 
+/// The commands that open one transaction, CRLF-terminated, in one string.
+pub(super) struct Commands {
+    pub(super) text: String,
+    count: usize,
+}
+
+impl Commands {
+    /// MAIL, RCPT for each recipient and DATA, after RSET when `rset`.
+    pub(super) fn new(from: &str, to: &[String], rset: bool) -> Self {
+        let mut text = String::with_capacity(64 + to.len() * 48);
+        if rset {
+            text.push_str("RSET\r\n");
+        }
+        text.push_str("MAIL FROM:<");
+        text.push_str(from);
+        text.push_str(">\r\n");
+        for r in to {
+            text.push_str("RCPT TO:<");
+            text.push_str(r);
+            text.push_str(">\r\n");
+        }
+        text.push_str("DATA\r\n");
+        Commands {
+            text,
+            count: usize::from(rset) + to.len() + 2,
+        }
+    }
+
+    fn lines(&self) -> impl Iterator<Item = &str> {
+        self.text.split_terminator("\r\n")
+    }
+}
+
 /// The message with leading dots doubled and the terminator, for one write.
-fn dot_stuffed(data: &[u8]) -> Vec<u8> {
+pub(super) fn dot_stuffed(data: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(data.len() + 64);
     for line in data.split_inclusive(|&b| b == b'\n') {
         if line.first() == Some(&b'.') {
@@ -372,83 +450,6 @@ impl rustls::client::danger::ServerCertVerifier for AcceptAny {
     }
 }
 
-/// Idle connections to one target, reused for the next message.
-pub struct Pool {
-    pub target: Target,
-    idle: Mutex<Vec<Connection>>,
-    /// While the target cannot be reached: (retry no sooner than, current pause).
-    down: Mutex<Option<(std::time::Instant, Duration)>>,
-    first_pause: Duration,
-    max_pause: Duration,
-}
-
-impl Pool {
-    /// `first_pause`..`max_pause`: how long to leave an unreachable target alone (doubling).
-    pub fn new(target: Target, first_pause: Duration, max_pause: Duration) -> Self {
-        Self {
-            target,
-            idle: Mutex::new(Vec::new()),
-            down: Mutex::new(None),
-            first_pause,
-            max_pause: max_pause.max(first_pause),
-        }
-    }
-
-    /// How long until the unreachable target is tried again; None when it is up.
-    pub fn down_for(&self) -> Option<Duration> {
-        let down = self.down.lock().expect("pool lock");
-        down.and_then(|(until, _)| until.checked_duration_since(std::time::Instant::now()))
-    }
-
-    fn mark(&self, reachable: bool) {
-        let mut down = self.down.lock().expect("pool lock");
-        *down = if reachable {
-            None
-        } else {
-            let pause = down.map_or(self.first_pause, |(_, p)| (p * 2).min(self.max_pause));
-            Some((std::time::Instant::now() + pause, pause))
-        };
-    }
-
-    /// Sends one message, on a reused connection when one is idle. A reused
-    /// connection that turns out dead before the message went out (the server
-    /// closed it while idle) is replaced once; after that, nothing is resent.
-    pub async fn send(&self, from: &str, to: &[String], data: &[u8]) -> Result<String, ClientError> {
-        let reused = self.idle.lock().expect("pool lock").pop();
-        if let Some(conn) = reused {
-            match self.finish(conn, from, to, data).await {
-                (Err(ClientError::Network(_) | ClientError::Reply { code: 421, .. }), false) => {}
-                (result, _) => return result,
-            }
-        }
-        let conn = match Connection::open(&self.target).await {
-            Ok(conn) => {
-                self.mark(true);
-                conn
-            }
-            Err(e) => {
-                self.mark(!matches!(e, ClientError::Network(_)));
-                return Err(e);
-            }
-        };
-        self.finish(conn, from, to, data).await.0
-    }
-
-    /// One transaction on `conn`, which goes back to the pool if still usable;
-    /// also says whether the message itself was (perhaps) sent.
-    async fn finish(&self, mut conn: Connection, from: &str, to: &[String], data: &[u8]) -> (Result<String, ClientError>, bool) {
-        let result = conn.send(from, to, data).await;
-        let data_sent = conn.data_sent;
-        if !conn.broken && !matches!(result, Err(ClientError::Network(_) | ClientError::Tls(_))) {
-            let mut idle = self.idle.lock().expect("pool lock");
-            if idle.len() < 16 {
-                idle.push(conn);
-            }
-        }
-        (result, data_sent)
-    }
-}
-
 /// The public roots plus the PEM certificates in `extra` (when given).
 pub fn roots(extra: Option<&[u8]>) -> Result<rustls::RootCertStore, String> {
     let mut store = rustls::RootCertStore {
@@ -472,7 +473,3 @@ mod tests {
         assert_eq!(super::dot_stuffed(b""), b".\r\n");
     }
 }
-
-#[cfg(test)]
-#[path = "client_tests.rs"]
-mod pool_tests;

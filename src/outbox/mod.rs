@@ -6,6 +6,7 @@
 pub mod client;
 mod direct;
 mod mx;
+pub mod pool;
 pub mod relay;
 mod render;
 mod resolve;
@@ -19,8 +20,10 @@ use crate::vault::{Fallback, FollowUp, OutboxKind, OutboxOutcome, OutboxRow, Wri
 
 /// Rows taken per kind per pass.
 const BATCH: usize = 64;
-/// Deliveries in flight at once (each holds one pooled SMTP connection).
-const CONCURRENT_SENDS: usize = 16;
+/// Deliveries in flight at once: more than the pool's connections, so a
+/// message is queued when a connection's previous data goes out (and can go
+/// with it, pipelined). 16 / 32 / 64 measured: 32 best.
+const CONCURRENT_SENDS: usize = 32;
 /// Longest sleep between passes when nothing is due.
 const IDLE: Duration = Duration::from_secs(30);
 
@@ -30,8 +33,8 @@ type Done = (OutboxKind, u64, bool);
 /// The dispatcher's view of rows it has handed out.
 struct Dispatch {
     ctx: Context,
-    relay: Arc<client::Pool>,
-    /// One permit per delivery in flight (each holds one pooled SMTP connection).
+    relay: Arc<pool::Pool>,
+    /// One permit per delivery in flight (being written, waiting for a connection, or sent).
     slots: Arc<smol::lock::Semaphore>,
     /// Rows being attempted, not to be picked up again until recorded.
     in_flight: HashSet<(OutboxKind, u64)>,
@@ -45,10 +48,10 @@ struct Dispatch {
 
 /// Runs forever; woken early through `wake` when something is queued.
 ///
-/// Rows flow continuously: a row is handed to a task as soon as a connection
+/// Rows flow continuously: a row is handed to a task as soon as a delivery
 /// slot is free, the slot is released once the relay answered, and the
 /// outcome is written afterwards (sharing group commits with other rows).
-pub async fn run(ctx: Context, relay: Arc<client::Pool>, wake: async_channel::Receiver<()>) {
+pub async fn run(ctx: Context, relay: Arc<pool::Pool>, wake: async_channel::Receiver<()>) {
     let (done_tx, done_rx) = async_channel::unbounded();
     let mut d = Dispatch {
         ctx,
@@ -148,8 +151,8 @@ impl Dispatch {
 }
 
 /// One delivery attempt of one row, recorded in the vault; false when recording failed.
-/// The connection slot (`permit`) is given back as soon as the relay has answered.
-async fn attempt(ctx: &Context, relay: &client::Pool, row: &OutboxRow, permit: smol::lock::SemaphoreGuardArc) -> bool {
+/// The slot (`permit`) is given back as soon as the relay has answered.
+async fn attempt(ctx: &Context, relay: &pool::Pool, row: &OutboxRow, permit: smol::lock::SemaphoreGuardArc) -> bool {
     let outcome = match render::envelope_and_bytes(ctx, row).await {
         Ok((from, to, bytes)) if row.kind == OutboxKind::Direct => match direct_attempt(ctx, row, from, to, bytes).await {
             Ok(outcome) => outcome,

@@ -3,7 +3,8 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use super::client::{ClientError, Pool, Target, roots};
+use super::client::{ClientError, Target, roots};
+use super::pool::Pool;
 use crate::config::Config;
 
 /// A failed attempt; `permanent` when retrying cannot help.
