@@ -121,7 +121,7 @@ fn text_part(out: &mut Vec<u8>, text: &str) {
 /// it is ASCII with no line over 900 characters, base64 otherwise. A 7bit
 /// body ends in exactly one line end (a following delimiter adds its own).
 pub(crate) fn text_part_of(out: &mut Vec<u8>, subtype: &str, text: &str) {
-    let seven_bit = text.is_ascii() && !text.contains('\0') && text.split(['\r', '\n']).all(|l| l.len() <= 900);
+    let seven_bit = text.is_ascii() && !text.contains('\0') && longest_line(text.as_bytes()) <= 900;
     out.extend_from_slice(b"Content-Type: text/");
     out.extend_from_slice(subtype.as_bytes());
     out.extend_from_slice(b"; charset=utf-8\r\n");
@@ -137,6 +137,16 @@ pub(crate) fn text_part_of(out: &mut Vec<u8>, subtype: &str, text: &str) {
         crlf_lines(&mut normalised, text);
         base64_lines(out, &normalised);
     }
+}
+
+/// The length of the longest line, whatever ends the lines.
+fn longest_line(bytes: &[u8]) -> usize {
+    let (mut longest, mut start) = (0, 0);
+    for end in memchr::memchr2_iter(b'\r', b'\n', bytes) {
+        longest = longest.max(end - start);
+        start = end + 1;
+    }
+    longest.max(bytes.len() - start)
 }
 
 /// `text` with every line end (LF, CRLF or a lone CR) written as CRLF.
@@ -217,6 +227,14 @@ mod tests {
             attachments,
             boundary: "b0undary",
         }
+    }
+
+    #[test]
+    fn longest_line_counts_between_any_line_ends() {
+        assert_eq!(longest_line(b""), 0);
+        assert_eq!(longest_line(b"abc"), 3);
+        assert_eq!(longest_line(b"ab\r\nabcd\rx\n"), 4);
+        assert_eq!(longest_line(b"a\nabcde"), 5);
     }
 
     #[test]

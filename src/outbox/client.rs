@@ -382,12 +382,17 @@ impl Commands {
 /// The message with leading dots doubled and the terminator, for one write.
 pub(super) fn dot_stuffed(data: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(data.len() + 64);
-    for line in data.split_inclusive(|&b| b == b'\n') {
-        if line.first() == Some(&b'.') {
-            out.push(b'.');
-        }
-        out.extend_from_slice(line);
+    if data.first() == Some(&b'.') {
+        out.push(b'.');
     }
+    let mut start = 0;
+    // Copy up to and including each "\n" that a "." follows, then double that dot.
+    for at in memchr::memmem::find_iter(data, b"\n.") {
+        out.extend_from_slice(&data[start..=at]);
+        out.push(b'.');
+        start = at + 1;
+    }
+    out.extend_from_slice(&data[start..]);
     if !out.is_empty() && !out.ends_with(b"\r\n") {
         out.extend_from_slice(b"\r\n");
     }
