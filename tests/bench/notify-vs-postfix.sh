@@ -57,9 +57,23 @@ start_cloister() { # config log
     for _ in $(seq 200); do grep -q ready "$2" && return; sleep 0.05; done
     tail "$2" >&2; die "cloister did not start"
 }
-# Messages the running sink has received (its -c counter).
-# (the counter lines are \r-separated; only the file's tail is read, to keep polling cheap)
-sink_count() { tail -c 100 "$TMP/sink.log" | tr '\r' '\n' | grep -o 'mesg=[0-9]*' | tail -1 | cut -d= -f2; }
+# Waits until the running sink has received $1 messages (its -c counter, in
+# \r-separated lines). One process polls the file's tail every 10 ms: a shell
+# loop starting tail/grep would take CPU from the Cloister being measured.
+wait_for_sink() {
+    python3 - "$TMP/sink.log" "$1" <<'PY'
+import re, sys, time
+path, want = sys.argv[1], int(sys.argv[2])
+while True:
+    with open(path, "rb") as f:
+        f.seek(0, 2)
+        f.seek(max(0, f.tell() - 100))
+        counts = re.findall(rb"mesg=(\d+)", f.read())
+    if counts and int(counts[-1]) >= want:
+        break
+    time.sleep(0.01)
+PY
+}
 outbox_left() { "$BIN" outbox --json --config "$1" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))'; }
 
 # Reference: Postfix's client to the sink.
@@ -100,7 +114,7 @@ TOML
     start_sink
     t0=$(now)
     start_cloister "$dir/cloister.toml" "$dir/b.log"
-    while [ "$(sink_count)" -lt "$queued" ] 2>/dev/null || [ -z "$(sink_count)" ]; do sleep 0.05; done
+    wait_for_sink "$queued"
     t1=$(now)
     [ "$(outbox_left "$dir/cloister.toml")" = 0 ] || die "$alg: outbox not empty after the sink counted $queued"
     stop_cloister
