@@ -40,7 +40,7 @@ pub fn write(m: &Outgoing<'_>) -> io::Result<Vec<u8>> {
     header(&mut head, "From", m.from);
     address_list(&mut head, "To", m.to);
     address_list(&mut head, "Cc", m.cc);
-    header(&mut head, "Subject", &encode_words(m.subject));
+    encoded_header(&mut head, "Subject", m.subject);
     header(&mut head, "Date", m.date);
     header(&mut head, "Message-ID", m.message_id);
     if let Some((parent, references)) = m.in_reply_to {
@@ -77,6 +77,13 @@ pub(crate) fn header(out: &mut String, name: &str, value: &str) {
     let _ = write!(out, "{name}: {clean}\r\n");
 }
 
+/// A header whose value may be any text: RFC 2047 encoded words where it is
+/// not plain ASCII, folded so no line is too long (`encode_words` drops
+/// control characters, so its folds are the only line breaks).
+pub(crate) fn encoded_header(out: &mut String, name: &str, value: &str) {
+    let _ = write!(out, "{name}: {}\r\n", encode_words(value));
+}
+
 fn address_list(out: &mut String, name: &str, addresses: &[String]) {
     if !addresses.is_empty() {
         header(out, name, "");
@@ -100,7 +107,9 @@ pub fn encode_words(value: &str) -> String {
     let mut words = Vec::new();
     let mut chunk = String::new();
     for c in value.chars().filter(|c| !c.is_control()) {
-        if chunk.len() + c.len_utf8() > 45 {
+        // 39 bytes make 52 base64 characters: with "Subject: " and the
+        // word's own 12, the first line stays within 76.
+        if chunk.len() + c.len_utf8() > 39 {
             words.push(format!("=?utf-8?b?{}?=", STANDARD.encode(chunk.as_bytes())));
             chunk.clear();
         }
@@ -277,5 +286,16 @@ mod tests {
         assert_eq!(msg.in_reply_to().as_text(), Some("parent@host"));
         assert!(raw.split(|b| *b == b'\n').all(|l| l.len() <= 998));
         std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn long_subject_is_folded_into_short_lines_and_parses_back() {
+        let to = vec!["a@example.org".to_string()];
+        for subject in ["Überweisung für März ".repeat(40), "x".repeat(1200)] {
+            let raw = write(&outgoing(&subject, "body", &[], &to)).unwrap();
+            assert!(raw.split(|b| *b == b'\n').all(|l| l.len() <= 78), "every line folded");
+            let msg = mail_parser::MessageParser::default().parse(&raw).unwrap();
+            assert_eq!(msg.subject().unwrap(), subject);
+        }
     }
 }

@@ -2,7 +2,7 @@
 //! logo, the HTML and the inline PNG (Content-ID `logo`) as multipart/related.
 //! Written in one pass into one buffer (the notifier writes thousands a second).
 
-use crate::mail::compose::{base64_lines, encode_words, header, text_part_of};
+use crate::mail::compose::{base64_lines, encoded_header, header, text_part_of};
 
 /// What one notice is made of; `from_header` is the whole `From:` line.
 pub struct Notice<'a> {
@@ -24,7 +24,7 @@ pub fn write(n: &Notice<'_>) -> Vec<u8> {
     let mut head = String::with_capacity(512);
     head.push_str(n.from_header);
     header(&mut head, "To", n.to);
-    header(&mut head, "Subject", &encode_words(n.subject));
+    encoded_header(&mut head, "Subject", n.subject);
     header(&mut head, "Date", n.date);
     header(&mut head, "Message-ID", n.message_id);
     header(&mut head, "MIME-Version", "1.0");

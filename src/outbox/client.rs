@@ -243,11 +243,6 @@ impl Connection {
         }
     }
 
-    /// The message data is on its way (from here on it may have been delivered).
-    pub(super) fn mark_data_sent(&mut self) {
-        self.data_sent = true;
-    }
-
     /// Whether the current transaction got as far as sending the message.
     pub(super) fn data_sent(&self) -> bool {
         self.data_sent

@@ -32,10 +32,11 @@ impl Job {
         let _ = self.answer.try_send(result);
     }
 
-    /// Failed before its data went: once, it starts again on a new
-    /// connection; the second time it is answered with `error`.
-    fn again_or_answer(mut self, error: ClientError) -> Step {
-        if self.retried {
+    /// Failed before its data went, on a connection that had served others
+    /// (`reused`, perhaps closed by the server while idle): once, it starts
+    /// again on a new connection; otherwise it is answered with `error`.
+    fn again_or_answer(mut self, error: ClientError, reused: bool) -> Step {
+        if self.retried || !reused {
             self.answer(Err(error));
             return Step::Done;
         }
@@ -82,8 +83,7 @@ impl Pool {
 
     /// How long until the unreachable target is tried again; None when it is up.
     pub fn down_for(&self) -> Option<Duration> {
-        let down = self.shared.down.lock().expect("pool lock");
-        down.and_then(|(until, _)| until.checked_duration_since(Instant::now()))
+        self.shared.down_for()
     }
 
     #[cfg(test)]
@@ -125,9 +125,9 @@ impl Shared {
         };
     }
 
-    /// A message was queued: start a worker when none is waiting for one.
+    /// A message was queued: start a worker when more wait than idle workers can take.
     fn add_worker_if_needed(self: &Arc<Self>) {
-        if self.idle.load(Ordering::SeqCst) > 0 {
+        if self.queue.len() <= self.idle.load(Ordering::SeqCst) {
             return;
         }
         let started = self
@@ -166,17 +166,35 @@ impl Shared {
         }
     }
 
+    /// A new connection; while the target is paused (unreachable a moment
+    /// ago), none is tried: queued messages are answered at once.
     async fn open(&self) -> Result<Connection, ClientError> {
+        if let Some(left) = self.down_for() {
+            return Err(ClientError::Network(format!(
+                "{}:{} unreachable; next try in {} s",
+                self.target.host,
+                self.target.port,
+                left.as_secs() + 1
+            )));
+        }
         match Connection::open(&self.target).await {
             Ok(c) => {
                 self.mark(true);
                 Ok(c)
             }
             Err(e) => {
-                self.mark(!matches!(e, ClientError::Network(_)));
+                // Several queued messages failing together count as one failure.
+                if self.down_for().is_none() {
+                    self.mark(!matches!(e, ClientError::Network(_)));
+                }
                 Err(e)
             }
         }
+    }
+
+    fn down_for(&self) -> Option<Duration> {
+        let down = self.down.lock().expect("pool lock");
+        down.and_then(|(until, _)| until.checked_duration_since(Instant::now()))
     }
 
     /// Sends `first`, then, on the same connection, every message queued by
@@ -187,6 +205,8 @@ impl Shared {
             step = match step {
                 Step::Done => return,
                 Step::Start(job) => {
+                    // A connection that served others may have died unseen: worth a second one.
+                    let reused = conn.is_some();
                     let c = match conn {
                         Some(c) => c,
                         None => match self.open().await {
@@ -195,34 +215,36 @@ impl Shared {
                         },
                     };
                     if c.pipelining() {
-                        self.write_commands(conn, job).await
+                        self.write_commands(conn, job, reused).await
                     } else {
-                        one_at_a_time(conn, job).await
+                        one_at_a_time(conn, job, reused).await
                     }
                 }
-                Step::Written(job, commands) => self.finish(conn, job, commands).await,
+                Step::Written(job, commands, reused) => self.finish(conn, job, commands, reused).await,
             };
         }
     }
 
     /// Writes the commands that open `job`'s transaction.
-    async fn write_commands(&self, conn: &mut Option<Connection>, job: Job) -> Step {
+    async fn write_commands(&self, conn: &mut Option<Connection>, job: Job, reused: bool) -> Step {
         let Some(c) = conn.as_mut() else { return Step::Start(job) };
         let commands = c.begin(&job.from, &job.to);
         match within(self.target.timeout, "sending commands", c.write(commands.text.as_bytes())).await {
-            Ok(()) => Step::Written(job, commands),
+            Ok(()) => Step::Written(job, commands, reused),
             Err(e) => {
                 *conn = None;
-                job.again_or_answer(e)
+                job.again_or_answer(e, reused)
             }
         }
     }
 
     /// Reads the replies to `job`'s commands, then sends its data, with the
     /// commands of the next queued message in the same write.
-    async fn finish(&self, conn: &mut Option<Connection>, job: Job, commands: Commands) -> Step {
+    async fn finish(&self, conn: &mut Option<Connection>, job: Job, commands: Commands, reused: bool) -> Step {
         let Some(c) = conn.as_mut() else { return Step::Start(job) };
-        if let Err(e) = c.command_replies(&commands).await {
+        // However the server trickles its replies, a transaction has a time limit.
+        let limit = self.target.timeout.saturating_mul(2);
+        if let Err(e) = within(limit, "transaction", c.command_replies(&commands)).await {
             if matches!(e, ClientError::Reply { code, .. } if code != 421) {
                 if c.is_broken() {
                     *conn = None;
@@ -231,32 +253,32 @@ impl Shared {
                 return Step::Done;
             }
             *conn = None;
-            return job.again_or_answer(e);
+            return job.again_or_answer(e, reused);
         }
         let mut out = dot_stuffed(&job.data);
-        c.mark_data_sent();
         let next = self.queue.try_recv().ok().map(|n| {
             let commands = Commands::new(&n.from, &n.to, false);
             out.extend_from_slice(commands.text.as_bytes());
             (n, commands)
         });
         let result = match within(self.target.timeout, "sending data", c.write(&out)).await {
-            Ok(()) => c.final_reply().await,
+            Ok(()) => within(limit, "transaction", c.final_reply()).await,
             Err(e) => Err(e),
         };
         let lost = matches!(result, Err(ClientError::Network(_))) || c.is_broken();
         job.answer(result);
         if lost {
             *conn = None;
+            // Not the next message's own failure: it starts again on a new connection.
             return next.map_or(Step::Done, |(next, _)| {
-                next.again_or_answer(ClientError::Network("connection lost".into()))
+                next.again_or_answer(ClientError::Network("connection lost".into()), true)
             });
         }
         match next {
             None => Step::Done,
             Some((next, commands)) => {
                 c.reopen();
-                Step::Written(next, commands)
+                Step::Written(next, commands, true)
             }
         }
     }
@@ -268,12 +290,13 @@ enum Step {
     Done,
     /// To send from the start (on a new connection if the last one was dropped).
     Start(Job),
-    /// Its commands are written; their replies come next.
-    Written(Job, Commands),
+    /// Its commands are written (on a connection that served others before: true);
+    /// their replies come next.
+    Written(Job, Commands, bool),
 }
 
 /// The whole transaction, one command at a time (the server does not pipeline).
-async fn one_at_a_time(conn: &mut Option<Connection>, mut job: Job) -> Step {
+async fn one_at_a_time(conn: &mut Option<Connection>, mut job: Job, reused: bool) -> Step {
     let Some(c) = conn.as_mut() else { return Step::Start(job) };
     let result = c.send(&job.from, &job.to, &job.data).await;
     let data_sent = c.data_sent();
@@ -281,7 +304,7 @@ async fn one_at_a_time(conn: &mut Option<Connection>, mut job: Job) -> Step {
         *conn = None;
     }
     match result {
-        Err(e) if !data_sent && !job.retried && worth_another_connection(&e) => {
+        Err(e) if reused && !data_sent && !job.retried && worth_another_connection(&e) => {
             job.retried = true;
             Step::Start(job)
         }

@@ -32,6 +32,10 @@ fn unreachable_target_is_paused_with_doubling_and_reset_by_success() {
     assert!(matches!(r, Err(ClientError::Network(_))), "{r:?}");
     let first = pool.down_for().expect("paused after a refused connection");
     assert!(first > Duration::from_secs(9) && first <= Duration::from_secs(10));
+    // While paused, a queued message is answered at once and the pause does not grow.
+    let r = smol::block_on(pool.send("a@b.test", &["c@d.test".into()], b"x\r\n"));
+    assert!(matches!(&r, Err(ClientError::Network(m)) if m.contains("next try in")), "{r:?}");
+    assert!(pool.down_for().unwrap() <= Duration::from_secs(10));
     pool.mark(false);
     assert!(pool.down_for().unwrap() > Duration::from_secs(14), "doubles, capped at the maximum");
     pool.mark(true);
