@@ -11,7 +11,7 @@ pub mod relay;
 mod render;
 mod resolve;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -40,6 +40,12 @@ struct Dispatch {
     in_flight: HashSet<(OutboxKind, u64)>,
     /// Rows sent whose outcome could not be recorded: never sent again by this process.
     unrecorded: HashSet<(OutboxKind, u64)>,
+    /// Rows seen waiting, with their next attempt (`i64::MAX`: dead), passed
+    /// over without reading them again until then: thousands of dead letters
+    /// must not slow every pass. Forgotten when the worker goes idle or dead
+    /// letters are put back (`revivals` moved).
+    waiting: HashMap<(OutboxKind, u64), i64>,
+    revivals: u64,
     done_tx: async_channel::Sender<Done>,
     done_rx: async_channel::Receiver<Done>,
     /// Which kind goes first in the next pass.
@@ -59,6 +65,8 @@ pub async fn run(ctx: Context, relay: Arc<pool::Pool>, wake: async_channel::Rece
         slots: Arc::new(smol::lock::Semaphore::new(CONCURRENT_SENDS)),
         in_flight: HashSet::new(),
         unrecorded: HashSet::new(),
+        waiting: HashMap::new(),
+        revivals: 0,
         done_tx,
         done_rx,
         first_kind: 0,
@@ -69,6 +77,7 @@ pub async fn run(ctx: Context, relay: Arc<pool::Pool>, wake: async_channel::Rece
             continue;
         }
         if d.in_flight.is_empty() {
+            d.waiting.clear();
             d.idle(&wake).await;
         } else {
             // Something finishes or is queued: look again.
@@ -98,17 +107,27 @@ impl Dispatch {
     /// Hands every due row to a delivery task; returns how many were started.
     async fn dispatch_due(&mut self) -> usize {
         let mut started = 0;
+        let revivals = self.ctx.vault.outbox_revivals();
+        if revivals != self.revivals {
+            self.revivals = revivals;
+            self.waiting.clear();
+        }
+        let now = now();
         // Start each pass with the next kind, so a probe of an unreachable relay
         // does not always use (and starve the others behind) the same kind.
         self.first_kind = (self.first_kind + 1) % OutboxKind::ALL.len();
         for i in 0..OutboxKind::ALL.len() {
             let kind = OutboxKind::ALL[(self.first_kind + i) % OutboxKind::ALL.len()];
-            let skip = |id: u64| self.in_flight.contains(&(kind, id)) || self.unrecorded.contains(&(kind, id));
-            let due = self.ctx.vault.due_outbox(kind, now(), BATCH, skip).unwrap_or_else(|e| {
+            let skip = |id: u64| {
+                let key = (kind, id);
+                self.in_flight.contains(&key) || self.unrecorded.contains(&key) || self.waiting.get(&key).is_some_and(|at| *at > now)
+            };
+            let rows = self.ctx.vault.due_outbox(kind, now, BATCH, skip).unwrap_or_else(|e| {
                 tracing::error!(error = %e, "outbox read failed");
-                Vec::new()
+                crate::vault::DueRows::default()
             });
-            for row in due {
+            self.waiting.extend(rows.waiting.into_iter().map(|(id, at)| ((kind, id), at)));
+            for row in rows.due {
                 // While the relay is unreachable, rows bound for it are not even rendered.
                 if kind != OutboxKind::Direct && self.relay.down_for().is_some() {
                     break;

@@ -85,6 +85,14 @@ storage_from!(
 /// Page cache of the vault file (reads and the write buffer).
 const CACHE_BYTES: usize = 64 * 1024 * 1024;
 
+/// Outbox rows of one kind that are due, and those seen that are not.
+#[derive(Debug, Default)]
+pub struct DueRows {
+    pub due: Vec<OutboxRow>,
+    /// (id, next attempt) of rows seen waiting; `i64::MAX` for dead letters.
+    pub waiting: Vec<(u64, i64)>,
+}
+
 /// Handle to the open vault; cheap to clone.
 #[derive(Clone)]
 pub struct Vault {
@@ -289,24 +297,34 @@ impl Vault {
 
     /// Up to `limit` pending rows of `kind` due by `now`, leaving out those `skip` names;
     /// bytes are read per row with `outbox_data`.
-    pub fn due_outbox(&self, kind: OutboxKind, now: i64, limit: usize, skip: impl Fn(u64) -> bool) -> Result<Vec<OutboxRow>, VaultError> {
+    pub fn due_outbox(&self, kind: OutboxKind, now: i64, limit: usize, skip: impl Fn(u64) -> bool) -> Result<DueRows, VaultError> {
         let txn = self.db.begin_read()?;
         let table = txn.open_table(OUTBOX)?;
-        let mut out = Vec::new();
+        let mut out = DueRows::default();
         for row in table.range((kind.code(), 0)..=(kind.code(), u64::MAX))? {
             let (k, v) = row?;
             if skip(k.value().1) {
                 continue;
             }
             let row: OutboxRow = decode("outbox", v.value())?;
-            if row.state == OutboxState::Pending && row.next_attempt_at <= now {
-                out.push(row);
-                if out.len() >= limit {
-                    break;
+            match row.state {
+                OutboxState::Pending if row.next_attempt_at <= now => {
+                    out.due.push(row);
+                    if out.due.len() >= limit {
+                        break;
+                    }
                 }
+                OutboxState::Pending => out.waiting.push((row.id, row.next_attempt_at)),
+                OutboxState::Dead => out.waiting.push((row.id, i64::MAX)),
             }
         }
         Ok(out)
+    }
+
+    /// Moves on whenever dead-lettered outbox rows are put back in the queue
+    /// (what `DueRows::waiting` said of them no longer holds).
+    pub fn outbox_revivals(&self) -> u64 {
+        self.versions.outbox_revivals()
     }
 
     /// The bytes a relay row sends.

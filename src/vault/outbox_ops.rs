@@ -182,3 +182,53 @@ fn set_recipient_state(t: &mut Tables<'_>, message_id: u64, recipients: &[String
     }
     t.put_message(&record)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::{IntakeWrite, OutboxKind, OutboxOutcome, Vault, WriteOp};
+
+    /// A dead letter reads as waiting for ever until `outbox retry` puts it
+    /// back: then the revivals counter moves (the worker forgets what it
+    /// knew of waiting rows) and the row is due again.
+    #[test]
+    fn dead_letter_waits_until_put_back_and_is_then_due() {
+        let dir = tempfile::tempdir().unwrap();
+        let vault = Vault::open(dir.path()).unwrap();
+        smol::block_on(async {
+            let w = IntakeWrite {
+                message_id: 1,
+                now: 100,
+                sender: "ann@acme.test".into(),
+                bytes: b"Subject: x\r\n\r\nx\r\n".to_vec(),
+                relay: vec!["bob@partner.test".into()],
+                ..IntakeWrite::default()
+            };
+            vault.write(WriteOp::Intake(Box::new(w))).await.unwrap();
+            let first = vault.due_outbox(OutboxKind::Relay, 100, 10, |_| false).unwrap();
+            assert_eq!((first.due.len(), first.waiting.len()), (1, 0));
+            let id = first.due[0].id;
+            let dead = OutboxOutcome::Dead { error: "550 no".into() };
+            let op = WriteOp::Outbox {
+                kind: OutboxKind::Relay,
+                id,
+                now: 101,
+                outcome: dead,
+                follow_up: None,
+            };
+            vault.write(op).await.unwrap();
+            let later = vault.due_outbox(OutboxKind::Relay, 10_000, 10, |_| false).unwrap();
+            assert!(later.due.is_empty());
+            assert_eq!(later.waiting, vec![(id, i64::MAX)]);
+            let revivals = vault.outbox_revivals();
+            let retry = WriteOp::Retry {
+                id,
+                now: 10_000,
+                actor: "operator".into(),
+            };
+            vault.write(retry).await.unwrap();
+            assert_ne!(vault.outbox_revivals(), revivals);
+            let again = vault.due_outbox(OutboxKind::Relay, 10_000, 10, |_| false).unwrap();
+            assert_eq!(again.due.iter().map(|r| r.id).collect::<Vec<_>>(), vec![id]);
+        });
+    }
+}

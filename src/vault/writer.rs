@@ -201,6 +201,9 @@ fn run(db: &Database, mut counters: Counters, rx: &async_channel::Receiver<(Writ
             Ok((results, touched)) => {
                 // Before anyone hears of the commit, so no page is built from the old state and kept.
                 versions.bump(touched);
+                if batch.iter().any(|(op, _)| matches!(op, WriteOp::Retry { .. })) {
+                    versions.revived_outbox_rows();
+                }
                 for ((_, reply), result) in batch.into_iter().zip(results) {
                     let _ = reply.try_send(Ok(result));
                 }
