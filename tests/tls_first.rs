@@ -99,3 +99,51 @@ fn untrusted_certificate_counts_as_no_tls() {
     );
     assert!(mx.messages().is_empty());
 }
+
+/// Regression: a TLS-first delivery still waiting (the recipient's server
+/// unreachable) when its sender recalled the message must not, once that
+/// server answers without STARTTLS, put the message back in the vault.
+#[test]
+fn tls_fallback_after_a_recall_holds_nothing() {
+    let mx_port = common::free_port();
+    let extra = format!(
+        "[[policy.routes]]\nname = \"lawfirm\"\nrecipient_domain = \"lawfirm.test\"\naction = \"tls_first\"\n\
+         [[policy.routes]]\nname = \"partners\"\nrecipient_domain = \"partner.test\"\naction = \"vault\"\n\
+         [delivery]\ntransport = {{ \"lawfirm.test\" = \"127.0.0.1:{mx_port}\" }}\ntimeout_secs = 5\n"
+    );
+    let p = common::portal::Portal::start(&extra);
+    let id = p.cl.send_one(
+        "alice@example.org",
+        &["carol@partner.test", "partner@lawfirm.test"],
+        "Engagement letter",
+    );
+    // The direct delivery is refused (nothing listens yet) and waits to be tried again.
+    wait_for(Duration::from_secs(15), || {
+        p.cl.events(&id).into_iter().find(|e| e.contains("attempt 1 failed"))
+    })
+    .unwrap_or_else(|| panic!("no failed direct attempt: {:#?}", p.cl.events(&id)));
+    let mut alice = p.agent();
+    assert_eq!(p.code_sign_in(&mut alice, "alice@example.org", 0).status, 303);
+    let csrf = alice.get("/").field("csrf");
+    let recalled = alice.post(&format!("/m/{id}/recall"), &[("csrf", csrf.as_str()), ("confirm", "yes")]);
+    assert_eq!(recalled.status, 303, "{}", recalled.body);
+    // Now the recipient's server answers, without STARTTLS.
+    let _mx = TlsSink::start_on(mx_port, false);
+    let events = wait_for(Duration::from_secs(20), || {
+        let events = p.cl.events(&id);
+        events
+            .iter()
+            .any(|e| e.contains("not held: the sender had recalled"))
+            .then_some(events)
+    })
+    .unwrap_or_else(|| panic!("no fallback after the recall: {:#?}", p.cl.events(&id)));
+    assert!(!events.iter().any(|e| e.contains("held in isolation vault instead")), "{events:#?}");
+    let held = p.cl.messages();
+    let rcpts = held[0]["recipients"].as_array().unwrap();
+    let partner = rcpts.iter().find(|r| r["address"] == "partner@lawfirm.test").unwrap();
+    assert_ne!(partner["state"], "held", "{partner}");
+    assert!(
+        !p.sink.all().iter().any(|m| m.to.contains(&"partner@lawfirm.test".to_string())),
+        "no notice to the TLS-first recipient"
+    );
+}

@@ -309,7 +309,17 @@ fn apply_fallback(t: &mut Tables<'_>, counters: &mut Counters, f: &Fallback) -> 
     };
     t.outbox.remove(key)?;
     release_data(t, row.data_id)?;
-    let record = if let Some(mut record) = t.message(row.message_id)? {
+    let existing = t.message(row.message_id)?;
+    if existing.as_ref().is_some_and(|m| m.recalled_at.is_some()) {
+        // Its sender recalled it while this delivery waited: nobody gets it now.
+        let what = format!(
+            "TLS to {} not possible ({}); not held: the sender had recalled the message",
+            f.recipient, f.reason
+        );
+        add_event(t, counters, row.message_id, f.now, "outbox", what)?;
+        return Ok(WriteResult::Outbox);
+    }
+    let record = if let Some(mut record) = existing {
         for r in record
             .recipients
             .iter_mut()

@@ -36,6 +36,11 @@ fn test_ca_and_cert() -> (String, String, String) {
 impl TlsSink {
     /// `offer_tls = false` makes a server that never advertises STARTTLS.
     pub fn start(offer_tls: bool) -> Self {
+        Self::start_on(0, offer_tls)
+    }
+
+    /// On a given loopback port (0 = any free one).
+    pub fn start_on(port: u16, offer_tls: bool) -> Self {
         let (ca_pem, cert_pem, key_pem) = test_ca_and_cert();
         let certs: Vec<CertificateDer<'static>> = CertificateDer::pem_slice_iter(cert_pem.as_bytes()).map(Result::unwrap).collect();
         let key = PrivateKeyDer::from_pem_slice(key_pem.as_bytes()).unwrap();
@@ -46,7 +51,7 @@ impl TlsSink {
             .with_single_cert(certs, key)
             .unwrap();
         let config = Arc::new(config);
-        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let listener = TcpListener::bind(("127.0.0.1", port)).unwrap();
         let port = listener.local_addr().unwrap().port();
         let caught = Arc::new(Mutex::new(Vec::new()));
         let auth = Arc::new(Mutex::new(Vec::new()));
