@@ -56,19 +56,41 @@ pub fn write(m: &Outgoing<'_>) -> io::Result<Vec<u8>> {
     let mut out = Vec::with_capacity(head.len() + m.text.len() * 2);
     if m.attachments.is_empty() {
         out.extend_from_slice(head.as_bytes());
-        text_part(&mut out, m.text);
+        text_part(&mut out, "plain", m.text);
         return Ok(out);
     }
     header(&mut head, "Content-Type", &format!("multipart/mixed; boundary=\"{}\"", m.boundary));
     out.extend_from_slice(head.as_bytes());
-    out.extend_from_slice(format!("\r\n--{}\r\n", m.boundary).as_bytes());
-    text_part(&mut out, m.text);
+    delimiter(&mut out, m.boundary);
+    text_part(&mut out, "plain", m.text);
     for a in m.attachments {
-        out.extend_from_slice(format!("\r\n--{}\r\n", m.boundary).as_bytes());
+        delimiter(&mut out, m.boundary);
         attachment_part(&mut out, a)?;
     }
-    out.extend_from_slice(format!("\r\n--{}--\r\n", m.boundary).as_bytes());
+    close_delimiter(&mut out, m.boundary);
     Ok(out)
+}
+
+/// A boundary nothing in a part can contain: `=_` never occurs in base64,
+/// and 7bit text would have to carry 24 random characters by chance.
+pub(crate) fn new_boundary() -> String {
+    let mut random = [0u8; 12];
+    getrandom::getrandom(&mut random).expect("the system random source works");
+    format!("=_cloister_{}", data_encoding::HEXLOWER.encode(&random))
+}
+
+/// The line that starts the next part of a multipart body.
+pub(crate) fn delimiter(out: &mut Vec<u8>, boundary: &str) {
+    out.extend_from_slice(b"\r\n--");
+    out.extend_from_slice(boundary.as_bytes());
+    out.extend_from_slice(b"\r\n");
+}
+
+/// The line that ends a multipart body.
+pub(crate) fn close_delimiter(out: &mut Vec<u8>, boundary: &str) {
+    out.extend_from_slice(b"\r\n--");
+    out.extend_from_slice(boundary.as_bytes());
+    out.extend_from_slice(b"--\r\n");
 }
 
 /// One header line; CR and LF in the value are dropped (no header injection).
@@ -121,15 +143,10 @@ pub fn encode_words(value: &str) -> String {
     words.join("\r\n ")
 }
 
-/// The text part: 7bit when it is short-lined ASCII, base64 otherwise.
-fn text_part(out: &mut Vec<u8>, text: &str) {
-    text_part_of(out, "plain", text);
-}
-
 /// A `text/{subtype}` part (headers and body), line ends as CRLF: 7bit when
 /// it is ASCII with no line over 900 characters, base64 otherwise. A 7bit
 /// body ends in exactly one line end (a following delimiter adds its own).
-pub(crate) fn text_part_of(out: &mut Vec<u8>, subtype: &str, text: &str) {
+pub(crate) fn text_part(out: &mut Vec<u8>, subtype: &str, text: &str) {
     let seven_bit = text.is_ascii() && !text.contains('\0') && longest_line(text.as_bytes()) <= 900;
     out.extend_from_slice(b"Content-Type: text/");
     out.extend_from_slice(subtype.as_bytes());

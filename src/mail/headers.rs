@@ -2,6 +2,13 @@
 
 use std::fmt::Write as _;
 
+/// Now, as a `Date:` header wants it (RFC 2822, UTC).
+pub fn date_now() -> String {
+    time::OffsetDateTime::now_utc()
+        .format(&time::format_description::well_known::Rfc2822)
+        .unwrap_or_default()
+}
+
 /// Offset just past the blank line that ends the header section
 /// (or the whole length when the message has no body).
 pub fn header_end(raw: &[u8]) -> usize {

@@ -2,7 +2,7 @@
 //! logo, the HTML and the inline PNG (Content-ID `logo`) as multipart/related.
 //! Written in one pass into one buffer (the notifier writes thousands a second).
 
-use crate::mail::compose::{base64_lines, encoded_header, header, text_part_of};
+use crate::mail::compose::{base64_lines, close_delimiter, delimiter, encoded_header, header, new_boundary, text_part};
 
 /// What one notice is made of; `from_header` is the whole `From:` line.
 pub struct Notice<'a> {
@@ -21,6 +21,7 @@ pub struct Notice<'a> {
 /// The complete message, CRLF line ends throughout (not yet signed).
 pub fn write(n: &Notice<'_>) -> Vec<u8> {
     let boundary = new_boundary();
+    let (alt, rel) = (format!("alt{boundary}"), format!("rel{boundary}"));
     let mut head = String::with_capacity(512);
     head.push_str(n.from_header);
     header(&mut head, "To", n.to);
@@ -29,57 +30,31 @@ pub fn write(n: &Notice<'_>) -> Vec<u8> {
     header(&mut head, "Message-ID", n.message_id);
     header(&mut head, "MIME-Version", "1.0");
     header(&mut head, "Auto-Submitted", "auto-generated");
-    header(
-        &mut head,
-        "Content-Type",
-        &format!("multipart/alternative; boundary=\"alt{boundary}\""),
-    );
+    header(&mut head, "Content-Type", &format!("multipart/alternative; boundary=\"{alt}\""));
     let logo_size = n.logo.map_or(0, |l| l.len() * 4 / 3 + 512);
     let mut out = Vec::with_capacity(head.len() + n.text.len() + n.html.len() + logo_size + 512);
     out.extend_from_slice(head.as_bytes());
-    delimiter(&mut out, "alt", &boundary);
-    text_part_of(&mut out, "plain", n.text);
-    delimiter(&mut out, "alt", &boundary);
+    delimiter(&mut out, &alt);
+    text_part(&mut out, "plain", n.text);
+    delimiter(&mut out, &alt);
     match n.logo {
-        None => text_part_of(&mut out, "html", n.html),
+        None => text_part(&mut out, "html", n.html),
         Some(png) => {
-            let related = format!("Content-Type: multipart/related; type=\"text/html\"; boundary=\"rel{boundary}\"\r\n");
+            let related = format!("Content-Type: multipart/related; type=\"text/html\"; boundary=\"{rel}\"\r\n");
             out.extend_from_slice(related.as_bytes());
-            delimiter(&mut out, "rel", &boundary);
-            text_part_of(&mut out, "html", n.html);
-            delimiter(&mut out, "rel", &boundary);
+            delimiter(&mut out, &rel);
+            text_part(&mut out, "html", n.html);
+            delimiter(&mut out, &rel);
             out.extend_from_slice(
                 b"Content-Type: image/png\r\nContent-Transfer-Encoding: base64\r\n\
                   Content-ID: <logo>\r\nContent-Disposition: inline\r\n\r\n",
             );
             base64_lines(&mut out, png);
-            close(&mut out, "rel", &boundary);
+            close_delimiter(&mut out, &rel);
         }
     }
-    close(&mut out, "alt", &boundary);
+    close_delimiter(&mut out, &alt);
     out
-}
-
-/// A boundary nothing in a part can contain: `=_` never occurs in base64,
-/// and 7bit text would have to carry 24 random characters by chance.
-fn new_boundary() -> String {
-    let mut random = [0u8; 12];
-    getrandom::getrandom(&mut random).expect("the system random source works");
-    format!("=_{}", data_encoding::HEXLOWER.encode(&random))
-}
-
-fn delimiter(out: &mut Vec<u8>, kind: &str, boundary: &str) {
-    out.extend_from_slice(b"\r\n--");
-    out.extend_from_slice(kind.as_bytes());
-    out.extend_from_slice(boundary.as_bytes());
-    out.extend_from_slice(b"\r\n");
-}
-
-fn close(out: &mut Vec<u8>, kind: &str, boundary: &str) {
-    out.extend_from_slice(b"\r\n--");
-    out.extend_from_slice(kind.as_bytes());
-    out.extend_from_slice(boundary.as_bytes());
-    out.extend_from_slice(b"--\r\n");
 }
 
 #[cfg(test)]

@@ -98,20 +98,13 @@ impl Notifier {
     /// across retries of the same outbox row, so a resend can be de-duplicated.
     pub fn compose(&self, kind: Kind, to: &str, values: &Value, unique: &str) -> Result<Vec<u8>, NotifyError> {
         let rendered = self.render(kind, to, values)?;
-        if to.is_empty()
-            || to.contains(|c: char| c.is_whitespace() || c.is_control() || c == '<' || c == '>' || c == ',')
-            || !to.contains('@')
-        {
-            return Err(NotifyError::Build(format!("recipient {to:?} is not an address")));
-        }
-        let date = time::OffsetDateTime::now_utc()
-            .format(&time::format_description::well_known::Rfc2822)
-            .map_err(|e| NotifyError::Build(e.to_string()))?;
+        to.parse::<lettre::Address>()
+            .map_err(|e| NotifyError::Build(format!("recipient {to}: {e}")))?;
         let message = mime::write(&mime::Notice {
             from_header: &self.from_header,
             to,
             subject: &rendered.subject,
-            date: &date,
+            date: &crate::mail::headers::date_now(),
             message_id: &format!("<{unique}.{}@{}>", kind.name(), self.hostname),
             text: &rendered.text,
             html: &rendered.html,

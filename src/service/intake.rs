@@ -3,8 +3,6 @@
 use std::fmt::Write as _;
 use std::net::IpAddr;
 
-use time::format_description::well_known::Rfc2822;
-
 use super::{Context, now};
 use crate::mail::headers::{self, TraceInfo};
 use crate::mail::summary;
@@ -127,7 +125,7 @@ async fn accept_with(ctx: &Context, d: &Delivery, portal: Option<&PortalSend>) -
 
 fn received_header(ctx: &Context, d: &Delivery) -> Vec<u8> {
     let queue_id = queue_id_text(d.queue_id);
-    let date = time::OffsetDateTime::now_utc().format(&Rfc2822).unwrap_or_default();
+    let date = headers::date_now();
     let single = (d.recipients.len() == 1).then(|| d.recipients[0].as_str());
     headers::received(&TraceInfo {
         helo: &d.helo,

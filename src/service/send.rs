@@ -4,11 +4,8 @@
 
 use std::net::IpAddr;
 
-use time::format_description::well_known::Rfc2822;
-
 use super::intake::{self, Delivery, IntakeError, PortalSend, queue_id_text};
 use super::{Context, reply};
-use crate::auth::tokens;
 use crate::mail::compose::{self, Attached, Outgoing};
 use crate::policy::SecureMode;
 use crate::vault::{Restriction, VaultError};
@@ -264,8 +261,8 @@ fn write_message(
     queue_id: u64,
 ) -> Result<Vec<u8>, SendError> {
     let message_id = format!("<{}@{}>", queue_id_text(queue_id), ctx.hostname);
-    let date = time::OffsetDateTime::now_utc().format(&Rfc2822).unwrap_or_default();
-    let boundary = format!("=_cloister_{}", tokens::new_token().0);
+    let date = crate::mail::headers::date_now();
+    let boundary = compose::new_boundary();
     let outgoing = Outgoing {
         from: &draft.author,
         to,
