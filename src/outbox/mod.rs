@@ -180,7 +180,7 @@ async fn attempt(ctx: &Context, relay: &pool::Pool, row: &OutboxRow, permit: smo
                 return record(ctx, row, op).await;
             }
         },
-        Ok((from, to, bytes)) => classify(ctx, row, relay::send(relay, &from, &to, &bytes).await),
+        Ok((from, to, bytes)) => classify(ctx, row, relay::send(relay, &from, &to, bytes).await),
         Err(e) => classify(ctx, row, Err(e)),
     };
     drop(permit);

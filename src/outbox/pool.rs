@@ -94,12 +94,12 @@ impl Pool {
     /// Sends one message, on a connection already open when there is one. A
     /// connection found dead before the message's data went (the server
     /// closed it while idle) is replaced once; after that, nothing is resent.
-    pub async fn send(&self, from: &str, to: &[String], data: &[u8]) -> Result<String, ClientError> {
+    pub async fn send(&self, from: &str, to: &[String], data: Vec<u8>) -> Result<String, ClientError> {
         let (answer, outcome) = async_channel::bounded(1);
         let job = Job {
             from: from.to_string(),
             to: to.to_vec(),
-            data: data.to_vec(),
+            data,
             answer,
             retried: false,
         };

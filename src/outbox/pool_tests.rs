@@ -28,12 +28,12 @@ fn unreachable_target_is_paused_with_doubling_and_reset_by_success() {
     let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
     let pool = Pool::new(target(port), Duration::from_secs(10), Duration::from_secs(15));
     assert!(pool.down_for().is_none());
-    let r = smol::block_on(pool.send("a@b.test", &["c@d.test".into()], b"x\r\n"));
+    let r = smol::block_on(pool.send("a@b.test", &["c@d.test".into()], b"x\r\n".to_vec()));
     assert!(matches!(r, Err(ClientError::Network(_))), "{r:?}");
     let first = pool.down_for().expect("paused after a refused connection");
     assert!(first > Duration::from_secs(9) && first <= Duration::from_secs(10));
     // While paused, a queued message is answered at once and the pause does not grow.
-    let r = smol::block_on(pool.send("a@b.test", &["c@d.test".into()], b"x\r\n"));
+    let r = smol::block_on(pool.send("a@b.test", &["c@d.test".into()], b"x\r\n".to_vec()));
     assert!(matches!(&r, Err(ClientError::Network(m)) if m.contains("next try in")), "{r:?}");
     assert!(pool.down_for().unwrap() <= Duration::from_secs(10));
     pool.mark(false);
@@ -142,7 +142,7 @@ fn send_all(pool: &Arc<Pool>, count: usize) -> Vec<Result<String, ClientError>> 
             smol::spawn(async move {
                 let to = if i == 7 { "bad@partner.test" } else { "ann@partner.test" };
                 let body = format!("Subject: message {i}\r\n\r\n.leading dot {i}\r\n");
-                pool.send("notices@acme.test", &[to.to_string()], body.as_bytes()).await
+                pool.send("notices@acme.test", &[to.to_string()], body.into_bytes()).await
             })
         })
         .collect();

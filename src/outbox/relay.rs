@@ -72,7 +72,7 @@ pub fn check_addresses(from: &str, to: &[String]) -> Result<(), SendError> {
 }
 
 /// Sends `bytes` from `from` (empty = null sender) to `to`; Ok holds the relay's reply.
-pub async fn send(pool: &Pool, from: &str, to: &[String], bytes: &[u8]) -> Result<String, SendError> {
+pub async fn send(pool: &Pool, from: &str, to: &[String], bytes: Vec<u8>) -> Result<String, SendError> {
     check_addresses(from, to)?;
     Ok(pool.send(from, to, bytes).await?)
 }
