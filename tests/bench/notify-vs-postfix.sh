@@ -41,9 +41,10 @@ PATH="$PATH:/usr/sbin"
 TMP=$(mktemp -d -p "${BENCH_TMP:-/var/tmp}" notify-bench.XXXXXX)
 SINK_PID="" CL_PID=""
 stop_cloister() { [ -n "$CL_PID" ] && kill "$CL_PID" 2>/dev/null && wait "$CL_PID" 2>/dev/null; CL_PID=""; }
+stop_sink() { [ -n "$SINK_PID" ] && kill "$SINK_PID" 2>/dev/null && wait "$SINK_PID" 2>/dev/null; SINK_PID=""; }
 cleanup() {
     stop_cloister || true
-    [ -n "$SINK_PID" ] && kill "$SINK_PID" 2>/dev/null && wait "$SINK_PID" 2>/dev/null
+    stop_sink || true
     rm -rf "$TMP"
 }
 trap cleanup EXIT
@@ -86,7 +87,7 @@ reference() {
     t0=$(now)
     smtp-source -s 8 -l 2048 -m "$N" -d -f bench@example.org -t rcpt@external.example "127.0.0.1:$SINK_PORT"
     t1=$(now)
-    kill "$SINK_PID"; wait "$SINK_PID" 2>/dev/null || true; SINK_PID=""
+    stop_sink || true
     say "smtp-source -> smtp-sink: $N msgs in $(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.2f", b-a}') s"
     rate "$N" "$t0" "$t1"
 }
@@ -103,7 +104,7 @@ drain() { # alg
     t1=$(now)
     [ "$(outbox_left "$dir/cloister.toml")" = 0 ] || die "$1: outbox not empty after the sink counted $queued"
     stop_cloister
-    kill "$SINK_PID"; wait "$SINK_PID" 2>/dev/null || true; SINK_PID=""
+    stop_sink || true
     say "$1: $queued notifications drained in $(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.2f", b-a}') s"
     rate "$queued" "$t0" "$t1"
 }
