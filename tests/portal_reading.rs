@@ -94,7 +94,10 @@ fn html_mail_is_sanitised_and_shown_in_a_sandboxed_frame() {
     let csp = frame.header("content-security-policy").unwrap();
     assert!(csp.starts_with("sandbox allow-popups allow-popups-to-escape-sandbox;"), "{csp}");
     assert!(!csp.contains("allow-scripts") && !csp.contains("allow-same-origin"), "{csp}");
-    assert!(csp.contains("img-src data:;") && csp.contains("frame-ancestors 'self'"), "{csp}");
+    assert!(
+        csp.contains("img-src 'self' data:;") && csp.contains("frame-ancestors 'self'"),
+        "{csp}"
+    );
     assert_eq!(frame.header("x-frame-options"), Some("SAMEORIGIN"));
     let body = &frame.body;
     assert!(body.contains("Quarterly <b>figures</b>"), "{body}");
@@ -110,24 +113,71 @@ fn html_mail_is_sanitised_and_shown_in_a_sandboxed_frame() {
     ] {
         assert!(!body.contains(bad), "{bad} in {body}");
     }
-    assert!(
-        body.contains(&format!("src=\"data:image/png;base64,{PNG_B64}\"")),
-        "inline image embedded: {body}"
+    // The inline image is served from a path of its own, with a grant that
+    // works without cookies (the sandboxed frame sends none).
+    let src = body
+        .split(&format!("src=\"/m/{id}/g/"))
+        .nth(1)
+        .expect("inline image linked")
+        .split('"')
+        .next()
+        .unwrap();
+    let image_path = format!("/m/{id}/g/{src}");
+    let image = p.agent().get(&image_path);
+    assert_eq!(image.status, 200, "{image_path}");
+    assert_eq!(image.header("content-type"), Some("image/png"));
+    assert!(image.header("content-security-policy").unwrap().starts_with("sandbox"));
+    let grant = src.split('/').next().unwrap();
+    assert_eq!(
+        p.agent().get(&format!("/m/{id}/g/{grant}/i/1")).status,
+        404,
+        "the HTML part is no image"
     );
+    assert_eq!(p.agent().get(&format!("/m/{id}/g/wrong{grant}/i/3")).status, 404);
     assert!(
         body.contains("href=\"https://example.org/report\"")
             && body.contains("target=\"_blank\"")
             && body.contains("rel=\"noopener noreferrer\""),
         "{body}"
     );
+}
 
-    let shown = pat.get(&format!("/m/{id}/body?images=1"));
+/// Regression: "Show images" was a bare `?images=1`, so a link from anywhere
+/// could load tracking images without the reader choosing to.
+#[test]
+fn show_images_needs_the_readers_own_grant() {
+    let p = Portal::start("");
+    let (mut pat, id) = pat_with_mail(&p);
+    let page = pat.get(&format!("/m/{id}"));
+    // "Show images" works only from the reader's own page: a link with
+    // images=1 (or anything but the reader's grant) does not load them.
+    let forged = pat.get(&format!("/m/{id}/body?images=1"));
+    assert!(!forged.body.contains("tracker.test"), "{}", forged.body);
+    assert!(!pat.get(&format!("/m/{id}?images=1")).body.contains("images=1"));
+    let show = page
+        .body
+        .split("id=\"show-images\" href=\"")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap();
+    assert!(show.starts_with("?images=") && show.len() > 30, "{show}");
+    let shown_page = pat.get(&format!("/m/{id}{show}"));
+    assert!(!shown_page.body.contains("id=\"images-blocked\""), "{}", shown_page.body);
+    let shown = pat.get(&format!("/m/{id}/body{show}"));
     assert!(shown.body.contains("https://tracker.test/pixel.gif"), "{}", shown.body);
     assert!(
         shown
             .header("content-security-policy")
             .unwrap()
-            .contains("img-src data: https: http:")
+            .contains("img-src 'self' data: https: http:")
+    );
+    let mut quinn = p.signed_in_user("quinn@partner.test", GOOD);
+    assert_eq!(
+        quinn.get(&format!("/m/{id}/body{show}")).status,
+        404,
+        "a grant is no key to another's mailbox"
     );
 }
 

@@ -2,6 +2,7 @@
 //! throttling and the TOTP second factor.
 
 pub mod password;
+pub mod rate;
 pub mod throttle;
 pub mod tokens;
 pub mod totp;

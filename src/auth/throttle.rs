@@ -15,6 +15,9 @@ const FIRST_LOCK: Duration = Duration::from_mins(15);
 const MAX_LOCK: Duration = Duration::from_hours(24);
 /// A client address may fail this many times the per-account threshold.
 const IP_FACTOR: u32 = 4;
+/// A check still counted as in flight after this long is forgotten (its
+/// request ended without reporting back, say on a storage error).
+const FLIGHT_LIMIT: Duration = Duration::from_mins(1);
 
 #[derive(Clone, Copy)]
 struct Entry {
@@ -22,6 +25,10 @@ struct Entry {
     last: Instant,
     locked_until: Option<Instant>,
     locks: u32,
+    /// Checks let through and not yet reported as failed or succeeded: they
+    /// count against the threshold, so concurrent tries cannot pass it.
+    in_flight: u32,
+    flight_at: Instant,
 }
 
 impl Entry {
@@ -31,7 +38,36 @@ impl Entry {
             last: Instant::now(),
             locked_until: None,
             locks: 0,
+            in_flight: 0,
+            flight_at: Instant::now(),
         }
+    }
+
+    /// Failures that still count (they are forgotten after `WINDOW` without another).
+    fn recent_failures(&self) -> u32 {
+        if self.last.elapsed() <= WINDOW { self.failures } else { 0 }
+    }
+
+    fn flights(&mut self) -> u32 {
+        if self.flight_at.elapsed() > FLIGHT_LIMIT {
+            self.in_flight = 0;
+        }
+        self.in_flight
+    }
+
+    /// Room for one more check under `threshold`, counting those in flight.
+    fn has_room(&mut self, threshold: u32) -> bool {
+        self.recent_failures() + self.flights() < threshold
+    }
+
+    fn take_flight(&mut self) {
+        self.flights();
+        self.in_flight += 1;
+        self.flight_at = Instant::now();
+    }
+
+    fn land(&mut self) {
+        self.in_flight = self.in_flight.saturating_sub(1);
     }
 
     fn locked(&self) -> bool {
@@ -39,6 +75,7 @@ impl Entry {
     }
 
     fn fail(&mut self, threshold: u32) {
+        self.land();
         if self.last.elapsed() > WINDOW && !self.locked() {
             self.failures = 0;
         }
@@ -66,6 +103,9 @@ pub enum Gate {
     Check(Duration),
     /// Refuse without checking: the address or the client is locked.
     Locked,
+    /// As many checks as failures may still be made are running: ask again
+    /// when one of them has ended.
+    Busy,
 }
 
 impl SignInThrottle {
@@ -77,15 +117,27 @@ impl SignInThrottle {
         }
     }
 
+    /// Whether a check may run now. `Check` counts the check as in flight
+    /// until `failed` or `succeeded` reports how it ended.
     pub fn gate(&self, address: &str, ip: IpAddr) -> Gate {
-        let accounts = self.accounts.lock().expect("throttle lock");
-        let clients = self.clients.lock().expect("throttle lock");
-        let account = accounts.get(address);
-        let client = clients.get(&ip);
-        if account.is_some_and(Entry::locked) || client.is_some_and(Entry::locked) {
+        let mut accounts = self.accounts.lock().expect("throttle lock");
+        let mut clients = self.clients.lock().expect("throttle lock");
+        if accounts.get(address).is_some_and(Entry::locked) || clients.get(&ip).is_some_and(Entry::locked) {
             return Gate::Locked;
         }
-        let recent = account.filter(|e| e.last.elapsed() <= WINDOW).map_or(0, |e| e.failures);
+        let account = accounts.entry(address.to_string()).or_insert_with(Entry::new);
+        let recent = account.recent_failures();
+        if !account.has_room(self.threshold) {
+            return Gate::Busy;
+        }
+        let client = clients.entry(ip).or_insert_with(Entry::new);
+        if !client.has_room(self.threshold * IP_FACTOR) {
+            return Gate::Busy;
+        }
+        client.take_flight();
+        accounts.get_mut(address).expect("just inserted").take_flight();
+        forget_quiet(&mut accounts);
+        forget_quiet(&mut clients);
         // 0, 0, then 250 ms doubling up to 4 s.
         let delay = match recent {
             0 | 1 => Duration::ZERO,
@@ -102,13 +154,8 @@ impl SignInThrottle {
         let locked = entry.locked();
         let mut clients = self.clients.lock().expect("throttle lock");
         clients.entry(ip).or_insert_with(Entry::new).fail(self.threshold * IP_FACTOR);
-        // Bounded memory: forget quiet, unlocked entries when the maps grow.
-        if accounts.len() > 50_000 {
-            accounts.retain(|_, e| e.locked() || e.last.elapsed() <= WINDOW);
-        }
-        if clients.len() > 50_000 {
-            clients.retain(|_, e| e.locked() || e.last.elapsed() <= WINDOW);
-        }
+        forget_quiet(&mut accounts);
+        forget_quiet(&mut clients);
         locked
     }
 
@@ -123,10 +170,21 @@ impl SignInThrottle {
     }
 
     /// A success clears the address's failures (its lock history stays).
-    pub fn succeeded(&self, address: &str) {
+    pub fn succeeded(&self, address: &str, ip: IpAddr) {
         if let Some(e) = self.accounts.lock().expect("throttle lock").get_mut(address) {
             e.failures = 0;
+            e.land();
         }
+        if let Some(e) = self.clients.lock().expect("throttle lock").get_mut(&ip) {
+            e.land();
+        }
+    }
+}
+
+/// Bounded memory: forgets quiet, unlocked entries with nothing in flight when a map grows.
+fn forget_quiet<K: std::hash::Hash + Eq>(map: &mut HashMap<K, Entry>) {
+    if map.len() > 50_000 {
+        map.retain(|_, e| e.locked() || e.last.elapsed() <= WINDOW || e.flights() > 0);
     }
 }
 
@@ -147,6 +205,21 @@ mod tests {
         assert_eq!(t.gate("a@x.test", ip), Gate::Locked);
         // Another address from another client is unaffected.
         assert_eq!(t.gate("b@x.test", "192.0.2.2".parse().unwrap()), Gate::Check(Duration::ZERO));
+    }
+
+    #[test]
+    fn concurrent_checks_cannot_pass_the_threshold() {
+        let t = SignInThrottle::new(5);
+        let ip: IpAddr = "192.0.2.3".parse().unwrap();
+        let let_through = (0..40).filter(|_| matches!(t.gate("a@x.test", ip), Gate::Check(_))).count();
+        assert_eq!(let_through, 5, "only as many checks as failures may still be made");
+        assert_eq!(t.gate("a@x.test", ip), Gate::Busy);
+        t.succeeded("a@x.test", ip);
+        assert!(matches!(t.gate("a@x.test", ip), Gate::Check(_)), "a finished check makes room");
+        for _ in 0..5 {
+            t.failed("a@x.test", ip);
+        }
+        assert_eq!(t.gate("a@x.test", ip), Gate::Locked);
     }
 
     #[test]

@@ -1,16 +1,17 @@
 //! HTML mail made safe to show: sanitised with ammonia (no script, no event
 //! handlers, no forms, no frames, no stylesheets, no relative or `javascript:`
 //! URLs), links opening in a new tab without a referrer, inline `cid:` images
-//! embedded as `data:` URLs, and remote images removed unless the user asked
-//! for them. Removing them here (rather than only blocking them by CSP) keeps
+//! pointing at their part, and remote images removed unless the user asked
+//! for them. Bodies too large or too deeply nested are refused before parsing. Removing them here (rather than only blocking them by CSP) keeps
 //! the reader's console free of violations and tells us how many there were.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use base64::Engine as _;
 use mail_parser::{Message, MimeHeaders, PartType};
+
+use super::html_shape;
 
 /// Raster image types shown inline (never SVG, which can carry script).
 const INLINE_TYPES: [&str; 4] = ["image/png", "image/jpeg", "image/gif", "image/webp"];
@@ -48,10 +49,37 @@ const STYLE_PROPERTIES: [&str; 27] = [
     "white-space",
 ];
 
-/// A sanitised body and how many remote images were left out.
+/// Largest HTML body rendered, in bytes (a newsletter is some 50-300 KB).
+pub const MAX_HTML_BYTES: usize = 2 * 1024 * 1024;
+/// Most distinct inline images shown by one message.
+pub const MAX_INLINE_IMAGES: usize = 100;
+
+/// A sanitised body and how many remote images were left out. Inline images are not embedded: each
+/// `cid:` reference becomes `cid:<part number>`, which the portal turns into
+/// the address that serves that part (so a picture referenced 2,000 times is
+/// one small URL 2,000 times, not 2,000 copies of its bytes).
 pub struct SafeHtml {
     pub html: String,
     pub remote_images_removed: usize,
+}
+
+/// Why an HTML body is not rendered (the reader is told, and can download the message).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TooComplex {
+    /// Larger than `MAX_HTML_BYTES`.
+    TooLarge,
+    /// Nested deeper, or with more tags, than `html_shape` allows.
+    TooDeep,
+}
+
+impl TooComplex {
+    /// What the reader is told.
+    pub fn reason(self) -> &'static str {
+        match self {
+            Self::TooLarge => "This message's formatted text is too large to show here.",
+            Self::TooDeep => "This message's formatted text is built too intricately to show here safely.",
+        }
+    }
 }
 
 /// The message's HTML body, if it has a real `text/html` part.
@@ -63,25 +91,42 @@ pub fn html_body<'a>(msg: &'a Message<'a>) -> Option<&'a str> {
     }
 }
 
-/// `cid:` targets (without angle brackets) → `data:` URLs of the message's inline raster images.
-fn inline_images(msg: &Message<'_>) -> HashMap<String, String> {
+/// Whether part `part` of `msg` is an image the body may show inline, and its type.
+pub fn inline_image(msg: &Message<'_>, part: usize) -> Option<(String, Vec<u8>)> {
+    let part = msg.parts.get(part)?;
+    let ct = part.content_type()?;
+    let mime = format!("{}/{}", ct.ctype(), ct.subtype().unwrap_or("")).to_ascii_lowercase();
+    let bytes = part.contents();
+    (INLINE_TYPES.contains(&mime.as_str()) && bytes.len() <= INLINE_MAX).then(|| (mime, bytes.to_vec()))
+}
+
+/// `cid:` targets (lower case, without angle brackets) → part numbers of the
+/// message's inline raster images (the first `MAX_INLINE_IMAGES`).
+fn inline_images(msg: &Message<'_>) -> HashMap<String, usize> {
     let mut out = HashMap::new();
-    for part in &msg.parts {
+    for (n, part) in msg.parts.iter().enumerate() {
+        if out.len() >= MAX_INLINE_IMAGES {
+            break;
+        }
         let Some(cid) = part.content_id() else { continue };
         let Some(ct) = part.content_type() else { continue };
         let mime = format!("{}/{}", ct.ctype(), ct.subtype().unwrap_or("")).to_ascii_lowercase();
-        let bytes = part.contents();
-        if INLINE_TYPES.contains(&mime.as_str()) && bytes.len() <= INLINE_MAX {
-            let data = base64::engine::general_purpose::STANDARD.encode(bytes);
-            let key = cid.trim_matches(['<', '>']).to_ascii_lowercase();
-            out.insert(key, format!("data:{mime};base64,{data}"));
+        if INLINE_TYPES.contains(&mime.as_str()) && part.len() <= INLINE_MAX {
+            out.entry(cid.trim_matches(['<', '>']).to_ascii_lowercase()).or_insert(n);
         }
     }
     out
 }
 
 /// Sanitises `html` from `msg`; remote images stay only when `images` is true.
-pub fn sanitise(msg: &Message<'_>, html: &str, images: bool) -> SafeHtml {
+/// A body past the size or shape bounds is refused before it is parsed.
+pub fn sanitise(msg: &Message<'_>, html: &str, images: bool) -> Result<SafeHtml, TooComplex> {
+    if html.len() > MAX_HTML_BYTES {
+        return Err(TooComplex::TooLarge);
+    }
+    if !html_shape::shape(html).within_bounds() {
+        return Err(TooComplex::TooDeep);
+    }
     let inline = inline_images(msg);
     let removed = Arc::new(AtomicUsize::new(0));
     let counter = Arc::clone(&removed);
@@ -101,7 +146,8 @@ pub fn sanitise(msg: &Message<'_>, html: &str, images: bool) -> SafeHtml {
                 return Some(value.into());
             }
             if let Some(cid) = value.strip_prefix("cid:") {
-                return inline.get(&cid.to_ascii_lowercase()).map(|d| d.clone().into());
+                let part = inline.get(&cid.to_ascii_lowercase())?;
+                return Some(format!("cid:{part}").into());
             }
             if value.starts_with("http:") || value.starts_with("https:") {
                 if images {
@@ -112,10 +158,16 @@ pub fn sanitise(msg: &Message<'_>, html: &str, images: bool) -> SafeHtml {
             None
         });
     let html = builder.clean(html).to_string();
-    SafeHtml {
+    Ok(SafeHtml {
         html,
         remote_images_removed: removed.load(Ordering::Relaxed),
-    }
+    })
+}
+
+/// `html` with every inline reference `cid:<part>` made by `sanitise` turned
+/// into `<prefix><part>` (the sanitiser writes them only as whole attribute values).
+pub fn link_inline_images(html: &str, prefix: &str) -> String {
+    html.replace("=\"cid:", &format!("=\"{prefix}"))
 }
 
 #[cfg(test)]
@@ -125,7 +177,7 @@ mod tests {
     fn clean(html: &str, images: bool) -> SafeHtml {
         let raw = format!("Content-Type: text/html; charset=utf-8\r\n\r\n{html}");
         let msg = mail_parser::MessageParser::default().parse(raw.as_bytes()).unwrap();
-        sanitise(&msg, html, images)
+        sanitise(&msg, html, images).unwrap()
     }
 
     #[test]
@@ -178,5 +230,40 @@ mod tests {
         let shown = clean(html, true);
         assert_eq!(shown.remote_images_removed, 0);
         assert!(shown.html.contains("https://tracker.test/p.gif"), "{}", shown.html);
+    }
+
+    #[test]
+    fn an_image_referenced_many_times_is_one_short_link() {
+        let logo = "iVBORw0KGgo".repeat(5000);
+        let html = "<p>hi</p>".to_string() + &"<img src=\"cid:Logo@x\">".repeat(2000);
+        let raw = format!(
+            "Content-Type: multipart/related; boundary=b\r\n\r\n--b\r\nContent-Type: text/html\r\n\r\n{html}\r\n\
+             --b\r\nContent-Type: image/png\r\nContent-ID: <logo@x>\r\nContent-Transfer-Encoding: base64\r\n\r\n{logo}\r\n--b--\r\n"
+        );
+        let msg = mail_parser::MessageParser::default().parse(raw.as_bytes()).unwrap();
+        let body = html_body(&msg).unwrap();
+        let safe = sanitise(&msg, body, false).unwrap();
+        assert_eq!(safe.html.matches("src=\"cid:2\"").count(), 2000, "each reference names the part");
+        assert!(
+            safe.html.len() < body.len() * 2,
+            "no copies of the image: {} bytes",
+            safe.html.len()
+        );
+        let linked = link_inline_images(&safe.html, "/m/1/g/t/i/");
+        assert_eq!(linked.matches("src=\"/m/1/g/t/i/2\"").count(), 2000);
+        assert!(inline_image(&msg, 2).is_some_and(|(mime, _)| mime == "image/png"));
+        assert!(inline_image(&msg, 1).is_none(), "the HTML part is no image");
+    }
+
+    #[test]
+    fn bodies_past_the_bounds_are_not_parsed() {
+        let raw = "Content-Type: text/html\r\n\r\nx";
+        let msg = mail_parser::MessageParser::default().parse(raw.as_bytes()).unwrap();
+        let deep = "<div>".repeat(105_000);
+        let started = std::time::Instant::now();
+        assert_eq!(sanitise(&msg, &deep, false).err(), Some(TooComplex::TooDeep));
+        assert!(started.elapsed() < std::time::Duration::from_secs(1));
+        let large = "<p>x</p>".repeat(MAX_HTML_BYTES / 8 + 1);
+        assert_eq!(sanitise(&msg, &large, false).err(), Some(TooComplex::TooLarge));
     }
 }

@@ -4,4 +4,5 @@
 pub mod compose;
 pub mod headers;
 pub mod html;
+pub mod html_shape;
 pub mod summary;

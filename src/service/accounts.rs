@@ -120,7 +120,7 @@ pub async fn sign_in(
         Ok(account) => account,
         Err(why) => return Err(refuse(ctx, throttle, address, client, why).await),
     };
-    throttle.succeeded(&address);
+    throttle.succeeded(&address, client.ip);
     let NewSession {
         token_hash,
         session,
@@ -145,18 +145,28 @@ pub async fn sign_in(
 }
 
 /// Waits out the delay earlier failures earned for this address and client;
-/// Err (the reason, for the refusal) while they are locked out.
+/// Err (the reason, for the refusal) while they are locked out. While as many
+/// checks are running as failures may still be made, waits for one to end
+/// (so concurrent tries cannot pass the lockout threshold).
 pub(super) async fn wait_turn(throttle: &SignInThrottle, address: &str, ip: IpAddr) -> Result<(), &'static str> {
-    match throttle.gate(address, ip) {
-        Gate::Locked => Err("locked after repeated failures"),
-        Gate::Check(delay) => {
-            if !delay.is_zero() {
-                smol::Timer::after(delay).await;
+    for _ in 0..BUSY_TRIES {
+        match throttle.gate(address, ip) {
+            Gate::Locked => return Err("locked after repeated failures"),
+            Gate::Busy => smol::Timer::after(BUSY_PAUSE).await,
+            Gate::Check(delay) => {
+                if !delay.is_zero() {
+                    smol::Timer::after(delay).await;
+                }
+                return Ok(());
             }
-            Ok(())
-        }
+        };
     }
+    Err("too many tries at once")
 }
+
+/// How long, and how often, a try waits for a running check to end (10 s in all).
+const BUSY_PAUSE: std::time::Duration = std::time::Duration::from_millis(100);
+const BUSY_TRIES: u32 = 100;
 
 /// Counts, logs and records a refused sign-in; the error every refusal gives.
 pub(super) async fn refuse(ctx: &Context, throttle: &SignInThrottle, address: String, client: &Client, why: &'static str) -> AccountError {
@@ -285,11 +295,16 @@ pub async fn change_password(
 }
 
 /// Queues a reset link when the address has an account; says nothing either way.
+/// One reset mail per account per minute, however often the form is posted
+/// (each new link voids the older one, so a flood would also keep the user from using any).
+const RESET_MIN_INTERVAL_SECS: i64 = 60;
+
 pub async fn request_reset(ctx: &Context, address: &str, client: &Client) -> Result<(), AccountError> {
     let op = AuthWrite::RequestReset {
         address: normalise(address),
         ip: client.ip.to_string(),
         at: now(),
+        min_interval: RESET_MIN_INTERVAL_SECS,
     };
     if ctx.vault.write(WriteOp::Auth(op)).await? == WriteResult::Done {
         let _ = ctx.outbox_wake.try_send(());

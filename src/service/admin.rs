@@ -80,7 +80,7 @@ pub async fn sign_in(
     if ctx.vault.write(WriteOp::Admin(op)).await? != WriteResult::Done {
         return Err(refuse(ctx, throttle, &name, client, "authenticator code already used").await);
     }
-    throttle.succeeded(&name);
+    throttle.succeeded(&name, client.ip);
     ctx.metrics.sign_in(true, true);
     tracing::info!(admin = %name, client = %client.ip, "admin sign-in");
     Ok(token)

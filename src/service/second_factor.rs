@@ -80,7 +80,7 @@ pub async fn pass(
                     at: now(),
                 };
                 if ctx.vault.write(WriteOp::Factor(op)).await? == WriteResult::Done {
-                    throttle.succeeded(&address);
+                    throttle.succeeded(&address, client.ip);
                     return Ok(token);
                 }
                 "second-factor code already used"

@@ -81,7 +81,7 @@ pub async fn sign_in_with_code(
     if ctx.vault.write(WriteOp::Factor(op)).await? != WriteResult::Done {
         return Err(refuse(ctx, throttle, address, client, "sign-in code used or replaced meanwhile").await);
     }
-    throttle.succeeded(&address);
+    throttle.succeeded(&address, client.ip);
     ctx.metrics.sign_in(false, true);
     tracing::info!(address = %address, client = %client.ip, "portal sign-in with an emailed code");
     Ok(signed)

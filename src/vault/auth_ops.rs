@@ -51,6 +51,8 @@ pub enum AuthWrite {
         address: String,
         ip: String,
         at: i64,
+        /// Seconds that must pass since the last reset mail of this account.
+        min_interval: i64,
     },
     /// The outbox worker made a link: its hash replaces (voids) every older one.
     IssueReset {
@@ -110,7 +112,12 @@ pub fn apply(t: &mut Tables<'_>, counters: &mut Counters, w: &AuthWrite) -> Resu
             password_hash,
             at,
         } => change_password(t, counters, (token_hash, new_token_hash), password_hash, *at),
-        AuthWrite::RequestReset { address, ip, at } => request_reset(t, counters, address, ip, *at),
+        AuthWrite::RequestReset {
+            address,
+            ip,
+            at,
+            min_interval,
+        } => request_reset(t, counters, address, ip, (*at, *min_interval)),
         AuthWrite::IssueReset {
             address,
             token_hash,
@@ -308,10 +315,23 @@ fn change_password(
     Ok(WriteResult::Done)
 }
 
-fn request_reset(t: &mut Tables<'_>, counters: &mut Counters, address: &str, ip: &str, at: i64) -> Result<WriteResult, VaultError> {
-    if account(t, address)?.is_none() {
+fn request_reset(
+    t: &mut Tables<'_>,
+    counters: &mut Counters,
+    address: &str,
+    ip: &str,
+    (at, min_interval): (i64, i64),
+) -> Result<WriteResult, VaultError> {
+    let Some(mut acc) = account(t, address)? else {
+        return Ok(WriteResult::Gone);
+    };
+    if at - acc.reset_requested_at < min_interval {
+        let what = format!("asked for a password reset from {ip}: asked again too soon, nothing sent");
+        add_event(t, counters, 0, at, address, what)?;
         return Ok(WriteResult::Gone);
     }
+    acc.reset_requested_at = at;
+    put_account(t, &acc)?;
     queue_account_mail(t, counters, OutboxKind::PasswordReset, address, at)?;
     add_event(t, counters, 0, at, address, format!("asked for a password reset from {ip}"))?;
     Ok(WriteResult::Done)

@@ -292,6 +292,7 @@ pub(super) fn ensure_account(t: &mut Tables<'_>, address: &str, now: i64, intern
         last_sign_in: None,
         previous_sign_in: None,
         code_requested_at: 0,
+        reset_requested_at: 0,
         totp: None,
         preferences: super::Preferences::default(),
     };

@@ -247,6 +247,9 @@ pub struct Account {
     /// When a sign-in code was last asked for (unix seconds), so one request per minute is mailed.
     #[serde(default)]
     pub code_requested_at: i64,
+    /// When a password reset was last mailed (unix seconds), so one request per minute is mailed.
+    #[serde(default)]
+    pub reset_requested_at: i64,
     /// The enrolled TOTP second factor, if any.
     #[serde(default)]
     pub totp: Option<Totp>,

@@ -216,6 +216,20 @@ impl Resp {
         }
     }
 
+    /// An image of a message, for its sandboxed frame: kept by the browser
+    /// for the page's life, never sniffed, never a document.
+    pub fn image(content_type: String, body: Vec<u8>) -> Self {
+        Self {
+            status: StatusCode::OK,
+            headers: vec![
+                ("content-type", content_type),
+                ("cache-control", "private, max-age=3600".into()),
+                ("content-security-policy", "sandbox; default-src 'none'".into()),
+            ],
+            body: Bytes::from(body),
+        }
+    }
+
     /// Replaces a header (one of the defaults `finish` adds, too).
     pub fn with_header(mut self, name: &'static str, value: String) -> Self {
         self.headers.retain(|(k, _)| *k != name);

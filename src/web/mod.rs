@@ -9,6 +9,7 @@ pub mod page_cache;
 pub mod pages;
 pub mod portal;
 mod redirect;
+pub mod renders;
 pub mod upload;
 
 use std::net::IpAddr;
@@ -23,6 +24,7 @@ use hyper::{Method, Request, Response, StatusCode};
 use smol::net::TcpListener;
 use smol_hyper::rt::{FuturesIo, SmolTimer};
 
+use crate::auth::rate::RateLimit;
 use crate::auth::throttle::SignInThrottle;
 use crate::service::Context;
 pub use redirect::serve_redirect;
@@ -50,6 +52,45 @@ pub struct Web {
     pub settings: EffectiveSettings,
     /// Inbox pages reused while the mailbox has not changed.
     pub page_cache: page_cache::PageCache,
+    /// What strangers and users may ask for how often (`Limits`).
+    pub limits: Limits,
+    /// Message bodies made safe once, and the grants of their frames.
+    pub renders: renders::Renders,
+}
+
+/// Rate limits on requests that send mail or cost work.
+pub struct Limits {
+    /// Reset links and sign-in codes asked for, per client address (each
+    /// account also gets at most one of each per minute, in the vault).
+    pub mail_requests: RateLimit<IpAddr>,
+    /// Messages sent from the portal, per account.
+    pub compose: RateLimit<String>,
+}
+
+/// Reset-link and sign-in-code requests one client address may make per `MAIL_REQUEST_WINDOW`.
+pub const MAIL_REQUESTS_PER_CLIENT: u32 = 10;
+pub const MAIL_REQUEST_WINDOW: Duration = Duration::from_mins(15);
+/// Messages one account may send from the portal per `COMPOSE_WINDOW`.
+pub const COMPOSE_PER_ACCOUNT: u32 = 30;
+pub const COMPOSE_WINDOW: Duration = Duration::from_mins(10);
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            mail_requests: RateLimit::new(MAIL_REQUESTS_PER_CLIENT, MAIL_REQUEST_WINDOW),
+            compose: RateLimit::new(COMPOSE_PER_ACCOUNT, COMPOSE_WINDOW),
+        }
+    }
+}
+
+/// "in N minutes", rounded up, for a rate-limited user.
+pub fn minutes_text(wait: Duration) -> String {
+    let minutes = wait.as_secs().div_ceil(60).max(1);
+    if minutes == 1 {
+        "1 minute".into()
+    } else {
+        format!("{minutes} minutes")
+    }
 }
 
 /// The configuration as it was loaded: (key, value, source) rows and the file read.
@@ -87,6 +128,8 @@ impl Web {
             admin_throttle,
             settings,
             page_cache: page_cache::PageCache::default(),
+            limits: Limits::default(),
+            renders: renders::Renders::default(),
         }
     }
 

@@ -107,6 +107,7 @@ async fn dispatch(web: &Web, req: &Req) -> Result<Resp, WebError> {
         ["forgot"] if post => password::forgot(web, req).await,
         ["reset", token] if get => password::reset_page(web, req, token),
         ["reset", token] if post => password::reset(web, req, token).await,
+        ["m", id, "g", grant, "i", part] if get => reading::inline_image(web, id, grant, part),
         _ => signed_in_routes(web, req, &segments, get, post).await,
     }
 }
@@ -141,7 +142,7 @@ async fn signed_in_routes(web: &Web, req: &Req, segments: &[&str], get: bool, po
         ["mailbox", "act"] if post => mailbox::act(web, req, &signed).await,
         ["search"] if get => mailbox::search(web, req, &signed),
         ["m", id] if get => reading::message(web, req, &signed, id).await,
-        ["m", id, "body"] if get => reading::body_frame(web, req, &signed, id),
+        ["m", id, "body"] if get => reading::body_frame(web, req, &signed, id).await,
         ["m", id, "print"] if get => reading::print_view(web, req, &signed, id).await,
         ["m", id, "eml"] if get => reading::eml(web, &signed, id),
         ["m", id, "a", n] if get => reading::attachment(web, &signed, id, n),
@@ -232,10 +233,20 @@ pub async fn signed_in(web: &Web, req: &Req) -> Result<Option<Signed>, WebError>
     }))
 }
 
-/// A local path to return to after sign-in; anything else becomes "/".
+/// A page of the portal to return to after sign-in (or after a mailbox
+/// action): a path `is_page` knows, with an optional query, in printable
+/// ASCII without spaces or backslashes; anything else becomes "/". (A browser
+/// drops TAB and newlines from a URL, so `/\t/evil.host` would leave the site.)
 pub fn safe_next(next: &str) -> String {
-    let local = next.starts_with('/') && !next.starts_with("//") && !next.contains(['\\', '\r', '\n']);
-    if local { next.to_string() } else { "/".into() }
+    let (path, _query) = next.split_once('?').unwrap_or((next, ""));
+    let printable = next.bytes().all(|b| b.is_ascii_graphic() && b != b'\\');
+    let segments: Option<Vec<&str>> = match path.strip_prefix('/') {
+        Some("") => Some(Vec::new()),
+        Some(rest) => Some(rest.split('/').collect()),
+        None => None,
+    };
+    let known = segments.is_some_and(|s| s.iter().all(|seg| !seg.is_empty()) && is_page(&s));
+    if printable && known { next.to_string() } else { "/".into() }
 }
 
 pub fn encode(s: &str) -> String {
@@ -309,6 +320,35 @@ pub fn error_page(web: &Web, status: StatusCode, reference: Option<&str>) -> Res
         Err(e) => {
             tracing::error!(error = %e, "error page failed to render");
             Resp::text(status, "Something went wrong.\n")
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_next;
+
+    #[test]
+    fn next_is_a_known_page_or_home() {
+        for good in ["/", "/m/1f", "/sent?page=2", "/search?q=a+b", "/account/2fa", "/m/2a/reply-all"] {
+            assert_eq!(safe_next(good), good);
+        }
+        for bad in [
+            "//evil.host/x",
+            "/\t/evil.host/x",
+            "/\t/evil.host",
+            "/ /evil.host",
+            "/\\evil.host",
+            "https://evil.host/",
+            "/%09/evil.host",
+            "evil.host",
+            "/unknown",
+            "/m//x",
+            "/sent\r\nSet-Cookie: x=y",
+            "/m/é",
+            "",
+        ] {
+            assert_eq!(safe_next(bad), "/", "{bad:?}");
         }
     }
 }

@@ -91,6 +91,12 @@ pub fn forgot_page(web: &Web, req: &Req) -> Result<Resp, WebError> {
 pub async fn forgot(web: &Web, req: &Req) -> Result<Resp, WebError> {
     check_anonymous_form(req)?;
     let address = req.field("address").trim();
+    if !web.limits.mail_requests.allow(&req.client.ip) {
+        let wait = crate::web::minutes_text(web.limits.mail_requests.wait(&req.client.ip));
+        let error = format!("Too many reset links were asked for from your network. Try again in {wait}.");
+        let values = context! { address, error, hours => web.ctx.config.password.reset_link_hours };
+        return anonymous_page(web, req, "forgot.html", StatusCode::TOO_MANY_REQUESTS, values);
+    }
     if address.contains('@') && address.len() <= 254 {
         accounts::request_reset(&web.ctx, address, &req.client).await?;
     }

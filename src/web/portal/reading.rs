@@ -13,6 +13,7 @@ use crate::service::mailbox;
 use crate::vault::{Folder, MailboxEntry, MessageRecord, Restriction};
 use crate::web::Web;
 use crate::web::http::{Req, Resp};
+use crate::web::renders::Rendered;
 
 /// Hex queue id from the path; anything else is "not found".
 pub fn parse_id(id: &str) -> Result<u64, WebError> {
@@ -43,33 +44,81 @@ fn parse(raw: &[u8]) -> Result<mail_parser::Message<'_>, WebError> {
 
 /// The policy of the message frame: a sandbox without scripts (links may open
 /// new tabs outside it), inline styles, images only from the message itself
-/// unless the user asked for remote ones.
+/// (its inline parts, served by this site) unless the user asked for remote ones.
 fn frame_policy(images: bool) -> String {
     let remote = if images { " https: http:" } else { "" };
     format!(
-        "sandbox allow-popups allow-popups-to-escape-sandbox; default-src 'none'; img-src data:{remote}; \
+        "sandbox allow-popups allow-popups-to-escape-sandbox; default-src 'none'; img-src 'self' data:{remote}; \
          style-src 'unsafe-inline'; frame-ancestors 'self'; base-uri 'none'; form-action 'none'"
     )
 }
 
+/// Whether the reader clicked "Show images" on their own page: the parameter
+/// carries their grant for this message (a link from elsewhere cannot).
+fn images_asked(web: &Web, req: &Req, signed: &Signed, id: u64) -> bool {
+    let asked = req.query("images");
+    !asked.is_empty() && web.renders.granted(asked, id).is_some_and(|a| a == signed.session.address)
+}
+
 /// The sanitised HTML body as its own document, for the sandboxed frame.
-pub fn body_frame(web: &Web, req: &Req, signed: &Signed, id: &str) -> Result<Resp, WebError> {
+pub async fn body_frame(web: &Web, req: &Req, signed: &Signed, id: &str) -> Result<Resp, WebError> {
     let id = parse_id(id)?;
     let raw = own_raw(web, signed, id)?;
-    let msg = parse(&raw)?;
-    let html = html::html_body(&msg).ok_or(WebError::NotFound)?;
-    let images = req.query("images") == "1";
-    let safe = html::sanitise(&msg, html, images);
+    let images = images_asked(web, req, signed, id);
+    let rendered = web.renders.body(id, images, std::sync::Arc::new(raw)).await;
+    let Rendered::Html(safe) = rendered.as_ref() else {
+        return Err(WebError::NotFound);
+    };
+    let grant = web.renders.grant(&signed.session.address, id);
+    let prefix = format!("/m/{}/g/{grant}/i/", crate::service::intake::queue_id_text(id));
     let doc = format!(
         "<!doctype html><html><head><meta charset=\"utf-8\"><meta name=\"referrer\" content=\"no-referrer\">\
          <style>body{{font:15px/1.5 system-ui,sans-serif;margin:0;padding:.5rem;overflow-wrap:anywhere}}img{{max-width:100%;height:auto}}</style>\
          </head><body>{}</body></html>",
-        safe.html
+        html::link_inline_images(&safe.html, &prefix)
     );
     Ok(Resp::html(hyper::StatusCode::OK, doc)
         .with_header("content-security-policy", frame_policy(images))
         .with_header("x-frame-options", "SAMEORIGIN".into())
         .with_header("cache-control", "private, no-store".into()))
+}
+
+/// An inline image of a message, fetched by its sandboxed frame (which sends
+/// no cookies): the grant in the path names the reader, whose mailbox must
+/// still hold the message, and only the parts the body shows inline are served.
+pub fn inline_image(web: &Web, id: &str, grant: &str, part: &str) -> Result<Resp, WebError> {
+    let id = parse_id(id)?;
+    let part: usize = part.parse().map_err(|_| WebError::NotFound)?;
+    let reader = web.renders.granted(grant, id).ok_or(WebError::NotFound)?;
+    if mailbox::entry(&web.ctx, &reader, id)?.is_none() {
+        return Err(WebError::NotFound);
+    }
+    let raw = web.ctx.vault.raw_message(id)?.ok_or(WebError::NotFound)?;
+    let msg = parse(&raw)?;
+    let (mime, bytes) = html::inline_image(&msg, part).ok_or(WebError::NotFound)?;
+    Ok(Resp::image(mime, bytes))
+}
+
+/// Longest text body shown on the page, in bytes (the rest is in the .eml).
+const MAX_TEXT_SHOWN: usize = 1024 * 1024;
+
+/// The message's text, cut at `MAX_TEXT_SHOWN` (true when cut).
+fn text_body(raw: &[u8]) -> (String, bool) {
+    let parsed = mail_parser::MessageParser::default().parse(raw);
+    let mut text = parsed
+        .as_ref()
+        .and_then(|p| p.body_text(0))
+        .map(std::borrow::Cow::into_owned)
+        .unwrap_or_default();
+    if text.len() <= MAX_TEXT_SHOWN {
+        return (text, false);
+    }
+    let mut end = MAX_TEXT_SHOWN;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text.truncate(end);
+    (text, true)
 }
 
 /// Trace fields that describe the organisation's own mail servers and clients;
@@ -193,17 +242,16 @@ async fn show(web: &Web, req: &Req, signed: &Signed, id: &str, template: &str) -
     if really_read(req) && (!entry.read || entry.opened_at.is_none()) {
         mailbox::opened(&web.ctx, address, id, &req.client).await?;
     }
-    let parsed = mail_parser::MessageParser::default().parse(&raw);
-    let images = req.query("images") == "1";
-    let remote_images = parsed
-        .as_ref()
-        .and_then(|msg| html::html_body(msg).map(|h| html::sanitise(msg, h, false).remote_images_removed));
-    let body = parsed
-        .as_ref()
-        .filter(|_| remote_images.is_none())
-        .and_then(|p| p.body_text(0))
-        .map(std::borrow::Cow::into_owned)
-        .unwrap_or_default();
+    let images = images_asked(web, req, signed, id);
+    let raw = std::sync::Arc::new(raw);
+    let rendered = web.renders.body(id, false, std::sync::Arc::clone(&raw)).await;
+    let (html, remote_images, too_complex) = match rendered.as_ref() {
+        Rendered::Html(safe) => (true, safe.remote_images_removed, None),
+        Rendered::Refused(why) => (false, 0, Some(why.reason())),
+        Rendered::NoHtml => (false, 0, None),
+    };
+    let (body, cut) = if html { (String::new(), false) } else { text_body(&raw) };
+    let grant = (html && remote_images > 0).then(|| web.renders.grant(address, id));
     let attachments: Vec<Value> = m
         .attachments
         .iter()
@@ -222,7 +270,7 @@ async fn show(web: &Web, req: &Req, signed: &Signed, id: &str, template: &str) -
         from => sender(&m), to => m.to.join(", "), cc => m.cc.join(", "), subject => m.subject,
         received => signed.clock.datetime(m.received_at), expires => signed.clock.datetime(m.expires_at), body, attachments,
         folder => folder.name(), back => path_of(folder), deleted => folder == Folder::Deleted,
-        html => remote_images.is_some(), images, remote_images => remote_images.unwrap_or(0),
+        html, images, remote_images, grant, too_complex, cut,
         may_print => may.print, may_reply => may.reply, restriction_note => may.note,
         has_others => !m.cc.is_empty() || m.to.len() > 1,
     };

@@ -1,0 +1,185 @@
+//! Message bodies made safe once and reused: the sanitised HTML of a message
+//! (with and without remote images) is kept in memory within a byte budget,
+//! so the message page and its frame do not parse and clean the body twice
+//! and a reader reloading a page costs nothing. Sanitising runs on the
+//! blocking pool, a few at a time, so a heavy body never stalls other requests.
+//!
+//! Also here: grants, the random keys that let a reader's sandboxed frame
+//! (which has no cookies: its origin is opaque) fetch the inline images of one
+//! message, and that prove "Show images" was clicked on the reader's own page.
+
+use std::collections::{HashMap, VecDeque};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use smol::lock::Semaphore;
+
+use crate::mail::html::{self, SafeHtml, TooComplex};
+
+/// Bytes of sanitised HTML kept at most (a Pi has the memory; a few hundred messages).
+const BUDGET: usize = 32 * 1024 * 1024;
+/// Bodies sanitised at once.
+const SLOTS: usize = 2;
+/// How long a grant works after it was made.
+const GRANT_TTL: Duration = Duration::from_hours(2);
+/// Grants kept at most; beyond it expired ones go, then the oldest.
+const MAX_GRANTS: usize = 20_000;
+
+/// A message body as the portal shows it.
+pub enum Rendered {
+    Html(SafeHtml),
+    /// Not rendered: past a bound (the reader is told).
+    Refused(TooComplex),
+    /// No HTML part: the text part is shown.
+    NoHtml,
+}
+
+struct Grant {
+    address: String,
+    id: u64,
+    made: Instant,
+}
+
+pub struct Renders {
+    kept: Mutex<Kept>,
+    slots: Semaphore,
+    grants: Mutex<Grants>,
+}
+
+#[derive(Default)]
+struct Kept {
+    bodies: HashMap<(u64, bool), Arc<Rendered>>,
+    order: VecDeque<(u64, bool)>,
+    bytes: usize,
+}
+
+#[derive(Default)]
+struct Grants {
+    by_token: HashMap<String, Grant>,
+    by_reader: HashMap<(String, u64), String>,
+}
+
+impl Default for Renders {
+    fn default() -> Self {
+        Self {
+            kept: Mutex::default(),
+            slots: Semaphore::new(SLOTS),
+            grants: Mutex::default(),
+        }
+    }
+}
+
+fn size_of(r: &Rendered) -> usize {
+    match r {
+        Rendered::Html(safe) => safe.html.len() + 64,
+        _ => 64,
+    }
+}
+
+impl Renders {
+    /// The body of message `id` (remote images kept when `images`), sanitised
+    /// now from `raw` unless it was before.
+    pub async fn body(&self, id: u64, images: bool, raw: Arc<Vec<u8>>) -> Arc<Rendered> {
+        if let Some(kept) = self.kept.lock().expect("renders lock").bodies.get(&(id, images)) {
+            return Arc::clone(kept);
+        }
+        let _slot = self.slots.acquire().await;
+        let rendered = Arc::new(smol::unblock(move || render(&raw, images)).await);
+        self.keep(id, images, &rendered);
+        rendered
+    }
+
+    fn keep(&self, id: u64, images: bool, rendered: &Arc<Rendered>) {
+        let size = size_of(rendered);
+        if size > BUDGET / 4 {
+            return;
+        }
+        let mut kept = self.kept.lock().expect("renders lock");
+        while kept.bytes + size > BUDGET {
+            let Some(oldest) = kept.order.pop_front() else { break };
+            if let Some(gone) = kept.bodies.remove(&oldest) {
+                kept.bytes -= size_of(&gone);
+            }
+        }
+        if kept.bodies.insert((id, images), Arc::clone(rendered)).is_none() {
+            kept.order.push_back((id, images));
+            kept.bytes += size;
+        }
+    }
+
+    /// The grant of `address` for message `id` (the same one while it lasts).
+    pub fn grant(&self, address: &str, id: u64) -> String {
+        let mut grants = self.grants.lock().expect("grants lock");
+        let reader = (address.to_string(), id);
+        if let Some(token) = grants.by_reader.get(&reader)
+            && grants.by_token.get(token).is_some_and(|g| g.made.elapsed() < GRANT_TTL / 2)
+        {
+            return token.clone();
+        }
+        if grants.by_token.len() >= MAX_GRANTS {
+            grants.forget_expired();
+        }
+        let token = crate::auth::tokens::new_token().0;
+        let grant = Grant {
+            address: address.to_string(),
+            id,
+            made: Instant::now(),
+        };
+        grants.by_token.insert(token.clone(), grant);
+        grants.by_reader.insert(reader, token.clone());
+        token
+    }
+
+    /// The reader a grant was made for, while it works and only for message `id`.
+    pub fn granted(&self, token: &str, id: u64) -> Option<String> {
+        let grants = self.grants.lock().expect("grants lock");
+        let grant = grants.by_token.get(token)?;
+        (grant.id == id && grant.made.elapsed() < GRANT_TTL).then(|| grant.address.clone())
+    }
+}
+
+impl Grants {
+    fn forget_expired(&mut self) {
+        self.by_token.retain(|_, g| g.made.elapsed() < GRANT_TTL);
+        if self.by_token.len() >= MAX_GRANTS {
+            let mut made: Vec<Instant> = self.by_token.values().map(|g| g.made).collect();
+            made.sort_unstable();
+            let cut = made[made.len() / 2];
+            self.by_token.retain(|_, g| g.made > cut);
+        }
+        let live = &self.by_token;
+        self.by_reader.retain(|_, token| live.contains_key(token));
+    }
+}
+
+fn render(raw: &[u8], images: bool) -> Rendered {
+    let Some(msg) = mail_parser::MessageParser::default().parse(raw) else {
+        return Rendered::NoHtml;
+    };
+    let Some(body) = html::html_body(&msg) else {
+        return Rendered::NoHtml;
+    };
+    let started = Instant::now();
+    let rendered = match html::sanitise(&msg, body, images) {
+        Ok(safe) => Rendered::Html(safe),
+        Err(why) => Rendered::Refused(why),
+    };
+    tracing::debug!(bytes = body.len(), micros = started.elapsed().as_micros(), "message body sanitised");
+    rendered
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_grant_is_for_one_reader_and_one_message() {
+        let r = Renders::default();
+        let g = r.grant("a@x.test", 7);
+        assert_eq!(r.grant("a@x.test", 7), g, "reused while fresh");
+        assert_ne!(r.grant("b@x.test", 7), g);
+        assert_eq!(r.granted(&g, 7).as_deref(), Some("a@x.test"));
+        assert_eq!(r.granted(&g, 8), None);
+        assert_eq!(r.granted("guess", 7), None);
+    }
+}
