@@ -6,6 +6,7 @@ mod cli;
 mod commands;
 mod config;
 mod control;
+mod fd_limit;
 mod mail;
 mod metrics;
 mod notify;

@@ -23,6 +23,7 @@ pub enum Delivery {
 pub struct Metrics {
     smtp_accepted: AtomicU64,
     smtp_refused: AtomicU64,
+    https_refused: AtomicU64,
     /// Recipients by decision: `vault`, `relay`, `tls_first`.
     recipients: [AtomicU64; 3],
     /// Outbox attempts by kind (`OutboxKind::code` - 1) and outcome.
@@ -66,6 +67,11 @@ impl Metrics {
 
     pub fn smtp_refused(&self) {
         add(&self.smtp_refused);
+    }
+
+    /// An HTTPS connection closed at once: too many were open.
+    pub fn https_refused(&self) {
+        add(&self.https_refused);
     }
 
     pub fn delivery(&self, kind: OutboxKind, outcome: Delivery) {
@@ -165,11 +171,19 @@ impl Metrics {
             "Size of the vault file.",
             &plain(snap.vault_bytes),
         );
-        self.render_latency(&mut out);
+        self.render_https(&mut out);
         out
     }
 
-    fn render_latency(&self, out: &mut String) {
+    /// Refused HTTPS connections and the request latency histogram.
+    fn render_https(&self, out: &mut String) {
+        let name = "cloister_https_connections_refused_total";
+        let _ = writeln!(
+            out,
+            "# HELP {name} HTTPS connections closed at once because web.max_connections or \
+             web.max_connections_per_client was reached.\n# TYPE {name} counter\n{name} {}",
+            get(&self.https_refused)
+        );
         let name = "cloister_http_request_duration_seconds";
         let _ = writeln!(
             out,

@@ -31,6 +31,21 @@ pub fn ensure_data_dir(config: &Config) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// The portal's shared state, its HTTPS connection cap sized to the open-file
+/// limit (raised to its hard value first).
+fn web_state(ctx: &Context, pages: web::pages::Pages, settings: web::EffectiveSettings) -> anyhow::Result<Arc<web::Web>> {
+    let spool = web::upload::prepare_spool(&ctx.config.data_dir).context("spool directory")?;
+    let open_files = crate::fd_limit::raise_open_files();
+    let web_state = web::Web::new(ctx.clone(), pages, spool, settings, open_files);
+    tracing::info!(
+        open_files,
+        https_connections = web_state.connections.max_total(),
+        smtp_connections = ctx.config.smtp.max_connections,
+        "connection budget"
+    );
+    Ok(Arc::new(web_state))
+}
+
 /// How long in-flight SMTP transactions get to finish at shutdown.
 const SHUTDOWN_GRACE_SECS: u64 = 10;
 
@@ -61,8 +76,7 @@ pub fn run(loaded: LoadedConfig) -> anyhow::Result<()> {
         metrics: Arc::default(),
     };
     let signal = signals::receiver(signals);
-    let spool = web::upload::prepare_spool(&config.data_dir).context("spool directory")?;
-    let web_state = Arc::new(web::Web::new(ctx.clone(), pages, spool, settings));
+    let web_state = web_state(&ctx, pages, settings)?;
 
     let vault_handle = vault.clone();
     let reload = smol::block_on(async move {
@@ -80,7 +94,12 @@ pub fn run(loaded: LoadedConfig) -> anyhow::Result<()> {
         let web_addr = web_listener.local_addr()?;
 
         let (stop_tx, stop_rx) = async_channel::bounded::<()>(1);
-        let smtp = SmtpServer::new(ctx.clone(), Arc::clone(&tls.server_config), stop_rx.clone());
+        let smtp = SmtpServer::new(
+            ctx.clone(),
+            Arc::clone(&tls.server_config),
+            Some(web_state.spool.clone()),
+            stop_rx.clone(),
+        );
         let accept = smol::spawn(Arc::clone(&smtp).serve(smtp_listener));
         let mut tasks = vec![
             smol::spawn(web::serve(web_listener, tls.https_config(), Arc::clone(&web_state), stop_rx)),

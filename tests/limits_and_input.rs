@@ -10,7 +10,11 @@ use common::{Cloister, message, wait_for};
 
 #[test]
 fn connections_per_client_and_in_total_are_limited() {
-    let c = Cloister::start_with(common::free_port(), "max_connections_per_client = 2\nmax_connections = 3", "");
+    let c = Cloister::start_with(
+        common::free_port(),
+        "max_connections_per_client = 2\nmax_connections = 3\nreserved_trusted_connections = 0",
+        "",
+    );
     let a = Client::connect(c.smtp);
     let b = Client::connect(c.smtp);
     assert!(a.greeting.starts_with("220") && b.greeting.starts_with("220"));
@@ -27,7 +31,11 @@ fn connections_per_client_and_in_total_are_limited() {
     });
     assert!(again.is_some(), "a slot frees when a connection ends");
 
-    let c = Cloister::start_with(common::free_port(), "max_connections_per_client = 10\nmax_connections = 2", "");
+    let c = Cloister::start_with(
+        common::free_port(),
+        "max_connections_per_client = 10\nmax_connections = 2\nreserved_trusted_connections = 0",
+        "",
+    );
     let _a = Client::connect(c.smtp);
     let _b = Client::connect(c.smtp);
     let third = Client::connect(c.smtp);

@@ -81,10 +81,14 @@ pub struct Smtp {
     pub max_line_length: u32,
     pub max_connections: u32,
     pub max_connections_per_client: u32,
+    /// Of `max_connections`, how many only `trusted_networks` may use.
+    pub reserved_trusted_connections: u32,
     /// Seconds to wait for the next command.
     pub command_timeout_secs: u64,
     /// Seconds allowed between two chunks of message data.
     pub data_timeout_secs: u64,
+    /// Seconds one transaction (MAIL to the end of DATA) may take in all.
+    pub transaction_timeout_secs: u64,
     /// Protocol errors tolerated before the connection is closed.
     pub max_errors: u32,
     /// Refuse MAIL until the client has started TLS.
@@ -103,8 +107,10 @@ impl Default for Smtp {
             max_line_length: 4096,
             max_connections: 200,
             max_connections_per_client: 20,
+            reserved_trusted_connections: 20,
             command_timeout_secs: 300,
             data_timeout_secs: 600,
+            transaction_timeout_secs: 1800,
             max_errors: 10,
             require_tls: false,
             auth_users: Vec::new(),
@@ -130,6 +136,10 @@ pub struct Web {
     pub http_redirect_listen: String,
     /// Directory whose files override the built-in portal pages; empty = built-in only.
     pub template_dir: PathBuf,
+    /// Simultaneous HTTPS connections in total (kept within the open-file limit).
+    pub max_connections: u32,
+    /// Simultaneous HTTPS connections from one client address.
+    pub max_connections_per_client: u32,
 }
 
 impl Default for Web {
@@ -139,6 +149,8 @@ impl Default for Web {
             public_url: String::new(),
             http_redirect_listen: String::new(),
             template_dir: PathBuf::new(),
+            max_connections: 1000,
+            max_connections_per_client: 64,
         }
     }
 }

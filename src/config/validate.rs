@@ -60,13 +60,16 @@ fn listeners(c: &Config, out: &mut Vec<Problem>) {
 
 fn limits(c: &Config, out: &mut Vec<Problem>) {
     let s = &c.smtp;
-    let positive: [(&str, u64); 8] = [
+    let positive: [(&str, u64); 11] = [
         ("smtp.max_message_size", s.max_message_size),
         ("smtp.max_recipients", s.max_recipients.into()),
         ("smtp.max_connections", s.max_connections.into()),
         ("smtp.max_connections_per_client", s.max_connections_per_client.into()),
         ("smtp.command_timeout_secs", s.command_timeout_secs),
         ("smtp.data_timeout_secs", s.data_timeout_secs),
+        ("smtp.transaction_timeout_secs", s.transaction_timeout_secs),
+        ("web.max_connections", c.web.max_connections.into()),
+        ("web.max_connections_per_client", c.web.max_connections_per_client.into()),
         ("smtp.max_errors", s.max_errors.into()),
         ("messages.attachment_limit", c.messages.attachment_limit),
     ];
@@ -74,6 +77,12 @@ fn limits(c: &Config, out: &mut Vec<Problem>) {
         if value == 0 {
             out.push(problem(key, "must be greater than 0"));
         }
+    }
+    if s.reserved_trusted_connections >= s.max_connections {
+        out.push(problem(
+            "smtp.reserved_trusted_connections",
+            "must be smaller than smtp.max_connections",
+        ));
     }
     if s.max_line_length < 1000 {
         out.push(problem("smtp.max_line_length", "must be at least 1000 (RFC 5321 line limit)"));

@@ -25,6 +25,9 @@ pub struct SmtpServer {
     queue_ids: Arc<QueueIds>,
     /// argon2 checks running at once (each takes ~19 MiB and a core for a moment).
     auth_slots: smol::lock::Semaphore,
+    /// Spooled (large) messages read back into memory and stored at once, so
+    /// their memory is bounded by this many times the size limit.
+    large_slots: smol::lock::Semaphore,
     /// Failed AUTH attempts per client address.
     auth_failures: super::throttle::AuthFailures,
     /// Closed (all senders dropped) when the server stops: every waiting read wakes.
@@ -52,7 +55,12 @@ impl Drop for Slot<'_> {
 impl SmtpServer {
     /// `last_queue_id`: the highest id already in the vault, so ids never repeat
     /// even when the clock went back (a Pi without a real-time clock).
-    pub fn new(ctx: Context, tls: Arc<rustls::ServerConfig>, stopping: async_channel::Receiver<()>) -> Arc<Self> {
+    pub fn new(
+        ctx: Context,
+        tls: Arc<rustls::ServerConfig>,
+        spool: Option<std::path::PathBuf>,
+        stopping: async_channel::Receiver<()>,
+    ) -> Arc<Self> {
         let c = &ctx.config.smtp;
         let limits = Limits {
             hostname: ctx.hostname.clone(),
@@ -62,6 +70,7 @@ impl SmtpServer {
             max_errors: c.max_errors,
             require_tls: c.require_tls,
             auth_enabled: !c.auth_users.is_empty(),
+            spool_dir: spool,
         };
         Arc::new(Self {
             queue_ids: Arc::clone(&ctx.queue_ids),
@@ -70,6 +79,7 @@ impl SmtpServer {
             limits: Arc::new(limits),
             connections: Mutex::new(HashMap::new()),
             auth_slots: smol::lock::Semaphore::new(2),
+            large_slots: smol::lock::Semaphore::new(2),
             auth_failures: super::throttle::AuthFailures::default(),
             stopping,
         })
@@ -96,11 +106,15 @@ impl SmtpServer {
         self.connections.lock().expect("conn lock").values().sum()
     }
 
-    fn take_slot(&self, ip: IpAddr) -> Result<Slot<'_>, &'static str> {
+    /// A connection slot for `ip`; clients outside the trusted networks may not
+    /// take the last `reserved_trusted_connections` (so the organisation's mail
+    /// server still gets in when strangers hold every other slot).
+    fn take_slot(&self, ip: IpAddr, trusted: bool) -> Result<Slot<'_>, &'static str> {
         let c = &self.ctx.config.smtp;
         let mut map = self.connections.lock().expect("conn lock");
         let total: u32 = map.values().sum();
-        if total >= c.max_connections {
+        let open_to_all = c.max_connections.saturating_sub(c.reserved_trusted_connections);
+        if total >= c.max_connections || (!trusted && total >= open_to_all) {
             return Err("421 4.7.0 Too many connections, try again later");
         }
         let mine = map.entry(ip).or_insert(0);
@@ -113,7 +127,10 @@ impl SmtpServer {
 
     async fn connection(&self, mut stream: TcpStream, peer: SocketAddr) {
         let _ = stream.set_nodelay(true);
-        let _slot = match self.take_slot(peer.ip()) {
+        // An IPv4 client on a dual-stack listener arrives as ::ffff:a.b.c.d.
+        let ip = peer.ip().to_canonical();
+        let trusted = self.ctx.config.smtp.trusted_networks.iter().any(|n| n.contains(&ip));
+        let _slot = match self.take_slot(peer.ip(), trusted) {
             Ok(slot) => slot,
             Err(reply) => {
                 tracing::info!(client = %peer, %reply, "smtp connection refused");
@@ -121,9 +138,6 @@ impl SmtpServer {
                 return;
             }
         };
-        // An IPv4 client on a dual-stack listener arrives as ::ffff:a.b.c.d.
-        let ip = peer.ip().to_canonical();
-        let trusted = self.ctx.config.smtp.trusted_networks.iter().any(|n| n.contains(&ip));
         let mut session = Session::new(Arc::clone(&self.limits), peer.ip(), trusted, Arc::clone(&self.queue_ids));
         if !matches!(self.drive(&mut stream, &mut session).await, Ended::StartTls) {
             return;
@@ -149,13 +163,15 @@ impl SmtpServer {
 
     async fn drive<S: AsyncRead + AsyncWrite + Unpin>(&self, stream: &mut S, session: &mut Session) -> Ended {
         let mut buf = vec![0u8; 64 * 1024];
+        let mut deadline = TransactionDeadline::default();
         loop {
             match session.step() {
                 Step::NeedInput => {
                     if !self.flush_in_time(stream, session).await {
                         return Ended::Closed;
                     }
-                    if let Some(n) = self.read(stream, session, &mut buf).await {
+                    let limit = deadline.left(session, self.ctx.config.smtp.transaction_timeout_secs);
+                    if let Some(n) = self.read(stream, session, &mut buf, limit).await {
                         session.receive(&buf[..n]);
                     } else {
                         let _ = flush(stream, session).await;
@@ -168,6 +184,21 @@ impl SmtpServer {
                 }
                 Step::Deliver(delivery) => {
                     let reply = self.deliver(&delivery).await;
+                    session.delivered(reply);
+                }
+                Step::DeliverSpooled(mut delivery, file) => {
+                    let slot = self.large_slots.acquire().await;
+                    let reply = match smol::unblock(move || file.read_all()).await {
+                        Ok(data) => {
+                            delivery.data = data;
+                            self.deliver(&delivery).await
+                        }
+                        Err(e) => {
+                            tracing::error!(error = %e, "smtp spool file could not be read back");
+                            Err("451 4.3.0 Message could not be stored; try again later".into())
+                        }
+                    };
+                    drop(slot);
                     session.delivered(reply);
                 }
                 Step::Authenticate { username, password } => {
@@ -206,17 +237,25 @@ impl SmtpServer {
         futures_lite::future::or(write, timer).await.unwrap_or(false)
     }
 
-    /// Reads with the command or data timeout; None on EOF, error or timeout.
-    async fn read<S: AsyncRead + Unpin>(&self, stream: &mut S, session: &mut Session, buf: &mut [u8]) -> Option<usize> {
+    /// Reads with the command or data timeout, and no longer than what is
+    /// `left` of the transaction's deadline; None on EOF, error or timeout.
+    async fn read<S: AsyncRead + Unpin>(
+        &self,
+        stream: &mut S,
+        session: &mut Session,
+        buf: &mut [u8],
+        left: Option<Duration>,
+    ) -> Option<usize> {
         let c = &self.ctx.config.smtp;
         let secs = if session.in_data() {
             c.data_timeout_secs
         } else {
             c.command_timeout_secs
         };
+        let wait = left.map_or(Duration::from_secs(secs), |left| left.min(Duration::from_secs(secs)));
         let read = async { Waited::Read(stream.read(buf).await) };
         let timer = async {
-            Timer::after(Duration::from_secs(secs)).await;
+            Timer::after(wait).await;
             Waited::TimedOut
         };
         let stop = async {
@@ -273,6 +312,25 @@ impl SmtpServer {
                 Err("451 4.3.0 Message could not be stored; try again later".into())
             }
         }
+    }
+}
+
+/// When the current transaction (MAIL to the end of DATA) began: a client
+/// feeding a byte every few seconds still has to finish within the deadline.
+#[derive(Default)]
+struct TransactionDeadline {
+    started: Option<std::time::Instant>,
+}
+
+impl TransactionDeadline {
+    /// What is left of the deadline, or None outside a transaction.
+    fn left(&mut self, session: &Session, limit_secs: u64) -> Option<Duration> {
+        if !session.in_transaction() {
+            self.started = None;
+            return None;
+        }
+        let started = *self.started.get_or_insert_with(std::time::Instant::now);
+        Some(Duration::from_secs(limit_secs).saturating_sub(started.elapsed()))
     }
 }
 

@@ -15,6 +15,7 @@ fn limits() -> Arc<Limits> {
         max_errors: 3,
         require_tls: false,
         auth_enabled: true,
+        spool_dir: None,
     })
 }
 

@@ -3,6 +3,7 @@
 //! headers on every response (`http.rs`). Routes live in `portal/`.
 
 mod admin;
+pub mod connections;
 pub mod http;
 pub mod ops_listener;
 pub mod page_cache;
@@ -44,6 +45,8 @@ pub struct Web {
     pub throttle: SignInThrottle,
     /// HTTPS connections open right now (shutdown waits for them).
     pub open: AtomicUsize,
+    /// Caps on HTTPS connections, in total and per client.
+    pub connections: connections::Connections,
     /// Where uploads wait while a message is being sent (`upload.rs`).
     pub spool: std::path::PathBuf,
     /// Failed admin sign-ins (kept apart from the portal's).
@@ -116,10 +119,19 @@ impl Drop for Open<'_> {
 }
 
 impl Web {
-    pub fn new(ctx: Context, pages: pages::Pages, spool: std::path::PathBuf, settings: EffectiveSettings) -> Self {
+    /// `open_files`: the process's open-file limit (the total cap stays within it).
+    pub fn new(ctx: Context, pages: pages::Pages, spool: std::path::PathBuf, settings: EffectiveSettings, open_files: u64) -> Self {
         let throttle = SignInThrottle::new(ctx.config.portal.lockout_threshold);
         let admin_throttle = SignInThrottle::new(ctx.config.admin.lockout_threshold);
+        let c = &ctx.config;
+        let connections = connections::Connections::new(
+            c.web.max_connections,
+            c.web.max_connections_per_client,
+            open_files,
+            c.smtp.max_connections,
+        );
         Self {
+            connections,
             ctx,
             pages,
             throttle,
@@ -152,9 +164,18 @@ pub async fn serve(listener: TcpListener, tls: Arc<rustls::ServerConfig>, web: A
             smol::Timer::after(Duration::from_millis(100)).await;
             continue;
         };
-        let _ = stream.set_nodelay(true);
         let (acceptor, web, stop) = (acceptor.clone(), Arc::clone(&web), stop.clone());
         smol::spawn(async move {
+            let ip = canonical(peer.ip());
+            let _place = match web.connections.admit(ip) {
+                Ok(place) => place,
+                Err(full) => {
+                    tracing::debug!(client = %peer, ?full, "https connection refused: too many open");
+                    web.ctx.metrics.https_refused();
+                    return;
+                }
+            };
+            let _ = stream.set_nodelay(true);
             let _open = Open::new(&web.open);
             let handshake = futures_lite::future::or(async { Some(acceptor.accept(stream).await) }, async {
                 smol::Timer::after(HEADER_TIMEOUT).await;
@@ -164,7 +185,6 @@ pub async fn serve(listener: TcpListener, tls: Arc<rustls::ServerConfig>, web: A
                 tracing::debug!(client = %peer, "https handshake failed or timed out");
                 return;
             };
-            let ip = canonical(peer.ip());
             let handler_web = Arc::clone(&web);
             let service = hyper::service::service_fn(move |req| {
                 let web = Arc::clone(&handler_web);

@@ -21,6 +21,19 @@ use std::time::Duration;
 
 pub const BIN: &str = env!("CARGO_BIN_EXE_cloister");
 
+/// A plain HTTP/1.1 request (to the metrics listener); (status, body).
+pub fn plain_http(addr: SocketAddr, method: &str, path: &str) -> (u16, String) {
+    use std::io::{Read as _, Write as _};
+    let mut s = std::net::TcpStream::connect(addr).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    write!(s, "{method} {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").unwrap();
+    let mut raw = String::new();
+    s.read_to_string(&mut raw).unwrap();
+    let status = raw[9..12].parse().unwrap();
+    let body = raw.split_once("\r\n\r\n").map(|(_, b)| b.to_string()).unwrap_or_default();
+    (status, body)
+}
+
 /// A port nobody listens on right now, never the same twice in one test
 /// process (the kernel may hand a just-closed port out again at once).
 pub fn free_port() -> u16 {
@@ -45,6 +58,8 @@ pub struct Cloister {
     pub log: PathBuf,
     /// The line `serve` printed when it was ready.
     pub ready_line: String,
+    /// An open-file limit (soft and hard) for the server process; None = inherited.
+    pub open_files: Option<u64>,
 }
 
 /// Config text for a test instance; `extra` is appended (more keys/sections).
@@ -80,6 +95,13 @@ impl Cloister {
 
     /// Like `start`, with `smtp_extra` lines inside the `[smtp]` table.
     pub fn start_with(relay_port: u16, smtp_extra: &str, extra: &str) -> Self {
+        let mut c = Self::prepare(relay_port, smtp_extra, extra);
+        c.launch();
+        c
+    }
+
+    /// Like `start_with`, without launching yet.
+    pub fn prepare(relay_port: u16, smtp_extra: &str, extra: &str) -> Self {
         let dir = tempfile::tempdir().unwrap();
         let (smtp, https) = (free_port(), free_port());
         let config = dir.path().join("cloister.toml");
@@ -88,7 +110,7 @@ impl Cloister {
             config_text(&dir.path().join("data"), smtp, https, relay_port, smtp_extra, extra),
         )
         .unwrap();
-        let mut c = Self {
+        Self {
             log: dir.path().join("cloister.log"),
             dir,
             config,
@@ -96,9 +118,8 @@ impl Cloister {
             https: format!("127.0.0.1:{https}").parse().unwrap(),
             child: None,
             ready_line: String::new(),
-        };
-        c.launch();
-        c
+            open_files: None,
+        }
     }
 
     pub fn data_dir(&self) -> PathBuf {
@@ -108,14 +129,28 @@ impl Cloister {
     /// Runs `serve` and waits until it prints "ready".
     pub fn launch(&mut self) {
         let log = std::fs::OpenOptions::new().create(true).append(true).open(&self.log).unwrap();
-        let mut child = Command::new(BIN)
+        let mut command = Command::new(BIN);
+        command
             .args(["serve", "--config"])
             .arg(&self.config)
             .env_remove("RUST_LOG")
             .stdout(Stdio::piped())
-            .stderr(log)
-            .spawn()
-            .unwrap();
+            .stderr(log);
+        if let Some(n) = self.open_files {
+            use std::os::unix::process::CommandExt as _;
+            let limit = libc::rlimit { rlim_cur: n, rlim_max: n };
+            // SAFETY: setrlimit is async-signal-safe and touches only the child.
+            unsafe {
+                command.pre_exec(move || {
+                    if libc::setrlimit(libc::RLIMIT_NOFILE, &raw const limit) == 0 {
+                        Ok(())
+                    } else {
+                        Err(std::io::Error::last_os_error())
+                    }
+                });
+            }
+        }
+        let mut child = command.spawn().unwrap();
         let stdout = child.stdout.take().unwrap();
         let (tx, rx) = mpsc::channel();
         std::thread::spawn(move || {

@@ -42,6 +42,21 @@ impl Client {
         c
     }
 
+    /// Connects from the loopback address `source` (127.0.0.2, …), as another client.
+    pub fn connect_from(addr: SocketAddr, source: std::net::IpAddr) -> Self {
+        let socket = socket2::Socket::new(socket2::Domain::IPV4, socket2::Type::STREAM, None).unwrap();
+        socket.bind(&SocketAddr::new(source, 0).into()).unwrap();
+        socket.connect(&addr.into()).unwrap();
+        let s: TcpStream = socket.into();
+        s.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+        let mut c = Self {
+            reader: BufReader::new(Box::new(s)),
+            greeting: String::new(),
+        };
+        c.greeting = c.reply();
+        c
+    }
+
     /// Reads one (possibly multi-line) reply; "" on EOF.
     pub fn reply(&mut self) -> String {
         let mut all = String::new();
@@ -56,6 +71,11 @@ impl Client {
                 return all;
             }
         }
+    }
+
+    /// Writes `bytes`; false when the server has closed the connection.
+    pub fn try_send_raw(&mut self, bytes: &[u8]) -> bool {
+        self.reader.get_mut().write_all(bytes).is_ok() && self.reader.get_mut().flush().is_ok()
     }
 
     pub fn send_raw(&mut self, bytes: &[u8]) {
@@ -85,6 +105,12 @@ impl Client {
         }
         out.extend_from_slice(b".\r\n");
         self.send_raw(&out);
+        self.reply()
+    }
+
+    /// Ends message data already sent (which ended in CRLF); returns the reply.
+    pub fn data_end(&mut self) -> String {
+        self.send_raw(b".\r\n");
         self.reply()
     }
 

@@ -9,7 +9,8 @@ use smtp_proto::{Error as ParseError, MAIL_SMTPUTF8, Request};
 
 mod auth;
 
-use super::data::{DataProblem, DataReceiver};
+use super::data::{Body, DataProblem, DataReceiver};
+use super::spool::SpoolFile;
 use crate::service::intake::Delivery;
 use crate::service::queue_ids::QueueIds;
 
@@ -24,6 +25,8 @@ pub struct Limits {
     pub require_tls: bool,
     /// AUTH accounts exist (AUTH is then offered over TLS).
     pub auth_enabled: bool,
+    /// Where message data past `spool::THRESHOLD` goes; None keeps it in memory.
+    pub spool_dir: Option<std::path::PathBuf>,
 }
 
 /// What the network layer must do next.
@@ -35,6 +38,8 @@ pub enum Step {
     StartTls,
     /// Store the message, then call `delivered`.
     Deliver(Box<Delivery>),
+    /// Read the message back from its spool file into `data`, store it, then call `delivered`.
+    DeliverSpooled(Box<Delivery>, SpoolFile),
     /// Check the credentials, then call `auth_checked`.
     Authenticate { username: String, password: String },
     /// Flush output and close the connection.
@@ -54,6 +59,8 @@ struct Transaction {
     queue_id: u64,
     sender: String,
     recipients: Vec<String>,
+    /// MAIL carried SMTPUTF8: non-ASCII addresses are allowed.
+    utf8: bool,
 }
 
 pub struct Session {
@@ -109,6 +116,11 @@ impl Session {
 
     pub fn in_data(&self) -> bool {
         matches!(self.state, State::Data(_))
+    }
+
+    /// Between MAIL and the end of DATA (the transaction deadline runs).
+    pub fn in_transaction(&self) -> bool {
+        self.txn.is_some() || self.in_data()
     }
 
     fn reply(&mut self, text: &str) {
@@ -233,17 +245,21 @@ impl Session {
             unreachable!()
         };
         let txn = self.txn.take().expect("DATA only starts inside a transaction");
-        match receiver.finish() {
-            Ok(data) => Some(Step::Deliver(Box::new(Delivery {
+        let delivery = |data| {
+            Box::new(Delivery {
                 queue_id: txn.queue_id,
-                sender: txn.sender,
-                recipients: txn.recipients,
+                sender: txn.sender.clone(),
+                recipients: txn.recipients.clone(),
                 helo: self.helo.clone().unwrap_or_default(),
                 client: self.client,
                 tls: self.tls,
                 auth_user: self.auth_user.clone(),
                 data,
-            }))),
+            })
+        };
+        match receiver.finish() {
+            Ok(Body::Memory(data)) => Some(Step::Deliver(delivery(data))),
+            Ok(Body::Spooled(file)) => Some(Step::DeliverSpooled(delivery(Vec::new()), file)),
             Err(problem) => {
                 let text = match problem {
                     DataProblem::TooBig => format!(
@@ -254,6 +270,8 @@ impl Session {
                         "550 5.6.0 Message refused: bare CR or LF in message data; lines must end with CRLF".into()
                     }
                     DataProblem::LineTooLong => format!("550 5.6.0 Message refused: a line exceeds {} bytes", self.limits.max_line_length),
+                    DataProblem::NulByte => "550 5.6.0 Message refused: NUL bytes are not allowed in message data".into(),
+                    DataProblem::Spool => "451 4.3.0 Message could not be stored; try again later".into(),
                 };
                 tracing::info!(queue_id = %format!("{:016X}", txn.queue_id), client = %self.client, result = %text, "message refused");
                 self.reply(&text);
@@ -393,6 +411,7 @@ impl Session {
             queue_id: self.queue_ids.next(),
             sender,
             recipients: Vec::new(),
+            utf8: flags & MAIL_SMTPUTF8 != 0,
         });
         self.reply("250 2.1.0 Ok");
         None
@@ -406,8 +425,8 @@ impl Session {
         if !may_relay {
             return self.error("550 5.7.1 Relaying denied: authenticate first (AUTH is offered after STARTTLS)");
         }
-        if !address.contains('@') {
-            return self.error("550 5.1.3 Recipient must be a full address (local@domain)");
+        if let Some(why) = super::address::recipient_problem(&address, txn.utf8) {
+            return self.error(&format!("553 5.1.3 Recipient address refused: {why}"));
         }
         if txn.recipients.iter().any(|r| r.eq_ignore_ascii_case(&address)) {
             self.reply("250 2.1.5 Ok (duplicate recipient)");
@@ -429,7 +448,8 @@ impl Session {
             Some(_) => {
                 self.reply("354 End data with <CR><LF>.<CR><LF>");
                 let max_size = usize::try_from(self.limits.max_message_size).unwrap_or(usize::MAX);
-                self.state = State::Data(DataReceiver::new(max_size, self.limits.max_line_length));
+                let spool = self.limits.spool_dir.clone();
+                self.state = State::Data(DataReceiver::new(max_size, self.limits.max_line_length, spool));
                 None
             }
         }
