@@ -31,6 +31,23 @@ fn main() -> ExitCode {
         // SAFETY: no other thread exists yet.
         unsafe { std::env::set_var("SMOL_THREADS", n.to_string()) };
     }
+    explain_storage_panics();
     let cli = cli::Cli::parse();
     commands::dispatch(cli)
+}
+
+/// A panic inside the storage engine means a damaged vault file: say so, and
+/// how to come back, before the usual panic message (release builds abort).
+fn explain_storage_panics() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if info.location().is_some_and(|l| l.file().contains("redb")) {
+            eprintln!(
+                "cloister: the vault file (vault.redb in the data directory) is damaged: the storage engine \
+                 stopped on it. Put a backup in its place with `cloister restore FILE` (the damaged file is \
+                 kept beside it); `cloister restore --check FILE` tells whether a backup is usable."
+            );
+        }
+        default(info);
+    }));
 }

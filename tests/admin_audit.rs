@@ -79,7 +79,7 @@ fn sign_ins_refusals_lockouts_and_admin_changes_are_audited_filterable_and_expor
     assert_eq!(lines.len(), 2, "{}", csv.body);
     assert_eq!(lines[0], "time_utc,kind,who,what");
     assert!(
-        lines[1].contains(",lockout,bob@partner.test,") && lines[1].contains("now locked"),
+        lines[1].contains(",lockout,\"bob@partner.test\",") && lines[1].contains("now locked"),
         "{}",
         lines[1]
     );

@@ -289,3 +289,55 @@ fn delivery_transport_entries_are_checked() {
     let e = stderr(&o);
     assert!(e.contains("`delivery.transport.partner.example`") && e.contains("host:port"), "{e}");
 }
+
+/// Regression: `check-config` exited 0 for values `serve` would choke on or
+/// that are dangerous, and parser errors did not name the key.
+#[test]
+fn check_config_refuses_what_serve_would_and_names_the_key_of_parser_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("cloister.toml");
+    let refused = |content: &[u8], key: &str, line: usize, words: &str| {
+        std::fs::write(&file, content).unwrap();
+        let o = run(dir.path(), &["check-config"], &[]);
+        let e = stderr(&o);
+        assert_eq!(o.status.code(), Some(2), "{e}");
+        assert!(
+            e.contains(&format!("`{key}`")) && e.contains(&format!("cloister.toml:{line}")) && e.contains(words),
+            "{key}: {e}"
+        );
+    };
+    refused(
+        b"hostname = \"mx.test\\r\\n250 injected\"\n",
+        "hostname",
+        1,
+        "no spaces or control characters",
+    );
+    refused(
+        b"[web]\npublic_url = \"https://x.test/\\nX: y\"\n",
+        "web.public_url",
+        2,
+        "control characters",
+    );
+    refused(
+        b"[tls]\nmode = \"files\"\ncert_file = \"/no/cert.pem\"\nkey_file = \"/no/key.pem\"\n",
+        "tls.cert_file",
+        3,
+        "cannot be read",
+    );
+    refused(b"[log]\nlevel = \"loud\"\n", "log.level", 2, "`loud` is not a level");
+    refused(b"[portal]\nlockout_threshold = 0\n", "portal.lockout_threshold", 2, "at least 1");
+    refused(b"internal_domains = [\"*\"]\n", "internal_domains.0", 1, "no wildcards");
+    refused(
+        b"[smtp]\nmax_recipients = 99999999999999999999\n",
+        "smtp.max_recipients",
+        2,
+        "too large",
+    );
+    refused(
+        b"[smtp]\nmax_recipients = 5\nmax_recipients = 6\n",
+        "smtp.max_recipients",
+        3,
+        "duplicate key",
+    );
+    refused(b"[notify]\norganisation = \"Caf\xe9\"\n", "notify.organisation", 2, "not UTF-8");
+}

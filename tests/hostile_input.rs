@@ -219,3 +219,42 @@ fn concurrent_wrong_passwords_cannot_pass_the_lockout_threshold() {
     assert_eq!(r.status, 200, "locked: the right password is refused too");
     let _ = wait_for(Duration::from_millis(1), || Some(()));
 }
+
+/// Regression: an attachment named "invoice\u{202E}gpj.exe" showed as
+/// "invoiceexe.jpg". Bidirectional and invisible controls are removed, in the
+/// list and in the download's file name, so the real extension shows.
+#[test]
+fn attachment_names_lose_their_bidirectional_controls() {
+    let p = Portal::start("");
+    let mut pat = p.signed_in_user("pat@partner.test", GOOD);
+    let body = "--m\nContent-Type: text/plain\n\nSee attached.\n--m\n\
+                Content-Type: application/octet-stream\n\
+                Content-Disposition: attachment; filename*=UTF-8''invoice%E2%80%AEgpj.exe\n\
+                Content-Transfer-Encoding: base64\n\nTVqQAAMAAAAEAAAA\n--m--\n";
+    let raw = message(
+        &[
+            "From: alice@example.org",
+            "To: pat@partner.test",
+            "Subject: [secure] Invoice",
+            "MIME-Version: 1.0",
+            "Content-Type: multipart/mixed; boundary=\"m\"",
+        ],
+        body,
+    );
+    let id = deliver(&p, &raw);
+    let page = pat.get(&format!("/m/{id}"));
+    assert!(page.body.contains(">invoicegpj.exe<"), "{}", page.body);
+    assert!(!page.body.contains('\u{202E}'));
+    let link = page
+        .body
+        .split(&format!("href=\"/m/{id}/a/"))
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap();
+    let download = pat.get(&format!("/m/{id}/a/{link}"));
+    let disposition = download.header("content-disposition").unwrap();
+    assert!(disposition.contains("filename=\"invoicegpj.exe\""), "{disposition}");
+    assert!(!disposition.contains("%E2%80%AE"), "{disposition}");
+}

@@ -76,6 +76,7 @@ pub fn load(overrides: &Overrides) -> Result<LoadedConfig, Vec<ConfigError>> {
         inner: Serialized::defaults(Config::default()),
     });
     if let Some(path) = &file {
+        super::file_check::check(path).map_err(|e| vec![e])?;
         figment = figment.merge(Toml::file_exact(path));
     }
     figment = figment.merge(Env::prefixed(ENV_PREFIX).split("__"));

@@ -5,6 +5,7 @@
 //! reports where each effective value came from.
 
 mod accounts;
+mod file_check;
 mod load;
 mod sources;
 mod validate;

@@ -17,6 +17,7 @@ fn problem(key: &str, message: impl Into<String>) -> Problem {
 
 pub fn validate(c: &Config) -> Vec<Problem> {
     let mut out = Vec::new();
+    names(c, &mut out);
     listeners(c, &mut out);
     limits(c, &mut out);
     tls(c, &mut out);
@@ -26,6 +27,51 @@ pub fn validate(c: &Config) -> Vec<Problem> {
     notify(c, &mut out);
     delivery(c, &mut out);
     out
+}
+
+/// Names that end up in SMTP greetings, headers, URLs and logs: no control
+/// characters or spaces (a CR/LF in `hostname` would inject lines into the greeting).
+fn names(c: &Config, out: &mut Vec<Problem>) {
+    let plain = |s: &str| !s.chars().any(|ch| ch.is_control() || ch.is_whitespace());
+    let hostname_ok = plain(&c.hostname) && crate::mail::address::host_name(&c.hostname);
+    if !c.hostname.is_empty() && !hostname_ok {
+        out.push(problem(
+            "hostname",
+            "must be a host name like mail.example.org (letters, digits, hyphens and dots; no spaces or control characters), or \"\"",
+        ));
+    }
+    if !plain(&c.web.public_url) {
+        out.push(problem("web.public_url", "must not contain spaces or control characters"));
+    }
+    for (i, domain) in c.internal_domains.iter().enumerate() {
+        if !crate::mail::address::host_name(domain) || !domain.contains('.') {
+            out.push(problem(
+                &format!("internal_domains.{i}"),
+                "expected a bare domain like example.org (no wildcards, no @, no trailing dot)",
+            ));
+        }
+    }
+    if let Err(why) = log_level(&c.log.level) {
+        out.push(problem("log.level", why));
+    }
+}
+
+const LEVELS: [&str; 6] = ["off", "error", "warn", "info", "debug", "trace"];
+
+/// A level (`info`) or comma-separated directives (`info,cloister::smtp=debug`).
+fn log_level(level: &str) -> Result<(), String> {
+    let known = |l: &str| LEVELS.contains(&l.trim().to_ascii_lowercase().as_str());
+    let bad = level.split(',').find(|directive| match directive.split_once('=') {
+        Some((target, l)) => target.trim().is_empty() || !known(l),
+        None => !known(directive),
+    });
+    match bad {
+        Some(d) => Err(format!(
+            "`{d}` is not a level; use one of {} or target=level directives like info,cloister::smtp=debug",
+            LEVELS.join(", ")
+        )),
+        None => Ok(()),
+    }
 }
 
 fn listeners(c: &Config, out: &mut Vec<Problem>) {
@@ -118,6 +164,9 @@ fn limits(c: &Config, out: &mut Vec<Problem>) {
     if c.admin.lockout_threshold == 0 {
         out.push(problem("admin.lockout_threshold", "must be at least 1"));
     }
+    if c.portal.lockout_threshold == 0 {
+        out.push(problem("portal.lockout_threshold", "must be at least 1"));
+    }
     let age = c.password.max_age_days;
     if !(age.is_finite() && (0.0..=3650.0).contains(&age)) {
         out.push(problem("password.max_age_days", "must be between 0 (never) and 3650"));
@@ -143,6 +192,14 @@ fn tls(c: &Config, out: &mut Vec<Problem>) {
         }
         if c.tls.key_file.as_os_str().is_empty() {
             out.push(problem("tls.key_file", "required when tls.mode = \"files\""));
+        }
+        for (key, path) in [("tls.cert_file", &c.tls.cert_file), ("tls.key_file", &c.tls.key_file)] {
+            if !path.as_os_str().is_empty() && std::fs::File::open(path).is_err() {
+                out.push(problem(
+                    key,
+                    format!("{} cannot be read (missing, or no permission)", path.display()),
+                ));
+            }
         }
     }
     if c.tls.renew_before_days >= c.tls.cert_validity_days {
@@ -172,11 +229,6 @@ fn relay(c: &Config, out: &mut Vec<Problem>) {
 }
 
 fn policy(c: &Config, out: &mut Vec<Problem>) {
-    for (i, domain) in c.internal_domains.iter().enumerate() {
-        if domain.is_empty() || domain.contains('@') || domain.contains(char::is_whitespace) {
-            out.push(problem(&format!("internal_domains.{i}"), "expected a bare domain like example.org"));
-        }
-    }
     let needs_internal = c.policy.secure_mode_senders.iter().any(|s| s == "internal");
     if needs_internal && c.internal_domains.is_empty() {
         out.push(problem(

@@ -37,7 +37,7 @@ pub fn summarise(raw: &[u8], with_body: bool) -> Summary {
         .enumerate()
         .filter(|(_, part)| !shown_inline(part))
         .map(|(n, part)| AttachmentInfo {
-            name: part.attachment_name().unwrap_or("unnamed").to_string(),
+            name: visible_name(part.attachment_name().unwrap_or("unnamed")),
             content_type: part.content_type().map_or_else(
                 || "application/octet-stream".into(),
                 |ct| match ct.subtype() {
@@ -59,6 +59,21 @@ pub fn summarise(raw: &[u8], with_body: bool) -> Summary {
         attachments,
         receipt_requested: msg.header("Disposition-Notification-To").is_some(),
     }
+}
+
+/// A name as it should be read: without bidirectional overrides and other
+/// invisible format characters (U+202E turns "invoice\u{202E}gpj.exe" into
+/// what looks like "invoiceexe.jpg") and without control characters.
+pub fn visible_name(name: &str) -> String {
+    name.chars().filter(|&c| !c.is_control() && !invisible(c)).collect()
+}
+
+/// Bidirectional controls, zero-width and other format characters that change
+/// how a name reads without being seen.
+fn invisible(c: char) -> bool {
+    matches!(c,
+        '\u{00AD}' | '\u{061C}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{2069}' | '\u{206A}'..='\u{206F}' | '\u{FEFF}' | '\u{FFF9}'..='\u{FFFB}')
 }
 
 /// An image the HTML body shows by its Content-ID (not offered as a download).

@@ -112,19 +112,27 @@ pub fn list(ctx: &Context, filter: &Filter, limit: usize) -> Result<Vec<Event>, 
     ctx.vault.recent_events(0, limit, |e| filter.keeps(e, &query))
 }
 
-/// A CSV field, quoted when needed; text a spreadsheet would run as a formula
-/// (an address typed at sign-in can be anything) starts with a `'` instead.
+/// A CSV field, always quoted, in which nothing a spreadsheet could run as a
+/// formula survives (an address typed at sign-in can be anything): a `'` goes
+/// before `= + - @` wherever a cell could begin, in any locale: at the start,
+/// and after every `,` `;` tab or line break (a semicolon locale splits
+/// `x;=cmd` into a cell `=cmd`, quotes or not), spaces between allowed.
 fn csv_field(s: &str) -> String {
-    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{s}")
-    } else {
-        s.to_string()
-    };
-    if s.contains([',', '"', '\r', '\n']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s
+    let mut out = String::with_capacity(s.len() + 4);
+    out.push('"');
+    let mut cell_start = true;
+    for c in s.chars() {
+        if cell_start && matches!(c, '=' | '+' | '-' | '@') {
+            out.push('\'');
+        }
+        if c == '"' {
+            out.push('"');
+        }
+        out.push(c);
+        cell_start = matches!(c, ',' | ';' | '\t' | '\r' | '\n') || (cell_start && c == ' ');
     }
+    out.push('"');
+    out
 }
 
 pub fn csv(events: &[Event]) -> String {
@@ -190,12 +198,26 @@ mod tests {
         assert!(out.contains(",\"'=HYPERLINK(\"\"http://x\"\")@x.test\","), "{out}");
     }
 
+    /// Regression: only a leading `= + - @` was neutralised, so `x;=cmd`
+    /// became a formula cell in semicolon locales.
+    #[test]
+    fn csv_neutralises_formulas_after_any_separator() {
+        for (field, expected) in [
+            ("x;=cmd|' /C calc'!A0", "\"x;'=cmd|' /C calc'!A0\""),
+            ("a, +1", "\"a, '+1\""),
+            ("a\t-2\n@SUM(A1)", "\"a\t'-2\n'@SUM(A1)\""),
+            ("bob@x.test - fine", "\"bob@x.test - fine\""),
+        ] {
+            assert_eq!(csv_field(field), expected, "{field:?}");
+        }
+    }
+
     #[test]
     fn csv_quotes_what_needs_quoting() {
         let out = csv(&[event("bob@x.test", "said \"hi\", then left")]);
         assert_eq!(
             out,
-            "time_utc,kind,who,what\r\n1970-01-01 00:00 UTC,account,bob@x.test,\"said \"\"hi\"\", then left\"\r\n"
+            "time_utc,kind,who,what\r\n\"1970-01-01 00:00 UTC\",account,\"bob@x.test\",\"said \"\"hi\"\", then left\"\r\n"
         );
     }
 }

@@ -7,8 +7,12 @@ use crate::vault::{OutboxHealth, VaultError};
 /// A pending outbox row due longer ago than this means the worker is stuck.
 pub const STUCK_AFTER_SECS: i64 = 300;
 
-/// Ok when the vault answers and the outbox keeps up; otherwise the reasons.
+/// Ok when the vault answers (its writer alive and committing, its newest
+/// records decoding) and the outbox keeps up; otherwise the reasons.
 pub fn readiness(ctx: &Context) -> Result<(), Vec<String>> {
+    if let Err(e) = ctx.vault.self_check() {
+        return Err(vec![format!("vault not usable: {e}")]);
+    }
     verdict(ctx.vault.outbox_health(now() - STUCK_AFTER_SECS))
 }
 

@@ -1,6 +1,5 @@
 //! SMTP intake: a sans-IO session (`session`, `data`) driven by `server`.
 
-pub mod address;
 pub mod auth;
 pub mod data;
 pub mod server;

@@ -89,6 +89,7 @@ impl Vault {
         let _ = std::fs::remove_file(&temp);
         let src = self.db.begin_read()?;
         let (messages, accounts, events) = {
+            super::self_check::new_private_file(&temp)?;
             let copy_db = Database::create(&temp)?;
             let dst = copy_db.begin_write()?;
             let counted = copy_all(&src, &dst)?;

@@ -16,6 +16,7 @@ mod outbox_ops;
 mod purge_ops;
 mod records;
 mod schema;
+mod self_check;
 mod sender_ops;
 mod versions;
 mod writer;
@@ -64,6 +65,14 @@ pub enum VaultError {
     Corrupt { table: &'static str, detail: String },
     #[error("the vault writer has stopped")]
     WriterGone,
+    #[error("the last vault commit failed: {0}")]
+    CommitsFailing(String),
+    /// The file cannot be used as a vault (empty, foreign or damaged).
+    #[error(
+        "vault file {path} cannot be used: {detail}. Nothing was changed. Put a backup in its place with \
+         `cloister restore FILE` (the damaged file is kept beside it), or move it away to start an empty vault"
+    )]
+    Unusable { path: String, detail: String },
 }
 
 macro_rules! storage_from {
@@ -105,16 +114,12 @@ impl Vault {
     /// Opens (or creates) `vault.redb` in `data_dir` and starts the writer thread.
     pub fn open(data_dir: &Path) -> Result<Self, VaultError> {
         let path = data_dir.join("vault.redb");
+        self_check::prepare_file(&path)?;
         // redb's default cache is 1 GiB: far too much beside other services on a Pi.
-        let db = match Database::builder().set_cache_size(CACHE_BYTES).create(&path) {
-            Ok(db) => db,
-            Err(redb::DatabaseError::DatabaseAlreadyOpen) => {
-                return Err(VaultError::Locked {
-                    path: path.display().to_string(),
-                });
-            }
-            Err(e) => return Err(e.into()),
-        };
+        let db = Database::builder()
+            .set_cache_size(CACHE_BYTES)
+            .create(&path)
+            .map_err(|e| self_check::open_error(&path, e))?;
         let db = Arc::new(db);
         let counters = schema::prepare(&db)?;
         let versions = Arc::new(versions::Versions::default());

@@ -153,6 +153,8 @@ pub struct WriterHandle {
     jobs: async_channel::Sender<(WriteOp, Reply)>,
     /// Receives once the writer thread has finished its last commit and let go of the file.
     stopped: async_channel::Receiver<()>,
+    /// The error of the last commit, while commits fail.
+    failing: Arc<std::sync::Mutex<Option<String>>>,
 }
 
 impl WriterHandle {
@@ -160,6 +162,17 @@ impl WriterHandle {
         let (tx, rx) = async_channel::bounded(1);
         self.jobs.send((op, tx)).await.map_err(|_| VaultError::WriterGone)?;
         rx.recv().await.map_err(|_| VaultError::WriterGone)?
+    }
+
+    /// Ok while the writer thread runs and its last commit worked.
+    pub fn healthy(&self) -> Result<(), VaultError> {
+        if self.jobs.is_closed() || self.stopped.is_closed() || !self.stopped.is_empty() {
+            return Err(VaultError::WriterGone);
+        }
+        match self.failing.lock().expect("writer state").clone() {
+            Some(e) => Err(VaultError::CommitsFailing(e)),
+            None => Ok(()),
+        }
     }
 
     /// Finishes queued writes, then stops the writer thread (no more writes are taken).
@@ -172,10 +185,12 @@ impl WriterHandle {
 pub fn start(db: Arc<Database>, counters: Counters, versions: Arc<super::versions::Versions>) -> WriterHandle {
     let (tx, rx) = async_channel::unbounded::<(WriteOp, Reply)>();
     let (done_tx, done_rx) = async_channel::bounded(1);
+    let failing = Arc::new(std::sync::Mutex::new(None));
+    let state = Arc::clone(&failing);
     std::thread::Builder::new()
         .name("vault-writer".into())
         .spawn(move || {
-            run(&db, counters, &rx, &versions);
+            run(&db, counters, &rx, (&versions, &state));
             drop(db);
             let _ = done_tx.send_blocking(());
         })
@@ -183,10 +198,18 @@ pub fn start(db: Arc<Database>, counters: Counters, versions: Arc<super::version
     WriterHandle {
         jobs: tx,
         stopped: done_rx,
+        failing,
     }
 }
 
-fn run(db: &Database, mut counters: Counters, rx: &async_channel::Receiver<(WriteOp, Reply)>, versions: &super::versions::Versions) {
+type Failing = std::sync::Mutex<Option<String>>;
+
+fn run(
+    db: &Database,
+    mut counters: Counters,
+    rx: &async_channel::Receiver<(WriteOp, Reply)>,
+    (versions, failing): (&super::versions::Versions, &Failing),
+) {
     while let Ok(first) = rx.recv_blocking() {
         let mut batch = vec![first];
         take_waiting(rx, &mut batch);
@@ -199,6 +222,7 @@ fn run(db: &Database, mut counters: Counters, rx: &async_channel::Receiver<(Writ
         tracing::debug!(jobs = batch.len(), micros = started.elapsed().as_micros(), "vault group commit");
         match committed {
             Ok((results, touched)) => {
+                *failing.lock().expect("writer state") = None;
                 // Before anyone hears of the commit, so no page is built from the old state and kept.
                 versions.bump(touched);
                 if batch.iter().any(|(op, _)| matches!(op, WriteOp::Retry { .. })) {
@@ -209,6 +233,7 @@ fn run(db: &Database, mut counters: Counters, rx: &async_channel::Receiver<(Writ
                 }
             }
             Err(e) => {
+                *failing.lock().expect("writer state") = Some(e.to_string());
                 counters = before;
                 tracing::error!(error = %e, jobs = batch.len(), "vault commit failed; nothing of this batch was stored");
                 for (_, reply) in batch {

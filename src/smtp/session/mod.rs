@@ -425,7 +425,7 @@ impl Session {
         if !may_relay {
             return self.error("550 5.7.1 Relaying denied: authenticate first (AUTH is offered after STARTTLS)");
         }
-        if let Some(why) = super::address::recipient_problem(&address, txn.utf8) {
+        if let Some(why) = crate::mail::address::recipient_problem(&address, txn.utf8) {
             return self.error(&format!("553 5.1.3 Recipient address refused: {why}"));
         }
         if txn.recipients.iter().any(|r| r.eq_ignore_ascii_case(&address)) {

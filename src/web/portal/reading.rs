@@ -204,10 +204,11 @@ pub fn attachment(web: &Web, signed: &Signed, id: &str, n: &str) -> Result<Resp,
 /// `Content-Disposition: attachment` with an ASCII fallback and the UTF-8 name
 /// (RFC 6266 / 5987); no path, no control characters, no leading dots.
 pub fn disposition(name: &str) -> String {
-    let base = name.rsplit(['/', '\\']).next().unwrap_or("");
+    let visible = crate::mail::summary::visible_name(name);
+    let base = visible.rsplit(['/', '\\']).next().unwrap_or("");
     let clean: String = base
         .chars()
-        .filter(|c| !c.is_control() && !matches!(c, '"' | ';' | '*'))
+        .filter(|c| !matches!(c, '"' | ';' | '*'))
         .collect::<String>()
         .trim()
         .trim_start_matches('.')
@@ -256,7 +257,7 @@ async fn show(web: &Web, req: &Req, signed: &Signed, id: &str, template: &str) -
         .attachments
         .iter()
         .enumerate()
-        .map(|(n, a)| context! { n => a.part.map_or(n, |p| p as usize), name => a.name, content_type => a.content_type, size => size_text(a.size) })
+        .map(|(n, a)| context! { n => a.part.map_or(n, |p| p as usize), name => crate::mail::summary::visible_name(&a.name), content_type => a.content_type, size => size_text(a.size) })
         .collect();
     let folder = entry.folder;
     let status = if template == "message.html" {

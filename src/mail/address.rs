@@ -50,7 +50,8 @@ fn dot_atom(local: &str) -> bool {
         })
 }
 
-fn host_name(domain: &str) -> bool {
+/// A host name of letter-digit-hyphen labels (non-ASCII letters allowed), no trailing dot.
+pub fn host_name(domain: &str) -> bool {
     !domain.is_empty()
         && domain.len() <= MAX_DOMAIN
         && domain.split('.').all(|label| {
