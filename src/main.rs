@@ -1,26 +1,5 @@
 //! Cloister: one binary for SMTP intake, the isolation vault, the portal and the notifier.
 
-mod admin_command;
-mod auth;
-mod cli;
-mod commands;
-mod config;
-mod control;
-mod fd_limit;
-mod mail;
-mod metrics;
-mod notify;
-mod outbox;
-mod policy;
-mod server;
-mod service;
-mod signals;
-mod smtp;
-mod systemd;
-mod tls;
-mod vault;
-mod web;
-
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -32,8 +11,8 @@ fn main() -> ExitCode {
         unsafe { std::env::set_var("SMOL_THREADS", n.to_string()) };
     }
     explain_storage_panics();
-    let cli = cli::Cli::parse();
-    commands::dispatch(cli)
+    let cli = cloister::Cli::parse();
+    cloister::dispatch(cli)
 }
 
 /// A panic inside the storage engine means a damaged vault file: say so, and

@@ -43,6 +43,8 @@ rustup component add rustfmt clippy >/dev/null 2>&1 || true
 cargo fmt --check
 cargo clippy --locked --all-targets -- -D warnings
 cargo test --locked --no-fail-fast
+# Coverage-guided fuzzing (libFuzzer, stable toolchain): each target 20 s on its corpus.
+tests/fuzz/run.sh
 # The image itself, where a container engine answers (else it says so and passes).
 appliance/container-test.sh
 # The Raspberry Pi build: cross-built, then smoke-tested under qemu-aarch64-static.

@@ -85,6 +85,15 @@ pub async fn receive(req: &Req, spool: &Path, csrf: &str, limit: u64) -> Result<
         Ok(frame) => frame.into_data().ok().map(Ok::<_, hyper::Error>),
         Err(e) => Some(Err(e)),
     });
+    receive_stream(stream, boundary, spool, csrf, limit).await
+}
+
+/// `receive` on any stream of body chunks (the fuzz target feeds it bytes).
+pub async fn receive_stream<S, E>(stream: S, boundary: String, spool: &Path, csrf: &str, limit: u64) -> Result<Received, UploadError>
+where
+    S: futures_lite::Stream<Item = Result<hyper::body::Bytes, E>> + Send + 'static,
+    E: Into<Box<dyn std::error::Error + Send + Sync>> + 'static,
+{
     let mut parts = multer::Multipart::new(stream, boundary);
     let mut got = Received::default();
     let mut text_size = 0usize;

@@ -1,0 +1,131 @@
+//! Entry points for the coverage-guided fuzz targets in `tests/fuzz` (one per
+//! place a stranger's bytes are parsed). Each takes arbitrary bytes and must
+//! return without panicking, hanging or growing without bound; they drive the
+//! real code, not copies of it.
+
+use std::net::{IpAddr, Ipv4Addr};
+use std::sync::Arc;
+
+use crate::smtp::session::{Limits, Session, Step};
+
+/// An SMTP session fed `data` in pieces (the first byte picks the piece size,
+/// so commands split across reads are explored too), answering every step the
+/// way the network layer would: deliveries stored, AUTH refused, TLS "started".
+pub fn smtp_session(data: &[u8]) {
+    let Some((&size, input)) = data.split_first() else { return };
+    let piece = usize::from(size % 64) + 1;
+    let limits = Arc::new(Limits {
+        hostname: "mx.test".into(),
+        max_message_size: 64 * 1024,
+        max_recipients: 20,
+        max_line_length: 1000,
+        max_errors: 20,
+        require_tls: size & 0x80 != 0,
+        auth_enabled: size & 0x40 != 0,
+        spool_dir: None,
+    });
+    let ids = Arc::new(crate::service::queue_ids::QueueIds::default());
+    let mut session = Session::new(limits, IpAddr::V4(Ipv4Addr::LOCALHOST), size & 0x20 != 0, ids);
+    let mut pieces = input.chunks(piece);
+    // Every step either takes input or ends a transaction, so this bounds the loop.
+    for _ in 0..(input.len() * 4 + 16) {
+        match session.step() {
+            Step::NeedInput => match pieces.next() {
+                Some(bytes) => session.receive(bytes),
+                None => return,
+            },
+            Step::StartTls => {
+                session.tls_started();
+            }
+            Step::Deliver(_) | Step::DeliverSpooled(..) => session.delivered(Ok("250 2.0.0 Ok".into())),
+            Step::Authenticate { username, .. } => session.auth_checked(username, false),
+            Step::Close => return,
+        }
+        let _ = session.take_output();
+    }
+    panic!("the SMTP session neither asked for input nor ended");
+}
+
+/// The parsed summary the vault keeps of a message (intake's parse).
+pub fn mime_summary(data: &[u8]) {
+    let summary = crate::mail::summary::summarise(data, true);
+    for a in &summary.attachments {
+        let shown = crate::mail::summary::visible_name(&a.name);
+        assert!(!shown.contains('\u{202E}'));
+    }
+}
+
+/// An HTML message made safe to show: shape check, sanitising, inline links.
+pub fn html_render(data: &[u8]) {
+    let Some(msg) = mail_parser::MessageParser::default().parse(data) else {
+        return;
+    };
+    let Some(body) = crate::mail::html::html_body(&msg) else { return };
+    let images = data.len().is_multiple_of(2);
+    if let Ok(safe) = crate::mail::html::sanitise(&msg, body, images) {
+        let linked = crate::mail::html::link_inline_images(&safe.html, "/m/1/g/x/i/");
+        assert!(!linked.contains("<script"), "script survived sanitising");
+    }
+    for part in 0..msg.parts.len().min(8) {
+        let _ = crate::mail::html::inline_image(&msg, part);
+    }
+}
+
+/// A multipart form post as the compose handler reads it (files to a spool
+/// directory). The first byte splits the body into chunks.
+pub fn multipart_form(data: &[u8]) {
+    let Some((&size, body)) = data.split_first() else { return };
+    let piece = usize::from(size) * 7 + 1;
+    let chunks: Vec<Result<hyper::body::Bytes, std::io::Error>> =
+        body.chunks(piece).map(|c| Ok(hyper::body::Bytes::copy_from_slice(c))).collect();
+    let spool = scratch_dir();
+    let stream = futures_lite::stream::iter(chunks);
+    let got = smol::block_on(crate::web::upload::receive_stream(stream, "b".into(), spool, "t", 4096));
+    if let Ok(got) = got {
+        assert!(got.files.iter().map(|f| f.size).sum::<u64>() <= 4096, "spooled past the limit");
+    }
+    // Every spool file goes with the `Received` that held it (or with the error).
+    assert!(
+        std::fs::read_dir(spool).is_ok_and(|mut d| d.next().is_none()),
+        "a spool file was left behind"
+    );
+}
+
+/// A configuration file through the whole loader: parse check, layering, validation.
+pub fn config_file(data: &[u8]) {
+    let path = scratch_dir().join("cloister.toml");
+    if std::fs::write(&path, data).is_ok() {
+        let overrides = crate::config::Overrides {
+            config_file: Some(path),
+            ..Default::default()
+        };
+        let _ = crate::config::load(&overrides);
+    }
+}
+
+/// Every record kind the vault decodes.
+pub fn vault_records(data: &[u8]) {
+    use crate::vault::{Account, AdminAccount, AdminSession, Event, MailboxEntry, MessageRecord, OutboxRow, Session};
+    use crate::vault::{ResetToken, SignInCode, decode};
+    let _ = decode::<MessageRecord>("messages", data);
+    let _ = decode::<MailboxEntry>("mailbox", data);
+    let _ = decode::<Account>("accounts", data);
+    let _ = decode::<OutboxRow>("outbox", data);
+    let _ = decode::<Event>("events", data);
+    let _ = decode::<Session>("sessions", data);
+    let _ = decode::<ResetToken>("reset_tokens", data);
+    let _ = decode::<SignInCode>("sign_in_codes", data);
+    let _ = decode::<AdminAccount>("admins", data);
+    let _ = decode::<AdminSession>("admin_sessions", data);
+}
+
+/// One private directory per fuzzing process, made on first use (a fresh
+/// directory per input would cost more than the work fuzzed).
+fn scratch_dir() -> &'static std::path::Path {
+    static DIR: std::sync::OnceLock<std::path::PathBuf> = std::sync::OnceLock::new();
+    DIR.get_or_init(|| {
+        let dir = std::env::temp_dir().join(format!("cloister-fuzz-{}", std::process::id()));
+        let _ = std::fs::create_dir_all(&dir);
+        dir
+    })
+}

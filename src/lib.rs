@@ -1,0 +1,29 @@
+//! Cloister: SMTP intake, the isolation vault, the portal and the notifier.
+//! The binary (`main.rs`) runs `commands::dispatch`; the fuzz targets under
+//! `tests/fuzz` call the entry points in `fuzzing`. Nothing else is exported.
+
+mod admin_command;
+mod auth;
+mod cli;
+mod commands;
+mod config;
+mod control;
+mod fd_limit;
+mod mail;
+mod metrics;
+mod notify;
+mod outbox;
+mod policy;
+mod server;
+mod service;
+mod signals;
+mod smtp;
+mod systemd;
+mod tls;
+mod vault;
+mod web;
+
+pub mod fuzzing;
+
+pub use cli::Cli;
+pub use commands::dispatch;
