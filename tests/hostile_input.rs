@@ -153,7 +153,7 @@ fn unescape(value: &str) -> String {
 }
 
 /// Regression: 20 posts of "Forgot password?" in half a second sent 20 reset
-/// mails, each voiding the last. Now one mail per account per minute, and one
+/// mails, each voiding the last. Now one mail per account per minute (`password.reset_interval_secs`), and one
 /// client gets at most 10 answers in 15 minutes (then 429 saying so).
 #[test]
 fn a_forgot_password_flood_sends_one_mail() {

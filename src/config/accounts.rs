@@ -156,6 +156,9 @@ pub struct Password {
     pub max_age_days: f64,
     /// Hours a password-reset link stays valid.
     pub reset_link_hours: u32,
+    /// Seconds before another reset link is mailed to the same account (each
+    /// new link voids the last, so a flood would keep a user from using any).
+    pub reset_interval_secs: u32,
 }
 
 impl Default for Password {
@@ -168,6 +171,7 @@ impl Default for Password {
             require_symbol: false,
             max_age_days: 0.0,
             reset_link_hours: 24,
+            reset_interval_secs: 60,
         }
     }
 }

@@ -141,6 +141,11 @@ fn limits(c: &Config, out: &mut Vec<Problem>) {
             ));
         }
     }
+    sign_in_limits(c, out);
+}
+
+/// Sessions, lockouts, passwords and sign-in codes.
+fn sign_in_limits(c: &Config, out: &mut Vec<Problem>) {
     if c.portal.session_max_hours == 0 {
         out.push(problem("portal.session_max_hours", "must be greater than 0"));
     }
@@ -163,6 +168,9 @@ fn limits(c: &Config, out: &mut Vec<Problem>) {
     }
     if c.admin.lockout_threshold == 0 {
         out.push(problem("admin.lockout_threshold", "must be at least 1"));
+    }
+    if c.password.reset_interval_secs == 0 {
+        out.push(problem("password.reset_interval_secs", "must be at least 1"));
     }
     if c.portal.lockout_threshold == 0 {
         out.push(problem("portal.lockout_threshold", "must be at least 1"));

@@ -295,16 +295,13 @@ pub async fn change_password(
 }
 
 /// Queues a reset link when the address has an account; says nothing either way.
-/// One reset mail per account per minute, however often the form is posted
-/// (each new link voids the older one, so a flood would also keep the user from using any).
-const RESET_MIN_INTERVAL_SECS: i64 = 60;
-
 pub async fn request_reset(ctx: &Context, address: &str, client: &Client) -> Result<(), AccountError> {
     let op = AuthWrite::RequestReset {
         address: normalise(address),
         ip: client.ip.to_string(),
         at: now(),
-        min_interval: RESET_MIN_INTERVAL_SECS,
+        // One reset mail per account per interval, however often the form is posted.
+        min_interval: i64::from(ctx.config.password.reset_interval_secs),
     };
     if ctx.vault.write(WriteOp::Auth(op)).await? == WriteResult::Done {
         let _ = ctx.outbox_wake.try_send(());
