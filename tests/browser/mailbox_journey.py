@@ -149,6 +149,21 @@ def journey(page, cloister: harness.Cloister, sink: harness.SmtpSink) -> None:
     page.click("a#folder-inbox")
     harness.expect(page.locator("tr", has_text=SUBJECT)).to_be_visible()
 
+    step("a message nested too deeply shows a notice and its plain text, not a frame")
+    deep = "<div>\r\n" * 2000 + "deep"
+    nested = (
+        f"From: {SENDER}\r\nTo: {PARTNER}\r\nSubject: [secure] Nested layout\r\nMIME-Version: 1.0\r\n"
+        "Content-Type: multipart/alternative; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\n"
+        "The plain version.\r\n--b\r\nContent-Type: text/html\r\n\r\n" + deep + "\r\n--b--\r\n"
+    )
+    cloister.send_raw(SENDER, [PARTNER], nested.encode())
+    page.goto(cloister.base_url + "/")
+    page.click("a:has-text('Nested layout')")
+    harness.expect(page.locator("#too-complex")).to_contain_text("too intricately")
+    harness.expect(page.locator("pre.body")).to_contain_text("The plain version.")
+    assert page.locator("iframe#message-body").count() == 0, "no frame for a body that was not rendered"
+    shot(page, "too-complex")
+
     step("turn on two-step sign-in")
     page.goto(cloister.base_url + "/account/2fa")
     page.click("form#totp-begin button")
