@@ -87,7 +87,7 @@ impl Vault {
         }
         let temp = temp_of(path);
         let _ = std::fs::remove_file(&temp);
-        let src = self.db.begin_read()?;
+        let src = self.db()?.begin_read()?;
         let (messages, accounts, events) = {
             super::self_check::new_private_file(&temp)?;
             let copy_db = Database::create(&temp)?;

@@ -25,7 +25,7 @@ impl Vault {
     /// Entries of `address` in `folder` with ids from `since_id` on (the window),
     /// newest first, skipping `offset` and taking `limit`.
     pub fn folder_page(&self, address: &str, folder: Folder, since_id: u64, offset: usize, limit: usize) -> Result<FolderPage, VaultError> {
-        let txn = self.db.begin_read()?;
+        let txn = self.db()?.begin_read()?;
         let index = txn.open_table(MAILBOX_FOLDERS)?;
         let days = txn.open_table(DAY_COUNTS)?;
         let mut page = FolderPage::default();
@@ -62,7 +62,7 @@ impl Vault {
         since_id: u64,
         mut visit: impl FnMut(u64, &MailboxEntry, Option<&str>) -> bool,
     ) -> Result<(), VaultError> {
-        let txn = self.db.begin_read()?;
+        let txn = self.db()?.begin_read()?;
         let mailbox = txn.open_table(MAILBOX)?;
         let texts = txn.open_table(SEARCH_TEXT)?;
         for row in mailbox.range((address, since_id)..=(address, u64::MAX))?.rev() {
@@ -130,7 +130,7 @@ mod tests {
         });
         for since in [0, ids[0], ids[9] + 1, ids[16], first_id_of_day(day + 3), ids[34] + 1] {
             let page = vault.folder_page(me, Folder::Inbox, since, 0, 50).unwrap();
-            let txn = vault.db.begin_read().unwrap();
+            let txn = vault.db().unwrap().begin_read().unwrap();
             let index = txn.open_table(MAILBOX_FOLDERS).unwrap();
             for (f, count) in &page.counts {
                 let mut walked = FolderCount::default();

@@ -7,6 +7,7 @@ mod admin_ops;
 mod admin_records;
 mod auth_ops;
 mod backup;
+mod closing;
 mod entry_ops;
 mod factor_ops;
 mod mailbox_ops;
@@ -65,6 +66,8 @@ pub enum VaultError {
     Corrupt { table: &'static str, detail: String },
     #[error("the vault writer has stopped")]
     WriterGone,
+    #[error("the vault is closed (the server is stopping)")]
+    Closed,
     #[error("the last vault commit failed: {0}")]
     CommitsFailing(String),
     /// The file cannot be used as a vault (empty, foreign or damaged).
@@ -102,12 +105,11 @@ pub struct DueRows {
     pub waiting: Vec<(u64, i64)>,
 }
 
-/// Handle to the open vault; cheap to clone.
+/// Handle to the open vault; cheap to clone. The file is closed when
+/// `close` is called or the last handle drops (`closing.rs`).
 #[derive(Clone)]
 pub struct Vault {
-    db: Arc<Database>,
-    writer: writer::WriterHandle,
-    versions: Arc<versions::Versions>,
+    inner: Arc<closing::Inner>,
 }
 
 impl Vault {
@@ -124,50 +126,57 @@ impl Vault {
         let counters = schema::prepare(&db)?;
         let versions = Arc::new(versions::Versions::default());
         let writer = writer::start(Arc::clone(&db), counters, Arc::clone(&versions));
-        Ok(Self { db, writer, versions })
+        Ok(Self {
+            inner: Arc::new(closing::Inner::new(db, writer, versions)),
+        })
     }
 
-    /// Lets queued writes finish and stops the writer; call once, at shutdown.
-    /// The file is closed cleanly when the last handle is dropped.
+    /// Lets queued writes finish, stops the writer and closes the file cleanly,
+    /// even while other handles are still held (they get `VaultError::Closed`).
     pub fn close(&self) {
-        self.writer.close();
+        self.inner.close();
+    }
+
+    /// The open database, for one read.
+    fn db(&self) -> Result<Arc<Database>, VaultError> {
+        self.inner.db()
     }
 
     /// Applies one write in the next group commit and waits until it is durable.
     pub async fn write(&self, op: WriteOp) -> Result<WriteResult, VaultError> {
-        self.writer.submit(op).await
+        self.inner.writer.submit(op).await
     }
 
     /// A number that changes whenever a write changes `address`'s mailbox
     /// entries or account (in memory; a restart starts again).
     pub fn mailbox_version(&self, address: &str) -> u64 {
-        self.versions.of(address)
+        self.inner.versions.of(address)
     }
 
     /// The account of `address` (lower case).
     pub fn account(&self, address: &str) -> Result<Option<Account>, VaultError> {
-        let txn = self.db.begin_read()?;
+        let txn = self.db()?.begin_read()?;
         let table = txn.open_table(ACCOUNTS)?;
         table.get(address)?.map(|v| decode("accounts", v.value())).transpose()
     }
 
     /// Every account, by address.
     pub fn accounts(&self) -> Result<Vec<Account>, VaultError> {
-        let txn = self.db.begin_read()?;
+        let txn = self.db()?.begin_read()?;
         let table = txn.open_table(ACCOUNTS)?;
         table.iter()?.map(|row| decode("accounts", row?.1.value())).collect()
     }
 
     /// The session stored under `token_hash`.
     pub fn session(&self, token_hash: &str) -> Result<Option<Session>, VaultError> {
-        let txn = self.db.begin_read()?;
+        let txn = self.db()?.begin_read()?;
         let table = txn.open_table(SESSIONS)?;
         table.get(token_hash)?.map(|v| decode("sessions", v.value())).transpose()
     }
 
     /// Every session of `address` with its token hash, newest first.
     pub fn sessions_of(&self, address: &str) -> Result<Vec<(String, Session)>, VaultError> {
-        let txn = self.db.begin_read()?;
+        let txn = self.db()?.begin_read()?;
         let table = txn.open_table(SESSIONS)?;
         let mut out = Vec::new();
         for row in table.iter()? {
@@ -183,7 +192,7 @@ impl Vault {
 
     /// Messages kept per UTC day from `first` to `last` (inclusive): (day, outbound, inbound), days with none left out.
     pub fn report_days(&self, first: u32, last: u32) -> Result<Vec<(u32, u32, u32)>, VaultError> {
-        let txn = self.db.begin_read()?;
+        let txn = self.db()?.begin_read()?;
         let table = txn.open_table(REPORT_DAYS)?;
         let mut out: Vec<(u32, u32, u32)> = Vec::new();
         for row in table.range((first, 0)..=(last, u8::MAX))? {
@@ -204,35 +213,35 @@ impl Vault {
 
     /// The admin named `name` (lower case).
     pub fn admin(&self, name: &str) -> Result<Option<AdminAccount>, VaultError> {
-        let txn = self.db.begin_read()?;
+        let txn = self.db()?.begin_read()?;
         let table = txn.open_table(ADMINS)?;
         table.get(name)?.map(|v| decode("admins", v.value())).transpose()
     }
 
     /// Every admin, by name.
     pub fn admins(&self) -> Result<Vec<AdminAccount>, VaultError> {
-        let txn = self.db.begin_read()?;
+        let txn = self.db()?.begin_read()?;
         let table = txn.open_table(ADMINS)?;
         table.iter()?.map(|row| decode("admins", row?.1.value())).collect()
     }
 
     /// The admin session stored under `token_hash`.
     pub fn admin_session(&self, token_hash: &str) -> Result<Option<AdminSession>, VaultError> {
-        let txn = self.db.begin_read()?;
+        let txn = self.db()?.begin_read()?;
         let table = txn.open_table(ADMIN_SESSIONS)?;
         table.get(token_hash)?.map(|v| decode("admin_sessions", v.value())).transpose()
     }
 
     /// The emailed sign-in code waiting for `address`, if any.
     pub fn sign_in_code(&self, address: &str) -> Result<Option<SignInCode>, VaultError> {
-        let txn = self.db.begin_read()?;
+        let txn = self.db()?.begin_read()?;
         let table = txn.open_table(SIGN_IN_CODES)?;
         table.get(address)?.map(|v| decode("sign_in_codes", v.value())).transpose()
     }
 
     /// The reset link stored under `token_hash`, if it is still the account's current one.
     pub fn reset_token(&self, token_hash: &str) -> Result<Option<ResetToken>, VaultError> {
-        let txn = self.db.begin_read()?;
+        let txn = self.db()?.begin_read()?;
         let token: Option<ResetToken> = txn
             .open_table(RESET_TOKENS)?
             .get(token_hash)?
@@ -249,14 +258,14 @@ impl Vault {
 
     /// One mailbox entry: present only when message `id` is in `address`'s mailbox.
     pub fn mailbox_entry(&self, address: &str, id: u64) -> Result<Option<MailboxEntry>, VaultError> {
-        let txn = self.db.begin_read()?;
+        let txn = self.db()?.begin_read()?;
         let table = txn.open_table(MAILBOX)?;
         table.get((address, id))?.map(|v| decode("mailbox", v.value())).transpose()
     }
 
     /// All messages held in the vault, oldest first.
     pub fn messages(&self) -> Result<Vec<MessageRecord>, VaultError> {
-        let txn = self.db.begin_read()?;
+        let txn = self.db()?.begin_read()?;
         let table = txn.open_table(MESSAGES)?;
         let mut out = Vec::new();
         for row in table.iter()? {
@@ -268,14 +277,14 @@ impl Vault {
     }
 
     pub fn message(&self, id: u64) -> Result<Option<MessageRecord>, VaultError> {
-        let txn = self.db.begin_read()?;
+        let txn = self.db()?.begin_read()?;
         let table = txn.open_table(MESSAGES)?;
         table.get(id)?.map(|v| decode("messages", v.value())).transpose()
     }
 
     /// The records of several messages in one read transaction, one per id asked.
     pub fn messages_by_id(&self, ids: impl IntoIterator<Item = u64>) -> Result<Vec<Option<MessageRecord>>, VaultError> {
-        let txn = self.db.begin_read()?;
+        let txn = self.db()?.begin_read()?;
         let table = txn.open_table(MESSAGES)?;
         ids.into_iter()
             .map(|id| table.get(id)?.map(|v| decode("messages", v.value())).transpose())
@@ -284,13 +293,13 @@ impl Vault {
 
     /// The stored MIME bytes of a vaulted message.
     pub fn raw_message(&self, id: u64) -> Result<Option<Vec<u8>>, VaultError> {
-        let txn = self.db.begin_read()?;
+        let txn = self.db()?.begin_read()?;
         let table = txn.open_table(RAW)?;
         Ok(table.get(id)?.map(|v| v.value().to_vec()))
     }
 
     pub fn outbox(&self) -> Result<Vec<OutboxRow>, VaultError> {
-        let txn = self.db.begin_read()?;
+        let txn = self.db()?.begin_read()?;
         let table = txn.open_table(OUTBOX)?;
         let mut out = Vec::new();
         for row in table.iter()? {
@@ -303,7 +312,7 @@ impl Vault {
     /// Up to `limit` pending rows of `kind` due by `now`, leaving out those `skip` names;
     /// bytes are read per row with `outbox_data`.
     pub fn due_outbox(&self, kind: OutboxKind, now: i64, limit: usize, skip: impl Fn(u64) -> bool) -> Result<DueRows, VaultError> {
-        let txn = self.db.begin_read()?;
+        let txn = self.db()?.begin_read()?;
         let table = txn.open_table(OUTBOX)?;
         let mut out = DueRows::default();
         for row in table.range((kind.code(), 0)..=(kind.code(), u64::MAX))? {
@@ -329,12 +338,12 @@ impl Vault {
     /// Moves on whenever dead-lettered outbox rows are put back in the queue
     /// (what `DueRows::waiting` said of them no longer holds).
     pub fn outbox_revivals(&self) -> u64 {
-        self.versions.outbox_revivals()
+        self.inner.versions.outbox_revivals()
     }
 
     /// The bytes a relay row sends.
     pub fn outbox_data(&self, data_id: u64) -> Result<Option<Vec<u8>>, VaultError> {
-        let txn = self.db.begin_read()?;
+        let txn = self.db()?.begin_read()?;
         let table = txn.open_table(OUTBOX_DATA)?;
         Ok(table.get(data_id)?.map(|v| v.value().to_vec()))
     }
@@ -342,7 +351,7 @@ impl Vault {
     /// Pending and dead rows, the oldest pending row's creation time, and how
     /// many pending rows were due before `overdue_before` (a worker that keeps up leaves none).
     pub fn outbox_health(&self, overdue_before: i64) -> Result<OutboxHealth, VaultError> {
-        let txn = self.db.begin_read()?;
+        let txn = self.db()?.begin_read()?;
         let table = txn.open_table(OUTBOX)?;
         let mut h = OutboxHealth::default();
         for row in table.iter()? {
@@ -360,7 +369,7 @@ impl Vault {
 
     /// Earliest next attempt among pending rows of `kind`.
     pub fn next_due(&self, kind: OutboxKind) -> Result<Option<i64>, VaultError> {
-        let txn = self.db.begin_read()?;
+        let txn = self.db()?.begin_read()?;
         let table = txn.open_table(OUTBOX)?;
         let mut next: Option<i64> = None;
         for row in table.range((kind.code(), 0)..=(kind.code(), u64::MAX))? {
@@ -375,14 +384,14 @@ impl Vault {
 
     /// The highest message id that has events (every accepted message has some).
     pub fn last_message_id(&self) -> Result<u64, VaultError> {
-        let txn = self.db.begin_read()?;
+        let txn = self.db()?.begin_read()?;
         let table = txn.open_table(EVENTS)?;
         Ok(table.last()?.map_or(0, |(k, _)| k.value().0))
     }
 
     /// The newest (at most `limit`) events of `message_id` that `keep` accepts, newest first.
     pub fn recent_events(&self, message_id: u64, limit: usize, mut keep: impl FnMut(&Event) -> bool) -> Result<Vec<Event>, VaultError> {
-        let txn = self.db.begin_read()?;
+        let txn = self.db()?.begin_read()?;
         let table = txn.open_table(EVENTS)?;
         let mut out = Vec::new();
         for row in table.range((message_id, 0)..=(message_id, u64::MAX))?.rev() {
@@ -399,7 +408,7 @@ impl Vault {
 
     /// Events of one message in time order.
     pub fn events(&self, message_id: u64) -> Result<Vec<Event>, VaultError> {
-        let txn = self.db.begin_read()?;
+        let txn = self.db()?.begin_read()?;
         let table = txn.open_table(EVENTS)?;
         let mut out = Vec::new();
         for row in table.range((message_id, 0)..=(message_id, u64::MAX))? {

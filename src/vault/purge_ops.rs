@@ -56,7 +56,7 @@ impl PurgePlan {
 impl Vault {
     /// Everything the retention and expiry rules make due at `limits.now`.
     pub fn purge_plan(&self, limits: &PurgeLimits) -> Result<PurgePlan, VaultError> {
-        let txn = self.db.begin_read()?;
+        let txn = self.db()?.begin_read()?;
         let mut plan = PurgePlan::default();
         for row in txn.open_table(MESSAGES)?.iter()? {
             let m: MessageRecord = decode("messages", row?.1.value())?;

@@ -74,7 +74,8 @@ pub struct Counters {
 
 /// Creates missing tables, checks the schema version and loads the counters.
 pub fn prepare(db: &Database) -> Result<Counters, VaultError> {
-    let txn = db.begin_write()?;
+    let mut txn = db.begin_write()?;
+    txn.set_quick_repair(true);
     let counters = {
         let mut meta = txn.open_table(META)?;
         let found = meta.get("schema_version")?.map(|v| v.value());

@@ -23,11 +23,24 @@ pub fn prepare_file(path: &Path) -> Result<(), VaultError> {
             path: path.display().to_string(),
             detail: "the file is empty (was it truncated?)".into(),
         }),
-        Ok(_) => std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))
-            .map_err(|e| VaultError::Storage(format!("making {} owner-only: {e}", path.display()))),
+        Ok(_) => {
+            if repair_needed(path) {
+                tracing::warn!(file = %path.display(), "the vault was not closed cleanly (a crash or a kill); it is checked before use");
+            }
+            std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))
+                .map_err(|e| VaultError::Storage(format!("making {} owner-only: {e}", path.display())))
+        }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => new_private_file(path),
         Err(e) => Err(VaultError::Storage(format!("{}: {e}", path.display()))),
     }
+}
+
+/// redb's "repair needed" mark (header byte 9, value 2): set while the file
+/// is open, cleared when it is closed cleanly.
+fn repair_needed(path: &Path) -> bool {
+    use std::io::Read as _;
+    let mut head = [0u8; 10];
+    std::fs::File::open(path).and_then(|mut f| f.read_exact(&mut head)).is_ok() && head[9] & 2 != 0
 }
 
 /// Creates `path` empty, readable by the owner only (for a new vault or backup).
@@ -61,8 +74,8 @@ impl Vault {
     /// Ok while the writer is alive and its last commit worked, and the newest
     /// records of every kind decode; otherwise what is wrong.
     pub fn self_check(&self) -> Result<(), VaultError> {
-        self.writer.healthy()?;
-        let txn = self.db.begin_read()?;
+        self.inner.writer.healthy()?;
+        let txn = self.db()?.begin_read()?;
         for row in txn.open_table(MESSAGES)?.iter()?.rev().take(SAMPLE) {
             decode::<MessageRecord>("messages", row?.1.value())?;
         }
@@ -91,12 +104,12 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let vault = Vault::open(dir.path()).unwrap();
         assert!(vault.self_check().is_ok());
-        let txn = vault.db.begin_write().unwrap();
+        let txn = vault.db().unwrap().begin_write().unwrap();
         txn.open_table(MESSAGES).unwrap().insert(7, b"{not json".as_slice()).unwrap();
         txn.commit().unwrap();
         let err = vault.self_check().unwrap_err();
         assert!(matches!(err, VaultError::Corrupt { table: "messages", .. }), "{err}");
-        let txn = vault.db.begin_write().unwrap();
+        let txn = vault.db().unwrap().begin_write().unwrap();
         txn.open_table(MESSAGES).unwrap().remove(7).unwrap();
         txn.commit().unwrap();
         assert!(vault.self_check().is_ok());

@@ -108,6 +108,14 @@ impl Client {
         self.reply()
     }
 
+    /// Sends `message` (no line may start with a dot) and the end of data; the reply.
+    pub fn data_end_with(&mut self, message: &[u8]) -> String {
+        if !self.try_send_raw(message) || !self.try_send_raw(b".\r\n") {
+            return String::new();
+        }
+        self.reply()
+    }
+
     /// Ends message data already sent (which ended in CRLF); returns the reply.
     pub fn data_end(&mut self) -> String {
         self.send_raw(b".\r\n");
