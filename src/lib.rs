@@ -7,6 +7,7 @@ mod auth;
 mod cli;
 mod commands;
 mod config;
+mod connections;
 mod control;
 mod fd_limit;
 mod mail;

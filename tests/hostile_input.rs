@@ -6,6 +6,7 @@ mod common;
 
 use std::time::Duration;
 
+use common::https::quoted_after;
 use common::portal::Portal;
 use common::{message, smtp, wait_for};
 
@@ -84,14 +85,7 @@ fn an_inline_image_referenced_2000_times_is_served_once_not_copied() {
     assert!(frame.body.len() < 300_000, "frame is {} bytes", frame.body.len());
     let links = frame.body.matches(&format!("src=\"/m/{id}/g/")).count();
     assert_eq!(links, 2000, "every reference is a link to the one image");
-    let src = frame
-        .body
-        .split(&format!("src=\"/m/{id}/g/"))
-        .nth(1)
-        .unwrap()
-        .split('"')
-        .next()
-        .unwrap();
+    let src = quoted_after(&frame.body, &format!("src=\"/m/{id}/g/"));
     let image = p.agent().get(&format!("/m/{id}/g/{src}"));
     assert_eq!((image.status, image.header("content-type")), (200, Some("image/png")));
     let peak = peak_rss_kib(pid(&p));
@@ -153,8 +147,9 @@ fn unescape(value: &str) -> String {
 }
 
 /// Regression: 20 posts of "Forgot password?" in half a second sent 20 reset
-/// mails, each voiding the last. Now one mail per account per minute (`password.reset_interval_secs`), and one
-/// client gets at most 10 answers in 15 minutes (then 429 saying so).
+/// mails, each voiding the last. Now one mail per account per minute
+/// (`password.reset_interval_secs`), and one client gets at most 10 answers in
+/// 15 minutes (then 429 saying so).
 #[test]
 fn a_forgot_password_flood_sends_one_mail() {
     let p = Portal::start("");
@@ -170,12 +165,7 @@ fn a_forgot_password_flood_sends_one_mail() {
     assert!(refused.body.contains("Try again in"), "{}", refused.body);
     p.mail_to("pat@partner.test", "/reset/", 0);
     std::thread::sleep(Duration::from_secs(2));
-    let resets = p
-        .sink
-        .all()
-        .iter()
-        .filter(|m| common::portal::text_part(m).contains("/reset/"))
-        .count();
+    let resets = p.mails_containing("/reset/");
     assert_eq!(resets, 1, "one reset mail");
     let events = p.cl.events("0");
     assert!(
@@ -245,14 +235,7 @@ fn attachment_names_lose_their_bidirectional_controls() {
     let page = pat.get(&format!("/m/{id}"));
     assert!(page.body.contains(">invoicegpj.exe<"), "{}", page.body);
     assert!(!page.body.contains('\u{202E}'));
-    let link = page
-        .body
-        .split(&format!("href=\"/m/{id}/a/"))
-        .nth(1)
-        .unwrap()
-        .split('"')
-        .next()
-        .unwrap();
+    let link = quoted_after(&page.body, &format!("href=\"/m/{id}/a/"));
     let download = pat.get(&format!("/m/{id}/a/{link}"));
     let disposition = download.header("content-disposition").unwrap();
     assert!(disposition.contains("filename=\"invoicegpj.exe\""), "{disposition}");

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::https::Agent;
+use common::https::{Agent, quoted_after};
 use common::portal::Portal;
 use common::{message, smtp};
 
@@ -115,13 +115,7 @@ fn html_mail_is_sanitised_and_shown_in_a_sandboxed_frame() {
     }
     // The inline image is served from a path of its own, with a grant that
     // works without cookies (the sandboxed frame sends none).
-    let src = body
-        .split(&format!("src=\"/m/{id}/g/"))
-        .nth(1)
-        .expect("inline image linked")
-        .split('"')
-        .next()
-        .unwrap();
+    let src = quoted_after(body, &format!("src=\"/m/{id}/g/"));
     let image_path = format!("/m/{id}/g/{src}");
     let image = p.agent().get(&image_path);
     assert_eq!(image.status, 200, "{image_path}");
@@ -154,14 +148,7 @@ fn show_images_needs_the_readers_own_grant() {
     let forged = pat.get(&format!("/m/{id}/body?images=1"));
     assert!(!forged.body.contains("tracker.test"), "{}", forged.body);
     assert!(!pat.get(&format!("/m/{id}?images=1")).body.contains("images=1"));
-    let show = page
-        .body
-        .split("id=\"show-images\" href=\"")
-        .nth(1)
-        .unwrap()
-        .split('"')
-        .next()
-        .unwrap();
+    let show = quoted_after(&page.body, "id=\"show-images\" href=\"");
     assert!(show.starts_with("?images=") && show.len() > 30, "{show}");
     let shown_page = pat.get(&format!("/m/{id}{show}"));
     assert!(!shown_page.body.contains("id=\"images-blocked\""), "{}", shown_page.body);

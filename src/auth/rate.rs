@@ -26,15 +26,15 @@ impl<K: Hash + Eq + Clone> RateLimit<K> {
         }
     }
 
-    /// Counts one action for `key`; false (and not counted) when the key has
-    /// had `max` actions within the window.
-    pub fn allow(&self, key: &K) -> bool {
+    /// Counts one action for `key`; Err(how long until it may act again)
+    /// (and not counted) when the key has had `max` actions within the window.
+    pub fn check(&self, key: &K) -> Result<(), Duration> {
         let now = Instant::now();
         let mut seen = self.seen.lock().expect("rate lock");
         if !seen.contains_key(key) && seen.len() >= MAX_KEYS {
             seen.retain(|_, times| times.back().is_some_and(|t| now.duration_since(*t) < self.window));
             if seen.len() >= MAX_KEYS {
-                return false;
+                return Err(self.window);
             }
         }
         let times = seen.entry(key.clone()).or_default();
@@ -42,22 +42,11 @@ impl<K: Hash + Eq + Clone> RateLimit<K> {
             times.pop_front();
         }
         if times.len() >= self.max {
-            return false;
+            let oldest = times[times.len() - self.max];
+            return Err(self.window.saturating_sub(now.duration_since(oldest)));
         }
         times.push_back(now);
-        true
-    }
-
-    /// How long until `key` may act again (zero when it may now).
-    pub fn wait(&self, key: &K) -> Duration {
-        let now = Instant::now();
-        let seen = self.seen.lock().expect("rate lock");
-        match seen.get(key) {
-            Some(times) if times.len() >= self.max => times
-                .get(times.len() - self.max)
-                .map_or(Duration::ZERO, |t| self.window.saturating_sub(now.duration_since(*t))),
-            _ => Duration::ZERO,
-        }
+        Ok(())
     }
 }
 
@@ -68,11 +57,14 @@ mod tests {
     #[test]
     fn at_most_max_per_window_per_key() {
         let limit = RateLimit::new(3, Duration::from_millis(200));
-        assert_eq!((0..10).filter(|_| limit.allow(&"a")).count(), 3);
-        assert!(limit.wait(&"a") > Duration::ZERO);
-        assert!(limit.allow(&"b"), "another key has its own budget");
+        assert_eq!((0..10).filter(|_| limit.check(&"a").is_ok()).count(), 3);
+        assert!(
+            limit
+                .check(&"a")
+                .is_err_and(|wait| wait > Duration::ZERO && wait <= Duration::from_millis(200))
+        );
+        assert!(limit.check(&"b").is_ok(), "another key has its own budget");
         std::thread::sleep(Duration::from_millis(220));
-        assert_eq!(limit.wait(&"a"), Duration::ZERO);
-        assert!(limit.allow(&"a"), "the window moved on");
+        assert!(limit.check(&"a").is_ok(), "the window moved on");
     }
 }

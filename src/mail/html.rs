@@ -2,8 +2,9 @@
 //! handlers, no forms, no frames, no stylesheets, no relative or `javascript:`
 //! URLs), links opening in a new tab without a referrer, inline `cid:` images
 //! pointing at their part, and remote images removed unless the user asked
-//! for them. Bodies too large or too deeply nested are refused before parsing. Removing them here (rather than only blocking them by CSP) keeps
+//! for them. Removing them here (rather than only blocking them by CSP) keeps
 //! the reader's console free of violations and tells us how many there were.
+//! Bodies too large or too deeply nested are refused before parsing.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
@@ -54,8 +55,8 @@ pub const MAX_HTML_BYTES: usize = 2 * 1024 * 1024;
 /// Most distinct inline images shown by one message.
 pub const MAX_INLINE_IMAGES: usize = 100;
 
-/// A sanitised body and how many remote images were left out. Inline images are not embedded: each
-/// `cid:` reference becomes `cid:<part number>`, which the portal turns into
+/// A sanitised body and how many remote images were left out. Inline images
+/// are not embedded: each `cid:` reference becomes `cid:<part number>`, which the portal turns into
 /// the address that serves that part (so a picture referenced 2,000 times is
 /// one small URL 2,000 times, not 2,000 copies of its bytes).
 pub struct SafeHtml {
@@ -91,13 +92,17 @@ pub fn html_body<'a>(msg: &'a Message<'a>) -> Option<&'a str> {
     }
 }
 
-/// Whether part `part` of `msg` is an image the body may show inline, and its type.
-pub fn inline_image(msg: &Message<'_>, part: usize) -> Option<(String, Vec<u8>)> {
-    let part = msg.parts.get(part)?;
+/// The type of `part` when it is a raster image small enough to show inline.
+fn inline_type(part: &mail_parser::MessagePart<'_>) -> Option<String> {
     let ct = part.content_type()?;
     let mime = format!("{}/{}", ct.ctype(), ct.subtype().unwrap_or("")).to_ascii_lowercase();
-    let bytes = part.contents();
-    (INLINE_TYPES.contains(&mime.as_str()) && bytes.len() <= INLINE_MAX).then(|| (mime, bytes.to_vec()))
+    (INLINE_TYPES.contains(&mime.as_str()) && part.len() <= INLINE_MAX).then_some(mime)
+}
+
+/// Whether part `part` of `msg` is an image the body may show inline: its type and bytes.
+pub fn inline_image(msg: &Message<'_>, part: usize) -> Option<(String, Vec<u8>)> {
+    let part = msg.parts.get(part)?;
+    inline_type(part).map(|mime| (mime, part.contents().to_vec()))
 }
 
 /// `cid:` targets (lower case, without angle brackets) → part numbers of the
@@ -108,10 +113,9 @@ fn inline_images(msg: &Message<'_>) -> HashMap<String, usize> {
         if out.len() >= MAX_INLINE_IMAGES {
             break;
         }
-        let Some(cid) = part.content_id() else { continue };
-        let Some(ct) = part.content_type() else { continue };
-        let mime = format!("{}/{}", ct.ctype(), ct.subtype().unwrap_or("")).to_ascii_lowercase();
-        if INLINE_TYPES.contains(&mime.as_str()) && part.len() <= INLINE_MAX {
+        if let Some(cid) = part.content_id()
+            && inline_type(part).is_some()
+        {
             out.entry(cid.trim_matches(['<', '>']).to_ascii_lowercase()).or_insert(n);
         }
     }

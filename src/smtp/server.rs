@@ -1,9 +1,8 @@
 //! Network side of SMTP intake: accepts connections, enforces connection
 //! limits and timeouts, runs STARTTLS, and feeds bytes to the session.
 
-use std::collections::HashMap;
-use std::net::{IpAddr, SocketAddr};
-use std::sync::{Arc, Mutex};
+use std::net::SocketAddr;
+use std::sync::Arc;
 use std::time::Duration;
 
 use futures_lite::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
@@ -12,6 +11,7 @@ use smol::Timer;
 use smol::net::{TcpListener, TcpStream};
 
 use super::session::{Limits, Session, Step};
+use crate::connections::{Connections, Full};
 use crate::service::Context;
 use crate::service::intake::{self, IntakeError};
 use crate::service::queue_ids::QueueIds;
@@ -21,7 +21,7 @@ pub struct SmtpServer {
     ctx: Context,
     acceptor: TlsAcceptor,
     limits: Arc<Limits>,
-    connections: Mutex<HashMap<IpAddr, u32>>,
+    connections: Connections,
     queue_ids: Arc<QueueIds>,
     /// argon2 checks running at once (each takes ~19 MiB and a core for a moment).
     auth_slots: smol::lock::Semaphore,
@@ -32,24 +32,6 @@ pub struct SmtpServer {
     auth_failures: super::throttle::AuthFailures,
     /// Closed (all senders dropped) when the server stops: every waiting read wakes.
     stopping: async_channel::Receiver<()>,
-}
-
-/// Releases a connection slot when the connection ends.
-struct Slot<'a> {
-    server: &'a SmtpServer,
-    ip: IpAddr,
-}
-
-impl Drop for Slot<'_> {
-    fn drop(&mut self) {
-        let mut map = self.server.connections.lock().expect("conn lock");
-        if let Some(n) = map.get_mut(&self.ip) {
-            *n -= 1;
-            if *n == 0 {
-                map.remove(&self.ip);
-            }
-        }
-    }
 }
 
 impl SmtpServer {
@@ -72,12 +54,13 @@ impl SmtpServer {
             auth_enabled: !c.auth_users.is_empty(),
             spool_dir: spool,
         };
+        let connections = Connections::new(c.max_connections, c.max_connections_per_client, c.reserved_trusted_connections);
         Arc::new(Self {
             queue_ids: Arc::clone(&ctx.queue_ids),
             ctx,
             acceptor: TlsAcceptor::from(tls),
             limits: Arc::new(limits),
-            connections: Mutex::new(HashMap::new()),
+            connections,
             auth_slots: smol::lock::Semaphore::new(2),
             large_slots: smol::lock::Semaphore::new(2),
             auth_failures: super::throttle::AuthFailures::default(),
@@ -102,27 +85,8 @@ impl SmtpServer {
     }
 
     /// Connections open right now.
-    pub fn open_connections(&self) -> u32 {
-        self.connections.lock().expect("conn lock").values().sum()
-    }
-
-    /// A connection slot for `ip`; clients outside the trusted networks may not
-    /// take the last `reserved_trusted_connections` (so the organisation's mail
-    /// server still gets in when strangers hold every other slot).
-    fn take_slot(&self, ip: IpAddr, trusted: bool) -> Result<Slot<'_>, &'static str> {
-        let c = &self.ctx.config.smtp;
-        let mut map = self.connections.lock().expect("conn lock");
-        let total: u32 = map.values().sum();
-        let open_to_all = c.max_connections.saturating_sub(c.reserved_trusted_connections);
-        if total >= c.max_connections || (!trusted && total >= open_to_all) {
-            return Err("421 4.7.0 Too many connections, try again later");
-        }
-        let mine = map.entry(ip).or_insert(0);
-        if *mine >= c.max_connections_per_client {
-            return Err("421 4.7.0 Too many connections from your address, try again later");
-        }
-        *mine += 1;
-        Ok(Slot { server: self, ip })
+    pub fn open_connections(&self) -> usize {
+        self.connections.open()
     }
 
     async fn connection(&self, mut stream: TcpStream, peer: SocketAddr) {
@@ -130,9 +94,16 @@ impl SmtpServer {
         // An IPv4 client on a dual-stack listener arrives as ::ffff:a.b.c.d.
         let ip = peer.ip().to_canonical();
         let trusted = self.ctx.config.smtp.trusted_networks.iter().any(|n| n.contains(&ip));
-        let _slot = match self.take_slot(peer.ip(), trusted) {
-            Ok(slot) => slot,
-            Err(reply) => {
+        // Clients outside the trusted networks may not take the last
+        // `reserved_trusted_connections` (so the organisation's mail server
+        // still gets in when strangers hold every other place).
+        let _place = match self.connections.admit(peer.ip(), trusted) {
+            Ok(place) => place,
+            Err(full) => {
+                let reply = match full {
+                    Full::Total => "421 4.7.0 Too many connections, try again later",
+                    Full::Client => "421 4.7.0 Too many connections from your address, try again later",
+                };
                 tracing::info!(client = %peer, %reply, "smtp connection refused");
                 let _ = stream.write_all(format!("{reply}\r\n").as_bytes()).await;
                 return;

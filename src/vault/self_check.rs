@@ -70,27 +70,29 @@ pub fn open_error(path: &Path, e: redb::DatabaseError) -> VaultError {
     }
 }
 
+/// Decodes the newest `SAMPLE` records of `table` as `T`.
+fn newest_decode<K: redb::Key + 'static, T: serde::de::DeserializeOwned>(
+    txn: &redb::ReadTransaction,
+    table: redb::TableDefinition<K, &[u8]>,
+    name: &'static str,
+) -> Result<(), VaultError> {
+    for row in txn.open_table(table)?.iter()?.rev().take(SAMPLE) {
+        decode::<T>(name, row?.1.value())?;
+    }
+    Ok(())
+}
+
 impl Vault {
     /// Ok while the writer is alive and its last commit worked, and the newest
     /// records of every kind decode; otherwise what is wrong.
     pub fn self_check(&self) -> Result<(), VaultError> {
         self.inner.writer.healthy()?;
         let txn = self.db()?.begin_read()?;
-        for row in txn.open_table(MESSAGES)?.iter()?.rev().take(SAMPLE) {
-            decode::<MessageRecord>("messages", row?.1.value())?;
-        }
-        for row in txn.open_table(ACCOUNTS)?.iter()?.rev().take(SAMPLE) {
-            decode::<Account>("accounts", row?.1.value())?;
-        }
-        for row in txn.open_table(OUTBOX)?.iter()?.rev().take(SAMPLE) {
-            decode::<OutboxRow>("outbox", row?.1.value())?;
-        }
-        for row in txn.open_table(EVENTS)?.iter()?.rev().take(SAMPLE) {
-            decode::<Event>("events", row?.1.value())?;
-        }
-        for row in txn.open_table(SESSIONS)?.iter()?.rev().take(SAMPLE) {
-            decode::<Session>("sessions", row?.1.value())?;
-        }
+        newest_decode::<u64, MessageRecord>(&txn, MESSAGES, "messages")?;
+        newest_decode::<&str, Account>(&txn, ACCOUNTS, "accounts")?;
+        newest_decode::<(u8, u64), OutboxRow>(&txn, OUTBOX, "outbox")?;
+        newest_decode::<(u64, u64), Event>(&txn, EVENTS, "events")?;
+        newest_decode::<&str, Session>(&txn, SESSIONS, "sessions")?;
         Ok(())
     }
 }

@@ -3,7 +3,6 @@
 //! headers on every response (`http.rs`). Routes live in `portal/`.
 
 mod admin;
-pub mod connections;
 pub mod http;
 pub mod ops_listener;
 pub mod page_cache;
@@ -15,7 +14,6 @@ pub mod upload;
 
 use std::net::IpAddr;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use futures_rustls::TlsAcceptor;
@@ -27,6 +25,7 @@ use smol_hyper::rt::{FuturesIo, SmolTimer};
 
 use crate::auth::rate::RateLimit;
 use crate::auth::throttle::SignInThrottle;
+use crate::connections::Connections;
 use crate::service::Context;
 pub use redirect::serve_redirect;
 
@@ -43,10 +42,8 @@ pub struct Web {
     pub ctx: Context,
     pub pages: pages::Pages,
     pub throttle: SignInThrottle,
-    /// HTTPS connections open right now (shutdown waits for them).
-    pub open: AtomicUsize,
-    /// Caps on HTTPS connections, in total and per client.
-    pub connections: connections::Connections,
+    /// HTTPS connections open (shutdown waits for them), capped in total and per client.
+    pub connections: Connections,
     /// Where uploads wait while a message is being sent (`upload.rs`).
     pub spool: std::path::PathBuf,
     /// Failed admin sign-ins (kept apart from the portal's).
@@ -102,40 +99,19 @@ pub struct EffectiveSettings {
     pub file: Option<std::path::PathBuf>,
 }
 
-/// Counts a connection while it lives.
-struct Open<'a>(&'a AtomicUsize);
-
-impl<'a> Open<'a> {
-    fn new(count: &'a AtomicUsize) -> Self {
-        count.fetch_add(1, Ordering::SeqCst);
-        Self(count)
-    }
-}
-
-impl Drop for Open<'_> {
-    fn drop(&mut self) {
-        self.0.fetch_sub(1, Ordering::SeqCst);
-    }
-}
-
 impl Web {
     /// `open_files`: the process's open-file limit (the total cap stays within it).
     pub fn new(ctx: Context, pages: pages::Pages, spool: std::path::PathBuf, settings: EffectiveSettings, open_files: u64) -> Self {
         let throttle = SignInThrottle::new(ctx.config.portal.lockout_threshold);
         let admin_throttle = SignInThrottle::new(ctx.config.admin.lockout_threshold);
         let c = &ctx.config;
-        let connections = connections::Connections::new(
-            c.web.max_connections,
-            c.web.max_connections_per_client,
-            open_files,
-            c.smtp.max_connections,
-        );
+        let total = crate::fd_limit::https_connections_that_fit(c.web.max_connections, open_files, c.smtp.max_connections);
+        let connections = Connections::new(total, c.web.max_connections_per_client, 0);
         Self {
             connections,
             ctx,
             pages,
             throttle,
-            open: AtomicUsize::new(0),
             spool,
             admin_throttle,
             settings,
@@ -146,7 +122,7 @@ impl Web {
     }
 
     pub fn open_connections(&self) -> usize {
-        self.open.load(Ordering::SeqCst)
+        self.connections.open()
     }
 }
 
@@ -167,7 +143,7 @@ pub async fn serve(listener: TcpListener, tls: Arc<rustls::ServerConfig>, web: A
         let (acceptor, web, stop) = (acceptor.clone(), Arc::clone(&web), stop.clone());
         smol::spawn(async move {
             let ip = canonical(peer.ip());
-            let _place = match web.connections.admit(ip) {
+            let _place = match web.connections.admit(ip, false) {
                 Ok(place) => place,
                 Err(full) => {
                     tracing::debug!(client = %peer, ?full, "https connection refused: too many open");
@@ -176,7 +152,6 @@ pub async fn serve(listener: TcpListener, tls: Arc<rustls::ServerConfig>, web: A
                 }
             };
             let _ = stream.set_nodelay(true);
-            let _open = Open::new(&web.open);
             let handshake = futures_lite::future::or(async { Some(acceptor.accept(stream).await) }, async {
                 smol::Timer::after(HEADER_TIMEOUT).await;
                 None

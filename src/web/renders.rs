@@ -25,13 +25,20 @@ const GRANT_TTL: Duration = Duration::from_hours(2);
 /// Grants kept at most; beyond it expired ones go, then the oldest.
 const MAX_GRANTS: usize = 20_000;
 
+/// Longest text body shown on the page, in bytes (the rest is in the .eml).
+const MAX_TEXT_SHOWN: usize = 1024 * 1024;
+
 /// A message body as the portal shows it.
 pub enum Rendered {
     Html(SafeHtml),
-    /// Not rendered: past a bound (the reader is told).
-    Refused(TooComplex),
-    /// No HTML part: the text part is shown.
-    NoHtml,
+    /// The text part (or a text made from the HTML), cut at `MAX_TEXT_SHOWN`:
+    /// when there is no HTML part, or the HTML was `refused` for passing a
+    /// bound (the reader is told).
+    Text {
+        text: String,
+        cut: bool,
+        refused: Option<TooComplex>,
+    },
 }
 
 struct Grant {
@@ -72,21 +79,22 @@ impl Default for Renders {
 fn size_of(r: &Rendered) -> usize {
     match r {
         Rendered::Html(safe) => safe.html.len() + 64,
-        _ => 64,
+        Rendered::Text { text, .. } => text.len() + 64,
     }
 }
 
 impl Renders {
-    /// The body of message `id` (remote images kept when `images`), sanitised
-    /// now from `raw` unless it was before.
-    pub async fn body(&self, id: u64, images: bool, raw: Arc<Vec<u8>>) -> Arc<Rendered> {
+    /// The body of message `id` (remote images kept when `images`), made now
+    /// from the message `load` reads unless it was before.
+    pub async fn body<E>(&self, id: u64, images: bool, load: impl FnOnce() -> Result<Vec<u8>, E>) -> Result<Arc<Rendered>, E> {
         if let Some(kept) = self.kept.lock().expect("renders lock").bodies.get(&(id, images)) {
-            return Arc::clone(kept);
+            return Ok(Arc::clone(kept));
         }
+        let raw = load()?;
         let _slot = self.slots.acquire().await;
         let rendered = Arc::new(smol::unblock(move || render(&raw, images)).await);
         self.keep(id, images, &rendered);
-        rendered
+        Ok(rendered)
     }
 
     fn keep(&self, id: u64, images: bool, rendered: &Arc<Rendered>) {
@@ -154,18 +162,35 @@ impl Grants {
 
 fn render(raw: &[u8], images: bool) -> Rendered {
     let Some(msg) = mail_parser::MessageParser::default().parse(raw) else {
-        return Rendered::NoHtml;
+        return text_of(None, None);
     };
     let Some(body) = html::html_body(&msg) else {
-        return Rendered::NoHtml;
+        return text_of(Some(&msg), None);
     };
     let started = Instant::now();
     let rendered = match html::sanitise(&msg, body, images) {
         Ok(safe) => Rendered::Html(safe),
-        Err(why) => Rendered::Refused(why),
+        Err(why) => text_of(Some(&msg), Some(why)),
     };
     tracing::debug!(bytes = body.len(), micros = started.elapsed().as_micros(), "message body sanitised");
     rendered
+}
+
+/// The message's text, cut at `MAX_TEXT_SHOWN`.
+fn text_of(msg: Option<&mail_parser::Message<'_>>, refused: Option<TooComplex>) -> Rendered {
+    let mut text = msg
+        .and_then(|m| m.body_text(0))
+        .map(std::borrow::Cow::into_owned)
+        .unwrap_or_default();
+    let cut = text.len() > MAX_TEXT_SHOWN;
+    if cut {
+        let mut end = MAX_TEXT_SHOWN;
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        text.truncate(end);
+    }
+    Rendered::Text { text, cut, refused }
 }
 
 #[cfg(test)]

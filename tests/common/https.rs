@@ -11,6 +11,13 @@ use std::time::{Duration, Instant};
 
 use rustls_pki_types::ServerName;
 
+/// The attribute value that starts right after the first `marker` in `html`
+/// (up to the closing quote), e.g. `quoted_after(body, "src=\"/m/1/g/")`.
+pub fn quoted_after<'a>(html: &'a str, marker: &str) -> &'a str {
+    let at = html.find(marker).unwrap_or_else(|| panic!("no {marker:?} in:\n{html}")) + marker.len();
+    html[at..].split('"').next().unwrap_or("")
+}
+
 #[derive(Debug, Clone)]
 pub struct Response {
     pub status: u16,

@@ -51,6 +51,11 @@ impl Portal {
         .unwrap_or_else(|| panic!("mail #{n} to {to} containing {needle:?} not caught"))
     }
 
+    /// How many caught mails have a text part containing `needle`.
+    pub fn mails_containing(&self, needle: &str) -> usize {
+        self.sink.all().iter().filter(|m| text_part(m).contains(needle)).count()
+    }
+
     /// Sends `to` a secure message; returns (one-time password, deep-link path).
     pub fn invite(&self, to: &str) -> (String, String) {
         let id = self.cl.send_one("alice@example.org", &[to], "[secure] Contract draft");

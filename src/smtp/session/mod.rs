@@ -245,21 +245,23 @@ impl Session {
             unreachable!()
         };
         let txn = self.txn.take().expect("DATA only starts inside a transaction");
-        let delivery = |data| {
-            Box::new(Delivery {
-                queue_id: txn.queue_id,
-                sender: txn.sender.clone(),
-                recipients: txn.recipients.clone(),
-                helo: self.helo.clone().unwrap_or_default(),
-                client: self.client,
-                tls: self.tls,
-                auth_user: self.auth_user.clone(),
-                data,
-            })
-        };
+        let queue_id = txn.queue_id;
+        let mut delivery = Box::new(Delivery {
+            queue_id,
+            sender: txn.sender,
+            recipients: txn.recipients,
+            helo: self.helo.clone().unwrap_or_default(),
+            client: self.client,
+            tls: self.tls,
+            auth_user: self.auth_user.clone(),
+            data: Vec::new(),
+        });
         match receiver.finish() {
-            Ok(Body::Memory(data)) => Some(Step::Deliver(delivery(data))),
-            Ok(Body::Spooled(file)) => Some(Step::DeliverSpooled(delivery(Vec::new()), file)),
+            Ok(Body::Memory(data)) => {
+                delivery.data = data;
+                Some(Step::Deliver(delivery))
+            }
+            Ok(Body::Spooled(file)) => Some(Step::DeliverSpooled(delivery, file)),
             Err(problem) => {
                 let text = match problem {
                     DataProblem::TooBig => format!(
@@ -273,7 +275,7 @@ impl Session {
                     DataProblem::NulByte => "550 5.6.0 Message refused: NUL bytes are not allowed in message data".into(),
                     DataProblem::Spool => "451 4.3.0 Message could not be stored; try again later".into(),
                 };
-                tracing::info!(queue_id = %format!("{:016X}", txn.queue_id), client = %self.client, result = %text, "message refused");
+                tracing::info!(queue_id = %format!("{:016X}", queue_id), client = %self.client, result = %text, "message refused");
                 self.reply(&text);
                 None
             }

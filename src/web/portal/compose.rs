@@ -95,9 +95,8 @@ pub async fn send(web: &Web, req: &Req, signed: &Signed) -> Result<Resp, WebErro
             return render(web, signed, &form, StatusCode::UNPROCESSABLE_ENTITY);
         }
     };
-    let address = &signed.session.address;
-    if !web.limits.compose.allow(address) {
-        let wait = crate::web::minutes_text(web.limits.compose.wait(address));
+    if let Err(wait) = web.limits.compose.check(&signed.session.address) {
+        let wait = crate::web::minutes_text(wait);
         let per = crate::web::COMPOSE_PER_ACCOUNT;
         form.error = Some(format!(
             "You have sent {per} messages in the last few minutes, the most the portal sends for one account. Try again in {wait}."

@@ -91,8 +91,8 @@ pub fn forgot_page(web: &Web, req: &Req) -> Result<Resp, WebError> {
 pub async fn forgot(web: &Web, req: &Req) -> Result<Resp, WebError> {
     check_anonymous_form(req)?;
     let address = req.field("address").trim();
-    if !web.limits.mail_requests.allow(&req.client.ip) {
-        let wait = crate::web::minutes_text(web.limits.mail_requests.wait(&req.client.ip));
+    if let Err(wait) = web.limits.mail_requests.check(&req.client.ip) {
+        let wait = crate::web::minutes_text(wait);
         let error = format!("Too many reset links were asked for from your network. Try again in {wait}.");
         let values = context! { address, error, hours => web.ctx.config.password.reset_link_hours };
         return anonymous_page(web, req, "forgot.html", StatusCode::TOO_MANY_REQUESTS, values);

@@ -9,6 +9,7 @@ use minijinja::{Value, context};
 use super::mailbox::{path_of, sender, size_text};
 use super::{Signed, WebError, page};
 use crate::mail::html;
+use crate::mail::html::TooComplex;
 use crate::service::mailbox;
 use crate::vault::{Folder, MailboxEntry, MessageRecord, Restriction};
 use crate::web::Web;
@@ -35,6 +36,11 @@ fn own_raw(web: &Web, signed: &Signed, id: u64) -> Result<Vec<u8>, WebError> {
     if web.ctx.vault.mailbox_entry(&signed.session.address, id)?.is_none() {
         return Err(WebError::NotFound);
     }
+    raw(web, id)
+}
+
+/// The stored bytes of message `id` (the caller checked the reader may see it).
+fn raw(web: &Web, id: u64) -> Result<Vec<u8>, WebError> {
     web.ctx.vault.raw_message(id)?.ok_or(WebError::NotFound)
 }
 
@@ -63,9 +69,11 @@ fn images_asked(web: &Web, req: &Req, signed: &Signed, id: u64) -> bool {
 /// The sanitised HTML body as its own document, for the sandboxed frame.
 pub async fn body_frame(web: &Web, req: &Req, signed: &Signed, id: &str) -> Result<Resp, WebError> {
     let id = parse_id(id)?;
-    let raw = own_raw(web, signed, id)?;
+    if web.ctx.vault.mailbox_entry(&signed.session.address, id)?.is_none() {
+        return Err(WebError::NotFound);
+    }
     let images = images_asked(web, req, signed, id);
-    let rendered = web.renders.body(id, images, std::sync::Arc::new(raw)).await;
+    let rendered = web.renders.body(id, images, || raw(web, id)).await?;
     let Rendered::Html(safe) = rendered.as_ref() else {
         return Err(WebError::NotFound);
     };
@@ -93,32 +101,10 @@ pub fn inline_image(web: &Web, id: &str, grant: &str, part: &str) -> Result<Resp
     if mailbox::entry(&web.ctx, &reader, id)?.is_none() {
         return Err(WebError::NotFound);
     }
-    let raw = web.ctx.vault.raw_message(id)?.ok_or(WebError::NotFound)?;
+    let raw = raw(web, id)?;
     let msg = parse(&raw)?;
     let (mime, bytes) = html::inline_image(&msg, part).ok_or(WebError::NotFound)?;
     Ok(Resp::image(mime, bytes))
-}
-
-/// Longest text body shown on the page, in bytes (the rest is in the .eml).
-const MAX_TEXT_SHOWN: usize = 1024 * 1024;
-
-/// The message's text, cut at `MAX_TEXT_SHOWN` (true when cut).
-fn text_body(raw: &[u8]) -> (String, bool) {
-    let parsed = mail_parser::MessageParser::default().parse(raw);
-    let mut text = parsed
-        .as_ref()
-        .and_then(|p| p.body_text(0))
-        .map(std::borrow::Cow::into_owned)
-        .unwrap_or_default();
-    if text.len() <= MAX_TEXT_SHOWN {
-        return (text, false);
-    }
-    let mut end = MAX_TEXT_SHOWN;
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    text.truncate(end);
-    (text, true)
 }
 
 /// Trace fields that describe the organisation's own mail servers and clients;
@@ -174,8 +160,7 @@ pub fn eml(web: &Web, signed: &Signed, id: &str) -> Result<Resp, WebError> {
     if !allowed(&signed.session.address, &m, &entry).print {
         return Err(WebError::Refused(NO_PRINT.into()));
     }
-    let raw = web.ctx.vault.raw_message(id)?.ok_or(WebError::NotFound)?;
-    let raw = crate::mail::headers::without_fields(&raw, &TRACE_FIELDS);
+    let raw = crate::mail::headers::without_fields(&raw(web, id)?, &TRACE_FIELDS);
     let subject = if m.subject.trim().is_empty() {
         "message"
     } else {
@@ -239,19 +224,15 @@ async fn show(web: &Web, req: &Req, signed: &Signed, id: &str, template: &str) -
     if template == "print.html" && !may.print {
         return Err(WebError::Refused(NO_PRINT.into()));
     }
-    let raw = web.ctx.vault.raw_message(id)?.ok_or(WebError::NotFound)?;
+    let rendered = web.renders.body(id, false, || raw(web, id)).await?;
     if really_read(req) && (!entry.read || entry.opened_at.is_none()) {
         mailbox::opened(&web.ctx, address, id, &req.client).await?;
     }
     let images = images_asked(web, req, signed, id);
-    let raw = std::sync::Arc::new(raw);
-    let rendered = web.renders.body(id, false, std::sync::Arc::clone(&raw)).await;
-    let (html, remote_images, too_complex) = match rendered.as_ref() {
-        Rendered::Html(safe) => (true, safe.remote_images_removed, None),
-        Rendered::Refused(why) => (false, 0, Some(why.reason())),
-        Rendered::NoHtml => (false, 0, None),
+    let (html, remote_images, too_complex, body, cut) = match rendered.as_ref() {
+        Rendered::Html(safe) => (true, safe.remote_images_removed, None, "", false),
+        Rendered::Text { text, cut, refused } => (false, 0, refused.map(TooComplex::reason), text.as_str(), *cut),
     };
-    let (body, cut) = if html { (String::new(), false) } else { text_body(&raw) };
     let grant = (html && remote_images > 0).then(|| web.renders.grant(address, id));
     let attachments: Vec<Value> = m
         .attachments

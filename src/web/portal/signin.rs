@@ -81,8 +81,8 @@ pub async fn code_request(web: &Web, req: &Req) -> Result<Resp, WebError> {
     let address = req.field("address").trim();
     let next = safe_next(req.field("next"));
     let minutes = web.ctx.config.portal.sign_in_code_minutes;
-    if !web.limits.mail_requests.allow(&req.client.ip) {
-        let wait = crate::web::minutes_text(web.limits.mail_requests.wait(&req.client.ip));
+    if let Err(wait) = web.limits.mail_requests.check(&req.client.ip) {
+        let wait = crate::web::minutes_text(wait);
         let error = format!("Too many sign-in codes were asked for from your network. Try again in {wait}.");
         let values = context! { step => "code", next, address, minutes, error };
         return anonymous_page(web, req, "login.html", StatusCode::TOO_MANY_REQUESTS, values);
