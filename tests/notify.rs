@@ -256,6 +256,38 @@ fn notifications_wait_out_a_relay_outage_and_arrive_once() {
 }
 
 #[test]
+fn relay_back_after_an_outage_sends_waiting_notices_within_seconds() {
+    // Regression: with the default retry delays (60 s, doubling to an hour) the
+    // first notice waited 52-55 s after the relay came back, and longer the
+    // longer the outage had lasted.
+    let relay_port = common::free_port();
+    let mut c = Cloister::prepare(relay_port, "", "");
+    let config = std::fs::read_to_string(&c.config).unwrap();
+    std::fs::write(&c.config, config.replace("retry_initial_secs = 1\nretry_max_interval_secs = 2\n", "")).unwrap();
+    c.launch();
+    for (i, to) in ["a@partner.test", "b@partner.test", "c@partner.test"].iter().enumerate() {
+        send_secure(&c, &[to], &format!("m{i}"));
+    }
+    let tried = |rows: &[serde_json::Value]| rows.iter().map(|r| r["attempts"].as_u64().unwrap()).sum::<u64>();
+    let rows = wait_for(Duration::from_secs(10), || {
+        let rows = c.outbox();
+        (rows.len() == 6 && rows.iter().all(|r| r["attempts"].as_u64() >= Some(1))).then_some(rows)
+    })
+    .unwrap_or_else(|| panic!("each row tried once and waiting: {:#?}", c.outbox()));
+    // An outage long enough for several probes: they write no attempts (the
+    // rows' own retry delays, a minute or more, have not run out).
+    std::thread::sleep(Duration::from_secs(4));
+    assert_eq!(tried(&c.outbox()), tried(&rows), "probing the relay wrote no attempts");
+    let back = std::time::Instant::now();
+    let sink = Sink::start_on(relay_port);
+    wait_for(Duration::from_secs(15), || (sink.notifications().len() >= 6).then_some(()))
+        .unwrap_or_else(|| panic!("6 mails within 15 s of the relay coming back: {} arrived", sink.notifications().len()));
+    eprintln!("relay back: 6 waiting mails delivered in {:?}", back.elapsed());
+    wait_for(Duration::from_secs(10), || c.outbox().is_empty().then_some(())).expect("outbox drained");
+    assert_eq!(sink.notifications().len(), 6, "nothing sent twice");
+}
+
+#[test]
 fn notices_have_their_own_maximum_age() {
     // Relay down for good; notices give up after notify.retry_max_age_hours (0 here),
     // ordinary mail keeps waiting for relay.retry_max_age_hours.

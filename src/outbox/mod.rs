@@ -50,7 +50,16 @@ struct Dispatch {
     done_rx: async_channel::Receiver<Done>,
     /// Which kind goes first in the next pass.
     first_kind: usize,
+    /// Whether the relay was reachable at the last pass.
+    relay_was_up: bool,
+    /// After the relay answered again: the relay-bound rows already handed
+    /// out since, while every other waiting row goes without waiting out its
+    /// retry delay. None once a pass finds no such row left.
+    catch_up: Option<HashSet<(OutboxKind, u64)>>,
 }
+
+/// The in-flight key of a bare connection probe of the unreachable relay (row ids start at 1).
+const PROBE: (OutboxKind, u64) = (OutboxKind::Relay, 0);
 
 /// Runs forever; woken early through `wake` when something is queued.
 ///
@@ -70,6 +79,8 @@ pub async fn run(ctx: Context, relay: Arc<pool::Pool>, wake: async_channel::Rece
         done_tx,
         done_rx,
         first_kind: 0,
+        relay_was_up: true,
+        catch_up: None,
     };
     loop {
         d.collect_finished();
@@ -104,7 +115,8 @@ impl Dispatch {
         }
     }
 
-    /// Hands every due row to a delivery task; returns how many were started.
+    /// Hands every due row to a delivery task; returns how many were started
+    /// (a probe of the unreachable relay counts as one).
     async fn dispatch_due(&mut self) -> usize {
         let mut started = 0;
         let revivals = self.ctx.vault.outbox_revivals();
@@ -112,28 +124,31 @@ impl Dispatch {
             self.revivals = revivals;
             self.waiting.clear();
         }
-        let now = now();
-        // Start each pass with the next kind, so a probe of an unreachable relay
-        // does not always use (and starve the others behind) the same kind.
+        let reach = self.relay.reach();
+        if reach == pool::Reach::Up && !self.relay_was_up {
+            self.catch_up = Some(HashSet::new());
+        }
+        self.relay_was_up = reach == pool::Reach::Up;
+        let mut caught_up = 0;
+        // Start each pass with the next kind, so one kind's backlog does not
+        // always go first.
         self.first_kind = (self.first_kind + 1) % OutboxKind::ALL.len();
         for i in 0..OutboxKind::ALL.len() {
             let kind = OutboxKind::ALL[(self.first_kind + i) % OutboxKind::ALL.len()];
-            let skip = |id: u64| {
-                let key = (kind, id);
-                self.in_flight.contains(&key) || self.unrecorded.contains(&key) || self.waiting.get(&key).is_some_and(|at| *at > now)
-            };
-            let rows = self.ctx.vault.due_outbox(kind, now, BATCH, skip).unwrap_or_else(|e| {
-                tracing::error!(error = %e, "outbox read failed");
-                crate::vault::DueRows::default()
-            });
-            self.waiting.extend(rows.waiting.into_iter().map(|(id, at)| ((kind, id), at)));
-            for row in rows.due {
-                // While the relay is unreachable, rows bound for it are not even rendered.
-                if kind != OutboxKind::Direct && self.relay.down_for().is_some() {
-                    break;
-                }
+            // While the relay is paused, rows bound for it are not even read;
+            // once the pause is over, rows that are due go as usual (and age out).
+            let relayed = kind != OutboxKind::Direct;
+            if relayed && matches!(reach, pool::Reach::Paused(_)) {
+                continue;
+            }
+            let catching_up = relayed && self.catch_up.is_some();
+            for row in self.due_rows(kind, catching_up) {
                 let permit = self.slots.acquire_arc().await;
                 self.in_flight.insert((kind, row.id));
+                if let Some(sent) = self.catch_up.as_mut().filter(|_| catching_up) {
+                    sent.insert((kind, row.id));
+                    caught_up += 1;
+                }
                 let (ctx, relay, done) = (self.ctx.clone(), Arc::clone(&self.relay), self.done_tx.clone());
                 smol::spawn(async move {
                     let recorded = attempt(&ctx, &relay, &row, permit).await;
@@ -143,7 +158,51 @@ impl Dispatch {
                 started += 1;
             }
         }
+        if caught_up == 0 {
+            self.catch_up = None;
+        }
+        // Nothing due to find out whether it is back: a bare connection does.
+        if reach == pool::Reach::Probe && !self.in_flight.iter().any(|(k, _)| *k != OutboxKind::Direct) {
+            self.probe();
+            started += 1;
+        }
         started
+    }
+
+    /// Rows of `kind` to attempt now: those due, or while `catching_up`
+    /// every pending one not yet handed out since the relay came back.
+    fn due_rows(&mut self, kind: OutboxKind, catching_up: bool) -> Vec<OutboxRow> {
+        let now = now();
+        let (in_flight, unrecorded, waiting, sent) = (&self.in_flight, &self.unrecorded, &self.waiting, &self.catch_up);
+        let skip = |id: u64| {
+            let key = (kind, id);
+            in_flight.contains(&key)
+                || unrecorded.contains(&key)
+                || if catching_up {
+                    sent.as_ref().is_some_and(|s| s.contains(&key)) || waiting.get(&key) == Some(&i64::MAX)
+                } else {
+                    waiting.get(&key).is_some_and(|at| *at > now)
+                }
+        };
+        let cutoff = if catching_up { i64::MAX - 1 } else { now };
+        let rows = self.ctx.vault.due_outbox(kind, cutoff, BATCH, skip).unwrap_or_else(|e| {
+            tracing::error!(error = %e, "outbox read failed");
+            crate::vault::DueRows::default()
+        });
+        self.waiting.extend(rows.waiting.into_iter().map(|(id, at)| ((kind, id), at)));
+        rows.due
+    }
+
+    /// Tries a bare connection to the unreachable relay in the background.
+    fn probe(&mut self) {
+        self.in_flight.insert(PROBE);
+        let (relay, done) = (Arc::clone(&self.relay), self.done_tx.clone());
+        smol::spawn(async move {
+            let up = relay.probe().await;
+            tracing::debug!(up, "relay probed");
+            let _ = done.send((PROBE.0, PROBE.1, true)).await;
+        })
+        .detach();
     }
 
     /// Nothing due and nothing in flight: sleep until the next row is due, or a wake.

@@ -45,6 +45,16 @@ impl Job {
     }
 }
 
+/// Whether the target can be reached, as far as the pool knows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reach {
+    Up,
+    /// Failed; left alone for this long.
+    Paused(Duration),
+    /// Failed; the pause is over: worth a probe.
+    Probe,
+}
+
 pub struct Pool {
     queue: async_channel::Sender<Job>,
     shared: Arc<Shared>,
@@ -84,6 +94,28 @@ impl Pool {
     /// How long until the unreachable target is tried again; None when it is up.
     pub fn down_for(&self) -> Option<Duration> {
         self.shared.down_for()
+    }
+
+    /// Up, paused after failing, or failed and due to be tried again.
+    pub fn reach(&self) -> Reach {
+        let down = *self.shared.down.lock().expect("pool lock");
+        match down {
+            None => Reach::Up,
+            Some((until, _)) => until.checked_duration_since(Instant::now()).map_or(Reach::Probe, Reach::Paused),
+        }
+    }
+
+    /// Tries a connection to a target that failed (no message involved, so an
+    /// outage writes no attempts); true when it answered. The connection is
+    /// closed again: rows are then sent the usual way.
+    pub async fn probe(&self) -> bool {
+        match self.shared.open().await {
+            Ok(c) => {
+                c.quit().await;
+                true
+            }
+            Err(_) => false,
+        }
     }
 
     #[cfg(test)]

@@ -44,13 +44,16 @@ pub fn pool(config: &Config, hostname: &str) -> Result<Arc<Pool>, String> {
         timeout: Duration::from_secs(r.timeout_secs),
         dns_server: config.delivery.dns_server.clone(),
     };
-    // An unreachable relay is left alone (rows untouched) for the retry delays.
-    let (first, max) = (
-        Duration::from_secs(r.retry_initial_secs),
-        Duration::from_secs(r.retry_max_interval_secs),
-    );
-    Ok(Arc::new(Pool::new(target, first, max)))
+    // An unreachable relay is left alone (rows untouched, none even written)
+    // and probed with a bare connection 1, 2, 4, then every 5 s: when it
+    // answers again the rows waiting for it go at once (the worker's catch-up),
+    // whatever their own retry delays had reached.
+    Ok(Arc::new(Pool::new(target, PROBE_FIRST, PROBE_MAX)))
 }
+
+/// The first pause after the relay could not be reached, and the longest.
+const PROBE_FIRST: Duration = Duration::from_secs(1);
+const PROBE_MAX: Duration = Duration::from_secs(5);
 
 /// Refuses addresses that cannot go into an SMTP command unchanged.
 pub fn check_addresses(from: &str, to: &[String]) -> Result<(), SendError> {
