@@ -95,6 +95,11 @@ pub enum Command {
         #[arg(long)]
         dry_run: bool,
     },
+    /// Where the vault file's bytes go: rows, stored and page bytes per table.
+    Storage {
+        #[arg(long)]
+        json: bool,
+    },
     /// Write a consistent copy of the vault to FILE (works while serving).
     Backup {
         /// The new file (must not exist).

@@ -88,6 +88,7 @@ fn with_config(command: Command, loaded: LoadedConfig) -> ExitCode {
             Ok(path) => operator_query(&loaded.config, &Request::Backup { path }, true),
             Err(e) => fail(&format!("{}: {e}", file.display())),
         },
+        Command::Storage { json } => operator_query(&loaded.config, &Request::Storage, json),
         Command::Restore { file, check } => restore(&loaded.config, &file, check),
         Command::Purge { dry_run } => {
             let limits = crate::service::retention::limits(&loaded.config, crate::service::now());
@@ -237,6 +238,9 @@ fn operator_query(config: &Config, request: &Request, json: bool) -> ExitCode {
 }
 
 fn print_table(request: &Request, value: &serde_json::Value) {
+    if matches!(request, Request::Storage) {
+        return print_storage(value);
+    }
     let rows = value.as_array().cloned().unwrap_or_default();
     let s = |v: &serde_json::Value, k: &str| {
         v.get(k)
@@ -348,5 +352,31 @@ fn init_logging(config: &Config) {
         (LogFormat::Json, _) => builder.json().init(),
         (LogFormat::Text, true) => builder.without_time().init(),
         (LogFormat::Text, false) => builder.init(),
+    }
+}
+
+/// `cloister storage`: the file, then each table that holds anything, largest first.
+#[allow(clippy::cast_precision_loss)] // megabytes to one decimal
+fn print_storage(value: &serde_json::Value) {
+    let n = |v: &serde_json::Value, k: &str| v[k].as_u64().unwrap_or(0);
+    let mb = |b: u64| format!("{:.1} MB", b as f64 / 1e6);
+    let (file, messages, raw) = (n(value, "file_bytes"), n(value, "messages"), n(value, "message_bytes"));
+    println!("vault file {}; {messages} messages, {} as received", mb(file), mb(raw));
+    if raw > 0 {
+        println!("file / messages as received: {:.2}x", file as f64 / raw as f64);
+    }
+    println!("unused pages: {}", mb(n(value, "unused_bytes")));
+    let mut tables = value["tables"].as_array().cloned().unwrap_or_default();
+    tables.sort_by_key(|t| std::cmp::Reverse(n(t, "page_bytes")));
+    println!("{:<20} {:>10} {:>12} {:>12} {:>12}", "table", "rows", "stored", "pages", "fragmented");
+    for t in tables.iter().filter(|t| n(t, "rows") > 0) {
+        println!(
+            "{:<20} {:>10} {:>12} {:>12} {:>12}",
+            t["table"].as_str().unwrap_or("?"),
+            n(t, "rows"),
+            mb(n(t, "stored_bytes")),
+            mb(n(t, "page_bytes")),
+            mb(n(t, "fragmented_bytes"))
+        );
     }
 }

@@ -27,6 +27,7 @@ pub enum Request {
     Backup { path: std::path::PathBuf },
     Purge { limits: crate::vault::PurgeLimits, dry_run: bool },
     AdminAdd { account: crate::vault::AdminAccount },
+    Storage,
 }
 
 pub fn socket_path(data_dir: &Path) -> PathBuf {
@@ -61,6 +62,7 @@ pub fn answer(vault: &Vault, request: &Request) -> Result<Value, String> {
             };
         }
         Request::Users => views::users(vault),
+        Request::Storage => return vault.storage().map(|r| serde_json::json!(r)).map_err(|e| e.to_string()),
         Request::UserAdd { address, internal } => {
             let op = crate::vault::WriteOp::Auth(crate::vault::AuthWrite::AddAccount {
                 address: address.clone(),

@@ -121,19 +121,42 @@ fn search_reaches_past_the_inbox_window_but_not_past_the_archive_limit() {
 }
 
 #[test]
-fn messages_kept_before_search_text_existed_are_still_found() {
+fn messages_kept_before_schema_5_are_still_found_and_read() {
+    // A vault written by the previous schema: the bytes plain in `raw`, no
+    // words' filters, no search text (as before search text was kept).
     let mut p = Portal::start("");
     let _ = p.signed_in_user("pat@partner.test", GOOD);
     p.cl.stop();
     {
         let db = redb::Database::create(p.cl.data_dir().join("vault.redb")).unwrap();
         let txn = db.begin_write().unwrap();
-        let texts: redb::TableDefinition<u64, &str> = redb::TableDefinition::new("search_text");
-        assert!(txn.delete_table(texts).unwrap(), "the intake wrote search text");
+        let chunks: redb::TableDefinition<(u64, u32), &[u8]> = redb::TableDefinition::new("raw_chunks");
+        let raw: redb::TableDefinition<u64, &[u8]> = redb::TableDefinition::new("raw");
+        let filters: redb::TableDefinition<(&str, u64), &[u8]> = redb::TableDefinition::new("search_words");
+        let meta: redb::TableDefinition<&str, u64> = redb::TableDefinition::new("meta");
+        {
+            let mut packed = std::collections::BTreeMap::<u64, Vec<u8>>::new();
+            for row in redb::ReadableTable::iter(&txn.open_table(chunks).unwrap()).unwrap() {
+                let (k, v) = row.unwrap();
+                packed.entry(k.value().0).or_default().extend_from_slice(v.value());
+            }
+            assert!(!packed.is_empty(), "the intake stored packed bytes");
+            let mut plain = txn.open_table(raw).unwrap();
+            for (id, bytes) in packed {
+                plain.insert(id, zstd::stream::decode_all(bytes.as_slice()).unwrap().as_slice()).unwrap();
+            }
+            txn.open_table(meta).unwrap().insert("schema_version", 4).unwrap();
+        }
+        assert!(txn.delete_table(chunks).unwrap());
+        assert!(txn.delete_table(filters).unwrap());
         txn.commit().unwrap();
     }
     p.cl.launch();
     let mut pat = p.agent();
     assert_eq!(p.sign_in(&mut pat, "pat@partner.test", GOOD, "/").status, 303);
-    assert_eq!(search(&mut pat, "contract draft").len(), 1);
+    let found = search(&mut pat, "contract draft");
+    assert_eq!(found.len(), 1);
+    assert!(search(&mut pat, "contract elephant").is_empty());
+    let page = pat.get(&format!("/m/{}", found[0]));
+    assert_eq!(page.status, 200, "{}", page.body);
 }

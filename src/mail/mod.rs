@@ -7,3 +7,4 @@ pub mod headers;
 pub mod html;
 pub mod html_shape;
 pub mod summary;
+pub mod words;

@@ -271,17 +271,16 @@ async fn direct_attempt(ctx: &Context, row: &OutboxRow, from: String, to: Vec<St
             tracing::warn!(outbox_id = row.id, to = %rcpt, %reason, "TLS not possible; holding in the vault");
             let rule = "tls-fallback";
             let (record, entry) = crate::service::intake::fallback_record(ctx, row.message_id, &row.sender, &bytes, &rcpt, rule);
-            let search_text = crate::mail::summary::search_text(&bytes, &row.sender);
+            let kept = crate::service::intake::kept_of(&bytes, &row.sender);
             Err(WriteOp::Fallback(Box::new(Fallback {
                 id: row.id,
                 now: now(),
                 recipient: rcpt,
                 reason,
                 record,
-                raw: bytes,
                 entry,
                 sender_internal: ctx.config.is_internal(&row.sender),
-                search_text,
+                kept,
             })))
         }
     }

@@ -139,6 +139,16 @@ fn received_header(ctx: &Context, d: &Delivery) -> Vec<u8> {
     })
 }
 
+/// What the vault keeps of a held message besides its record: its bytes
+/// packed, and the filter of its words (sender, recipients, subject,
+/// attachment names, body text) that search reads.
+pub fn kept_of(bytes: &[u8], envelope_from: &str) -> crate::vault::Kept {
+    crate::vault::Kept {
+        packed: crate::vault::pack(bytes),
+        words: crate::mail::words::filter_of(&summary::search_text(bytes, envelope_from)),
+    }
+}
+
 /// Everything the transaction stores: the held message, mailbox entries, relay row, events.
 fn build_write(
     ctx: &Context,
@@ -211,7 +221,7 @@ fn build_write(
         if portal.is_some() || (!d.sender.is_empty() && ctx.config.is_internal(&d.sender)) {
             write.sender_account = Some(d.sender.to_ascii_lowercase());
         }
-        write.search_text = Some(summary::search_text(&stored, &d.sender));
+        write.kept = Some(kept_of(&stored, &d.sender));
         let mut record = message_record(ctx, d, parsed, verdicts, stored.len(), now, expires_at);
         if let Some(p) = portal {
             record.read_receipt = p.read_receipt;

@@ -4,6 +4,7 @@
 
 use super::accounts::Client;
 use super::{Context, now};
+use crate::mail::words;
 use crate::vault::{Folder, FolderCount, MailboxAction, MailboxEntry, MailboxWrite, MessageRecord, VaultError, WriteOp, WriteResult};
 
 /// Messages per page of a folder.
@@ -63,9 +64,8 @@ fn rows_of<T>(ctx: &Context, items: Vec<((u64, bool), T)>) -> Result<Vec<(Row, T
         .collect())
 }
 
-/// At most this many words of a query are used, each at most `TERM_MAX` bytes.
+/// At most this many words of a query are used.
 const TERMS_MAX: usize = 8;
-const TERM_MAX: usize = 100;
 
 /// One page of search results, newest first.
 pub struct Found {
@@ -77,25 +77,23 @@ pub struct Found {
     pub terms: Vec<String>,
 }
 
-/// The words of a query: lower case, at most `TERMS_MAX`, each cut to `TERM_MAX` bytes.
+/// The distinct words of a query (`mail::words`), at most `TERMS_MAX`.
 fn terms(query: &str) -> Vec<String> {
-    query
-        .split_whitespace()
-        .take(TERMS_MAX)
-        .map(|w| {
-            let mut end = w.len().min(TERM_MAX);
-            while !w.is_char_boundary(end) {
-                end -= 1;
-            }
-            w[..end].to_lowercase()
-        })
-        .collect()
+    let mut out: Vec<String> = Vec::new();
+    for w in words::words(query) {
+        if !out.contains(&w) && out.len() < TERMS_MAX {
+            out.push(w);
+        }
+    }
+    out
 }
 
 /// Messages of the user's mailbox (every folder) from the last
 /// `portal.archive_search_days` (and not before `since`, unix seconds, when
 /// given) whose sender, recipients, subject, attachment names or body text
-/// contain every word of `query`, newest first. With `since`, the words may be left out.
+/// hold every word of `query` (as words, see `mail::words`), newest first.
+/// With `since`, the words may be left out. Only entries whose words' filter
+/// passes are opened, and their words are then checked exactly.
 pub fn search(ctx: &Context, address: &str, query: &str, since: Option<i64>, page: usize) -> Result<Found, VaultError> {
     let page = page.max(1);
     let terms = terms(query);
@@ -112,16 +110,15 @@ pub fn search(ctx: &Context, address: &str, query: &str, since: Option<i64>, pag
     let start = since.map_or(archive, |s| archive.max((u64::try_from(s.max(0)).unwrap_or(0) * 1000) << 16));
     let skip = (page - 1) * PAGE_SIZE;
     let (mut matched, mut hits) = (0, Vec::new());
-    let vault = &ctx.vault;
-    vault.walk_mailbox(address, start, |id, entry, text| {
-        let computed;
-        let text = if let Some(text) = text {
-            text
-        } else {
-            computed = stored_search_text(ctx, id);
-            &computed
+    let hashes: Vec<u64> = found.terms.iter().map(|t| words::word_hash(t)).collect();
+    let passes = |filter: &[u8]| words::may_contain_all(filter, &hashes);
+    ctx.vault.walk_search(address, start, passes, |id, entry, kept_text| {
+        let holds_all = found.terms.is_empty() || {
+            let text = kept_text.map_or_else(|| stored_search_text(ctx, id), str::to_string);
+            let set = words::word_set(&text);
+            found.terms.iter().all(|t| set.contains(t))
         };
-        if found.terms.iter().all(|t| text.contains(t.as_str())) {
+        if holds_all {
             if matched == skip + PAGE_SIZE {
                 found.more = true;
                 return false;
@@ -137,7 +134,7 @@ pub fn search(ctx: &Context, address: &str, query: &str, since: Option<i64>, pag
     Ok(found)
 }
 
-/// Search text made from the stored bytes, for messages kept before search text was.
+/// Search text made from the stored bytes.
 fn stored_search_text(ctx: &Context, id: u64) -> String {
     let raw = ctx.vault.raw_message(id).ok().flatten().unwrap_or_default();
     let sender = ctx.vault.message(id).ok().flatten().map(|m| m.envelope_from).unwrap_or_default();

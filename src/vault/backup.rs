@@ -14,7 +14,7 @@ use serde::Serialize;
 
 use super::schema::{
     ACCOUNTS, ADMIN_SESSIONS, ADMINS, DAY_COUNTS, EVENTS, MAILBOX, MAILBOX_FOLDERS, MESSAGES, META, OUTBOX, OUTBOX_DATA, OUTBOX_REFS, RAW,
-    REPORT_DAYS, RESET_TOKENS, SCHEMA_VERSION, SEARCH_TEXT, SENDER_MONTH_COUNTS, SENDER_RECIPIENTS, SESSIONS, SIGN_IN_CODES,
+    RAW_CHUNKS, REPORT_DAYS, RESET_TOKENS, SCHEMA_VERSION, SEARCH_TEXT, SEARCH_WORDS, SENDER_MONTH_COUNTS, SENDER_RECIPIENTS, SESSIONS, SIGN_IN_CODES,
 };
 use super::{Vault, VaultError};
 
@@ -50,6 +50,8 @@ fn copy_all(src: &ReadTransaction, dst: &WriteTransaction) -> Result<(u64, u64, 
     copy(src, dst, META)?;
     let messages = copy(src, dst, MESSAGES)?;
     copy(src, dst, RAW)?;
+    copy(src, dst, RAW_CHUNKS)?;
+    copy(src, dst, SEARCH_WORDS)?;
     copy(src, dst, MAILBOX)?;
     let accounts = copy(src, dst, ACCOUNTS)?;
     copy(src, dst, OUTBOX)?;

@@ -7,6 +7,7 @@
 //! the writer, takes the database out of the slot, waits for reads in flight
 //! to let go of it and drops it; later calls get `VaultError::Closed`.
 
+use std::path::PathBuf;
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
@@ -21,14 +22,17 @@ const READS_GRACE: Duration = Duration::from_secs(5);
 
 pub(super) struct Inner {
     db: RwLock<Option<Arc<Database>>>,
+    /// The vault file.
+    pub(super) path: PathBuf,
     pub(super) writer: WriterHandle,
     pub(super) versions: Arc<Versions>,
 }
 
 impl Inner {
-    pub(super) fn new(db: Arc<Database>, writer: WriterHandle, versions: Arc<Versions>) -> Self {
+    pub(super) fn new(db: Arc<Database>, path: PathBuf, writer: WriterHandle, versions: Arc<Versions>) -> Self {
         Self {
             db: RwLock::new(Some(db)),
+            path,
             writer,
             versions,
         }

@@ -4,7 +4,7 @@
 
 use redb::ReadableDatabase;
 
-use super::schema::{DAY_COUNTS, MAILBOX, MAILBOX_FOLDERS, SEARCH_TEXT, day_of, first_id_of_day};
+use super::schema::{DAY_COUNTS, MAILBOX, MAILBOX_FOLDERS, SEARCH_TEXT, SEARCH_WORDS, day_of, first_id_of_day};
 use super::{Folder, MailboxEntry, Vault, VaultError, decode};
 
 /// Totals of one folder within the window.
@@ -53,23 +53,37 @@ impl Vault {
         Ok(page)
     }
 
-    /// Walks every mailbox entry of `address` with an id from `since_id` on,
-    /// newest first, with the message's search text (None for messages stored
-    /// before search text was kept), until `visit` returns false.
-    pub fn walk_mailbox(
+    /// Walks the mailbox entries of `address` with an id from `since_id` on,
+    /// newest first, whose words' filter `passes` (entries kept before filters
+    /// were always pass), with the message's search text when one was kept
+    /// (messages from before schema 5), until `visit` returns false. Reads
+    /// the filters in key order beside the entries: an entry is decoded only
+    /// when its filter passes.
+    pub fn walk_search(
         &self,
         address: &str,
         since_id: u64,
+        passes: impl Fn(&[u8]) -> bool,
         mut visit: impl FnMut(u64, &MailboxEntry, Option<&str>) -> bool,
     ) -> Result<(), VaultError> {
         let txn = self.db()?.begin_read()?;
         let mailbox = txn.open_table(MAILBOX)?;
+        let filters = txn.open_table(SEARCH_WORDS)?;
         let texts = txn.open_table(SEARCH_TEXT)?;
+        let mut filter_rows = filters.range((address, since_id)..=(address, u64::MAX))?.rev();
+        let mut filter = filter_rows.next().transpose()?;
         for row in mailbox.range((address, since_id)..=(address, u64::MAX))?.rev() {
             let (k, v) = row?;
             let id = k.value().1;
+            while filter.as_ref().is_some_and(|(fk, _)| fk.value().1 > id) {
+                filter = filter_rows.next().transpose()?;
+            }
+            let own = filter.as_ref().filter(|(fk, _)| fk.value().1 == id);
+            if own.is_some_and(|(_, fv)| !passes(fv.value())) {
+                continue;
+            }
             let entry: MailboxEntry = decode("mailbox", v.value())?;
-            let text = texts.get(id)?;
+            let text = if own.is_none() { texts.get(id)? } else { None };
             if !visit(id, &entry, text.as_ref().map(redb::AccessGuard::value)) {
                 break;
             }

@@ -15,10 +15,12 @@ mod mailbox_reads;
 mod ops;
 mod outbox_ops;
 mod purge_ops;
+mod raw_store;
 mod records;
 mod schema;
 mod self_check;
 mod sender_ops;
+mod storage;
 mod versions;
 mod writer;
 
@@ -37,10 +39,11 @@ pub use mailbox_reads::FolderCount;
 pub use purge_ops::{PurgeLimits, PurgePlan};
 pub use records::*;
 pub use sender_ops::{SenderRefusal, SenderWrite};
-pub use writer::{Fallback, FollowUp, IntakeWrite, OutboxOutcome, RecipientCap, WriteOp, WriteResult};
+pub use raw_store::pack;
+pub use writer::{Fallback, FollowUp, IntakeWrite, Kept, OutboxOutcome, RecipientCap, WriteOp, WriteResult};
 
 use schema::{
-    ACCOUNTS, ADMIN_SESSIONS, ADMINS, EVENTS, MAILBOX, MESSAGES, OUTBOX, OUTBOX_DATA, RAW, REPORT_DAYS, RESET_TOKENS, SESSIONS,
+    ACCOUNTS, ADMIN_SESSIONS, ADMINS, EVENTS, MAILBOX, MESSAGES, OUTBOX, OUTBOX_DATA, REPORT_DAYS, RESET_TOKENS, SESSIONS,
     SIGN_IN_CODES,
 };
 
@@ -127,7 +130,7 @@ impl Vault {
         let versions = Arc::new(versions::Versions::default());
         let writer = writer::start(Arc::clone(&db), counters, Arc::clone(&versions));
         Ok(Self {
-            inner: Arc::new(closing::Inner::new(db, writer, versions)),
+            inner: Arc::new(closing::Inner::new(db, path, writer, versions)),
         })
     }
 
@@ -294,8 +297,7 @@ impl Vault {
     /// The stored MIME bytes of a vaulted message.
     pub fn raw_message(&self, id: u64) -> Result<Option<Vec<u8>>, VaultError> {
         let txn = self.db()?.begin_read()?;
-        let table = txn.open_table(RAW)?;
-        Ok(table.get(id)?.map(|v| v.value().to_vec()))
+        raw_store::read(&txn, id)
     }
 
     pub fn outbox(&self) -> Result<Vec<OutboxRow>, VaultError> {

@@ -3,10 +3,11 @@
 use redb::{ReadableTable, Table, WriteTransaction};
 
 use super::entry_ops::{count_report_day, put_entry};
+use super::raw_store;
 use super::outbox_ops::{apply_initial_password, apply_outbox, apply_retry, queue_follow_up, release_data};
 use super::schema::{
     ACCOUNTS, ADMIN_SESSIONS, ADMINS, Counters, DAY_COUNTS, EVENTS, MAILBOX, MAILBOX_FOLDERS, MESSAGES, OUTBOX, OUTBOX_DATA, OUTBOX_REFS,
-    RAW, REPORT_DAYS, RESET_TOKENS, SEARCH_TEXT, SENDER_MONTH_COUNTS, SENDER_RECIPIENTS, SESSIONS, SIGN_IN_CODES,
+    RAW, RAW_CHUNKS, REPORT_DAYS, RESET_TOKENS, SEARCH_TEXT, SEARCH_WORDS, SENDER_MONTH_COUNTS, SENDER_RECIPIENTS, SESSIONS, SIGN_IN_CODES,
 };
 use super::writer::{Fallback, IntakeWrite, RecipientCap, WriteOp, WriteResult};
 use super::{Account, Event, Folder, MailboxEntry, MessageRecord, OutboxKind, OutboxRow, OutboxState, VaultError, decode, encode};
@@ -15,6 +16,8 @@ use super::{Account, Event, Folder, MailboxEntry, MessageRecord, OutboxKind, Out
 pub struct Tables<'t> {
     pub(super) messages: Table<'t, u64, &'static [u8]>,
     pub(super) raw: Table<'t, u64, &'static [u8]>,
+    pub(super) raw_chunks: Table<'t, (u64, u32), &'static [u8]>,
+    pub(super) search_words: Table<'t, (&'static str, u64), &'static [u8]>,
     pub(super) mailbox: Table<'t, (&'static str, u64), &'static [u8]>,
     pub(super) mailbox_folders: Table<'t, (&'static str, u8, u64), u8>,
     pub(super) day_counts: Table<'t, (&'static str, u8, u32), (u32, u32)>,
@@ -41,6 +44,8 @@ impl<'t> Tables<'t> {
         Ok(Self {
             messages: txn.open_table(MESSAGES)?,
             raw: txn.open_table(RAW)?,
+            raw_chunks: txn.open_table(RAW_CHUNKS)?,
+            search_words: txn.open_table(SEARCH_WORDS)?,
             mailbox: txn.open_table(MAILBOX)?,
             mailbox_folders: txn.open_table(MAILBOX_FOLDERS)?,
             day_counts: txn.open_table(DAY_COUNTS)?,
@@ -154,6 +159,14 @@ fn add_outbox(
     Ok(row.id)
 }
 
+/// Stores the words' filter of a new entry of `address` (the message's, for every entry).
+fn put_words(t: &mut Tables<'_>, address: &str, w: &IntakeWrite) -> Result<(), VaultError> {
+    if let Some(kept) = &w.kept {
+        t.search_words.insert((address, w.message_id), kept.words.as_slice())?;
+    }
+    Ok(())
+}
+
 fn apply_intake(t: &mut Tables<'_>, counters: &mut Counters, w: &IntakeWrite) -> Result<WriteResult, VaultError> {
     if let Some(cap) = w.recipient_cap
         && !count_recipients(t, w, cap)?
@@ -165,15 +178,16 @@ fn apply_intake(t: &mut Tables<'_>, counters: &mut Counters, w: &IntakeWrite) ->
             return Err(VaultError::Storage(format!("queue id {:016X} already used", w.message_id)));
         }
         t.messages.insert(w.message_id, encode(record).as_slice())?;
-        t.raw.insert(w.message_id, w.bytes.as_slice())?;
+        match &w.kept {
+            Some(kept) => raw_store::put(t, w.message_id, &kept.packed)?,
+            None => raw_store::put(t, w.message_id, &raw_store::pack(&w.bytes))?,
+        }
         count_report_day(t, w.message_id, record.inbound)?;
-    }
-    if let Some(text) = &w.search_text {
-        t.search_text.insert(w.message_id, text.as_str())?;
     }
     for (address, entry) in &w.mailbox {
         let key = address.to_ascii_lowercase();
         put_entry(t, &key, w.message_id, entry)?;
+        put_words(t, &key, w)?;
         let internal = w.internal.contains(&key);
         if ensure_account(t, &key, w.now, internal)? {
             let what = if internal {
@@ -265,6 +279,7 @@ fn add_sender_copy(t: &mut Tables<'_>, counters: &mut Counters, w: &IntakeWrite,
     if t.mailbox.get((sender, w.message_id))?.is_none() {
         let entry = MailboxEntry::new(Folder::Sent, true, expires_at);
         put_entry(t, sender, w.message_id, &entry)?;
+        put_words(t, sender, w)?;
     }
     if ensure_account(t, sender, w.now, true)? {
         let what = format!("account created for sender {sender} (internal: signs in with an emailed code, no password is mailed)");
@@ -330,7 +345,7 @@ fn apply_fallback(t: &mut Tables<'_>, counters: &mut Counters, f: &Fallback) -> 
         }
         record
     } else {
-        t.raw.insert(row.message_id, f.raw.as_slice())?;
+        raw_store::put(t, row.message_id, &f.kept.packed)?;
         count_report_day(t, row.message_id, f.record.inbound)?;
         f.record.clone()
     };
@@ -346,7 +361,7 @@ fn apply_fallback(t: &mut Tables<'_>, counters: &mut Counters, f: &Fallback) -> 
         sender: row.sender.clone(),
         mailbox: vec![(f.recipient.clone(), f.entry.clone())],
         sender_account: f.sender_internal.then(|| row.sender.clone()),
-        search_text: Some(f.search_text.clone()),
+        kept: Some(f.kept.clone()),
         ..IntakeWrite::default()
     };
     apply_intake(t, counters, &w)?;

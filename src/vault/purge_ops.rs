@@ -175,10 +175,11 @@ fn purge_message(
     let mut entries = 0;
     for address in holders.iter().filter(|a| !a.is_empty()) {
         entries += usize::from(remove_entry(t, address, m.id)?.is_some());
+        t.search_words.remove((address.as_str(), m.id))?;
     }
     drop_pending_notices(t, m.id)?;
     t.messages.remove(m.id)?;
-    t.raw.remove(m.id)?;
+    super::raw_store::remove(t, m.id)?;
     t.search_text.remove(m.id)?;
     let days = limits.retention_secs / 86_400;
     let what = format!(

@@ -5,11 +5,18 @@ use redb::{Database, ReadableTable, TableDefinition};
 use super::VaultError;
 
 /// Bump when a table's layout changes; older vaults are migrated in `prepare`.
-pub const SCHEMA_VERSION: u64 = 4;
+pub const SCHEMA_VERSION: u64 = 5;
 
 pub const META: TableDefinition<&str, u64> = TableDefinition::new("meta");
 pub const MESSAGES: TableDefinition<u64, &[u8]> = TableDefinition::new("messages");
+/// Message id → bytes as received, for messages kept before schema 5 (read, never written).
 pub const RAW: TableDefinition<u64, &[u8]> = TableDefinition::new("raw");
+/// (message id, chunk) → the message's bytes, zstd-compressed and cut in chunks (schema 5, `raw_store`).
+pub const RAW_CHUNKS: TableDefinition<(u64, u32), &[u8]> = TableDefinition::new("raw_chunks");
+/// (address, message id) → what search filters that entry's words with
+/// (`mail::words`), written with the entry at intake (schema 5); kept when the
+/// entry goes (an access granted again needs it) until the message is purged.
+pub const SEARCH_WORDS: TableDefinition<(&str, u64), &[u8]> = TableDefinition::new("search_words");
 /// (recipient address, message id) → mailbox entry.
 pub const MAILBOX: TableDefinition<(&str, u64), &[u8]> = TableDefinition::new("mailbox");
 pub const ACCOUNTS: TableDefinition<&str, &[u8]> = TableDefinition::new("accounts");
@@ -102,6 +109,8 @@ pub fn prepare(db: &Database) -> Result<Counters, VaultError> {
     };
     txn.open_table(MESSAGES)?;
     txn.open_table(RAW)?;
+    txn.open_table(RAW_CHUNKS)?;
+    txn.open_table(SEARCH_WORDS)?;
     txn.open_table(MAILBOX)?;
     txn.open_table(ACCOUNTS)?;
     txn.open_table(OUTBOX)?;
@@ -169,5 +178,7 @@ fn migrate(txn: &redb::WriteTransaction, from: u64) -> Result<(), VaultError> {
         }
         tracing::info!(messages = counted, "vault schema 3 -> 4: daily report counts built");
     }
+    // Schema 5 only adds tables (`raw_chunks`, `search_words`): older messages
+    // stay readable in `raw` and searchable through `search_text`.
     Ok(())
 }

@@ -34,8 +34,9 @@ pub struct IntakeWrite {
     /// The internal sender of a held message, or the author of a portal message:
     /// gets an account (if new) and a Sent copy.
     pub sender_account: Option<String>,
-    /// What search looks through, for a held message.
-    pub search_text: Option<String>,
+    /// Its bytes packed and its words' filter, for a held message (packed
+    /// here from `bytes` when missing).
+    pub kept: Option<Kept>,
     /// The author's own address at the mail server, for a copy (`bcc_to_mail_server`).
     pub bcc: Vec<String>,
     /// Refuse the whole write when the sender would reach more unique secure
@@ -62,12 +63,20 @@ pub struct Fallback {
     pub reason: String,
     /// Used when the message is not in the vault yet.
     pub record: MessageRecord,
-    pub raw: Vec<u8>,
     pub entry: MailboxEntry,
     /// The sender is in `internal_domains` (gets an account and a Sent copy).
     pub sender_internal: bool,
-    /// What search looks through, if the message is new to the vault.
-    pub search_text: String,
+    /// Its bytes packed and its words' filter.
+    pub kept: Kept,
+}
+
+/// What the vault keeps of a held message besides its record, made by
+/// whoever builds the write (compressing is not the writer thread's work).
+#[derive(Debug, Clone, Default)]
+pub struct Kept {
+    pub packed: super::raw_store::Packed,
+    /// The filter search checks an entry's words with (`mail::words`).
+    pub words: Vec<u8>,
 }
 
 /// A row to queue because of another row's outcome.

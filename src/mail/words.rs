@@ -1,0 +1,134 @@
+//! The words search matches, and the small filter kept per mailbox entry that
+//! says which words a message may contain.
+//!
+//! A word is a run of letters and digits, lower case, cut to `WORD_MAX`
+//! bytes; each character of a script written without spaces (Chinese,
+//! Japanese kana and kanji) is a word of its own, so such text is found
+//! character by character. A query matches a message when every word of the
+//! query is one of the message's words.
+//!
+//! The filter is a Bloom filter over the message's distinct words: about 10
+//! bits and 7 probes per word, so a word the message lacks passes it about
+//! 1 time in 100. Search reads only the filters of a mailbox and opens a
+//! message only when its filter passes every word of the query; the words
+//! themselves are then checked exactly.
+
+use std::collections::HashSet;
+
+/// Longest word, in bytes (longer ones are cut, in messages and queries alike).
+pub const WORD_MAX: usize = 100;
+/// Bits per distinct word, and probes per word.
+const BITS_PER_WORD: usize = 10;
+const PROBES: u32 = 7;
+/// A filter of one message has at most this many bytes (texts are cut at 64 KiB).
+const FILTER_MAX: usize = 64 * 1024;
+
+/// Characters that each make a word of their own.
+fn stands_alone(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF      // Hiragana, Katakana
+        | 0x3400..=0x4DBF    // CJK extension A
+        | 0x4E00..=0x9FFF    // CJK unified ideographs
+        | 0xF900..=0xFAFF    // CJK compatibility ideographs
+        | 0x20000..=0x3FFFF) // CJK extensions B and later
+}
+
+/// The words of `text`, in order, lower case (repeats included).
+pub fn words(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut word = String::new();
+    let finish = |word: &mut String, out: &mut Vec<String>| {
+        if !word.is_empty() {
+            let mut end = word.len().min(WORD_MAX);
+            while !word.is_char_boundary(end) {
+                end -= 1;
+            }
+            word.truncate(end);
+            out.push(std::mem::take(word));
+        }
+    };
+    for c in text.chars() {
+        if stands_alone(c) {
+            finish(&mut word, &mut out);
+            out.push(c.to_string());
+        } else if c.is_alphanumeric() {
+            word.extend(c.to_lowercase());
+        } else {
+            finish(&mut word, &mut out);
+        }
+    }
+    finish(&mut word, &mut out);
+    out
+}
+
+/// The distinct words of `text`.
+pub fn word_set(text: &str) -> HashSet<String> {
+    words(text).into_iter().collect()
+}
+
+/// A word's 64-bit hash (FNV-1a): fixed for ever, since filters are stored.
+pub fn word_hash(word: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in word.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
+
+/// The bit positions a word sets in a filter of `bits` bits.
+fn probes(hash: u64, bits: u64) -> impl Iterator<Item = u64> {
+    // Double hashing: h1 + i*h2, with h2 odd.
+    let (h1, h2) = (hash & 0xFFFF_FFFF, (hash >> 32) | 1);
+    (0..u64::from(PROBES)).map(move |i| h1.wrapping_add(i.wrapping_mul(h2)) % bits)
+}
+
+/// The filter of a message whose searchable text is `text`.
+pub fn filter_of(text: &str) -> Vec<u8> {
+    let set = word_set(text);
+    let bytes = (set.len() * BITS_PER_WORD).div_ceil(8).clamp(8, FILTER_MAX);
+    let mut filter = vec![0u8; bytes];
+    let bits = (bytes * 8) as u64;
+    for word in &set {
+        for bit in probes(word_hash(word), bits) {
+            filter[(bit / 8) as usize] |= 1 << (bit % 8);
+        }
+    }
+    filter
+}
+
+/// Whether a message with this filter may contain every word whose hash is in
+/// `hashes` (false means it certainly does not). An empty filter (none kept) passes.
+pub fn may_contain_all(filter: &[u8], hashes: &[u64]) -> bool {
+    if filter.is_empty() {
+        return true;
+    }
+    let bits = (filter.len() * 8) as u64;
+    hashes
+        .iter()
+        .all(|&h| probes(h, bits).all(|bit| filter[(bit / 8) as usize] & (1 << (bit % 8)) != 0))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_are_runs_of_letters_and_digits_in_lower_case() {
+        assert_eq!(words("Re: Invoice #42 from ÅSA@Example.org!"), ["re", "invoice", "42", "from", "åsa", "example", "org"]);
+        assert_eq!(words("見積書の件"), ["見", "積", "書", "の", "件"]);
+        assert_eq!(words("--  \n"), Vec::<String>::new());
+        let long = "x".repeat(300);
+        assert_eq!(words(&long)[0].len(), WORD_MAX);
+    }
+
+    #[test]
+    fn filter_passes_every_word_it_holds_and_few_others() {
+        let text = (0..500).map(|i| format!("word{i}")).collect::<Vec<_>>().join(" ");
+        let filter = filter_of(&text);
+        assert!((0..500).all(|i| may_contain_all(&filter, &[word_hash(&format!("word{i}"))])));
+        let passed = (0..10_000).filter(|i| may_contain_all(&filter, &[word_hash(&format!("other{i}"))])).count();
+        assert!(passed < 300, "false positives {passed} of 10,000");
+        assert!(may_contain_all(&[], &[word_hash("anything")]), "no filter kept: always a candidate");
+    }
+}

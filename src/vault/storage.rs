@@ -1,0 +1,95 @@
+//! Where the vault's bytes go: per table, what its rows hold and what the
+//! pages holding them cost, beside the size of the file (`cloister storage`).
+
+use redb::{Key, ReadTransaction, ReadableDatabase as _, ReadableTableMetadata as _, TableDefinition, TableHandle as _, Value};
+use serde::Serialize;
+
+use super::schema::{
+    ACCOUNTS, ADMIN_SESSIONS, ADMINS, DAY_COUNTS, EVENTS, MAILBOX, MAILBOX_FOLDERS, MESSAGES, META, OUTBOX, OUTBOX_DATA, OUTBOX_REFS, RAW,
+    RAW_CHUNKS, REPORT_DAYS, RESET_TOKENS, SEARCH_TEXT, SEARCH_WORDS, SENDER_MONTH_COUNTS, SENDER_RECIPIENTS, SESSIONS, SIGN_IN_CODES,
+};
+use super::{Vault, VaultError};
+
+/// One table's share of the file.
+#[derive(Debug, Clone, Serialize)]
+pub struct TableUse {
+    pub table: String,
+    pub rows: u64,
+    /// Bytes of keys and values themselves.
+    pub stored_bytes: u64,
+    /// Bytes of the pages that hold them: the rows, branch keys and
+    /// bookkeeping, and the room left unused inside those pages.
+    pub page_bytes: u64,
+    /// Unused room inside those pages.
+    pub fragmented_bytes: u64,
+}
+
+/// The file and its tables.
+#[derive(Debug, Clone, Serialize)]
+pub struct StorageReport {
+    pub file_bytes: u64,
+    /// Messages kept (rows of `messages`).
+    pub messages: u64,
+    /// Bytes of the messages as received (the `raw` table's values).
+    pub message_bytes: u64,
+    /// Pages of the file no table uses (free, or redb's own bookkeeping).
+    pub unused_bytes: u64,
+    pub tables: Vec<TableUse>,
+}
+
+fn table_use<K: Key + 'static, V: Value + 'static>(txn: &ReadTransaction, def: TableDefinition<K, V>) -> Result<TableUse, VaultError> {
+    let table = txn.open_table(def)?;
+    let stats = table.stats()?;
+    Ok(TableUse {
+        table: def.name().to_string(),
+        rows: redb::ReadableTableMetadata::len(&table)?,
+        stored_bytes: stats.stored_bytes(),
+        page_bytes: stats.stored_bytes() + stats.metadata_bytes() + stats.fragmented_bytes(),
+        fragmented_bytes: stats.fragmented_bytes(),
+    })
+}
+
+impl Vault {
+    /// Where the bytes of the vault file go, read in one snapshot.
+    pub fn storage(&self) -> Result<StorageReport, VaultError> {
+        let file_bytes = std::fs::metadata(&self.inner.path).map_or(0, |m| m.len());
+        let txn = self.db()?.begin_read()?;
+        let tables = vec![
+            table_use(&txn, META)?,
+            table_use(&txn, MESSAGES)?,
+            table_use(&txn, RAW)?,
+            table_use(&txn, RAW_CHUNKS)?,
+            table_use(&txn, SEARCH_WORDS)?,
+            table_use(&txn, MAILBOX)?,
+            table_use(&txn, ACCOUNTS)?,
+            table_use(&txn, OUTBOX)?,
+            table_use(&txn, OUTBOX_DATA)?,
+            table_use(&txn, OUTBOX_REFS)?,
+            table_use(&txn, EVENTS)?,
+            table_use(&txn, SESSIONS)?,
+            table_use(&txn, RESET_TOKENS)?,
+            table_use(&txn, SIGN_IN_CODES)?,
+            table_use(&txn, MAILBOX_FOLDERS)?,
+            table_use(&txn, SEARCH_TEXT)?,
+            table_use(&txn, SENDER_RECIPIENTS)?,
+            table_use(&txn, SENDER_MONTH_COUNTS)?,
+            table_use(&txn, DAY_COUNTS)?,
+            table_use(&txn, ADMINS)?,
+            table_use(&txn, ADMIN_SESSIONS)?,
+            table_use(&txn, REPORT_DAYS)?,
+        ];
+        let messages = txn.open_table(MESSAGES)?;
+        let mut message_bytes = 0;
+        for row in redb::ReadableTable::iter(&messages)? {
+            message_bytes += super::decode::<super::MessageRecord>("messages", row?.1.value())?.size;
+        }
+        let used: u64 = tables.iter().map(|t| t.page_bytes).sum();
+        Ok(StorageReport {
+            file_bytes,
+            messages: tables[1].rows,
+            message_bytes,
+            unused_bytes: file_bytes.saturating_sub(used),
+            tables,
+        })
+    }
+}
