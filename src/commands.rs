@@ -368,7 +368,10 @@ fn print_storage(value: &serde_json::Value) {
     println!("unused pages: {}", mb(n(value, "unused_bytes")));
     let mut tables = value["tables"].as_array().cloned().unwrap_or_default();
     tables.sort_by_key(|t| std::cmp::Reverse(n(t, "page_bytes")));
-    println!("{:<20} {:>10} {:>12} {:>12} {:>12}", "table", "rows", "stored", "pages", "fragmented");
+    println!(
+        "{:<20} {:>10} {:>12} {:>12} {:>12}",
+        "table", "rows", "stored", "pages", "fragmented"
+    );
     for t in tables.iter().filter(|t| n(t, "rows") > 0) {
         println!(
             "{:<20} {:>10} {:>12} {:>12} {:>12}",

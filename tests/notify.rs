@@ -263,7 +263,11 @@ fn relay_back_after_an_outage_sends_waiting_notices_within_seconds() {
     let relay_port = common::free_port();
     let mut c = Cloister::prepare(relay_port, "", "");
     let config = std::fs::read_to_string(&c.config).unwrap();
-    std::fs::write(&c.config, config.replace("retry_initial_secs = 1\nretry_max_interval_secs = 2\n", "")).unwrap();
+    std::fs::write(
+        &c.config,
+        config.replace("retry_initial_secs = 1\nretry_max_interval_secs = 2\n", ""),
+    )
+    .unwrap();
     c.launch();
     for (i, to) in ["a@partner.test", "b@partner.test", "c@partner.test"].iter().enumerate() {
         send_secure(&c, &[to], &format!("m{i}"));
@@ -280,8 +284,12 @@ fn relay_back_after_an_outage_sends_waiting_notices_within_seconds() {
     assert_eq!(tried(&c.outbox()), tried(&rows), "probing the relay wrote no attempts");
     let back = std::time::Instant::now();
     let sink = Sink::start_on(relay_port);
-    wait_for(Duration::from_secs(15), || (sink.notifications().len() >= 6).then_some(()))
-        .unwrap_or_else(|| panic!("6 mails within 15 s of the relay coming back: {} arrived", sink.notifications().len()));
+    wait_for(Duration::from_secs(15), || (sink.notifications().len() >= 6).then_some(())).unwrap_or_else(|| {
+        panic!(
+            "6 mails within 15 s of the relay coming back: {} arrived",
+            sink.notifications().len()
+        )
+    });
     eprintln!("relay back: 6 waiting mails delivered in {:?}", back.elapsed());
     wait_for(Duration::from_secs(10), || c.outbox().is_empty().then_some(())).expect("outbox drained");
     assert_eq!(sink.notifications().len(), 6, "nothing sent twice");

@@ -143,7 +143,9 @@ fn messages_kept_before_schema_5_are_still_found_and_read() {
             assert!(!packed.is_empty(), "the intake stored packed bytes");
             let mut plain = txn.open_table(raw).unwrap();
             for (id, bytes) in packed {
-                plain.insert(id, zstd::stream::decode_all(bytes.as_slice()).unwrap().as_slice()).unwrap();
+                plain
+                    .insert(id, zstd::stream::decode_all(bytes.as_slice()).unwrap().as_slice())
+                    .unwrap();
             }
             txn.open_table(meta).unwrap().insert("schema_version", 4).unwrap();
         }

@@ -96,7 +96,13 @@ fn check(pat: &mut Agent, model: &Model, rng: &mut Rng, words: &[String], phase:
 
 fn act(pat: &mut Agent, action: &str, id: &str) {
     let csrf = pat.get("/").field("csrf");
-    let fields = [("csrf", csrf.as_str()), ("action", action), ("id", id), ("confirm", "yes"), ("back", "/")];
+    let fields = [
+        ("csrf", csrf.as_str()),
+        ("action", action),
+        ("id", id),
+        ("confirm", "yes"),
+        ("back", "/"),
+    ];
     let r = pat.post("/mailbox/act", &fields);
     assert_eq!(r.status, 303, "{action} {id}: {}", r.body);
 }
@@ -121,7 +127,11 @@ fn search_equals_a_scan_after_delete_restore_purge_and_recall() {
                 .collect()
         };
         let subject = pick(1 + rng.below(2), &mut rng).join(" ");
-        let body = format!("{}.\n{}\n", pick(2 + rng.below(8), &mut rng).join(", "), pick(rng.below(4), &mut rng).join("-"));
+        let body = format!(
+            "{}.\n{}\n",
+            pick(2 + rng.below(8), &mut rng).join(", "),
+            pick(rng.below(4), &mut rng).join("-")
+        );
         let id = deliver(&p, &format!("{subject} n{i}"), &body);
         model.held.insert(id, held);
     }

@@ -115,7 +115,10 @@ mod tests {
 
     #[test]
     fn words_are_runs_of_letters_and_digits_in_lower_case() {
-        assert_eq!(words("Re: Invoice #42 from ÅSA@Example.org!"), ["re", "invoice", "42", "from", "åsa", "example", "org"]);
+        assert_eq!(
+            words("Re: Invoice #42 from ÅSA@Example.org!"),
+            ["re", "invoice", "42", "from", "åsa", "example", "org"]
+        );
         assert_eq!(words("見積書の件"), ["見", "積", "書", "の", "件"]);
         assert_eq!(words("--  \n"), Vec::<String>::new());
         let long = "x".repeat(300);
@@ -127,7 +130,9 @@ mod tests {
         let text = (0..500).map(|i| format!("word{i}")).collect::<Vec<_>>().join(" ");
         let filter = filter_of(&text);
         assert!((0..500).all(|i| may_contain_all(&filter, &[word_hash(&format!("word{i}"))])));
-        let passed = (0..10_000).filter(|i| may_contain_all(&filter, &[word_hash(&format!("other{i}"))])).count();
+        let passed = (0..10_000)
+            .filter(|i| may_contain_all(&filter, &[word_hash(&format!("other{i}"))]))
+            .count();
         assert!(passed < 300, "false positives {passed} of 10,000");
         assert!(may_contain_all(&[], &[word_hash("anything")]), "no filter kept: always a candidate");
     }

@@ -37,14 +37,13 @@ pub use factor_ops::{FactorWrite, Proof};
 pub use mailbox_ops::{MailboxAction, MailboxWrite};
 pub use mailbox_reads::FolderCount;
 pub use purge_ops::{PurgeLimits, PurgePlan};
+pub use raw_store::pack;
 pub use records::*;
 pub use sender_ops::{SenderRefusal, SenderWrite};
-pub use raw_store::pack;
 pub use writer::{Fallback, FollowUp, IntakeWrite, Kept, OutboxOutcome, RecipientCap, WriteOp, WriteResult};
 
 use schema::{
-    ACCOUNTS, ADMIN_SESSIONS, ADMINS, EVENTS, MAILBOX, MESSAGES, OUTBOX, OUTBOX_DATA, REPORT_DAYS, RESET_TOKENS, SESSIONS,
-    SIGN_IN_CODES,
+    ACCOUNTS, ADMIN_SESSIONS, ADMINS, EVENTS, MAILBOX, MESSAGES, OUTBOX, OUTBOX_DATA, REPORT_DAYS, RESET_TOKENS, SESSIONS, SIGN_IN_CODES,
 };
 
 /// The outbox at a glance, for health checks and metrics.

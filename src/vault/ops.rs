@@ -3,8 +3,8 @@
 use redb::{ReadableTable, Table, WriteTransaction};
 
 use super::entry_ops::{count_report_day, put_entry};
-use super::raw_store;
 use super::outbox_ops::{apply_initial_password, apply_outbox, apply_retry, queue_follow_up, release_data};
+use super::raw_store;
 use super::schema::{
     ACCOUNTS, ADMIN_SESSIONS, ADMINS, Counters, DAY_COUNTS, EVENTS, MAILBOX, MAILBOX_FOLDERS, MESSAGES, OUTBOX, OUTBOX_DATA, OUTBOX_REFS,
     RAW, RAW_CHUNKS, REPORT_DAYS, RESET_TOKENS, SEARCH_TEXT, SEARCH_WORDS, SENDER_MONTH_COUNTS, SENDER_RECIPIENTS, SESSIONS, SIGN_IN_CODES,

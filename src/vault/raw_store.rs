@@ -7,9 +7,9 @@
 
 use redb::ReadTransaction;
 
+use super::VaultError;
 use super::ops::Tables;
 use super::schema::{RAW, RAW_CHUNKS};
-use super::VaultError;
 
 /// zstd's default level: about 3x on prose at hundreds of MB/s.
 const LEVEL: i32 = 3;
