@@ -33,37 +33,62 @@ fn stands_alone(c: char) -> bool {
         | 0x20000..=0x3FFFF) // CJK extensions B and later
 }
 
-/// The words of `text`, in order, lower case (repeats included).
-pub fn words(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut word = String::new();
-    let finish = |word: &mut String, out: &mut Vec<String>| {
-        if !word.is_empty() {
-            let mut end = word.len().min(WORD_MAX);
-            while !word.is_char_boundary(end) {
-                end -= 1;
-            }
-            word.truncate(end);
-            out.push(std::mem::take(word));
+/// Calls `each` with every word of `text` (which must be lower case already,
+/// as search text is), in order, repeats included, until it returns false.
+/// No allocation: words are slices of `text`.
+pub fn each_word<'t>(text: &'t str, mut each: impl FnMut(&'t str) -> bool) {
+    let mut start = None;
+    for (at, c) in text.char_indices() {
+        let alone = stands_alone(c);
+        if c.is_alphanumeric() && !alone {
+            start.get_or_insert(at);
+            continue;
         }
-    };
-    for c in text.chars() {
-        if stands_alone(c) {
-            finish(&mut word, &mut out);
-            out.push(c.to_string());
-        } else if c.is_alphanumeric() {
-            word.extend(c.to_lowercase());
-        } else {
-            finish(&mut word, &mut out);
+        if let Some(from) = start.take()
+            && !each(cut(&text[from..at]))
+        {
+            return;
+        }
+        if alone && !each(&text[at..at + c.len_utf8()]) {
+            return;
         }
     }
-    finish(&mut word, &mut out);
+    if let Some(from) = start {
+        each(cut(&text[from..]));
+    }
+}
+
+/// A word cut to `WORD_MAX` bytes (at a character boundary).
+fn cut(word: &str) -> &str {
+    let mut end = word.len().min(WORD_MAX);
+    while !word.is_char_boundary(end) {
+        end -= 1;
+    }
+    &word[..end]
+}
+
+/// The words of `text` in lower case, in order (repeats included).
+pub fn words(text: &str) -> Vec<String> {
+    let lower = text.to_lowercase();
+    let mut out = Vec::new();
+    each_word(&lower, |w| {
+        out.push(w.to_string());
+        true
+    });
     out
 }
 
-/// The distinct words of `text`.
-pub fn word_set(text: &str) -> HashSet<String> {
-    words(text).into_iter().collect()
+/// Whether lower-case `text` holds every one of `terms` (at most 64) as a word.
+pub fn holds_all(text: &str, terms: &[String]) -> bool {
+    let all = if terms.len() >= 64 { u64::MAX } else { (1u64 << terms.len()) - 1 };
+    let mut found = 0u64;
+    each_word(text, |w| {
+        if let Some(i) = terms.iter().position(|t| t == w) {
+            found |= 1 << i.min(63);
+        }
+        found & all != all
+    });
+    found & all == all
 }
 
 /// A word's 64-bit hash (FNV-1a): fixed for ever, since filters are stored.
@@ -83,9 +108,13 @@ fn probes(hash: u64, bits: u64) -> impl Iterator<Item = u64> {
     (0..u64::from(PROBES)).map(move |i| h1.wrapping_add(i.wrapping_mul(h2)) % bits)
 }
 
-/// The filter of a message whose searchable text is `text`.
+/// The filter of a message whose searchable text (lower case) is `text`.
 pub fn filter_of(text: &str) -> Vec<u8> {
-    let set = word_set(text);
+    let mut set = HashSet::new();
+    each_word(text, |w| {
+        set.insert(w);
+        true
+    });
     let bytes = (set.len() * BITS_PER_WORD).div_ceil(8).clamp(8, FILTER_MAX);
     let mut filter = vec![0u8; bytes];
     let bits = (bytes * 8) as u64;
@@ -123,6 +152,17 @@ mod tests {
         assert_eq!(words("--  \n"), Vec::<String>::new());
         let long = "x".repeat(300);
         assert_eq!(words(&long)[0].len(), WORD_MAX);
+    }
+
+    #[test]
+    fn holds_all_finds_whole_words_only() {
+        let text = "re: invoices for bob@example.org 見積";
+        let t = |q: &str| words(q);
+        assert!(holds_all(text, &t("BOB example")));
+        assert!(holds_all(text, &t("見")));
+        assert!(!holds_all(text, &t("invoice")), "a word, not a prefix");
+        assert!(!holds_all(text, &t("bob elephant")));
+        assert!(holds_all(text, &[]));
     }
 
     #[test]

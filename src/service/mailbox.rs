@@ -115,8 +115,7 @@ pub fn search(ctx: &Context, address: &str, query: &str, since: Option<i64>, pag
     ctx.vault.walk_search(address, start, passes, |id, entry, kept_text| {
         let holds_all = found.terms.is_empty() || {
             let text = kept_text.map_or_else(|| stored_search_text(ctx, id), str::to_string);
-            let set = words::word_set(&text);
-            found.terms.iter().all(|t| set.contains(t))
+            words::holds_all(&text, &found.terms)
         };
         if holds_all {
             if matched == skip + PAGE_SIZE {

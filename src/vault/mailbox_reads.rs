@@ -54,11 +54,10 @@ impl Vault {
     }
 
     /// Walks the mailbox entries of `address` with an id from `since_id` on,
-    /// newest first, whose words' filter `passes` (entries kept before filters
-    /// were always pass), with the message's search text when one was kept
-    /// (messages from before schema 5), until `visit` returns false. Reads
-    /// the filters in key order beside the entries: an entry is decoded only
-    /// when its filter passes.
+    /// newest first, whose words' filter `passes` (an empty filter always
+    /// does), with the message's search text when one was kept (messages from
+    /// before schema 5), until `visit` returns false. Reads the filters in key
+    /// order; an entry is read only when its filter passes.
     pub fn walk_search(
         &self,
         address: &str,
@@ -70,20 +69,17 @@ impl Vault {
         let mailbox = txn.open_table(MAILBOX)?;
         let filters = txn.open_table(SEARCH_WORDS)?;
         let texts = txn.open_table(SEARCH_TEXT)?;
-        let mut filter_rows = filters.range((address, since_id)..=(address, u64::MAX))?.rev();
-        let mut filter = filter_rows.next().transpose()?;
-        for row in mailbox.range((address, since_id)..=(address, u64::MAX))?.rev() {
-            let (k, v) = row?;
-            let id = k.value().1;
-            while filter.as_ref().is_some_and(|(fk, _)| fk.value().1 > id) {
-                filter = filter_rows.next().transpose()?;
-            }
-            let own = filter.as_ref().filter(|(fk, _)| fk.value().1 == id);
-            if own.is_some_and(|(_, fv)| !passes(fv.value())) {
+        for row in filters.range((address, since_id)..=(address, u64::MAX))?.rev() {
+            let (k, filter) = row?;
+            let filter = filter.value();
+            if !filter.is_empty() && !passes(filter) {
                 continue;
             }
-            let entry: MailboxEntry = decode("mailbox", v.value())?;
-            let text = if own.is_none() { texts.get(id)? } else { None };
+            let id = k.value().1;
+            // The filter outlives an entry removed from the mailbox.
+            let Some(entry) = mailbox.get((address, id))? else { continue };
+            let entry: MailboxEntry = decode("mailbox", entry.value())?;
+            let text = if filter.is_empty() { texts.get(id)? } else { None };
             if !visit(id, &entry, text.as_ref().map(redb::AccessGuard::value)) {
                 break;
             }

@@ -159,11 +159,11 @@ fn add_outbox(
     Ok(row.id)
 }
 
-/// Stores the words' filter of a new entry of `address` (the message's, for every entry).
+/// Stores the words' filter of a new entry of `address` (the message's, for
+/// every entry); an empty one (every search opens it) when none was made.
 fn put_words(t: &mut Tables<'_>, address: &str, w: &IntakeWrite) -> Result<(), VaultError> {
-    if let Some(kept) = &w.kept {
-        t.search_words.insert((address, w.message_id), kept.words.as_slice())?;
-    }
+    let words = w.kept.as_ref().map_or(&[][..], |k| k.words.as_slice());
+    t.search_words.insert((address, w.message_id), words)?;
     Ok(())
 }
 

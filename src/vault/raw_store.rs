@@ -13,6 +13,8 @@ use super::schema::{RAW, RAW_CHUNKS};
 
 /// zstd's default level: about 3x on prose at hundreds of MB/s.
 const LEVEL: i32 = 3;
+/// No stored message is bigger (the SMTP size limit is far below).
+const MAX_MESSAGE: usize = 1 << 30;
 /// Chunk size: two fit a 4 KiB page with their keys and redb's bookkeeping.
 const CHUNK: usize = 2000;
 
@@ -52,7 +54,17 @@ pub(super) fn read(txn: &ReadTransaction, id: u64) -> Result<Option<Vec<u8>>, Va
         let plain = txn.open_table(RAW)?;
         return Ok(plain.get(id)?.map(|v| v.value().to_vec()));
     }
-    zstd::stream::decode_all(packed.as_slice())
+    // A decompression context is ~100 KB to set up: one per thread, reused.
+    thread_local! {
+        static DECOMPRESSOR: std::cell::RefCell<Option<zstd::bulk::Decompressor<'static>>> = const { std::cell::RefCell::new(None) };
+    }
+    let size = zstd::zstd_safe::get_frame_content_size(&packed).ok().flatten().unwrap_or(0);
+    let size = usize::try_from(size).unwrap_or(usize::MAX).min(MAX_MESSAGE);
+    DECOMPRESSOR
+        .with_borrow_mut(|d| match d {
+            Some(d) => d.decompress(&packed, size),
+            None => zstd::bulk::Decompressor::new().and_then(|new| d.insert(new).decompress(&packed, size)),
+        })
         .map(Some)
         .map_err(|e| VaultError::Corrupt {
             table: "raw_chunks",

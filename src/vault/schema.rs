@@ -14,8 +14,10 @@ pub const RAW: TableDefinition<u64, &[u8]> = TableDefinition::new("raw");
 /// (message id, chunk) → the message's bytes, zstd-compressed and cut in chunks (schema 5, `raw_store`).
 pub const RAW_CHUNKS: TableDefinition<(u64, u32), &[u8]> = TableDefinition::new("raw_chunks");
 /// (address, message id) → what search filters that entry's words with
-/// (`mail::words`), written with the entry at intake (schema 5); kept when the
-/// entry goes (an access granted again needs it) until the message is purged.
+/// (`mail::words`; empty: always opened), written with the entry at intake
+/// (schema 5); kept when the entry goes (an access granted again needs it)
+/// until the message is purged. Search reads only this table, then the
+/// entries whose filter passes.
 pub const SEARCH_WORDS: TableDefinition<(&str, u64), &[u8]> = TableDefinition::new("search_words");
 /// (recipient address, message id) → mailbox entry.
 pub const MAILBOX: TableDefinition<(&str, u64), &[u8]> = TableDefinition::new("mailbox");
@@ -178,7 +180,19 @@ fn migrate(txn: &redb::WriteTransaction, from: u64) -> Result<(), VaultError> {
         }
         tracing::info!(messages = counted, "vault schema 3 -> 4: daily report counts built");
     }
-    // Schema 5 only adds tables (`raw_chunks`, `search_words`): older messages
-    // stay readable in `raw` and searchable through `search_text`.
+    if from < 5 {
+        // Older messages stay in `raw` and are searched through `search_text`
+        // (or their bytes): each entry gets an empty filter, which every
+        // search opens, so search needs to read the filters only.
+        let mailbox = txn.open_table(MAILBOX)?;
+        let mut filters = txn.open_table(SEARCH_WORDS)?;
+        let mut entries = 0u64;
+        for row in mailbox.iter()? {
+            let (key, _) = row?;
+            filters.insert(key.value(), &[][..])?;
+            entries += 1;
+        }
+        tracing::info!(entries, "vault schema 4 -> 5: search filters made for older entries");
+    }
     Ok(())
 }

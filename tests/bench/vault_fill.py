@@ -8,6 +8,7 @@ has a few hundred distinct words. Recipients: `big@partner.test` gets
 50 messages. Sent over `sessions` parallel SMTP connections.
 """
 
+import itertools
 import random
 import smtplib
 import threading
@@ -27,11 +28,11 @@ class Writer:
         self.rng = random.Random(seed)
         self.words = vocabulary(30_000, self.rng)
         # Zipf-like weights: the word of rank r is drawn with weight 1/r.
-        self.weights = [1.0 / (r + 1) for r in range(len(self.words))]
+        self.cum_weights = list(itertools.accumulate(1.0 / (r + 1) for r in range(len(self.words))))
 
     def body(self, rng: random.Random, size: int = 9_800) -> str:
         lines, length, line = [], 0, []
-        picked = rng.choices(self.words, weights=self.weights, k=size // 5)
+        picked = rng.choices(self.words, cum_weights=self.cum_weights, k=size // 5)
         for w in picked:
             line.append(w)
             if len(line) == 12:
@@ -44,6 +45,11 @@ class Writer:
         return "\r\n".join(lines)
 
 
+def rare(i: int) -> str:
+    """A word only message `i`'s subject holds."""
+    return f"ref{i}q"
+
+
 def recipient(i: int, big: int, mid: int) -> str:
     if i < big:
         return "big@partner.test"
@@ -54,19 +60,23 @@ def recipient(i: int, big: int, mid: int) -> str:
 
 def fill(port: int, count: int, big: int, mid: int, sessions: int = 8, seed: int = 7) -> None:
     writer = Writer(seed)
+    # Bodies are drawn once (the GIL makes drawing the bottleneck) and reused:
+    # each message is stored and compressed on its own, and its subject holds
+    # its own words.
+    body_rng = random.Random(seed + 1)
+    bodies = [writer.body(body_rng) for _ in range(min(count, 2000))]
     order = list(range(count))
     random.Random(seed).shuffle(order)
     errors = []
 
     def run(part: list[int]) -> None:
-        rng = random.Random(part[0] if part else 0)
         try:
             with smtplib.SMTP("127.0.0.1", port) as s:
                 for i in part:
                     to = recipient(i, big, mid)
                     msg = (
-                        f"From: alice@example.org\r\nTo: {to}\r\nSubject: [secure] report {i} {writer.words[i % 30_000]}\r\n"
-                        f"Message-ID: <fill{i}@example.org>\r\n\r\n{writer.body(rng)}\r\n"
+                        f"From: alice@example.org\r\nTo: {to}\r\nSubject: [secure] report {i} {rare(i)}\r\n"
+                        f"Message-ID: <fill{i}@example.org>\r\n\r\n{bodies[i % len(bodies)]}\r\n"
                     )
                     s.sendmail("alice@example.org", [to], msg)
         except Exception as e:  # noqa: BLE001 - reported below
