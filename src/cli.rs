@@ -100,6 +100,9 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Give the vault file's free pages back (works while serving: reads and
+    /// writes wait until it is done, so pick a quiet time).
+    Compact,
     /// Write a consistent copy of the vault to FILE (works while serving).
     Backup {
         /// The new file (must not exist).

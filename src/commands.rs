@@ -88,6 +88,7 @@ fn with_config(command: Command, loaded: LoadedConfig) -> ExitCode {
             Ok(path) => operator_query(&loaded.config, &Request::Backup { path }, true),
             Err(e) => fail(&format!("{}: {e}", file.display())),
         },
+        Command::Compact => operator_query(&loaded.config, &Request::Compact, true),
         Command::Storage { json } => operator_query(&loaded.config, &Request::Storage, json),
         Command::Restore { file, check } => restore(&loaded.config, &file, check),
         Command::Purge { dry_run } => {

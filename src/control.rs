@@ -28,6 +28,7 @@ pub enum Request {
     Purge { limits: crate::vault::PurgeLimits, dry_run: bool },
     AdminAdd { account: crate::vault::AdminAccount },
     Storage,
+    Compact,
 }
 
 pub fn socket_path(data_dir: &Path) -> PathBuf {
@@ -62,6 +63,7 @@ pub fn answer(vault: &Vault, request: &Request) -> Result<Value, String> {
             };
         }
         Request::Users => views::users(vault),
+        Request::Compact => return vault.compact().map(|r| serde_json::json!(r)).map_err(|e| e.to_string()),
         Request::Storage => return vault.storage().map(|r| serde_json::json!(r)).map_err(|e| e.to_string()),
         Request::UserAdd { address, internal } => {
             let op = crate::vault::WriteOp::Auth(crate::vault::AuthWrite::AddAccount {

@@ -11,7 +11,7 @@ use std::path::PathBuf;
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
-use redb::Database;
+use redb::{CompactionError, Database};
 
 use super::VaultError;
 use super::versions::Versions;
@@ -20,8 +20,12 @@ use super::writer::WriterHandle;
 /// Longest wait for reads in flight when closing.
 const READS_GRACE: Duration = Duration::from_secs(5);
 
+/// The open database, shared by every handle and the writer thread (which
+/// takes it for each batch); None once closed.
+pub(super) type Slot = Arc<RwLock<Option<Arc<Database>>>>;
+
 pub(super) struct Inner {
-    db: RwLock<Option<Arc<Database>>>,
+    db: Slot,
     /// The vault file.
     pub(super) path: PathBuf,
     pub(super) writer: WriterHandle,
@@ -29,9 +33,9 @@ pub(super) struct Inner {
 }
 
 impl Inner {
-    pub(super) fn new(db: Arc<Database>, path: PathBuf, writer: WriterHandle, versions: Arc<Versions>) -> Self {
+    pub(super) fn new(db: Slot, path: PathBuf, writer: WriterHandle, versions: Arc<Versions>) -> Self {
         Self {
-            db: RwLock::new(Some(db)),
+            db,
             path,
             writer,
             versions,
@@ -41,6 +45,32 @@ impl Inner {
     /// The open database, for one read.
     pub(super) fn db(&self) -> Result<Arc<Database>, VaultError> {
         self.db.read().expect("vault slot").clone().ok_or(VaultError::Closed)
+    }
+
+    /// Runs `work` with the database to itself: new reads and the writer's
+    /// next batch wait meanwhile; reads in flight get up to `wait` to end
+    /// (else `VaultError::Busy`, and nothing was done).
+    pub(super) fn exclusive<T>(
+        &self,
+        wait: Duration,
+        mut work: impl FnMut(&mut Database) -> Result<T, CompactionError>,
+    ) -> Result<T, VaultError> {
+        let mut slot = self.db.write().expect("vault slot");
+        let db = slot.as_mut().ok_or(VaultError::Closed)?;
+        let deadline = Instant::now() + wait;
+        loop {
+            if let Some(db) = Arc::get_mut(db) {
+                match work(db) {
+                    // A read transaction begun just before still runs.
+                    Err(CompactionError::TransactionInProgress) if Instant::now() < deadline => {}
+                    Err(CompactionError::TransactionInProgress) => return Err(VaultError::Busy),
+                    done => return done.map_err(|e| VaultError::Storage(e.to_string())),
+                }
+            } else if Instant::now() >= deadline {
+                return Err(VaultError::Busy);
+            }
+            std::thread::sleep(Duration::from_millis(2));
+        }
     }
 
     /// Finishes queued writes, stops the writer and closes the file (once; later calls do nothing).

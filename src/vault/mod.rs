@@ -70,6 +70,8 @@ pub enum VaultError {
     WriterGone,
     #[error("the vault is closed (the server is stopping)")]
     Closed,
+    #[error("the vault is busy (reads did not finish in time); try again")]
+    Busy,
     #[error("the last vault commit failed: {0}")]
     CommitsFailing(String),
     /// The file cannot be used as a vault (empty, foreign or damaged).
@@ -124,12 +126,12 @@ impl Vault {
             .set_cache_size(CACHE_BYTES)
             .create(&path)
             .map_err(|e| self_check::open_error(&path, e))?;
-        let db = Arc::new(db);
         let counters = schema::prepare(&db)?;
+        let slot: closing::Slot = Arc::new(std::sync::RwLock::new(Some(Arc::new(db))));
         let versions = Arc::new(versions::Versions::default());
-        let writer = writer::start(Arc::clone(&db), counters, Arc::clone(&versions));
+        let writer = writer::start(Arc::clone(&slot), counters, Arc::clone(&versions));
         Ok(Self {
-            inner: Arc::new(closing::Inner::new(db, path, writer, versions)),
+            inner: Arc::new(closing::Inner::new(slot, path, writer, versions)),
         })
     }
 

@@ -1,7 +1,7 @@
 //! Where the vault's bytes go: per table, what its rows hold and what the
 //! pages holding them cost, beside the size of the file (`cloister storage`).
 
-use redb::{Key, ReadTransaction, ReadableDatabase as _, ReadableTableMetadata as _, TableDefinition, TableHandle as _, Value};
+use redb::{Database, Key, ReadTransaction, ReadableDatabase as _, ReadableTableMetadata as _, TableDefinition, TableHandle as _, Value};
 use serde::Serialize;
 
 use super::schema::{
@@ -49,7 +49,37 @@ fn table_use<K: Key + 'static, V: Value + 'static>(txn: &ReadTransaction, def: T
     })
 }
 
+/// What `compact` did.
+#[derive(Debug, Clone, Serialize)]
+pub struct Compacted {
+    pub before_bytes: u64,
+    pub after_bytes: u64,
+    pub millis: u64,
+}
+
+/// How long compaction waits for reads in flight before giving up.
+const READS_WAIT: std::time::Duration = std::time::Duration::from_secs(10);
+
 impl Vault {
+    /// Gives free pages back to the file system (redb's `compact`): rows are
+    /// moved down and the file is cut. Safe while serving: new reads and
+    /// writes wait until it is done (SMTP answers `250` a little later,
+    /// pages load a little later), so run it at a quiet time; nothing is lost
+    /// if the process stops meanwhile (each step is a durable commit).
+    pub fn compact(&self) -> Result<Compacted, VaultError> {
+        let size = || std::fs::metadata(&self.inner.path).map_or(0, |m| m.len());
+        let before_bytes = size();
+        let started = std::time::Instant::now();
+        self.inner.exclusive(READS_WAIT, Database::compact)?;
+        let millis = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
+        tracing::info!(before_bytes, after_bytes = size(), millis, "vault compacted");
+        Ok(Compacted {
+            before_bytes,
+            after_bytes: size(),
+            millis,
+        })
+    }
+
     /// Where the bytes of the vault file go, read in one snapshot.
     pub fn storage(&self) -> Result<StorageReport, VaultError> {
         let file_bytes = std::fs::metadata(&self.inner.path).map_or(0, |m| m.len());

@@ -191,7 +191,7 @@ impl WriterHandle {
     }
 }
 
-pub fn start(db: Arc<Database>, counters: Counters, versions: Arc<super::versions::Versions>) -> WriterHandle {
+pub fn start(db: super::closing::Slot, counters: Counters, versions: Arc<super::versions::Versions>) -> WriterHandle {
     let (tx, rx) = async_channel::unbounded::<(WriteOp, Reply)>();
     let (done_tx, done_rx) = async_channel::bounded(1);
     let failing = Arc::new(std::sync::Mutex::new(None));
@@ -214,7 +214,7 @@ pub fn start(db: Arc<Database>, counters: Counters, versions: Arc<super::version
 type Failing = std::sync::Mutex<Option<String>>;
 
 fn run(
-    db: &Database,
+    slot: &super::closing::Slot,
     mut counters: Counters,
     rx: &async_channel::Receiver<(WriteOp, Reply)>,
     (versions, failing): (&super::versions::Versions, &Failing),
@@ -227,7 +227,9 @@ fn run(
         }
         let before = counters;
         let started = std::time::Instant::now();
-        let committed = commit_batch(db, &mut counters, &batch);
+        // Taken for each batch, so compaction can have the file to itself between batches.
+        let db = slot.read().expect("vault slot").clone();
+        let committed = db.map_or(Err(VaultError::Closed), |db| commit_batch(&db, &mut counters, &batch));
         tracing::debug!(jobs = batch.len(), micros = started.elapsed().as_micros(), "vault group commit");
         match committed {
             Ok((results, touched)) => {
