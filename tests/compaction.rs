@@ -14,9 +14,11 @@ use common::{Cloister, wait_for};
 
 /// A body of `lines` lines, different for every `n`, that compresses like text.
 fn body(n: usize, lines: usize) -> String {
-    (0..lines)
-        .map(|l| format!("Line {l} of message {n}: the quarterly figures, reviewed.\r\n"))
-        .collect()
+    use std::fmt::Write as _;
+    (0..lines).fold(String::new(), |mut s, l| {
+        let _ = write!(s, "Line {l} of message {n}: the quarterly figures, reviewed.\r\n");
+        s
+    })
 }
 
 /// Sends secure mail over one session until `stop`; returns (queue id, n) acknowledged.
@@ -49,7 +51,7 @@ fn compaction_under_load_loses_nothing_and_gives_space_back() {
     std::thread::sleep(Duration::from_secs(4));
     stop.store(true, Ordering::Relaxed);
     let mut acked = first.join().unwrap();
-    wait_for(Duration::from_secs(60), || c.outbox().is_empty().then_some(())).expect("notices sent");
+    wait_for(Duration::from_mins(1), || c.outbox().is_empty().then_some(())).expect("notices sent");
 
     let stop = Arc::new(AtomicBool::new(false));
     let during = load(&c, &stop, 100_000);
@@ -80,7 +82,7 @@ fn compaction_under_load_loses_nothing_and_gives_space_back() {
     }
 
     let storage: serde_json::Value = serde_json::from_slice(&c.cli(&["storage", "--json"]).stdout).unwrap();
-    assert_eq!(storage["messages"].as_u64().unwrap() as usize, acked.len());
+    assert_eq!(storage["messages"].as_u64().unwrap(), acked.len() as u64);
     let chunks = storage["tables"]
         .as_array()
         .unwrap()
