@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
-# smtp-vs-postfix.sh -- BENCHMARK (not a test): durable SMTP intake rate of a
-# private Postfix instance vs. Cloister, same load, same filesystem, one run.
+# smtp-vs-postfix.sh -- BENCHMARK (not a test): SMTP intake of a private
+# Postfix instance vs. Cloister, same load, same filesystem, one run, each
+# with the mail it causes delivered to a real SMTP sink.
 #
 #   tests/bench/smtp-vs-postfix.sh                  # N=5000 (default)
-#   BENCH_MESSAGES=1000 tests/bench/smtp-vs-postfix.sh
+#   BENCH_MESSAGES=1000 BENCH_SESSIONS=50 BENCH_TMP=/tmp tests/bench/smtp-vs-postfix.sh
 #
-# Both servers only *store* the mail: Postfix puts every message on HOLD
-# (queue file fsync'ed before the 250, nothing is ever delivered); Cloister
-# stores every message in its vault (route recipient="*").
+# Postfix queues every message (queue file fsync'ed before the 250) and relays
+# it to its sink; Cloister stores every message in its vault (route
+# recipient="*") and sends the recipient's notice (built from templates, DKIM
+# signed) to its own sink. Two figures per server: durable intake (until the
+# last 250) and end to end (until the sink has every relayed mail / notice).
 # Each server gets a warm-up, then BENCH_ROUNDS (default 3) alternating timed
 # rounds of N messages; the median per server is reported.
 # Exit status: 0 = benchmark ran (whether or not the target ratio is met),
@@ -45,7 +48,8 @@ hostname = "bench.local"
 
 [smtp]
 listen = "127.0.0.1:$3"
-max_connections = 100
+max_connections = $((SESSIONS + 100))
+max_connections_per_client = $((SESSIONS + 10))
 
 [web]
 listen = "127.0.0.1:$4"
@@ -53,6 +57,7 @@ listen = "127.0.0.1:$4"
 [relay]
 host = "127.0.0.1"
 port = $5
+starttls = "off"
 
 [[policy.routes]]
 name = "bench-everything-secure"
@@ -123,6 +128,7 @@ PF_CONF="$TMP/postfix-conf"
 PF_QUEUE="$TMP/postfix-queue"
 PF_DATA="$TMP/postfix-data"
 CL_PID=""
+SINK_PIDS=()
 LOAD_PID=""
 
 # shellcheck disable=SC2317  # invoked via trap
@@ -137,6 +143,7 @@ cleanup() {
         wait "$CL_PID" 2>/dev/null
     fi
     postfix_stop
+    for p in "${SINK_PIDS[@]}"; do kill -TERM "$p" 2>/dev/null; done
     if [ "$KEEP_TMP" = "1" ]; then say "kept $TMP"; else rm -rf "$TMP"; fi
     exit "$rc"
 }
@@ -163,10 +170,10 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-read -r PF_PORT CL_SMTP_PORT CL_WEB_PORT CL_RELAY_PORT < <("$PY" - <<'EOF'
+read -r PF_PORT CL_SMTP_PORT CL_WEB_PORT CL_RELAY_PORT PF_SINK_PORT < <("$PY" - <<'EOF'
 import socket
 socks = []
-for _ in range(4):
+for _ in range(5):
     s = socket.socket(); s.bind(("127.0.0.1", 0)); socks.append(s)
 print(*[s.getsockname()[1] for s in socks])
 EOF
@@ -194,10 +201,28 @@ SRC_FLAGS=(-c -l "$MSG_SIZE" -s "$SESSIONS" -S bench -f bench@example.org -t rcp
 [ "$RECONNECT" = "1" ] || SRC_FLAGS+=(-d)   # -d = keep the session open for the next message
 say "load: smtp-source ${SRC_FLAGS[*]} -m <count> 127.0.0.1:<port>   (warm-up $WARMUP, timed $N x $ROUNDS round(s))"
 
-# run_load LABEL PORT COUNT -> sets ELAPSED (seconds)
+# ------------------------------------------------------------- sinks ----
+# One smtp-sink (Postfix's test server) per server under test, counting what
+# arrives: Postfix's relayed mail, Cloister's notices.
+start_sink() {   # $1=name $2=port
+    smtp-sink -c -u nobody "127.0.0.1:$2" 256 >"$TMP/sink-$1.out" 2>&1 &
+    SINK_PIDS+=("$!")
+    for _ in $(seq 50); do (exec 3<>"/dev/tcp/127.0.0.1/$2") 2>/dev/null && return 0; sleep 0.1; done
+    die "smtp-sink for $1 not listening on $2"
+}
+sink_count() {   # $1=name: messages the sink has received so far
+    tr '\r' '\n' <"$TMP/sink-$1.out" | sed -n 's/.*mesg=\([0-9]*\).*/\1/p' | tail -n 1 | grep . || echo 0
+}
+SINK_TIMEOUT="${BENCH_SINK_TIMEOUT:-600}"
+start_sink postfix "$PF_SINK_PORT"
+start_sink cloister "$CL_RELAY_PORT"
+
+# run_load LABEL PORT COUNT [SINK EXPECTED] -> sets ELAPSED (seconds until the
+# last 250) and DELIVERED (seconds until SINK has EXPECTED messages in all)
 ELAPSED=""
+DELIVERED=""
 run_load() {
-    local label="$1" port="$2" count="$3" out="$TMP/smtp-source-$1.log" t0 t1 done_count
+    local label="$1" port="$2" count="$3" sink="${4:-}" expected="${5:-0}" out="$TMP/smtp-source-$1.log" t0 t1 t2 done_count
     sync   # start every run with no dirty page cache from the previous phase
     t0="$(now)"
     # background + wait: a signal to this script interrupts the run at once
@@ -213,6 +238,16 @@ run_load() {
     ELAPSED="$(fsub "$t1" "$t0")"
     done_count="$(tr '\r' '\n' <"$out" | grep -E '^[0-9]+$' | tail -n 1 || true)"
     [ "$done_count" = "$count" ] || { show_tail "$out" 10; die "$label: smtp-source completed ${done_count:-0} DATA commands, expected $count"; }
+    DELIVERED="$ELAPSED"
+    [ -n "$sink" ] || return 0
+    local waited=0
+    while [ "$(sink_count "$sink")" -lt "$expected" ]; do
+        sleep 0.05
+        waited=$((waited + 1))
+        [ "$waited" -lt $((SINK_TIMEOUT * 20)) ] || die "$label: the $sink sink has $(sink_count "$sink") messages after ${SINK_TIMEOUT}s, expected $expected"
+    done
+    t2="$(now)"
+    DELIVERED="$(fsub "$t2" "$t0")"
 }
 
 # ============================================================ POSTFIX ====
@@ -227,11 +262,15 @@ mail_owner = postfix
 setgid_group = postdrop
 syslog_name = postfix-bench
 maillog_file = $TMP/postfix-maillog
+# The log may live wherever BENCH_TMP is (Postfix only allows /var by default).
+maillog_file_prefixes = /var, /dev/stdout, $TMP
 myhostname = bench.local
 mydomain = bench.local
 myorigin = \$myhostname
 mydestination =
-relayhost =
+# everything goes to the benchmark's sink
+relayhost = [127.0.0.1]:$PF_SINK_PORT
+smtp_tls_security_level = none
 alias_maps =
 alias_database =
 local_recipient_maps =
@@ -243,10 +282,9 @@ biff = no
 smtpd_peername_lookup = no
 smtp_host_lookup = native
 smtp_dns_support_level = disabled
-# accept from loopback, then HOLD everything: durably queued (fsync before
-# 250, Postfix default), never delivered -- the queue manager does no work.
+# accept from loopback: durably queued (fsync before 250, Postfix default),
+# then relayed to the sink.
 smtpd_relay_restrictions = permit_mynetworks, reject
-smtpd_recipient_restrictions = check_client_access static:HOLD
 # no throttling of the benchmark client
 default_process_limit = 100
 in_flow_delay = 0
@@ -293,12 +331,7 @@ for _ in $(seq 100); do
 done
 (exec 3<>"/dev/tcp/127.0.0.1/$PF_PORT") 2>/dev/null || { show_tail "$TMP/postfix-maillog"; die "postfix smtpd not listening on $PF_PORT"; }
 
-pf_hold_count() { find "$PF_QUEUE/hold" -type f 2>/dev/null | wc -l; }
-pf_wait_count() {   # $1 = expected; cleanup renames into hold before the 250, so this is immediate
-    local c=0
-    for _ in $(seq 50); do c="$(pf_hold_count)"; [ "$c" -ge "$1" ] && break; sleep 0.2; done
-    [ "$c" -eq "$1" ] || { show_tail "$TMP/postfix-maillog"; die "postfix: hold queue has $c messages, expected $1"; }
-}
+
 # =========================================================== CLOISTER ====
 CL_CONF="$TMP/cloister.toml"
 CL_LOG="$TMP/cloister.log"
@@ -316,7 +349,7 @@ cloister_stop() {
 }
 if [ "$CLOISTER_MISSING" = "0" ]; then
     cloister_write_config "$CL_CONF" "$TMP/cloister-data" "$CL_SMTP_PORT" "$CL_WEB_PORT" "$CL_RELAY_PORT"
-    say "cloister: starting $CLOISTER serve (smtp 127.0.0.1:$CL_SMTP_PORT, web :$CL_WEB_PORT, relay :$CL_RELAY_PORT unused)"
+    say "cloister: starting $CLOISTER serve (smtp 127.0.0.1:$CL_SMTP_PORT, web :$CL_WEB_PORT, notices to the sink on :$CL_RELAY_PORT)"
     cloister_serve "$CL_CONF" >"$CL_LOG" 2>&1 &
     CL_PID=$!
     ready=""
@@ -336,25 +369,26 @@ fi
 # the median -- host noise on small VMs is large, see README.
 if [ "$WARMUP" -gt 0 ]; then
     say "postfix: warm-up $WARMUP messages"
-    run_load postfix-warmup "$PF_PORT" "$WARMUP"
-    pf_wait_count "$WARMUP"
+    run_load postfix-warmup "$PF_PORT" "$WARMUP" postfix "$WARMUP"
     if [ "$CLOISTER_MISSING" = "0" ]; then
         say "cloister: warm-up $WARMUP messages"
-        run_load cloister-warmup "$CL_SMTP_PORT" "$WARMUP"
+        # One notice per message, and the recipient's first-contact mail once.
+        run_load cloister-warmup "$CL_SMTP_PORT" "$WARMUP" cloister "$((WARMUP + 1))"
     fi
 fi
 
-PF_TIMES=() CL_TIMES=()
+PF_TIMES=() CL_TIMES=() PF_E2E=() CL_E2E=()
+CL_EXTRA=0; [ "$WARMUP" -gt 0 ] || CL_EXTRA=1   # the first-contact mail
 timed_postfix() {
-    run_load "postfix-r$1" "$PF_PORT" "$N"
-    PF_TIMES+=("$ELAPSED")
-    pf_wait_count "$((WARMUP + $1 * N))"
-    say "postfix  round $1/$ROUNDS: $N msgs in $ELAPSED s = $(fdiv "$N" "$ELAPSED") msg/s (hold queue: $((WARMUP + $1 * N)) files)"
+    run_load "postfix-r$1" "$PF_PORT" "$N" postfix "$((WARMUP + $1 * N))"
+    PF_TIMES+=("$ELAPSED") PF_E2E+=("$DELIVERED")
+    say "postfix  round $1/$ROUNDS: $N msgs accepted in $ELAPSED s = $(fdiv "$N" "$ELAPSED") msg/s; all relayed to the sink after $DELIVERED s = $(fdiv "$N" "$DELIVERED") msg/s"
 }
 timed_cloister() {
-    run_load "cloister-r$1" "$CL_SMTP_PORT" "$N"
-    CL_TIMES+=("$ELAPSED")
-    say "cloister round $1/$ROUNDS: $N msgs in $ELAPSED s = $(fdiv "$N" "$ELAPSED") msg/s"
+    local before=$((WARMUP > 0 ? WARMUP + 1 : 0))
+    run_load "cloister-r$1" "$CL_SMTP_PORT" "$N" cloister "$((before + $1 * N + CL_EXTRA))"
+    CL_TIMES+=("$ELAPSED") CL_E2E+=("$DELIVERED")
+    say "cloister round $1/$ROUNDS: $N msgs stored in $ELAPSED s = $(fdiv "$N" "$ELAPSED") msg/s; all notices at the sink after $DELIVERED s = $(fdiv "$N" "$DELIVERED") msg/s"
 }
 for r in $(seq "$ROUNDS"); do
     if [ "$CLOISTER_MISSING" = "1" ]; then
@@ -371,6 +405,8 @@ if grep -qE 'postfix-bench/[a-z]+\[[0-9]+\]: (warning|fatal|panic)' "$TMP/postfi
     grep -E 'postfix-bench/[a-z]+\[[0-9]+\]: (warning|fatal|panic)' "$TMP/postfix-maillog" | head -n 5 >&2
 fi
 postfix_stop
+[ "$(sink_count postfix)" = "$((WARMUP + ROUNDS * N))" ] || die "postfix: the sink has $(sink_count postfix) messages, expected $((WARMUP + ROUNDS * N))"
+say "postfix: sink verified: $(sink_count postfix) messages relayed"
 
 EXPECT=$((WARMUP + ROUNDS * N))
 if [ "$CLOISTER_MISSING" = "0" ]; then
@@ -385,7 +421,7 @@ if [ "$CLOISTER_MISSING" = "0" ]; then
             || { show_tail "$TMP/cloister-count.err"; die "cloister: '$CLOISTER messages --json --config $CL_CONF' failed"; }
     fi
     [ "$count" = "$EXPECT" ] || { show_tail "$CL_LOG"; die "cloister: stored message count is $count, expected $EXPECT ($WARMUP warm-up + $ROUNDS x $N timed)"; }
-    say "cloister: vault verified: $count messages"
+    say "cloister: vault verified: $count messages; notices and first-contact mail at the sink: $(sink_count cloister)"
 fi
 
 # ============================================================ SUMMARY ====
@@ -396,7 +432,9 @@ what=""; [ "$ROUNDS" -gt 1 ] && what=", median of $ROUNDS rounds"
 echo
 echo "machine : $MACHINE"
 echo "load    : smtp-source ${SRC_FLAGS[*]} -m $N (after $WARMUP warm-up)"
-printf 'postfix : %d msgs in %6.2f s = %.1f msg/s (durable queue, hold%s)\n' "$N" "$PF_ELAPSED" "$PF_RATE" "$what"
+PF_E2E_ELAPSED="$(median "${PF_E2E[@]}")"
+printf 'postfix : %d msgs accepted in %6.2f s = %.1f msg/s (durable queue%s)\n' "$N" "$PF_ELAPSED" "$PF_RATE" "$what"
+printf 'postfix : accepted + relayed to the sink: %6.2f s = %.1f msg/s\n' "$PF_E2E_ELAPSED" "$(fdiv "$N" "$PF_E2E_ELAPSED")"
 if [ "$CLOISTER_MISSING" = "1" ]; then
     echo "cloister: NOT MEASURED -- binary $CLOISTER not found."
     echo "          Run 'cargo build --release' first (or set BENCH_BUILD=1, or CLOISTER_BIN=/path/to/cloister)."
@@ -405,11 +443,15 @@ fi
 CL_ELAPSED="$(median "${CL_TIMES[@]}")"
 CL_RATE="$(fdiv "$N" "$CL_ELAPSED")"
 RATIO="$(awk -v c="$CL_ELAPSED" -v p="$PF_ELAPSED" 'BEGIN { printf "%.2f", (c > 0 ? p / c : 0) }')"
-printf 'cloister: %d msgs in %6.2f s = %.1f msg/s (durable vault%s)\n' "$N" "$CL_ELAPSED" "$CL_RATE" "$what"
+CL_E2E_ELAPSED="$(median "${CL_E2E[@]}")"
+printf 'cloister: %d msgs stored in %6.2f s = %.1f msg/s (durable vault%s)\n' "$N" "$CL_ELAPSED" "$CL_RATE" "$what"
+printf 'cloister: stored + notice at the sink: %6.2f s = %.1f msg/s\n' "$CL_E2E_ELAPSED" "$(fdiv "$N" "$CL_E2E_ELAPSED")"
 if [ "$ROUNDS" -gt 1 ]; then
-    echo "rounds  : postfix s = ${PF_TIMES[*]} ; cloister s = ${CL_TIMES[*]}"
+    echo "rounds  : postfix s = ${PF_TIMES[*]} (relayed ${PF_E2E[*]}) ; cloister s = ${CL_TIMES[*]} (notices ${CL_E2E[*]})"
 fi
+E2E_RATIO="$(awk -v c="$CL_E2E_ELAPSED" -v p="$PF_E2E_ELAPSED" 'BEGIN { printf "%.2f", (c > 0 ? p / c : 0) }')"
 verdict="below target"
 awk -v r="$RATIO" -v t="$TARGET_RATIO" 'BEGIN { exit !(r >= t) }' && verdict="meets target"
-printf 'ratio cloister/postfix: %sx  (target >= %sx, %s)\n' "$RATIO" "$TARGET_RATIO" "$verdict"
+printf 'ratio cloister/postfix, durable intake: %sx  (target >= %sx, %s)\n' "$RATIO" "$TARGET_RATIO" "$verdict"
+printf 'ratio cloister/postfix, end to end    : %sx\n' "$E2E_RATIO"
 exit 0
