@@ -148,7 +148,7 @@ pub fn filter_of(text: &str) -> Vec<u8> {
 /// `hashes` (false means it certainly does not). An empty filter (none kept),
 /// or one not made of whole blocks, passes.
 pub fn may_contain_all(filter: &[u8], hashes: &[u64]) -> bool {
-    if filter.is_empty() || filter.len() % BLOCK != 0 {
+    if filter.is_empty() || !filter.len().is_multiple_of(BLOCK) {
         return true;
     }
     let blocks = filter.len() / BLOCK;
