@@ -68,14 +68,17 @@ impl Vault {
     /// if the process stops meanwhile (each step is a durable commit).
     pub fn compact(&self) -> Result<Compacted, VaultError> {
         let size = || std::fs::metadata(&self.inner.path).map_or(0, |m| m.len());
-        let before_bytes = size();
         let started = std::time::Instant::now();
-        self.inner.exclusive(READS_WAIT, Database::compact)?;
+        // Both sizes are taken while nothing else writes.
+        let (before_bytes, after_bytes) = self.inner.exclusive(READS_WAIT, |db: &mut Database| {
+            let before = size();
+            db.compact().map(|_| (before, size()))
+        })?;
         let millis = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
-        tracing::info!(before_bytes, after_bytes = size(), millis, "vault compacted");
+        tracing::info!(before_bytes, after_bytes, millis, "vault compacted");
         Ok(Compacted {
             before_bytes,
-            after_bytes: size(),
+            after_bytes,
             millis,
         })
     }
