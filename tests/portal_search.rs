@@ -3,23 +3,10 @@
 
 mod common;
 
-use common::https::Agent;
-use common::portal::Portal;
+use common::portal::{Portal, search_ids as search};
 use common::{message, smtp};
 
 const GOOD: &str = "Correct-Horse-42-battery";
-
-/// Queue ids of the results for `q`, newest first.
-fn search(agent: &mut Agent, q: &str) -> Vec<String> {
-    let q: String = form_urlencoded::byte_serialize(q.as_bytes()).collect();
-    let page = agent.get(&format!("/search?q={q}"));
-    assert_eq!(page.status, 200, "{}", page.body);
-    page.body
-        .split("<a href=\"/m/")
-        .skip(1)
-        .map(|s| s.split('"').next().unwrap().to_string())
-        .collect()
-}
 
 fn deliver(p: &Portal, from: &str, to: &[&str], headers: &[&str], body: &str) -> String {
     let mut client = smtp::Client::connect(p.cl.smtp);

@@ -8,7 +8,7 @@ mod common;
 use std::collections::{BTreeMap, BTreeSet};
 
 use common::https::Agent;
-use common::portal::Portal;
+use common::portal::{Portal, search_ids as search};
 use common::{message, smtp};
 
 const GOOD: &str = "Correct-Horse-42-battery";
@@ -31,18 +31,6 @@ fn vocabulary() -> Vec<String> {
     // Upper case of each of these lowers back to it (not so "ß").
     words.extend(["été", "ünïcode", "見", "bilan"].map(String::from));
     words
-}
-
-/// Queue ids of the results for `q` (one page), newest first.
-fn search(agent: &mut Agent, q: &str) -> Vec<String> {
-    let q: String = form_urlencoded::byte_serialize(q.as_bytes()).collect();
-    let page = agent.get(&format!("/search?q={q}"));
-    assert_eq!(page.status, 200, "{}", page.body);
-    page.body
-        .split("<a href=\"/m/")
-        .skip(1)
-        .map(|s| s.split('"').next().unwrap().to_string())
-        .collect()
 }
 
 /// What the test knows: each message in pat's mailbox and the vocabulary words it holds.

@@ -61,9 +61,12 @@ def free_port() -> int:
 # --- a relay sink that keeps only the benched recipient's mail ----------------------
 
 class Sink:
-    def __init__(self) -> None:
+    """Counts every mail; keeps those to the addresses in `watch` (by address)."""
+
+    def __init__(self, watch: tuple[str, ...] = (ME,)) -> None:
         self.port = free_port()
-        self.mine: list[bytes] = []
+        self.watch = watch
+        self.mails: dict[str, list[bytes]] = {}
         self.count = 0
         self.loop = asyncio.new_event_loop()
         threading.Thread(target=self._run, daemon=True).start()
@@ -90,8 +93,9 @@ class Sink:
                 while (chunk := await reader.readline()) not in (b".\r\n", b""):
                     data += chunk
                 self.count += 1
-                if any(ME in r for r in rcpts):
-                    self.mine.append(bytes(data))
+                for who in self.watch:
+                    if any(who in r for r in rcpts):
+                        self.mails.setdefault(who, []).append(bytes(data))
                 rcpts = []
                 writer.write(b"250 queued\r\n")
             elif verb == b"QUIT":
@@ -206,7 +210,7 @@ def sign_in(web_port: int, ca: Path, sink: Sink) -> str:
     deadline = time.time() + 120
     password = None
     while password is None and time.time() < deadline:
-        for raw in list(sink.mine):
+        for raw in list(sink.mails.get(ME, [])):
             msg = email.message_from_bytes(raw, policy=email.policy.default)
             body = msg.get_body(preferencelist=("plain",))
             if body and (m := re.search(r"Password:\s+(\S+)", body.get_content())):

@@ -77,7 +77,7 @@ level = "warn"
     return config, smtp, web
 
 
-def password_of(sink: "Sink", address: str) -> str:
+def password_of(sink: portal.Sink, address: str) -> str:
     deadline = time.time() + 300
     while time.time() < deadline:
         for raw in list(sink.mails.get(address, [])):
@@ -85,48 +85,6 @@ def password_of(sink: "Sink", address: str) -> str:
                 return m.group(1).decode()
         time.sleep(0.5)
     sys.exit(f"no first-contact mail for {address}")
-
-
-class Sink(portal.Sink):
-    """The portal benchmark's sink, keeping every mail of the benched addresses."""
-
-    WATCH = ("big@partner.test", "mid@partner.test")
-
-    def __init__(self) -> None:
-        self.mails: dict[str, list[bytes]] = {}
-        super().__init__()
-
-    async def _session(self, reader, writer) -> None:
-        writer.write(b"220 sink\r\n")
-        rcpts: list[str] = []
-        while line := await reader.readline():
-            verb = line[:4].upper()
-            if verb in (b"EHLO", b"HELO"):
-                writer.write(b"250-sink\r\n250 PIPELINING\r\n")
-            elif verb == b"RCPT":
-                rcpts.append(line.decode(errors="replace"))
-                writer.write(b"250 ok\r\n")
-            elif verb == b"DATA":
-                writer.write(b"354 go\r\n")
-                await writer.drain()
-                data = bytearray()
-                while (chunk := await reader.readline()) not in (b".\r\n", b""):
-                    data += chunk
-                self.count += 1
-                for who in self.WATCH:
-                    if any(who in r for r in rcpts):
-                        self.mails.setdefault(who, []).append(bytes(data))
-                rcpts = []
-                writer.write(b"250 queued\r\n")
-            elif verb == b"QUIT":
-                writer.write(b"221 bye\r\n")
-                await writer.drain()
-                break
-            else:
-                rcpts = [] if verb in (b"MAIL", b"RSET") else rcpts
-                writer.write(b"250 ok\r\n")
-            await writer.drain()
-        writer.close()
 
 
 def sign_in(web: int, ca: Path, address: str, password: str) -> portal.Https:
@@ -175,7 +133,7 @@ def main() -> int:
     if not BIN.is_file():
         sys.exit(f"no {BIN}; run: cargo build --release")
     tmp = Path(tempfile.mkdtemp(prefix="storage-bench.", dir=os.environ.get("BENCH_TMP")))
-    sink = Sink()
+    sink = portal.Sink(watch=("big@partner.test", "mid@partner.test"))
     config, smtp, web = write_config(tmp, sink.port)
     proc, _ = start(config)
     started = time.time()

@@ -24,6 +24,18 @@ pub fn link_path(text: &str, marker: &str) -> String {
     text[at..].split_whitespace().next().unwrap().to_string()
 }
 
+/// Queue ids of the search results for `q` (one page), newest first.
+pub fn search_ids(agent: &mut Agent, q: &str) -> Vec<String> {
+    let q: String = form_urlencoded::byte_serialize(q.as_bytes()).collect();
+    let page = agent.get(&format!("/search?q={q}"));
+    assert_eq!(page.status, 200, "{}", page.body);
+    page.body
+        .split("<a href=\"/m/")
+        .skip(1)
+        .map(|s| s.split('"').next().unwrap().to_string())
+        .collect()
+}
+
 impl Portal {
     pub fn start(extra: &str) -> Self {
         let sink = Sink::start();
