@@ -26,7 +26,7 @@ pub enum Request {
     AdminRemove { name: String },
     Backup { path: std::path::PathBuf },
     Purge { limits: crate::vault::PurgeLimits, dry_run: bool },
-    AdminAdd { account: crate::vault::AdminAccount },
+    AdminAdd { account: crate::model::AdminAccount },
     Storage,
     Compact,
 }

@@ -105,8 +105,9 @@ pub fn config_file(data: &[u8]) {
 
 /// Every record kind the vault decodes.
 pub fn vault_records(data: &[u8]) {
-    use crate::vault::{Account, AdminAccount, AdminSession, Event, MailboxEntry, MessageRecord, OutboxRow, Session};
-    use crate::vault::{ResetToken, SignInCode, decode};
+    use crate::model::{Account, AdminAccount, AdminSession, Event, MailboxEntry, MessageRecord, OutboxRow, Session};
+    use crate::model::{ResetToken, SignInCode};
+    use crate::vault::decode;
     let _ = decode::<MessageRecord>("messages", data);
     let _ = decode::<MailboxEntry>("mailbox", data);
     let _ = decode::<Account>("accounts", data);

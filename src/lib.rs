@@ -12,6 +12,7 @@ mod control;
 mod fd_limit;
 mod mail;
 mod metrics;
+mod model;
 mod notify;
 mod outbox;
 mod policy;

@@ -3,7 +3,7 @@
 //! Pure logic over the configuration; no I/O.
 
 use crate::config::{Config, Route, RouteAction};
-use crate::vault::Decision;
+use crate::model::Decision;
 
 /// The sender-set secure mode (`X-Cloister-Secure`), as the seeds' "CCM mode".
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -2,7 +2,7 @@
 
 use mail_parser::{Address, MessageParser, MimeHeaders};
 
-use crate::vault::AttachmentInfo;
+use crate::model::AttachmentInfo;
 
 /// Header and body facts of one message; empty fields where MIME is broken.
 #[derive(Debug, Default, Clone)]

@@ -15,8 +15,9 @@ use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 use std::time::Duration;
 
+use crate::model::{OutboxKind, OutboxRow};
 use crate::service::{Context, now};
-use crate::vault::{Fallback, FollowUp, OutboxKind, OutboxOutcome, OutboxRow, WriteOp};
+use crate::vault::{Fallback, FollowUp, OutboxOutcome, WriteOp};
 
 /// Rows taken per kind per pass.
 const BATCH: usize = 64;

@@ -6,10 +6,11 @@ use minijinja::{Value, context};
 
 use super::relay::SendError;
 use crate::auth::{password, tokens};
+use crate::model::{OutboxKind, OutboxRow};
 use crate::notify::Kind;
 use crate::service::intake::queue_id_text;
 use crate::service::{Context, now, utc_text};
-use crate::vault::{ADMIN_RESET_NOTE, AuthWrite, OutboxKind, OutboxRow, WriteOp, WriteResult};
+use crate::vault::{ADMIN_RESET_NOTE, AuthWrite, WriteOp, WriteResult};
 
 fn failed(message: String) -> SendError {
     SendError { permanent: false, message }

@@ -6,8 +6,9 @@ use std::net::IpAddr;
 use crate::auth::password::{self, Rule};
 use crate::auth::throttle::{Gate, SignInThrottle};
 use crate::auth::tokens;
+use crate::model::{Account, Session};
 use crate::service::{Context, now};
-use crate::vault::{Account, AuthWrite, Session, VaultError, WriteOp, WriteResult};
+use crate::vault::{AuthWrite, VaultError, WriteOp, WriteResult};
 
 /// Who is asking, as the session list and the events show it.
 #[derive(Clone, Debug)]

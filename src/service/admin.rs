@@ -6,7 +6,8 @@ use super::accounts::{Client, wait_turn};
 use super::{Context, now};
 use crate::auth::throttle::SignInThrottle;
 use crate::auth::{password, tokens, totp};
-use crate::vault::{AdminAccount, AdminSession, AdminWrite, Totp, VaultError, WriteOp, WriteResult};
+use crate::model::{AdminAccount, AdminSession, Totp};
+use crate::vault::{AdminWrite, VaultError, WriteOp, WriteResult};
 
 /// An admin session moves its idle clock at most this often.
 const TOUCH_EVERY_SECS: i64 = 30;

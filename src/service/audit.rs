@@ -5,7 +5,8 @@
 use std::fmt::Write as _;
 
 use super::Context;
-use crate::vault::{Event, VaultError};
+use crate::model::Event;
+use crate::vault::VaultError;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {

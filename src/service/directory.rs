@@ -7,7 +7,8 @@ use std::collections::BTreeMap;
 use super::{Context, now};
 use crate::auth::password;
 use crate::auth::throttle::SignInThrottle;
-use crate::vault::{Account, AccountChange, AdminWrite, Event, VaultError, WriteOp, WriteResult};
+use crate::model::{Account, Event};
+use crate::vault::{AccountChange, AdminWrite, VaultError, WriteOp, WriteResult};
 
 /// One domain of the directory.
 pub struct Domain {

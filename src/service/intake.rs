@@ -6,10 +6,9 @@ use std::net::IpAddr;
 use super::{Context, now};
 use crate::mail::headers::{self, TraceInfo};
 use crate::mail::summary;
+use crate::model::{Decision, Folder, MailboxEntry, MessageRecord, RecipientStatus, Restriction};
 use crate::policy::{self, MessageFacts, SecureMode, Verdict};
-use crate::vault::{
-    Decision, Folder, IntakeWrite, MailboxEntry, MessageRecord, RecipientCap, RecipientStatus, Restriction, WriteOp, WriteResult,
-};
+use crate::vault::{IntakeWrite, RecipientCap, WriteOp, WriteResult};
 
 /// Header a trusted sender sets to ask for secure delivery.
 pub const SECURE_HEADER: &str = "X-Cloister-Secure";

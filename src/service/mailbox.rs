@@ -5,7 +5,8 @@
 use super::accounts::Client;
 use super::{Context, now};
 use crate::mail::words;
-use crate::vault::{Folder, FolderCount, MailboxAction, MailboxEntry, MailboxWrite, MessageRecord, VaultError, WriteOp, WriteResult};
+use crate::model::{Folder, MailboxEntry, MessageRecord};
+use crate::vault::{FolderCount, MailboxAction, MailboxWrite, VaultError, WriteOp, WriteResult};
 
 /// Messages per page of a folder.
 pub const PAGE_SIZE: usize = 50;

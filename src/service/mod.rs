@@ -46,4 +46,4 @@ pub fn now() -> i64 {
     time::OffsetDateTime::now_utc().unix_timestamp()
 }
 
-pub use crate::vault::utc_text;
+pub use crate::model::utc_text;

@@ -4,7 +4,8 @@
 
 use super::tracking::Status;
 use super::{Context, now};
-use crate::vault::{Event, MessageRecord, OutboxRow, OutboxState, VaultError, WriteOp, WriteResult};
+use crate::model::{Event, MessageRecord, OutboxRow, OutboxState};
+use crate::vault::{VaultError, WriteOp, WriteResult};
 
 /// Messages per monitor page.
 pub const PAGE_SIZE: usize = 50;

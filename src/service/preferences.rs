@@ -6,7 +6,8 @@ use jiff::tz::TimeZone;
 use jiff::{Timestamp, ToSpan as _};
 
 use super::{Context, now};
-use crate::vault::{AuthWrite, Preferences, VaultError, WriteOp, WriteResult};
+use crate::model::Preferences;
+use crate::vault::{AuthWrite, VaultError, WriteOp, WriteResult};
 
 /// (value, example) of each date format offered.
 pub const DATE_FORMATS: [(&str, &str); 4] = [

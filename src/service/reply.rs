@@ -5,7 +5,7 @@ use mail_parser::{Address, MessageParser};
 
 use super::Context;
 use super::send::SendError;
-use crate::vault::{MailboxEntry, MessageRecord};
+use crate::model::{MailboxEntry, MessageRecord};
 
 /// A reply as the form starts it.
 #[derive(Debug, Clone)]

@@ -5,8 +5,9 @@
 use super::accounts::{AccountError, Client, refuse, wait_turn};
 use crate::auth::throttle::SignInThrottle;
 use crate::auth::{tokens, totp};
+use crate::model::Session;
 use crate::service::{Context, now};
-use crate::vault::{FactorWrite, Proof, Session, WriteOp, WriteResult};
+use crate::vault::{FactorWrite, Proof, WriteOp, WriteResult};
 
 /// What the enrolment page shows for a secret not yet confirmed.
 pub struct Enrolment {

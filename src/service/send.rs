@@ -7,8 +7,9 @@ use std::net::IpAddr;
 use super::intake::{self, Delivery, IntakeError, PortalSend, queue_id_text};
 use super::{Context, reply};
 use crate::mail::compose::{self, Attached, Outgoing};
+use crate::model::Restriction;
 use crate::policy::SecureMode;
-use crate::vault::{Restriction, VaultError};
+use crate::vault::VaultError;
 
 /// Expiry choices offered to senders, in days (the default from config is added).
 pub const EXPIRY_CHOICES: [u32; 3] = [1, 7, 30];

@@ -5,8 +5,9 @@
 use super::accounts::{AccountError, Client, NewSession, SignedIn, new_session, normalise, refuse, wait_turn};
 use crate::auth::throttle::SignInThrottle;
 use crate::auth::tokens;
+use crate::model::SignInCode;
 use crate::service::{Context, now};
-use crate::vault::{FactorWrite, SignInCode, VaultError, WriteOp, WriteResult};
+use crate::vault::{FactorWrite, VaultError, WriteOp, WriteResult};
 
 /// One mail per account per minute, however often the button is pressed.
 const MIN_INTERVAL_SECS: i64 = 60;
@@ -93,7 +94,7 @@ async fn check_code(
     ctx: &Context,
     address: &str,
     entered: &str,
-) -> Result<Result<(crate::vault::Account, String), &'static str>, AccountError> {
+) -> Result<Result<(crate::model::Account, String), &'static str>, AccountError> {
     if !ctx.config.portal.sign_in_codes {
         return Ok(Err("sign-in codes are switched off"));
     }

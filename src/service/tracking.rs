@@ -4,7 +4,8 @@
 //! see or use them; anyone else gets "not found".
 
 use super::{Context, now};
-use crate::vault::{MessageRecord, RecipientStatus, SenderRefusal, SenderWrite, VaultError, WriteOp, WriteResult};
+use crate::model::{MessageRecord, RecipientStatus};
+use crate::vault::{SenderRefusal, SenderWrite, VaultError, WriteOp, WriteResult};
 
 /// How a secure message stands overall (the monitor filters on the same
 /// words): recalled and expired first, then read by anyone, then extended.
@@ -265,7 +266,7 @@ fn refusal_text(why: SenderRefusal, limit: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::vault::{Decision, Restriction, Revoked};
+    use crate::model::{Decision, Restriction, Revoked};
 
     fn record(expires_at: i64) -> MessageRecord {
         MessageRecord {

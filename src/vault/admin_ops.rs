@@ -9,7 +9,8 @@ use super::entry_ops::remove_entry;
 use super::ops::{Tables, add_event};
 use super::schema::Counters;
 use super::writer::WriteResult;
-use super::{AdminAccount, AdminSession, OutboxKind, SignInRecord, VaultError, decode, encode};
+use super::{VaultError, decode, encode};
+use crate::model::{AdminAccount, AdminSession, OutboxKind, SignInRecord};
 
 /// The outbox note that makes a first-contact mail say "new password" rather than "new account".
 pub const ADMIN_RESET_NOTE: &str = "admin_reset";

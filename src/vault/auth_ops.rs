@@ -5,7 +5,8 @@ use redb::ReadableTable;
 use super::ops::{Tables, add_event};
 use super::schema::Counters;
 use super::writer::WriteResult;
-use super::{Account, OutboxKind, OutboxRow, OutboxState, ResetToken, Session, SignInRecord, VaultError, decode, encode};
+use super::{VaultError, decode, encode};
+use crate::model::{Account, OutboxKind, OutboxRow, OutboxState, ResetToken, Session, SignInRecord};
 
 #[derive(Debug)]
 pub enum AuthWrite {
@@ -71,7 +72,7 @@ pub enum AuthWrite {
     /// The user saved their preferences. Gone when the account does not exist.
     SetPreferences {
         address: String,
-        preferences: super::Preferences,
+        preferences: crate::model::Preferences,
         at: i64,
     },
     /// A reset link was used: sets the password and ends every session. Gone when the link no longer works.
@@ -157,7 +158,7 @@ fn set_preferences(
     t: &mut Tables<'_>,
     counters: &mut Counters,
     address: &str,
-    p: &super::Preferences,
+    p: &crate::model::Preferences,
     at: i64,
 ) -> Result<WriteResult, VaultError> {
     let Some(mut account) = account(t, address)? else {

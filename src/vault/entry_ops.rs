@@ -5,7 +5,8 @@ use redb::ReadableTable;
 
 use super::ops::Tables;
 use super::schema::day_of;
-use super::{MailboxEntry, VaultError, decode, encode};
+use super::{VaultError, decode, encode};
+use crate::model::MailboxEntry;
 
 /// Stores a mailbox entry and keeps the folder index and day counts in step with it.
 pub(crate) fn put_entry(t: &mut Tables<'_>, address: &str, id: u64, entry: &MailboxEntry) -> Result<(), VaultError> {

@@ -9,7 +9,8 @@ use super::auth_ops::{account, move_session, put_account, queue_account_mail, se
 use super::ops::{Tables, add_event};
 use super::schema::Counters;
 use super::writer::WriteResult;
-use super::{OutboxKind, Session, SignInCode, Totp, VaultError, decode, encode};
+use super::{VaultError, decode, encode};
+use crate::model::{OutboxKind, Session, SignInCode, Totp};
 
 /// How a second factor was proved.
 #[derive(Debug, Clone, PartialEq, Eq)]

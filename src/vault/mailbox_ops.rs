@@ -7,7 +7,8 @@ use super::entry_ops::{put_entry, remove_entry};
 use super::ops::{Tables, add_event};
 use super::schema::Counters;
 use super::writer::WriteResult;
-use super::{Folder, MailboxEntry, MessageRecord, OutboxKind, VaultError, decode};
+use super::{VaultError, decode};
+use crate::model::{Folder, MailboxEntry, MessageRecord, OutboxKind};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MailboxAction {

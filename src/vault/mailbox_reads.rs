@@ -5,7 +5,8 @@
 use redb::ReadableDatabase;
 
 use super::schema::{DAY_COUNTS, MAILBOX, MAILBOX_FOLDERS, SEARCH_TEXT, SEARCH_WORDS, day_of, first_id_of_day};
-use super::{Folder, MailboxEntry, Vault, VaultError, decode};
+use super::{Vault, VaultError, decode};
+use crate::model::{Folder, MailboxEntry};
 
 /// Totals of one folder within the window.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

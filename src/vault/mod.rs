@@ -4,7 +4,6 @@
 //! single durable transaction (group commit); reads run on any thread.
 
 mod admin_ops;
-mod admin_records;
 mod auth_ops;
 mod backup;
 mod closing;
@@ -16,7 +15,6 @@ mod ops;
 mod outbox_ops;
 mod purge_ops;
 mod raw_store;
-mod records;
 mod schema;
 mod self_check;
 mod sender_ops;
@@ -29,8 +27,12 @@ use std::sync::Arc;
 
 use redb::{Database, ReadableDatabase, ReadableTable};
 
+use crate::model::{
+    Account, AdminAccount, AdminSession, Event, MailboxEntry, MessageRecord, OutboxKind, OutboxRow, OutboxState, ResetToken, Session,
+    SignInCode,
+};
+
 pub use admin_ops::{ADMIN_RESET_NOTE, AccountChange, AdminWrite};
-pub use admin_records::{AdminAccount, AdminSession};
 pub use auth_ops::AuthWrite;
 pub use backup::{check_backup, restore};
 pub use factor_ops::{FactorWrite, Proof};
@@ -38,7 +40,6 @@ pub use mailbox_ops::{MailboxAction, MailboxWrite};
 pub use mailbox_reads::FolderCount;
 pub use purge_ops::{PurgeLimits, PurgePlan};
 pub use raw_store::pack;
-pub use records::*;
 pub use sender_ops::{SenderRefusal, SenderWrite};
 pub use writer::{Fallback, FollowUp, IntakeWrite, Kept, OutboxOutcome, RecipientCap, WriteOp, WriteResult};
 

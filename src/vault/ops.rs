@@ -10,7 +10,8 @@ use super::schema::{
     RAW, RAW_CHUNKS, REPORT_DAYS, RESET_TOKENS, SEARCH_TEXT, SEARCH_WORDS, SENDER_MONTH_COUNTS, SENDER_RECIPIENTS, SESSIONS, SIGN_IN_CODES,
 };
 use super::writer::{Fallback, IntakeWrite, RecipientCap, WriteOp, WriteResult};
-use super::{Account, Event, Folder, MailboxEntry, MessageRecord, OutboxKind, OutboxRow, OutboxState, VaultError, decode, encode};
+use super::{VaultError, decode, encode};
+use crate::model::{Account, Event, Folder, MailboxEntry, MessageRecord, OutboxKind, OutboxRow, OutboxState};
 
 /// Every table a write may touch, opened once per batch (opening is not free in redb).
 pub struct Tables<'t> {
@@ -309,7 +310,7 @@ pub(super) fn ensure_account(t: &mut Tables<'_>, address: &str, now: i64, intern
         code_requested_at: 0,
         reset_requested_at: 0,
         totp: None,
-        preferences: super::Preferences::default(),
+        preferences: crate::model::Preferences::default(),
     };
     t.accounts.insert(address, encode(&account).as_slice())?;
     t.touched.push(address.to_string());

@@ -7,7 +7,8 @@ use redb::ReadableTable;
 use super::ops::{Tables, add_event};
 use super::schema::Counters;
 use super::writer::{FollowUp, OutboxOutcome, WriteResult};
-use super::{Account, OutboxKind, OutboxRow, OutboxState, VaultError, decode, encode};
+use super::{VaultError, decode, encode};
+use crate::model::{Account, OutboxKind, OutboxRow, OutboxState};
 
 pub(super) fn apply_outbox(
     t: &mut Tables<'_>,

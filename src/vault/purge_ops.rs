@@ -14,7 +14,8 @@ use super::ops::{Tables, add_event};
 use super::schema::{ADMIN_SESSIONS, MESSAGES, RESET_TOKENS, SESSIONS, SIGN_IN_CODES};
 use super::sender_ops::drop_pending_notices;
 use super::writer::WriteResult;
-use super::{AdminSession, MessageRecord, ResetToken, Session, SignInCode, Vault, VaultError, decode};
+use super::{Vault, VaultError, decode};
+use crate::model::{AdminSession, MessageRecord, ResetToken, Session, SignInCode};
 
 /// The times that decide what is due.
 #[derive(Debug, Clone, Copy, Serialize, serde::Deserialize)]

@@ -144,7 +144,7 @@ fn migrate(txn: &redb::WriteTransaction, from: u64) -> Result<(), VaultError> {
         for row in mailbox.iter()? {
             let (k, v) = row?;
             let (address, id) = k.value();
-            let entry: super::MailboxEntry = super::decode("mailbox", v.value())?;
+            let entry: crate::model::MailboxEntry = super::decode("mailbox", v.value())?;
             index.insert((address, entry.folder.code(), id), u8::from(entry.read))?;
             filled += 1;
         }
@@ -172,7 +172,7 @@ fn migrate(txn: &redb::WriteTransaction, from: u64) -> Result<(), VaultError> {
         let mut counted = 0u64;
         for row in messages.iter()? {
             let (k, v) = row?;
-            let m: super::MessageRecord = super::decode("messages", v.value())?;
+            let m: crate::model::MessageRecord = super::decode("messages", v.value())?;
             let key = (day_of(k.value()), u8::from(m.inbound));
             let n = days.get(key)?.map_or(0, |c| c.value());
             days.insert(key, n + 1)?;

@@ -8,8 +8,8 @@ use std::path::Path;
 use redb::{ReadableDatabase, ReadableTable};
 
 use super::schema::{ACCOUNTS, EVENTS, MESSAGES, OUTBOX, SESSIONS};
-use super::{Account, Event, MessageRecord, OutboxRow, Session};
 use super::{Vault, VaultError, decode};
+use crate::model::{Account, Event, MessageRecord, OutboxRow, Session};
 
 /// Newest records of each table decoded by a readiness check.
 const SAMPLE: usize = 8;

@@ -9,7 +9,8 @@ use super::entry_ops::{put_entry, remove_entry};
 use super::ops::{Tables, add_event};
 use super::schema::Counters;
 use super::writer::WriteResult;
-use super::{Folder, MailboxEntry, MessageRecord, OutboxKind, OutboxRow, OutboxState, RecipientStatus, Revoked, VaultError, decode};
+use super::{VaultError, decode};
+use crate::model::{Folder, MailboxEntry, MessageRecord, OutboxKind, OutboxRow, OutboxState, RecipientStatus, Revoked};
 
 #[derive(Debug)]
 pub enum SenderWrite {
@@ -165,8 +166,8 @@ fn extend(
     }
     let what = format!(
         "expiry extended from {} to {} by {sender}",
-        super::utc_text(m.expires_at),
-        super::utc_text(until)
+        crate::model::utc_text(m.expires_at),
+        crate::model::utc_text(until)
     );
     m.expires_at = until;
     m.extended_at = Some(at);

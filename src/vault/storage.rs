@@ -114,7 +114,7 @@ impl Vault {
         let messages = txn.open_table(MESSAGES)?;
         let mut message_bytes = 0;
         for row in redb::ReadableTable::iter(&messages)? {
-            message_bytes += super::decode::<super::MessageRecord>("messages", row?.1.value())?.size;
+            message_bytes += super::decode::<crate::model::MessageRecord>("messages", row?.1.value())?.size;
         }
         let used: u64 = tables.iter().map(|t| t.page_bytes).sum();
         Ok(StorageReport {

@@ -4,9 +4,10 @@ use std::sync::Arc;
 
 use redb::Database;
 
+use super::VaultError;
 use super::ops::{Tables, apply};
 use super::schema::{Counters, META};
-use super::{MailboxEntry, MessageRecord, OutboxKind, VaultError};
+use crate::model::{MailboxEntry, MessageRecord, OutboxKind};
 
 /// Most writes one commit takes; bounds latency under heavy load.
 const MAX_BATCH: usize = 512;

@@ -4,8 +4,9 @@
 use minijinja::{Value, context};
 
 use super::{Admin, page};
+use crate::model::Account;
 use crate::service::directory;
-use crate::vault::{Account, AccountChange};
+use crate::vault::AccountChange;
 use crate::web::Web;
 use crate::web::http::{Req, Resp};
 use crate::web::portal::{WebError, encode};

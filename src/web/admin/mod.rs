@@ -17,8 +17,8 @@ use super::Web;
 use super::http::{Req, Resp};
 use super::portal::{WebError, respond};
 use crate::auth::tokens;
+use crate::model::AdminSession;
 use crate::service::admin;
-use crate::vault::AdminSession;
 
 /// Admin session cookie (host-only, Strict).
 pub const ADMIN_COOKIE: &str = "__Host-cloister-admin";

@@ -17,9 +17,9 @@ use minijinja::{Value, context};
 use super::Web;
 use super::http::{Req, Resp, cookie};
 use crate::auth::tokens;
+use crate::model::{Folder, Preferences, Session};
 use crate::service::accounts;
 use crate::service::preferences::Clock;
-use crate::vault::{Folder, Preferences, Session};
 
 /// Session cookie (host-only: `__Host-` needs Secure, Path=/ and no Domain).
 pub const SESSION_COOKIE: &str = "__Host-cloister";

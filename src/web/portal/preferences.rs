@@ -5,9 +5,9 @@ use hyper::StatusCode;
 use minijinja::{Value, context};
 
 use super::{Signed, WebError, page};
+use crate::model::Preferences;
 use crate::service::now;
 use crate::service::preferences::{self, Choice, DATE_FORMATS, LANGUAGES, SIGNATURE_MAX, WEEK_STARTS};
-use crate::vault::Preferences;
 use crate::web::Web;
 use crate::web::http::{Req, Resp};
 

@@ -1,8 +1,8 @@
-//! What the vault stores for the admin console: admin accounts and their sessions.
+//! The admin console's own records: admin accounts and their sessions.
 
 use serde::{Deserialize, Serialize};
 
-use super::{SignInRecord, Totp};
+use super::account::{SignInRecord, Totp};
 
 /// An administrator of the appliance (not a portal account).
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]

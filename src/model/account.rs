@@ -1,0 +1,134 @@
+//! Portal accounts, their sessions, second factors and reset links.
+
+use serde::{Deserialize, Serialize};
+
+/// A portal account, created on the first secure message to an address.
+#[allow(clippy::struct_excessive_bools)] // independent account switches an admin sets
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct Account {
+    pub address: String,
+    pub created_at: i64,
+    pub internal: bool,
+    /// argon2id PHC string; None until credentials are issued.
+    pub password_hash: Option<String>,
+    pub must_change_password: bool,
+    pub allow_logon: bool,
+    pub allow_sending: bool,
+    /// When the password was last set (unix seconds; 0 = never), for `password.max_age_days`.
+    #[serde(default)]
+    pub password_changed_at: i64,
+    /// SHA-256 of the only reset link that still works; a newer link replaces it.
+    #[serde(default)]
+    pub reset_token: Option<String>,
+    #[serde(default)]
+    pub last_sign_in: Option<SignInRecord>,
+    /// The sign-in before the last one, which the user sees as "previous sign-in".
+    #[serde(default)]
+    pub previous_sign_in: Option<SignInRecord>,
+    /// When a sign-in code was last asked for (unix seconds), so one request per minute is mailed.
+    #[serde(default)]
+    pub code_requested_at: i64,
+    /// When a password reset was last mailed (unix seconds), so one request per minute is mailed.
+    #[serde(default)]
+    pub reset_requested_at: i64,
+    /// The enrolled TOTP second factor, if any.
+    #[serde(default)]
+    pub totp: Option<Totp>,
+    /// How the portal shows dates and what it adds to messages the user writes.
+    #[serde(default)]
+    pub preferences: Preferences,
+}
+
+/// A user's portal preferences; the service checks the values before they are stored.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct Preferences {
+    /// `iso` (2026-11-24), `dmy` (24/11/2026), `mdy` (11/24/2026) or `text` (24 Nov 2026).
+    pub date_format: String,
+    /// 24 or 12 (hour clock).
+    pub clock_hours: u8,
+    /// `monday`, `sunday` or `saturday`.
+    pub week_starts: String,
+    /// IANA time zone name, e.g. `Europe/London`.
+    pub time_zone: String,
+    /// Added under messages the user writes in the portal.
+    pub signature: String,
+    /// Language code of the pages (`en`).
+    pub language: String,
+}
+
+impl Default for Preferences {
+    fn default() -> Self {
+        Self {
+            date_format: "iso".into(),
+            clock_hours: 24,
+            week_starts: "monday".into(),
+            time_zone: "UTC".into(),
+            signature: String::new(),
+            language: "en".into(),
+        }
+    }
+}
+
+/// A TOTP second factor (RFC 6238, SHA-1, 6 digits, 30 s).
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct Totp {
+    /// The shared secret, base32 as authenticator apps show it.
+    pub secret: String,
+    pub enrolled_at: i64,
+    /// The last time step accepted; a code is never accepted twice.
+    pub last_step: u64,
+    /// SHA-256 (hex) of each unused recovery code.
+    pub recovery: Vec<String>,
+}
+
+/// An emailed sign-in code, stored under the address it signs in (one per address).
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct SignInCode {
+    /// SHA-256 (hex) of the salt, a colon and the code.
+    pub code_hash: String,
+    pub salt: String,
+    pub created_at: i64,
+    pub expires_at: i64,
+    /// Wrong entries left before the code stops working.
+    pub attempts_left: u32,
+}
+
+/// Where and when someone signed in.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct SignInRecord {
+    pub at: i64,
+    pub ip: String,
+    pub agent: String,
+}
+
+/// A signed-in browser, stored under the SHA-256 of its cookie token (never the token).
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct Session {
+    pub address: String,
+    pub created_at: i64,
+    pub last_seen: i64,
+    pub ip: String,
+    pub agent: String,
+    /// Token every form of this session carries.
+    pub csrf: String,
+    /// Nothing but the password change is allowed until this is cleared.
+    pub must_change_password: bool,
+    /// The password (or code) was right; the TOTP code is still to come.
+    #[serde(default)]
+    pub second_factor_pending: bool,
+    /// `portal.require_totp` is on and the account has no second factor yet.
+    #[serde(default)]
+    pub must_enrol_totp: bool,
+    /// A TOTP secret shown for enrolment, not yet confirmed with a code.
+    #[serde(default)]
+    pub totp_enrolling: Option<String>,
+}
+
+/// A password-reset link waiting to be used, stored under the SHA-256 of its token.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct ResetToken {
+    pub address: String,
+    pub created_at: i64,
+    pub expires_at: i64,
+}

@@ -1,0 +1,18 @@
+//! The domain's vocabulary: what Cloister keeps and talks about, free of storage.
+//!
+//! `vault/` stores these types (JSON in redb values); the service, the rules
+//! and the edges name them from here, never from the vault.
+
+mod account;
+mod admin;
+mod event;
+mod message;
+mod outbox;
+mod time;
+
+pub use account::{Account, Preferences, ResetToken, Session, SignInCode, SignInRecord, Totp};
+pub use admin::{AdminAccount, AdminSession};
+pub use event::Event;
+pub use message::{AttachmentInfo, Decision, Folder, MailboxEntry, MessageRecord, RecipientStatus, Restriction, Revoked};
+pub use outbox::{OutboxKind, OutboxRow, OutboxState};
+pub use time::utc_text;
