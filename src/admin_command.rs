@@ -33,11 +33,12 @@ pub fn add(config: &Config, name: &str, password_stdin: bool) -> ExitCode {
         (password::generate(&policy), true)
     };
     let totp_secret = config.admin.require_totp.then(totp::new_secret);
-    let account = match admin::new_admin(&name, &secret, totp_secret.clone()) {
-        Ok(a) => a,
-        Err(e) => return fail(&format!("hashing the password failed: {e}")),
+    let request = Request::AdminAdd {
+        name: name.clone(),
+        password: secret.clone(),
+        totp_secret: totp_secret.clone(),
     };
-    if let Err(e) = control::ask(&config.data_dir, &Request::AdminAdd { account }) {
+    if let Err(e) = control::ask(config, &request) {
         return fail(&e);
     }
     println!("created admin {name}");

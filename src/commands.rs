@@ -91,10 +91,7 @@ fn with_config(command: Command, loaded: LoadedConfig) -> ExitCode {
         Command::Compact => operator_query(&loaded.config, &Request::Compact, true),
         Command::Storage { json } => operator_query(&loaded.config, &Request::Storage, json),
         Command::Restore { file, check } => restore(&loaded.config, &file, check),
-        Command::Purge { dry_run } => {
-            let limits = crate::service::retention::limits(&loaded.config, crate::service::now());
-            operator_query(&loaded.config, &Request::Purge { limits, dry_run }, true)
-        }
+        Command::Purge { dry_run } => operator_query(&loaded.config, &Request::Purge { dry_run }, true),
         Command::Admin { action: AdminAction::List } => operator_query(&loaded.config, &Request::AdminList, true),
         Command::Admin {
             action: AdminAction::Remove { name },
@@ -124,11 +121,8 @@ fn add_user(config: &Config, address: &str) -> ExitCode {
         return fail(&format!("{address:?} is not an email address like someone@example.org"));
     }
     let internal = config.is_internal(&address);
-    let request = Request::UserAdd {
-        address: address.clone(),
-        internal,
-    };
-    match control::ask(&config.data_dir, &request) {
+    let request = Request::UserAdd { address: address.clone() };
+    match control::ask(config, &request) {
         Ok(_) => {
             let kind = if internal { "internal" } else { "external" };
             println!("created {kind} account {address}; no mail was sent.");
@@ -143,13 +137,8 @@ fn add_user(config: &Config, address: &str) -> ExitCode {
 }
 
 fn restore(config: &Config, file: &std::path::Path, check_only: bool) -> ExitCode {
-    let done = if check_only {
-        crate::vault::check_backup(file).map(|s| (s, None))
-    } else {
-        crate::vault::restore(file, &config.data_dir, crate::service::now())
-    };
-    match done {
-        Ok((summary, kept)) => {
+    match crate::service::operator::restore(config, file, check_only) {
+        Ok(crate::service::operator::Restored { summary, kept }) => {
             let verb = if check_only { "backup is readable" } else { "restored" };
             println!(
                 "{verb}: {} (schema {}, {} messages, {} accounts, {} events, {} bytes)",
@@ -160,9 +149,7 @@ fn restore(config: &Config, file: &std::path::Path, check_only: bool) -> ExitCod
             }
             ExitCode::SUCCESS
         }
-        Err(crate::vault::VaultError::Locked { .. }) => {
-            fail("the server is running: stop it first (systemctl stop cloister), then restore")
-        }
+        Err(e) if e.server_running() => fail("the server is running: stop it first (systemctl stop cloister), then restore"),
         Err(e) => fail(&format!("{}: {e}", file.display())),
     }
 }
@@ -225,7 +212,7 @@ fn check_config(loaded: &LoadedConfig) -> ExitCode {
 }
 
 fn operator_query(config: &Config, request: &Request, json: bool) -> ExitCode {
-    match control::ask(&config.data_dir, request) {
+    match control::ask(config, request) {
         Ok(value) if json => {
             println!("{}", serde_json::to_string_pretty(&value).unwrap_or_default());
             ExitCode::SUCCESS

@@ -10,23 +10,42 @@ use futures_lite::{AsyncBufReadExt, AsyncWriteExt};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::service::views;
-use crate::vault::{Vault, VaultError};
+use crate::config::Config;
+use crate::service::operator::{Desk, OperatorError};
 
+/// What the `cloister` command asks a running server: the socket's own wire
+/// types (no stored records, no hashes; a new admin's password goes over the
+/// owner-only socket and is hashed by the server).
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(tag = "command", rename_all = "snake_case")]
 pub enum Request {
     Messages,
     Outbox,
-    Show { message_id: String },
-    Retry { id: u64 },
+    Show {
+        message_id: String,
+    },
+    Retry {
+        id: u64,
+    },
     Users,
-    UserAdd { address: String, internal: bool },
+    UserAdd {
+        address: String,
+    },
     AdminList,
-    AdminRemove { name: String },
-    Backup { path: std::path::PathBuf },
-    Purge { limits: crate::vault::PurgeLimits, dry_run: bool },
-    AdminAdd { account: crate::model::AdminAccount },
+    AdminRemove {
+        name: String,
+    },
+    Backup {
+        path: std::path::PathBuf,
+    },
+    Purge {
+        dry_run: bool,
+    },
+    AdminAdd {
+        name: String,
+        password: String,
+        totp_secret: Option<String>,
+    },
     Storage,
     Compact,
 }
@@ -35,84 +54,26 @@ pub fn socket_path(data_dir: &Path) -> PathBuf {
     data_dir.join("control.sock")
 }
 
-/// Applies an operator's write: `done` when it took effect, what `gone` says
-/// when it changed nothing (the name is taken, or nothing is there).
-fn write_done(vault: &Vault, op: crate::vault::WriteOp, done: Value, gone: impl Fn() -> String) -> Result<Value, String> {
-    match smol::block_on(vault.write(op)) {
-        Ok(crate::vault::WriteResult::Done) => Ok(done),
-        Ok(_) => Err(gone()),
-        Err(e) => Err(e.to_string()),
-    }
-}
-
-/// Computes the answer to a request from the vault.
-pub fn answer(vault: &Vault, request: &Request) -> Result<Value, String> {
-    let result: Result<Value, VaultError> = match request {
-        Request::Messages => views::messages(vault),
-        Request::Outbox => views::outbox(vault),
-        Request::Retry { id } => {
-            let op = crate::vault::WriteOp::Retry {
-                id: *id,
-                now: crate::service::now(),
-                actor: "operator (cloister outbox retry)".into(),
-            };
-            return match smol::block_on(vault.write(op)) {
-                Ok(crate::vault::WriteResult::Outbox) => Ok(serde_json::json!({"retried": id})),
-                Ok(_) => Err(format!("outbox row {id} does not exist or is not dead-lettered")),
-                Err(e) => Err(e.to_string()),
-            };
-        }
-        Request::Users => views::users(vault),
-        Request::Compact => return vault.compact().map(|r| serde_json::json!(r)).map_err(|e| e.to_string()),
-        Request::Storage => return vault.storage().map(|r| serde_json::json!(r)).map_err(|e| e.to_string()),
-        Request::UserAdd { address, internal } => {
-            let op = crate::vault::WriteOp::Auth(crate::vault::AuthWrite::AddAccount {
-                address: address.clone(),
-                internal: *internal,
-                at: crate::service::now(),
-                actor: "operator (cloister user add)".into(),
-            });
-            let gone = || format!("an account for {address} already exists");
-            return write_done(vault, op, serde_json::json!({"created": address}), gone);
-        }
-        Request::AdminList => views::admins(vault),
-        Request::AdminRemove { name } => {
-            let op = crate::vault::WriteOp::Admin(crate::vault::AdminWrite::Remove {
-                name: name.clone(),
-                actor: "operator (cloister admin remove)".into(),
-                at: crate::service::now(),
-            });
-            let gone = || format!("there is no admin named {name}");
-            return write_done(vault, op, serde_json::json!({"removed": name}), gone);
-        }
-        Request::Backup { path } => {
-            return vault
-                .backup_to(path)
-                .map(|summary| serde_json::json!(summary))
-                .map_err(|e| e.to_string());
-        }
-        Request::Purge { limits, dry_run } => {
-            use crate::service::retention;
-            let plan = if *dry_run {
-                vault.purge_plan(limits)
-            } else {
-                smol::block_on(retention::run(vault, *limits))
-            };
-            return plan.map(|p| retention::summary(&p, !dry_run)).map_err(|e| e.to_string());
-        }
-        Request::AdminAdd { account } => {
-            let name = account.name.clone();
-            let op = crate::vault::WriteOp::Admin(crate::vault::AdminWrite::Add {
-                admin: account.clone(),
-                actor: "operator (cloister admin add)".into(),
-            });
-            let gone = || format!("an admin named {name} already exists");
-            return write_done(vault, op, serde_json::json!({"created": name}), gone);
-        }
-        Request::Show { message_id } => match u64::from_str_radix(message_id, 16) {
-            Ok(id) => views::show(vault, id),
-            Err(_) => return Err(format!("not a queue id: {message_id}")),
-        },
+/// Computes the answer to a request at the operator's desk.
+pub async fn answer(desk: &Desk, request: &Request) -> Result<Value, String> {
+    let result: Result<Value, OperatorError> = match request {
+        Request::Messages => desk.messages(),
+        Request::Outbox => desk.outbox(),
+        Request::Retry { id } => desk.retry(*id).await,
+        Request::Users => desk.users(),
+        Request::Compact => desk.compact(),
+        Request::Storage => desk.storage(),
+        Request::UserAdd { address } => desk.add_user(address).await,
+        Request::AdminList => desk.admins(),
+        Request::AdminRemove { name } => desk.remove_admin(name).await,
+        Request::Backup { path } => desk.backup(path),
+        Request::Purge { dry_run } => desk.purge(*dry_run).await,
+        Request::AdminAdd {
+            name,
+            password,
+            totp_secret,
+        } => desk.add_admin(name, password, totp_secret.clone()).await,
+        Request::Show { message_id } => desk.show(message_id),
     };
     result.map_err(|e| e.to_string())
 }
@@ -129,10 +90,10 @@ pub fn bind(path: &Path) -> std::io::Result<smol::net::unix::UnixListener> {
 
 /// Answers requests until the task is dropped; `wake` nudges the outbox
 /// worker after a request queued something.
-pub async fn serve(vault: Vault, listener: smol::net::unix::UnixListener, wake: async_channel::Sender<()>) -> std::io::Result<()> {
+pub async fn serve(desk: Desk, listener: smol::net::unix::UnixListener, wake: async_channel::Sender<()>) -> std::io::Result<()> {
     loop {
         let (stream, _) = listener.accept().await?;
-        let vault = vault.clone();
+        let desk = desk.clone();
         let wake = wake.clone();
         smol::spawn(async move {
             let mut reader = futures_lite::io::BufReader::new(stream.clone());
@@ -142,8 +103,8 @@ pub async fn serve(vault: Vault, listener: smol::net::unix::UnixListener, wake: 
             }
             let reply = match serde_json::from_str::<Request>(&line) {
                 Ok(req) => {
-                    let vault = vault.clone();
-                    let reply = smol::unblock(move || answer(&vault, &req)).await;
+                    let desk = desk.clone();
+                    let reply = smol::unblock(move || smol::block_on(answer(&desk, &req))).await;
                     let _ = wake.try_send(());
                     reply
                 }
@@ -179,13 +140,13 @@ pub fn query(data_dir: &Path, request: &Request) -> Result<Option<Value>, String
 }
 
 /// Answers through the running server, or directly from the vault when stopped.
-pub fn ask(data_dir: &Path, request: &Request) -> Result<Value, String> {
-    if let Some(v) = query(data_dir, request)? {
+pub fn ask(config: &Config, request: &Request) -> Result<Value, String> {
+    if let Some(v) = query(&config.data_dir, request)? {
         return Ok(v);
     }
-    if !data_dir.join("vault.redb").exists() {
-        return Ok(Value::Array(Vec::new()));
+    let create = matches!(request, Request::UserAdd { .. } | Request::AdminAdd { .. });
+    match Desk::open(std::sync::Arc::new(config.clone()), create).map_err(|e| e.to_string())? {
+        Some(desk) => smol::block_on(answer(&desk, request)),
+        None => Ok(Value::Array(Vec::new())),
     }
-    let vault = Vault::open(data_dir).map_err(|e| e.to_string())?;
-    answer(&vault, request)
 }

@@ -11,7 +11,6 @@ use smol::net::TcpListener;
 use crate::config::{Config, LoadedConfig};
 use crate::notify::Notifier;
 use crate::service::Context;
-use crate::service::queue_ids::QueueIds;
 use crate::smtp::server::SmtpServer;
 use crate::tls::Tls;
 use crate::vault::Vault;
@@ -66,15 +65,7 @@ pub fn run(loaded: LoadedConfig) -> anyhow::Result<()> {
     let vault = Vault::open(&config.data_dir)?;
     let vault_admins = vault.admins()?.len();
     let (wake_tx, wake_rx) = async_channel::bounded(1);
-    let ctx = Context {
-        config: Arc::clone(&config),
-        hostname: config.effective_hostname(),
-        vault: vault.clone(),
-        notifier,
-        outbox_wake: wake_tx,
-        queue_ids: Arc::new(QueueIds::starting_after(vault.last_message_id()?)),
-        metrics: Arc::default(),
-    };
+    let ctx = Context::new(Arc::clone(&config), vault.clone(), notifier, wake_tx)?;
     let signal = signals::receiver(signals);
     let web_state = web_state(&ctx, pages, settings)?;
 
@@ -182,9 +173,9 @@ fn announce(config: &Config, (smtp, web, metrics): (Addr, Addr, Option<Addr>), s
 /// The owner-only control socket for operator commands, bound before "ready".
 fn spawn_control(ctx: &Context, socket: &std::path::Path) -> anyhow::Result<smol::Task<()>> {
     let listener = control::bind(socket).with_context(|| format!("binding control socket {}", socket.display()))?;
-    let (vault, wake) = (ctx.vault.clone(), ctx.outbox_wake.clone());
+    let (desk, wake) = (crate::service::operator::Desk::of(ctx), ctx.outbox_wake.clone());
     Ok(smol::spawn(async move {
-        if let Err(e) = control::serve(vault, listener, wake).await {
+        if let Err(e) = control::serve(desk, listener, wake).await {
             tracing::error!(error = %e, "control socket failed");
         }
     }))

@@ -132,3 +132,22 @@ pub struct ResetToken {
     pub created_at: i64,
     pub expires_at: i64,
 }
+
+/// What an admin changes about a portal account.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AccountChange {
+    /// A new one-time password, made and mailed by the outbox (first-contact mail).
+    ResetAndMail,
+    /// A new one-time password the admin was shown (its hash).
+    SetPassword {
+        hash: String,
+    },
+    /// The user must choose a new password at the next sign-in (and in live sessions).
+    ForceChange,
+    AllowLogon(bool),
+    AllowSending(bool),
+    /// The sign-in lockout was lifted (it lives in memory; this records it).
+    Unlock,
+    /// The account, its sessions and its mailbox entries go; events stay.
+    Delete,
+}

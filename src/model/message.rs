@@ -211,3 +211,27 @@ impl MailboxEntry {
         }
     }
 }
+
+/// What a user does to entries of their own mailbox.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MailboxAction {
+    Read,
+    Unread,
+    Delete,
+    Restore,
+    /// Removes entries already in Deleted for this user only.
+    Purge,
+}
+
+impl MailboxAction {
+    pub fn parse(s: &str) -> Option<Self> {
+        Some(match s {
+            "read" => Self::Read,
+            "unread" => Self::Unread,
+            "delete" => Self::Delete,
+            "restore" => Self::Restore,
+            "purge" => Self::Purge,
+            _ => return None,
+        })
+    }
+}

@@ -10,9 +10,9 @@ mod message;
 mod outbox;
 mod time;
 
-pub use account::{Account, Preferences, ResetToken, Session, SignInCode, SignInRecord, Totp};
+pub use account::{Account, AccountChange, Preferences, ResetToken, Session, SignInCode, SignInRecord, Totp};
 pub use admin::{AdminAccount, AdminSession};
 pub use event::Event;
-pub use message::{AttachmentInfo, Decision, Folder, MailboxEntry, MessageRecord, RecipientStatus, Restriction, Revoked};
+pub use message::{AttachmentInfo, Decision, Folder, MailboxAction, MailboxEntry, MessageRecord, RecipientStatus, Restriction, Revoked};
 pub use outbox::{OutboxKind, OutboxRow, OutboxState};
 pub use time::utc_text;

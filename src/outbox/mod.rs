@@ -16,7 +16,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use crate::model::{OutboxKind, OutboxRow};
-use crate::service::{Context, now};
+use crate::service::{Context, now, queue};
 use crate::vault::{Fallback, FollowUp, OutboxOutcome, WriteOp};
 
 /// Rows taken per kind per pass.
@@ -120,7 +120,7 @@ impl Dispatch {
     /// (a probe of the unreachable relay counts as one).
     async fn dispatch_due(&mut self) -> usize {
         let mut started = 0;
-        let revivals = self.ctx.vault.outbox_revivals();
+        let revivals = queue::revivals(&self.ctx);
         if revivals != self.revivals {
             self.revivals = revivals;
             self.waiting.clear();
@@ -186,7 +186,7 @@ impl Dispatch {
                 }
         };
         let cutoff = if catching_up { i64::MAX - 1 } else { now };
-        let rows = self.ctx.vault.due_outbox(kind, cutoff, BATCH, skip).unwrap_or_else(|e| {
+        let rows = queue::due(&self.ctx, kind, cutoff, BATCH, skip).unwrap_or_else(|e| {
             tracing::error!(error = %e, "outbox read failed");
             crate::vault::DueRows::default()
         });
@@ -212,7 +212,7 @@ impl Dispatch {
         let next = OutboxKind::ALL
             .iter()
             .filter(|k| relay_down.is_none() || **k == OutboxKind::Direct)
-            .filter_map(|k| self.ctx.vault.next_due(*k).ok().flatten())
+            .filter_map(|k| queue::next_due(&self.ctx, *k).ok().flatten())
             .min();
         let mut wait = next.map_or(IDLE, |at| {
             Duration::from_secs(u64::try_from((at - now()).max(1)).unwrap_or(1)).min(IDLE)
@@ -289,7 +289,7 @@ async fn direct_attempt(ctx: &Context, row: &OutboxRow, from: String, to: Vec<St
 
 /// Writes the outcome of an attempt; false when that failed.
 async fn record(ctx: &Context, row: &OutboxRow, op: WriteOp) -> bool {
-    match ctx.vault.write(op).await {
+    match queue::record(ctx, op).await {
         Ok(_) => true,
         Err(e) => {
             tracing::error!(outbox_id = row.id, error = %e, "recording outbox attempt failed; the row is not sent again until restart");

@@ -5,12 +5,12 @@ use std::sync::Arc;
 use minijinja::{Value, context};
 
 use super::relay::SendError;
-use crate::auth::{password, tokens};
 use crate::model::{OutboxKind, OutboxRow};
 use crate::notify::Kind;
 use crate::service::intake::queue_id_text;
-use crate::service::{Context, now, utc_text};
-use crate::vault::{ADMIN_RESET_NOTE, AuthWrite, WriteOp, WriteResult};
+use crate::service::queue::{self, Secret};
+use crate::service::{Context, utc_text};
+use crate::vault::ADMIN_RESET_NOTE;
 
 fn failed(message: String) -> SendError {
     SendError { permanent: false, message }
@@ -22,11 +22,8 @@ pub async fn envelope_and_bytes(ctx: &Context, row: &OutboxRow) -> Result<(Strin
     let unique = format!("{}.{}", queue_id_text(row.message_id), row.id);
     match row.kind {
         OutboxKind::Relay | OutboxKind::Direct | OutboxKind::BccCopy => {
-            let vault = ctx.vault.clone();
             let data_id = row.data_id;
-            let stored = smol::unblock(move || vault.outbox_data(data_id))
-                .await
-                .map_err(|e| failed(e.to_string()))?;
+            let stored = queue::relay_bytes(ctx, data_id).await.map_err(|e| failed(e.to_string()))?;
             let bytes = stored.ok_or_else(|| SendError {
                 permanent: true,
                 message: format!("stored bytes {data_id} missing"),
@@ -41,17 +38,10 @@ pub async fn envelope_and_bytes(ctx: &Context, row: &OutboxRow) -> Result<(Strin
         }
         OutboxKind::FirstContact => {
             let to = row.recipients.first().cloned().unwrap_or_default();
-            let policy = ctx.config.password.clone();
-            let (secret, hash) = smol::unblock(move || password::generate_hashed(&policy)).await;
-            let hash = hash.map_err(failed)?;
             // The hash is durable before the password leaves; a retry issues a new one.
-            let op = WriteOp::InitialPassword {
-                address: to.clone(),
-                hash,
-                message_id: row.message_id,
-                now: now(),
+            let Some(Secret::Password(secret)) = issue(ctx, row, &to).await? else {
+                return Err(gone(&to));
             };
-            ctx.vault.write(op).await.map_err(|e| failed(e.to_string()))?;
             let bytes = compose(
                 ctx,
                 Kind::FirstContact,
@@ -67,7 +57,7 @@ pub async fn envelope_and_bytes(ctx: &Context, row: &OutboxRow) -> Result<(Strin
         OutboxKind::ReadReceipt => {
             let to = row.recipients.first().cloned().unwrap_or_default();
             let note: serde_json::Value = serde_json::from_str(&row.note).unwrap_or_default();
-            let message = ctx.vault.message(row.message_id).map_err(|e| failed(e.to_string()))?;
+            let message = queue::message(ctx, row.message_id).map_err(|e| failed(e.to_string()))?;
             let (subject, sent_at) = message.map_or_else(|| ("(no longer stored)".into(), 0), |m| (m.subject, m.received_at));
             let values = context! {
                 subject, sent_at => utc_text(sent_at), reader => note["reader"].as_str().unwrap_or("?"),
@@ -96,23 +86,9 @@ pub async fn envelope_and_bytes(ctx: &Context, row: &OutboxRow) -> Result<(Strin
 /// links) before the mail leaves; a retry makes a new link.
 async fn reset_link(ctx: &Context, row: &OutboxRow, unique: &str) -> Result<(String, Vec<String>, Vec<u8>), SendError> {
     let to = row.recipients.first().cloned().unwrap_or_default();
-    let (token, token_hash) = tokens::new_token();
-    let hours = ctx.config.password.reset_link_hours;
-    let op = WriteOp::Auth(AuthWrite::IssueReset {
-        address: to.clone(),
-        token_hash,
-        expires_at: now() + i64::from(hours) * 3600,
-        at: now(),
-    });
-    match ctx.vault.write(op).await.map_err(|e| failed(e.to_string()))? {
-        WriteResult::Done => {}
-        _ => {
-            return Err(SendError {
-                permanent: true,
-                message: format!("no account {to} any more"),
-            });
-        }
-    }
+    let Some(Secret::ResetLink { token, hours }) = issue(ctx, row, &to).await? else {
+        return Err(gone(&to));
+    };
     let link = format!("{}/reset/{token}", ctx.config.public_url());
     let bytes = compose(ctx, Kind::PasswordReset, &to, context! { link, hours }, unique).await?;
     Ok((ctx.notifier.sender_address(), vec![to], bytes))
@@ -122,16 +98,25 @@ async fn reset_link(ctx: &Context, row: &OutboxRow, unique: &str) -> Result<(Str
 /// older codes) before the mail leaves; a retry makes a new code.
 async fn sign_in_code(ctx: &Context, row: &OutboxRow, unique: &str) -> Result<(String, Vec<String>, Vec<u8>), SendError> {
     let to = row.recipients.first().cloned().unwrap_or_default();
-    let issued = crate::service::sign_in_codes::issue_code(ctx, &to).await;
-    let Some(code) = issued.map_err(|e| failed(e.to_string()))? else {
-        return Err(SendError {
-            permanent: true,
-            message: format!("no account {to} any more"),
-        });
+    let Some(Secret::SignInCode { code, minutes }) = issue(ctx, row, &to).await? else {
+        return Err(gone(&to));
     };
-    let minutes = ctx.config.portal.sign_in_code_minutes;
     let bytes = compose(ctx, Kind::SignInCode, &to, context! { code, minutes }, unique).await?;
     Ok((ctx.notifier.sender_address(), vec![to], bytes))
+}
+
+/// The row's secret, made and stored through the one path the service keeps.
+async fn issue(ctx: &Context, row: &OutboxRow, to: &str) -> Result<Option<Secret>, SendError> {
+    queue::issue_secret(ctx, row.kind, to, row.message_id)
+        .await
+        .map_err(|e| failed(e.to_string()))
+}
+
+fn gone(to: &str) -> SendError {
+    SendError {
+        permanent: true,
+        message: format!("no account {to} any more"),
+    }
 }
 
 /// Renders and signs the message. An RSA signature is done on the blocking
@@ -150,12 +135,7 @@ async fn compose(ctx: &Context, kind: Kind, to: &str, values: Value, unique: &st
 
 /// Subject of the stored relay bytes, for telling the sender which message failed.
 async fn original_subject(ctx: &Context, data_id: u64) -> String {
-    let vault = ctx.vault.clone();
-    let bytes = smol::unblock(move || vault.outbox_data(data_id))
-        .await
-        .ok()
-        .flatten()
-        .unwrap_or_default();
+    let bytes = queue::relay_bytes(ctx, data_id).await.ok().flatten().unwrap_or_default();
     let subject = mail_parser::MessageParser::default()
         .parse_headers(&bytes)
         .and_then(|m| m.subject().map(str::to_string));

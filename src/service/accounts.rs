@@ -7,7 +7,7 @@ use crate::auth::password::{self, Rule};
 use crate::auth::throttle::{Gate, SignInThrottle};
 use crate::auth::tokens;
 use crate::model::{Account, Session};
-use crate::service::{Context, now};
+use crate::service::{Context, StoreError, now};
 use crate::vault::{AuthWrite, VaultError, WriteOp, WriteResult};
 
 /// Who is asking, as the session list and the events show it.
@@ -41,7 +41,7 @@ pub enum AccountError {
     #[error("required by the administrator")]
     Required,
     #[error(transparent)]
-    Vault(#[from] VaultError),
+    Store(#[from] super::StoreError),
     #[error("hashing failed: {0}")]
     Hash(String),
 }
@@ -330,4 +330,20 @@ pub async fn use_reset_link(ctx: &Context, token: &str, new: &str, confirm: &str
         WriteResult::Done => Ok(()),
         _ => Err(AccountError::LinkGone),
     }
+}
+
+impl From<VaultError> for AccountError {
+    fn from(e: VaultError) -> Self {
+        Self::Store(e.into())
+    }
+}
+
+/// The account of `address`, if there is one.
+pub fn account(ctx: &Context, address: &str) -> Result<Option<Account>, StoreError> {
+    Ok(ctx.vault.account(address)?)
+}
+
+/// Every signed-in browser of `address`: (hash of its cookie token, session).
+pub fn sessions_of(ctx: &Context, address: &str) -> Result<Vec<(String, Session)>, StoreError> {
+    Ok(ctx.vault.sessions_of(address)?)
 }

@@ -2,6 +2,7 @@
 //! users: their own table, cookie, shorter idle timeout, lockout and (by
 //! default) a TOTP code at every sign-in.
 
+use super::StoreError;
 use super::accounts::{Client, wait_turn};
 use super::{Context, now};
 use crate::auth::throttle::SignInThrottle;
@@ -18,7 +19,7 @@ pub enum AdminError {
     #[error("admin sign-in refused: {why}")]
     Refused { why: &'static str },
     #[error(transparent)]
-    Vault(#[from] VaultError),
+    Store(#[from] super::StoreError),
 }
 
 /// Admin names: 1 to 64 of a-z, 0-9, `.`, `_`, `-`.
@@ -129,7 +130,7 @@ async fn refuse(ctx: &Context, throttle: &SignInThrottle, name: &str, client: &C
 }
 
 /// The live admin session for a cookie token (with its hash): ended when idle or too old.
-pub async fn session(ctx: &Context, token: &str) -> Result<Option<(String, AdminSession)>, VaultError> {
+pub async fn session(ctx: &Context, token: &str) -> Result<Option<(String, AdminSession)>, StoreError> {
     let token_hash = tokens::hash(token);
     let Some(session) = ctx.vault.admin_session(&token_hash)? else {
         return Ok(None);
@@ -151,9 +152,15 @@ pub async fn session(ctx: &Context, token: &str) -> Result<Option<(String, Admin
     Ok(Some((token_hash, session)))
 }
 
-pub async fn sign_out(ctx: &Context, token_hash: String) -> Result<(), VaultError> {
+pub async fn sign_out(ctx: &Context, token_hash: String) -> Result<(), StoreError> {
     ctx.vault
         .write(WriteOp::Admin(AdminWrite::SignOut { token_hash, at: now() }))
         .await?;
     Ok(())
+}
+
+impl From<VaultError> for AdminError {
+    fn from(e: VaultError) -> Self {
+        Self::Store(e.into())
+    }
 }

@@ -5,8 +5,8 @@
 use std::fmt::Write as _;
 
 use super::Context;
+use super::StoreError;
 use crate::model::Event;
-use crate::vault::VaultError;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -108,9 +108,9 @@ impl Filter {
 }
 
 /// Newest first, at most `limit` events that `filter` keeps.
-pub fn list(ctx: &Context, filter: &Filter, limit: usize) -> Result<Vec<Event>, VaultError> {
+pub fn list(ctx: &Context, filter: &Filter, limit: usize) -> Result<Vec<Event>, StoreError> {
     let query = filter.query.trim().to_lowercase();
-    ctx.vault.recent_events(0, limit, |e| filter.keeps(e, &query))
+    Ok(ctx.vault.recent_events(0, limit, |e| filter.keeps(e, &query))?)
 }
 
 /// A CSV field, always quoted, in which nothing a spreadsheet could run as a

@@ -4,11 +4,12 @@
 
 use std::collections::BTreeMap;
 
+use super::StoreError;
 use super::{Context, now};
 use crate::auth::password;
 use crate::auth::throttle::SignInThrottle;
-use crate::model::{Account, Event};
-use crate::vault::{AccountChange, AdminWrite, VaultError, WriteOp, WriteResult};
+use crate::model::{Account, AccountChange, Event};
+use crate::vault::{AdminWrite, VaultError, WriteOp, WriteResult};
 
 /// One domain of the directory.
 pub struct Domain {
@@ -31,7 +32,7 @@ pub fn domain_of(address: &str) -> &str {
 }
 
 /// Every domain that has accounts, by name, with its counts.
-pub fn domains(ctx: &Context) -> Result<Vec<Domain>, VaultError> {
+pub fn domains(ctx: &Context) -> Result<Vec<Domain>, StoreError> {
     let mut by_name: BTreeMap<String, Domain> = BTreeMap::new();
     for a in ctx.vault.accounts()? {
         let name = domain_of(&a.address).to_string();
@@ -48,7 +49,7 @@ pub fn domains(ctx: &Context) -> Result<Vec<Domain>, VaultError> {
 }
 
 /// The accounts of `domain` whose address contains `query` (case-insensitive), by address.
-pub fn users(ctx: &Context, domain: &str, query: &str) -> Result<Vec<Account>, VaultError> {
+pub fn users(ctx: &Context, domain: &str, query: &str) -> Result<Vec<Account>, StoreError> {
     let query = query.trim().to_ascii_lowercase();
     let mut list: Vec<Account> = ctx
         .vault
@@ -62,7 +63,7 @@ pub fn users(ctx: &Context, domain: &str, query: &str) -> Result<Vec<Account>, V
 }
 
 /// One account and its latest sign-ins (successful and refused), newest first.
-pub fn user(ctx: &Context, address: &str) -> Result<Option<(Account, Vec<Event>)>, VaultError> {
+pub fn user(ctx: &Context, address: &str) -> Result<Option<(Account, Vec<Event>)>, StoreError> {
     let Some(account) = ctx.vault.account(address)? else {
         return Ok(None);
     };
@@ -73,7 +74,7 @@ pub fn user(ctx: &Context, address: &str) -> Result<Option<(Account, Vec<Event>)
 }
 
 /// Applies an admin's change to `address`; false when there is no such account.
-pub async fn change(ctx: &Context, admin: &str, address: &str, change: AccountChange) -> Result<bool, VaultError> {
+pub async fn change(ctx: &Context, admin: &str, address: &str, change: AccountChange) -> Result<bool, StoreError> {
     let op = AdminWrite::Account {
         admin: admin.to_string(),
         address: address.to_string(),
@@ -88,7 +89,7 @@ pub async fn change(ctx: &Context, admin: &str, address: &str, change: AccountCh
 
 /// A new one-time password for `address`, stored (hashed) and returned to be
 /// shown once to the admin; None when there is no such account.
-pub async fn reset_shown(ctx: &Context, admin: &str, address: &str) -> Result<Option<String>, VaultError> {
+pub async fn reset_shown(ctx: &Context, admin: &str, address: &str) -> Result<Option<String>, StoreError> {
     let policy = ctx.config.password.clone();
     let (secret, hash) = smol::unblock(move || password::generate_hashed(&policy)).await;
     let hash = hash.map_err(VaultError::Storage)?;
@@ -98,7 +99,7 @@ pub async fn reset_shown(ctx: &Context, admin: &str, address: &str) -> Result<Op
 }
 
 /// Lifts the sign-in lockout of `address` (kept in memory by `throttle`) and records it.
-pub async fn unlock(ctx: &Context, throttle: &SignInThrottle, admin: &str, address: &str) -> Result<bool, VaultError> {
+pub async fn unlock(ctx: &Context, throttle: &SignInThrottle, admin: &str, address: &str) -> Result<bool, StoreError> {
     if !change(ctx, admin, address, AccountChange::Unlock).await? {
         return Ok(false);
     }

@@ -2,11 +2,12 @@
 //! entries, opening a message. Only entries in the user's own mailbox are
 //! ever touched or shown.
 
+use super::StoreError;
 use super::accounts::Client;
 use super::{Context, now};
 use crate::mail::words;
-use crate::model::{Folder, MailboxEntry, MessageRecord};
-use crate::vault::{FolderCount, MailboxAction, MailboxWrite, VaultError, WriteOp, WriteResult};
+use crate::model::{Folder, MailboxAction, MailboxEntry, MessageRecord};
+use crate::vault::{FolderCount, MailboxWrite, WriteOp, WriteResult};
 
 /// Messages per page of a folder.
 pub const PAGE_SIZE: usize = 50;
@@ -37,7 +38,7 @@ fn window_start(ctx: &Context) -> u64 {
 }
 
 /// Page `page` (1-based) of `folder`, newest first, within the last `portal.inbox_days`.
-pub fn list(ctx: &Context, address: &str, folder: Folder, page: usize) -> Result<Listing, VaultError> {
+pub fn list(ctx: &Context, address: &str, folder: Folder, page: usize) -> Result<Listing, StoreError> {
     let page = page.max(1);
     let view = ctx
         .vault
@@ -56,7 +57,7 @@ pub fn list(ctx: &Context, address: &str, folder: Folder, page: usize) -> Result
 
 /// The rows for ((id, read), tag) items, the records read in one
 /// transaction; an id whose record is gone is left out with its tag.
-fn rows_of<T>(ctx: &Context, items: Vec<((u64, bool), T)>) -> Result<Vec<(Row, T)>, VaultError> {
+fn rows_of<T>(ctx: &Context, items: Vec<((u64, bool), T)>) -> Result<Vec<(Row, T)>, StoreError> {
     let records = ctx.vault.messages_by_id(items.iter().map(|((id, _), _)| *id))?;
     Ok(items
         .into_iter()
@@ -95,7 +96,7 @@ fn terms(query: &str) -> Vec<String> {
 /// hold every word of `query` (as words, see `mail::words`), newest first.
 /// With `since`, the words may be left out. Only entries whose words' filter
 /// passes are opened, and their words are then checked exactly.
-pub fn search(ctx: &Context, address: &str, query: &str, since: Option<i64>, page: usize) -> Result<Found, VaultError> {
+pub fn search(ctx: &Context, address: &str, query: &str, since: Option<i64>, page: usize) -> Result<Found, StoreError> {
     let page = page.max(1);
     let terms = terms(query);
     let mut found = Found {
@@ -143,7 +144,7 @@ fn stored_search_text(ctx: &Context, id: u64) -> String {
 
 /// Applies `action` to the user's entries `ids`; false (and nothing changed)
 /// when any of them is not in the user's mailbox.
-pub async fn act(ctx: &Context, address: &str, action: MailboxAction, ids: Vec<u64>) -> Result<bool, VaultError> {
+pub async fn act(ctx: &Context, address: &str, action: MailboxAction, ids: Vec<u64>) -> Result<bool, StoreError> {
     if ids.is_empty() {
         return Ok(true);
     }
@@ -157,7 +158,7 @@ pub async fn act(ctx: &Context, address: &str, action: MailboxAction, ids: Vec<u
 }
 
 /// A message of the user's own mailbox with its entry, or None.
-pub fn entry(ctx: &Context, address: &str, id: u64) -> Result<Option<(MessageRecord, MailboxEntry)>, VaultError> {
+pub fn entry(ctx: &Context, address: &str, id: u64) -> Result<Option<(MessageRecord, MailboxEntry)>, StoreError> {
     let Some(entry) = ctx.vault.mailbox_entry(address, id)? else {
         return Ok(None);
     };
@@ -165,7 +166,7 @@ pub fn entry(ctx: &Context, address: &str, id: u64) -> Result<Option<(MessageRec
 }
 
 /// Records that the user opened message `id` (read; the first open is an event).
-pub async fn opened(ctx: &Context, address: &str, id: u64, client: &Client) -> Result<(), VaultError> {
+pub async fn opened(ctx: &Context, address: &str, id: u64, client: &Client) -> Result<(), StoreError> {
     let op = MailboxWrite::Open {
         address: address.to_string(),
         id,
@@ -177,4 +178,10 @@ pub async fn opened(ctx: &Context, address: &str, id: u64, client: &Client) -> R
     // The first open may have queued a read receipt: it leaves now, not at the next idle poll.
     let _ = ctx.outbox_wake.try_send(());
     Ok(())
+}
+
+/// Changes whenever `address`'s mailbox or account changes (a cached page of
+/// theirs is good while it stays the same).
+pub fn version(ctx: &Context, address: &str) -> u64 {
+    ctx.vault.mailbox_version(address)
 }

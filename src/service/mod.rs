@@ -1,5 +1,6 @@
 //! Operations shared by every edge (SMTP now, the portal later).
 
+pub mod access;
 pub mod accounts;
 pub mod admin;
 pub mod audit;
@@ -8,7 +9,9 @@ pub mod health;
 pub mod intake;
 pub mod mailbox;
 pub mod monitor;
+pub mod operator;
 pub mod preferences;
+pub mod queue;
 pub mod queue_ids;
 pub mod reply;
 pub mod report;
@@ -30,7 +33,7 @@ use crate::vault::Vault;
 pub struct Context {
     pub config: Arc<Config>,
     pub hostname: String,
-    pub vault: Vault,
+    vault: Vault,
     /// Templates, branding and DKIM for the mail Cloister writes.
     pub notifier: Arc<Notifier>,
     /// Wakes the outbox worker after a commit that queued mail.
@@ -41,9 +44,34 @@ pub struct Context {
     pub metrics: Arc<crate::metrics::Metrics>,
 }
 
+impl Context {
+    pub fn new(
+        config: Arc<Config>,
+        vault: Vault,
+        notifier: Arc<Notifier>,
+        outbox_wake: async_channel::Sender<()>,
+    ) -> Result<Self, StoreError> {
+        Ok(Self {
+            hostname: config.effective_hostname(),
+            queue_ids: Arc::new(queue_ids::QueueIds::starting_after(vault.last_message_id()?)),
+            config,
+            vault,
+            notifier,
+            outbox_wake,
+            metrics: Arc::default(),
+        })
+    }
+}
+
 /// Unix seconds now.
 pub fn now() -> i64 {
     time::OffsetDateTime::now_utc().unix_timestamp()
 }
 
 pub use crate::model::utc_text;
+
+/// The vault could not answer (storage failed, corrupt record, closing);
+/// the detail is for the log, the edges show a generic error.
+#[derive(Debug, thiserror::Error)]
+#[error(transparent)]
+pub struct StoreError(#[from] crate::vault::VaultError);

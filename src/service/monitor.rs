@@ -2,10 +2,10 @@
 //! status, filtered by status and searched by address, subject or date
 //! range; one message's whole story; dead-lettered outbox rows to retry.
 
+use super::StoreError;
 use super::tracking::Status;
 use super::{Context, now};
 use crate::model::{Event, MessageRecord, OutboxRow, OutboxState};
-use crate::vault::{VaultError, WriteOp, WriteResult};
 
 /// Messages per monitor page.
 pub const PAGE_SIZE: usize = 50;
@@ -40,7 +40,7 @@ fn matches_query(m: &MessageRecord, query: &str) -> bool {
 }
 
 /// Page `page` (1-based) of the messages `filter` selects, newest first.
-pub fn list(ctx: &Context, filter: &Filter, page: usize) -> Result<Listing, VaultError> {
+pub fn list(ctx: &Context, filter: &Filter, page: usize) -> Result<Listing, StoreError> {
     let at = now();
     let query = filter.query.trim().to_lowercase();
     let mut counts: Vec<(Status, usize)> = Status::ALL.iter().map(|s| (*s, 0)).collect();
@@ -85,7 +85,7 @@ const SIGN_INS_IN_STORY: usize = 200;
 
 /// The message's record, outbox rows and events, with the sign-ins (and
 /// refused ones) of its secure recipients since it arrived woven in by time.
-pub fn story(ctx: &Context, id: u64) -> Result<Option<Story>, VaultError> {
+pub fn story(ctx: &Context, id: u64) -> Result<Option<Story>, StoreError> {
     let Some(message) = ctx.vault.message(id)? else {
         return Ok(None);
     };
@@ -113,20 +113,15 @@ pub fn story(ctx: &Context, id: u64) -> Result<Option<Story>, VaultError> {
 }
 
 /// Every dead-lettered outbox row, newest first.
-pub fn dead_letters(ctx: &Context) -> Result<Vec<OutboxRow>, VaultError> {
+pub fn dead_letters(ctx: &Context) -> Result<Vec<OutboxRow>, StoreError> {
     let mut rows: Vec<OutboxRow> = ctx.vault.outbox()?.into_iter().filter(|r| r.state == OutboxState::Dead).collect();
     rows.sort_by_key(|r| std::cmp::Reverse(r.id));
     Ok(rows)
 }
 
 /// Puts dead-lettered row `id` back in the queue; false when it is not dead-lettered.
-pub async fn retry(ctx: &Context, admin: &str, id: u64) -> Result<bool, VaultError> {
-    let op = WriteOp::Retry {
-        id,
-        now: now(),
-        actor: format!("admin {admin}"),
-    };
-    let retried = ctx.vault.write(op).await? == WriteResult::Outbox;
+pub async fn retry(ctx: &Context, admin: &str, id: u64) -> Result<bool, StoreError> {
+    let retried = super::operator::retry(&ctx.vault, id, format!("admin {admin}")).await?;
     let _ = ctx.outbox_wake.try_send(());
     Ok(retried)
 }

@@ -5,9 +5,10 @@ use jiff::civil::{Date, Weekday};
 use jiff::tz::TimeZone;
 use jiff::{Timestamp, ToSpan as _};
 
+use super::StoreError;
 use super::{Context, now};
 use crate::model::Preferences;
-use crate::vault::{AuthWrite, VaultError, WriteOp, WriteResult};
+use crate::vault::{AuthWrite, WriteOp, WriteResult};
 
 /// (value, example) of each date format offered.
 pub const DATE_FORMATS: [(&str, &str); 4] = [
@@ -65,7 +66,7 @@ pub fn check(c: &Choice<'_>) -> Result<Preferences, String> {
     })
 }
 
-pub async fn save(ctx: &Context, address: &str, preferences: Preferences) -> Result<bool, VaultError> {
+pub async fn save(ctx: &Context, address: &str, preferences: Preferences) -> Result<bool, StoreError> {
     let op = AuthWrite::SetPreferences {
         address: address.to_string(),
         preferences,

@@ -22,24 +22,17 @@ pub struct ReplyDraft {
 
 /// The stored message `id` in `author`'s mailbox, and whether they may answer it.
 pub fn answerable(ctx: &Context, author: &str, id: u64) -> Result<(MessageRecord, MailboxEntry), SendError> {
-    let (record, entry) = super::mailbox::entry(ctx, author, id)?.ok_or(SendError::NotFound)?;
-    if !record.envelope_from.eq_ignore_ascii_case(author) {
-        if !record.restriction.may_reply() {
-            return Err(SendError::Refused("The sender does not allow replies to this message.".into()));
-        }
-        if entry.expires_at <= super::now() {
-            return Err(SendError::Refused(
-                "This message has expired, so it can no longer be answered.".into(),
-            ));
-        }
+    let opened = super::access::open(ctx, author, id)?.ok_or(SendError::NotFound)?;
+    if let Some(why) = opened.may.no_reply {
+        return Err(SendError::Refused(why.into()));
     }
-    Ok((record, entry))
+    Ok((opened.message, opened.entry))
 }
 
 /// The parties of a reply (`all`: everyone on the original) and the quoted text.
 pub fn draft(ctx: &Context, author: &str, id: u64, all: bool) -> Result<ReplyDraft, SendError> {
     let (record, _) = answerable(ctx, author, id)?;
-    let raw = ctx.vault.raw_message(id)?.ok_or(SendError::NotFound)?;
+    let raw = super::access::bytes_of(ctx, id)?.ok_or(SendError::NotFound)?;
     let msg = MessageParser::default().parse(&raw).ok_or(SendError::NotFound)?;
     let mut from = plain(msg.from());
     if from.is_empty() && !record.envelope_from.is_empty() {

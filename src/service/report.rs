@@ -6,7 +6,7 @@
 use std::fmt::Write as _;
 
 use super::Context;
-use crate::vault::VaultError;
+use super::StoreError;
 
 /// Longest range one report covers, in days.
 pub const MAX_DAYS: i64 = 366;
@@ -40,7 +40,7 @@ fn date_of(day: i64) -> String {
 }
 
 /// The report for UTC days `first..=last` (day numbers since 1970-01-01).
-pub fn report(ctx: &Context, first: i64, last: i64) -> Result<Report, VaultError> {
+pub fn report(ctx: &Context, first: i64, last: i64) -> Result<Report, StoreError> {
     let clamp = |d: i64| u32::try_from(d.max(0)).unwrap_or(u32::MAX);
     let counted = ctx.vault.report_days(clamp(first), clamp(last))?;
     let mut counted = counted.into_iter().peekable();

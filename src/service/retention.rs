@@ -5,8 +5,9 @@ use std::time::Duration;
 
 use serde_json::{Value, json};
 
+use super::StoreError;
 use crate::config::Config;
-use crate::vault::{PurgeLimits, PurgePlan, Vault, VaultError, WriteOp};
+use crate::vault::{PurgeLimits, PurgePlan, Vault, WriteOp};
 
 /// How often `serve` runs the job (and first, this long after start).
 pub const EVERY: Duration = Duration::from_hours(1);
@@ -42,7 +43,7 @@ pub fn summary(plan: &PurgePlan, done: bool) -> Value {
 }
 
 /// Works out what is due and removes it (in chunks); returns what was due.
-pub async fn run(vault: &Vault, limits: PurgeLimits) -> Result<PurgePlan, VaultError> {
+pub async fn run(vault: &Vault, limits: PurgeLimits) -> Result<PurgePlan, StoreError> {
     let plan = {
         let vault = vault.clone();
         smol::unblock(move || vault.purge_plan(&limits)).await?

@@ -25,7 +25,7 @@ pub enum SendError {
     #[error("{0}")]
     Refused(String),
     #[error(transparent)]
-    Vault(#[from] VaultError),
+    Store(#[from] super::StoreError),
     /// Storing failed; detail for the log.
     #[error("not stored: {0}")]
     Stored(String),
@@ -277,4 +277,10 @@ fn write_message(
         boundary: &boundary,
     };
     compose::write(&outgoing).map_err(|e| SendError::Stored(format!("reading an uploaded file: {e}")))
+}
+
+impl From<VaultError> for SendError {
+    fn from(e: VaultError) -> Self {
+        Self::Store(e.into())
+    }
 }

@@ -2,12 +2,13 @@
 //! `portal.sign_in_code_minutes`, with a few attempts. The code itself is made
 //! by the outbox worker when it writes the mail, so it is never stored in clear.
 
+use super::StoreError;
 use super::accounts::{AccountError, Client, NewSession, SignedIn, new_session, normalise, refuse, wait_turn};
 use crate::auth::throttle::SignInThrottle;
 use crate::auth::tokens;
 use crate::model::SignInCode;
 use crate::service::{Context, now};
-use crate::vault::{FactorWrite, VaultError, WriteOp, WriteResult};
+use crate::vault::{FactorWrite, WriteOp, WriteResult};
 
 /// One mail per account per minute, however often the button is pressed.
 const MIN_INTERVAL_SECS: i64 = 60;
@@ -31,7 +32,7 @@ pub async fn request_code(ctx: &Context, address: &str, client: &Client) -> Resu
 
 /// Makes the code for a queued mail and stores its hash (replacing older
 /// codes); None when the account is gone.
-pub async fn issue_code(ctx: &Context, address: &str) -> Result<Option<String>, VaultError> {
+pub async fn issue_code(ctx: &Context, address: &str) -> Result<Option<String>, StoreError> {
     let portal = &ctx.config.portal;
     let code = tokens::numeric_code(portal.sign_in_code_digits);
     let (salt, _) = tokens::new_token();

@@ -3,6 +3,7 @@
 //! recipient). Only the internal sender whose mailbox holds the message may
 //! see or use them; anyone else gets "not found".
 
+use super::StoreError;
 use super::{Context, now};
 use crate::model::{MessageRecord, RecipientStatus};
 use crate::vault::{SenderRefusal, SenderWrite, VaultError, WriteOp, WriteResult};
@@ -82,7 +83,7 @@ pub enum ControlError {
     #[error("{0}")]
     Refused(String),
     #[error(transparent)]
-    Vault(#[from] VaultError),
+    Store(#[from] super::StoreError),
 }
 
 /// Extensions offered, in days past the current expiry (or past now, once expired).
@@ -107,10 +108,10 @@ pub fn retention_limit(ctx: &Context, m: &MessageRecord) -> i64 {
 }
 
 /// The sender's status view of message `id`, or None when it is not theirs to control.
-pub fn tracking(ctx: &Context, sender: &str, id: u64) -> Result<Option<Tracking>, VaultError> {
+pub fn tracking(ctx: &Context, sender: &str, id: u64) -> Result<Option<Tracking>, StoreError> {
     let m = match own_sent(ctx, sender, id) {
         Ok(m) => m,
-        Err(ControlError::Vault(e)) => return Err(e),
+        Err(ControlError::Store(e)) => return Err(e),
         Err(_) => return Ok(None),
     };
     let now = now();
@@ -260,6 +261,12 @@ fn refusal_text(why: SenderRefusal, limit: i64) -> String {
         SenderRefusal::NotHeld => "That address is not a secure recipient of this message.".into(),
         SenderRefusal::AlreadyRevoked => "That recipient's access is already revoked.".into(),
         SenderRefusal::NotRevoked => "That recipient already has access.".into(),
+    }
+}
+
+impl From<VaultError> for ControlError {
+    fn from(e: VaultError) -> Self {
+        Self::Store(e.into())
     }
 }
 

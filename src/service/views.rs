@@ -3,8 +3,9 @@
 use serde_json::{Value, json};
 use time::format_description::well_known::Rfc3339;
 
+use super::StoreError;
 use super::intake::queue_id_text;
-use crate::vault::{Vault, VaultError};
+use crate::vault::Vault;
 
 fn rfc3339(unix: i64) -> String {
     time::OffsetDateTime::from_unix_timestamp(unix)
@@ -14,7 +15,7 @@ fn rfc3339(unix: i64) -> String {
 }
 
 /// Held messages with per-recipient decision and state, oldest first.
-pub fn messages(vault: &Vault) -> Result<Value, VaultError> {
+pub fn messages(vault: &Vault) -> Result<Value, StoreError> {
     let list: Vec<Value> = vault
         .messages()?
         .into_iter()
@@ -43,7 +44,7 @@ pub fn messages(vault: &Vault) -> Result<Value, VaultError> {
 }
 
 /// Every outbox row: pending and dead-lettered.
-pub fn outbox(vault: &Vault) -> Result<Value, VaultError> {
+pub fn outbox(vault: &Vault) -> Result<Value, StoreError> {
     let list: Vec<Value> = vault
         .outbox()?
         .into_iter()
@@ -59,7 +60,7 @@ pub fn outbox(vault: &Vault) -> Result<Value, VaultError> {
 }
 
 /// Every portal account, without secrets.
-pub fn users(vault: &Vault) -> Result<Value, VaultError> {
+pub fn users(vault: &Vault) -> Result<Value, StoreError> {
     let list: Vec<Value> = vault
         .accounts()?
         .into_iter()
@@ -76,7 +77,7 @@ pub fn users(vault: &Vault) -> Result<Value, VaultError> {
 }
 
 /// One message: its record, its event log in time order, and the stored bytes.
-pub fn show(vault: &Vault, message_id: u64) -> Result<Value, VaultError> {
+pub fn show(vault: &Vault, message_id: u64) -> Result<Value, StoreError> {
     let events: Vec<Value> = vault
         .events(message_id)?
         .into_iter()
@@ -87,7 +88,7 @@ pub fn show(vault: &Vault, message_id: u64) -> Result<Value, VaultError> {
 }
 
 /// Every admin, without secrets.
-pub fn admins(vault: &Vault) -> Result<Value, VaultError> {
+pub fn admins(vault: &Vault) -> Result<Value, StoreError> {
     let list: Vec<Value> = vault
         .admins()?
         .into_iter()

@@ -10,7 +10,7 @@ use super::ops::{Tables, add_event};
 use super::schema::Counters;
 use super::writer::WriteResult;
 use super::{VaultError, decode, encode};
-use crate::model::{AdminAccount, AdminSession, OutboxKind, SignInRecord};
+use crate::model::{AccountChange, AdminAccount, AdminSession, OutboxKind, SignInRecord};
 
 /// The outbox note that makes a first-contact mail say "new password" rather than "new account".
 pub const ADMIN_RESET_NOTE: &str = "admin_reset";
@@ -55,24 +55,6 @@ pub enum AdminWrite {
         change: AccountChange,
         at: i64,
     },
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum AccountChange {
-    /// A new one-time password, made and mailed by the outbox (first-contact mail).
-    ResetAndMail,
-    /// A new one-time password the admin was shown (its hash).
-    SetPassword {
-        hash: String,
-    },
-    /// The user must choose a new password at the next sign-in (and in live sessions).
-    ForceChange,
-    AllowLogon(bool),
-    AllowSending(bool),
-    /// The sign-in lockout was lifted (it lives in memory; this records it).
-    Unlock,
-    /// The account, its sessions and its mailbox entries go; events stay.
-    Delete,
 }
 
 pub fn apply(t: &mut Tables<'_>, counters: &mut Counters, w: &AdminWrite) -> Result<WriteResult, VaultError> {

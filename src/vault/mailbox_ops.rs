@@ -8,30 +8,7 @@ use super::ops::{Tables, add_event};
 use super::schema::Counters;
 use super::writer::WriteResult;
 use super::{VaultError, decode};
-use crate::model::{Folder, MailboxEntry, MessageRecord, OutboxKind};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum MailboxAction {
-    Read,
-    Unread,
-    Delete,
-    Restore,
-    /// Removes entries already in Deleted for this user only.
-    Purge,
-}
-
-impl MailboxAction {
-    pub fn parse(s: &str) -> Option<Self> {
-        Some(match s {
-            "read" => Self::Read,
-            "unread" => Self::Unread,
-            "delete" => Self::Delete,
-            "restore" => Self::Restore,
-            "purge" => Self::Purge,
-            _ => return None,
-        })
-    }
-}
+use crate::model::{Folder, MailboxAction, MailboxEntry, MessageRecord, OutboxKind};
 
 #[derive(Debug)]
 pub enum MailboxWrite {

@@ -4,9 +4,9 @@
 
 use redb::ReadableDatabase;
 
-use super::schema::{DAY_COUNTS, MAILBOX, MAILBOX_FOLDERS, SEARCH_TEXT, SEARCH_WORDS, day_of, first_id_of_day};
+use super::schema::{DAY_COUNTS, MAILBOX, MAILBOX_FOLDERS, MESSAGES, SEARCH_TEXT, SEARCH_WORDS, day_of, first_id_of_day};
 use super::{Vault, VaultError, decode};
-use crate::model::{Folder, MailboxEntry};
+use crate::model::{Folder, MailboxEntry, MessageRecord};
 
 /// Totals of one folder within the window.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -23,6 +23,18 @@ pub struct FolderPage {
 }
 
 impl Vault {
+    /// `address`'s entry for message `id` and the message's record, in one read
+    /// transaction; `None` unless both are there.
+    pub fn entry_with_message(&self, address: &str, id: u64) -> Result<Option<(MessageRecord, MailboxEntry)>, VaultError> {
+        let txn = self.db()?.begin_read()?;
+        let Some(entry) = txn.open_table(MAILBOX)?.get((address, id))? else {
+            return Ok(None);
+        };
+        let entry: MailboxEntry = decode("mailbox", entry.value())?;
+        let message = txn.open_table(MESSAGES)?.get(id)?;
+        message.map(|m| Ok((decode("messages", m.value())?, entry))).transpose()
+    }
+
     /// Entries of `address` in `folder` with ids from `since_id` on (the window),
     /// newest first, skipping `offset` and taking `limit`.
     pub fn folder_page(&self, address: &str, folder: Folder, since_id: u64, offset: usize, limit: usize) -> Result<FolderPage, VaultError> {
@@ -92,8 +104,9 @@ impl Vault {
 #[cfg(test)]
 mod tests {
     use super::super::schema::first_id_of_day;
-    use super::super::{IntakeWrite, MailboxAction, MailboxWrite, WriteOp};
+    use super::super::{IntakeWrite, MailboxWrite, WriteOp};
     use super::*;
+    use crate::model::MailboxAction;
 
     /// Counts from the day table plus the partial first day equal a plain walk
     /// of the index, after moves, read marks and removals.

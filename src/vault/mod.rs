@@ -32,11 +32,11 @@ use crate::model::{
     SignInCode,
 };
 
-pub use admin_ops::{ADMIN_RESET_NOTE, AccountChange, AdminWrite};
+pub use admin_ops::{ADMIN_RESET_NOTE, AdminWrite};
 pub use auth_ops::AuthWrite;
-pub use backup::{check_backup, restore};
+pub use backup::{BackupSummary, check_backup, restore};
 pub use factor_ops::{FactorWrite, Proof};
-pub use mailbox_ops::{MailboxAction, MailboxWrite};
+pub use mailbox_ops::MailboxWrite;
 pub use mailbox_reads::FolderCount;
 pub use purge_ops::{PurgeLimits, PurgePlan};
 pub use raw_store::pack;

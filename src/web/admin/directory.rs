@@ -5,8 +5,8 @@ use minijinja::{Value, context};
 
 use super::{Admin, page};
 use crate::model::Account;
+use crate::model::AccountChange;
 use crate::service::directory;
-use crate::vault::AccountChange;
 use crate::web::Web;
 use crate::web::http::{Req, Resp};
 use crate::web::portal::{WebError, encode};

@@ -31,7 +31,7 @@ pub async fn sign_in(web: &Web, req: &Req) -> Result<Resp, WebError> {
     match admin::sign_in(&web.ctx, &web.admin_throttle, form, &req.client).await {
         Ok(token) => Ok(Resp::redirect("/admin/directory").with_cookie(cookie(ADMIN_COOKIE, &token, "Strict"))),
         Err(AdminError::Refused { .. }) => page(web, req, Some(REFUSED)),
-        Err(AdminError::Vault(e)) => Err(e.into()),
+        Err(AdminError::Store(e)) => Err(e.into()),
     }
 }
 

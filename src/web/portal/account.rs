@@ -8,10 +8,7 @@ use crate::web::Web;
 use crate::web::http::{Resp, clear_cookie};
 
 pub fn sessions(web: &Web, signed: &Signed) -> Result<Resp, WebError> {
-    let list: Vec<Value> = web
-        .ctx
-        .vault
-        .sessions_of(&signed.session.address)?
+    let list: Vec<Value> = accounts::sessions_of(&web.ctx, &signed.session.address)?
         .into_iter()
         .map(|(hash, s)| {
             context! {
@@ -20,7 +17,7 @@ pub fn sessions(web: &Web, signed: &Signed) -> Result<Resp, WebError> {
             }
         })
         .collect();
-    let previous = web.ctx.vault.account(&signed.session.address)?.and_then(|a| a.previous_sign_in);
+    let previous = accounts::account(&web.ctx, &signed.session.address)?.and_then(|a| a.previous_sign_in);
     let previous = previous.map(|l| context! { at => signed.clock.datetime(l.at), ip => l.ip, agent => l.agent });
     page(web, "sessions.html", signed, context! { sessions => list, previous })
 }

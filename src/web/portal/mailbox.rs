@@ -3,12 +3,12 @@
 use minijinja::{Value, context};
 
 use super::{Signed, WebError, page, safe_next};
+use crate::model::MailboxAction;
 use crate::model::{Folder, MessageRecord};
 use crate::service::intake::queue_id_text;
 use crate::service::mailbox::{self, Row};
 use crate::service::preferences::{Clock, Since};
 use crate::service::tracking::Status;
-use crate::vault::MailboxAction;
 use crate::web::Web;
 use crate::web::http::{Req, Resp};
 

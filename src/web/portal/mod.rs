@@ -45,7 +45,7 @@ pub enum WebError {
     #[error(transparent)]
     Account(#[from] accounts::AccountError),
     #[error(transparent)]
-    Vault(#[from] crate::vault::VaultError),
+    Store(#[from] crate::service::StoreError),
     #[error(transparent)]
     Page(#[from] crate::notify::TemplateError),
     /// Not allowed for a reason the user is told (a sender's restriction, an expired message).
@@ -176,7 +176,7 @@ async fn signed_in_routes(web: &Web, req: &Req, segments: &[&str], get: bool, po
 /// unchanged (the version is read before the page is built, so a page never
 /// outlives a change it missed).
 fn inbox(web: &Web, req: &Req, signed: &Signed) -> Result<Resp, WebError> {
-    let version = web.ctx.vault.mailbox_version(&signed.session.address);
+    let version = crate::service::mailbox::version(&web.ctx, &signed.session.address);
     let key = req.path_and_query();
     if let Some(resp) = web.page_cache.get(&signed.token_hash, &key, version) {
         return Ok(resp);
@@ -224,7 +224,9 @@ pub async fn signed_in(web: &Web, req: &Req) -> Result<Option<Signed>, WebError>
     let Some((token_hash, session)) = accounts::session(&web.ctx, token).await? else {
         return Ok(None);
     };
-    let preferences = web.ctx.vault.account(&session.address)?.map(|a| a.preferences).unwrap_or_default();
+    let preferences = accounts::account(&web.ctx, &session.address)?
+        .map(|a| a.preferences)
+        .unwrap_or_default();
     Ok(Some(Signed {
         token_hash,
         session,

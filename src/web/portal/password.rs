@@ -77,7 +77,7 @@ pub async fn change(web: &Web, req: &Req, signed: &Signed) -> Result<Resp, WebEr
 }
 
 async fn current_password_ok(web: &Web, address: &str, given: &str) -> Result<bool, WebError> {
-    let hash = web.ctx.vault.account(address)?.and_then(|a| a.password_hash);
+    let hash = crate::service::accounts::account(&web.ctx, address)?.and_then(|a| a.password_hash);
     let given = given.to_string();
     Ok(smol::unblock(move || hash.is_some_and(|h| password::verify(&h, &given))).await)
 }

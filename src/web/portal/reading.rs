@@ -10,8 +10,8 @@ use super::mailbox::{path_of, sender, size_text};
 use super::{Signed, WebError, page};
 use crate::mail::html;
 use crate::mail::html::TooComplex;
-use crate::model::{Folder, MailboxEntry, MessageRecord, Restriction};
-use crate::service::mailbox;
+use crate::model::Folder;
+use crate::service::{access, mailbox};
 use crate::web::Web;
 use crate::web::http::{Req, Resp};
 use crate::web::renders::Rendered;
@@ -33,15 +33,12 @@ fn really_read(req: &Req) -> bool {
 
 /// The stored bytes of a message in the user's own mailbox.
 fn own_raw(web: &Web, signed: &Signed, id: u64) -> Result<Vec<u8>, WebError> {
-    if web.ctx.vault.mailbox_entry(&signed.session.address, id)?.is_none() {
-        return Err(WebError::NotFound);
-    }
-    raw(web, id)
+    access::own_bytes(&web.ctx, &signed.session.address, id)?.ok_or(WebError::NotFound)
 }
 
 /// The stored bytes of message `id` (the caller checked the reader may see it).
 fn raw(web: &Web, id: u64) -> Result<Vec<u8>, WebError> {
-    web.ctx.vault.raw_message(id)?.ok_or(WebError::NotFound)
+    access::bytes_of(&web.ctx, id)?.ok_or(WebError::NotFound)
 }
 
 fn parse(raw: &[u8]) -> Result<mail_parser::Message<'_>, WebError> {
@@ -69,7 +66,7 @@ fn images_asked(web: &Web, req: &Req, signed: &Signed, id: u64) -> bool {
 /// The sanitised HTML body as its own document, for the sandboxed frame.
 pub async fn body_frame(web: &Web, req: &Req, signed: &Signed, id: &str) -> Result<Resp, WebError> {
     let id = parse_id(id)?;
-    if web.ctx.vault.mailbox_entry(&signed.session.address, id)?.is_none() {
+    if !access::in_mailbox(&web.ctx, &signed.session.address, id)? {
         return Err(WebError::NotFound);
     }
     let images = images_asked(web, req, signed, id);
@@ -117,49 +114,14 @@ const TRACE_FIELDS: [&str; 5] = [
     "X-Cloister-Queue-Id",
 ];
 
-/// What the reader may do with a message: its sender may do anything; others
-/// as the sender's restriction allows, and no reply after expiry.
-pub struct Allowed {
-    pub print: bool,
-    pub reply: bool,
-    /// Why not, for the message page.
-    pub note: Option<&'static str>,
-}
-
-pub fn allowed(reader: &str, m: &MessageRecord, entry: &MailboxEntry) -> Allowed {
-    if m.envelope_from.eq_ignore_ascii_case(reader) {
-        return Allowed {
-            print: true,
-            reply: true,
-            note: None,
-        };
-    }
-    let expired = entry.expires_at <= crate::service::now();
-    let note = match (m.restriction, expired) {
-        (Restriction::NoPrintNoReply, _) => Some("The sender does not allow printing or replying to this message."),
-        (Restriction::NoPrint, true) => {
-            Some("The sender does not allow printing this message, and it has expired, so it can no longer be answered.")
-        }
-        (Restriction::NoPrint, false) => Some("The sender does not allow printing this message."),
-        (Restriction::None, true) => Some("This message has expired, so it can no longer be answered."),
-        (Restriction::None, false) => None,
-    };
-    Allowed {
-        print: m.restriction.may_print(),
-        reply: m.restriction.may_reply() && !expired,
-        note,
-    }
-}
-
-const NO_PRINT: &str = "The sender does not allow printing or saving this message.";
-
 /// The message as an .eml file (without internal trace fields).
 pub fn eml(web: &Web, signed: &Signed, id: &str) -> Result<Resp, WebError> {
     let id = parse_id(id)?;
-    let (m, entry) = mailbox::entry(&web.ctx, &signed.session.address, id)?.ok_or(WebError::NotFound)?;
-    if !allowed(&signed.session.address, &m, &entry).print {
-        return Err(WebError::Refused(NO_PRINT.into()));
+    let opened = access::open(&web.ctx, &signed.session.address, id)?.ok_or(WebError::NotFound)?;
+    if !opened.may.print {
+        return Err(WebError::Refused(access::NO_PRINT.into()));
     }
+    let m = opened.message;
     let raw = crate::mail::headers::without_fields(&raw(web, id)?, &TRACE_FIELDS);
     let subject = if m.subject.trim().is_empty() {
         "message"
@@ -219,10 +181,9 @@ pub async fn print_view(web: &Web, req: &Req, signed: &Signed, id: &str) -> Resu
 async fn show(web: &Web, req: &Req, signed: &Signed, id: &str, template: &str) -> Result<Resp, WebError> {
     let id = parse_id(id)?;
     let address = &signed.session.address;
-    let (m, entry) = mailbox::entry(&web.ctx, address, id)?.ok_or(WebError::NotFound)?;
-    let may = allowed(address, &m, &entry);
+    let access::Opened { message: m, entry, may } = access::open(&web.ctx, address, id)?.ok_or(WebError::NotFound)?;
     if template == "print.html" && !may.print {
-        return Err(WebError::Refused(NO_PRINT.into()));
+        return Err(WebError::Refused(access::NO_PRINT.into()));
     }
     let rendered = web.renders.body(id, false, || raw(web, id)).await?;
     if really_read(req) && (!entry.read || entry.opened_at.is_none()) {

@@ -14,7 +14,7 @@ impl From<ControlError> for WebError {
         match e {
             ControlError::NotFound => WebError::NotFound,
             ControlError::Refused(why) => WebError::Refused(why),
-            ControlError::Vault(e) => WebError::Vault(e),
+            ControlError::Store(e) => WebError::Store(e),
         }
     }
 }

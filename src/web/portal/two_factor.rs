@@ -45,7 +45,7 @@ pub async fn step(web: &Web, req: &Req, signed: Signed) -> Result<Resp, WebError
 
 /// What the enrolment page shows in every state.
 fn state(web: &Web, signed: &Signed, next: &str) -> Result<Value, WebError> {
-    let account = web.ctx.vault.account(&signed.session.address)?;
+    let account = crate::service::accounts::account(&web.ctx, &signed.session.address)?;
     let totp = account.and_then(|a| a.totp);
     let enrolment = second_factor::enrolment(&web.ctx, &signed.session)?.map(|e| context! { secret => e.secret, qr_svg => e.qr_svg });
     Ok(context! {

@@ -1,0 +1,89 @@
+//! Who may do what with a message: the one home of that rule. Opening a
+//! message reads its entry and record together and says what the reader may
+//! do; the message page, print, `.eml` and reply all use that answer.
+
+use super::{Context, StoreError, now};
+use crate::model::{MailboxEntry, MessageRecord, Restriction};
+
+/// A message of the reader's own mailbox, and what they may do with it.
+pub struct Opened {
+    pub message: MessageRecord,
+    pub entry: MailboxEntry,
+    pub may: Allowed,
+}
+
+/// What the reader may do: its sender may do anything; others as the
+/// sender's restriction allows, and no reply after expiry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Allowed {
+    pub print: bool,
+    pub reply: bool,
+    /// Why not, for the message page.
+    pub note: Option<&'static str>,
+    /// Why a reply is refused, when it is.
+    pub no_reply: Option<&'static str>,
+}
+
+pub const NO_PRINT: &str = "The sender does not allow printing or saving this message.";
+
+/// Message `id` as `reader` may see it: `None` when it is not in their mailbox.
+pub fn open(ctx: &Context, reader: &str, id: u64) -> Result<Option<Opened>, StoreError> {
+    let Some((message, entry)) = ctx.vault.entry_with_message(reader, id)? else {
+        return Ok(None);
+    };
+    let may = allowed(reader, &message, &entry, now());
+    Ok(Some(Opened { message, entry, may }))
+}
+
+pub fn allowed(reader: &str, m: &MessageRecord, entry: &MailboxEntry, now: i64) -> Allowed {
+    if m.envelope_from.eq_ignore_ascii_case(reader) {
+        return Allowed {
+            print: true,
+            reply: true,
+            note: None,
+            no_reply: None,
+        };
+    }
+    let expired = entry.expires_at <= now;
+    let note = match (m.restriction, expired) {
+        (Restriction::NoPrintNoReply, _) => Some("The sender does not allow printing or replying to this message."),
+        (Restriction::NoPrint, true) => {
+            Some("The sender does not allow printing this message, and it has expired, so it can no longer be answered.")
+        }
+        (Restriction::NoPrint, false) => Some("The sender does not allow printing this message."),
+        (Restriction::None, true) => Some("This message has expired, so it can no longer be answered."),
+        (Restriction::None, false) => None,
+    };
+    let no_reply = if !m.restriction.may_reply() {
+        Some("The sender does not allow replies to this message.")
+    } else if expired {
+        Some("This message has expired, so it can no longer be answered.")
+    } else {
+        None
+    };
+    Allowed {
+        print: m.restriction.may_print(),
+        reply: no_reply.is_none(),
+        note,
+        no_reply,
+    }
+}
+
+/// The bytes as stored of a message `reader` may see; `None` when it is not theirs.
+pub fn own_bytes(ctx: &Context, reader: &str, id: u64) -> Result<Option<Vec<u8>>, StoreError> {
+    if ctx.vault.mailbox_entry(reader, id)?.is_none() {
+        return Ok(None);
+    }
+    Ok(ctx.vault.raw_message(id)?)
+}
+
+/// The bytes as stored of message `id`; the caller has checked the reader
+/// (an opened message, or a grant for its inline images).
+pub fn bytes_of(ctx: &Context, opened_or_granted: u64) -> Result<Option<Vec<u8>>, StoreError> {
+    Ok(ctx.vault.raw_message(opened_or_granted)?)
+}
+
+/// Whether message `id` is in `reader`'s mailbox.
+pub fn in_mailbox(ctx: &Context, reader: &str, id: u64) -> Result<bool, StoreError> {
+    Ok(ctx.vault.mailbox_entry(reader, id)?.is_some())
+}

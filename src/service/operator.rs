@@ -1,0 +1,187 @@
+//! The operator's commands (`cloister messages`, `outbox retry`, `user add`,
+//! `admin add/remove`, `backup`, `purge`, `storage`, `compact`): one home,
+//! used by the control socket of a running server and, on a stopped vault,
+//! by the command itself. The admin console's Retry is `retry` too.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use serde_json::{Value, json};
+
+use super::StoreError;
+use super::{Context, now, retention, views};
+use crate::config::Config;
+use crate::vault::{AdminWrite, AuthWrite, Vault, VaultError, WriteOp, WriteResult};
+
+/// Why an operator's command changed nothing; the text is for the operator.
+#[derive(Debug, thiserror::Error)]
+pub enum OperatorError {
+    #[error("{0}")]
+    Refused(String),
+    #[error("{0}")]
+    Vault(#[from] VaultError),
+    #[error("{0}")]
+    Store(#[from] super::StoreError),
+}
+
+/// What the operator's commands work on: the vault and the settings that
+/// bound them (retention for `purge`).
+#[derive(Clone)]
+pub struct Desk {
+    vault: Vault,
+    config: Arc<Config>,
+}
+
+impl Desk {
+    /// The desk of a running server.
+    pub fn of(ctx: &Context) -> Self {
+        Self {
+            vault: ctx.vault.clone(),
+            config: Arc::clone(&ctx.config),
+        }
+    }
+
+    /// A stopped vault opened for one command; `None` when there is none yet
+    /// and `create` is false (a listing of nothing needs no new vault).
+    pub fn open(config: Arc<Config>, create: bool) -> Result<Option<Self>, OperatorError> {
+        if !create && !config.data_dir.join("vault.redb").exists() {
+            return Ok(None);
+        }
+        let vault = Vault::open(&config.data_dir)?;
+        Ok(Some(Self { vault, config }))
+    }
+
+    pub fn messages(&self) -> Result<Value, OperatorError> {
+        Ok(views::messages(&self.vault)?)
+    }
+
+    pub fn outbox(&self) -> Result<Value, OperatorError> {
+        Ok(views::outbox(&self.vault)?)
+    }
+
+    pub fn users(&self) -> Result<Value, OperatorError> {
+        Ok(views::users(&self.vault)?)
+    }
+
+    pub fn admins(&self) -> Result<Value, OperatorError> {
+        Ok(views::admins(&self.vault)?)
+    }
+
+    /// One message's whole story, by its queue id.
+    pub fn show(&self, queue_id: &str) -> Result<Value, OperatorError> {
+        let id = u64::from_str_radix(queue_id, 16).map_err(|_| OperatorError::Refused(format!("not a queue id: {queue_id}")))?;
+        Ok(views::show(&self.vault, id)?)
+    }
+
+    pub fn storage(&self) -> Result<Value, OperatorError> {
+        Ok(json!(self.vault.storage()?))
+    }
+
+    pub fn compact(&self) -> Result<Value, OperatorError> {
+        Ok(json!(self.vault.compact()?))
+    }
+
+    pub fn backup(&self, path: &Path) -> Result<Value, OperatorError> {
+        Ok(json!(self.vault.backup_to(path)?))
+    }
+
+    /// Runs the retention job now, or only says what it would do.
+    pub async fn purge(&self, dry_run: bool) -> Result<Value, OperatorError> {
+        let limits = retention::limits(&self.config, now());
+        let plan = if dry_run {
+            self.vault.purge_plan(&limits)?
+        } else {
+            retention::run(&self.vault, limits).await?
+        };
+        Ok(retention::summary(&plan, !dry_run))
+    }
+
+    pub async fn retry(&self, id: u64) -> Result<Value, OperatorError> {
+        if retry(&self.vault, id, "operator (cloister outbox retry)".into()).await? {
+            Ok(json!({ "retried": id }))
+        } else {
+            Err(OperatorError::Refused(format!(
+                "outbox row {id} does not exist or is not dead-lettered"
+            )))
+        }
+    }
+
+    /// An account made by hand; no mail is sent.
+    pub async fn add_user(&self, address: &str) -> Result<Value, OperatorError> {
+        let op = WriteOp::Auth(AuthWrite::AddAccount {
+            address: address.to_string(),
+            internal: self.config.is_internal(address),
+            at: now(),
+            actor: "operator (cloister user add)".into(),
+        });
+        self.done(op, json!({ "created": address }), || {
+            format!("an account for {address} already exists")
+        })
+        .await
+    }
+
+    /// A new admin of the console; the password is hashed here.
+    pub async fn add_admin(&self, name: &str, password: &str, totp_secret: Option<String>) -> Result<Value, OperatorError> {
+        if !super::admin::valid_name(name) {
+            return Err(OperatorError::Refused(format!("{name:?} is not a valid admin name")));
+        }
+        let admin = super::admin::new_admin(name, password, totp_secret).map_err(OperatorError::Refused)?;
+        let op = WriteOp::Admin(AdminWrite::Add {
+            admin,
+            actor: "operator (cloister admin add)".into(),
+        });
+        self.done(op, json!({ "created": name }), || format!("an admin named {name} already exists"))
+            .await
+    }
+
+    pub async fn remove_admin(&self, name: &str) -> Result<Value, OperatorError> {
+        let op = WriteOp::Admin(AdminWrite::Remove {
+            name: name.to_string(),
+            actor: "operator (cloister admin remove)".into(),
+            at: now(),
+        });
+        self.done(op, json!({ "removed": name }), || format!("there is no admin named {name}"))
+            .await
+    }
+
+    /// Applies a write: `done` when it took effect, what `gone` says when it
+    /// changed nothing (the name is taken, or nothing is there).
+    async fn done(&self, op: WriteOp, done: Value, gone: impl Fn() -> String) -> Result<Value, OperatorError> {
+        match self.vault.write(op).await? {
+            WriteResult::Done => Ok(done),
+            _ => Err(OperatorError::Refused(gone())),
+        }
+    }
+}
+
+/// Puts dead-lettered outbox row `id` back in the queue; false when it is
+/// not dead-lettered. `actor` names who asked (operator or admin).
+pub(super) async fn retry(vault: &Vault, id: u64, actor: String) -> Result<bool, StoreError> {
+    let op = WriteOp::Retry { id, now: now(), actor };
+    Ok(vault.write(op).await? == WriteResult::Outbox)
+}
+
+/// What `cloister restore [--check]` did: the backup's summary and, after a
+/// restore, where the vault it replaced was kept.
+pub struct Restored {
+    pub summary: crate::vault::BackupSummary,
+    pub kept: Option<std::path::PathBuf>,
+}
+
+/// Checks a backup file, and unless `check_only` puts it in place of the
+/// stopped server's vault (the old one is kept beside it).
+pub fn restore(config: &Config, file: &Path, check_only: bool) -> Result<Restored, OperatorError> {
+    let (summary, kept) = if check_only {
+        (crate::vault::check_backup(file)?, None)
+    } else {
+        crate::vault::restore(file, &config.data_dir, now())?
+    };
+    Ok(Restored { summary, kept })
+}
+
+impl OperatorError {
+    /// The server holds the vault (a restore needs it stopped).
+    pub fn server_running(&self) -> bool {
+        matches!(self, Self::Vault(VaultError::Locked { .. }))
+    }
+}
