@@ -122,6 +122,23 @@ fn reply_reaches_the_internal_sender_through_the_relay_with_its_attachment() {
     assert!(sent.body.contains("Message sent."), "{}", sent.body);
     assert!(sent.body.contains("Re: Contract draft"), "the reply is in Sent: {}", sent.body);
     assert!(spool_is_empty(&p), "spool files are removed after sending");
+    // Regression: a portal send was recorded as an SMTP delivery ("received
+    // from … helo=portal", `with ESMTPSA`).
+    let head = String::from_utf8_lossy(&reply.data[..reply.data.windows(4).position(|w| w == b"\r\n\r\n").unwrap()]).to_string();
+    assert!(head.contains("with HTTPS") && !head.contains("ESMTP"), "{head}");
+    let messages = p.cl.messages();
+    let written = messages
+        .iter()
+        .find(|m| m["subject"] == "Re: Contract draft")
+        .expect("the reply is kept");
+    let story = p.cl.events(written["id"].as_str().unwrap());
+    assert!(story.iter().all(|w| !w.starts_with("received from")), "{story:?}");
+    assert!(
+        story
+            .iter()
+            .any(|w| w.starts_with("written in the portal by pat@partner.test from 127.0.0.1")),
+        "{story:?}"
+    );
 }
 
 #[test]

@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use super::load::ConfigError;
+use super::error::ConfigError;
 
 /// Ok when `path` is UTF-8 TOML; otherwise the problem with its key and line.
 pub fn check(path: &Path) -> Result<(), ConfigError> {

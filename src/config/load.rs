@@ -1,6 +1,5 @@
 //! Layering: built-in defaults → file → `CLOISTER_` environment → command-line flags.
 
-use std::fmt;
 use std::path::{Path, PathBuf};
 
 use figment::error::Kind;
@@ -9,15 +8,11 @@ use figment::value::{Dict, Map, Value};
 use figment::{Figment, Metadata, Profile, Provider};
 
 use super::Config;
-use super::sources;
+use super::error::ConfigError;
+use super::sources::{self, DEFAULT_LAYER, ENV_PREFIX, FLAG_LAYER};
 
-/// Prefix of environment variables that set configuration keys.
-pub const ENV_PREFIX: &str = "CLOISTER_";
 /// Config file used when `--config` is not given and it exists.
 pub const DEFAULT_FILE: &str = "cloister.toml";
-
-pub(super) const DEFAULT_LAYER: &str = "default";
-pub(super) const FLAG_LAYER: &str = "flag";
 
 /// Values given on the command line.
 #[derive(Clone, Debug, Default)]
@@ -33,24 +28,6 @@ pub struct LoadedConfig {
     pub config: Config,
     pub figment: Figment,
     pub file: Option<PathBuf>,
-}
-
-/// One problem with the configuration, naming the key and its source.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ConfigError {
-    pub key: String,
-    pub source: String,
-    pub message: String,
-}
-
-impl fmt::Display for ConfigError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.key.is_empty() {
-            write!(f, "{} ({})", self.message, self.source)
-        } else {
-            write!(f, "`{}` (from {}): {}", self.key, self.source, self.message)
-        }
-    }
 }
 
 /// A provider with a fixed name, so `check-config` can say "default" or "flag".

@@ -5,6 +5,7 @@
 //! reports where each effective value came from.
 
 mod accounts;
+mod error;
 mod file_check;
 mod load;
 mod sources;
@@ -17,7 +18,8 @@ use ipnet::IpNet;
 use serde::{Deserialize, Serialize};
 
 pub use accounts::{Admin, Delivery, DkimAlgorithm, Log, LogFormat, Messages, Metrics, Notify, Password, Portal};
-pub use load::{ConfigError, LoadedConfig, Overrides, load};
+pub use error::ConfigError;
+pub use load::{LoadedConfig, Overrides, load};
 pub use sources::effective_settings;
 
 /// The whole configuration, as `cloister.toml` spells it.

@@ -5,7 +5,11 @@ use std::path::Path;
 use figment::value::{Dict, Value};
 use figment::{Figment, Metadata, Source};
 
-use super::load::{DEFAULT_LAYER, ENV_PREFIX, FLAG_LAYER};
+/// Prefix of environment variables that set configuration keys.
+pub const ENV_PREFIX: &str = "CLOISTER_";
+/// Names of the layers that are neither a file nor the environment.
+pub(super) const DEFAULT_LAYER: &str = "default";
+pub(super) const FLAG_LAYER: &str = "flag";
 
 /// Human description of the source of `key` in the merged configuration.
 pub fn describe(figment: &Figment, file: Option<&Path>, key: &str) -> String {

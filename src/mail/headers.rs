@@ -109,21 +109,26 @@ pub struct TraceInfo<'a> {
     pub helo: &'a str,
     pub client_ip: std::net::IpAddr,
     pub hostname: &'a str,
-    pub tls: bool,
-    pub authenticated: bool,
+    /// The protocol, as the `with` clause names it (`smtp_with`, or `HTTPS`).
+    pub with: &'a str,
     pub queue_id: &'a str,
     pub single_recipient: Option<&'a str>,
     pub date: &'a str,
 }
 
-/// A Received header (RFC 5321 §4.4) with CRLF, folded to stay short.
-pub fn received(t: &TraceInfo<'_>) -> Vec<u8> {
-    let with = match (t.tls, t.authenticated) {
+/// The `with` keyword of an SMTP session (RFC 3848).
+pub fn smtp_with(tls: bool, authenticated: bool) -> &'static str {
+    match (tls, authenticated) {
         (true, true) => "ESMTPSA",
         (true, false) => "ESMTPS",
         (false, true) => "ESMTPA",
         (false, false) => "ESMTP",
-    };
+    }
+}
+
+/// A Received header (RFC 5321 §4.4) with CRLF, folded to stay short.
+pub fn received(t: &TraceInfo<'_>) -> Vec<u8> {
+    let with = t.with;
     let helo: String = t.helo.chars().filter(char::is_ascii_graphic).take(100).collect();
     let mut h = format!(
         "Received: from {} ([{}])\r\n\tby {} (Cloister) with {} id {}",

@@ -1,6 +1,10 @@
-//! The event log: one entry per state change.
+//! The event log: one entry per state change, stored as a kind and its
+//! fields (`What`); the words are made when it is shown (`event_text`).
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
+
+use super::message::Folder;
+use super::outbox::OutboxKind;
 
 /// One state change, kept for the monitor and the audit.
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
@@ -10,5 +14,297 @@ pub struct Event {
     /// Unix milliseconds.
     pub at_ms: i64,
     pub actor: String,
-    pub what: String,
+    /// What happened; an event written before events were typed reads back
+    /// as `What::Legacy` with its words.
+    #[serde(deserialize_with = "what_or_words")]
+    pub what: What,
+}
+
+/// What an event records. Stored as `{"kind": "...", fields}`.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum What {
+    // A message arrives and the policy decides.
+    Received {
+        client: String,
+        helo: String,
+        sender: String,
+        size: u64,
+        auth: Option<String>,
+    },
+    Held {
+        recipient: String,
+        rule: String,
+    },
+    Ordinary {
+        recipient: String,
+        rule: String,
+    },
+    WrittenInPortal {
+        author: String,
+        client: String,
+        mode: String,
+        expiry_days: u32,
+        restriction: String,
+        read_receipt: bool,
+        bcc: bool,
+    },
+    SecureHeaderIgnored {
+        header: String,
+        sender: String,
+    },
+    AccountCreated {
+        address: String,
+        internal: bool,
+    },
+    SenderAccountCreated {
+        address: String,
+    },
+    RepliedTo {
+        by: String,
+        reply: u64,
+    },
+    // The outbox.
+    Queued {
+        outbox: OutboxKind,
+        row: u64,
+        to: String,
+    },
+    TlsFailedRecalled {
+        recipient: String,
+        reason: String,
+    },
+    TlsFailedHeld {
+        recipient: String,
+        reason: String,
+    },
+    Sent {
+        outbox: OutboxKind,
+        to: Vec<String>,
+        attempt: u32,
+        reply: String,
+    },
+    AttemptFailed {
+        outbox: OutboxKind,
+        attempt: u32,
+        error: String,
+        next_at: i64,
+    },
+    FailedForGood {
+        outbox: OutboxKind,
+        attempts: u32,
+        error: String,
+    },
+    OneTimePasswordIssued {
+        address: String,
+    },
+    FollowUpQueued {
+        outbox: OutboxKind,
+        to: String,
+    },
+    PutBack {
+        outbox: OutboxKind,
+        row: u64,
+    },
+    // Readers and senders.
+    ReadBy {
+        reader: String,
+        ip: String,
+        agent: String,
+    },
+    ReadReceiptQueued {
+        sender: String,
+    },
+    RemovedFromMailbox {
+        address: String,
+    },
+    Marked {
+        read: bool,
+        by: String,
+    },
+    MovedToDeleted {
+        by: String,
+    },
+    Restored {
+        folder: Folder,
+        by: String,
+    },
+    Recalled {
+        by: String,
+        cancelled: Vec<String>,
+    },
+    Extended {
+        from: i64,
+        until: i64,
+        by: String,
+    },
+    AccessGranted {
+        to: String,
+        by: String,
+    },
+    AccessRevoked {
+        of: String,
+        by: String,
+    },
+    // Retention.
+    Expired,
+    Purged {
+        days: i64,
+        bytes: u64,
+        entries: usize,
+    },
+    // Portal accounts (message 0).
+    SignedIn {
+        method: String,
+        ip: String,
+        agent: String,
+        second_step_pending: bool,
+    },
+    SignInRefused {
+        ip: String,
+        why: String,
+        locked: bool,
+    },
+    SignedOut,
+    EndedOtherSessions {
+        count: usize,
+    },
+    AccountAdded {
+        address: String,
+        internal: bool,
+    },
+    PreferencesSaved {
+        date_format: String,
+        clock_hours: u8,
+        week_starts: String,
+        time_zone: String,
+        language: String,
+        signature_chars: usize,
+    },
+    PasswordChanged {
+        other_sessions_ended: usize,
+    },
+    ResetAsked {
+        ip: String,
+        too_soon: bool,
+    },
+    PasswordResetWithLink {
+        sessions_ended: usize,
+    },
+    CodeAsked {
+        ip: String,
+        refused: Option<String>,
+    },
+    RecoveryCodesMade,
+    TotpEnrolled,
+    SecondFactorPassed {
+        recovery_left: Option<usize>,
+    },
+    TotpRemoved,
+    // The admin console (message 0).
+    AdminCreated {
+        name: String,
+        totp: bool,
+    },
+    AdminRemoved {
+        name: String,
+        sessions_ended: usize,
+    },
+    AdminSignedIn {
+        ip: String,
+        agent: String,
+    },
+    AdminSignInRefused {
+        name: String,
+        ip: String,
+        why: String,
+        locked: bool,
+    },
+    AdminSignedOut,
+    PasswordMailed {
+        address: String,
+        sessions_ended: usize,
+    },
+    PasswordShown {
+        address: String,
+        sessions_ended: usize,
+    },
+    MustChangePassword {
+        address: String,
+    },
+    Logon {
+        address: String,
+        allowed: bool,
+        sessions_ended: usize,
+    },
+    Sending {
+        address: String,
+        allowed: bool,
+    },
+    LockoutLifted {
+        address: String,
+    },
+    AccountDeleted {
+        address: String,
+        entries: usize,
+        sessions_ended: usize,
+    },
+    /// An event stored as words, before events had kinds.
+    Legacy {
+        text: String,
+    },
+}
+
+impl What {
+    /// A portal sign-in, or a refused one.
+    pub fn is_sign_in_attempt(&self) -> bool {
+        match self {
+            Self::SignedIn { .. } | Self::SignInRefused { .. } => true,
+            Self::Legacy { text } => text.starts_with("signed in") || text.starts_with("sign-in refused"),
+            _ => false,
+        }
+    }
+}
+
+/// Reads an event's `what` as stored now (kind and fields) or before (words).
+fn what_or_words<'de, D: Deserializer<'de>>(d: D) -> Result<What, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Stored {
+        Typed(What),
+        Words(String),
+    }
+    Ok(match Stored::deserialize(d)? {
+        Stored::Typed(what) => what,
+        Stored::Words(text) => What::Legacy { text },
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typed_events_round_trip_and_words_read_back_as_legacy() {
+        let event = Event {
+            seq: 3,
+            message_id: 9,
+            at_ms: 1000,
+            actor: "outbox".into(),
+            what: What::Sent {
+                outbox: OutboxKind::Notification,
+                to: vec!["bob@x.test".into()],
+                attempt: 1,
+                reply: "250 ok".into(),
+            },
+        };
+        let json = serde_json::to_string(&event).unwrap();
+        assert!(json.contains(r#""what":{"kind":"sent","outbox":"notification""#), "{json}");
+        assert_eq!(serde_json::from_str::<Event>(&json).unwrap(), event);
+        assert_eq!(event.what.to_string(), "notification sent to bob@x.test (attempt 1): 250 ok");
+        let old = r#"{"seq":1,"message_id":0,"at_ms":0,"actor":"bob@x.test","what":"signed out"}"#;
+        let old: Event = serde_json::from_str(old).unwrap();
+        assert_eq!(old.what, What::Legacy { text: "signed out".into() });
+        assert_eq!(old.what.to_string(), What::SignedOut.to_string());
+    }
 }

@@ -6,13 +6,14 @@
 mod account;
 mod admin;
 mod event;
+mod event_text;
 mod message;
 mod outbox;
 mod time;
 
 pub use account::{Account, AccountChange, Preferences, ResetToken, Session, SignInCode, SignInRecord, Totp};
 pub use admin::{AdminAccount, AdminSession};
-pub use event::Event;
+pub use event::{Event, What};
 pub use message::{AttachmentInfo, Decision, Folder, MailboxAction, MailboxEntry, MessageRecord, RecipientStatus, Restriction, Revoked};
-pub use outbox::{OutboxKind, OutboxRow, OutboxState};
+pub use outbox::{OutboxKind, OutboxRow, OutboxState, Payload};
 pub use time::utc_text;

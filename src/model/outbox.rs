@@ -107,7 +107,112 @@ pub struct OutboxRow {
     /// Key of the shared bytes in the outbox data table (relay rows), 0 for none.
     #[serde(default)]
     pub data_id: u64,
-    /// Kind-specific detail, e.g. the failed recipients and reason of a delivery-failure notice.
-    #[serde(default)]
-    pub note: String,
+    /// What a mail of this kind needs besides its row (stored under `note`).
+    #[serde(default, rename = "note", deserialize_with = "note_or_text")]
+    pub payload: Payload,
+}
+
+/// The kind-specific part of an outbox row.
+#[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Payload {
+    #[default]
+    None,
+    /// A first-contact mail an admin's reset queued: it says "new password".
+    AdminReset,
+    /// A read receipt: who opened the message, and when.
+    ReadReceipt { reader: String, read_at: i64 },
+    /// A delivery-failure notice: which recipients, and the last reply.
+    DeliveryFailure { recipients: Vec<String>, reason: String },
+}
+
+/// Reads a row's payload as stored now, or as the text of rows written
+/// before payloads were typed (`""`, `"admin_reset"`, or a JSON object).
+fn note_or_text<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Payload, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Stored {
+        Typed(Payload),
+        Text(String),
+    }
+    #[derive(Deserialize)]
+    struct Old {
+        reader: Option<String>,
+        read_at: Option<i64>,
+        recipients: Option<Vec<String>>,
+        reason: Option<String>,
+    }
+    let text = match Stored::deserialize(d)? {
+        Stored::Typed(payload) => return Ok(payload),
+        Stored::Text(text) => text,
+    };
+    if text == "admin_reset" {
+        return Ok(Payload::AdminReset);
+    }
+    Ok(match serde_json::from_str::<Old>(&text) {
+        Ok(Old {
+            reader: Some(reader),
+            read_at,
+            ..
+        }) => Payload::ReadReceipt {
+            reader,
+            read_at: read_at.unwrap_or(0),
+        },
+        Ok(Old {
+            recipients: Some(recipients),
+            reason,
+            ..
+        }) => Payload::DeliveryFailure {
+            recipients,
+            reason: reason.unwrap_or_default(),
+        },
+        _ => Payload::None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row_with(note: &str) -> OutboxRow {
+        let json = format!(
+            r#"{{"id":1,"kind":"read_receipt","message_id":2,"sender":"","recipients":["a@x.test"],"created_at":0,
+               "attempts":0,"next_attempt_at":0,"last_error":null,"state":"pending","data_id":0,"note":{note}}}"#
+        );
+        serde_json::from_str(&json).unwrap()
+    }
+
+    /// Rows written before payloads were typed kept them as text.
+    #[test]
+    fn notes_stored_as_text_read_back_as_typed_payloads() {
+        let receipt = row_with(r#""{\"reader\":\"bob@x.test\",\"read_at\":77}""#);
+        assert_eq!(
+            receipt.payload,
+            Payload::ReadReceipt {
+                reader: "bob@x.test".into(),
+                read_at: 77
+            }
+        );
+        let failure = row_with(r#""{\"recipients\":[\"c@y.test\"],\"reason\":\"550 no\"}""#);
+        assert_eq!(
+            failure.payload,
+            Payload::DeliveryFailure {
+                recipients: vec!["c@y.test".into()],
+                reason: "550 no".into()
+            }
+        );
+        assert_eq!(row_with(r#""admin_reset""#).payload, Payload::AdminReset);
+        assert_eq!(row_with(r#""""#).payload, Payload::None);
+    }
+
+    #[test]
+    fn typed_payloads_round_trip() {
+        let mut row = row_with(r#""""#);
+        row.payload = Payload::ReadReceipt {
+            reader: "bob@x.test".into(),
+            read_at: 5,
+        };
+        let back: OutboxRow = serde_json::from_slice(&serde_json::to_vec(&row).unwrap()).unwrap();
+        assert_eq!(back, row);
+    }
 }

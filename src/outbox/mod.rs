@@ -11,11 +11,11 @@ pub mod relay;
 mod render;
 mod resolve;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::sync::Arc;
 use std::time::Duration;
 
-use crate::model::{OutboxKind, OutboxRow};
+use crate::model::{OutboxKind, OutboxRow, Payload};
 use crate::service::{Context, now, queue};
 use crate::vault::{Fallback, FollowUp, OutboxOutcome, WriteOp};
 
@@ -41,12 +41,6 @@ struct Dispatch {
     in_flight: HashSet<(OutboxKind, u64)>,
     /// Rows sent whose outcome could not be recorded: never sent again by this process.
     unrecorded: HashSet<(OutboxKind, u64)>,
-    /// Rows seen waiting, with their next attempt (`i64::MAX`: dead), passed
-    /// over without reading them again until then: thousands of dead letters
-    /// must not slow every pass. Forgotten when the worker goes idle or dead
-    /// letters are put back (`revivals` moved).
-    waiting: HashMap<(OutboxKind, u64), i64>,
-    revivals: u64,
     done_tx: async_channel::Sender<Done>,
     done_rx: async_channel::Receiver<Done>,
     /// Which kind goes first in the next pass.
@@ -75,8 +69,6 @@ pub async fn run(ctx: Context, relay: Arc<pool::Pool>, wake: async_channel::Rece
         slots: Arc::new(smol::lock::Semaphore::new(CONCURRENT_SENDS)),
         in_flight: HashSet::new(),
         unrecorded: HashSet::new(),
-        waiting: HashMap::new(),
-        revivals: 0,
         done_tx,
         done_rx,
         first_kind: 0,
@@ -89,7 +81,6 @@ pub async fn run(ctx: Context, relay: Arc<pool::Pool>, wake: async_channel::Rece
             continue;
         }
         if d.in_flight.is_empty() {
-            d.waiting.clear();
             d.idle(&wake).await;
         } else {
             // Something finishes or is queued: look again.
@@ -120,11 +111,6 @@ impl Dispatch {
     /// (a probe of the unreachable relay counts as one).
     async fn dispatch_due(&mut self) -> usize {
         let mut started = 0;
-        let revivals = queue::revivals(&self.ctx);
-        if revivals != self.revivals {
-            self.revivals = revivals;
-            self.waiting.clear();
-        }
         let reach = self.relay.reach();
         if reach == pool::Reach::Up && !self.relay_was_up {
             self.catch_up = Some(HashSet::new());
@@ -171,27 +157,20 @@ impl Dispatch {
     }
 
     /// Rows of `kind` to attempt now: those due, or while `catching_up`
-    /// every pending one not yet handed out since the relay came back.
-    fn due_rows(&mut self, kind: OutboxKind, catching_up: bool) -> Vec<OutboxRow> {
-        let now = now();
-        let (in_flight, unrecorded, waiting, sent) = (&self.in_flight, &self.unrecorded, &self.waiting, &self.catch_up);
+    /// every pending one not yet handed out since the relay came back. The
+    /// vault finds them by due time: rows waiting for later and dead letters
+    /// are not read at all.
+    fn due_rows(&self, kind: OutboxKind, catching_up: bool) -> Vec<OutboxRow> {
+        let (in_flight, unrecorded, sent) = (&self.in_flight, &self.unrecorded, &self.catch_up);
         let skip = |id: u64| {
             let key = (kind, id);
-            in_flight.contains(&key)
-                || unrecorded.contains(&key)
-                || if catching_up {
-                    sent.as_ref().is_some_and(|s| s.contains(&key)) || waiting.get(&key) == Some(&i64::MAX)
-                } else {
-                    waiting.get(&key).is_some_and(|at| *at > now)
-                }
+            in_flight.contains(&key) || unrecorded.contains(&key) || (catching_up && sent.as_ref().is_some_and(|s| s.contains(&key)))
         };
-        let cutoff = if catching_up { i64::MAX - 1 } else { now };
-        let rows = queue::due(&self.ctx, kind, cutoff, BATCH, skip).unwrap_or_else(|e| {
+        let cutoff = if catching_up { i64::MAX } else { now() };
+        queue::due(&self.ctx, kind, cutoff, BATCH, skip).unwrap_or_else(|e| {
             tracing::error!(error = %e, "outbox read failed");
-            crate::vault::DueRows::default()
-        });
-        self.waiting.extend(rows.waiting.into_iter().map(|(id, at)| ((kind, id), at)));
-        rows.due
+            Vec::new()
+        })
     }
 
     /// Tries a bare connection to the unreachable relay in the background.
@@ -311,11 +290,13 @@ fn failure_notice(ctx: &Context, row: &OutboxRow, outcome: &OutboxOutcome) -> Op
     {
         return None;
     }
-    let note = serde_json::json!({ "recipients": row.recipients, "reason": error }).to_string();
     Some(FollowUp {
         kind: OutboxKind::DeliveryFailure,
         to: row.sender.clone(),
-        note,
+        payload: Payload::DeliveryFailure {
+            recipients: row.recipients.clone(),
+            reason: error.clone(),
+        },
     })
 }
 

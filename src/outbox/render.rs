@@ -5,12 +5,11 @@ use std::sync::Arc;
 use minijinja::{Value, context};
 
 use super::relay::SendError;
-use crate::model::{OutboxKind, OutboxRow};
+use crate::model::{OutboxKind, OutboxRow, Payload};
 use crate::notify::Kind;
 use crate::service::intake::queue_id_text;
 use crate::service::queue::{self, Secret};
 use crate::service::{Context, utc_text};
-use crate::vault::ADMIN_RESET_NOTE;
 
 fn failed(message: String) -> SendError {
     SendError { permanent: false, message }
@@ -46,7 +45,7 @@ pub async fn envelope_and_bytes(ctx: &Context, row: &OutboxRow) -> Result<(Strin
                 ctx,
                 Kind::FirstContact,
                 &to,
-                context! { password => secret, reset => row.note == ADMIN_RESET_NOTE },
+                context! { password => secret, reset => row.payload == Payload::AdminReset },
                 &unique,
             )
             .await?;
@@ -56,24 +55,25 @@ pub async fn envelope_and_bytes(ctx: &Context, row: &OutboxRow) -> Result<(Strin
         OutboxKind::SignInCode => sign_in_code(ctx, row, &unique).await,
         OutboxKind::ReadReceipt => {
             let to = row.recipients.first().cloned().unwrap_or_default();
-            let note: serde_json::Value = serde_json::from_str(&row.note).unwrap_or_default();
+            let (reader, read_at) = match &row.payload {
+                Payload::ReadReceipt { reader, read_at } => (reader.as_str(), *read_at),
+                _ => ("?", 0),
+            };
             let message = queue::message(ctx, row.message_id).map_err(|e| failed(e.to_string()))?;
             let (subject, sent_at) = message.map_or_else(|| ("(no longer stored)".into(), 0), |m| (m.subject, m.received_at));
             let values = context! {
-                subject, sent_at => utc_text(sent_at), reader => note["reader"].as_str().unwrap_or("?"),
-                read_at => utc_text(note["read_at"].as_i64().unwrap_or(0)),
+                subject, sent_at => utc_text(sent_at), reader,
+                read_at => utc_text(read_at),
             };
             let bytes = compose(ctx, Kind::ReadReceipt, &to, values, &unique).await?;
             Ok((notifier.sender_address(), vec![to], bytes))
         }
         OutboxKind::DeliveryFailure => {
             let to = row.recipients.first().cloned().unwrap_or_default();
-            let note: serde_json::Value = serde_json::from_str(&row.note).unwrap_or_default();
-            let recipients = note["recipients"]
-                .as_array()
-                .map(|a| a.iter().filter_map(|v| v.as_str()).collect::<Vec<_>>().join(", "))
-                .unwrap_or_default();
-            let reason = note["reason"].as_str().unwrap_or("unknown").to_string();
+            let (recipients, reason) = match &row.payload {
+                Payload::DeliveryFailure { recipients, reason } => (recipients.join(", "), reason.clone()),
+                _ => (String::new(), "unknown".to_string()),
+            };
             let subject = original_subject(ctx, row.data_id).await;
             let values = context! { subject, recipients, reason };
             let bytes = compose(ctx, Kind::DeliveryFailure, &to, values, &unique).await?;

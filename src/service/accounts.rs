@@ -178,7 +178,8 @@ pub(super) async fn refuse(ctx: &Context, throttle: &SignInThrottle, address: St
     let op = AuthWrite::SignInFailed {
         address,
         ip: client.ip.to_string(),
-        why: why_text,
+        why: why.to_string(),
+        locked,
         at: now(),
     };
     if let Err(e) = ctx.vault.write(WriteOp::Auth(op)).await {

@@ -120,7 +120,8 @@ async fn refuse(ctx: &Context, throttle: &SignInThrottle, name: &str, client: &C
     let op = AdminWrite::SignInFailed {
         name: name.chars().take(64).collect(),
         ip: client.ip.to_string(),
-        why: why_text,
+        why: why.to_string(),
+        locked,
         at: now(),
     };
     if let Err(e) = ctx.vault.write(WriteOp::Admin(op)).await {

@@ -67,9 +67,9 @@ pub fn user(ctx: &Context, address: &str) -> Result<Option<(Account, Vec<Event>)
     let Some(account) = ctx.vault.account(address)? else {
         return Ok(None);
     };
-    let sign_ins = ctx.vault.recent_events(0, SIGN_INS_SHOWN, |e| {
-        e.actor == address && (e.what.starts_with("signed in") || e.what.starts_with("sign-in refused"))
-    })?;
+    let sign_ins = ctx
+        .vault
+        .recent_events(0, SIGN_INS_SHOWN, |e| e.actor == address && e.what.is_sign_in_attempt())?;
     Ok(Some((account, sign_ins)))
 }
 

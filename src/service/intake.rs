@@ -1,12 +1,11 @@
 //! Accepting one message: policy per recipient, then one durable vault write.
 
-use std::fmt::Write as _;
 use std::net::IpAddr;
 
 use super::{Context, now};
 use crate::mail::headers::{self, TraceInfo};
 use crate::mail::summary;
-use crate::model::{Decision, Folder, MailboxEntry, MessageRecord, RecipientStatus, Restriction};
+use crate::model::{Decision, Folder, MailboxEntry, MessageRecord, RecipientStatus, Restriction, What};
 use crate::policy::{self, MessageFacts, SecureMode, Verdict};
 use crate::vault::{IntakeWrite, RecipientCap, WriteOp, WriteResult};
 
@@ -19,32 +18,43 @@ pub struct Delivery {
     pub queue_id: u64,
     pub sender: String,
     pub recipients: Vec<String>,
-    pub helo: String,
     pub client: IpAddr,
-    pub tls: bool,
-    pub auth_user: Option<String>,
+    pub origin: Origin,
     pub data: Vec<u8>,
+}
+
+/// How a message reached Cloister.
+#[derive(Debug, Clone)]
+pub enum Origin {
+    /// An SMTP client: the name it gave, whether the session was TLS, who authenticated.
+    Smtp {
+        helo: String,
+        tls: bool,
+        auth_user: Option<String>,
+    },
+    /// Written in the portal (over HTTPS) by the signed-in sender.
+    Portal,
+}
+
+impl Origin {
+    /// The name the record keeps as the client's greeting.
+    fn helo(&self) -> &str {
+        match self {
+            Self::Smtp { helo, .. } => helo,
+            Self::Portal => "portal",
+        }
+    }
 }
 
 /// Why a message was not accepted; `reply` is the SMTP reply for the client.
 #[derive(Debug)]
 pub enum IntakeError {
-    /// The message itself is unacceptable (5xx).
-    Refused { reply: String },
+    /// The sender's secure-mode header holds none of off, external, all.
+    BadSecureMode { got: String },
     /// Storage failed; the client should retry (4xx). Detail goes to the log.
     Temporary { detail: String },
     /// The sender has reached `messages.unique_recipients_per_month`; nothing was stored.
     OverCap { limit: u32 },
-}
-
-impl IntakeError {
-    /// The SMTP reply for a message refused because of the recipient cap.
-    pub fn over_cap_reply(sender: &str, limit: u32) -> String {
-        format!(
-            "550 5.7.1 <{sender}> has reached the limit of {limit} unique secure recipients this month \
-             (messages.unique_recipients_per_month); nothing was delivered"
-        )
-    }
 }
 
 /// How a message composed in the portal differs from one handed over by SMTP:
@@ -126,12 +136,15 @@ fn received_header(ctx: &Context, d: &Delivery) -> Vec<u8> {
     let queue_id = queue_id_text(d.queue_id);
     let date = headers::date_now();
     let single = (d.recipients.len() == 1).then(|| d.recipients[0].as_str());
+    let with = match &d.origin {
+        Origin::Smtp { tls, auth_user, .. } => headers::smtp_with(*tls, auth_user.is_some()),
+        Origin::Portal => "HTTPS",
+    };
     headers::received(&TraceInfo {
-        helo: &d.helo,
+        helo: d.origin.helo(),
         client_ip: d.client,
         hostname: &ctx.hostname,
-        tls: d.tls,
-        authenticated: d.auth_user.is_some(),
+        with,
         queue_id: &queue_id,
         single_recipient: single,
         date: &date,
@@ -155,7 +168,7 @@ fn build_write(
     parsed: &summary::Summary,
     verdicts: &[(String, Verdict)],
     stored: Vec<u8>,
-    mut policy_events: Vec<(String, String)>,
+    mut policy_events: Vec<(String, What)>,
 ) -> IntakeWrite {
     let now = now();
     let mut write = IntakeWrite {
@@ -164,17 +177,17 @@ fn build_write(
         sender: d.sender.clone(),
         ..IntakeWrite::default()
     };
-    let mut received = format!(
-        "received from [{}] helo={} sender=<{}> size={}",
-        d.client,
-        d.helo,
-        d.sender,
-        d.data.len()
-    );
-    if let Some(user) = &d.auth_user {
-        let _ = write!(received, " auth={user}");
+    // A portal message's own event (`WrittenInPortal`) says who wrote it from where.
+    if let Origin::Smtp { helo, auth_user, .. } = &d.origin {
+        let received = What::Received {
+            client: d.client.to_string(),
+            helo: helo.clone(),
+            sender: d.sender.clone(),
+            size: d.data.len() as u64,
+            auth: auth_user.clone(),
+        };
+        write.events.push(("smtp".into(), received));
     }
-    write.events.push(("smtp".into(), received));
     write.events.append(&mut policy_events);
     let with = |d: Decision| -> Vec<String> { verdicts.iter().filter(|(_, v)| v.decision == d).map(|(r, _)| r.clone()).collect() };
     let (relayed, direct) = (with(Decision::Relay), with(Decision::TlsFirst));
@@ -193,12 +206,19 @@ fn build_write(
                 .push((rcpt.clone(), MailboxEntry::new(Folder::Inbox, false, expires_at)));
             write.events.push((
                 "policy".into(),
-                format!("held in isolation vault for {rcpt} (rule {}); notice queued", v.rule),
+                What::Held {
+                    recipient: rcpt.clone(),
+                    rule: v.rule.clone(),
+                },
             ));
         } else {
-            write
-                .events
-                .push(("policy".into(), format!("ordinary delivery for {rcpt} (rule {})", v.rule)));
+            write.events.push((
+                "policy".into(),
+                What::Ordinary {
+                    recipient: rcpt.clone(),
+                    rule: v.rule.clone(),
+                },
+            ));
         }
     }
     write.relay = relayed;
@@ -233,17 +253,16 @@ fn build_write(
 }
 
 /// What the author chose, for the message's event log.
-fn portal_event(d: &Delivery, p: &PortalSend) -> String {
-    format!(
-        "written in the portal by {} from {}: mode {}, expires in {} days, restriction {}, read receipt {}{}",
-        d.sender,
-        d.client,
-        p.mode.as_str(),
-        p.expiry_days,
-        p.restriction.label(),
-        if p.read_receipt { "asked" } else { "not asked" },
-        if p.bcc_author { ", copy to the mail server" } else { "" },
-    )
+fn portal_event(d: &Delivery, p: &PortalSend) -> What {
+    What::WrittenInPortal {
+        author: d.sender.clone(),
+        client: d.client.to_string(),
+        mode: p.mode.as_str().into(),
+        expiry_days: p.expiry_days,
+        restriction: p.restriction.label().into(),
+        read_receipt: p.read_receipt,
+        bcc: p.bcc_author,
+    }
 }
 
 /// The calendar month (UTC) of a unix time, as yyyymm.
@@ -308,7 +327,7 @@ fn message_record(
         id: d.queue_id,
         received_at: now,
         client: d.client.to_string(),
-        helo: d.helo.clone(),
+        helo: d.origin.helo().to_string(),
         envelope_from: d.sender.clone(),
         from: parsed.from.clone(),
         to: parsed.to.clone(),
@@ -351,7 +370,7 @@ fn secure_mode(
     ctx: &Context,
     sender: &str,
     values: &[String],
-    events: &mut Vec<(String, String)>,
+    events: &mut Vec<(String, What)>,
 ) -> Result<Option<SecureMode>, IntakeError> {
     if values.is_empty() {
         return Ok(None);
@@ -359,11 +378,8 @@ fn secure_mode(
     let mut strongest = None;
     for value in values {
         let Some(mode) = SecureMode::parse(value) else {
-            return Err(IntakeError::Refused {
-                reply: format!(
-                    "550 5.6.0 {SECURE_HEADER} must be off, external or all (got {:?})",
-                    value.chars().take(40).collect::<String>()
-                ),
+            return Err(IntakeError::BadSecureMode {
+                got: value.chars().take(40).collect(),
             });
         };
         strongest = Some(match (strongest, mode) {
@@ -377,7 +393,10 @@ fn secure_mode(
     } else {
         events.push((
             "policy".into(),
-            format!("{SECURE_HEADER} ignored: sender <{sender}> may not choose the secure mode"),
+            What::SecureHeaderIgnored {
+                header: SECURE_HEADER.into(),
+                sender: sender.to_string(),
+            },
         ));
         Ok(None)
     }

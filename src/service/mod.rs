@@ -18,6 +18,7 @@ pub mod report;
 pub mod retention;
 pub mod second_factor;
 pub mod send;
+pub mod send_error;
 pub mod sign_in_codes;
 pub mod tracking;
 pub mod views;

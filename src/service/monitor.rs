@@ -101,7 +101,7 @@ pub fn story(ctx: &Context, id: u64) -> Result<Option<Story>, StoreError> {
     // message's first event means after it arrived (times have whole seconds).
     let arrived = events.first().map_or(u64::MAX, |e| e.seq);
     events.extend(ctx.vault.recent_events(0, SIGN_INS_IN_STORY, |e| {
-        e.seq > arrived && holders.contains(&e.actor) && (e.what.starts_with("signed in") || e.what.starts_with("sign-in refused"))
+        e.seq > arrived && holders.contains(&e.actor) && e.what.is_sign_in_attempt()
     })?);
     events.sort_by_key(|e| e.seq);
     Ok(Some(Story {

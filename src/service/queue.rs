@@ -5,23 +5,18 @@
 
 use super::{Context, StoreError, now};
 use crate::auth::{password, tokens};
-use crate::model::{MessageRecord, OutboxKind};
-use crate::vault::{AuthWrite, DueRows, WriteOp, WriteResult};
+use crate::model::{MessageRecord, OutboxKind, OutboxRow};
+use crate::vault::{AuthWrite, WriteOp, WriteResult};
 
-/// Rows of `kind` due by `cutoff` (at most `limit`), skipping those `skip` names.
-pub fn due(ctx: &Context, kind: OutboxKind, cutoff: i64, limit: usize, skip: impl Fn(u64) -> bool) -> Result<DueRows, StoreError> {
+/// Pending rows of `kind` due by `cutoff`, soonest first (at most `limit`),
+/// skipping those `skip` names.
+pub fn due(ctx: &Context, kind: OutboxKind, cutoff: i64, limit: usize, skip: impl Fn(u64) -> bool) -> Result<Vec<OutboxRow>, StoreError> {
     Ok(ctx.vault.due_outbox(kind, cutoff, limit, skip)?)
 }
 
 /// When the next row of `kind` is due.
 pub fn next_due(ctx: &Context, kind: OutboxKind) -> Result<Option<i64>, StoreError> {
     Ok(ctx.vault.next_due(kind)?)
-}
-
-/// Grows whenever a dead row is put back in the queue (the worker forgets
-/// what it was waiting for then).
-pub fn revivals(ctx: &Context) -> u64 {
-    ctx.vault.outbox_revivals()
 }
 
 /// Writes what came of an attempt (sent, deferred, dead, fallen back).

@@ -4,7 +4,7 @@
 use mail_parser::{Address, MessageParser};
 
 use super::Context;
-use super::send::SendError;
+use super::send_error::SendError;
 use crate::model::{MailboxEntry, MessageRecord};
 
 /// A reply as the form starts it.

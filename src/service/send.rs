@@ -9,27 +9,13 @@ use super::{Context, reply};
 use crate::mail::compose::{self, Attached, Outgoing};
 use crate::model::Restriction;
 use crate::policy::SecureMode;
-use crate::vault::VaultError;
 
 /// Expiry choices offered to senders, in days (the default from config is added).
 pub const EXPIRY_CHOICES: [u32; 3] = [1, 7, 30];
 /// Longest subject accepted, in characters.
 const SUBJECT_MAX: usize = 500;
 
-#[derive(Debug, thiserror::Error)]
-pub enum SendError {
-    /// The message replied to is not in the author's mailbox.
-    #[error("not found")]
-    NotFound,
-    /// Something the author can fix or must accept; the text is shown to them.
-    #[error("{0}")]
-    Refused(String),
-    #[error(transparent)]
-    Store(#[from] super::StoreError),
-    /// Storing failed; detail for the log.
-    #[error("not stored: {0}")]
-    Stored(String),
-}
+pub use super::send_error::SendError;
 
 /// New message, or an answer to one in the author's mailbox.
 #[derive(Debug, Clone, Copy)]
@@ -117,10 +103,8 @@ pub async fn send(ctx: &Context, draft: Draft) -> Result<u64, SendError> {
         queue_id,
         sender: draft.author.clone(),
         recipients,
-        helo: "portal".into(),
         client: draft.client,
-        tls: true,
-        auth_user: Some(draft.author.clone()),
+        origin: intake::Origin::Portal,
         data,
     };
     match intake::accept_portal(ctx, &delivery, &options).await {
@@ -128,7 +112,7 @@ pub async fn send(ctx: &Context, draft: Draft) -> Result<u64, SendError> {
         Err(IntakeError::OverCap { limit }) => Err(SendError::Refused(format!(
             "You have reached the limit of {limit} different secure recipients this month, so this message was not sent."
         ))),
-        Err(IntakeError::Refused { reply }) => Err(SendError::Refused(reply)),
+        Err(IntakeError::BadSecureMode { got }) => Err(SendError::Refused(format!("{got:?} is not a secure mode"))),
         Err(IntakeError::Temporary { detail }) => Err(SendError::Stored(detail)),
     }
 }
@@ -277,10 +261,4 @@ fn write_message(
         boundary: &boundary,
     };
     compose::write(&outgoing).map_err(|e| SendError::Stored(format!("reading an uploaded file: {e}")))
-}
-
-impl From<VaultError> for SendError {
-    fn from(e: VaultError) -> Self {
-        Self::Store(e.into())
-    }
 }

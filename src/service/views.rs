@@ -81,7 +81,7 @@ pub fn show(vault: &Vault, message_id: u64) -> Result<Value, StoreError> {
     let events: Vec<Value> = vault
         .events(message_id)?
         .into_iter()
-        .map(|e| json!({"seq": e.seq, "at": rfc3339(e.at_ms / 1000), "actor": e.actor, "what": e.what}))
+        .map(|e| json!({"seq": e.seq, "at": rfc3339(e.at_ms / 1000), "actor": e.actor, "what": e.what.to_string()}))
         .collect();
     let raw = vault.raw_message(message_id)?.map(|b| String::from_utf8_lossy(&b).into_owned());
     Ok(json!({"id": queue_id_text(message_id), "message": vault.message(message_id)?, "events": events, "raw": raw}))

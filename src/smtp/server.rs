@@ -269,12 +269,17 @@ impl SmtpServer {
                 tracing::info!(queue_id = %qid, client = %d.client, sender = %d.sender, recipients = %decisions.join(","), size = accepted.size, result = %reply, "smtp transaction");
                 Ok(reply)
             }
-            Err(IntakeError::Refused { reply }) => {
+            Err(IntakeError::BadSecureMode { got }) => {
+                let reply = format!("550 5.6.0 {} must be off, external or all (got {got:?})", intake::SECURE_HEADER);
                 tracing::info!(queue_id = %qid, client = %d.client, sender = %d.sender, recipients = %d.recipients.join(","), size = d.data.len(), result = %reply, "smtp transaction");
                 Err(reply)
             }
             Err(IntakeError::OverCap { limit }) => {
-                let reply = IntakeError::over_cap_reply(&d.sender, limit);
+                let reply = format!(
+                    "550 5.7.1 <{}> has reached the limit of {limit} unique secure recipients this month \
+                     (messages.unique_recipients_per_month); nothing was delivered",
+                    d.sender
+                );
                 tracing::info!(queue_id = %qid, client = %d.client, sender = %d.sender, recipients = %d.recipients.join(","), size = d.data.len(), result = %reply, "smtp transaction");
                 Err(reply)
             }

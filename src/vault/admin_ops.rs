@@ -6,14 +6,13 @@ use redb::ReadableTable as _;
 
 use super::auth_ops::{account, end_sessions, put_account, queue_mail_about, update_sessions};
 use super::entry_ops::remove_entry;
-use super::ops::{Tables, add_event};
+use super::outcome::WriteResult;
 use super::schema::Counters;
-use super::writer::WriteResult;
+use super::tables::{Tables, add_event};
 use super::{VaultError, decode, encode};
-use crate::model::{AccountChange, AdminAccount, AdminSession, OutboxKind, SignInRecord};
+use crate::model::{AccountChange, AdminAccount, AdminSession, OutboxKind, Payload, SignInRecord, What};
 
 /// The outbox note that makes a first-contact mail say "new password" rather than "new account".
-pub const ADMIN_RESET_NOTE: &str = "admin_reset";
 
 #[derive(Debug)]
 pub enum AdminWrite {
@@ -38,6 +37,8 @@ pub enum AdminWrite {
         name: String,
         ip: String,
         why: String,
+        /// This failure locked the name out.
+        locked: bool,
         at: i64,
     },
     Touch {
@@ -64,8 +65,10 @@ pub fn apply(t: &mut Tables<'_>, counters: &mut Counters, w: &AdminWrite) -> Res
                 return Ok(WriteResult::Gone);
             }
             t.admins.insert(admin.name.as_str(), encode(admin).as_slice())?;
-            let totp = if admin.totp.is_some() { "with" } else { "without" };
-            let what = format!("admin {} created ({totp} TOTP)", admin.name);
+            let what = What::AdminCreated {
+                name: admin.name.clone(),
+                totp: admin.totp.is_some(),
+            };
             add_event(t, counters, 0, admin.created_at, actor, what)?;
             Ok(WriteResult::Done)
         }
@@ -75,8 +78,13 @@ pub fn apply(t: &mut Tables<'_>, counters: &mut Counters, w: &AdminWrite) -> Res
             session,
             totp_step,
         } => sign_in(t, counters, token_hash, session, *totp_step),
-        AdminWrite::SignInFailed { name, ip, why, at } => {
-            let what = format!("admin sign-in refused for {name} from {ip}: {why}");
+        AdminWrite::SignInFailed { name, ip, why, locked, at } => {
+            let what = What::AdminSignInRefused {
+                name: name.clone(),
+                ip: ip.clone(),
+                why: why.clone(),
+                locked: *locked,
+            };
             add_event(t, counters, 0, *at, &format!("admin {name}"), what)?;
             Ok(WriteResult::Done)
         }
@@ -97,7 +105,7 @@ pub fn apply(t: &mut Tables<'_>, counters: &mut Counters, w: &AdminWrite) -> Res
             else {
                 return Ok(WriteResult::Gone);
             };
-            add_event(t, counters, 0, *at, &format!("admin {}", s.name), "admin signed out".into())?;
+            add_event(t, counters, 0, *at, &format!("admin {}", s.name), What::AdminSignedOut)?;
             Ok(WriteResult::Done)
         }
         AdminWrite::Account {
@@ -123,7 +131,10 @@ fn remove(t: &mut Tables<'_>, counters: &mut Counters, name: &str, actor: &str, 
     for k in &ended {
         t.admin_sessions.remove(k.as_str())?;
     }
-    let what = format!("admin {name} removed ({} session(s) ended)", ended.len());
+    let what = What::AdminRemoved {
+        name: name.to_string(),
+        sessions_ended: ended.len(),
+    };
     add_event(t, counters, 0, at, actor, what)?;
     Ok(WriteResult::Done)
 }
@@ -163,7 +174,10 @@ fn sign_in(
     });
     t.admins.insert(admin.name.as_str(), encode(&admin).as_slice())?;
     t.admin_sessions.insert(token_hash, encode(session).as_slice())?;
-    let what = format!("admin signed in from {} ({})", session.ip, session.agent);
+    let what = What::AdminSignedIn {
+        ip: session.ip.clone(),
+        agent: session.agent.clone(),
+    };
     add_event(t, counters, 0, session.created_at, &format!("admin {}", session.name), what)?;
     Ok(WriteResult::Done)
 }
@@ -182,8 +196,11 @@ fn change_account(
     let what = match change {
         AccountChange::ResetAndMail => {
             let ended = end_sessions(t, address, None)?;
-            queue_mail_about(t, counters, OutboxKind::FirstContact, address, (0, ADMIN_RESET_NOTE.into()), at)?;
-            format!("new one-time password for {address} queued to be mailed ({ended} session(s) ended)")
+            queue_mail_about(t, counters, OutboxKind::FirstContact, address, (0, Payload::AdminReset), at)?;
+            What::PasswordMailed {
+                address: address.to_string(),
+                sessions_ended: ended,
+            }
         }
         AccountChange::SetPassword { hash } => {
             acc.password_hash = Some(hash.clone());
@@ -192,7 +209,10 @@ fn change_account(
             acc.reset_token = None;
             put_account(t, &acc)?;
             let ended = end_sessions(t, address, None)?;
-            format!("new one-time password for {address} shown to the admin ({ended} session(s) ended)")
+            What::PasswordShown {
+                address: address.to_string(),
+                sessions_ended: ended,
+            }
         }
         AccountChange::ForceChange => {
             acc.must_change_password = true;
@@ -201,31 +221,38 @@ fn change_account(
                 s.must_change_password = true;
                 Some(s)
             })?;
-            format!("{address} must change the password at the next sign-in")
+            What::MustChangePassword {
+                address: address.to_string(),
+            }
         }
         AccountChange::AllowLogon(allow) => {
             acc.allow_logon = *allow;
             put_account(t, &acc)?;
-            if *allow {
-                format!("logon allowed for {address}")
-            } else {
-                let ended = end_sessions(t, address, None)?;
-                format!("logon denied for {address} ({ended} session(s) ended)")
+            let sessions_ended = if *allow { 0 } else { end_sessions(t, address, None)? };
+            What::Logon {
+                address: address.to_string(),
+                allowed: *allow,
+                sessions_ended,
             }
         }
         AccountChange::AllowSending(allow) => {
             acc.allow_sending = *allow;
             put_account(t, &acc)?;
-            format!("sending {} for {address}", if *allow { "allowed" } else { "denied" })
+            What::Sending {
+                address: address.to_string(),
+                allowed: *allow,
+            }
         }
-        AccountChange::Unlock => format!("sign-in lockout lifted for {address}"),
+        AccountChange::Unlock => What::LockoutLifted {
+            address: address.to_string(),
+        },
         AccountChange::Delete => delete_account(t, address)?,
     };
     add_event(t, counters, 0, at, &format!("admin {admin}"), what)?;
     Ok(WriteResult::Done)
 }
 
-fn delete_account(t: &mut Tables<'_>, address: &str) -> Result<String, VaultError> {
+fn delete_account(t: &mut Tables<'_>, address: &str) -> Result<What, VaultError> {
     let mut ids = Vec::new();
     for row in t.mailbox.range((address, 0)..=(address, u64::MAX))? {
         ids.push(row?.0.value().1);
@@ -241,8 +268,9 @@ fn delete_account(t: &mut Tables<'_>, address: &str) -> Result<String, VaultErro
     }
     t.sign_in_codes.remove(address)?;
     t.accounts.remove(address)?;
-    Ok(format!(
-        "account {address} deleted ({} mailbox entries removed, {ended} session(s) ended)",
-        ids.len()
-    ))
+    Ok(What::AccountDeleted {
+        address: address.to_string(),
+        entries: ids.len(),
+        sessions_ended: ended,
+    })
 }

@@ -2,11 +2,11 @@
 
 use redb::ReadableTable;
 
-use super::ops::{Tables, add_event};
+use super::outcome::WriteResult;
 use super::schema::Counters;
-use super::writer::WriteResult;
+use super::tables::{Tables, add_event};
 use super::{VaultError, decode, encode};
-use crate::model::{Account, OutboxKind, OutboxRow, OutboxState, ResetToken, Session, SignInRecord};
+use crate::model::{Account, OutboxKind, OutboxRow, OutboxState, Payload, ResetToken, Session, SignInRecord, What};
 
 #[derive(Debug)]
 pub enum AuthWrite {
@@ -22,6 +22,8 @@ pub enum AuthWrite {
         address: String,
         ip: String,
         why: String,
+        /// This failure locked the address out.
+        locked: bool,
         at: i64,
     },
     /// The session was used: moves its idle clock.
@@ -90,21 +92,27 @@ pub fn apply(t: &mut Tables<'_>, counters: &mut Counters, w: &AuthWrite) -> Resu
             session,
             method,
         } => sign_in(t, counters, token_hash, session, method),
-        AuthWrite::SignInFailed { address, ip, why, at } => {
-            add_event(t, counters, 0, *at, address, format!("sign-in refused from {ip}: {why}"))?;
-            Ok(WriteResult::Done)
+        AuthWrite::SignInFailed {
+            address,
+            ip,
+            why,
+            locked,
+            at,
+        } => {
+            let (ip, why, locked) = (ip.clone(), why.clone(), *locked);
+            add_event(t, counters, 0, *at, address, What::SignInRefused { ip, why, locked }).map(|()| WriteResult::Done)
         }
         AuthWrite::Touch { token_hash, at } => touch(t, token_hash, *at),
         AuthWrite::SignOut { token_hash, at } => {
             let Some(session) = remove_session(t, token_hash)? else {
                 return Ok(WriteResult::Gone);
             };
-            add_event(t, counters, 0, *at, &session.address, "signed out".into())?;
+            add_event(t, counters, 0, *at, &session.address, What::SignedOut)?;
             Ok(WriteResult::Done)
         }
         AuthWrite::EndSessions { address, keep, at } => {
             let ended = end_sessions(t, address, keep.as_deref())?;
-            add_event(t, counters, 0, *at, address, format!("ended {ended} other session(s)"))?;
+            add_event(t, counters, 0, *at, address, What::EndedOtherSessions { count: ended })?;
             Ok(WriteResult::Done)
         }
         AuthWrite::ChangePassword {
@@ -137,17 +145,19 @@ pub fn apply(t: &mut Tables<'_>, counters: &mut Counters, w: &AuthWrite) -> Resu
             at,
             actor,
         } => {
-            if !super::ops::ensure_account(t, address, *at, *internal)? {
+            if !super::tables::ensure_account(t, address, *at, *internal)? {
                 return Ok(WriteResult::Gone);
             }
-            let kind = if *internal { "internal" } else { "external" };
             add_event(
                 t,
                 counters,
                 0,
                 *at,
                 actor,
-                format!("created {kind} account {address} (no password, nothing mailed)"),
+                What::AccountAdded {
+                    address: address.clone(),
+                    internal: *internal,
+                },
             )?;
             Ok(WriteResult::Done)
         }
@@ -166,15 +176,14 @@ fn set_preferences(
     };
     account.preferences = p.clone();
     put_account(t, &account)?;
-    let what = format!(
-        "preferences saved: dates {}, {}-hour clock, week starts {}, time zone {}, language {}, signature {} characters",
-        p.date_format,
-        p.clock_hours,
-        p.week_starts,
-        p.time_zone,
-        p.language,
-        p.signature.chars().count()
-    );
+    let what = What::PreferencesSaved {
+        date_format: p.date_format.clone(),
+        clock_hours: p.clock_hours,
+        week_starts: p.week_starts.clone(),
+        time_zone: p.time_zone.clone(),
+        language: p.language.clone(),
+        signature_chars: p.signature.chars().count(),
+    };
     add_event(t, counters, 0, at, address, what)?;
     Ok(WriteResult::Done)
 }
@@ -232,12 +241,12 @@ pub(super) fn sign_in(
     });
     put_account(t, &acc)?;
     t.sessions.insert(token_hash, encode(session).as_slice())?;
-    let pending = if session.second_factor_pending {
-        "; second step pending"
-    } else {
-        ""
+    let what = What::SignedIn {
+        method: method.to_string(),
+        ip: session.ip.clone(),
+        agent: session.agent.clone(),
+        second_step_pending: session.second_factor_pending,
     };
-    let what = format!("signed in with {method} from {} ({}){pending}", session.ip, session.agent);
     add_event(t, counters, 0, session.created_at, &session.address, what)?;
     Ok(WriteResult::Done)
 }
@@ -311,7 +320,9 @@ fn change_password(
         0,
         at,
         &s.address,
-        format!("changed the password ({ended} other session(s) ended)"),
+        What::PasswordChanged {
+            other_sessions_ended: ended,
+        },
     )?;
     Ok(WriteResult::Done)
 }
@@ -327,14 +338,27 @@ fn request_reset(
         return Ok(WriteResult::Gone);
     };
     if at - acc.reset_requested_at < min_interval {
-        let what = format!("asked for a password reset from {ip}: asked again too soon, nothing sent");
+        let what = What::ResetAsked {
+            ip: ip.to_string(),
+            too_soon: true,
+        };
         add_event(t, counters, 0, at, address, what)?;
         return Ok(WriteResult::Gone);
     }
     acc.reset_requested_at = at;
     put_account(t, &acc)?;
     queue_account_mail(t, counters, OutboxKind::PasswordReset, address, at)?;
-    add_event(t, counters, 0, at, address, format!("asked for a password reset from {ip}"))?;
+    add_event(
+        t,
+        counters,
+        0,
+        at,
+        address,
+        What::ResetAsked {
+            ip: ip.to_string(),
+            too_soon: false,
+        },
+    )?;
     Ok(WriteResult::Done)
 }
 
@@ -346,7 +370,7 @@ pub(super) fn queue_account_mail(
     address: &str,
     at: i64,
 ) -> Result<(), VaultError> {
-    queue_mail_about(t, counters, kind, address, (0, String::new()), at)
+    queue_mail_about(t, counters, kind, address, (0, Payload::None), at)
 }
 
 /// Queues a mail Cloister writes to `address` about message `about.0` (0: none), with a kind-specific note.
@@ -355,7 +379,7 @@ pub(super) fn queue_mail_about(
     counters: &mut Counters,
     kind: OutboxKind,
     address: &str,
-    (message_id, note): (u64, String),
+    (message_id, payload): (u64, Payload),
     at: i64,
 ) -> Result<(), VaultError> {
     counters.outbox_seq += 1;
@@ -371,9 +395,9 @@ pub(super) fn queue_mail_about(
         last_error: None,
         state: OutboxState::Pending,
         data_id: 0,
-        note,
+        payload,
     };
-    t.outbox.insert((kind.code(), row.id), encode(&row).as_slice())?;
+    t.put_row(&row)?;
     Ok(())
 }
 
@@ -424,7 +448,7 @@ fn use_reset(
         0,
         at,
         &acc.address,
-        format!("reset the password with a link ({ended} session(s) ended)"),
+        What::PasswordResetWithLink { sessions_ended: ended },
     )?;
     Ok(WriteResult::Done)
 }

@@ -7,15 +7,15 @@
 use std::path::{Path, PathBuf};
 
 use redb::{
-    Database, Key, ReadTransaction, ReadableDatabase as _, ReadableTable as _, ReadableTableMetadata as _, TableDefinition, Value,
-    WriteTransaction,
+    Database, Key, ReadTransaction, ReadableDatabase as _, ReadableTable as _, ReadableTableMetadata as _, TableDefinition,
+    TableHandle as _, Value, WriteTransaction,
 };
 use serde::Serialize;
 
 use super::schema::{
-    ACCOUNTS, ADMIN_SESSIONS, ADMINS, DAY_COUNTS, EVENTS, MAILBOX, MAILBOX_FOLDERS, MESSAGES, META, OUTBOX, OUTBOX_DATA, OUTBOX_REFS, RAW,
-    RAW_CHUNKS, REPORT_DAYS, RESET_TOKENS, SCHEMA_VERSION, SEARCH_TEXT, SEARCH_WORDS, SENDER_MONTH_COUNTS, SENDER_RECIPIENTS, SESSIONS,
-    SIGN_IN_CODES,
+    ACCOUNTS, ADMIN_SESSIONS, ADMINS, DAY_COUNTS, EVENTS, MAILBOX, MAILBOX_FOLDERS, MESSAGES, META, OUTBOX, OUTBOX_DATA, OUTBOX_DUE,
+    OUTBOX_REFS, RAW, RAW_CHUNKS, REPORT_DAYS, RESET_TOKENS, SCHEMA_VERSION, SEARCH_TEXT, SEARCH_WORDS, SENDER_MONTH_COUNTS,
+    SENDER_RECIPIENTS, SESSIONS, SIGN_IN_CODES, each_table,
 };
 use super::{Vault, VaultError};
 
@@ -48,29 +48,15 @@ fn copy<K: Key + 'static, V: Value + 'static>(
 
 /// Copies every table; (messages, accounts, events) counted on the way.
 fn copy_all(src: &ReadTransaction, dst: &WriteTransaction) -> Result<(u64, u64, u64), VaultError> {
-    copy(src, dst, META)?;
-    let messages = copy(src, dst, MESSAGES)?;
-    copy(src, dst, RAW)?;
-    copy(src, dst, RAW_CHUNKS)?;
-    copy(src, dst, SEARCH_WORDS)?;
-    copy(src, dst, MAILBOX)?;
-    let accounts = copy(src, dst, ACCOUNTS)?;
-    copy(src, dst, OUTBOX)?;
-    copy(src, dst, OUTBOX_DATA)?;
-    copy(src, dst, OUTBOX_REFS)?;
-    let events = copy(src, dst, EVENTS)?;
-    copy(src, dst, SESSIONS)?;
-    copy(src, dst, RESET_TOKENS)?;
-    copy(src, dst, MAILBOX_FOLDERS)?;
-    copy(src, dst, DAY_COUNTS)?;
-    copy(src, dst, SEARCH_TEXT)?;
-    copy(src, dst, SIGN_IN_CODES)?;
-    copy(src, dst, SENDER_RECIPIENTS)?;
-    copy(src, dst, SENDER_MONTH_COUNTS)?;
-    copy(src, dst, ADMINS)?;
-    copy(src, dst, ADMIN_SESSIONS)?;
-    copy(src, dst, REPORT_DAYS)?;
-    Ok((messages, accounts, events))
+    let mut rows = std::collections::HashMap::new();
+    macro_rules! copy_table {
+        ($table:expr) => {
+            rows.insert($table.name(), copy(src, dst, $table)?);
+        };
+    }
+    each_table!(copy_table);
+    let count = |t: &str| rows.get(t).copied().unwrap_or(0);
+    Ok((count(MESSAGES.name()), count(ACCOUNTS.name()), count(EVENTS.name())))
 }
 
 fn temp_of(path: &Path) -> PathBuf {

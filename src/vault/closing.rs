@@ -8,21 +8,17 @@
 //! to let go of it and drops it; later calls get `VaultError::Closed`.
 
 use std::path::PathBuf;
-use std::sync::{Arc, RwLock};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use redb::{CompactionError, Database};
 
 use super::VaultError;
 use super::versions::Versions;
-use super::writer::WriterHandle;
+use super::writer::{Slot, WriterHandle};
 
 /// Longest wait for reads in flight when closing.
 const READS_GRACE: Duration = Duration::from_secs(5);
-
-/// The open database, shared by every handle and the writer thread (which
-/// takes it for each batch); None once closed.
-pub(super) type Slot = Arc<RwLock<Option<Arc<Database>>>>;
 
 pub(super) struct Inner {
     db: Slot,

@@ -3,8 +3,8 @@
 
 use redb::ReadableTable;
 
-use super::ops::Tables;
 use super::schema::day_of;
+use super::tables::Tables;
 use super::{VaultError, decode, encode};
 use crate::model::MailboxEntry;
 

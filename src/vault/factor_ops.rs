@@ -6,11 +6,11 @@
 use redb::ReadableTable;
 
 use super::auth_ops::{account, move_session, put_account, queue_account_mail, session, session_and_account, sign_in};
-use super::ops::{Tables, add_event};
+use super::outcome::WriteResult;
 use super::schema::Counters;
-use super::writer::WriteResult;
+use super::tables::{Tables, add_event};
 use super::{VaultError, decode, encode};
-use crate::model::{OutboxKind, Session, SignInCode, Totp};
+use crate::model::{OutboxKind, Session, SignInCode, Totp, What};
 
 /// How a second factor was proved.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -132,14 +132,7 @@ pub fn apply(t: &mut Tables<'_>, counters: &mut Counters, w: &FactorWrite) -> Re
             };
             totp.recovery.clone_from(recovery);
             put_account(t, &acc)?;
-            add_event(
-                t,
-                counters,
-                0,
-                *at,
-                &s.address,
-                "made new recovery codes (the old ones no longer work)".into(),
-            )?;
+            add_event(t, counters, 0, *at, &s.address, What::RecoveryCodesMade)?;
             Ok(WriteResult::Done)
         }
     }
@@ -167,7 +160,10 @@ fn request_code(
             0,
             at,
             address,
-            format!("sign-in code asked for from {ip}: no such account, nothing sent"),
+            What::CodeAsked {
+                ip: ip.to_string(),
+                refused: Some("no such account".into()),
+            },
         )?;
         return Ok(WriteResult::Gone);
     };
@@ -185,14 +181,27 @@ fn request_code(
             0,
             at,
             address,
-            format!("sign-in code asked for from {ip}: {why}, nothing sent"),
+            What::CodeAsked {
+                ip: ip.to_string(),
+                refused: Some(why.into()),
+            },
         )?;
         return Ok(WriteResult::Gone);
     }
     acc.code_requested_at = at;
     put_account(t, &acc)?;
     queue_account_mail(t, counters, OutboxKind::SignInCode, address, at)?;
-    add_event(t, counters, 0, at, address, format!("asked for a sign-in code from {ip}"))?;
+    add_event(
+        t,
+        counters,
+        0,
+        at,
+        address,
+        What::CodeAsked {
+            ip: ip.to_string(),
+            refused: None,
+        },
+    )?;
     Ok(WriteResult::Done)
 }
 
@@ -233,7 +242,7 @@ fn confirm_totp(
     put_account(t, &acc)?;
     s.must_enrol_totp = false;
     t.sessions.insert(token_hash, encode(&s).as_slice())?;
-    add_event(t, counters, 0, at, &s.address, "enrolled a TOTP second factor".into())?;
+    add_event(t, counters, 0, at, &s.address, What::TotpEnrolled)?;
     Ok(WriteResult::Done)
 }
 
@@ -253,11 +262,13 @@ fn second_factor(
     let what = match proof {
         Proof::Step(step) if *step > totp.last_step => {
             totp.last_step = *step;
-            "passed the second factor with an authenticator code".to_string()
+            What::SecondFactorPassed { recovery_left: None }
         }
         Proof::Recovery(hash) if totp.recovery.contains(hash) => {
             totp.recovery.retain(|h| h != hash);
-            format!("passed the second factor with a recovery code ({} left)", totp.recovery.len())
+            What::SecondFactorPassed {
+                recovery_left: Some(totp.recovery.len()),
+            }
         }
         _ => return Ok(WriteResult::Gone),
     };
@@ -278,6 +289,6 @@ fn disable_totp(t: &mut Tables<'_>, counters: &mut Counters, token_hash: &str, s
     }
     acc.totp = None;
     put_account(t, &acc)?;
-    add_event(t, counters, 0, at, &s.address, "removed the TOTP second factor".into())?;
+    add_event(t, counters, 0, at, &s.address, What::TotpRemoved)?;
     Ok(WriteResult::Done)
 }

@@ -4,11 +4,11 @@
 
 use super::auth_ops::queue_mail_about;
 use super::entry_ops::{put_entry, remove_entry};
-use super::ops::{Tables, add_event};
+use super::outcome::WriteResult;
 use super::schema::Counters;
-use super::writer::WriteResult;
+use super::tables::{Tables, add_event};
 use super::{VaultError, decode};
-use crate::model::{Folder, MailboxAction, MailboxEntry, MessageRecord, OutboxKind};
+use crate::model::{Folder, MailboxAction, MailboxEntry, MessageRecord, OutboxKind, Payload, What};
 
 #[derive(Debug)]
 pub enum MailboxWrite {
@@ -48,7 +48,18 @@ pub fn apply(t: &mut Tables<'_>, counters: &mut Counters, w: &MailboxWrite) -> R
             entry.opened_at.get_or_insert(*at);
             put_entry(t, address, *id, &entry)?;
             if first && entry.folder != Folder::Sent {
-                add_event(t, counters, *id, *at, address, format!("read by {address} from {ip} ({agent})"))?;
+                add_event(
+                    t,
+                    counters,
+                    *id,
+                    *at,
+                    address,
+                    What::ReadBy {
+                        reader: address.clone(),
+                        ip: ip.clone(),
+                        agent: agent.clone(),
+                    },
+                )?;
                 if let Some(mut message) = t.message(*id)? {
                     note_first_open(t, &mut message, address, *at)?;
                     queue_read_receipt(t, counters, &message, address, *at)?;
@@ -85,9 +96,12 @@ fn queue_read_receipt(
     if !message.read_receipt || sender.is_empty() || sender == reader {
         return Ok(());
     }
-    let note = serde_json::json!({ "reader": reader, "read_at": at }).to_string();
-    queue_mail_about(t, counters, OutboxKind::ReadReceipt, &sender, (id, note), at)?;
-    add_event(t, counters, id, at, "cloister", format!("read receipt queued for {sender}"))?;
+    let payload = Payload::ReadReceipt {
+        reader: reader.to_string(),
+        read_at: at,
+    };
+    queue_mail_about(t, counters, OutboxKind::ReadReceipt, &sender, (id, payload), at)?;
+    add_event(t, counters, id, at, "cloister", What::ReadReceiptQueued { sender: sender.clone() })?;
     Ok(())
 }
 
@@ -116,21 +130,35 @@ fn act(
         let what = match action {
             MailboxAction::Read | MailboxAction::Unread => {
                 e.read = action == MailboxAction::Read;
-                let state = if e.read { "read" } else { "unread" };
-                format!("marked {state} by {address}")
+                What::Marked {
+                    read: e.read,
+                    by: address.to_string(),
+                }
             }
             MailboxAction::Delete if e.folder != Folder::Deleted => {
                 e.deleted_from = Some(e.folder);
                 e.folder = Folder::Deleted;
-                format!("moved to Deleted by {address}")
+                What::MovedToDeleted { by: address.to_string() }
             }
             MailboxAction::Restore if e.folder == Folder::Deleted => {
                 e.folder = e.deleted_from.take().unwrap_or(Folder::Inbox);
-                format!("restored to {} by {address}", e.folder.name())
+                What::Restored {
+                    folder: e.folder,
+                    by: address.to_string(),
+                }
             }
             MailboxAction::Purge => {
                 remove_entry(t, address, id)?;
-                add_event(t, counters, id, at, address, format!("removed from the mailbox of {address}"))?;
+                add_event(
+                    t,
+                    counters,
+                    id,
+                    at,
+                    address,
+                    What::RemovedFromMailbox {
+                        address: address.to_string(),
+                    },
+                )?;
                 continue;
             }
             MailboxAction::Delete | MailboxAction::Restore => continue,

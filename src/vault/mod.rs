@@ -7,18 +7,21 @@ mod admin_ops;
 mod auth_ops;
 mod backup;
 mod closing;
+mod commands;
 mod entry_ops;
 mod factor_ops;
 mod mailbox_ops;
 mod mailbox_reads;
 mod ops;
 mod outbox_ops;
+mod outcome;
 mod purge_ops;
 mod raw_store;
 mod schema;
 mod self_check;
 mod sender_ops;
 mod storage;
+mod tables;
 mod versions;
 mod writer;
 
@@ -32,19 +35,21 @@ use crate::model::{
     SignInCode,
 };
 
-pub use admin_ops::{ADMIN_RESET_NOTE, AdminWrite};
+pub use admin_ops::AdminWrite;
 pub use auth_ops::AuthWrite;
 pub use backup::{BackupSummary, check_backup, restore};
+pub use commands::{Fallback, FollowUp, IntakeWrite, Kept, OutboxOutcome, RecipientCap, WriteOp};
 pub use factor_ops::{FactorWrite, Proof};
 pub use mailbox_ops::MailboxWrite;
 pub use mailbox_reads::FolderCount;
+pub use outcome::{SenderRefusal, WriteResult};
 pub use purge_ops::{PurgeLimits, PurgePlan};
 pub use raw_store::pack;
-pub use sender_ops::{SenderRefusal, SenderWrite};
-pub use writer::{Fallback, FollowUp, IntakeWrite, Kept, OutboxOutcome, RecipientCap, WriteOp, WriteResult};
+pub use sender_ops::SenderWrite;
 
 use schema::{
-    ACCOUNTS, ADMIN_SESSIONS, ADMINS, EVENTS, MAILBOX, MESSAGES, OUTBOX, OUTBOX_DATA, REPORT_DAYS, RESET_TOKENS, SESSIONS, SIGN_IN_CODES,
+    ACCOUNTS, ADMIN_SESSIONS, ADMINS, EVENTS, MAILBOX, MESSAGES, OUTBOX, OUTBOX_DATA, OUTBOX_DUE, REPORT_DAYS, RESET_TOKENS, SESSIONS,
+    SIGN_IN_CODES,
 };
 
 /// The outbox at a glance, for health checks and metrics.
@@ -102,14 +107,6 @@ storage_from!(
 /// Page cache of the vault file (reads and the write buffer).
 const CACHE_BYTES: usize = 64 * 1024 * 1024;
 
-/// Outbox rows of one kind that are due, and those seen that are not.
-#[derive(Debug, Default)]
-pub struct DueRows {
-    pub due: Vec<OutboxRow>,
-    /// (id, next attempt) of rows seen waiting; `i64::MAX` for dead letters.
-    pub waiting: Vec<(u64, i64)>,
-}
-
 /// Handle to the open vault; cheap to clone. The file is closed when
 /// `close` is called or the last handle drops (`closing.rs`).
 #[derive(Clone)]
@@ -128,7 +125,7 @@ impl Vault {
             .create(&path)
             .map_err(|e| self_check::open_error(&path, e))?;
         let counters = schema::prepare(&db)?;
-        let slot: closing::Slot = Arc::new(std::sync::RwLock::new(Some(Arc::new(db))));
+        let slot: writer::Slot = Arc::new(std::sync::RwLock::new(Some(Arc::new(db))));
         let versions = Arc::new(versions::Versions::default());
         let writer = writer::start(Arc::clone(&slot), counters, Arc::clone(&versions));
         Ok(Self {
@@ -313,36 +310,28 @@ impl Vault {
         Ok(out)
     }
 
-    /// Up to `limit` pending rows of `kind` due by `now`, leaving out those `skip` names;
-    /// bytes are read per row with `outbox_data`.
-    pub fn due_outbox(&self, kind: OutboxKind, now: i64, limit: usize, skip: impl Fn(u64) -> bool) -> Result<DueRows, VaultError> {
+    /// Up to `limit` pending rows of `kind` due by `now`, soonest first,
+    /// leaving out those `skip` names; found through the due-time index, so
+    /// rows waiting for later and dead letters cost nothing. Bytes are read
+    /// per row with `outbox_data`.
+    pub fn due_outbox(&self, kind: OutboxKind, now: i64, limit: usize, skip: impl Fn(u64) -> bool) -> Result<Vec<OutboxRow>, VaultError> {
         let txn = self.db()?.begin_read()?;
-        let table = txn.open_table(OUTBOX)?;
-        let mut out = DueRows::default();
-        for row in table.range((kind.code(), 0)..=(kind.code(), u64::MAX))? {
-            let (k, v) = row?;
-            if skip(k.value().1) {
+        let (due, rows) = (txn.open_table(OUTBOX_DUE)?, txn.open_table(OUTBOX)?);
+        let code = kind.code();
+        let mut out = Vec::new();
+        for key in due.range((code, i64::MIN, 0)..=(code, now, u64::MAX))? {
+            let (_, _, id) = key?.0.value();
+            if skip(id) {
                 continue;
             }
-            let row: OutboxRow = decode("outbox", v.value())?;
-            match row.state {
-                OutboxState::Pending if row.next_attempt_at <= now => {
-                    out.due.push(row);
-                    if out.due.len() >= limit {
-                        break;
-                    }
+            if let Some(row) = rows.get((code, id))? {
+                out.push(decode("outbox", row.value())?);
+                if out.len() >= limit {
+                    break;
                 }
-                OutboxState::Pending => out.waiting.push((row.id, row.next_attempt_at)),
-                OutboxState::Dead => out.waiting.push((row.id, i64::MAX)),
             }
         }
         Ok(out)
-    }
-
-    /// Moves on whenever dead-lettered outbox rows are put back in the queue
-    /// (what `DueRows::waiting` said of them no longer holds).
-    pub fn outbox_revivals(&self) -> u64 {
-        self.inner.versions.outbox_revivals()
     }
 
     /// The bytes a relay row sends.
@@ -374,16 +363,10 @@ impl Vault {
     /// Earliest next attempt among pending rows of `kind`.
     pub fn next_due(&self, kind: OutboxKind) -> Result<Option<i64>, VaultError> {
         let txn = self.db()?.begin_read()?;
-        let table = txn.open_table(OUTBOX)?;
-        let mut next: Option<i64> = None;
-        for row in table.range((kind.code(), 0)..=(kind.code(), u64::MAX))? {
-            let (_, v) = row?;
-            let row: OutboxRow = decode("outbox", v.value())?;
-            if row.state == OutboxState::Pending {
-                next = Some(next.map_or(row.next_attempt_at, |n| n.min(row.next_attempt_at)));
-            }
-        }
-        Ok(next)
+        let due = txn.open_table(OUTBOX_DUE)?;
+        let code = kind.code();
+        let first = due.range((code, i64::MIN, 0)..=(code, i64::MAX, u64::MAX))?.next().transpose()?;
+        Ok(first.map(|(k, _)| k.value().1))
     }
 
     /// The highest message id that has events (every accepted message has some).

@@ -1,84 +1,16 @@
 //! The writes themselves, applied inside the writer's batch transaction.
 
-use redb::{ReadableTable, Table, WriteTransaction};
+use redb::ReadableTable;
 
+use super::commands::{Fallback, IntakeWrite, RecipientCap, WriteOp};
 use super::entry_ops::{count_report_day, put_entry};
 use super::outbox_ops::{apply_initial_password, apply_outbox, apply_retry, queue_follow_up, release_data};
+use super::outcome::WriteResult;
 use super::raw_store;
-use super::schema::{
-    ACCOUNTS, ADMIN_SESSIONS, ADMINS, Counters, DAY_COUNTS, EVENTS, MAILBOX, MAILBOX_FOLDERS, MESSAGES, OUTBOX, OUTBOX_DATA, OUTBOX_REFS,
-    RAW, RAW_CHUNKS, REPORT_DAYS, RESET_TOKENS, SEARCH_TEXT, SEARCH_WORDS, SENDER_MONTH_COUNTS, SENDER_RECIPIENTS, SESSIONS, SIGN_IN_CODES,
-};
-use super::writer::{Fallback, IntakeWrite, RecipientCap, WriteOp, WriteResult};
+use super::schema::Counters;
+use super::tables::{Tables, add_event, ensure_account};
 use super::{VaultError, decode, encode};
-use crate::model::{Account, Event, Folder, MailboxEntry, MessageRecord, OutboxKind, OutboxRow, OutboxState};
-
-/// Every table a write may touch, opened once per batch (opening is not free in redb).
-pub struct Tables<'t> {
-    pub(super) messages: Table<'t, u64, &'static [u8]>,
-    pub(super) raw: Table<'t, u64, &'static [u8]>,
-    pub(super) raw_chunks: Table<'t, (u64, u32), &'static [u8]>,
-    pub(super) search_words: Table<'t, (&'static str, u64), &'static [u8]>,
-    pub(super) mailbox: Table<'t, (&'static str, u64), &'static [u8]>,
-    pub(super) mailbox_folders: Table<'t, (&'static str, u8, u64), u8>,
-    pub(super) day_counts: Table<'t, (&'static str, u8, u32), (u32, u32)>,
-    pub(super) search_text: Table<'t, u64, &'static str>,
-    pub(super) accounts: Table<'t, &'static str, &'static [u8]>,
-    pub(super) outbox: Table<'t, (u8, u64), &'static [u8]>,
-    pub(super) outbox_data: Table<'t, u64, &'static [u8]>,
-    pub(super) outbox_refs: Table<'t, u64, u32>,
-    pub(super) events: Table<'t, (u64, u64), &'static [u8]>,
-    pub(super) sessions: Table<'t, &'static str, &'static [u8]>,
-    pub(super) reset_tokens: Table<'t, &'static str, &'static [u8]>,
-    pub(super) sign_in_codes: Table<'t, &'static str, &'static [u8]>,
-    sender_recipients: Table<'t, (&'static str, u32, &'static str), ()>,
-    sender_month_counts: Table<'t, (&'static str, u32), u32>,
-    pub(super) admins: Table<'t, &'static str, &'static [u8]>,
-    pub(super) admin_sessions: Table<'t, &'static str, &'static [u8]>,
-    pub(super) report_days: Table<'t, (u32, u8), u32>,
-    /// Addresses whose mailbox or account this batch changed (`Versions`).
-    pub(super) touched: Vec<String>,
-}
-
-impl<'t> Tables<'t> {
-    pub fn open(txn: &'t WriteTransaction) -> Result<Self, VaultError> {
-        Ok(Self {
-            messages: txn.open_table(MESSAGES)?,
-            raw: txn.open_table(RAW)?,
-            raw_chunks: txn.open_table(RAW_CHUNKS)?,
-            search_words: txn.open_table(SEARCH_WORDS)?,
-            mailbox: txn.open_table(MAILBOX)?,
-            mailbox_folders: txn.open_table(MAILBOX_FOLDERS)?,
-            day_counts: txn.open_table(DAY_COUNTS)?,
-            search_text: txn.open_table(SEARCH_TEXT)?,
-            accounts: txn.open_table(ACCOUNTS)?,
-            outbox: txn.open_table(OUTBOX)?,
-            outbox_data: txn.open_table(OUTBOX_DATA)?,
-            outbox_refs: txn.open_table(OUTBOX_REFS)?,
-            events: txn.open_table(EVENTS)?,
-            sessions: txn.open_table(SESSIONS)?,
-            reset_tokens: txn.open_table(RESET_TOKENS)?,
-            sign_in_codes: txn.open_table(SIGN_IN_CODES)?,
-            sender_recipients: txn.open_table(SENDER_RECIPIENTS)?,
-            sender_month_counts: txn.open_table(SENDER_MONTH_COUNTS)?,
-            admins: txn.open_table(ADMINS)?,
-            admin_sessions: txn.open_table(ADMIN_SESSIONS)?,
-            report_days: txn.open_table(REPORT_DAYS)?,
-            touched: Vec::new(),
-        })
-    }
-
-    /// The record of message `id`, if it is kept.
-    pub(super) fn message(&self, id: u64) -> Result<Option<MessageRecord>, VaultError> {
-        self.messages.get(id)?.map(|v| decode("messages", v.value())).transpose()
-    }
-
-    /// Stores a message record under its id.
-    pub(super) fn put_message(&mut self, m: &MessageRecord) -> Result<(), VaultError> {
-        self.messages.insert(m.id, encode(m).as_slice())?;
-        Ok(())
-    }
-}
+use crate::model::{Folder, MailboxEntry, OutboxKind, OutboxRow, OutboxState, Payload, What};
 
 pub fn apply(t: &mut Tables<'_>, counters: &mut Counters, op: &WriteOp) -> Result<WriteResult, VaultError> {
     match op {
@@ -113,26 +45,6 @@ pub fn apply(t: &mut Tables<'_>, counters: &mut Counters, op: &WriteOp) -> Resul
     }
 }
 
-pub(super) fn add_event(
-    t: &mut Tables<'_>,
-    counters: &mut Counters,
-    message_id: u64,
-    at: i64,
-    actor: &str,
-    what: String,
-) -> Result<(), VaultError> {
-    counters.event_seq += 1;
-    let event = Event {
-        seq: counters.event_seq,
-        message_id,
-        at_ms: at * 1000,
-        actor: actor.to_string(),
-        what,
-    };
-    t.events.insert((message_id, counters.event_seq), encode(&event).as_slice())?;
-    Ok(())
-}
-
 fn add_outbox(
     t: &mut Tables<'_>,
     counters: &mut Counters,
@@ -154,9 +66,9 @@ fn add_outbox(
         last_error: None,
         state: OutboxState::Pending,
         data_id,
-        note: String::new(),
+        payload: Payload::None,
     };
-    t.outbox.insert((kind.code(), row.id), encode(&row).as_slice())?;
+    t.put_row(&row)?;
     Ok(row.id)
 }
 
@@ -191,11 +103,12 @@ fn apply_intake(t: &mut Tables<'_>, counters: &mut Counters, w: &IntakeWrite) ->
         put_words(t, &key, w)?;
         let internal = w.internal.contains(&key);
         if ensure_account(t, &key, w.now, internal)? {
-            let what = if internal {
-                format!("account created for {key} (internal: signs in with an emailed code, no password is mailed)")
-            } else {
+            if !internal {
                 add_outbox(t, counters, w, OutboxKind::FirstContact, vec![key.clone()], 0)?;
-                format!("account created for {key}; first-contact credentials queued")
+            }
+            let what = What::AccountCreated {
+                address: key.clone(),
+                internal,
             };
             add_event(t, counters, w.message_id, w.now, "cloister", what)?;
         }
@@ -213,7 +126,10 @@ fn apply_intake(t: &mut Tables<'_>, counters: &mut Counters, w: &IntakeWrite) ->
     if let Some(parent) = w.parent
         && t.messages.get(parent)?.is_some()
     {
-        let what = format!("replied to by {} (message {:016X})", w.sender, w.message_id);
+        let what = What::RepliedTo {
+            by: w.sender.clone(),
+            reply: w.message_id,
+        };
         add_event(t, counters, parent, w.now, &w.sender, what)?;
     }
     Ok(WriteResult::Intake)
@@ -237,7 +153,11 @@ fn queue_sends(t: &mut Tables<'_>, counters: &mut Counters, w: &IntakeWrite) -> 
     for (kind, recipients) in groups {
         for rcpt in recipients {
             let id = add_outbox(t, counters, w, kind, vec![rcpt.clone()], data_id)?;
-            let what = format!("queued for {} (outbox {id}) to {rcpt}", kind.noun());
+            let what = What::Queued {
+                outbox: kind,
+                row: id,
+                to: rcpt.clone(),
+            };
             add_event(t, counters, w.message_id, w.now, "cloister", what)?;
         }
     }
@@ -283,38 +203,12 @@ fn add_sender_copy(t: &mut Tables<'_>, counters: &mut Counters, w: &IntakeWrite,
         put_words(t, sender, w)?;
     }
     if ensure_account(t, sender, w.now, true)? {
-        let what = format!("account created for sender {sender} (internal: signs in with an emailed code, no password is mailed)");
+        let what = What::SenderAccountCreated {
+            address: sender.to_string(),
+        };
         add_event(t, counters, w.message_id, w.now, "cloister", what)?;
     }
     Ok(())
-}
-
-/// Creates an account without a password; true when it is new. An external
-/// one must change the password it is about to be mailed.
-pub(super) fn ensure_account(t: &mut Tables<'_>, address: &str, now: i64, internal: bool) -> Result<bool, VaultError> {
-    if t.accounts.get(address)?.is_some() {
-        return Ok(false);
-    }
-    let account = Account {
-        address: address.to_string(),
-        created_at: now,
-        internal,
-        password_hash: None,
-        must_change_password: !internal,
-        allow_logon: true,
-        allow_sending: true,
-        password_changed_at: 0,
-        reset_token: None,
-        last_sign_in: None,
-        previous_sign_in: None,
-        code_requested_at: 0,
-        reset_requested_at: 0,
-        totp: None,
-        preferences: crate::model::Preferences::default(),
-    };
-    t.accounts.insert(address, encode(&account).as_slice())?;
-    t.touched.push(address.to_string());
-    Ok(true)
 }
 
 /// Holds a `tls_first` message for one recipient after TLS failed, exactly as a
@@ -324,15 +218,15 @@ fn apply_fallback(t: &mut Tables<'_>, counters: &mut Counters, f: &Fallback) -> 
     let Some(row) = t.outbox.get(key)?.map(|v| decode::<OutboxRow>("outbox", v.value())).transpose()? else {
         return Ok(WriteResult::Gone);
     };
-    t.outbox.remove(key)?;
+    t.remove_row(key)?;
     release_data(t, row.data_id)?;
     let existing = t.message(row.message_id)?;
     if existing.as_ref().is_some_and(|m| m.recalled_at.is_some()) {
         // Its sender recalled it while this delivery waited: nobody gets it now.
-        let what = format!(
-            "TLS to {} not possible ({}); not held: the sender had recalled the message",
-            f.recipient, f.reason
-        );
+        let what = What::TlsFailedRecalled {
+            recipient: f.recipient.clone(),
+            reason: f.reason.clone(),
+        };
         add_event(t, counters, row.message_id, f.now, "outbox", what)?;
         return Ok(WriteResult::Outbox);
     }
@@ -351,10 +245,10 @@ fn apply_fallback(t: &mut Tables<'_>, counters: &mut Counters, f: &Fallback) -> 
         f.record.clone()
     };
     t.messages.insert(row.message_id, encode(&record).as_slice())?;
-    let what = format!(
-        "TLS to {} not possible ({}); held in isolation vault instead; notice queued",
-        f.recipient, f.reason
-    );
+    let what = What::TlsFailedHeld {
+        recipient: f.recipient.clone(),
+        reason: f.reason.clone(),
+    };
     add_event(t, counters, row.message_id, f.now, "outbox", what)?;
     let w = IntakeWrite {
         message_id: row.message_id,

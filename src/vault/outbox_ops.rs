@@ -4,11 +4,12 @@
 
 use redb::ReadableTable;
 
-use super::ops::{Tables, add_event};
+use super::commands::{FollowUp, OutboxOutcome};
+use super::outcome::WriteResult;
 use super::schema::Counters;
-use super::writer::{FollowUp, OutboxOutcome, WriteResult};
+use super::tables::{Tables, add_event};
 use super::{VaultError, decode, encode};
-use crate::model::{Account, OutboxKind, OutboxRow, OutboxState};
+use crate::model::{Account, OutboxKind, OutboxRow, OutboxState, What};
 
 pub(super) fn apply_outbox(
     t: &mut Tables<'_>,
@@ -23,33 +24,38 @@ pub(super) fn apply_outbox(
     row.attempts += 1;
     let (what, recipient_state) = match outcome {
         OutboxOutcome::Delivered { reply } => {
-            t.outbox.remove(key)?;
+            t.remove_row(key)?;
             release_data(t, row.data_id)?;
-            let what = format!(
-                "{} {} (attempt {}): {reply}",
-                row.kind.sent_phrase(),
-                row.recipients.join(", "),
-                row.attempts
-            );
+            let what = What::Sent {
+                outbox: row.kind,
+                to: row.recipients.clone(),
+                attempt: row.attempts,
+                reply: reply.clone(),
+            };
             (what, Some("relayed"))
         }
         OutboxOutcome::Retry { error, next_attempt_at } => {
             row.last_error = Some(error.clone());
             row.next_attempt_at = *next_attempt_at;
-            t.outbox.insert(key, encode(&row).as_slice())?;
-            let what = format!(
-                "{} attempt {} failed: {error}; next try at unix {next_attempt_at}",
-                row.kind.noun(),
-                row.attempts
-            );
+            t.put_row(&row)?;
+            let what = What::AttemptFailed {
+                outbox: row.kind,
+                attempt: row.attempts,
+                error: error.clone(),
+                next_at: *next_attempt_at,
+            };
             (what, None)
         }
         OutboxOutcome::Dead { error } => {
             row.last_error = Some(error.clone());
             row.state = OutboxState::Dead;
-            t.outbox.insert(key, encode(&row).as_slice())?;
+            t.put_row(&row)?;
             (
-                format!("{} failed for good after {} attempts: {error}", row.kind.noun(), row.attempts),
+                What::FailedForGood {
+                    outbox: row.kind,
+                    attempts: row.attempts,
+                    error: error.clone(),
+                },
                 Some("failed"),
             )
         }
@@ -89,7 +95,7 @@ pub fn apply_initial_password(
         message_id,
         now,
         "cloister",
-        format!("one-time password issued for {key}"),
+        What::OneTimePasswordIssued { address: key.clone() },
     )?;
     Ok(WriteResult::Outbox)
 }
@@ -132,16 +138,19 @@ pub(super) fn queue_follow_up(
         last_error: None,
         state: OutboxState::Pending,
         data_id: origin.data_id,
-        note: f.note.clone(),
+        payload: f.payload.clone(),
     };
-    t.outbox.insert((f.kind.code(), row.id), encode(&row).as_slice())?;
+    t.put_row(&row)?;
     add_event(
         t,
         counters,
         origin.message_id,
         now,
         "outbox",
-        format!("{} to {} queued", f.kind.noun(), f.to),
+        What::FollowUpQueued {
+            outbox: f.kind,
+            to: f.to.clone(),
+        },
     )
 }
 
@@ -158,15 +167,8 @@ pub(super) fn apply_retry(t: &mut Tables<'_>, counters: &mut Counters, id: u64, 
         row.state = OutboxState::Pending;
         row.next_attempt_at = now;
         row.created_at = now;
-        t.outbox.insert(key, encode(&row).as_slice())?;
-        add_event(
-            t,
-            counters,
-            row.message_id,
-            now,
-            actor,
-            format!("{} (outbox {id}) put back in the queue", kind.noun()),
-        )?;
+        t.put_row(&row)?;
+        add_event(t, counters, row.message_id, now, actor, What::PutBack { outbox: kind, row: id })?;
         return Ok(WriteResult::Outbox);
     }
     Ok(WriteResult::Gone)
@@ -188,9 +190,8 @@ fn set_recipient_state(t: &mut Tables<'_>, message_id: u64, recipients: &[String
 mod tests {
     use super::super::{IntakeWrite, OutboxKind, OutboxOutcome, Vault, WriteOp};
 
-    /// A dead letter reads as waiting for ever until `outbox retry` puts it
-    /// back: then the revivals counter moves (the worker forgets what it
-    /// knew of waiting rows) and the row is due again.
+    /// The due-time index: a row deferred is not due before its time, a dead
+    /// letter is never due until `outbox retry` puts it back, and then it is.
     #[test]
     fn dead_letter_waits_until_put_back_and_is_then_due() {
         let dir = tempfile::tempdir().unwrap();
@@ -206,8 +207,23 @@ mod tests {
             };
             vault.write(WriteOp::Intake(Box::new(w))).await.unwrap();
             let first = vault.due_outbox(OutboxKind::Relay, 100, 10, |_| false).unwrap();
-            assert_eq!((first.due.len(), first.waiting.len()), (1, 0));
-            let id = first.due[0].id;
+            assert_eq!(first.len(), 1);
+            let id = first[0].id;
+            let deferred = OutboxOutcome::Retry {
+                error: "451 later".into(),
+                next_attempt_at: 500,
+            };
+            let op = WriteOp::Outbox {
+                kind: OutboxKind::Relay,
+                id,
+                now: 100,
+                outcome: deferred,
+                follow_up: None,
+            };
+            vault.write(op).await.unwrap();
+            assert!(vault.due_outbox(OutboxKind::Relay, 499, 10, |_| false).unwrap().is_empty());
+            assert_eq!(vault.next_due(OutboxKind::Relay).unwrap(), Some(500));
+            assert_eq!(vault.due_outbox(OutboxKind::Relay, 500, 10, |_| false).unwrap().len(), 1);
             let dead = OutboxOutcome::Dead { error: "550 no".into() };
             let op = WriteOp::Outbox {
                 kind: OutboxKind::Relay,
@@ -217,19 +233,16 @@ mod tests {
                 follow_up: None,
             };
             vault.write(op).await.unwrap();
-            let later = vault.due_outbox(OutboxKind::Relay, 10_000, 10, |_| false).unwrap();
-            assert!(later.due.is_empty());
-            assert_eq!(later.waiting, vec![(id, i64::MAX)]);
-            let revivals = vault.outbox_revivals();
+            assert!(vault.due_outbox(OutboxKind::Relay, i64::MAX, 10, |_| false).unwrap().is_empty());
+            assert_eq!(vault.next_due(OutboxKind::Relay).unwrap(), None);
             let retry = WriteOp::Retry {
                 id,
                 now: 10_000,
                 actor: "operator".into(),
             };
             vault.write(retry).await.unwrap();
-            assert_ne!(vault.outbox_revivals(), revivals);
             let again = vault.due_outbox(OutboxKind::Relay, 10_000, 10, |_| false).unwrap();
-            assert_eq!(again.due.iter().map(|r| r.id).collect::<Vec<_>>(), vec![id]);
+            assert_eq!(again.iter().map(|r| r.id).collect::<Vec<_>>(), vec![id]);
         });
     }
 }

@@ -10,12 +10,12 @@ use serde::Serialize;
 
 use super::auth_ops::session;
 use super::entry_ops::remove_entry;
-use super::ops::{Tables, add_event};
+use super::outcome::WriteResult;
 use super::schema::{ADMIN_SESSIONS, MESSAGES, RESET_TOKENS, SESSIONS, SIGN_IN_CODES};
 use super::sender_ops::drop_pending_notices;
-use super::writer::WriteResult;
+use super::tables::{Tables, add_event};
 use super::{Vault, VaultError, decode};
-use crate::model::{AdminSession, MessageRecord, ResetToken, Session, SignInCode};
+use crate::model::{AdminSession, MessageRecord, ResetToken, Session, SignInCode, What};
 
 /// The times that decide what is due.
 #[derive(Debug, Clone, Copy, Serialize, serde::Deserialize)]
@@ -113,7 +113,7 @@ pub fn apply(
         if m.expires_at <= limits.now && m.expired_at.is_none() {
             m.expired_at = Some(limits.now);
             t.put_message(&m)?;
-            let what = "expired: recipients may still read, print and delete it, but no longer answer it".to_string();
+            let what = What::Expired;
             add_event(t, counters, id, limits.now, "cloister", what)?;
         }
     }
@@ -182,10 +182,10 @@ fn purge_message(
     t.messages.remove(m.id)?;
     super::raw_store::remove(t, m.id)?;
     t.search_text.remove(m.id)?;
-    let days = limits.retention_secs / 86_400;
-    let what = format!(
-        "purged after the retention period ({days} days): record, stored bytes ({} bytes) and {entries} mailbox entries removed",
-        m.size
-    );
+    let what = What::Purged {
+        days: limits.retention_secs / 86_400,
+        bytes: m.size,
+        entries,
+    };
     add_event(t, counters, m.id, limits.now, "cloister", what)
 }

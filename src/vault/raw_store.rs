@@ -8,8 +8,8 @@
 use redb::ReadTransaction;
 
 use super::VaultError;
-use super::ops::Tables;
 use super::schema::{RAW, RAW_CHUNKS};
+use super::tables::Tables;
 
 /// zstd's default level: about 3x on prose at hundreds of MB/s.
 const LEVEL: i32 = 3;

@@ -5,7 +5,7 @@ use redb::{Database, ReadableTable, TableDefinition};
 use super::VaultError;
 
 /// Bump when a table's layout changes; older vaults are migrated in `prepare`.
-pub const SCHEMA_VERSION: u64 = 5;
+pub const SCHEMA_VERSION: u64 = 6;
 
 pub const META: TableDefinition<&str, u64> = TableDefinition::new("meta");
 pub const MESSAGES: TableDefinition<u64, &[u8]> = TableDefinition::new("messages");
@@ -24,6 +24,10 @@ pub const MAILBOX: TableDefinition<(&str, u64), &[u8]> = TableDefinition::new("m
 pub const ACCOUNTS: TableDefinition<&str, &[u8]> = TableDefinition::new("accounts");
 /// (kind code, row id) → row; keyed by kind so the worker scans only what it sends.
 pub const OUTBOX: TableDefinition<(u8, u64), &[u8]> = TableDefinition::new("outbox");
+/// (kind code, next attempt, row id) → (): the pending rows by due time
+/// (schema 6), so the worker reads only what is due; dead letters are not
+/// in it. Kept with OUTBOX in every write (`tables::put_row`, `remove_row`).
+pub const OUTBOX_DUE: TableDefinition<(u8, i64, u64), ()> = TableDefinition::new("outbox_due");
 /// data id → bytes of relayed mail, shared by the per-recipient rows of one message.
 pub const OUTBOX_DATA: TableDefinition<u64, &[u8]> = TableDefinition::new("outbox_data");
 /// data id → rows still needing those bytes; the bytes go when it reaches 0.
@@ -74,6 +78,37 @@ pub const ADMIN_SESSIONS: TableDefinition<&str, &[u8]> = TableDefinition::new("a
 /// that day, for the daily report (added in schema 4; purging leaves it alone).
 pub const REPORT_DAYS: TableDefinition<(u32, u8), u32> = TableDefinition::new("report_days");
 
+/// Calls `$each!(TABLE)` for every table of the vault, `META` first: the one
+/// list that creating, backing up and measuring the vault all walk.
+macro_rules! each_table {
+    ($each:ident) => {
+        $each!(META);
+        $each!(MESSAGES);
+        $each!(RAW);
+        $each!(RAW_CHUNKS);
+        $each!(SEARCH_WORDS);
+        $each!(MAILBOX);
+        $each!(ACCOUNTS);
+        $each!(OUTBOX);
+        $each!(OUTBOX_DUE);
+        $each!(OUTBOX_DATA);
+        $each!(OUTBOX_REFS);
+        $each!(EVENTS);
+        $each!(SESSIONS);
+        $each!(RESET_TOKENS);
+        $each!(SIGN_IN_CODES);
+        $each!(MAILBOX_FOLDERS);
+        $each!(SEARCH_TEXT);
+        $each!(SENDER_RECIPIENTS);
+        $each!(SENDER_MONTH_COUNTS);
+        $each!(DAY_COUNTS);
+        $each!(ADMINS);
+        $each!(ADMIN_SESSIONS);
+        $each!(REPORT_DAYS);
+    };
+}
+pub(super) use each_table;
+
 /// Counters the writer thread keeps in memory and persists with every batch.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Counters {
@@ -109,27 +144,12 @@ pub fn prepare(db: &Database) -> Result<Counters, VaultError> {
             outbox_seq: meta.get("outbox_seq")?.map_or(0, |v| v.value()),
         }
     };
-    txn.open_table(MESSAGES)?;
-    txn.open_table(RAW)?;
-    txn.open_table(RAW_CHUNKS)?;
-    txn.open_table(SEARCH_WORDS)?;
-    txn.open_table(MAILBOX)?;
-    txn.open_table(ACCOUNTS)?;
-    txn.open_table(OUTBOX)?;
-    txn.open_table(OUTBOX_DATA)?;
-    txn.open_table(OUTBOX_REFS)?;
-    txn.open_table(EVENTS)?;
-    txn.open_table(SESSIONS)?;
-    txn.open_table(RESET_TOKENS)?;
-    txn.open_table(SIGN_IN_CODES)?;
-    txn.open_table(MAILBOX_FOLDERS)?;
-    txn.open_table(SEARCH_TEXT)?;
-    txn.open_table(SENDER_RECIPIENTS)?;
-    txn.open_table(SENDER_MONTH_COUNTS)?;
-    txn.open_table(DAY_COUNTS)?;
-    txn.open_table(ADMINS)?;
-    txn.open_table(ADMIN_SESSIONS)?;
-    txn.open_table(REPORT_DAYS)?;
+    macro_rules! create {
+        ($table:expr) => {
+            txn.open_table($table)?;
+        };
+    }
+    each_table!(create);
     txn.commit()?;
     Ok(counters)
 }
@@ -193,6 +213,19 @@ fn migrate(txn: &redb::WriteTransaction, from: u64) -> Result<(), VaultError> {
             entries += 1;
         }
         tracing::info!(entries, "vault schema 4 -> 5: search filters made for older entries");
+    }
+    if from < 6 {
+        let outbox = txn.open_table(OUTBOX)?;
+        let mut due = txn.open_table(OUTBOX_DUE)?;
+        let mut pending = 0u64;
+        for row in outbox.iter()? {
+            let row: crate::model::OutboxRow = super::decode("outbox", row?.1.value())?;
+            if row.state == crate::model::OutboxState::Pending {
+                due.insert((row.kind.code(), row.next_attempt_at, row.id), ())?;
+                pending += 1;
+            }
+        }
+        tracing::info!(pending, "vault schema 5 -> 6: outbox due-time index built");
     }
     Ok(())
 }

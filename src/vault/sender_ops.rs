@@ -6,11 +6,11 @@
 use redb::ReadableTable as _;
 
 use super::entry_ops::{put_entry, remove_entry};
-use super::ops::{Tables, add_event};
+use super::outcome::{SenderRefusal, WriteResult};
 use super::schema::Counters;
-use super::writer::WriteResult;
+use super::tables::{Tables, add_event};
 use super::{VaultError, decode};
-use crate::model::{Folder, MailboxEntry, MessageRecord, OutboxKind, OutboxRow, OutboxState, RecipientStatus, Revoked};
+use crate::model::{Folder, MailboxEntry, MessageRecord, OutboxKind, OutboxRow, OutboxState, RecipientStatus, Revoked, What};
 
 #[derive(Debug)]
 pub enum SenderWrite {
@@ -32,18 +32,6 @@ pub enum SenderWrite {
         grant: bool,
         at: i64,
     },
-}
-
-/// Why a sender's write changed nothing (the service words it for the user).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SenderRefusal {
-    Recalled,
-    AlreadyExtended,
-    NotLater,
-    PastRetention,
-    NotHeld,
-    AlreadyRevoked,
-    NotRevoked,
 }
 
 pub fn apply(t: &mut Tables<'_>, counters: &mut Counters, w: &SenderWrite) -> Result<WriteResult, VaultError> {
@@ -89,10 +77,10 @@ fn recall(t: &mut Tables<'_>, counters: &mut Counters, m: &mut MessageRecord, se
     }
     let dropped = drop_pending_notices(t, m.id)?;
     m.recalled_at = Some(at);
-    let mut what = format!("recalled by {sender}: removed from every recipient's mailbox");
-    if !dropped.is_empty() {
-        what = format!("{what}; notice not yet sent cancelled for {}", dropped.join(", "));
-    }
+    let what = What::Recalled {
+        by: sender.clone(),
+        cancelled: dropped,
+    };
     add_event(t, counters, m.id, at, &sender, what)?;
     Ok(WriteResult::Done)
 }
@@ -117,7 +105,7 @@ pub(super) fn drop_pending_notices(t: &mut Tables<'_>, id: u64) -> Result<Vec<St
         }
     }
     for (row_id, _) in &doomed {
-        t.outbox.remove((code, *row_id))?;
+        t.remove_row((code, *row_id))?;
     }
     Ok(doomed.into_iter().map(|(_, to)| to).collect())
 }
@@ -164,11 +152,11 @@ fn extend(
             entry.expires_at = until;
         }
     }
-    let what = format!(
-        "expiry extended from {} to {} by {sender}",
-        crate::model::utc_text(m.expires_at),
-        crate::model::utc_text(until)
-    );
+    let what = What::Extended {
+        from: m.expires_at,
+        until,
+        by: sender.to_string(),
+    };
     m.expires_at = until;
     m.extended_at = Some(at);
     add_event(t, counters, m.id, at, sender, what)?;
@@ -201,7 +189,10 @@ fn access(
             .entry
             .unwrap_or_else(|| MailboxEntry::new(Folder::Inbox, r.read_at.is_some(), m.expires_at));
         put_entry(t, &key, id, &entry)?;
-        format!("access granted again to {key} by {sender}")
+        What::AccessGranted {
+            to: key.clone(),
+            by: sender.to_string(),
+        }
     } else {
         if r.revoked.is_some() {
             return Ok(WriteResult::Refused(SenderRefusal::AlreadyRevoked));
@@ -209,7 +200,10 @@ fn access(
         let entry = remove_entry(t, &key, id)?;
         keep_first_open(r, entry.as_ref());
         r.revoked = Some(Revoked { at, entry });
-        format!("access revoked for {key} by {sender}")
+        What::AccessRevoked {
+            of: key.clone(),
+            by: sender.to_string(),
+        }
     };
     add_event(t, counters, id, at, sender, what)?;
     Ok(WriteResult::Done)

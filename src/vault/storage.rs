@@ -5,8 +5,9 @@ use redb::{Database, Key, ReadTransaction, ReadableDatabase as _, ReadableTableM
 use serde::Serialize;
 
 use super::schema::{
-    ACCOUNTS, ADMIN_SESSIONS, ADMINS, DAY_COUNTS, EVENTS, MAILBOX, MAILBOX_FOLDERS, MESSAGES, META, OUTBOX, OUTBOX_DATA, OUTBOX_REFS, RAW,
-    RAW_CHUNKS, REPORT_DAYS, RESET_TOKENS, SEARCH_TEXT, SEARCH_WORDS, SENDER_MONTH_COUNTS, SENDER_RECIPIENTS, SESSIONS, SIGN_IN_CODES,
+    ACCOUNTS, ADMIN_SESSIONS, ADMINS, DAY_COUNTS, EVENTS, MAILBOX, MAILBOX_FOLDERS, MESSAGES, META, OUTBOX, OUTBOX_DATA, OUTBOX_DUE,
+    OUTBOX_REFS, RAW, RAW_CHUNKS, REPORT_DAYS, RESET_TOKENS, SEARCH_TEXT, SEARCH_WORDS, SENDER_MONTH_COUNTS, SENDER_RECIPIENTS, SESSIONS,
+    SIGN_IN_CODES, each_table,
 };
 use super::{Vault, VaultError};
 
@@ -87,30 +88,13 @@ impl Vault {
     pub fn storage(&self) -> Result<StorageReport, VaultError> {
         let file_bytes = std::fs::metadata(&self.inner.path).map_or(0, |m| m.len());
         let txn = self.db()?.begin_read()?;
-        let tables = vec![
-            table_use(&txn, META)?,
-            table_use(&txn, MESSAGES)?,
-            table_use(&txn, RAW)?,
-            table_use(&txn, RAW_CHUNKS)?,
-            table_use(&txn, SEARCH_WORDS)?,
-            table_use(&txn, MAILBOX)?,
-            table_use(&txn, ACCOUNTS)?,
-            table_use(&txn, OUTBOX)?,
-            table_use(&txn, OUTBOX_DATA)?,
-            table_use(&txn, OUTBOX_REFS)?,
-            table_use(&txn, EVENTS)?,
-            table_use(&txn, SESSIONS)?,
-            table_use(&txn, RESET_TOKENS)?,
-            table_use(&txn, SIGN_IN_CODES)?,
-            table_use(&txn, MAILBOX_FOLDERS)?,
-            table_use(&txn, SEARCH_TEXT)?,
-            table_use(&txn, SENDER_RECIPIENTS)?,
-            table_use(&txn, SENDER_MONTH_COUNTS)?,
-            table_use(&txn, DAY_COUNTS)?,
-            table_use(&txn, ADMINS)?,
-            table_use(&txn, ADMIN_SESSIONS)?,
-            table_use(&txn, REPORT_DAYS)?,
-        ];
+        let mut tables = Vec::new();
+        macro_rules! measure {
+            ($table:expr) => {
+                tables.push(table_use(&txn, $table)?);
+            };
+        }
+        each_table!(measure);
         let messages = txn.open_table(MESSAGES)?;
         let mut message_bytes = 0;
         for row in redb::ReadableTable::iter(&messages)? {
@@ -119,7 +103,7 @@ impl Vault {
         let used: u64 = tables.iter().map(|t| t.page_bytes).sum();
         Ok(StorageReport {
             file_bytes,
-            messages: tables[1].rows,
+            messages: tables.iter().find(|t| t.table == MESSAGES.name()).map_or(0, |t| t.rows),
             message_bytes,
             unused_bytes: file_bytes.saturating_sub(used),
             tables,

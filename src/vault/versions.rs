@@ -4,7 +4,6 @@
 
 use std::collections::HashMap;
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Addresses held in memory at most; beyond it the map starts again (every
 /// page cached before then is rebuilt once, which is only slower).
@@ -13,8 +12,6 @@ const MAX_ADDRESSES: usize = 100_000;
 #[derive(Default)]
 pub struct Versions {
     inner: Mutex<Inner>,
-    /// Moved on by every commit that puts dead-lettered outbox rows back in the queue.
-    outbox_revivals: AtomicU64,
 }
 
 #[derive(Default)]
@@ -43,16 +40,6 @@ impl Versions {
         for address in touched {
             inner.map.insert(address, batch);
         }
-    }
-
-    /// A commit put dead-lettered outbox rows back in the queue.
-    pub fn revived_outbox_rows(&self) {
-        self.outbox_revivals.fetch_add(1, Ordering::SeqCst);
-    }
-
-    /// The same value means no dead-lettered outbox row was put back meanwhile.
-    pub fn outbox_revivals(&self) -> u64 {
-        self.outbox_revivals.load(Ordering::SeqCst)
     }
 
     /// The counter of `address`: the same value means nothing of it changed.

@@ -5,156 +5,18 @@ use std::sync::Arc;
 use redb::Database;
 
 use super::VaultError;
-use super::ops::{Tables, apply};
+use super::commands::WriteOp;
+use super::ops::apply;
+use super::outcome::WriteResult;
 use super::schema::{Counters, META};
-use crate::model::{MailboxEntry, MessageRecord, OutboxKind};
+use super::tables::Tables;
 
 /// Most writes one commit takes; bounds latency under heavy load.
 const MAX_BATCH: usize = 512;
 
-/// Everything one accepted SMTP transaction (or portal send) stores.
-#[derive(Debug, Default)]
-pub struct IntakeWrite {
-    pub message_id: u64,
-    pub now: i64,
-    pub sender: String,
-    /// The message as stored and sent (one copy for the vault and every outbox row).
-    pub bytes: Vec<u8>,
-    /// The message record, when it is kept in the vault (a recipient is held, or it was written in the portal).
-    pub vaulted: Option<MessageRecord>,
-    /// Mailbox entries of vaulted recipients (address, entry).
-    pub mailbox: Vec<(String, MailboxEntry)>,
-    /// Recipients to relay as ordinary mail.
-    pub relay: Vec<String>,
-    /// Recipients to deliver directly over verified TLS (`tls_first`).
-    pub direct: Vec<String>,
-    /// (actor, what) events to record for the message.
-    pub events: Vec<(String, String)>,
-    /// Mailbox addresses (lower case) in `internal_domains`: never mailed a password.
-    pub internal: Vec<String>,
-    /// The internal sender of a held message, or the author of a portal message:
-    /// gets an account (if new) and a Sent copy.
-    pub sender_account: Option<String>,
-    /// Its bytes packed and its words' filter, for a held message (packed
-    /// here from `bytes` when missing).
-    pub kept: Option<Kept>,
-    /// The author's own address at the mail server, for a copy (`bcc_to_mail_server`).
-    pub bcc: Vec<String>,
-    /// Refuse the whole write when the sender would reach more unique secure
-    /// recipients this month than allowed.
-    pub recipient_cap: Option<RecipientCap>,
-    /// The message this one answers: its log gets a "replied to" event.
-    pub parent: Option<u64>,
-}
-
-/// `messages.unique_recipients_per_month` as the writer checks it.
-#[derive(Debug, Clone, Copy)]
-pub struct RecipientCap {
-    /// Calendar month (UTC) as yyyymm.
-    pub month: u32,
-    pub limit: u32,
-}
-
-/// Everything a TLS fallback stores (see `WriteOp::Fallback`).
-#[derive(Debug)]
-pub struct Fallback {
-    pub id: u64,
-    pub now: i64,
-    pub recipient: String,
-    pub reason: String,
-    /// Used when the message is not in the vault yet.
-    pub record: MessageRecord,
-    pub entry: MailboxEntry,
-    /// The sender is in `internal_domains` (gets an account and a Sent copy).
-    pub sender_internal: bool,
-    /// Its bytes packed and its words' filter.
-    pub kept: Kept,
-}
-
-/// What the vault keeps of a held message besides its record, made by
-/// whoever builds the write (compressing is not the writer thread's work).
-#[derive(Debug, Clone, Default)]
-pub struct Kept {
-    pub packed: super::raw_store::Packed,
-    /// The filter search checks an entry's words with (`mail::words`).
-    pub words: Vec<u8>,
-}
-
-/// A row to queue because of another row's outcome.
-#[derive(Debug, Clone)]
-pub struct FollowUp {
-    pub kind: OutboxKind,
-    pub to: String,
-    pub note: String,
-}
-
-#[derive(Debug, Clone)]
-pub enum OutboxOutcome {
-    Delivered { reply: String },
-    Retry { error: String, next_attempt_at: i64 },
-    Dead { error: String },
-}
-
-#[derive(Debug)]
-pub enum WriteOp {
-    Intake(Box<IntakeWrite>),
-    Outbox {
-        kind: OutboxKind,
-        id: u64,
-        now: i64,
-        outcome: OutboxOutcome,
-        /// Mail this outcome causes (a delivery-failure notice), queued in the same transaction.
-        follow_up: Option<FollowUp>,
-    },
-    /// TLS to a `tls_first` recipient failed: hold the message for that recipient instead.
-    Fallback(Box<Fallback>),
-    /// Puts a dead-lettered row back in the queue (`cloister outbox retry`).
-    Retry {
-        id: u64,
-        now: i64,
-        actor: String,
-    },
-    /// Sign-in, sessions, password changes and resets.
-    Auth(super::AuthWrite),
-    /// Emailed sign-in codes and the TOTP second factor.
-    Factor(super::FactorWrite),
-    /// A user's own mailbox: open, mark, delete, restore, remove.
-    Mailbox(super::MailboxWrite),
-    /// The sender's controls over a held message: recall, extend, revoke, re-grant.
-    Sender(super::SenderWrite),
-    /// The admin console: admin accounts and sessions, and what admins do to portal accounts.
-    Admin(super::AdminWrite),
-    /// Retention and expiry: applies (a chunk of) a plan, checking each item again.
-    Purge {
-        plan: Box<super::PurgePlan>,
-        limits: super::PurgeLimits,
-    },
-    /// A first-contact password's argon2id hash, stored before the mail goes out.
-    InitialPassword {
-        address: String,
-        hash: String,
-        message_id: u64,
-        now: i64,
-    },
-}
-
-#[derive(Debug, PartialEq)]
-pub enum WriteResult {
-    /// The intake is stored (new accounts and their first-contact rows included).
-    Intake,
-    /// Nothing was stored: the sender has reached `limit` unique secure recipients this month.
-    OverCap {
-        limit: u32,
-    },
-    Outbox,
-    /// The outbox row no longer exists (already handled); or the account, session
-    /// or token an auth write names does not exist (or no longer works).
-    Gone,
-    /// An auth write took effect.
-    Done,
-    /// A sender's control changed nothing, for this reason.
-    Refused(super::SenderRefusal),
-}
+/// The open database, shared by every handle and the writer thread (which
+/// takes it for each batch); None once closed.
+pub(super) type Slot = Arc<std::sync::RwLock<Option<Arc<Database>>>>;
 
 type Reply = async_channel::Sender<Result<WriteResult, VaultError>>;
 
@@ -192,7 +54,7 @@ impl WriterHandle {
     }
 }
 
-pub fn start(db: super::closing::Slot, counters: Counters, versions: Arc<super::versions::Versions>) -> WriterHandle {
+pub fn start(db: Slot, counters: Counters, versions: Arc<super::versions::Versions>) -> WriterHandle {
     let (tx, rx) = async_channel::unbounded::<(WriteOp, Reply)>();
     let (done_tx, done_rx) = async_channel::bounded(1);
     let failing = Arc::new(std::sync::Mutex::new(None));
@@ -215,7 +77,7 @@ pub fn start(db: super::closing::Slot, counters: Counters, versions: Arc<super::
 type Failing = std::sync::Mutex<Option<String>>;
 
 fn run(
-    slot: &super::closing::Slot,
+    slot: &Slot,
     mut counters: Counters,
     rx: &async_channel::Receiver<(WriteOp, Reply)>,
     (versions, failing): (&super::versions::Versions, &Failing),
@@ -237,9 +99,6 @@ fn run(
                 *failing.lock().expect("writer state") = None;
                 // Before anyone hears of the commit, so no page is built from the old state and kept.
                 versions.bump(touched);
-                if batch.iter().any(|(op, _)| matches!(op, WriteOp::Retry { .. })) {
-                    versions.revived_outbox_rows();
-                }
                 for ((_, reply), result) in batch.into_iter().zip(results) {
                     let _ = reply.try_send(Ok(result));
                 }

@@ -11,7 +11,7 @@ mod auth;
 
 use super::data::{Body, DataProblem, DataReceiver};
 use super::spool::SpoolFile;
-use crate::service::intake::Delivery;
+use crate::service::intake::{Delivery, Origin};
 use crate::service::queue_ids::QueueIds;
 
 /// Limits and identity the session needs from the configuration.
@@ -250,10 +250,12 @@ impl Session {
             queue_id,
             sender: txn.sender,
             recipients: txn.recipients,
-            helo: self.helo.clone().unwrap_or_default(),
             client: self.client,
-            tls: self.tls,
-            auth_user: self.auth_user.clone(),
+            origin: Origin::Smtp {
+                helo: self.helo.clone().unwrap_or_default(),
+                tls: self.tls,
+                auth_user: self.auth_user.clone(),
+            },
             data: Vec::new(),
         });
         match receiver.finish() {

@@ -38,7 +38,7 @@ pub fn show(web: &Web, req: &Req, admin: &Admin) -> Result<Resp, WebError> {
     let events = audit::list(&web.ctx, &filter, SHOWN)?;
     let rows: Vec<Value> = events
         .iter()
-        .map(|e| context! { at => utc_text(e.at_ms / 1000), kind => Kind::of(e).label(), who => e.actor, what => e.what })
+        .map(|e| context! { at => utc_text(e.at_ms / 1000), kind => Kind::of(e).label(), who => e.actor, what => e.what.to_string() })
         .collect();
     let kinds: Vec<Value> = Kind::ALL
         .iter()

@@ -49,7 +49,7 @@ pub fn user(web: &Web, req: &Req, admin: &Admin) -> Result<Resp, WebError> {
     let (account, sign_ins) = directory::user(&web.ctx, address)?.ok_or(WebError::NotFound)?;
     let sign_ins: Vec<Value> = sign_ins
         .iter()
-        .map(|e| context! { at => when(e.at_ms / 1000), what => e.what })
+        .map(|e| context! { at => when(e.at_ms / 1000), what => e.what.to_string() })
         .collect();
     let domain = directory::domain_of(address);
     let values = context! {

@@ -88,7 +88,7 @@ pub fn message(web: &Web, req: &Req, admin: &Admin) -> Result<Resp, WebError> {
     let events: Vec<Value> = story
         .events
         .iter()
-        .map(|e| context! { at => utc_text(e.at_ms / 1000), actor => e.actor, what => e.what })
+        .map(|e| context! { at => utc_text(e.at_ms / 1000), actor => e.actor, what => e.what.to_string() })
         .collect();
     let outbox: Vec<Value> = story
         .outbox

@@ -5,7 +5,7 @@
 use hyper::StatusCode;
 use minijinja::{Value, context};
 
-use super::reading::parse_id;
+use super::shown::parse_id;
 use super::{Signed, WebError, page};
 use crate::mail::compose::Attached;
 use crate::model::Restriction;

@@ -2,6 +2,7 @@
 
 use minijinja::{Value, context};
 
+use super::shown::{path_of, sender, size_text};
 use super::{Signed, WebError, page, safe_next};
 use crate::model::MailboxAction;
 use crate::model::{Folder, MessageRecord};
@@ -11,32 +12,6 @@ use crate::service::preferences::{Clock, Since};
 use crate::service::tracking::Status;
 use crate::web::Web;
 use crate::web::http::{Req, Resp};
-
-/// The From header, or the envelope sender when the message has none.
-pub fn sender(m: &MessageRecord) -> String {
-    if m.from.is_empty() {
-        m.envelope_from.clone()
-    } else {
-        m.from.clone()
-    }
-}
-
-/// Sizes as people read them.
-pub fn size_text(bytes: u64) -> String {
-    match bytes {
-        0..1_000 => format!("{bytes} B"),
-        1_000..1_000_000 => format!("{} KB", bytes.div_ceil(1_000)),
-        _ => format!("{}.{} MB", bytes / 1_000_000, bytes % 1_000_000 / 100_000),
-    }
-}
-
-pub fn path_of(folder: Folder) -> &'static str {
-    match folder {
-        Folder::Inbox => "/",
-        Folder::Sent => "/sent",
-        Folder::Deleted => "/deleted",
-    }
-}
 
 fn row(clock: &Clock, folder: Folder, r: &Row) -> Value {
     let m = &r.message;
@@ -124,7 +99,7 @@ pub async fn act(web: &Web, req: &Req, signed: &Signed) -> Result<Resp, WebError
     let ids = req
         .fields("id")
         .into_iter()
-        .map(super::reading::parse_id)
+        .map(super::shown::parse_id)
         .collect::<Result<Vec<u64>, WebError>>()?;
     let back = safe_next(req.field("back"));
     let address = &signed.session.address;

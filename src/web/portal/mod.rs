@@ -7,6 +7,7 @@ mod mailbox;
 mod password;
 mod preferences;
 mod reading;
+mod shown;
 mod signin;
 mod tracking;
 mod two_factor;

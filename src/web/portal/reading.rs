@@ -6,7 +6,7 @@ use hyper::Method;
 use mail_parser::MimeHeaders as _;
 use minijinja::{Value, context};
 
-use super::mailbox::{path_of, sender, size_text};
+use super::shown::{parse_id, path_of, sender, size_text};
 use super::{Signed, WebError, page};
 use crate::mail::html;
 use crate::mail::html::TooComplex;
@@ -15,11 +15,6 @@ use crate::service::{access, mailbox};
 use crate::web::Web;
 use crate::web::http::{Req, Resp};
 use crate::web::renders::Rendered;
-
-/// Hex queue id from the path; anything else is "not found".
-pub fn parse_id(id: &str) -> Result<u64, WebError> {
-    u64::from_str_radix(id, 16).map_err(|_| WebError::NotFound)
-}
 
 /// Browsers fetching ahead of the user (and HEAD) do not count as reading.
 fn really_read(req: &Req) -> bool {

@@ -3,7 +3,7 @@
 
 use minijinja::{Value, context};
 
-use super::reading::parse_id;
+use super::shown::parse_id;
 use super::{Signed, WebError};
 use crate::service::tracking::{self, ControlError};
 use crate::web::Web;

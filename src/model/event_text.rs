@@ -1,0 +1,212 @@
+//! The words of an event, made from its kind and fields when it is shown
+//! (monitor story, audit, `cloister show`, CSV): the one place to translate.
+
+use std::fmt;
+
+use super::event::What;
+use super::time::utc_text;
+
+impl fmt::Display for What {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(text) = message_text(self) {
+            return f.write_str(&text);
+        }
+        f.write_str(&account_text(self))
+    }
+}
+
+/// Sessions ended, as the log says it.
+fn ended(n: usize) -> String {
+    format!("{n} session(s) ended")
+}
+
+/// Words of an event about a message, or None for the account events.
+fn message_text(what: &What) -> Option<String> {
+    Some(match what {
+        What::Received {
+            client,
+            helo,
+            sender,
+            size,
+            auth,
+        } => {
+            let auth = auth.as_ref().map(|u| format!(" auth={u}")).unwrap_or_default();
+            format!("received from [{client}] helo={helo} sender=<{sender}> size={size}{auth}")
+        }
+        What::Held { recipient, rule } => format!("held in isolation vault for {recipient} (rule {rule}); notice queued"),
+        What::Ordinary { recipient, rule } => format!("ordinary delivery for {recipient} (rule {rule})"),
+        What::WrittenInPortal {
+            author,
+            client,
+            mode,
+            expiry_days,
+            restriction,
+            read_receipt,
+            bcc,
+        } => format!(
+            "written in the portal by {author} from {client}: mode {mode}, expires in {expiry_days} days, restriction {restriction}, read receipt {}{}",
+            if *read_receipt { "asked" } else { "not asked" },
+            if *bcc { ", copy to the mail server" } else { "" },
+        ),
+        What::SecureHeaderIgnored { header, sender } => format!("{header} ignored: sender <{sender}> may not choose the secure mode"),
+        What::AccountCreated { address, internal: true } => {
+            format!("account created for {address} (internal: signs in with an emailed code, no password is mailed)")
+        }
+        What::AccountCreated { address, internal: false } => format!("account created for {address}; first-contact credentials queued"),
+        What::SenderAccountCreated { address } => {
+            format!("account created for sender {address} (internal: signs in with an emailed code, no password is mailed)")
+        }
+        What::RepliedTo { by, reply } => format!("replied to by {by} (message {reply:016X})"),
+        _ => return outbox_text(what).or_else(|| reader_text(what)),
+    })
+}
+
+fn outbox_text(what: &What) -> Option<String> {
+    Some(match what {
+        What::Queued { outbox, row, to } => format!("queued for {} (outbox {row}) to {to}", outbox.noun()),
+        What::TlsFailedRecalled { recipient, reason } => {
+            format!("TLS to {recipient} not possible ({reason}); not held: the sender had recalled the message")
+        }
+        What::TlsFailedHeld { recipient, reason } => {
+            format!("TLS to {recipient} not possible ({reason}); held in isolation vault instead; notice queued")
+        }
+        What::Sent {
+            outbox,
+            to,
+            attempt,
+            reply,
+        } => format!("{} {} (attempt {attempt}): {reply}", outbox.sent_phrase(), to.join(", ")),
+        What::AttemptFailed {
+            outbox,
+            attempt,
+            error,
+            next_at,
+        } => {
+            format!("{} attempt {attempt} failed: {error}; next try at unix {next_at}", outbox.noun())
+        }
+        What::FailedForGood { outbox, attempts, error } => format!("{} failed for good after {attempts} attempts: {error}", outbox.noun()),
+        What::OneTimePasswordIssued { address } => format!("one-time password issued for {address}"),
+        What::FollowUpQueued { outbox, to } => format!("{} to {to} queued", outbox.noun()),
+        What::PutBack { outbox, row } => format!("{} (outbox {row}) put back in the queue", outbox.noun()),
+        _ => return None,
+    })
+}
+
+fn reader_text(what: &What) -> Option<String> {
+    Some(match what {
+        What::ReadBy { reader, ip, agent } => format!("read by {reader} from {ip} ({agent})"),
+        What::ReadReceiptQueued { sender } => format!("read receipt queued for {sender}"),
+        What::RemovedFromMailbox { address } => format!("removed from the mailbox of {address}"),
+        What::Marked { read, by } => format!("marked {} by {by}", if *read { "read" } else { "unread" }),
+        What::MovedToDeleted { by } => format!("moved to Deleted by {by}"),
+        What::Restored { folder, by } => format!("restored to {} by {by}", folder.name()),
+        What::Recalled { by, cancelled } if cancelled.is_empty() => format!("recalled by {by}: removed from every recipient's mailbox"),
+        What::Recalled { by, cancelled } => format!(
+            "recalled by {by}: removed from every recipient's mailbox; notice not yet sent cancelled for {}",
+            cancelled.join(", ")
+        ),
+        What::Extended { from, until, by } => format!("expiry extended from {} to {} by {by}", utc_text(*from), utc_text(*until)),
+        What::AccessGranted { to, by } => format!("access granted again to {to} by {by}"),
+        What::AccessRevoked { of, by } => format!("access revoked for {of} by {by}"),
+        What::Expired => "expired: recipients may still read, print and delete it, but no longer answer it".into(),
+        What::Purged { days, bytes, entries } => format!(
+            "purged after the retention period ({days} days): record, stored bytes ({bytes} bytes) and {entries} mailbox entries removed"
+        ),
+        _ => return None,
+    })
+}
+
+/// Words of an account, sign-in or admin event.
+fn account_text(what: &What) -> String {
+    let locked = |l: &bool| if *l { "; now locked" } else { "" };
+    match what {
+        What::SignedIn {
+            method,
+            ip,
+            agent,
+            second_step_pending,
+        } => {
+            let pending = if *second_step_pending { "; second step pending" } else { "" };
+            format!("signed in with {method} from {ip} ({agent}){pending}")
+        }
+        What::SignInRefused { ip, why, locked: l } => format!("sign-in refused from {ip}: {why}{}", locked(l)),
+        What::SignedOut => "signed out".into(),
+        What::EndedOtherSessions { count } => format!("ended {count} other session(s)"),
+        What::AccountAdded { address, internal } => format!(
+            "created {} account {address} (no password, nothing mailed)",
+            if *internal { "internal" } else { "external" }
+        ),
+        What::PreferencesSaved {
+            date_format,
+            clock_hours,
+            week_starts,
+            time_zone,
+            language,
+            signature_chars,
+        } => format!(
+            "preferences saved: dates {date_format}, {clock_hours}-hour clock, week starts {week_starts}, time zone {time_zone}, language {language}, signature {signature_chars} characters"
+        ),
+        What::PasswordChanged { other_sessions_ended } => format!("changed the password ({other_sessions_ended} other session(s) ended)"),
+        What::ResetAsked { ip, too_soon: true } => format!("asked for a password reset from {ip}: asked again too soon, nothing sent"),
+        What::ResetAsked { ip, too_soon: false } => format!("asked for a password reset from {ip}"),
+        What::PasswordResetWithLink { sessions_ended } => format!("reset the password with a link ({})", ended(*sessions_ended)),
+        What::CodeAsked { ip, refused: None } => format!("asked for a sign-in code from {ip}"),
+        What::CodeAsked { ip, refused: Some(why) } => format!("sign-in code asked for from {ip}: {why}, nothing sent"),
+        What::RecoveryCodesMade => "made new recovery codes (the old ones no longer work)".into(),
+        What::TotpEnrolled => "enrolled a TOTP second factor".into(),
+        What::SecondFactorPassed { recovery_left: None } => "passed the second factor with an authenticator code".into(),
+        What::SecondFactorPassed { recovery_left: Some(n) } => format!("passed the second factor with a recovery code ({n} left)"),
+        What::TotpRemoved => "removed the TOTP second factor".into(),
+        _ => admin_text(what),
+    }
+}
+
+fn admin_text(what: &What) -> String {
+    match what {
+        What::AdminCreated { name, totp } => format!("admin {name} created ({} TOTP)", if *totp { "with" } else { "without" }),
+        What::AdminRemoved { name, sessions_ended } => format!("admin {name} removed ({})", ended(*sessions_ended)),
+        What::AdminSignedIn { ip, agent } => format!("admin signed in from {ip} ({agent})"),
+        What::AdminSignInRefused { name, ip, why, locked } => {
+            format!(
+                "admin sign-in refused for {name} from {ip}: {why}{}",
+                if *locked { "; now locked" } else { "" }
+            )
+        }
+        What::AdminSignedOut => "admin signed out".into(),
+        What::PasswordMailed { address, sessions_ended } => {
+            format!(
+                "new one-time password for {address} queued to be mailed ({})",
+                ended(*sessions_ended)
+            )
+        }
+        What::PasswordShown { address, sessions_ended } => {
+            format!(
+                "new one-time password for {address} shown to the admin ({})",
+                ended(*sessions_ended)
+            )
+        }
+        What::MustChangePassword { address } => format!("{address} must change the password at the next sign-in"),
+        What::Logon {
+            address, allowed: true, ..
+        } => format!("logon allowed for {address}"),
+        What::Logon {
+            address,
+            allowed: false,
+            sessions_ended,
+        } => format!("logon denied for {address} ({})", ended(*sessions_ended)),
+        What::Sending { address, allowed } => format!("sending {} for {address}", if *allowed { "allowed" } else { "denied" }),
+        What::LockoutLifted { address } => format!("sign-in lockout lifted for {address}"),
+        What::AccountDeleted {
+            address,
+            entries,
+            sessions_ended,
+        } => {
+            format!(
+                "account {address} deleted ({entries} mailbox entries removed, {})",
+                ended(*sessions_ended)
+            )
+        }
+        What::Legacy { text } => text.clone(),
+        _ => String::new(),
+    }
+}

@@ -1,0 +1,25 @@
+//! Why a message written in the portal was not sent: typed for the web edge,
+//! which shows `Refused` text to the author and logs the rest.
+
+use crate::vault::VaultError;
+
+#[derive(Debug, thiserror::Error)]
+pub enum SendError {
+    /// The message replied to is not in the author's mailbox.
+    #[error("not found")]
+    NotFound,
+    /// Something the author can fix or must accept; the text is shown to them.
+    #[error("{0}")]
+    Refused(String),
+    #[error(transparent)]
+    Store(#[from] super::StoreError),
+    /// Storing failed; detail for the log.
+    #[error("not stored: {0}")]
+    Stored(String),
+}
+
+impl From<VaultError> for SendError {
+    fn from(e: VaultError) -> Self {
+        Self::Store(e.into())
+    }
+}

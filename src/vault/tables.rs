@@ -1,0 +1,160 @@
+//! The tables a write transaction works on, and the small steps every kind
+//! of write shares (an event, an account made on first contact).
+
+use redb::{ReadableTable, Table, WriteTransaction};
+
+use super::schema::{
+    ACCOUNTS, ADMIN_SESSIONS, ADMINS, Counters, DAY_COUNTS, EVENTS, MAILBOX, MAILBOX_FOLDERS, MESSAGES, OUTBOX, OUTBOX_DATA, OUTBOX_DUE,
+    OUTBOX_REFS, RAW, RAW_CHUNKS, REPORT_DAYS, RESET_TOKENS, SEARCH_TEXT, SEARCH_WORDS, SENDER_MONTH_COUNTS, SENDER_RECIPIENTS, SESSIONS,
+    SIGN_IN_CODES,
+};
+use super::{VaultError, decode, encode};
+use crate::model::{Account, Event, MessageRecord, OutboxRow, OutboxState, What};
+
+/// Every table a write may touch, opened once per batch (opening is not free in redb).
+pub struct Tables<'t> {
+    pub(super) messages: Table<'t, u64, &'static [u8]>,
+    pub(super) raw: Table<'t, u64, &'static [u8]>,
+    pub(super) raw_chunks: Table<'t, (u64, u32), &'static [u8]>,
+    pub(super) search_words: Table<'t, (&'static str, u64), &'static [u8]>,
+    pub(super) mailbox: Table<'t, (&'static str, u64), &'static [u8]>,
+    pub(super) mailbox_folders: Table<'t, (&'static str, u8, u64), u8>,
+    pub(super) day_counts: Table<'t, (&'static str, u8, u32), (u32, u32)>,
+    pub(super) search_text: Table<'t, u64, &'static str>,
+    pub(super) accounts: Table<'t, &'static str, &'static [u8]>,
+    pub(super) outbox: Table<'t, (u8, u64), &'static [u8]>,
+    outbox_due: Table<'t, (u8, i64, u64), ()>,
+    pub(super) outbox_data: Table<'t, u64, &'static [u8]>,
+    pub(super) outbox_refs: Table<'t, u64, u32>,
+    pub(super) events: Table<'t, (u64, u64), &'static [u8]>,
+    pub(super) sessions: Table<'t, &'static str, &'static [u8]>,
+    pub(super) reset_tokens: Table<'t, &'static str, &'static [u8]>,
+    pub(super) sign_in_codes: Table<'t, &'static str, &'static [u8]>,
+    pub(super) sender_recipients: Table<'t, (&'static str, u32, &'static str), ()>,
+    pub(super) sender_month_counts: Table<'t, (&'static str, u32), u32>,
+    pub(super) admins: Table<'t, &'static str, &'static [u8]>,
+    pub(super) admin_sessions: Table<'t, &'static str, &'static [u8]>,
+    pub(super) report_days: Table<'t, (u32, u8), u32>,
+    /// Addresses whose mailbox or account this batch changed (`Versions`).
+    pub(super) touched: Vec<String>,
+}
+
+impl<'t> Tables<'t> {
+    pub fn open(txn: &'t WriteTransaction) -> Result<Self, VaultError> {
+        Ok(Self {
+            messages: txn.open_table(MESSAGES)?,
+            raw: txn.open_table(RAW)?,
+            raw_chunks: txn.open_table(RAW_CHUNKS)?,
+            search_words: txn.open_table(SEARCH_WORDS)?,
+            mailbox: txn.open_table(MAILBOX)?,
+            mailbox_folders: txn.open_table(MAILBOX_FOLDERS)?,
+            day_counts: txn.open_table(DAY_COUNTS)?,
+            search_text: txn.open_table(SEARCH_TEXT)?,
+            accounts: txn.open_table(ACCOUNTS)?,
+            outbox: txn.open_table(OUTBOX)?,
+            outbox_due: txn.open_table(OUTBOX_DUE)?,
+            outbox_data: txn.open_table(OUTBOX_DATA)?,
+            outbox_refs: txn.open_table(OUTBOX_REFS)?,
+            events: txn.open_table(EVENTS)?,
+            sessions: txn.open_table(SESSIONS)?,
+            reset_tokens: txn.open_table(RESET_TOKENS)?,
+            sign_in_codes: txn.open_table(SIGN_IN_CODES)?,
+            sender_recipients: txn.open_table(SENDER_RECIPIENTS)?,
+            sender_month_counts: txn.open_table(SENDER_MONTH_COUNTS)?,
+            admins: txn.open_table(ADMINS)?,
+            admin_sessions: txn.open_table(ADMIN_SESSIONS)?,
+            report_days: txn.open_table(REPORT_DAYS)?,
+            touched: Vec::new(),
+        })
+    }
+
+    /// The record of message `id`, if it is kept.
+    pub(super) fn message(&self, id: u64) -> Result<Option<MessageRecord>, VaultError> {
+        self.messages.get(id)?.map(|v| decode("messages", v.value())).transpose()
+    }
+
+    /// Stores an outbox row, keeping the due-time index in step (a pending
+    /// row is there under its next attempt; a dead letter is not).
+    pub(super) fn put_row(&mut self, row: &OutboxRow) -> Result<(), VaultError> {
+        let key = (row.kind.code(), row.id);
+        self.unindex(key)?;
+        if row.state == OutboxState::Pending {
+            self.outbox_due.insert((row.kind.code(), row.next_attempt_at, row.id), ())?;
+        }
+        self.outbox.insert(key, encode(row).as_slice())?;
+        Ok(())
+    }
+
+    /// Removes outbox row `key` and its place in the due-time index.
+    pub(super) fn remove_row(&mut self, key: (u8, u64)) -> Result<(), VaultError> {
+        self.unindex(key)?;
+        self.outbox.remove(key)?;
+        Ok(())
+    }
+
+    fn unindex(&mut self, key: (u8, u64)) -> Result<(), VaultError> {
+        let old = self
+            .outbox
+            .get(key)?
+            .map(|v| decode::<OutboxRow>("outbox", v.value()))
+            .transpose()?;
+        if let Some(old) = old.filter(|o| o.state == OutboxState::Pending) {
+            self.outbox_due.remove((key.0, old.next_attempt_at, key.1))?;
+        }
+        Ok(())
+    }
+
+    /// Stores a message record under its id.
+    pub(super) fn put_message(&mut self, m: &MessageRecord) -> Result<(), VaultError> {
+        self.messages.insert(m.id, encode(m).as_slice())?;
+        Ok(())
+    }
+}
+
+pub(super) fn add_event(
+    t: &mut Tables<'_>,
+    counters: &mut Counters,
+    message_id: u64,
+    at: i64,
+    actor: &str,
+    what: What,
+) -> Result<(), VaultError> {
+    counters.event_seq += 1;
+    let event = Event {
+        seq: counters.event_seq,
+        message_id,
+        at_ms: at * 1000,
+        actor: actor.to_string(),
+        what,
+    };
+    t.events.insert((message_id, counters.event_seq), encode(&event).as_slice())?;
+    Ok(())
+}
+
+/// Creates an account without a password; true when it is new. An external
+/// one must change the password it is about to be mailed.
+pub(super) fn ensure_account(t: &mut Tables<'_>, address: &str, now: i64, internal: bool) -> Result<bool, VaultError> {
+    if t.accounts.get(address)?.is_some() {
+        return Ok(false);
+    }
+    let account = Account {
+        address: address.to_string(),
+        created_at: now,
+        internal,
+        password_hash: None,
+        must_change_password: !internal,
+        allow_logon: true,
+        allow_sending: true,
+        password_changed_at: 0,
+        reset_token: None,
+        last_sign_in: None,
+        previous_sign_in: None,
+        code_requested_at: 0,
+        reset_requested_at: 0,
+        totp: None,
+        preferences: crate::model::Preferences::default(),
+    };
+    t.accounts.insert(address, encode(&account).as_slice())?;
+    t.touched.push(address.to_string());
+    Ok(true)
+}
