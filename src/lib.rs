@@ -9,6 +9,7 @@ mod commands;
 mod config;
 mod connections;
 mod control;
+mod crypto;
 mod fd_limit;
 mod mail;
 mod metrics;

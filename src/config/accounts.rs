@@ -301,3 +301,21 @@ impl Default for Log {
         }
     }
 }
+
+/// Where the master key is: the key that wraps every message's data key
+/// (encryption at rest). Kept outside the vault file; at most one of the
+/// three is set.
+#[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+#[allow(clippy::struct_field_names, reason = "they read as keys.master_key_file … in cloister.toml")]
+pub struct Keys {
+    /// A file holding the key (64 hex digits); "" = `<data_dir>/keys/master.key`,
+    /// made at the first start. It must not be readable by group or others.
+    pub master_key_file: PathBuf,
+    /// The name of a systemd credential (`LoadCredential=NAME:PATH`), read from
+    /// `$CREDENTIALS_DIRECTORY/NAME`; "" = not used. Never made by Cloister.
+    pub master_key_credential: String,
+    /// The name of an environment variable holding the key; "" = not used.
+    /// Never made by Cloister.
+    pub master_key_env: String,
+}

@@ -17,7 +17,7 @@ use std::path::PathBuf;
 use ipnet::IpNet;
 use serde::{Deserialize, Serialize};
 
-pub use accounts::{Admin, Delivery, DkimAlgorithm, Log, LogFormat, Messages, Metrics, Notify, Password, Portal};
+pub use accounts::{Admin, Delivery, DkimAlgorithm, Keys, Log, LogFormat, Messages, Metrics, Notify, Password, Portal};
 pub use error::ConfigError;
 pub use load::{LoadedConfig, Overrides, load};
 pub use sources::effective_settings;
@@ -45,6 +45,7 @@ pub struct Config {
     pub delivery: Delivery,
     pub metrics: Metrics,
     pub log: Log,
+    pub keys: Keys,
 }
 
 impl Default for Config {
@@ -66,6 +67,7 @@ impl Default for Config {
             delivery: Delivery::default(),
             metrics: Metrics::default(),
             log: Log::default(),
+            keys: Keys::default(),
         }
     }
 }

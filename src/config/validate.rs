@@ -26,6 +26,7 @@ pub fn validate(c: &Config) -> Vec<Problem> {
     lifetimes(c, &mut out);
     notify(c, &mut out);
     delivery(c, &mut out);
+    keys(c, &mut out);
     out
 }
 
@@ -329,5 +330,34 @@ fn lifetimes(c: &Config, out: &mut Vec<Problem>) {
     }
     if c.password.reset_link_hours == 0 {
         out.push(problem("password.reset_link_hours", "must be at least 1 hour"));
+    }
+}
+
+/// The master key comes from one place; names of credentials and variables are plain.
+fn keys(c: &Config, out: &mut Vec<Problem>) {
+    let k = &c.keys;
+    let set = [
+        !k.master_key_file.as_os_str().is_empty(),
+        !k.master_key_credential.is_empty(),
+        !k.master_key_env.is_empty(),
+    ];
+    if set.iter().filter(|s| **s).count() > 1 {
+        out.push(problem(
+            "keys",
+            "set at most one of master_key_file, master_key_credential and master_key_env",
+        ));
+    }
+    let plain = |s: &str| s.chars().all(|ch| ch.is_ascii_alphanumeric() || "_-.@".contains(ch));
+    if !plain(&k.master_key_credential) || k.master_key_credential.starts_with('.') {
+        out.push(problem(
+            "keys.master_key_credential",
+            "must be a credential name (letters, digits, _ - . @)",
+        ));
+    }
+    if !k.master_key_env.chars().all(|ch| ch.is_ascii_alphanumeric() || ch == '_') {
+        out.push(problem(
+            "keys.master_key_env",
+            "must be an environment variable name (letters, digits, _)",
+        ));
     }
 }

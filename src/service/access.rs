@@ -2,6 +2,7 @@
 //! message reads its entry and record together and says what the reader may
 //! do; the message page, print, `.eml` and reply all use that answer.
 
+use super::stored::{self, BytesError};
 use super::{Context, StoreError, now};
 use crate::model::{MailboxEntry, MessageRecord, Restriction};
 
@@ -70,17 +71,17 @@ pub fn allowed(reader: &str, m: &MessageRecord, entry: &MailboxEntry, now: i64) 
 }
 
 /// The bytes as stored of a message `reader` may see; `None` when it is not theirs.
-pub fn own_bytes(ctx: &Context, reader: &str, id: u64) -> Result<Option<Vec<u8>>, StoreError> {
-    if ctx.vault.mailbox_entry(reader, id)?.is_none() {
+pub fn own_bytes(ctx: &Context, reader: &str, id: u64) -> Result<Option<Vec<u8>>, BytesError> {
+    if ctx.vault.mailbox_entry(reader, id).map_err(StoreError::from)?.is_none() {
         return Ok(None);
     }
-    Ok(ctx.vault.raw_message(id)?)
+    stored::bytes(ctx, id)
 }
 
 /// The bytes as stored of message `id`; the caller has checked the reader
 /// (an opened message, or a grant for its inline images).
-pub fn bytes_of(ctx: &Context, opened_or_granted: u64) -> Result<Option<Vec<u8>>, StoreError> {
-    Ok(ctx.vault.raw_message(opened_or_granted)?)
+pub fn bytes_of(ctx: &Context, opened_or_granted: u64) -> Result<Option<Vec<u8>>, BytesError> {
+    stored::bytes(ctx, opened_or_granted)
 }
 
 /// Whether message `id` is in `reader`'s mailbox.

@@ -151,12 +151,12 @@ fn received_header(ctx: &Context, d: &Delivery) -> Vec<u8> {
     })
 }
 
-/// What the vault keeps of a held message besides its record: its bytes
-/// packed, and the filter of its words (sender, recipients, subject,
-/// attachment names, body text) that search reads.
-pub fn kept_of(bytes: &[u8], envelope_from: &str) -> crate::vault::Kept {
+/// What the vault keeps of held message `id` besides its record: its bytes
+/// compressed and sealed under its own data key, and the filter of its words
+/// (sender, recipients, subject, attachment names, body text) that search reads.
+pub fn kept_of(ctx: &Context, id: u64, bytes: &[u8], envelope_from: &str) -> crate::vault::Kept {
     crate::vault::Kept {
-        packed: crate::vault::pack(bytes),
+        sealed: super::stored::seal(&ctx.master, id, bytes),
         words: crate::mail::words::filter_of(&summary::search_text(bytes, envelope_from)),
     }
 }
@@ -240,7 +240,7 @@ fn build_write(
         if portal.is_some() || (!d.sender.is_empty() && ctx.config.is_internal(&d.sender)) {
             write.sender_account = Some(d.sender.to_ascii_lowercase());
         }
-        write.kept = Some(kept_of(&stored, &d.sender));
+        write.kept = Some(kept_of(ctx, d.queue_id, &stored, &d.sender));
         let mut record = message_record(ctx, d, parsed, verdicts, stored.len(), now, expires_at);
         if let Some(p) = portal {
             record.read_receipt = p.read_receipt;

@@ -137,7 +137,7 @@ pub fn search(ctx: &Context, address: &str, query: &str, since: Option<i64>, pag
 
 /// Search text made from the stored bytes.
 fn stored_search_text(ctx: &Context, id: u64) -> String {
-    let raw = ctx.vault.raw_message(id).ok().flatten().unwrap_or_default();
+    let raw = super::stored::bytes(ctx, id).ok().flatten().unwrap_or_default();
     let sender = ctx.vault.message(id).ok().flatten().map(|m| m.envelope_from).unwrap_or_default();
     crate::mail::summary::search_text(&raw, &sender)
 }

@@ -7,6 +7,7 @@ pub mod audit;
 pub mod directory;
 pub mod health;
 pub mod intake;
+pub mod keys;
 pub mod mailbox;
 pub mod monitor;
 pub mod operator;
@@ -20,6 +21,7 @@ pub mod second_factor;
 pub mod send;
 pub mod send_error;
 pub mod sign_in_codes;
+pub mod stored;
 pub mod tracking;
 pub mod views;
 
@@ -35,6 +37,8 @@ pub struct Context {
     pub config: Arc<Config>,
     pub hostname: String,
     vault: Vault,
+    /// Wraps each held message's data key (`stored`); outside the vault file.
+    master: Arc<crate::crypto::MasterKey>,
     /// Templates, branding and DKIM for the mail Cloister writes.
     pub notifier: Arc<Notifier>,
     /// Wakes the outbox worker after a commit that queued mail.
@@ -48,7 +52,7 @@ pub struct Context {
 impl Context {
     pub fn new(
         config: Arc<Config>,
-        vault: Vault,
+        (vault, master): (Vault, Arc<crate::crypto::MasterKey>),
         notifier: Arc<Notifier>,
         outbox_wake: async_channel::Sender<()>,
     ) -> Result<Self, StoreError> {
@@ -57,6 +61,7 @@ impl Context {
             queue_ids: Arc::new(queue_ids::QueueIds::starting_after(vault.last_message_id()?)),
             config,
             vault,
+            master,
             notifier,
             outbox_wake,
             metrics: Arc::default(),

@@ -29,6 +29,7 @@ pub enum OperatorError {
 #[derive(Clone)]
 pub struct Desk {
     vault: Vault,
+    master: Arc<crate::crypto::MasterKey>,
     config: Arc<Config>,
 }
 
@@ -37,6 +38,7 @@ impl Desk {
     pub fn of(ctx: &Context) -> Self {
         Self {
             vault: ctx.vault.clone(),
+            master: Arc::clone(&ctx.master),
             config: Arc::clone(&ctx.config),
         }
     }
@@ -47,8 +49,8 @@ impl Desk {
         if !create && !config.data_dir.join("vault.redb").exists() {
             return Ok(None);
         }
-        let vault = Vault::open(&config.data_dir)?;
-        Ok(Some(Self { vault, config }))
+        let (vault, master) = super::keys::open_vault(&config).map_err(|e| OperatorError::Refused(e.to_string()))?;
+        Ok(Some(Self { vault, master, config }))
     }
 
     pub fn messages(&self) -> Result<Value, OperatorError> {
@@ -70,7 +72,7 @@ impl Desk {
     /// One message's whole story, by its queue id.
     pub fn show(&self, queue_id: &str) -> Result<Value, OperatorError> {
         let id = u64::from_str_radix(queue_id, 16).map_err(|_| OperatorError::Refused(format!("not a queue id: {queue_id}")))?;
-        Ok(views::show(&self.vault, id)?)
+        Ok(views::show(&self.vault, &self.master, id)?)
     }
 
     pub fn storage(&self) -> Result<Value, OperatorError> {

@@ -18,6 +18,15 @@ pub enum SendError {
     Stored(String),
 }
 
+impl From<super::stored::BytesError> for SendError {
+    fn from(e: super::stored::BytesError) -> Self {
+        match e {
+            super::stored::BytesError::Store(e) => Self::Store(e),
+            super::stored::BytesError::Damaged(..) => Self::Refused(super::stored::DAMAGED.into()),
+        }
+    }
+}
+
 impl From<VaultError> for SendError {
     fn from(e: VaultError) -> Self {
         Self::Store(e.into())

@@ -77,13 +77,18 @@ pub fn users(vault: &Vault) -> Result<Value, StoreError> {
 }
 
 /// One message: its record, its event log in time order, and the stored bytes.
-pub fn show(vault: &Vault, message_id: u64) -> Result<Value, StoreError> {
+pub fn show(vault: &Vault, master: &crate::crypto::MasterKey, message_id: u64) -> Result<Value, StoreError> {
     let events: Vec<Value> = vault
         .events(message_id)?
         .into_iter()
         .map(|e| json!({"seq": e.seq, "at": rfc3339(e.at_ms / 1000), "actor": e.actor, "what": e.what.to_string()}))
         .collect();
-    let raw = vault.raw_message(message_id)?.map(|b| String::from_utf8_lossy(&b).into_owned());
+    let raw = vault
+        .raw_message(message_id)?
+        .map(|stored| match super::stored::open(master, message_id, stored) {
+            Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+            Err(e) => format!("({e})"),
+        });
     Ok(json!({"id": queue_id_text(message_id), "message": vault.message(message_id)?, "events": events, "raw": raw}))
 }
 

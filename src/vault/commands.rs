@@ -64,10 +64,11 @@ pub struct Fallback {
 }
 
 /// What the vault keeps of a held message besides its record, made by
-/// whoever builds the write (compressing is not the writer thread's work).
+/// whoever builds the write (compressing and sealing are not the writer
+/// thread's work, and the vault never holds the plaintext).
 #[derive(Debug, Clone, Default)]
 pub struct Kept {
-    pub packed: super::raw_store::Packed,
+    pub sealed: super::raw_store::Sealed,
     /// The filter search checks an entry's words with (`mail::words`).
     pub words: Vec<u8>,
 }

@@ -10,6 +10,7 @@ mod closing;
 mod commands;
 mod entry_ops;
 mod factor_ops;
+mod key_check;
 mod mailbox_ops;
 mod mailbox_reads;
 mod ops;
@@ -44,7 +45,7 @@ pub use mailbox_ops::MailboxWrite;
 pub use mailbox_reads::FolderCount;
 pub use outcome::{SenderRefusal, WriteResult};
 pub use purge_ops::{PurgeLimits, PurgePlan};
-pub use raw_store::pack;
+pub use raw_store::{Sealed, Stored};
 pub use sender_ops::SenderWrite;
 
 use schema::{
@@ -76,6 +77,11 @@ pub enum VaultError {
     WriterGone,
     #[error("the vault is closed (the server is stopping)")]
     Closed,
+    #[error(
+        "the master key does not open vault file {path}: it was sealed under another key. Nothing was changed; \
+         give Cloister the key it was made with"
+    )]
+    WrongMasterKey { path: String },
     #[error("the vault is busy (reads did not finish in time); try again")]
     Busy,
     #[error("the last vault commit failed: {0}")]
@@ -115,16 +121,36 @@ pub struct Vault {
 }
 
 impl Vault {
-    /// Opens (or creates) `vault.redb` in `data_dir` and starts the writer thread.
+    /// Opens (or creates) `vault.redb` in `data_dir` and starts the writer
+    /// thread, without a master key (tests of the storage alone).
     pub fn open(data_dir: &Path) -> Result<Self, VaultError> {
+        Self::open_checked(data_dir, None)
+    }
+
+    /// Opens the vault for the master key whose check value is `check`:
+    /// refused, before anything is written, when it was sealed under another.
+    pub fn open_sealed(data_dir: &Path, check: &[u8]) -> Result<Self, VaultError> {
+        Self::open_checked(data_dir, Some(check))
+    }
+
+    fn open_checked(data_dir: &Path, check: Option<&[u8]>) -> Result<Self, VaultError> {
         let path = data_dir.join("vault.redb");
+        if let Some(check) = check.filter(|_| path.exists()) {
+            key_check::verify_file(&path, check)?;
+        }
         self_check::prepare_file(&path)?;
         // redb's default cache is 1 GiB: far too much beside other services on a Pi.
         let db = Database::builder()
             .set_cache_size(CACHE_BYTES)
             .create(&path)
             .map_err(|e| self_check::open_error(&path, e))?;
+        if let Some(check) = check {
+            key_check::verify(&db, check, &path)?;
+        }
         let counters = schema::prepare(&db)?;
+        if let Some(check) = check {
+            key_check::record(&db, check)?;
+        }
         let slot: writer::Slot = Arc::new(std::sync::RwLock::new(Some(Arc::new(db))));
         let versions = Arc::new(versions::Versions::default());
         let writer = writer::start(Arc::clone(&slot), counters, Arc::clone(&versions));
@@ -294,7 +320,7 @@ impl Vault {
     }
 
     /// The stored MIME bytes of a vaulted message.
-    pub fn raw_message(&self, id: u64) -> Result<Option<Vec<u8>>, VaultError> {
+    pub fn raw_message(&self, id: u64) -> Result<Option<Stored>, VaultError> {
         let txn = self.db()?.begin_read()?;
         raw_store::read(&txn, id)
     }

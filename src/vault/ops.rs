@@ -91,9 +91,8 @@ fn apply_intake(t: &mut Tables<'_>, counters: &mut Counters, w: &IntakeWrite) ->
             return Err(VaultError::Storage(format!("queue id {:016X} already used", w.message_id)));
         }
         t.messages.insert(w.message_id, encode(record).as_slice())?;
-        match &w.kept {
-            Some(kept) => raw_store::put(t, w.message_id, &kept.packed)?,
-            None => raw_store::put(t, w.message_id, &raw_store::pack(&w.bytes))?,
+        if let Some(kept) = &w.kept {
+            raw_store::put(t, w.message_id, &kept.sealed)?;
         }
         count_report_day(t, w.message_id, record.inbound)?;
     }
@@ -240,7 +239,7 @@ fn apply_fallback(t: &mut Tables<'_>, counters: &mut Counters, f: &Fallback) -> 
         }
         record
     } else {
-        raw_store::put(t, row.message_id, &f.kept.packed)?;
+        raw_store::put(t, row.message_id, &f.kept.sealed)?;
         count_report_day(t, row.message_id, f.record.inbound)?;
         f.record.clone()
     };

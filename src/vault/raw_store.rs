@@ -1,73 +1,69 @@
-//! A held message's bytes as the vault keeps them: compressed (zstd) and cut
-//! into chunks small enough that several share a page. One 10 KB message used
-//! to take a 16 KiB page run of its own (redb gives a value too big for one page
-//! a power-of-two run of pages); compressed and chunked, prose takes about a
-//! third of its size. Compressing is done by whoever builds the write (`pack`),
-//! not by the single writer thread.
+//! A held message's bytes as the vault keeps them. Since schema 7 they come
+//! sealed: compressed and encrypted by the service (`service::stored`) in
+//! chunks small enough that several share a page, with the message's data key
+//! wrapped by the master key beside them (`message_keys`). The vault never
+//! sees the plaintext or a key it could use. Older messages stay as they were
+//! kept: zstd chunks without a key (schema 5–6), or plain bytes in `raw`.
 
 use redb::ReadTransaction;
 
 use super::VaultError;
-use super::schema::{RAW, RAW_CHUNKS};
+use super::schema::{MESSAGE_KEYS, RAW, RAW_CHUNKS};
 use super::tables::Tables;
 
-/// zstd's default level: about 3x on prose at hundreds of MB/s.
-const LEVEL: i32 = 3;
-/// No stored message is bigger (the SMTP size limit is far below).
-const MAX_MESSAGE: usize = 1 << 30;
-/// Chunk size: two fit a 4 KiB page with their keys and redb's bookkeeping.
-const CHUNK: usize = 2000;
-
-/// A message's bytes, compressed and ready to store.
+/// A message's bytes ready to store: its chunks, sealed, and its wrapped key.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Packed(Vec<u8>);
-
-/// Compresses a message's bytes for the vault.
-pub fn pack(bytes: &[u8]) -> Packed {
-    // Compressing from memory into memory cannot fail but for allocation.
-    Packed(zstd::bulk::compress(bytes, LEVEL).expect("zstd compresses in memory"))
+pub struct Sealed {
+    pub wrapped_key: Vec<u8>,
+    pub chunks: Vec<Vec<u8>>,
 }
 
-/// Stores message `id`'s packed bytes (replacing none: ids are used once).
-pub(super) fn put(t: &mut Tables<'_>, id: u64, packed: &Packed) -> Result<(), VaultError> {
-    for (n, chunk) in packed.0.chunks(CHUNK).enumerate() {
-        t.raw_chunks.insert((id, u32::try_from(n).unwrap_or(u32::MAX)), chunk)?;
+/// What the vault holds of a message's bytes, for the service to open.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Stored {
+    /// Kept before schema 5: the bytes as received.
+    Plain(Vec<u8>),
+    /// Kept by schema 5–6: zstd-compressed, not encrypted.
+    Packed(Vec<u8>),
+    /// Sealed chunks and the data key wrapped by the master key.
+    Sealed(Sealed),
+}
+
+/// Stores message `id`'s sealed bytes (replacing none: ids are used once).
+pub(super) fn put(t: &mut Tables<'_>, id: u64, sealed: &Sealed) -> Result<(), VaultError> {
+    t.message_keys.insert(id, sealed.wrapped_key.as_slice())?;
+    for (n, chunk) in sealed.chunks.iter().enumerate() {
+        t.raw_chunks.insert((id, u32::try_from(n).unwrap_or(u32::MAX)), chunk.as_slice())?;
     }
     Ok(())
 }
 
-/// Removes message `id`'s bytes, packed or (from before packing) plain.
+/// Removes message `id`'s bytes: its wrapped key first (without it the
+/// chunks are noise, in this file and in every backup), then the chunks.
 pub(super) fn remove(t: &mut Tables<'_>, id: u64) -> Result<(), VaultError> {
+    t.message_keys.remove(id)?;
     t.raw_chunks.retain_in((id, 0)..=(id, u32::MAX), |_, _| false)?;
     t.raw.remove(id)?;
     Ok(())
 }
 
-/// Message `id`'s bytes as received, or None.
-pub(super) fn read(txn: &ReadTransaction, id: u64) -> Result<Option<Vec<u8>>, VaultError> {
+/// What is kept of message `id`'s bytes, or None.
+pub(super) fn read(txn: &ReadTransaction, id: u64) -> Result<Option<Stored>, VaultError> {
     let chunks = txn.open_table(RAW_CHUNKS)?;
-    let mut packed = Vec::new();
+    let mut parts = Vec::new();
     for row in chunks.range((id, 0)..=(id, u32::MAX))? {
-        packed.extend_from_slice(row?.1.value());
+        parts.push(row?.1.value().to_vec());
     }
-    if packed.is_empty() {
+    if parts.is_empty() {
         let plain = txn.open_table(RAW)?;
-        return Ok(plain.get(id)?.map(|v| v.value().to_vec()));
+        return Ok(plain.get(id)?.map(|v| Stored::Plain(v.value().to_vec())));
     }
-    // A decompression context is ~100 KB to set up: one per thread, reused.
-    thread_local! {
-        static DECOMPRESSOR: std::cell::RefCell<Option<zstd::bulk::Decompressor<'static>>> = const { std::cell::RefCell::new(None) };
-    }
-    let size = zstd::zstd_safe::get_frame_content_size(&packed).ok().flatten().unwrap_or(0);
-    let size = usize::try_from(size).unwrap_or(usize::MAX).min(MAX_MESSAGE);
-    DECOMPRESSOR
-        .with_borrow_mut(|d| match d {
-            Some(d) => d.decompress(&packed, size),
-            None => zstd::bulk::Decompressor::new().and_then(|new| d.insert(new).decompress(&packed, size)),
-        })
-        .map(Some)
-        .map_err(|e| VaultError::Corrupt {
-            table: "raw_chunks",
-            detail: format!("message {id:016X}: {e}"),
-        })
+    let wrapped_key = txn.open_table(MESSAGE_KEYS)?.get(id)?.map(|v| v.value().to_vec());
+    Ok(Some(match wrapped_key {
+        Some(wrapped_key) => Stored::Sealed(Sealed {
+            wrapped_key,
+            chunks: parts,
+        }),
+        None => Stored::Packed(parts.concat()),
+    }))
 }

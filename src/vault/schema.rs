@@ -5,7 +5,7 @@ use redb::{Database, ReadableTable, TableDefinition};
 use super::VaultError;
 
 /// Bump when a table's layout changes; older vaults are migrated in `prepare`.
-pub const SCHEMA_VERSION: u64 = 6;
+pub const SCHEMA_VERSION: u64 = 7;
 
 pub const META: TableDefinition<&str, u64> = TableDefinition::new("meta");
 pub const MESSAGES: TableDefinition<u64, &[u8]> = TableDefinition::new("messages");
@@ -13,6 +13,14 @@ pub const MESSAGES: TableDefinition<u64, &[u8]> = TableDefinition::new("messages
 pub const RAW: TableDefinition<u64, &[u8]> = TableDefinition::new("raw");
 /// (message id, chunk) → the message's bytes, zstd-compressed and cut in chunks (schema 5, `raw_store`).
 pub const RAW_CHUNKS: TableDefinition<(u64, u32), &[u8]> = TableDefinition::new("raw_chunks");
+/// Message id → its data key wrapped by the master key (schema 7); the
+/// message's chunks in `raw_chunks` are sealed with it. Removed first when the
+/// message goes: without it the chunks cannot be opened.
+pub const MESSAGE_KEYS: TableDefinition<u64, &[u8]> = TableDefinition::new("message_keys");
+/// "master" → the check value of the master key the vault's data keys are
+/// wrapped with (an HMAC of a fixed label): a wrong key is refused before
+/// anything is written.
+pub const VAULT_KEYS: TableDefinition<&str, &[u8]> = TableDefinition::new("vault_keys");
 /// (address, message id) → what search filters that entry's words with
 /// (`mail::words`; empty: always opened), written with the entry at intake
 /// (schema 5); kept when the entry goes (an access granted again needs it)
@@ -86,6 +94,8 @@ macro_rules! each_table {
         $each!(MESSAGES);
         $each!(RAW);
         $each!(RAW_CHUNKS);
+        $each!(MESSAGE_KEYS);
+        $each!(VAULT_KEYS);
         $each!(SEARCH_WORDS);
         $each!(MAILBOX);
         $each!(ACCOUNTS);

@@ -4,9 +4,9 @@
 use redb::{ReadableTable, Table, WriteTransaction};
 
 use super::schema::{
-    ACCOUNTS, ADMIN_SESSIONS, ADMINS, Counters, DAY_COUNTS, EVENTS, MAILBOX, MAILBOX_FOLDERS, MESSAGES, OUTBOX, OUTBOX_DATA, OUTBOX_DUE,
-    OUTBOX_REFS, RAW, RAW_CHUNKS, REPORT_DAYS, RESET_TOKENS, SEARCH_TEXT, SEARCH_WORDS, SENDER_MONTH_COUNTS, SENDER_RECIPIENTS, SESSIONS,
-    SIGN_IN_CODES,
+    ACCOUNTS, ADMIN_SESSIONS, ADMINS, Counters, DAY_COUNTS, EVENTS, MAILBOX, MAILBOX_FOLDERS, MESSAGE_KEYS, MESSAGES, OUTBOX, OUTBOX_DATA,
+    OUTBOX_DUE, OUTBOX_REFS, RAW, RAW_CHUNKS, REPORT_DAYS, RESET_TOKENS, SEARCH_TEXT, SEARCH_WORDS, SENDER_MONTH_COUNTS, SENDER_RECIPIENTS,
+    SESSIONS, SIGN_IN_CODES,
 };
 use super::{VaultError, decode, encode};
 use crate::model::{Account, Event, MessageRecord, OutboxRow, OutboxState, What};
@@ -16,6 +16,7 @@ pub struct Tables<'t> {
     pub(super) messages: Table<'t, u64, &'static [u8]>,
     pub(super) raw: Table<'t, u64, &'static [u8]>,
     pub(super) raw_chunks: Table<'t, (u64, u32), &'static [u8]>,
+    pub(super) message_keys: Table<'t, u64, &'static [u8]>,
     pub(super) search_words: Table<'t, (&'static str, u64), &'static [u8]>,
     pub(super) mailbox: Table<'t, (&'static str, u64), &'static [u8]>,
     pub(super) mailbox_folders: Table<'t, (&'static str, u8, u64), u8>,
@@ -45,6 +46,7 @@ impl<'t> Tables<'t> {
             messages: txn.open_table(MESSAGES)?,
             raw: txn.open_table(RAW)?,
             raw_chunks: txn.open_table(RAW_CHUNKS)?,
+            message_keys: txn.open_table(MESSAGE_KEYS)?,
             search_words: txn.open_table(SEARCH_WORDS)?,
             mailbox: txn.open_table(MAILBOX)?,
             mailbox_folders: txn.open_table(MAILBOX_FOLDERS)?,

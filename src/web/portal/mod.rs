@@ -47,6 +47,9 @@ pub enum WebError {
     Account(#[from] accounts::AccountError),
     #[error(transparent)]
     Store(#[from] crate::service::StoreError),
+    /// A stored message that does not open (detail logged where it was found).
+    #[error("stored message damaged")]
+    Damaged,
     #[error(transparent)]
     Page(#[from] crate::notify::TemplateError),
     /// Not allowed for a reason the user is told (a sender's restriction, an expired message).
@@ -59,6 +62,15 @@ pub enum WebError {
     Spool(std::io::Error),
     #[error(transparent)]
     Send(#[from] crate::service::send::SendError),
+}
+
+impl From<crate::service::stored::BytesError> for WebError {
+    fn from(e: crate::service::stored::BytesError) -> Self {
+        match e {
+            crate::service::stored::BytesError::Store(e) => Self::Store(e),
+            crate::service::stored::BytesError::Damaged(..) => Self::Damaged,
+        }
+    }
 }
 
 pub async fn route(web: &Web, req: &Req) -> Resp {
@@ -74,6 +86,7 @@ pub fn respond(web: &Web, req: &Req, result: Result<Resp, WebError>, area: &str)
         Err(WebError::Forbidden) => error_page(web, StatusCode::FORBIDDEN, None),
         Err(WebError::BadUpload) => error_page(web, StatusCode::BAD_REQUEST, None),
         Err(WebError::Refused(message)) => refused_page(web, &message),
+        Err(WebError::Damaged) => refused_page(web, crate::service::stored::DAMAGED),
         Err(e) => {
             let (reference, _) = tokens::new_token();
             let reference: String = reference.chars().filter(char::is_ascii_alphanumeric).take(10).collect();

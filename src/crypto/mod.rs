@@ -1,0 +1,10 @@
+//! Encryption at rest: the master key (outside the vault) and envelope
+//! encryption with a data key per message. Pure functions over `ring`; the
+//! service seals before the vault stores and opens after it reads, so the
+//! vault only ever holds ciphertext and wrapped keys.
+
+pub mod envelope;
+pub mod master;
+
+pub use envelope::{Damaged, DataKey};
+pub use master::{KeyError, KeySource, MasterKey};

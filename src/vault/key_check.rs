@@ -1,0 +1,69 @@
+//! The vault remembers which master key its data keys are wrapped with (a
+//! check value, not the key): another key is refused before anything is
+//! written, and a vault that has one refuses to open without a key.
+
+use std::path::Path;
+
+use redb::{Database, ReadOnlyDatabase, ReadableDatabase, TableError};
+
+use super::schema::VAULT_KEYS;
+use super::{Vault, VaultError};
+
+const MASTER: &str = "master";
+
+/// The check value stored in `db`, if any.
+fn stored(db: &impl ReadableDatabase) -> Result<Option<Vec<u8>>, VaultError> {
+    let txn = db.begin_read()?;
+    let table = match txn.open_table(VAULT_KEYS) {
+        Ok(t) => t,
+        Err(TableError::TableDoesNotExist(_)) => return Ok(None),
+        Err(e) => return Err(e.into()),
+    };
+    Ok(table.get(MASTER)?.map(|v| v.value().to_vec()))
+}
+
+/// Refuses `check` when the vault file at `path` was sealed under another
+/// key, reading it without changing a byte (redb marks a file it opens for
+/// writing). A file that needs recovery cannot be read so; it is checked
+/// again once opened (`verify`).
+pub(super) fn verify_file(path: &Path, check: &[u8]) -> Result<(), VaultError> {
+    match ReadOnlyDatabase::open(path) {
+        Ok(db) => verify(&db, check, path),
+        Err(_) => Ok(()),
+    }
+}
+
+/// Refuses `check` when the vault was sealed under another key.
+pub(super) fn verify(db: &impl ReadableDatabase, check: &[u8], path: &Path) -> Result<(), VaultError> {
+    match stored(db)? {
+        Some(s) if s != check => Err(VaultError::WrongMasterKey {
+            path: path.display().to_string(),
+        }),
+        _ => Ok(()),
+    }
+}
+
+/// Records `check` when the vault has none yet (a new or older vault).
+pub(super) fn record(db: &Database, check: &[u8]) -> Result<(), VaultError> {
+    if stored(db)?.is_some() {
+        return Ok(());
+    }
+    let mut txn = db.begin_write()?;
+    txn.set_quick_repair(true);
+    txn.open_table(VAULT_KEYS)?.insert(MASTER, check)?;
+    txn.commit()?;
+    Ok(())
+}
+
+impl Vault {
+    /// Whether the vault file in `data_dir` was sealed under a master key
+    /// (read without changing anything; false when there is no vault yet).
+    pub fn is_sealed(data_dir: &Path) -> Result<bool, VaultError> {
+        let path = data_dir.join("vault.redb");
+        if !path.exists() {
+            return Ok(false);
+        }
+        let db = ReadOnlyDatabase::open(&path).map_err(|e| super::self_check::open_error(&path, e))?;
+        Ok(stored(&db)?.is_some())
+    }
+}
