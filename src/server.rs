@@ -158,6 +158,10 @@ fn announce(config: &Config, (smtp, web, metrics): (Addr, Addr, Option<Addr>), s
         socket.display()
     );
     println!("  trust the local CA (tls.mode=auto): cloister ca > cloister-ca.pem");
+    println!(
+        "  master key: {} (keep a copy apart from the data and its backups: without it held messages cannot be read)",
+        crate::crypto::MasterKey::source_of(config)
+    );
     if admins == 0 {
         println!(
             "  admin console: {}/admin (no admin yet: create the first with `cloister admin add NAME`; it works while this runs)",

@@ -181,3 +181,28 @@ fn one_flipped_byte_shows_that_message_damaged_and_the_others_still_open() {
         "the admin sees it in the log"
     );
 }
+
+#[test]
+fn ordinary_mail_waiting_for_the_relay_is_sealed_and_arrives_intact() {
+    let port = common::free_port();
+    let mut cl = Cloister::start(port, "");
+    let mut client = smtp::Client::connect(cl.smtp);
+    client.cmd("EHLO x");
+    let m = message(&["Subject: Lunch"], &format!("The {MARKER} place at noon?\n"));
+    let r = client.send("alice@example.org", &["bob@example.org"], &m);
+    assert!(r.starts_with("250 "), "{r}");
+    assert_eq!(cl.outbox().len(), 1, "it waits for the relay");
+    cl.stop();
+    assert_eq!(files_holding(&cl.data_dir(), MARKER), Vec::<PathBuf>::new());
+    let sink = common::sink::Sink::start_on(port);
+    cl.launch();
+    let arrived = common::wait_for(std::time::Duration::from_secs(20), || {
+        sink.messages().into_iter().find(|m| m.to == ["bob@example.org"])
+    })
+    .expect("relayed once the relay answers");
+    assert!(
+        arrived.text().contains(&format!("The {MARKER} place at noon?")),
+        "{}",
+        arrived.text()
+    );
+}

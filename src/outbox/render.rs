@@ -22,7 +22,7 @@ pub async fn envelope_and_bytes(ctx: &Context, row: &OutboxRow) -> Result<(Strin
     match row.kind {
         OutboxKind::Relay | OutboxKind::Direct | OutboxKind::BccCopy => {
             let data_id = row.data_id;
-            let stored = queue::relay_bytes(ctx, data_id).await.map_err(|e| failed(e.to_string()))?;
+            let stored = queue::relay_bytes(ctx, row).await.map_err(|e| failed(e.to_string()))?;
             let bytes = stored.ok_or_else(|| SendError {
                 permanent: true,
                 message: format!("stored bytes {data_id} missing"),
@@ -74,7 +74,7 @@ pub async fn envelope_and_bytes(ctx: &Context, row: &OutboxRow) -> Result<(Strin
                 Payload::DeliveryFailure { recipients, reason } => (recipients.join(", "), reason.clone()),
                 _ => (String::new(), "unknown".to_string()),
             };
-            let subject = original_subject(ctx, row.data_id).await;
+            let subject = original_subject(ctx, row).await;
             let values = context! { subject, recipients, reason };
             let bytes = compose(ctx, Kind::DeliveryFailure, &to, values, &unique).await?;
             Ok((notifier.sender_address(), vec![to], bytes))
@@ -134,8 +134,8 @@ async fn compose(ctx: &Context, kind: Kind, to: &str, values: Value, unique: &st
 }
 
 /// Subject of the stored relay bytes, for telling the sender which message failed.
-async fn original_subject(ctx: &Context, data_id: u64) -> String {
-    let bytes = queue::relay_bytes(ctx, data_id).await.ok().flatten().unwrap_or_default();
+async fn original_subject(ctx: &Context, row: &OutboxRow) -> String {
+    let bytes = queue::relay_bytes(ctx, row).await.ok().flatten().unwrap_or_default();
     let subject = mail_parser::MessageParser::default()
         .parse_headers(&bytes)
         .and_then(|m| m.subject().map(str::to_string));

@@ -113,7 +113,11 @@ async fn accept_with(ctx: &Context, d: &Delivery, portal: Option<&PortalSend>) -
         .iter()
         .map(|r| (r.clone(), policy::decide(&ctx.config, &facts, r)))
         .collect();
-    let write = build_write(ctx, (d, portal), &parsed, &verdicts, stored, events);
+    let mut write = build_write(ctx, (d, portal), &parsed, &verdicts, &stored, events);
+    // The copy that waits in the outbox to be relayed is sealed too.
+    if !(write.relay.is_empty() && write.direct.is_empty() && write.bcc.is_empty()) {
+        write.bytes = super::stored::seal_copy(&ctx.master, d.queue_id, &stored);
+    }
     let has_outbox = !(write.relay.is_empty() && write.direct.is_empty() && write.bcc.is_empty() && write.mailbox.is_empty());
     let result = ctx
         .vault
@@ -167,7 +171,7 @@ fn build_write(
     (d, portal): (&Delivery, Option<&PortalSend>),
     parsed: &summary::Summary,
     verdicts: &[(String, Verdict)],
-    stored: Vec<u8>,
+    stored: &[u8],
     mut policy_events: Vec<(String, What)>,
 ) -> IntakeWrite {
     let now = now();
@@ -240,7 +244,7 @@ fn build_write(
         if portal.is_some() || (!d.sender.is_empty() && ctx.config.is_internal(&d.sender)) {
             write.sender_account = Some(d.sender.to_ascii_lowercase());
         }
-        write.kept = Some(kept_of(ctx, d.queue_id, &stored, &d.sender));
+        write.kept = Some(kept_of(ctx, d.queue_id, stored, &d.sender));
         let mut record = message_record(ctx, d, parsed, verdicts, stored.len(), now, expires_at);
         if let Some(p) = portal {
             record.read_receipt = p.read_receipt;
@@ -248,7 +252,6 @@ fn build_write(
         }
         write.vaulted = Some(record);
     }
-    write.bytes = stored;
     write
 }
 

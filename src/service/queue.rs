@@ -24,10 +24,9 @@ pub async fn record(ctx: &Context, op: WriteOp) -> Result<WriteResult, StoreErro
     Ok(ctx.vault.write(op).await?)
 }
 
-/// The stored bytes of relayed mail.
-pub async fn relay_bytes(ctx: &Context, data_id: u64) -> Result<Option<Vec<u8>>, StoreError> {
-    let vault = ctx.vault.clone();
-    Ok(smol::unblock(move || vault.outbox_data(data_id)).await?)
+/// The bytes of relayed mail row `row` sends, opened.
+pub async fn relay_bytes(ctx: &Context, row: &OutboxRow) -> Result<Option<Vec<u8>>, super::stored::BytesError> {
+    super::stored::copy_bytes(ctx, row.message_id, row.data_id).await
 }
 
 pub fn message(ctx: &Context, id: u64) -> Result<Option<MessageRecord>, StoreError> {

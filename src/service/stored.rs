@@ -74,6 +74,53 @@ pub fn bytes(ctx: &Context, id: u64) -> Result<Option<Vec<u8>>, BytesError> {
     }
 }
 
+/// First byte of a sealed relay copy: a message handed over never starts
+/// with NUL (SMTP intake refuses NUL bytes; the portal writes headers first),
+/// so copies stored before sealing are told apart.
+const SEALED_COPY: u8 = 0;
+/// The chunk number a relay copy is sealed under (apart from a held copy's).
+const COPY_CHUNK: u32 = u32::MAX;
+
+/// Message `id`'s bytes as they wait in the outbox to be relayed, sealed
+/// under a data key of their own: marker, wrapped key length (2 bytes),
+/// wrapped key, sealed bytes.
+pub fn seal_copy(master: &MasterKey, id: u64, bytes: &[u8]) -> Vec<u8> {
+    let key = DataKey::new();
+    let wrapped = key.wrap(master, id);
+    let mut out = vec![SEALED_COPY];
+    out.extend_from_slice(&u16::try_from(wrapped.len()).expect("a wrapped key is short").to_be_bytes());
+    out.extend_from_slice(&wrapped);
+    out.extend_from_slice(&key.seal(id, COPY_CHUNK, bytes));
+    out
+}
+
+/// A relay copy of message `id` as sent, from what the outbox holds.
+pub fn open_copy(master: &MasterKey, id: u64, stored: Vec<u8>) -> Result<Vec<u8>, Damaged> {
+    if stored.first() != Some(&SEALED_COPY) {
+        return Ok(stored);
+    }
+    let len = usize::from(u16::from_be_bytes(
+        stored.get(1..3).ok_or(Damaged)?.try_into().map_err(|_| Damaged)?,
+    ));
+    let wrapped = stored.get(3..3 + len).ok_or(Damaged)?;
+    let key = DataKey::unwrap(master, id, wrapped)?;
+    key.open(id, COPY_CHUNK, &stored[3 + len..])
+}
+
+/// The relay copy of message `id` kept under `data_id`, opened; None when gone.
+pub async fn copy_bytes(ctx: &Context, id: u64, data_id: u64) -> Result<Option<Vec<u8>>, BytesError> {
+    let vault = ctx.vault.clone();
+    let stored = smol::unblock(move || vault.outbox_data(data_id)).await.map_err(StoreError::from)?;
+    let Some(stored) = stored else { return Ok(None) };
+    match open_copy(&ctx.master, id, stored) {
+        Ok(bytes) => Ok(Some(bytes)),
+        Err(e) => {
+            tracing::error!(message = %format!("{id:016X}"), data_id, "stored relay copy does not open: damaged on disk, or another master key");
+            Err(BytesError::Damaged(id, e))
+        }
+    }
+}
+
 fn decompress(packed: &[u8]) -> Option<Vec<u8>> {
     // A decompression context is ~100 KB to set up: one per thread, reused.
     thread_local! {

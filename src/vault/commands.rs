@@ -10,7 +10,8 @@ pub struct IntakeWrite {
     pub message_id: u64,
     pub now: i64,
     pub sender: String,
-    /// The message as stored and sent (one copy for the vault and every outbox row).
+    /// The copy every outbox row of the message sends, sealed by the service
+    /// (empty when nothing is relayed).
     pub bytes: Vec<u8>,
     /// The message record, when it is kept in the vault (a recipient is held, or it was written in the portal).
     pub vaulted: Option<MessageRecord>,
