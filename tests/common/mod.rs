@@ -126,8 +126,33 @@ impl Cloister {
         self.dir.path().join("data")
     }
 
-    /// Runs `serve` and waits until it prints "ready".
+    /// Runs `serve` and waits until it prints "ready". A port taken between
+    /// `free_port` and the bind (another process's outgoing connection may
+    /// get it) is replaced by a new one, up to twice.
     pub fn launch(&mut self) {
+        for attempt in 0..3 {
+            match self.try_launch() {
+                Ok(()) => return,
+                Err(log) if attempt < 2 && log.contains("Address already in use") => self.move_ports(),
+                Err(log) => panic!("cloister did not become ready; log:\n{log}"),
+            }
+        }
+    }
+
+    /// Gives the SMTP and HTTPS listeners new free ports in the config.
+    fn move_ports(&mut self) {
+        let text = std::fs::read_to_string(&self.config).unwrap();
+        let (smtp, https) = (free_port(), free_port());
+        let text = text
+            .replace(&format!("listen = \"{}\"", self.smtp), &format!("listen = \"127.0.0.1:{smtp}\""))
+            .replace(&format!("listen = \"{}\"", self.https), &format!("listen = \"127.0.0.1:{https}\""));
+        std::fs::write(&self.config, text).unwrap();
+        self.smtp = format!("127.0.0.1:{smtp}").parse().unwrap();
+        self.https = format!("127.0.0.1:{https}").parse().unwrap();
+    }
+
+    /// One start; Err(log) when it did not become ready (the process is gone then).
+    fn try_launch(&mut self) -> Result<(), String> {
         let log = std::fs::OpenOptions::new().create(true).append(true).open(&self.log).unwrap();
         let mut command = Command::new(BIN);
         command
@@ -170,11 +195,14 @@ impl Cloister {
                 }
                 Ok(_) => {}
                 Err(mpsc::RecvTimeoutError::Timeout | mpsc::RecvTimeoutError::Disconnected) => {
-                    panic!("cloister did not become ready; log:\n{}", self.log_text())
+                    let _ = child.kill();
+                    let _ = child.wait();
+                    return Err(self.log_text());
                 }
             }
         }
         self.child = Some(child);
+        Ok(())
     }
 
     /// The metrics listener's address, from the ready line.
