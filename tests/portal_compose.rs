@@ -67,18 +67,6 @@ fn wait_caught(p: &Portal, to: &str, needle: &str) -> Caught {
         .unwrap_or_else(|| panic!("no mail to {to} containing {needle:?}"))
 }
 
-/// Signs an internal user in with an emailed code (their account is made first
-/// unless sending a secure message made it already).
-fn internal_user(p: &Portal, address: &str) -> Agent {
-    let out = p.cl.cli(&["user", "add", address]);
-    let said = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success() || said.contains("already exists"), "{said}");
-    let mut agent = p.agent();
-    let r = p.code_sign_in(&mut agent, address, 0);
-    assert_eq!(r.status, 303, "{}", r.body);
-    agent
-}
-
 fn spool_is_empty(p: &Portal) -> bool {
     std::fs::read_dir(p.cl.data_dir().join("spool")).unwrap().next().is_none()
 }
@@ -215,7 +203,7 @@ fn lite_mode_has_no_compose_for_external_users() {
     let id = from_alice(&p, &["pat@partner.test"], &[], "[secure] Lite");
     assert_eq!(pat.get(&format!("/m/{id}/reply")).status, 200);
     // Internal users still compose.
-    let mut alice = internal_user(&p, "alice@example.org");
+    let mut alice = p.internal_user("alice@example.org");
     assert_eq!(alice.get("/compose").status, 200);
 }
 
@@ -223,7 +211,7 @@ fn lite_mode_has_no_compose_for_external_users() {
 fn restricted_message_has_no_print_or_reply_and_a_forged_reply_is_refused() {
     let p = Portal::start("");
     let mut pat = p.signed_in_user("pat@partner.test", GOOD);
-    let mut alice = internal_user(&p, "alice@example.org");
+    let mut alice = p.internal_user("alice@example.org");
     let form = alice.get("/compose");
     assert!(form.body.contains("name=\"restriction\""), "{}", form.body);
     let fields = form_fields(
@@ -288,7 +276,7 @@ fn restricted_message_has_no_print_or_reply_and_a_forged_reply_is_refused() {
 #[test]
 fn attachments_over_the_limit_are_refused_and_nothing_is_kept() {
     let p = Portal::start("[messages]\nattachment_limit = 100000\n");
-    let mut alice = internal_user(&p, "alice@example.org");
+    let mut alice = p.internal_user("alice@example.org");
     let form = alice.get("/compose");
     assert!(
         form.body.contains("data-limit=\"100000\""),
@@ -322,7 +310,7 @@ fn attachments_over_the_limit_are_refused_and_nothing_is_kept() {
 #[test]
 fn a_multipart_post_without_the_csrf_field_first_writes_nothing() {
     let p = Portal::start("");
-    let mut alice = internal_user(&p, "alice@example.org");
+    let mut alice = p.internal_user("alice@example.org");
     let page = alice.get("/compose");
     let csrf = page.field("csrf");
     let file: &[u8] = b"payload";
@@ -373,7 +361,7 @@ fn unique_recipient_cap_refuses_smtp_and_portal_sends_naming_the_limit() {
     // Ordinary mail is not counted.
     let r = client.send("alice@example.org", &["r4@other.test"], &message(&["Subject: plain"], "x\n"));
     assert!(r.starts_with("250"), "{r}");
-    let mut alice = internal_user(&p, "alice@example.org");
+    let mut alice = p.internal_user("alice@example.org");
     let form = alice.get("/compose");
     let fields = form_fields(&form, &[("to", "r5@other.test"), ("subject", "Capped"), ("body", "x")]);
     let r = post_compose(&mut alice, &fields, &[]);
@@ -385,7 +373,7 @@ fn unique_recipient_cap_refuses_smtp_and_portal_sends_naming_the_limit() {
 #[test]
 fn internal_senders_choose_the_mode_and_get_a_copy_at_the_mail_server() {
     let p = Portal::start("[messages]\nbcc_to_mail_server = true\n");
-    let mut alice = internal_user(&p, "alice@example.org");
+    let mut alice = p.internal_user("alice@example.org");
     let form = alice.get("/compose");
     // Mode off: ordinary policy, so a plain message to an outsider is relayed.
     let off = form_fields(

@@ -5,6 +5,8 @@
 
 pub mod envelope;
 pub mod master;
+pub mod spool;
 
 pub use envelope::{Damaged, DataKey};
 pub use master::{KeyError, KeySource, MasterKey};
+pub use spool::SpoolKey;

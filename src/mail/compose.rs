@@ -2,18 +2,20 @@
 //! attachments, base64-encoded straight from their spool files.
 
 use std::fmt::Write as _;
-use std::io::{self, Read as _};
+use std::io;
 use std::path::PathBuf;
 
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
 
-/// One uploaded file waiting in the spool.
-#[derive(Debug, Clone)]
+/// One uploaded file waiting in the spool, sealed under `key`, `size` bytes once opened.
+#[derive(Clone)]
 pub struct Attached {
     pub name: String,
     pub content_type: String,
     pub path: PathBuf,
+    pub key: std::sync::Arc<crate::crypto::SpoolKey>,
+    pub size: u64,
 }
 
 /// What goes into the message; addresses are already checked.
@@ -202,26 +204,13 @@ fn attachment_part(out: &mut Vec<u8>, a: &Attached) -> io::Result<()> {
     out.extend_from_slice(b"Content-Transfer-Encoding: base64\r\n");
     let star = super::headers::ext_value(&name);
     out.extend_from_slice(format!("Content-Disposition: attachment; filename*=utf-8''{star}\r\n\r\n").as_bytes());
-    let mut file = std::fs::File::open(&a.path)?;
-    // 57 input bytes make one 76-character line; read whole lines at a time.
-    let mut buf = vec![0u8; 57 * 1024];
-    loop {
-        let mut filled = 0;
-        while filled < buf.len() {
-            let n = file.read(&mut buf[filled..])?;
-            if n == 0 {
-                break;
-            }
-            filled += n;
-        }
-        if filled == 0 {
-            break;
-        }
-        base64_lines(out, &buf[..filled]);
-        if filled < buf.len() {
-            break;
-        }
-    }
+    let sealed = std::fs::read(&a.path)?;
+    let size = usize::try_from(a.size).map_err(io::Error::other)?;
+    let plain = a
+        .key
+        .open(&sealed, size)
+        .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))?;
+    base64_lines(out, &plain);
     Ok(())
 }
 
@@ -284,11 +273,19 @@ mod tests {
         std::fs::create_dir_all(&dir).unwrap();
         let path = dir.join("f");
         let content: Vec<u8> = (0..200_000u32).map(|i| (i % 251) as u8).collect();
-        std::fs::write(&path, &content).unwrap();
+        let key = crate::crypto::SpoolKey::new();
+        let sealed: Vec<u8> = content
+            .chunks(7000)
+            .enumerate()
+            .flat_map(|(n, c)| key.frame(u32::try_from(n).unwrap(), c))
+            .collect();
+        std::fs::write(&path, &sealed).unwrap();
         let files = [Attached {
             name: "Überweisung März.pdf".into(),
             content_type: "application/pdf".into(),
             path,
+            key: std::sync::Arc::new(key),
+            size: content.len() as u64,
         }];
         let to = vec!["Ann <a@example.org>".to_string(), "b@example.org".to_string()];
         let subject = "Grüße – Vertrag ".repeat(8);

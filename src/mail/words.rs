@@ -15,6 +15,12 @@
 //! 23-33 ms for a 10,000-message mailbox, 16 bits 7 ms, for 1.3x the bytes). Search reads only the filters of
 //! a mailbox and opens a message only when its filter passes every word of
 //! the query; the words themselves are then checked exactly.
+//!
+//! A word's hash is keyed (SipHash-2-4 under a key derived from the master
+//! key, `WordKey`): someone holding the disk but not the key cannot test
+//! whether a filter holds a word they guess. Filters made before the key
+//! (whole blocks, no leading tag byte) are still read, with the old unkeyed
+//! hash, until they are rewritten.
 
 use std::collections::HashSet;
 
@@ -101,8 +107,56 @@ pub fn holds_all(text: &str, terms: &[String]) -> bool {
     found & all == all
 }
 
-/// A word's 64-bit hash (FNV-1a, then fmix64): fixed for ever, since filters are stored.
-pub fn word_hash(word: &str) -> u64 {
+/// The secret a word's hash is keyed with (derived from the master key).
+#[derive(Clone)]
+pub struct WordKey {
+    k0: u64,
+    k1: u64,
+}
+
+impl WordKey {
+    pub fn new(bytes: [u8; 16]) -> Self {
+        let (a, b) = bytes.split_at(8);
+        Self {
+            k0: u64::from_le_bytes(a.try_into().unwrap_or_default()),
+            k1: u64::from_le_bytes(b.try_into().unwrap_or_default()),
+        }
+    }
+
+    /// A word's keyed 64-bit hash (SipHash-2-4, a keyed pseudo-random function).
+    pub fn hash(&self, word: &str) -> u64 {
+        use std::hash::Hasher as _;
+        let mut h = siphasher::sip::SipHasher24::new_with_keys(self.k0, self.k1);
+        h.write(word.as_bytes());
+        h.finish()
+    }
+}
+
+/// First byte of a filter made with keyed hashes (older filters are whole blocks).
+const KEYED: u8 = 1;
+
+/// What a query word is looked for with: its keyed hash (filters made with
+/// the key) and its unkeyed one (filters made before).
+#[derive(Debug, Clone, Copy)]
+pub struct Probe {
+    keyed: u64,
+    unkeyed: u64,
+}
+
+/// The probes of the query words `terms`.
+pub fn probes_of(key: &WordKey, terms: &[String]) -> Vec<Probe> {
+    terms
+        .iter()
+        .map(|t| Probe {
+            keyed: key.hash(t),
+            unkeyed: unkeyed_hash(t),
+        })
+        .collect()
+}
+
+/// A word's unkeyed 64-bit hash (FNV-1a, then fmix64), as filters made before
+/// the word key were built: fixed for ever, since such filters are stored.
+fn unkeyed_hash(word: &str) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for b in word.bytes() {
         h ^= u64::from(b);
@@ -138,34 +192,41 @@ fn probes(hash: u64, blocks: usize) -> impl Iterator<Item = (usize, u8)> {
     })
 }
 
-/// The filter of a message whose searchable text (lower case) is `text`.
-pub fn filter_of(text: &str) -> Vec<u8> {
+/// The filter of a message whose searchable text (lower case) is `text`:
+/// the tag byte, then the blocks.
+pub fn filter_of(key: &WordKey, text: &str) -> Vec<u8> {
     let mut set = HashSet::new();
     each_word(text, |w| {
         set.insert(w);
         true
     });
     let blocks = (set.len() * BITS_PER_WORD).div_ceil(BLOCK * 8).clamp(1, FILTER_MAX / BLOCK);
-    let mut filter = vec![0u8; blocks * BLOCK];
+    let mut filter = vec![0u8; 1 + blocks * BLOCK];
+    filter[0] = KEYED;
     for word in &set {
-        for (byte, mask) in probes(word_hash(word), blocks) {
-            filter[byte] |= mask;
+        for (byte, mask) in probes(key.hash(word), blocks) {
+            filter[1 + byte] |= mask;
         }
     }
     filter
 }
 
-/// Whether a message with this filter may contain every word whose hash is in
-/// `hashes` (false means it certainly does not). An empty filter (none kept),
-/// or one not made of whole blocks, passes.
-pub fn may_contain_all(filter: &[u8], hashes: &[u64]) -> bool {
-    if filter.is_empty() || !filter.len().is_multiple_of(BLOCK) {
+/// Whether a message with this filter may contain every query word of
+/// `query` (false means it certainly does not). An empty filter (none kept),
+/// or one of no known shape, passes.
+pub fn may_contain_all(filter: &[u8], query: &[Probe]) -> bool {
+    let (blocks, hashes): (&[u8], Vec<u64>) = match filter.len() % BLOCK {
+        1 if filter[0] == KEYED => (&filter[1..], query.iter().map(|p| p.keyed).collect()),
+        0 => (filter, query.iter().map(|p| p.unkeyed).collect()),
+        _ => return true,
+    };
+    if blocks.is_empty() {
         return true;
     }
-    let blocks = filter.len() / BLOCK;
+    let count = blocks.len() / BLOCK;
     hashes
         .iter()
-        .all(|&h| probes(h, blocks).all(|(byte, mask)| filter[byte] & mask != 0))
+        .all(|&h| probes(h, count).all(|(byte, mask)| blocks[byte] & mask != 0))
 }
 
 #[cfg(test)]
@@ -195,14 +256,43 @@ mod tests {
         assert!(holds_all(text, &[]));
     }
 
+    fn key() -> WordKey {
+        WordKey::new(*b"sixteen byte key")
+    }
+
+    fn one(word: &str) -> Vec<Probe> {
+        probes_of(&key(), &[word.to_string()])
+    }
+
+    #[test]
+    fn a_filter_made_under_one_key_tells_nothing_under_another() {
+        let text = (0..200).map(|i| format!("word{i}")).collect::<Vec<_>>().join(" ");
+        let filter = filter_of(&key(), &text);
+        let other = WordKey::new(*b"another 16 bytes");
+        let passed = (0..200)
+            .filter(|i| may_contain_all(&filter, &probes_of(&other, &[format!("word{i}")])))
+            .count();
+        assert!(passed < 10, "{passed} of 200 words found without the key");
+        assert!((0..200).all(|i| may_contain_all(&filter, &one(&format!("word{i}")))));
+    }
+
+    #[test]
+    fn filters_made_before_the_key_are_read_with_the_unkeyed_hash() {
+        // An unkeyed filter as stored before: whole blocks, bits of unkeyed hashes.
+        let mut old = vec![0u8; BLOCK];
+        for (byte, mask) in probes(unkeyed_hash("invoice"), 1) {
+            old[byte] |= mask;
+        }
+        assert!(may_contain_all(&old, &one("invoice")));
+        assert!(!may_contain_all(&old, &one("elephant")));
+    }
+
     #[test]
     fn filter_passes_every_word_it_holds_and_few_others() {
         let text = (0..500).map(|i| format!("word{i}")).collect::<Vec<_>>().join(" ");
-        let filter = filter_of(&text);
-        assert!((0..500).all(|i| may_contain_all(&filter, &[word_hash(&format!("word{i}"))])));
-        let passed = (0..10_000)
-            .filter(|i| may_contain_all(&filter, &[word_hash(&format!("other{i}"))]))
-            .count();
+        let filter = filter_of(&key(), &text);
+        assert!((0..500).all(|i| may_contain_all(&filter, &one(&format!("word{i}")))));
+        let passed = (0..10_000).filter(|i| may_contain_all(&filter, &one(&format!("other{i}")))).count();
         assert!(passed < 100, "false positives {passed} of 10,000");
         // Regression: with double hashing one query word in 400 passed every
         // filter of a mailbox (a 10,000-entry search then took 370 ms).
@@ -220,21 +310,16 @@ mod tests {
                 common.chain((0..600).map(|_| format!("r{}", draw()))).collect::<Vec<_>>().join(" ")
             })
             .collect();
-        let filters: Vec<Vec<u8>> = texts.iter().map(|t| filter_of(t)).collect();
+        let filters: Vec<Vec<u8>> = texts.iter().map(|t| filter_of(&key(), t)).collect();
         let worst = (0..400)
-            .map(|q| {
-                filters
-                    .iter()
-                    .filter(|f| may_contain_all(f, &[word_hash(&format!("zzqx{q}"))]))
-                    .count()
-            })
+            .map(|q| filters.iter().filter(|f| may_contain_all(f, &one(&format!("zzqx{q}")))).count())
             .max()
             .unwrap();
         // (Words every text shares make some query words pass more often than
         // the mean 0.3%: 30 of 300 at worst here.)
         assert!(worst < 60, "a word passed {worst} of 300 filters");
-        let short = filter_of("one word");
-        assert_eq!(short.len(), BLOCK, "one block at least");
-        assert!(may_contain_all(&[], &[word_hash("anything")]), "no filter kept: always a candidate");
+        let short = filter_of(&key(), "one word");
+        assert_eq!(short.len(), 1 + BLOCK, "tag and one block at least");
+        assert!(may_contain_all(&[], &one("anything")), "no filter kept: always a candidate");
     }
 }

@@ -146,6 +146,11 @@ pub enum What {
         of: String,
         by: String,
     },
+    /// Its stored bytes (`part`) did not open: changed on disk, or another
+    /// master key. Written once, when first found.
+    Damaged {
+        part: String,
+    },
     // Retention.
     Expired,
     Purged {

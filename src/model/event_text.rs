@@ -108,6 +108,9 @@ fn reader_text(what: &What) -> Option<String> {
         What::Extended { from, until, by } => format!("expiry extended from {} to {} by {by}", utc_text(*from), utc_text(*until)),
         What::AccessGranted { to, by } => format!("access granted again to {to} by {by}"),
         What::AccessRevoked { of, by } => format!("access revoked for {of} by {by}"),
+        What::Damaged { part } => format!(
+            "damaged: its stored {part} do not open (changed on disk, or sealed under another master key); readers are told it cannot be shown"
+        ),
         What::Expired => "expired: recipients may still read, print and delete it, but no longer answer it".into(),
         What::Purged { days, bytes, entries } => format!(
             "purged after the retention period ({days} days): record, stored bytes ({bytes} bytes) and {entries} mailbox entries removed"

@@ -64,6 +64,68 @@ pub struct MessageRecord {
     /// rather than by the organisation (outbound), for the daily report.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub inbound: bool,
+    /// The subject and attachments, sealed under the message's data key (it
+    /// is wrapped inside); `subject` and `attachments` are empty meanwhile.
+    /// Empty in records from before encryption at rest.
+    #[serde(default, skip_serializing_if = "Vec::is_empty", with = "base64_bytes")]
+    pub sealed: Vec<u8>,
+}
+
+/// What a record keeps sealed: the words a stranger must not read from disk.
+#[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
+pub struct SealedFields {
+    pub subject: String,
+    pub attachments: Vec<AttachmentInfo>,
+}
+
+impl MessageRecord {
+    /// Takes the subject and attachments out (to be sealed).
+    pub fn take_fields(&mut self) -> SealedFields {
+        SealedFields {
+            subject: std::mem::take(&mut self.subject),
+            attachments: std::mem::take(&mut self.attachments),
+        }
+    }
+
+    /// Puts opened fields back.
+    pub fn put_fields(&mut self, fields: SealedFields) {
+        self.subject = fields.subject;
+        self.attachments = fields.attachments;
+        self.sealed.clear();
+    }
+}
+
+/// A record as the vault hands it out: its subject and attachments may still
+/// be sealed. The service opens it (`service::records`); nothing else should
+/// need what is inside unopened.
+#[derive(Clone, Debug)]
+pub struct Locked(MessageRecord);
+
+impl Locked {
+    pub fn new(record: MessageRecord) -> Self {
+        Self(record)
+    }
+
+    /// The record as stored: subject and attachments empty when sealed.
+    pub fn unopened(self) -> MessageRecord {
+        self.0
+    }
+}
+
+/// Bytes in JSON as standard base64 text.
+mod base64_bytes {
+    use base64::Engine as _;
+    use base64::engine::general_purpose::STANDARD;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(bytes: &[u8], s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&STANDARD.encode(bytes))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<u8>, D::Error> {
+        let text = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        STANDARD.decode(text.as_bytes()).map_err(serde::de::Error::custom)
+    }
 }
 
 /// What a sender may forbid the recipients of a message composed in the portal.

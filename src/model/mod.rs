@@ -14,6 +14,9 @@ mod time;
 pub use account::{Account, AccountChange, Preferences, ResetToken, Session, SignInCode, SignInRecord, Totp};
 pub use admin::{AdminAccount, AdminSession};
 pub use event::{Event, What};
-pub use message::{AttachmentInfo, Decision, Folder, MailboxAction, MailboxEntry, MessageRecord, RecipientStatus, Restriction, Revoked};
+pub use message::{
+    AttachmentInfo, Decision, Folder, Locked, MailboxAction, MailboxEntry, MessageRecord, RecipientStatus, Restriction, Revoked,
+    SealedFields,
+};
 pub use outbox::{OutboxKind, OutboxRow, OutboxState, Payload};
 pub use time::utc_text;

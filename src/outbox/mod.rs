@@ -250,8 +250,8 @@ async fn direct_attempt(ctx: &Context, row: &OutboxRow, from: String, to: Vec<St
         direct::DirectOutcome::NoTls(reason) => {
             tracing::warn!(outbox_id = row.id, to = %rcpt, %reason, "TLS not possible; holding in the vault");
             let rule = "tls-fallback";
-            let (record, entry) = crate::service::intake::fallback_record(ctx, row.message_id, &row.sender, &bytes, &rcpt, rule);
-            let kept = crate::service::intake::kept_of(ctx, row.message_id, &bytes, &row.sender);
+            let (mut record, entry) = crate::service::intake::fallback_record(ctx, row.message_id, &row.sender, &bytes, &rcpt, rule);
+            let kept = crate::service::intake::kept_of(ctx, &mut record, &bytes);
             Err(WriteOp::Fallback(Box::new(Fallback {
                 id: row.id,
                 now: now(),

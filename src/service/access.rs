@@ -29,7 +29,7 @@ pub const NO_PRINT: &str = "The sender does not allow printing or saving this me
 
 /// Message `id` as `reader` may see it: `None` when it is not in their mailbox.
 pub fn open(ctx: &Context, reader: &str, id: u64) -> Result<Option<Opened>, StoreError> {
-    let Some((message, entry)) = ctx.vault.entry_with_message(reader, id)? else {
+    let Some((message, entry)) = super::records::entry_with_message(ctx, reader, id)? else {
         return Ok(None);
     };
     let may = allowed(reader, &message, &entry, now());

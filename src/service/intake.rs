@@ -155,13 +155,14 @@ fn received_header(ctx: &Context, d: &Delivery) -> Vec<u8> {
     })
 }
 
-/// What the vault keeps of held message `id` besides its record: its bytes
-/// compressed and sealed under its own data key, and the filter of its words
-/// (sender, recipients, subject, attachment names, body text) that search reads.
-pub fn kept_of(ctx: &Context, id: u64, bytes: &[u8], envelope_from: &str) -> crate::vault::Kept {
+/// What the vault keeps of held message `record` besides the record itself:
+/// its bytes compressed and sealed under its own data key (which also seals
+/// the record's subject and attachments), and the filter of its words (sender,
+/// recipients, subject, attachment names, body text) that search reads.
+pub fn kept_of(ctx: &Context, record: &mut MessageRecord, bytes: &[u8]) -> crate::vault::Kept {
     crate::vault::Kept {
-        sealed: super::stored::seal(&ctx.master, id, bytes),
-        words: crate::mail::words::filter_of(&summary::search_text(bytes, envelope_from)),
+        words: crate::mail::words::filter_of(&ctx.word_key, &summary::search_text(bytes, &record.envelope_from)),
+        sealed: super::stored::seal_message(&ctx.master, record, bytes),
     }
 }
 
@@ -244,12 +245,12 @@ fn build_write(
         if portal.is_some() || (!d.sender.is_empty() && ctx.config.is_internal(&d.sender)) {
             write.sender_account = Some(d.sender.to_ascii_lowercase());
         }
-        write.kept = Some(kept_of(ctx, d.queue_id, stored, &d.sender));
         let mut record = message_record(ctx, d, parsed, verdicts, stored.len(), now, expires_at);
         if let Some(p) = portal {
             record.read_receipt = p.read_receipt;
             record.restriction = p.restriction;
         }
+        write.kept = Some(kept_of(ctx, &mut record, stored));
         write.vaulted = Some(record);
     }
     write
@@ -313,6 +314,7 @@ pub fn fallback_record(
         extended_at: None,
         expired_at: None,
         inbound: is_inbound(ctx, sender),
+        sealed: Vec::new(),
     };
     (record, MailboxEntry::new(Folder::Inbox, false, expires_at))
 }
@@ -353,6 +355,7 @@ fn message_record(
         extended_at: None,
         expired_at: None,
         inbound: is_inbound(ctx, &d.sender),
+        sealed: Vec::new(),
     }
 }
 

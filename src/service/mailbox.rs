@@ -58,7 +58,7 @@ pub fn list(ctx: &Context, address: &str, folder: Folder, page: usize) -> Result
 /// The rows for ((id, read), tag) items, the records read in one
 /// transaction; an id whose record is gone is left out with its tag.
 fn rows_of<T>(ctx: &Context, items: Vec<((u64, bool), T)>) -> Result<Vec<(Row, T)>, StoreError> {
-    let records = ctx.vault.messages_by_id(items.iter().map(|((id, _), _)| *id))?;
+    let records = super::records::messages_by_id(ctx, items.iter().map(|((id, _), _)| *id))?;
     Ok(items
         .into_iter()
         .zip(records)
@@ -112,8 +112,8 @@ pub fn search(ctx: &Context, address: &str, query: &str, since: Option<i64>, pag
     let start = since.map_or(archive, |s| archive.max((u64::try_from(s.max(0)).unwrap_or(0) * 1000) << 16));
     let skip = (page - 1) * PAGE_SIZE;
     let (mut matched, mut hits) = (0, Vec::new());
-    let hashes: Vec<u64> = found.terms.iter().map(|t| words::word_hash(t)).collect();
-    let passes = |filter: &[u8]| words::may_contain_all(filter, &hashes);
+    let probes = words::probes_of(&ctx.word_key, &found.terms);
+    let passes = |filter: &[u8]| words::may_contain_all(filter, &probes);
     ctx.vault.walk_search(address, start, passes, |id, entry, kept_text| {
         let holds_all = found.terms.is_empty() || {
             let text = kept_text.map_or_else(|| stored_search_text(ctx, id), str::to_string);
@@ -138,7 +138,13 @@ pub fn search(ctx: &Context, address: &str, query: &str, since: Option<i64>, pag
 /// Search text made from the stored bytes.
 fn stored_search_text(ctx: &Context, id: u64) -> String {
     let raw = super::stored::bytes(ctx, id).ok().flatten().unwrap_or_default();
-    let sender = ctx.vault.message(id).ok().flatten().map(|m| m.envelope_from).unwrap_or_default();
+    let sender = ctx
+        .vault
+        .message(id)
+        .ok()
+        .flatten()
+        .map(|m| m.unopened().envelope_from)
+        .unwrap_or_default();
     crate::mail::summary::search_text(&raw, &sender)
 }
 
@@ -162,7 +168,7 @@ pub fn entry(ctx: &Context, address: &str, id: u64) -> Result<Option<(MessageRec
     let Some(entry) = ctx.vault.mailbox_entry(address, id)? else {
         return Ok(None);
     };
-    Ok(ctx.vault.message(id)?.map(|m| (m, entry)))
+    Ok(super::records::message(ctx, id)?.map(|m| (m, entry)))
 }
 
 /// Records that the user opened message `id` (read; the first open is an event).

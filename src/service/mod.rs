@@ -14,6 +14,7 @@ pub mod operator;
 pub mod preferences;
 pub mod queue;
 pub mod queue_ids;
+pub mod records;
 pub mod reply;
 pub mod report;
 pub mod retention;
@@ -39,6 +40,8 @@ pub struct Context {
     vault: Vault,
     /// Wraps each held message's data key (`stored`); outside the vault file.
     master: Arc<crate::crypto::MasterKey>,
+    /// Keys search's word hashes (derived from the master key).
+    word_key: crate::mail::words::WordKey,
     /// Templates, branding and DKIM for the mail Cloister writes.
     pub notifier: Arc<Notifier>,
     /// Wakes the outbox worker after a commit that queued mail.
@@ -61,6 +64,7 @@ impl Context {
             queue_ids: Arc::new(queue_ids::QueueIds::starting_after(vault.last_message_id()?)),
             config,
             vault,
+            word_key: crate::mail::words::WordKey::new(master.derive_16(b"cloister search words v1")),
             master,
             notifier,
             outbox_wake,

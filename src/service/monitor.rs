@@ -5,7 +5,7 @@
 use super::StoreError;
 use super::tracking::Status;
 use super::{Context, now};
-use crate::model::{Event, MessageRecord, OutboxRow, OutboxState};
+use crate::model::{Event, Locked, MessageRecord, OutboxRow, OutboxState};
 
 /// Messages per monitor page.
 pub const PAGE_SIZE: usize = 50;
@@ -31,12 +31,22 @@ pub struct Listing {
     pub pages: usize,
 }
 
-fn matches_query(m: &MessageRecord, query: &str) -> bool {
+/// Whether `m` matches `query` (lower case) by its addresses or its subject;
+/// a sealed subject is opened only when the addresses do not match.
+fn matches_query(ctx: &Context, m: &MessageRecord, query: &str) -> bool {
     query.is_empty()
         || m.envelope_from.to_ascii_lowercase().contains(query)
         || m.from.to_lowercase().contains(query)
-        || m.subject.to_lowercase().contains(query)
         || m.recipients.iter().any(|r| r.address.to_ascii_lowercase().contains(query))
+        || subject_of(ctx, m).to_lowercase().contains(query)
+}
+
+fn subject_of(ctx: &Context, m: &MessageRecord) -> String {
+    if m.sealed.is_empty() {
+        m.subject.clone()
+    } else {
+        super::records::open_record(&ctx.master, m.clone()).subject
+    }
 }
 
 /// Page `page` (1-based) of the messages `filter` selects, newest first.
@@ -46,9 +56,9 @@ pub fn list(ctx: &Context, filter: &Filter, page: usize) -> Result<Listing, Stor
     let mut counts: Vec<(Status, usize)> = Status::ALL.iter().map(|s| (*s, 0)).collect();
     let mut selected = Vec::new();
     let mut all = 0;
-    for m in ctx.vault.messages()?.into_iter().rev() {
+    for m in ctx.vault.messages()?.into_iter().rev().map(Locked::unopened) {
         let in_range = filter.from.is_none_or(|f| m.received_at >= f) && filter.until.is_none_or(|u| m.received_at < u);
-        if !in_range || !matches_query(&m, &query) {
+        if !in_range || !matches_query(ctx, &m, &query) {
             continue;
         }
         let status = Status::of(&m, at);
@@ -62,7 +72,12 @@ pub fn list(ctx: &Context, filter: &Filter, page: usize) -> Result<Listing, Stor
     }
     let page = page.max(1);
     let pages = selected.len().div_ceil(PAGE_SIZE).max(1);
-    let rows = selected.into_iter().skip((page - 1) * PAGE_SIZE).take(PAGE_SIZE).collect();
+    let rows = selected
+        .into_iter()
+        .skip((page - 1) * PAGE_SIZE)
+        .take(PAGE_SIZE)
+        .map(|(m, status)| (super::records::open_record(&ctx.master, m), status))
+        .collect();
     Ok(Listing {
         rows,
         counts,
@@ -86,7 +101,7 @@ const SIGN_INS_IN_STORY: usize = 200;
 /// The message's record, outbox rows and events, with the sign-ins (and
 /// refused ones) of its secure recipients since it arrived woven in by time.
 pub fn story(ctx: &Context, id: u64) -> Result<Option<Story>, StoreError> {
-    let Some(message) = ctx.vault.message(id)? else {
+    let Some(message) = super::records::message(ctx, id)? else {
         return Ok(None);
     };
     let outbox = ctx.vault.outbox()?.into_iter().filter(|r| r.message_id == id).collect();

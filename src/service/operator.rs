@@ -54,7 +54,7 @@ impl Desk {
     }
 
     pub fn messages(&self) -> Result<Value, OperatorError> {
-        Ok(views::messages(&self.vault)?)
+        Ok(views::messages(&self.vault, &self.master)?)
     }
 
     pub fn outbox(&self) -> Result<Value, OperatorError> {

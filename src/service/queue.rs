@@ -30,7 +30,7 @@ pub async fn relay_bytes(ctx: &Context, row: &OutboxRow) -> Result<Option<Vec<u8
 }
 
 pub fn message(ctx: &Context, id: u64) -> Result<Option<MessageRecord>, StoreError> {
-    Ok(ctx.vault.message(id)?)
+    super::records::message(ctx, id)
 }
 
 /// The secret a notice carries, made now; its hash is durable before the

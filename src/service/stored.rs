@@ -5,6 +5,7 @@
 
 use super::{Context, StoreError};
 use crate::crypto::{Damaged, DataKey, MasterKey};
+use crate::model::{MessageRecord, SealedFields};
 use crate::vault::{Sealed, Stored};
 
 /// zstd's default level: about 3x on prose at hundreds of MB/s.
@@ -28,10 +29,18 @@ pub enum BytesError {
     Damaged(u64, Damaged),
 }
 
-/// Message `id`'s bytes compressed and sealed under a new data key.
-pub fn seal(master: &MasterKey, id: u64, bytes: &[u8]) -> Sealed {
-    let packed = zstd::bulk::compress(bytes, LEVEL).expect("zstd compresses in memory");
+/// The message of `record`: its bytes compressed and sealed under a new data
+/// key, and the record's subject and attachments sealed under the same key
+/// (`record.sealed`, which carries the key wrapped).
+pub fn seal_message(master: &MasterKey, record: &mut MessageRecord, bytes: &[u8]) -> Sealed {
     let key = DataKey::new();
+    record.sealed = seal_fields(master, &key, record.id, &record.take_fields());
+    seal_with(master, &key, record.id, bytes)
+}
+
+/// The bytes of message `id` compressed and sealed under `key`.
+fn seal_with(master: &MasterKey, key: &DataKey, id: u64, bytes: &[u8]) -> Sealed {
+    let packed = zstd::bulk::compress(bytes, LEVEL).expect("zstd compresses in memory");
     let chunks = packed
         .chunks(CHUNK)
         .enumerate()
@@ -41,6 +50,30 @@ pub fn seal(master: &MasterKey, id: u64, bytes: &[u8]) -> Sealed {
         wrapped_key: key.wrap(master, id),
         chunks,
     }
+}
+
+/// The chunk number a record's fields are sealed under: a message never has
+/// that many chunks, and the fields are sealed once, at intake.
+const FIELDS_CHUNK: u32 = u32::MAX - 1;
+
+/// `fields` sealed under `key` for message `id`: wrapped key length (2
+/// bytes), wrapped key, sealed JSON.
+fn seal_fields(master: &MasterKey, key: &DataKey, id: u64, fields: &SealedFields) -> Vec<u8> {
+    let plain = serde_json::to_vec(fields).expect("fields serialise");
+    let wrapped = key.wrap(master, id);
+    let mut out = u16::try_from(wrapped.len()).expect("a wrapped key is short").to_be_bytes().to_vec();
+    out.extend_from_slice(&wrapped);
+    out.extend_from_slice(&key.seal(id, FIELDS_CHUNK, &plain));
+    out
+}
+
+/// A record's sealed subject and attachments, opened.
+pub fn open_fields(master: &MasterKey, id: u64, sealed: &[u8]) -> Result<SealedFields, Damaged> {
+    let len = usize::from(u16::from_be_bytes(sealed.get(..2).ok_or(Damaged)?.try_into().map_err(|_| Damaged)?));
+    let wrapped = sealed.get(2..2 + len).ok_or(Damaged)?;
+    let key = DataKey::unwrap(master, id, wrapped)?;
+    let plain = key.open(id, FIELDS_CHUNK, &sealed[2 + len..])?;
+    serde_json::from_slice(&plain).map_err(|_| Damaged)
 }
 
 /// Message `id`'s bytes as received, from what the vault holds.
@@ -69,6 +102,7 @@ pub fn bytes(ctx: &Context, id: u64) -> Result<Option<Vec<u8>>, BytesError> {
         Ok(bytes) => Ok(Some(bytes)),
         Err(e) => {
             tracing::error!(message = %format!("{id:016X}"), "stored message does not open: damaged on disk, or another master key");
+            note_damaged(ctx, id, "bytes");
             Err(BytesError::Damaged(id, e))
         }
     }
@@ -116,9 +150,19 @@ pub async fn copy_bytes(ctx: &Context, id: u64, data_id: u64) -> Result<Option<V
         Ok(bytes) => Ok(Some(bytes)),
         Err(e) => {
             tracing::error!(message = %format!("{id:016X}"), data_id, "stored relay copy does not open: damaged on disk, or another master key");
+            note_damaged(ctx, id, "relay copy");
             Err(BytesError::Damaged(id, e))
         }
     }
+}
+
+/// The message's "damaged" event (once), queued without waiting.
+pub fn note_damaged(ctx: &Context, id: u64, part: &str) {
+    ctx.vault.write_soon(crate::vault::WriteOp::Damaged {
+        message_id: id,
+        part: part.to_string(),
+        now: super::now(),
+    });
 }
 
 fn decompress(packed: &[u8]) -> Option<Vec<u8>> {

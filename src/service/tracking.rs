@@ -95,7 +95,7 @@ fn own_sent(ctx: &Context, sender: &str, id: u64) -> Result<MessageRecord, Contr
     if !internal || ctx.vault.mailbox_entry(sender, id)?.is_none() {
         return Err(ControlError::NotFound);
     }
-    let m = ctx.vault.message(id)?.ok_or(ControlError::NotFound)?;
+    let m = super::records::message(ctx, id)?.ok_or(ControlError::NotFound)?;
     if !m.envelope_from.eq_ignore_ascii_case(sender) || !m.recipients.iter().any(RecipientStatus::held) {
         return Err(ControlError::NotFound);
     }
@@ -300,6 +300,7 @@ mod tests {
             extended_at: None,
             expired_at: None,
             inbound: false,
+            sealed: Vec::new(),
         }
     }
 

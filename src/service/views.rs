@@ -15,10 +15,11 @@ fn rfc3339(unix: i64) -> String {
 }
 
 /// Held messages with per-recipient decision and state, oldest first.
-pub fn messages(vault: &Vault) -> Result<Value, StoreError> {
+pub fn messages(vault: &Vault, master: &crate::crypto::MasterKey) -> Result<Value, StoreError> {
     let list: Vec<Value> = vault
         .messages()?
         .into_iter()
+        .map(|m| super::records::open_record(master, m.unopened()))
         .map(|m| {
             json!({
                 "id": queue_id_text(m.id),
@@ -89,7 +90,9 @@ pub fn show(vault: &Vault, master: &crate::crypto::MasterKey, message_id: u64) -
             Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
             Err(e) => format!("({e})"),
         });
-    Ok(json!({"id": queue_id_text(message_id), "message": vault.message(message_id)?, "events": events, "raw": raw}))
+    Ok(
+        json!({"id": queue_id_text(message_id), "message": vault.message(message_id)?.map(|m| super::records::open_record(master, m.unopened())), "events": events, "raw": raw}),
+    )
 }
 
 /// Every admin, without secrets.

@@ -118,6 +118,12 @@ pub enum WriteOp {
     Sender(super::SenderWrite),
     /// The admin console: admin accounts and sessions, and what admins do to portal accounts.
     Admin(super::AdminWrite),
+    /// A message's stored bytes did not open: its event, unless it has one.
+    Damaged {
+        message_id: u64,
+        part: String,
+        now: i64,
+    },
     /// Retention and expiry: applies (a chunk of) a plan, checking each item again.
     Purge {
         plan: Box<super::PurgePlan>,

@@ -6,7 +6,7 @@ use redb::ReadableDatabase;
 
 use super::schema::{DAY_COUNTS, MAILBOX, MAILBOX_FOLDERS, MESSAGES, SEARCH_TEXT, SEARCH_WORDS, day_of, first_id_of_day};
 use super::{Vault, VaultError, decode};
-use crate::model::{Folder, MailboxEntry, MessageRecord};
+use crate::model::{Folder, Locked, MailboxEntry};
 
 /// Totals of one folder within the window.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -25,14 +25,16 @@ pub struct FolderPage {
 impl Vault {
     /// `address`'s entry for message `id` and the message's record, in one read
     /// transaction; `None` unless both are there.
-    pub fn entry_with_message(&self, address: &str, id: u64) -> Result<Option<(MessageRecord, MailboxEntry)>, VaultError> {
+    pub fn entry_with_message(&self, address: &str, id: u64) -> Result<Option<(Locked, MailboxEntry)>, VaultError> {
         let txn = self.db()?.begin_read()?;
         let Some(entry) = txn.open_table(MAILBOX)?.get((address, id))? else {
             return Ok(None);
         };
         let entry: MailboxEntry = decode("mailbox", entry.value())?;
         let message = txn.open_table(MESSAGES)?.get(id)?;
-        message.map(|m| Ok((decode("messages", m.value())?, entry))).transpose()
+        message
+            .map(|m| Ok((Locked::new(decode("messages", m.value())?), entry)))
+            .transpose()
     }
 
     /// Entries of `address` in `folder` with ids from `since_id` on (the window),

@@ -32,8 +32,8 @@ use std::sync::Arc;
 use redb::{Database, ReadableDatabase, ReadableTable};
 
 use crate::model::{
-    Account, AdminAccount, AdminSession, Event, MailboxEntry, MessageRecord, OutboxKind, OutboxRow, OutboxState, ResetToken, Session,
-    SignInCode,
+    Account, AdminAccount, AdminSession, Event, Locked, MailboxEntry, MessageRecord, OutboxKind, OutboxRow, OutboxState, ResetToken,
+    Session, SignInCode,
 };
 
 pub use admin_ops::AdminWrite;
@@ -175,6 +175,12 @@ impl Vault {
         self.inner.writer.submit(op).await
     }
 
+    /// Queues `op` for the next commit without waiting for it (a note that
+    /// must not hold up a read, such as a damaged message's event).
+    pub fn write_soon(&self, op: WriteOp) {
+        self.inner.writer.submit_soon(op);
+    }
+
     /// A number that changes whenever a write changes `address`'s mailbox
     /// entries or account (in memory; a restart starts again).
     pub fn mailbox_version(&self, address: &str) -> u64 {
@@ -292,30 +298,30 @@ impl Vault {
     }
 
     /// All messages held in the vault, oldest first.
-    pub fn messages(&self) -> Result<Vec<MessageRecord>, VaultError> {
+    pub fn messages(&self) -> Result<Vec<Locked>, VaultError> {
         let txn = self.db()?.begin_read()?;
         let table = txn.open_table(MESSAGES)?;
         let mut out = Vec::new();
         for row in table.iter()? {
             let (_, v) = row?;
-            out.push(decode("messages", v.value())?);
+            out.push(decode::<MessageRecord>("messages", v.value())?);
         }
         out.sort_by_key(|m: &MessageRecord| (m.received_at, m.id));
-        Ok(out)
+        Ok(out.into_iter().map(Locked::new).collect())
     }
 
-    pub fn message(&self, id: u64) -> Result<Option<MessageRecord>, VaultError> {
+    pub fn message(&self, id: u64) -> Result<Option<Locked>, VaultError> {
         let txn = self.db()?.begin_read()?;
         let table = txn.open_table(MESSAGES)?;
-        table.get(id)?.map(|v| decode("messages", v.value())).transpose()
+        table.get(id)?.map(|v| decode("messages", v.value()).map(Locked::new)).transpose()
     }
 
     /// The records of several messages in one read transaction, one per id asked.
-    pub fn messages_by_id(&self, ids: impl IntoIterator<Item = u64>) -> Result<Vec<Option<MessageRecord>>, VaultError> {
+    pub fn messages_by_id(&self, ids: impl IntoIterator<Item = u64>) -> Result<Vec<Option<Locked>>, VaultError> {
         let txn = self.db()?.begin_read()?;
         let table = txn.open_table(MESSAGES)?;
         ids.into_iter()
-            .map(|id| table.get(id)?.map(|v| decode("messages", v.value())).transpose())
+            .map(|id| table.get(id)?.map(|v| decode("messages", v.value()).map(Locked::new)).transpose())
             .collect()
     }
 

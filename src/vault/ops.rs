@@ -10,7 +10,7 @@ use super::raw_store;
 use super::schema::Counters;
 use super::tables::{Tables, add_event, ensure_account};
 use super::{VaultError, decode, encode};
-use crate::model::{Folder, MailboxEntry, OutboxKind, OutboxRow, OutboxState, Payload, What};
+use crate::model::{Event, Folder, MailboxEntry, OutboxKind, OutboxRow, OutboxState, Payload, What};
 
 pub fn apply(t: &mut Tables<'_>, counters: &mut Counters, op: &WriteOp) -> Result<WriteResult, VaultError> {
     match op {
@@ -42,6 +42,7 @@ pub fn apply(t: &mut Tables<'_>, counters: &mut Counters, op: &WriteOp) -> Resul
         WriteOp::Sender(w) => super::sender_ops::apply(t, counters, w),
         WriteOp::Admin(w) => super::admin_ops::apply(t, counters, w),
         WriteOp::Purge { plan, limits } => super::purge_ops::apply(t, counters, plan, limits),
+        WriteOp::Damaged { message_id, part, now } => note_damaged(t, counters, *message_id, part, *now),
     }
 }
 
@@ -260,4 +261,19 @@ fn apply_fallback(t: &mut Tables<'_>, counters: &mut Counters, f: &Fallback) -> 
     };
     apply_intake(t, counters, &w)?;
     Ok(WriteResult::Outbox)
+}
+
+/// The message's "damaged" event, once: a reader opening it again adds none.
+fn note_damaged(t: &mut Tables<'_>, counters: &mut Counters, message_id: u64, part: &str, now: i64) -> Result<WriteResult, VaultError> {
+    if t.message(message_id)?.is_none() {
+        return Ok(WriteResult::Gone);
+    }
+    for row in t.events.range((message_id, 0)..=(message_id, u64::MAX))? {
+        if matches!(decode::<Event>("events", row?.1.value())?.what, What::Damaged { .. }) {
+            return Ok(WriteResult::Done);
+        }
+    }
+    let what = What::Damaged { part: part.to_string() };
+    add_event(t, counters, message_id, now, "vault", what)?;
+    Ok(WriteResult::Done)
 }

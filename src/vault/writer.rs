@@ -36,6 +36,12 @@ impl WriterHandle {
         rx.recv().await.map_err(|_| VaultError::WriterGone)?
     }
 
+    /// Queues `op` without waiting for its commit; dropped if the writer is gone.
+    pub fn submit_soon(&self, op: WriteOp) {
+        let (tx, _) = async_channel::bounded(1);
+        let _ = self.jobs.try_send((op, tx));
+    }
+
     /// Ok while the writer thread runs and its last commit worked.
     pub fn healthy(&self) -> Result<(), VaultError> {
         if self.jobs.is_closed() || self.stopped.is_closed() || !self.stopped.is_empty() {

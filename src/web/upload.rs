@@ -4,6 +4,7 @@
 //! limit stops the writing, and the rest of the body is read and dropped so the
 //! browser gets the answer instead of a reset connection.
 
+use smol::fs::unix::OpenOptionsExt as _;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -18,13 +19,24 @@ const CHUNK_IDLE: Duration = Duration::from_mins(1);
 /// Text fields in all (the message text is the big one).
 const TEXT_LIMIT: usize = 2 * 1024 * 1024;
 
-/// A file in the spool; removed when dropped, whatever happened to the request.
-#[derive(Debug)]
+/// A file in the spool, sealed under `key` (held only in memory,
+/// `crypto::spool`); removed when dropped, whatever happened to the request.
 pub struct Spooled {
     pub name: String,
     pub content_type: String,
     pub path: PathBuf,
     pub size: u64,
+    pub key: std::sync::Arc<crate::crypto::SpoolKey>,
+}
+
+impl std::fmt::Debug for Spooled {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Spooled")
+            .field("name", &self.name)
+            .field("path", &self.path)
+            .field("size", &self.size)
+            .finish_non_exhaustive()
+    }
 }
 
 impl Drop for Spooled {
@@ -156,14 +168,21 @@ async fn spool_file(
 ) -> Result<(), UploadError> {
     let content_type = clean_type(field.content_type().map_or("", |m| m.essence_str()));
     let path = spool.join(tokens::new_token().0);
-    let mut file = smol::fs::File::create(&path).await?;
+    let mut file = smol::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(&path)
+        .await?;
     // From here on the file is removed however this ends.
     let mut spooled = Spooled {
         name: file_name,
         content_type,
         path,
         size: 0,
+        key: std::sync::Arc::new(crate::crypto::SpoolKey::new()),
     };
+    let mut frames = 0u32;
     let mut keep = !got.over_limit;
     while let Some(chunk) = idle(field.chunk()).await?.map_err(broken)? {
         got.files_size += chunk.len() as u64;
@@ -173,7 +192,10 @@ async fn spool_file(
             got.files.clear();
         }
         if keep {
-            file.write_all(&chunk).await?;
+            file.write_all(&spooled.key.frame(frames, &chunk)).await?;
+            frames = frames
+                .checked_add(1)
+                .ok_or_else(|| std::io::Error::other("too many spool frames"))?;
             spooled.size += chunk.len() as u64;
         }
     }

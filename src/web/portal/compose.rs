@@ -168,6 +168,8 @@ fn draft_of(req: &Req, signed: &Signed, got: &Received) -> Result<Draft, String>
                 name: f.name.clone(),
                 content_type: f.content_type.clone(),
                 path: f.path.clone(),
+                key: std::sync::Arc::clone(&f.key),
+                size: f.size,
             })
             .collect(),
         attachments_size: got.files_size,
