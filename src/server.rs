@@ -62,10 +62,11 @@ pub fn run(loaded: LoadedConfig) -> anyhow::Result<()> {
         .map_err(anyhow::Error::msg)
         .context("relay")?;
     let pages = web::pages::Pages::load(&config).context("portal pages")?;
-    let (vault, master) = crate::service::keys::open_vault(&config)?;
+    let keys = crate::service::keys::open_vault(&config)?;
+    let vault = keys.vault.clone();
     let vault_admins = vault.admins()?.len();
     let (wake_tx, wake_rx) = async_channel::bounded(1);
-    let ctx = Context::new(Arc::clone(&config), (vault.clone(), master), notifier, wake_tx)?;
+    let ctx = Context::new(Arc::clone(&config), keys, notifier, wake_tx)?;
     let signal = signals::receiver(signals);
     let web_state = web_state(&ctx, pages, settings)?;
 

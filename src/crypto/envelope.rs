@@ -55,6 +55,27 @@ impl DataKey {
     }
 }
 
+/// A vault-wide secret (such as the search key) sealed under `master`, bound
+/// to `name`: nonce, then ciphertext and tag.
+pub fn wrap_named(master: &MasterKey, name: &str, secret: &[u8]) -> Vec<u8> {
+    let mut nonce = [0u8; NONCE_LEN];
+    getrandom::getrandom(&mut nonce).expect("the system's random source works");
+    let mut out = nonce.to_vec();
+    out.extend_from_slice(&seal_with(master.bytes(), nonce, &named_aad(name), secret));
+    out
+}
+
+/// The secret `name` from its wrapped form.
+pub fn unwrap_named(master: &MasterKey, name: &str, wrapped: &[u8]) -> Result<Vec<u8>, Damaged> {
+    let (nonce, sealed) = wrapped.split_at_checked(NONCE_LEN).ok_or(Damaged)?;
+    let nonce: [u8; NONCE_LEN] = nonce.try_into().map_err(|_| Damaged)?;
+    open_with(master.bytes(), nonce, &named_aad(name), sealed)
+}
+
+fn named_aad(name: &str) -> Vec<u8> {
+    [b"cloister vault secret v1 ".as_slice(), name.as_bytes()].concat()
+}
+
 impl Default for DataKey {
     fn default() -> Self {
         Self::new()

@@ -106,16 +106,6 @@ impl MasterKey {
         hmac::sign(&key, b"cloister master key check v1").as_ref().to_vec()
     }
 
-    /// A 16-byte key for one purpose, named by `label` (HMAC-SHA256 of the
-    /// label under the master key, cut): knowing it tells nothing of the master key.
-    pub fn derive_16(&self, label: &[u8]) -> [u8; 16] {
-        let key = hmac::Key::new(hmac::HMAC_SHA256, &self.bytes);
-        let tag = hmac::sign(&key, label);
-        let mut out = [0u8; 16];
-        out.copy_from_slice(&tag.as_ref()[..16]);
-        out
-    }
-
     pub(super) fn bytes(&self) -> &[u8; 32] {
         &self.bytes
     }

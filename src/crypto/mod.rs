@@ -7,6 +7,6 @@ pub mod envelope;
 pub mod master;
 pub mod spool;
 
-pub use envelope::{Damaged, DataKey};
+pub use envelope::{Damaged, DataKey, unwrap_named, wrap_named};
 pub use master::{KeyError, KeySource, MasterKey};
 pub use spool::SpoolKey;

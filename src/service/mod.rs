@@ -55,7 +55,7 @@ pub struct Context {
 impl Context {
     pub fn new(
         config: Arc<Config>,
-        (vault, master): (Vault, Arc<crate::crypto::MasterKey>),
+        keys::Unsealed { vault, master, words }: keys::Unsealed,
         notifier: Arc<Notifier>,
         outbox_wake: async_channel::Sender<()>,
     ) -> Result<Self, StoreError> {
@@ -64,7 +64,7 @@ impl Context {
             queue_ids: Arc::new(queue_ids::QueueIds::starting_after(vault.last_message_id()?)),
             config,
             vault,
-            word_key: crate::mail::words::WordKey::new(master.derive_16(b"cloister search words v1")),
+            word_key: words,
             master,
             notifier,
             outbox_wake,

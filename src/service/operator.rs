@@ -49,8 +49,12 @@ impl Desk {
         if !create && !config.data_dir.join("vault.redb").exists() {
             return Ok(None);
         }
-        let (vault, master) = super::keys::open_vault(&config).map_err(|e| OperatorError::Refused(e.to_string()))?;
-        Ok(Some(Self { vault, master, config }))
+        let keys = super::keys::open_vault(&config).map_err(|e| OperatorError::Refused(e.to_string()))?;
+        Ok(Some(Self {
+            vault: keys.vault,
+            master: keys.master,
+            config,
+        }))
     }
 
     pub fn messages(&self) -> Result<Value, OperatorError> {

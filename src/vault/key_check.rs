@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use redb::{Database, ReadOnlyDatabase, ReadableDatabase, TableError};
+use redb::{Database, ReadOnlyDatabase, ReadableDatabase, ReadableTable as _, TableError};
 
 use super::schema::VAULT_KEYS;
 use super::{Vault, VaultError};
@@ -43,19 +43,47 @@ pub(super) fn verify(db: &impl ReadableDatabase, check: &[u8], path: &Path) -> R
     }
 }
 
-/// Records `check` when the vault has none yet (a new or older vault).
-pub(super) fn record(db: &Database, check: &[u8]) -> Result<(), VaultError> {
-    if stored(db)?.is_some() {
+/// Records `check` when the vault has none yet (a new or older vault), and
+/// each named secret the vault does not keep yet.
+pub(super) fn record(db: &Database, check: &[u8], secrets: &[(&str, Vec<u8>)]) -> Result<(), VaultError> {
+    let missing: Vec<&(&str, Vec<u8>)> = {
+        let txn = db.begin_read()?;
+        match txn.open_table(VAULT_KEYS) {
+            Ok(t) => secrets.iter().filter(|(name, _)| !matches!(t.get(*name), Ok(Some(_)))).collect(),
+            Err(TableError::TableDoesNotExist(_)) => secrets.iter().collect(),
+            Err(e) => return Err(e.into()),
+        }
+    };
+    if stored(db)?.is_some() && missing.is_empty() {
         return Ok(());
     }
     let mut txn = db.begin_write()?;
     txn.set_quick_repair(true);
-    txn.open_table(VAULT_KEYS)?.insert(MASTER, check)?;
+    {
+        let mut table = txn.open_table(VAULT_KEYS)?;
+        if table.get(MASTER)?.is_none() {
+            table.insert(MASTER, check)?;
+        }
+        for (name, value) in missing {
+            table.insert(*name, value.as_slice())?;
+        }
+    }
     txn.commit()?;
     Ok(())
 }
 
 impl Vault {
+    /// The secret kept under `name` (wrapped by the master key), if any.
+    pub fn vault_key(&self, name: &str) -> Result<Option<Vec<u8>>, VaultError> {
+        let txn = self.db()?.begin_read()?;
+        let table = match txn.open_table(VAULT_KEYS) {
+            Ok(t) => t,
+            Err(TableError::TableDoesNotExist(_)) => return Ok(None),
+            Err(e) => return Err(e.into()),
+        };
+        Ok(table.get(name)?.map(|v| v.value().to_vec()))
+    }
+
     /// Whether the vault file in `data_dir` was sealed under a master key
     /// (read without changing anything; false when there is no vault yet).
     pub fn is_sealed(data_dir: &Path) -> Result<bool, VaultError> {

@@ -129,11 +129,15 @@ impl Vault {
 
     /// Opens the vault for the master key whose check value is `check`:
     /// refused, before anything is written, when it was sealed under another.
-    pub fn open_sealed(data_dir: &Path, check: &[u8]) -> Result<Self, VaultError> {
-        Self::open_checked(data_dir, Some(check))
+    /// Opens the vault sealed under the master key whose check value is
+    /// `check`, keeping each of `secrets` (name, wrapped value) unless one of
+    /// that name is kept already (`vault_key`).
+    pub fn open_sealed(data_dir: &Path, check: &[u8], secrets: &[(&str, Vec<u8>)]) -> Result<Self, VaultError> {
+        Self::open_checked(data_dir, Some((check, secrets)))
     }
 
-    fn open_checked(data_dir: &Path, check: Option<&[u8]>) -> Result<Self, VaultError> {
+    fn open_checked(data_dir: &Path, sealed: Option<(&[u8], &[(&str, Vec<u8>)])>) -> Result<Self, VaultError> {
+        let check = sealed.map(|s| s.0);
         let path = data_dir.join("vault.redb");
         if let Some(check) = check.filter(|_| path.exists()) {
             key_check::verify_file(&path, check)?;
@@ -148,8 +152,8 @@ impl Vault {
             key_check::verify(&db, check, &path)?;
         }
         let counters = schema::prepare(&db)?;
-        if let Some(check) = check {
-            key_check::record(&db, check)?;
+        if let Some((check, secrets)) = sealed {
+            key_check::record(&db, check, secrets)?;
         }
         let slot: writer::Slot = Arc::new(std::sync::RwLock::new(Some(Arc::new(db))));
         let versions = Arc::new(versions::Versions::default());
