@@ -45,8 +45,8 @@ pub(super) fn verify(db: &impl ReadableDatabase, check: &[u8], path: &Path) -> R
 
 /// Records `check` when the vault has none yet (a new or older vault), and
 /// each named secret the vault does not keep yet.
-pub(super) fn record(db: &Database, check: &[u8], secrets: &[(&str, Vec<u8>)]) -> Result<(), VaultError> {
-    let missing: Vec<&(&str, Vec<u8>)> = {
+pub(super) fn record(db: &Database, check: &[u8], secrets: &[super::NamedSecret]) -> Result<(), VaultError> {
+    let missing: Vec<&super::NamedSecret> = {
         let txn = db.begin_read()?;
         match txn.open_table(VAULT_KEYS) {
             Ok(t) => secrets.iter().filter(|(name, _)| !matches!(t.get(*name), Ok(Some(_)))).collect(),

@@ -36,6 +36,9 @@ use crate::model::{
     Session, SignInCode,
 };
 
+/// A secret kept in the vault under a name, wrapped by the master key.
+pub type NamedSecret<'a> = (&'a str, Vec<u8>);
+
 pub use admin_ops::AdminWrite;
 pub use auth_ops::AuthWrite;
 pub use backup::{BackupSummary, check_backup, restore};
@@ -132,11 +135,11 @@ impl Vault {
     /// Opens the vault sealed under the master key whose check value is
     /// `check`, keeping each of `secrets` (name, wrapped value) unless one of
     /// that name is kept already (`vault_key`).
-    pub fn open_sealed(data_dir: &Path, check: &[u8], secrets: &[(&str, Vec<u8>)]) -> Result<Self, VaultError> {
+    pub fn open_sealed(data_dir: &Path, check: &[u8], secrets: &[NamedSecret]) -> Result<Self, VaultError> {
         Self::open_checked(data_dir, Some((check, secrets)))
     }
 
-    fn open_checked(data_dir: &Path, sealed: Option<(&[u8], &[(&str, Vec<u8>)])>) -> Result<Self, VaultError> {
+    fn open_checked(data_dir: &Path, sealed: Option<(&[u8], &[NamedSecret])>) -> Result<Self, VaultError> {
         let check = sealed.map(|s| s.0);
         let path = data_dir.join("vault.redb");
         if let Some(check) = check.filter(|_| path.exists()) {
