@@ -115,6 +115,11 @@ pub enum Command {
         #[arg(long)]
         check: bool,
     },
+    /// The master key that wraps every message's key.
+    Keys {
+        #[command(subcommand)]
+        action: KeysAction,
+    },
     /// Admin console accounts.
     Admin {
         #[command(subcommand)]
@@ -158,6 +163,18 @@ pub enum AdminAction {
     /// Remove an admin and end their sessions (e.g. one who lost their
     /// authenticator: remove, then add again).
     Remove { name: String },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum KeysAction {
+    /// Print the master key (64 hex digits) for an escrow copy kept offline,
+    /// after checking that it is the key the vault is sealed under.
+    Export,
+    /// Make a new master key and re-wrap every message's key under it, while
+    /// the server runs (or on a stopped vault). The old key file is kept as
+    /// `<file>.retired-<time>`: backups made before need it. Needs the key in
+    /// a file (`keys.master_key_file`).
+    Rotate,
 }
 
 #[derive(Subcommand, Debug)]

@@ -3,7 +3,7 @@
 use std::io::Read as _;
 use std::process::ExitCode;
 
-use crate::cli::{AdminAction, Cli, Command, NotifyAction, OutboxAction, UserAction};
+use crate::cli::{AdminAction, Cli, Command, KeysAction, NotifyAction, OutboxAction, UserAction};
 use crate::config::{self, Config, LoadedConfig, LogFormat};
 use crate::control::{self, Request};
 
@@ -89,6 +89,12 @@ fn with_config(command: Command, loaded: LoadedConfig) -> ExitCode {
             Err(e) => fail(&format!("{}: {e}", file.display())),
         },
         Command::Compact => operator_query(&loaded.config, &Request::Compact, true),
+        Command::Keys {
+            action: KeysAction::Rotate,
+        } => operator_query(&loaded.config, &Request::RotateKey, true),
+        Command::Keys {
+            action: KeysAction::Export,
+        } => export_key(&loaded.config),
         Command::Storage { json } => operator_query(&loaded.config, &Request::Storage, json),
         Command::Restore { file, check } => restore(&loaded.config, &file, check),
         Command::Purge { dry_run } => operator_query(&loaded.config, &Request::Purge { dry_run }, true),
@@ -138,10 +144,10 @@ fn add_user(config: &Config, address: &str) -> ExitCode {
 
 fn restore(config: &Config, file: &std::path::Path, check_only: bool) -> ExitCode {
     match crate::service::operator::restore(config, file, check_only) {
-        Ok(crate::service::operator::Restored { summary, kept }) => {
+        Ok(crate::service::operator::Restored { summary, kept, key }) => {
             let verb = if check_only { "backup is readable" } else { "restored" };
             println!(
-                "{verb}: {} (schema {}, {} messages, {} accounts, {} events, {} bytes)",
+                "{verb}: {} (schema {}, {} messages, {} accounts, {} events, {} bytes); {key}",
                 summary.path, summary.schema, summary.messages, summary.accounts, summary.events, summary.bytes
             );
             if let Some(kept) = kept {
@@ -151,6 +157,29 @@ fn restore(config: &Config, file: &std::path::Path, check_only: bool) -> ExitCod
         }
         Err(e) if e.server_running() => fail("the server is running: stop it first (systemctl stop cloister), then restore"),
         Err(e) => fail(&format!("{}: {e}", file.display())),
+    }
+}
+
+/// Prints the master key after checking it against the vault, with a warning.
+fn export_key(config: &Config) -> ExitCode {
+    let served = match control::query(&config.data_dir, &Request::KeyCheck) {
+        Ok(Some(v)) => Some(crate::service::keys::Served {
+            check_hex: v["check"].as_str().unwrap_or_default().to_string(),
+            rotating: v["rotating"].as_bool().unwrap_or(false),
+        }),
+        Ok(None) => None,
+        Err(e) => return fail(&e),
+    };
+    match crate::service::keys::export(config, served) {
+        Ok((hex, place)) => {
+            eprintln!(
+                "cloister: this is the master key from {place}. With it, anyone holding the vault or a backup can read \
+                 every held message. Keep this copy offline (a safe, a password manager), never beside the data or its backups."
+            );
+            println!("{hex}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(&e.to_string()),
     }
 }
 

@@ -41,6 +41,10 @@ pub enum Request {
     Purge {
         dry_run: bool,
     },
+    /// A new master key, every wrapped key re-wrapped under it.
+    RotateKey,
+    /// The check value of the master key the server holds (it tells nothing of the key).
+    KeyCheck,
     AdminAdd {
         name: String,
         password: String,
@@ -68,6 +72,8 @@ pub async fn answer(desk: &Desk, request: &Request) -> Result<Value, String> {
         Request::AdminRemove { name } => desk.remove_admin(name).await,
         Request::Backup { path } => desk.backup(path),
         Request::Purge { dry_run } => desk.purge(*dry_run).await,
+        Request::RotateKey => desk.rotate_key().await,
+        Request::KeyCheck => Ok(desk.key_check()),
         Request::AdminAdd {
             name,
             password,

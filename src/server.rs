@@ -106,6 +106,9 @@ pub fn run(loaded: LoadedConfig) -> anyhow::Result<()> {
             tasks.push(smol::spawn(web::serve_redirect(listener, config.public_url())));
         }
         tasks.push(spawn_control(&ctx, &socket)?);
+        if ctx.rotation_unfinished() {
+            tasks.push(smol::spawn(finish_rotation(ctx.rotator())));
+        }
 
         announce(&config, (smtp_addr, web_addr, metrics_addr), &socket, vault_admins);
 
@@ -124,6 +127,16 @@ pub fn run(loaded: LoadedConfig) -> anyhow::Result<()> {
         anyhow::Ok(reload)
     })?;
     finish(vault_handle, reload)
+}
+
+/// Goes on with a master key rotation the last run did not finish.
+async fn finish_rotation(rotator: crate::service::rotation::Rotator) {
+    match crate::service::rotation::rotate(&rotator).await {
+        Ok(done) => {
+            tracing::info!(rewrapped = done.rewrapped, retired = %done.retired.display(), "the interrupted master key rotation is finished")
+        }
+        Err(e) => tracing::error!("the interrupted master key rotation could not finish: {e}"),
+    }
 }
 
 /// Gives SMTP transactions and HTTPS requests in flight up to `SHUTDOWN_GRACE_SECS`.

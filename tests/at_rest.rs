@@ -115,6 +115,10 @@ fn no_word_of_a_held_body_is_readable_in_any_file_of_the_data_dir() {
     );
     let backup = p.cl.dir.path().join("backup.redb");
     assert!(p.cl.cli(&["backup", backup.to_str().unwrap()]).status.success());
+    // A key rotation re-wraps keys only: still no word readable after it.
+    let rotated = p.cl.cli(&["keys", "rotate"]);
+    assert!(rotated.status.success(), "{}", String::from_utf8_lossy(&rotated.stderr));
+    assert!(bob.get(&format!("/m/{id}/body")).body.contains(MARKER));
     p.cl.stop();
     let data = p.cl.data_dir();
     for marker in MARKERS {

@@ -305,7 +305,7 @@ impl Default for Log {
 /// Where the master key is: the key that wraps every message's data key
 /// (encryption at rest). Kept outside the vault file; at most one of the
 /// three is set.
-#[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 #[serde(default, deny_unknown_fields)]
 #[allow(clippy::struct_field_names, reason = "they read as keys.master_key_file … in cloister.toml")]
 pub struct Keys {
@@ -318,4 +318,18 @@ pub struct Keys {
     /// The name of an environment variable holding the key; "" = not used.
     /// Never made by Cloister.
     pub master_key_env: String,
+    /// Wrapped keys re-wrapped per write during `cloister keys rotate`: each
+    /// batch is one short write between the server's others.
+    pub rotate_batch: u32,
+}
+
+impl Default for Keys {
+    fn default() -> Self {
+        Self {
+            master_key_file: PathBuf::new(),
+            master_key_credential: String::new(),
+            master_key_env: String::new(),
+            rotate_batch: 500,
+        }
+    }
 }

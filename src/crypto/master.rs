@@ -106,6 +106,11 @@ impl MasterKey {
         hmac::sign(&key, b"cloister master key check v1").as_ref().to_vec()
     }
 
+    /// The key as written in its file (64 hex digits), for an escrow copy.
+    pub fn to_hex(&self) -> String {
+        hex(&self.bytes)
+    }
+
     pub(super) fn bytes(&self) -> &[u8; 32] {
         &self.bytes
     }

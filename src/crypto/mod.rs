@@ -4,9 +4,11 @@
 //! vault only ever holds ciphertext and wrapped keys.
 
 pub mod envelope;
+pub mod keyring;
 pub mod master;
 pub mod spool;
 
 pub use envelope::{Damaged, DataKey, unwrap_named, wrap_named};
+pub use keyring::Keyring;
 pub use master::{KeyError, KeySource, MasterKey};
 pub use spool::SpoolKey;

@@ -207,6 +207,12 @@ pub enum What {
     },
     TotpRemoved,
     // The admin console (message 0).
+    /// A master key rotation began (`stage` "begun") or every data key is
+    /// now wrapped under the new key ("finished", with how many were re-wrapped).
+    KeyRotation {
+        stage: String,
+        rewrapped: u64,
+    },
     AdminCreated {
         name: String,
         totp: bool,

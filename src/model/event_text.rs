@@ -166,6 +166,10 @@ fn account_text(what: &What) -> String {
 
 fn admin_text(what: &What) -> String {
     match what {
+        What::KeyRotation { stage, rewrapped } if stage == "finished" => {
+            format!("master key rotation finished: {rewrapped} wrapped keys now under the new master key")
+        }
+        What::KeyRotation { stage, .. } => format!("master key rotation {stage}: new data keys are wrapped under the new master key"),
         What::AdminCreated { name, totp } => format!("admin {name} created ({} TOTP)", if *totp { "with" } else { "without" }),
         What::AdminRemoved { name, sessions_ended } => format!("admin {name} removed ({})", ended(*sessions_ended)),
         What::AdminSignedIn { ip, agent } => format!("admin signed in from {ip} ({agent})"),

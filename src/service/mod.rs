@@ -18,6 +18,7 @@ pub mod records;
 pub mod reply;
 pub mod report;
 pub mod retention;
+pub mod rotation;
 pub mod second_factor;
 pub mod send;
 pub mod send_error;
@@ -39,7 +40,7 @@ pub struct Context {
     pub hostname: String,
     vault: Vault,
     /// Wraps each held message's data key (`stored`); outside the vault file.
-    master: Arc<crate::crypto::MasterKey>,
+    master: Arc<crate::crypto::Keyring>,
     /// Keys search's word hashes (derived from the master key).
     word_key: crate::mail::words::WordKey,
     /// Templates, branding and DKIM for the mail Cloister writes.
@@ -50,6 +51,8 @@ pub struct Context {
     pub queue_ids: Arc<queue_ids::QueueIds>,
     /// Counters the metrics listener shows.
     pub metrics: Arc<crate::metrics::Metrics>,
+    /// Held while a master key rotation runs (one at a time).
+    rotation: Arc<smol::lock::Mutex<()>>,
 }
 
 impl Context {
@@ -69,7 +72,23 @@ impl Context {
             notifier,
             outbox_wake,
             metrics: Arc::default(),
+            rotation: Arc::default(),
         })
+    }
+
+    /// What a master key rotation works on (`rotation::rotate`).
+    pub fn rotator(&self) -> rotation::Rotator {
+        rotation::Rotator {
+            vault: self.vault.clone(),
+            keys: Arc::clone(&self.master),
+            config: Arc::clone(&self.config),
+            one_at_a_time: Arc::clone(&self.rotation),
+        }
+    }
+
+    /// A rotation was under way when the server last stopped.
+    pub fn rotation_unfinished(&self) -> bool {
+        self.master.retiring().is_some()
     }
 }
 

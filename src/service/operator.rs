@@ -29,8 +29,9 @@ pub enum OperatorError {
 #[derive(Clone)]
 pub struct Desk {
     vault: Vault,
-    master: Arc<crate::crypto::MasterKey>,
+    master: Arc<crate::crypto::Keyring>,
     config: Arc<Config>,
+    rotation: super::rotation::Rotator,
 }
 
 impl Desk {
@@ -40,6 +41,7 @@ impl Desk {
             vault: ctx.vault.clone(),
             master: Arc::clone(&ctx.master),
             config: Arc::clone(&ctx.config),
+            rotation: ctx.rotator(),
         }
     }
 
@@ -50,10 +52,17 @@ impl Desk {
             return Ok(None);
         }
         let keys = super::keys::open_vault(&config).map_err(|e| OperatorError::Refused(e.to_string()))?;
+        let rotation = super::rotation::Rotator {
+            vault: keys.vault.clone(),
+            keys: Arc::clone(&keys.master),
+            config: Arc::clone(&config),
+            one_at_a_time: Arc::default(),
+        };
         Ok(Some(Self {
             vault: keys.vault,
             master: keys.master,
             config,
+            rotation,
         }))
     }
 
@@ -140,6 +149,29 @@ impl Desk {
             .await
     }
 
+    /// The check value of the key new data keys are wrapped under (hex), and
+    /// whether a rotation is under way.
+    pub fn key_check(&self) -> Value {
+        let check = self.master.current().check_value().iter().fold(String::new(), |mut s, b| {
+            use std::fmt::Write as _;
+            let _ = write!(s, "{b:02x}");
+            s
+        });
+        json!({"check": check, "rotating": self.master.retiring().is_some()})
+    }
+
+    /// Rotates the master key (or finishes a rotation under way).
+    pub async fn rotate_key(&self) -> Result<Value, OperatorError> {
+        let done = super::rotation::rotate(&self.rotation)
+            .await
+            .map_err(|e| OperatorError::Refused(e.to_string()))?;
+        Ok(serde_json::json!({
+            "rewrapped": done.rewrapped,
+            "key_file": done.key_file.display().to_string(),
+            "retired": done.retired.display().to_string(),
+        }))
+    }
+
     pub async fn remove_admin(&self, name: &str) -> Result<Value, OperatorError> {
         let op = WriteOp::Admin(AdminWrite::Remove {
             name: name.to_string(),
@@ -172,17 +204,20 @@ pub(super) async fn retry(vault: &Vault, id: u64, actor: String) -> Result<bool,
 pub struct Restored {
     pub summary: crate::vault::BackupSummary,
     pub kept: Option<std::path::PathBuf>,
+    /// What the master key said of the backup.
+    pub key: super::keys::BackupKey,
 }
 
 /// Checks a backup file, and unless `check_only` puts it in place of the
 /// stopped server's vault (the old one is kept beside it).
 pub fn restore(config: &Config, file: &Path, check_only: bool) -> Result<Restored, OperatorError> {
-    let (summary, kept) = if check_only {
-        (crate::vault::check_backup(file)?, None)
-    } else {
-        crate::vault::restore(file, &config.data_dir, now())?
-    };
-    Ok(Restored { summary, kept })
+    let summary = crate::vault::check_backup(file)?;
+    let key = super::keys::opens_backup(config, &summary).map_err(|e| OperatorError::Refused(e.to_string()))?;
+    if check_only {
+        return Ok(Restored { summary, kept: None, key });
+    }
+    let (summary, kept) = crate::vault::restore(file, &config.data_dir, now())?;
+    Ok(Restored { summary, kept, key })
 }
 
 impl OperatorError {

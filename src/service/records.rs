@@ -19,12 +19,12 @@ pub fn open(ctx: &Context, locked: Locked) -> MessageRecord {
 }
 
 /// A record as stored (perhaps sealed), opened.
-pub fn open_record(master: &crate::crypto::MasterKey, record: MessageRecord) -> MessageRecord {
+pub fn open_record(master: &crate::crypto::Keyring, record: MessageRecord) -> MessageRecord {
     opened(master, record).0
 }
 
 /// The record opened, and whether its seal failed.
-fn opened(master: &crate::crypto::MasterKey, mut record: MessageRecord) -> (MessageRecord, bool) {
+fn opened(master: &crate::crypto::Keyring, mut record: MessageRecord) -> (MessageRecord, bool) {
     if record.sealed.is_empty() {
         return (record, false);
     }

@@ -4,7 +4,7 @@
 //! sealed chunks and the wrapped key.
 
 use super::{Context, StoreError};
-use crate::crypto::{Damaged, DataKey, MasterKey};
+use crate::crypto::{Damaged, DataKey, Keyring};
 use crate::model::{MessageRecord, SealedFields};
 use crate::vault::{Sealed, Stored};
 
@@ -32,14 +32,14 @@ pub enum BytesError {
 /// The message of `record`: its bytes compressed and sealed under a new data
 /// key, and the record's subject and attachments sealed under the same key
 /// (`record.sealed`, which carries the key wrapped).
-pub fn seal_message(master: &MasterKey, record: &mut MessageRecord, bytes: &[u8]) -> Sealed {
+pub fn seal_message(keys: &Keyring, record: &mut MessageRecord, bytes: &[u8]) -> Sealed {
     let key = DataKey::new();
-    record.sealed = seal_fields(master, &key, record.id, &record.take_fields());
-    seal_with(master, &key, record.id, bytes)
+    record.sealed = seal_fields(keys, &key, record.id, &record.take_fields());
+    seal_with(keys, &key, record.id, bytes)
 }
 
 /// The bytes of message `id` compressed and sealed under `key`.
-fn seal_with(master: &MasterKey, key: &DataKey, id: u64, bytes: &[u8]) -> Sealed {
+fn seal_with(keys: &Keyring, key: &DataKey, id: u64, bytes: &[u8]) -> Sealed {
     let packed = zstd::bulk::compress(bytes, LEVEL).expect("zstd compresses in memory");
     let chunks = packed
         .chunks(CHUNK)
@@ -47,7 +47,7 @@ fn seal_with(master: &MasterKey, key: &DataKey, id: u64, bytes: &[u8]) -> Sealed
         .map(|(n, chunk)| key.seal(id, u32::try_from(n).unwrap_or(u32::MAX), chunk))
         .collect();
     Sealed {
-        wrapped_key: key.wrap(master, id),
+        wrapped_key: keys.wrap(key, id),
         chunks,
     }
 }
@@ -58,31 +58,46 @@ const FIELDS_CHUNK: u32 = u32::MAX - 1;
 
 /// `fields` sealed under `key` for message `id`: wrapped key length (2
 /// bytes), wrapped key, sealed JSON.
-fn seal_fields(master: &MasterKey, key: &DataKey, id: u64, fields: &SealedFields) -> Vec<u8> {
+fn seal_fields(keys: &Keyring, key: &DataKey, id: u64, fields: &SealedFields) -> Vec<u8> {
     let plain = serde_json::to_vec(fields).expect("fields serialise");
-    let wrapped = key.wrap(master, id);
+    let wrapped = keys.wrap(key, id);
     let mut out = u16::try_from(wrapped.len()).expect("a wrapped key is short").to_be_bytes().to_vec();
     out.extend_from_slice(&wrapped);
     out.extend_from_slice(&key.seal(id, FIELDS_CHUNK, &plain));
     out
 }
 
+/// Where the wrapped key sits in a record's sealed part.
+pub fn embedded_key(sealed: &[u8]) -> Option<(usize, usize)> {
+    let len = usize::from(u16::from_be_bytes(sealed.get(..2)?.try_into().ok()?));
+    (sealed.len() >= 2 + len).then_some((2, 2 + len))
+}
+
+/// Where the wrapped key sits in a relay copy (None: a copy from before sealing).
+pub fn copy_key(stored: &[u8]) -> Option<(usize, usize)> {
+    if stored.first() != Some(&SEALED_COPY) {
+        return None;
+    }
+    let len = usize::from(u16::from_be_bytes(stored.get(1..3)?.try_into().ok()?));
+    (stored.len() >= 3 + len).then_some((3, 3 + len))
+}
+
 /// A record's sealed subject and attachments, opened.
-pub fn open_fields(master: &MasterKey, id: u64, sealed: &[u8]) -> Result<SealedFields, Damaged> {
+pub fn open_fields(keys: &Keyring, id: u64, sealed: &[u8]) -> Result<SealedFields, Damaged> {
     let len = usize::from(u16::from_be_bytes(sealed.get(..2).ok_or(Damaged)?.try_into().map_err(|_| Damaged)?));
     let wrapped = sealed.get(2..2 + len).ok_or(Damaged)?;
-    let key = DataKey::unwrap(master, id, wrapped)?;
+    let key = keys.unwrap(id, wrapped)?;
     let plain = key.open(id, FIELDS_CHUNK, &sealed[2 + len..])?;
     serde_json::from_slice(&plain).map_err(|_| Damaged)
 }
 
 /// Message `id`'s bytes as received, from what the vault holds.
-pub fn open(master: &MasterKey, id: u64, stored: Stored) -> Result<Vec<u8>, Damaged> {
+pub fn open(keys: &Keyring, id: u64, stored: Stored) -> Result<Vec<u8>, Damaged> {
     let packed = match stored {
         Stored::Plain(bytes) => return Ok(bytes),
         Stored::Packed(packed) => packed,
         Stored::Sealed(Sealed { wrapped_key, chunks }) => {
-            let key = DataKey::unwrap(master, id, &wrapped_key)?;
+            let key = keys.unwrap(id, &wrapped_key)?;
             let mut packed = Vec::with_capacity(chunks.len() * CHUNK);
             for (n, chunk) in chunks.iter().enumerate() {
                 packed.extend_from_slice(&key.open(id, u32::try_from(n).unwrap_or(u32::MAX), chunk)?);
@@ -118,9 +133,9 @@ const COPY_CHUNK: u32 = u32::MAX;
 /// Message `id`'s bytes as they wait in the outbox to be relayed, sealed
 /// under a data key of their own: marker, wrapped key length (2 bytes),
 /// wrapped key, sealed bytes.
-pub fn seal_copy(master: &MasterKey, id: u64, bytes: &[u8]) -> Vec<u8> {
+pub fn seal_copy(keys: &Keyring, id: u64, bytes: &[u8]) -> Vec<u8> {
     let key = DataKey::new();
-    let wrapped = key.wrap(master, id);
+    let wrapped = keys.wrap(&key, id);
     let mut out = vec![SEALED_COPY];
     out.extend_from_slice(&u16::try_from(wrapped.len()).expect("a wrapped key is short").to_be_bytes());
     out.extend_from_slice(&wrapped);
@@ -129,7 +144,7 @@ pub fn seal_copy(master: &MasterKey, id: u64, bytes: &[u8]) -> Vec<u8> {
 }
 
 /// A relay copy of message `id` as sent, from what the outbox holds.
-pub fn open_copy(master: &MasterKey, id: u64, stored: Vec<u8>) -> Result<Vec<u8>, Damaged> {
+pub fn open_copy(keys: &Keyring, id: u64, stored: Vec<u8>) -> Result<Vec<u8>, Damaged> {
     if stored.first() != Some(&SEALED_COPY) {
         return Ok(stored);
     }
@@ -137,7 +152,7 @@ pub fn open_copy(master: &MasterKey, id: u64, stored: Vec<u8>) -> Result<Vec<u8>
         stored.get(1..3).ok_or(Damaged)?.try_into().map_err(|_| Damaged)?,
     ));
     let wrapped = stored.get(3..3 + len).ok_or(Damaged)?;
-    let key = DataKey::unwrap(master, id, wrapped)?;
+    let key = keys.unwrap(id, wrapped)?;
     key.open(id, COPY_CHUNK, &stored[3 + len..])
 }
 

@@ -15,7 +15,7 @@ fn rfc3339(unix: i64) -> String {
 }
 
 /// Held messages with per-recipient decision and state, oldest first.
-pub fn messages(vault: &Vault, master: &crate::crypto::MasterKey) -> Result<Value, StoreError> {
+pub fn messages(vault: &Vault, master: &crate::crypto::Keyring) -> Result<Value, StoreError> {
     let list: Vec<Value> = vault
         .messages()?
         .into_iter()
@@ -78,7 +78,7 @@ pub fn users(vault: &Vault) -> Result<Value, StoreError> {
 }
 
 /// One message: its record, its event log in time order, and the stored bytes.
-pub fn show(vault: &Vault, master: &crate::crypto::MasterKey, message_id: u64) -> Result<Value, StoreError> {
+pub fn show(vault: &Vault, master: &crate::crypto::Keyring, message_id: u64) -> Result<Value, StoreError> {
     let events: Vec<Value> = vault
         .events(message_id)?
         .into_iter()

@@ -28,6 +28,10 @@ pub struct BackupSummary {
     pub accounts: u64,
     pub events: u64,
     pub bytes: u64,
+    /// The check value of the master key it is sealed under, and its wrapped
+    /// search key (None for a backup of a vault from before encryption at rest).
+    pub master_check: Option<Vec<u8>>,
+    pub search_key: Option<Vec<u8>>,
 }
 
 fn copy<K: Key + 'static, V: Value + 'static>(
@@ -94,6 +98,8 @@ impl Vault {
             accounts,
             events,
             bytes: std::fs::metadata(path).map_or(0, |m| m.len()),
+            master_check: None,
+            search_key: None,
         })
     }
 }
@@ -110,7 +116,16 @@ pub fn check_backup(path: &Path) -> Result<BackupSummary, VaultError> {
         });
     }
     let count = |n: Result<u64, redb::StorageError>| n.map_err(VaultError::from);
+    let secret = |name: &str| -> Result<Option<Vec<u8>>, VaultError> {
+        match txn.open_table(VAULT_KEYS) {
+            Ok(t) => Ok(t.get(name)?.map(|v| v.value().to_vec())),
+            Err(redb::TableError::TableDoesNotExist(_)) => Ok(None),
+            Err(e) => Err(e.into()),
+        }
+    };
     Ok(BackupSummary {
+        master_check: secret("master")?,
+        search_key: secret("search")?,
         path: path.display().to_string(),
         schema,
         messages: count(txn.open_table(MESSAGES)?.len())?,

@@ -118,6 +118,8 @@ pub enum WriteOp {
     Sender(super::SenderWrite),
     /// The admin console: admin accounts and sessions, and what admins do to portal accounts.
     Admin(super::AdminWrite),
+    /// A master key rotation: begin, re-wrapped keys, finish.
+    Keys(super::KeysWrite),
     /// A message's stored bytes did not open: its event, unless it has one.
     Damaged {
         message_id: u64,

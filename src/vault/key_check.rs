@@ -22,6 +22,22 @@ fn stored(db: &impl ReadableDatabase) -> Result<Option<Vec<u8>>, VaultError> {
     Ok(table.get(MASTER)?.map(|v| v.value().to_vec()))
 }
 
+/// The check values stored: the vault's master key's, and a rotation's next key's.
+pub type KeyChecks = (Option<Vec<u8>>, Option<Vec<u8>>);
+
+/// The stored check values: the vault's master key's and a rotation's next key's.
+fn checks_in(db: &impl ReadableDatabase) -> Result<KeyChecks, VaultError> {
+    let next = {
+        let txn = db.begin_read()?;
+        match txn.open_table(VAULT_KEYS) {
+            Ok(t) => t.get(super::key_ops::NEXT)?.map(|v| v.value().to_vec()),
+            Err(TableError::TableDoesNotExist(_)) => None,
+            Err(e) => return Err(e.into()),
+        }
+    };
+    Ok((stored(db)?, next))
+}
+
 /// Refuses `check` when the vault file at `path` was sealed under another
 /// key, reading it without changing a byte (redb marks a file it opens for
 /// writing). A file that needs recovery cannot be read so; it is checked
@@ -84,6 +100,24 @@ impl Vault {
         Ok(table.get(name)?.map(|v| v.value().to_vec()))
     }
 
+    /// The check values of the master key the vault in `data_dir` is sealed
+    /// under and of the key a rotation under way moves to (read without
+    /// changing anything; none when there is no vault yet).
+    pub fn key_checks(data_dir: &Path) -> Result<KeyChecks, VaultError> {
+        let path = data_dir.join("vault.redb");
+        if !path.exists() {
+            return Ok((None, None));
+        }
+        if let Ok(db) = ReadOnlyDatabase::open(&path) {
+            return checks_in(&db);
+        }
+        // A file left needing repair (a kill) cannot be read so: opened for
+        // writing, redb repairs it (its own bookkeeping, none of ours).
+        super::self_check::prepare_file(&path)?;
+        let db = Database::create(&path).map_err(|e| super::self_check::open_error(&path, e))?;
+        checks_in(&db)
+    }
+
     /// Whether the vault file in `data_dir` was sealed under a master key
     /// (read without changing anything; false when there is no vault yet).
     pub fn is_sealed(data_dir: &Path) -> Result<bool, VaultError> {
@@ -93,5 +127,53 @@ impl Vault {
         }
         let db = ReadOnlyDatabase::open(&path).map_err(|e| super::self_check::open_error(&path, e))?;
         Ok(stored(&db)?.is_some())
+    }
+}
+
+/// A table of wrapped keys a rotation walks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WrappedIn {
+    /// `message_keys`: id → wrapped data key.
+    MessageKeys,
+    /// `messages`: id → the record's sealed part (empty when it has none).
+    Records,
+    /// `outbox_data`: data id → relay copy.
+    Copies,
+}
+
+impl WrappedIn {
+    /// Where row `id` of this table keeps its wrapped key.
+    pub fn place(self, id: u64) -> super::WrapPlace {
+        match self {
+            Self::MessageKeys => super::WrapPlace::MessageKey(id),
+            Self::Records => super::WrapPlace::Record(id),
+            Self::Copies => super::WrapPlace::Copy(id),
+        }
+    }
+}
+
+impl Vault {
+    /// Up to `limit` rows of `table` with ids after `after`, in id order.
+    pub fn wrapped_after(&self, table: WrappedIn, after: u64, limit: usize) -> Result<Vec<(u64, Vec<u8>)>, VaultError> {
+        let Some(from) = after.checked_add(1) else {
+            return Ok(Vec::new());
+        };
+        let txn = self.db()?.begin_read()?;
+        let def = match table {
+            WrappedIn::MessageKeys => super::schema::MESSAGE_KEYS,
+            WrappedIn::Records => super::schema::MESSAGES,
+            WrappedIn::Copies => super::schema::OUTBOX_DATA,
+        };
+        let mut out = Vec::new();
+        for row in txn.open_table(def)?.range(from..)?.take(limit) {
+            let (k, v) = row?;
+            let value = if table == WrappedIn::Records {
+                super::decode::<crate::model::MessageRecord>("messages", v.value())?.sealed
+            } else {
+                v.value().to_vec()
+            };
+            out.push((k.value(), value));
+        }
+        Ok(out)
     }
 }

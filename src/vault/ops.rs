@@ -42,6 +42,7 @@ pub fn apply(t: &mut Tables<'_>, counters: &mut Counters, op: &WriteOp) -> Resul
         WriteOp::Sender(w) => super::sender_ops::apply(t, counters, w),
         WriteOp::Admin(w) => super::admin_ops::apply(t, counters, w),
         WriteOp::Purge { plan, limits } => super::purge_ops::apply(t, counters, plan, limits),
+        WriteOp::Keys(w) => super::key_ops::apply(t, counters, w),
         WriteOp::Damaged { message_id, part, now } => note_damaged(t, counters, *message_id, part, *now),
     }
 }

@@ -6,7 +6,7 @@ use redb::{ReadableTable, Table, WriteTransaction};
 use super::schema::{
     ACCOUNTS, ADMIN_SESSIONS, ADMINS, Counters, DAY_COUNTS, EVENTS, MAILBOX, MAILBOX_FOLDERS, MESSAGE_KEYS, MESSAGES, OUTBOX, OUTBOX_DATA,
     OUTBOX_DUE, OUTBOX_REFS, RAW, RAW_CHUNKS, REPORT_DAYS, RESET_TOKENS, SEARCH_TEXT, SEARCH_WORDS, SENDER_MONTH_COUNTS, SENDER_RECIPIENTS,
-    SESSIONS, SIGN_IN_CODES,
+    SESSIONS, SIGN_IN_CODES, VAULT_KEYS,
 };
 use super::{VaultError, decode, encode};
 use crate::model::{Account, Event, MessageRecord, OutboxRow, OutboxState, What};
@@ -36,6 +36,7 @@ pub struct Tables<'t> {
     pub(super) admins: Table<'t, &'static str, &'static [u8]>,
     pub(super) admin_sessions: Table<'t, &'static str, &'static [u8]>,
     pub(super) report_days: Table<'t, (u32, u8), u32>,
+    pub(super) vault_keys: Table<'t, &'static str, &'static [u8]>,
     /// Addresses whose mailbox or account this batch changed (`Versions`).
     pub(super) touched: Vec<String>,
 }
@@ -66,6 +67,7 @@ impl<'t> Tables<'t> {
             admins: txn.open_table(ADMINS)?,
             admin_sessions: txn.open_table(ADMIN_SESSIONS)?,
             report_days: txn.open_table(REPORT_DAYS)?,
+            vault_keys: txn.open_table(VAULT_KEYS)?,
             touched: Vec::new(),
         })
     }
