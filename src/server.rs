@@ -109,6 +109,7 @@ pub fn run(loaded: LoadedConfig) -> anyhow::Result<()> {
         if ctx.rotation_unfinished() {
             tasks.push(smol::spawn(finish_rotation(ctx.rotator())));
         }
+        tasks.push(smol::spawn(seal_older(ctx.clone())));
 
         announce(&config, (smtp_addr, web_addr, metrics_addr), &socket, vault_admins);
 
@@ -129,11 +130,20 @@ pub fn run(loaded: LoadedConfig) -> anyhow::Result<()> {
     finish(vault_handle, reload)
 }
 
+/// Seals messages kept before encryption at rest (nothing to do once done).
+async fn seal_older(ctx: Context) {
+    match crate::service::sealing::seal_older(&ctx).await {
+        Ok(0) => {}
+        Ok(n) => tracing::info!(sealed = n, "every message kept before encryption at rest is sealed now"),
+        Err(e) => tracing::error!("sealing messages kept before encryption at rest stopped: {e} (the next start goes on)"),
+    }
+}
+
 /// Goes on with a master key rotation the last run did not finish.
 async fn finish_rotation(rotator: crate::service::rotation::Rotator) {
     match crate::service::rotation::rotate(&rotator).await {
         Ok(done) => {
-            tracing::info!(rewrapped = done.rewrapped, retired = %done.retired.display(), "the interrupted master key rotation is finished")
+            tracing::info!(rewrapped = done.rewrapped, retired = %done.retired.display(), "the interrupted master key rotation is finished");
         }
         Err(e) => tracing::error!("the interrupted master key rotation could not finish: {e}"),
     }

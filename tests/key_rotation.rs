@@ -80,7 +80,7 @@ fn every_message_opens(c: &Cloister, acked: &[String]) {
 
 #[test]
 fn rotation_under_smtp_load_killed_midway_is_finished_by_the_next_start_and_loses_nothing() {
-    let mut c = Cloister::start(common::free_port(), "[keys]\nrotate_batch = 1\n");
+    let mut c = Cloister::start(common::free_port(), "[keys]\nbatch = 1\n");
     // Mail held before the rotation.
     let stop = Arc::new(AtomicBool::new(false));
     let before = mail_in_flight(&c, &stop, 0);

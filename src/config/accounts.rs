@@ -318,9 +318,10 @@ pub struct Keys {
     /// The name of an environment variable holding the key; "" = not used.
     /// Never made by Cloister.
     pub master_key_env: String,
-    /// Wrapped keys re-wrapped per write during `cloister keys rotate`: each
+    /// Wrapped keys re-wrapped per write during `cloister keys rotate`, and
+    /// older (plaintext) messages sealed per write after an upgrade: each
     /// batch is one short write between the server's others.
-    pub rotate_batch: u32,
+    pub batch: u32,
 }
 
 impl Default for Keys {
@@ -329,7 +330,7 @@ impl Default for Keys {
             master_key_file: PathBuf::new(),
             master_key_credential: String::new(),
             master_key_env: String::new(),
-            rotate_batch: 500,
+            batch: 500,
         }
     }
 }

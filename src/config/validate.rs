@@ -360,7 +360,7 @@ fn keys(c: &Config, out: &mut Vec<Problem>) {
             "must be an environment variable name (letters, digits, _)",
         ));
     }
-    if !(1..=10_000).contains(&k.rotate_batch) {
-        out.push(problem("keys.rotate_batch", "must be between 1 and 10000"));
+    if !(1..=10_000).contains(&k.batch) {
+        out.push(problem("keys.batch", "must be between 1 and 10000"));
     }
 }

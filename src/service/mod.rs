@@ -19,6 +19,7 @@ pub mod reply;
 pub mod report;
 pub mod retention;
 pub mod rotation;
+pub mod sealing;
 pub mod second_factor;
 pub mod send;
 pub mod send_error;

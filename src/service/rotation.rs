@@ -4,7 +4,7 @@
 //!    and the vault records its check value (`master_next`); from then on
 //!    new data keys are wrapped under it, and both keys open what exists.
 //! 2. Every wrapped key (message keys, records' sealed parts, relay copies,
-//!    the search key) is re-wrapped in batches of `keys.rotate_batch`, each
+//!    the search key) is re-wrapped in batches of `keys.batch`, each
 //!    put in place only where the old wrapping is still there.
 //! 3. The vault takes the new check value; the old file is kept as
 //!    `master.key.retired-<unix time>` (backups made before need it) and the
@@ -109,7 +109,7 @@ async fn begin(ctx: &Rotator, key_file: &Path) -> Result<(), RotationError> {
 
 /// Re-wraps every wrapped key not under the current key yet; how many.
 async fn rewrap_all(ctx: &Rotator) -> Result<u64, RotationError> {
-    let batch = usize::try_from(ctx.config.keys.rotate_batch).unwrap_or(500);
+    let batch = usize::try_from(ctx.config.keys.batch).unwrap_or(500);
     let (mut done, mut unopenable) = (0u64, 0u64);
     for table in [WrappedIn::MessageKeys, WrappedIn::Records, WrappedIn::Copies] {
         let mut after = 0u64;

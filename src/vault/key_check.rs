@@ -141,6 +141,28 @@ pub enum WrappedIn {
     Copies,
 }
 
+impl Vault {
+    /// Up to `limit` message records with ids after `after`, in id order.
+    pub fn records_after(&self, after: u64, limit: usize) -> Result<Vec<crate::model::Locked>, VaultError> {
+        let Some(from) = after.checked_add(1) else {
+            return Ok(Vec::new());
+        };
+        let txn = self.db()?.begin_read()?;
+        let mut out = Vec::new();
+        for row in txn.open_table(super::schema::MESSAGES)?.range(from..)?.take(limit) {
+            out.push(crate::model::Locked::new(super::decode("messages", row?.1.value())?));
+        }
+        Ok(out)
+    }
+
+    /// The last message id older messages are sealed through (0: none yet;
+    /// `u64::MAX`: every one, and relay copies too).
+    pub fn sealed_through(&self) -> Result<u64, VaultError> {
+        let value = self.vault_key(super::key_ops::SEALED_THROUGH)?;
+        Ok(value.and_then(|v| <[u8; 8]>::try_from(v).ok()).map_or(0, u64::from_be_bytes))
+    }
+}
+
 impl WrappedIn {
     /// Where row `id` of this table keeps its wrapped key.
     pub fn place(self, id: u64) -> super::WrapPlace {

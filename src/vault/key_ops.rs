@@ -31,6 +31,16 @@ pub struct Rewrap {
     pub new: Vec<u8>,
 }
 
+/// An older message sealed in place: its record's sealed part, its bytes
+/// sealed, and the keyed filter of its words for every mailbox holding it.
+#[derive(Debug, Clone)]
+pub struct SealedOlder {
+    pub id: u64,
+    pub fields: Vec<u8>,
+    pub bytes: super::Sealed,
+    pub words: Vec<u8>,
+}
+
 #[derive(Debug)]
 pub enum KeysWrite {
     /// Keys are now wrapped under the key whose check value is `next`.
@@ -39,6 +49,12 @@ pub enum KeysWrite {
         at: i64,
     },
     Rewrap(Vec<Rewrap>),
+    /// Older messages sealed in place (left alone when gone or sealed
+    /// meanwhile); messages up to id `through` are done.
+    SealOlder {
+        items: Vec<SealedOlder>,
+        through: u64,
+    },
     /// Every wrapped key is under `next`: it becomes the vault's master key.
     Finish {
         next: Vec<u8>,
@@ -49,6 +65,8 @@ pub enum KeysWrite {
 
 /// The name of the check value of the key a rotation moves to.
 pub const NEXT: &str = "master_next";
+/// The last message id older messages were sealed through (`u64::MAX`: all).
+pub const SEALED_THROUGH: &str = "sealed_through";
 
 pub(super) fn apply(t: &mut Tables<'_>, counters: &mut Counters, w: &KeysWrite) -> Result<WriteResult, VaultError> {
     match w {
@@ -64,6 +82,12 @@ pub(super) fn apply(t: &mut Tables<'_>, counters: &mut Counters, w: &KeysWrite) 
             for item in items {
                 rewrap(t, item)?;
             }
+        }
+        KeysWrite::SealOlder { items, through } => {
+            for item in items {
+                seal_older(t, item)?;
+            }
+            t.vault_keys.insert(SEALED_THROUGH, through.to_be_bytes().as_slice())?;
         }
         KeysWrite::Finish { next, rewrapped, at } => {
             if t.vault_keys.get(NEXT)?.is_none_or(|v| v.value() != next.as_slice()) {
@@ -112,6 +136,30 @@ fn rewrap(t: &mut Tables<'_>, item: &Rewrap) -> Result<(), VaultError> {
                 m.sealed = new.to_vec();
                 t.messages.insert(*id, encode(&m).as_slice())?;
             }
+        }
+    }
+    Ok(())
+}
+
+/// Seals one older message in place: record, bytes, words' filters; the
+/// plain search text goes.
+fn seal_older(t: &mut Tables<'_>, item: &SealedOlder) -> Result<(), VaultError> {
+    let Some(mut m) = t.message(item.id)? else {
+        return Ok(());
+    };
+    if !m.sealed.is_empty() {
+        return Ok(());
+    }
+    m.subject.clear();
+    m.attachments.clear();
+    m.sealed.clone_from(&item.fields);
+    t.put_message(&m)?;
+    super::raw_store::remove(t, item.id)?;
+    super::raw_store::put(t, item.id, &item.bytes)?;
+    t.search_text.remove(item.id)?;
+    for address in super::purge_ops::holders(&m) {
+        if t.search_words.get((address.as_str(), item.id))?.is_some() {
+            t.search_words.insert((address.as_str(), item.id), item.words.as_slice())?;
         }
     }
     Ok(())

@@ -46,7 +46,7 @@ pub use backup::{BackupSummary, check_backup, restore};
 pub use commands::{Fallback, FollowUp, IntakeWrite, Kept, OutboxOutcome, RecipientCap, WriteOp};
 pub use factor_ops::{FactorWrite, Proof};
 pub use key_check::WrappedIn;
-pub use key_ops::{KeysWrite, Rewrap, WrapPlace};
+pub use key_ops::{KeysWrite, Rewrap, SealedOlder, WrapPlace};
 pub use mailbox_ops::MailboxWrite;
 pub use mailbox_reads::FolderCount;
 pub use outcome::{SenderRefusal, WriteResult};

@@ -169,12 +169,8 @@ fn purge_message(
     m: &MessageRecord,
     limits: &PurgeLimits,
 ) -> Result<(), VaultError> {
-    let mut holders: Vec<String> = m.recipients.iter().map(|r| r.address.to_ascii_lowercase()).collect();
-    holders.push(m.envelope_from.to_ascii_lowercase());
-    holders.sort();
-    holders.dedup();
     let mut entries = 0;
-    for address in holders.iter().filter(|a| !a.is_empty()) {
+    for address in &holders(m) {
         entries += usize::from(remove_entry(t, address, m.id)?.is_some());
         t.search_words.remove((address.as_str(), m.id))?;
     }
@@ -188,4 +184,14 @@ fn purge_message(
         entries,
     };
     add_event(t, counters, m.id, limits.now, "cloister", what)
+}
+
+/// Every address whose mailbox may hold message `m`: its recipients and sender (lower case).
+pub(super) fn holders(m: &MessageRecord) -> Vec<String> {
+    let mut holders: Vec<String> = m.recipients.iter().map(|r| r.address.to_ascii_lowercase()).collect();
+    holders.push(m.envelope_from.to_ascii_lowercase());
+    holders.sort();
+    holders.dedup();
+    holders.retain(|a| !a.is_empty());
+    holders
 }
