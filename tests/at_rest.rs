@@ -423,3 +423,78 @@ fn ordinary_mail_waiting_for_the_relay_is_sealed_and_arrives_intact() {
         arrived.text()
     );
 }
+
+#[test]
+fn a_secure_message_written_in_the_portal_leaves_no_word_readable_on_disk() {
+    let mut p = Portal::start("");
+    let mut alice = p.internal_user("alice@example.org");
+    let form = alice.get("/compose");
+    let subject = format!("Board {SUBJECT_MARKER}");
+    let text = format!("The {MARKER} numbers, privately.");
+    let fields = [
+        ("csrf", form.field("csrf")),
+        ("purpose", "new".to_string()),
+        ("to", "dora@partner.test".to_string()),
+        ("subject", subject.clone()),
+        ("body", text.clone()),
+        ("mode", "all".to_string()),
+    ];
+    let refs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let content = format!("{CONTENT_MARKER} appendix");
+    let files: [(&str, &str, &str, &[u8]); 1] = [("attachment", &format!("{FILE_MARKER}.txt"), "text/plain", content.as_bytes())];
+    let r = alice.post_multipart("/compose", &refs, &files);
+    assert_eq!(r.status, 303, "{}", r.body);
+    assert!(alice.get("/sent").body.contains(&subject), "alice's Sent copy shows the subject");
+    p.cl.stop();
+    for marker in MARKERS {
+        assert_eq!(files_holding(&p.cl.data_dir(), marker), Vec::<PathBuf>::new(), "{marker}");
+    }
+    p.cl.launch();
+    let listed = p.cl.messages();
+    assert_eq!(listed[0]["subject"], subject.as_str());
+    assert_eq!(listed[0]["attachments"][0], format!("{FILE_MARKER}.txt").as_str());
+}
+
+/// Rows of a table keyed by message id (or (id, chunk)) for message `id`, in a stopped vault.
+fn rows_for(data: &Path, id: &str) -> (bool, usize) {
+    let db = redb::Database::create(data.join("vault.redb")).unwrap();
+    let txn = db.begin_read().unwrap();
+    let id = u64::from_str_radix(id, 16).unwrap();
+    let keys: redb::TableDefinition<u64, &[u8]> = redb::TableDefinition::new("message_keys");
+    let chunks: redb::TableDefinition<(u64, u32), &[u8]> = redb::TableDefinition::new("raw_chunks");
+    let has_key = txn.open_table(keys).unwrap().get(id).unwrap().is_some();
+    let chunk_count = txn.open_table(chunks).unwrap().range((id, 0)..=(id, u32::MAX)).unwrap().count();
+    (has_key, chunk_count)
+}
+
+#[test]
+fn a_purged_message_leaves_neither_its_wrapped_key_nor_its_chunks() {
+    let mut p = Portal::start("");
+    let _bob = p.signed_in_user("bob@partner.test", GOOD);
+    let old = send_marked(&p.cl, "bob@partner.test");
+    let kept = send_marked(&p.cl, "bob@partner.test");
+    p.cl.stop();
+    assert!(rows_for(&p.cl.data_dir(), &old).0);
+    // Received 400 days ago, expired 370 days ago: past the default retention.
+    let db = redb::Database::create(p.cl.data_dir().join("vault.redb")).unwrap();
+    let txn = db.begin_write().unwrap();
+    {
+        let messages: redb::TableDefinition<u64, &[u8]> = redb::TableDefinition::new("messages");
+        let mut t = txn.open_table(messages).unwrap();
+        let key = u64::from_str_radix(&old, 16).unwrap();
+        let mut m: serde_json::Value = serde_json::from_slice(t.get(key).unwrap().unwrap().value()).unwrap();
+        let now = i64::try_from(std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs()).unwrap();
+        m["received_at"] = (now - 400 * 86_400).into();
+        m["expires_at"] = (now - 370 * 86_400).into();
+        t.insert(key, serde_json::to_vec(&m).unwrap().as_slice()).unwrap();
+    }
+    txn.commit().unwrap();
+    drop(db);
+    let out = p.cl.cli(&["purge"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(rows_for(&p.cl.data_dir(), &old), (false, 0), "its key and chunks are gone");
+    assert!(rows_for(&p.cl.data_dir(), &kept).0, "the other keeps its own");
+    for marker in MARKERS {
+        assert_eq!(files_holding(&p.cl.data_dir(), marker), Vec::<PathBuf>::new(), "{marker}");
+    }
+}
