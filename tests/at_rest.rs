@@ -483,7 +483,13 @@ fn a_purged_message_leaves_neither_its_wrapped_key_nor_its_chunks() {
         let mut t = txn.open_table(messages).unwrap();
         let key = u64::from_str_radix(&old, 16).unwrap();
         let mut m: serde_json::Value = serde_json::from_slice(t.get(key).unwrap().unwrap().value()).unwrap();
-        let now = i64::try_from(std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs()).unwrap();
+        let now = i64::try_from(
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .unwrap()
+                .as_secs(),
+        )
+        .unwrap();
         m["received_at"] = (now - 400 * 86_400).into();
         m["expires_at"] = (now - 370 * 86_400).into();
         t.insert(key, serde_json::to_vec(&m).unwrap().as_slice()).unwrap();
