@@ -61,10 +61,12 @@ pub enum Command {
     Version,
     /// Print the local CA certificate (tls.mode = "auto") for mail servers and browsers to trust.
     Ca,
-    /// List messages held in the vault.
+    /// List messages held in the vault, oldest first (streamed as read).
     Messages {
         #[arg(long)]
         json: bool,
+        #[command(flatten)]
+        list: ListArgs,
     },
     /// List outbox rows (pending and dead-lettered).
     Outbox {
@@ -72,6 +74,8 @@ pub enum Command {
         action: Option<OutboxAction>,
         #[arg(long)]
         json: bool,
+        #[command(flatten)]
+        list: ListArgs,
     },
     /// Show one message (held or relayed): its record, event log and stored bytes, as JSON.
     Show {
@@ -132,7 +136,26 @@ pub enum Command {
         /// Print JSON instead of a table.
         #[arg(long, global = true)]
         json: bool,
+        #[command(flatten)]
+        list: ListArgs,
     },
+}
+
+/// Which rows a listing prints (all by default). Rows are streamed as they
+/// are read: a listing of any size holds a few hundred rows at a time.
+#[derive(Args, Debug, Clone, Default)]
+pub struct ListArgs {
+    /// Only rows from this day on (YYYY-MM-DD, UTC): messages accepted,
+    /// outbox rows and accounts made.
+    #[arg(long, value_name = "DATE", global = true)]
+    pub since: Option<String>,
+    /// Only these statuses; repeat or separate with commas. Messages: sent,
+    /// read, recalled, extended, expired. Outbox rows: pending, dead.
+    #[arg(long, value_name = "STATUS", value_delimiter = ',', global = true)]
+    pub status: Vec<String>,
+    /// At most this many rows.
+    #[arg(long, value_name = "N", global = true)]
+    pub limit: Option<u64>,
 }
 
 #[derive(Subcommand, Debug)]

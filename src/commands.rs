@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use crate::cli::{AdminAction, Cli, Command, KeysAction, NotifyAction, OutboxAction, UserAction};
 use crate::config::{self, Config, LoadedConfig, LogFormat};
 use crate::control::{self, Request};
+use crate::listing_command;
 
 /// The documented sample, also what `cloister init` writes.
 pub const SAMPLE_CONFIG: &str = include_str!("../appliance/cloister.toml");
@@ -56,11 +57,12 @@ fn with_config(command: Command, loaded: LoadedConfig) -> ExitCode {
             Ok(_) => fail("tls.mode is \"files\": the certificate authority is yours, not Cloister's"),
             Err(e) => fail(&e.to_string()),
         },
-        Command::Messages { json } => operator_query(&loaded.config, &Request::Messages, json),
+        Command::Messages { json, list } => listing_command::messages(&loaded.config, &list, json),
         Command::Outbox {
             action: None | Some(OutboxAction::List),
             json,
-        } => operator_query(&loaded.config, &Request::Outbox, json),
+            list,
+        } => listing_command::outbox(&loaded.config, &list, json),
         Command::Outbox {
             action: Some(OutboxAction::Retry { id }),
             ..
@@ -79,7 +81,8 @@ fn with_config(command: Command, loaded: LoadedConfig) -> ExitCode {
         Command::User {
             action: UserAction::List,
             json,
-        } => operator_query(&loaded.config, &Request::Users, json),
+            list,
+        } => listing_command::users(&loaded.config, &list, json),
         Command::User {
             action: UserAction::Add { address },
             ..
@@ -259,44 +262,8 @@ fn print_table(request: &Request, value: &serde_json::Value) {
         return print_storage(value);
     }
     let rows = value.as_array().cloned().unwrap_or_default();
-    let s = |v: &serde_json::Value, k: &str| {
-        v.get(k)
-            .map(|x| x.as_str().map_or_else(|| x.to_string(), str::to_string))
-            .unwrap_or_default()
-    };
     for row in &rows {
-        match request {
-            Request::Messages => {
-                println!(
-                    "{}  {}  {}  {:?}",
-                    s(row, "id"),
-                    s(row, "received_at"),
-                    s(row, "envelope_from"),
-                    s(row, "subject")
-                );
-                for r in row["recipients"].as_array().into_iter().flatten() {
-                    println!("    {} {} ({}) {}", s(r, "address"), s(r, "decision"), s(r, "rule"), s(r, "state"));
-                }
-            }
-            Request::Users => {
-                let flag = |k: &str, yes: &str, no: &str| {
-                    if row[k].as_bool() == Some(true) {
-                        yes.to_string()
-                    } else {
-                        no.to_string()
-                    }
-                };
-                println!(
-                    "{}  {}  {}  {}  last sign-in {}",
-                    s(row, "address"),
-                    flag("internal", "internal", "external"),
-                    flag("has_password", "password", "no-password"),
-                    flag("two_step", "two-step", "one-step"),
-                    row["last_sign_in"]["at"].as_str().unwrap_or("never"),
-                );
-            }
-            _ => println!("{row}"),
-        }
+        println!("{row}");
     }
     println!("{} row(s)", rows.len());
 }

@@ -109,7 +109,7 @@ pub fn run(loaded: LoadedConfig) -> anyhow::Result<()> {
         if ctx.rotation_unfinished() {
             tasks.push(smol::spawn(finish_rotation(ctx.rotator())));
         }
-        tasks.push(smol::spawn(seal_older(ctx.clone())));
+        tasks.push(smol::spawn(bring_older_up(ctx.clone())));
 
         announce(&config, (smtp_addr, web_addr, metrics_addr), &socket, vault_admins);
 
@@ -130,12 +130,18 @@ pub fn run(loaded: LoadedConfig) -> anyhow::Result<()> {
     finish(vault_handle, reload)
 }
 
-/// Seals messages kept before encryption at rest (nothing to do once done).
-async fn seal_older(ctx: Context) {
+/// Seals messages kept before encryption at rest, then indexes those kept
+/// before the monitor's index (nothing to do once done).
+async fn bring_older_up(ctx: Context) {
     match crate::service::sealing::seal_older(&ctx).await {
         Ok(0) => {}
         Ok(n) => tracing::info!(sealed = n, "every message kept before encryption at rest is sealed now"),
         Err(e) => tracing::error!("sealing messages kept before encryption at rest stopped: {e} (the next start goes on)"),
+    }
+    match crate::service::indexing::index_older(&ctx).await {
+        Ok(0) => {}
+        Ok(n) => tracing::info!(indexed = n, "every message kept before the monitor's index is indexed now"),
+        Err(e) => tracing::error!("indexing messages kept before the monitor's index stopped: {e} (the next start goes on)"),
     }
 }
 

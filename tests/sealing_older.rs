@@ -106,6 +106,16 @@ fn an_older_plaintext_vault_is_sealed_in_place_resuming_after_a_kill() {
             .then_some(())
     });
     assert!(done.is_some(), "{}", cl.log_text());
+    let indexed = wait_for(Duration::from_mins(1), || {
+        cl.log_text()
+            .contains("every message kept before the monitor's index is indexed now")
+            .then_some(())
+    });
+    assert!(
+        indexed.is_some(),
+        "the monitor's index is built for older messages: {}",
+        cl.log_text()
+    );
     // Stopped cleanly, nothing of the old plaintext is left in any file.
     cl.stop();
     assert_eq!(progress(&cl.data_dir()), (u64::MAX, 0));
@@ -147,4 +157,14 @@ fn an_older_plaintext_vault_is_sealed_in_place_resuming_after_a_kill() {
     assert_eq!(search_ids(&mut bob, "oldfilemarker10").len(), 1);
     assert_eq!(search_ids(&mut bob, "oldbodymarker message 42").len(), 1);
     assert!(search_ids(&mut bob, "elephant").is_empty());
+
+    // The admin monitor finds them through its index, by subject words.
+    let a = common::admin::add(&p.cl, "root");
+    let mut root = common::admin::signed_in(&p.cl, &a);
+    let all = root.get("/admin/monitor?q=Oldsubjectmarker");
+    assert_eq!(all.status, 200);
+    assert!(!all.body.contains("id=\"indexing\""), "the index is complete");
+    assert!(all.body.contains("id=\"tab-all\">All <span class=\"count\">150<"), "{}", all.body);
+    let one = root.get("/admin/monitor?q=oldsubjectmarker+number+42");
+    assert_eq!(one.body.matches("<a href=\"/admin/message?id=").count(), 1, "{}", one.body);
 }

@@ -9,6 +9,7 @@ mod event;
 mod event_text;
 mod message;
 mod outbox;
+mod status;
 mod time;
 
 pub use account::{Account, AccountChange, Preferences, ResetToken, Session, SignInCode, SignInRecord, Totp};
@@ -19,4 +20,5 @@ pub use message::{
     SealedFields,
 };
 pub use outbox::{OutboxKind, OutboxRow, OutboxState, Payload};
-pub use time::utc_text;
+pub use status::Status;
+pub use time::{day_start, utc_text};

@@ -158,11 +158,14 @@ fn received_header(ctx: &Context, d: &Delivery) -> Vec<u8> {
 /// What the vault keeps of held message `record` besides the record itself:
 /// its bytes compressed and sealed under its own data key (which also seals
 /// the record's subject and attachments), and the filter of its words (sender,
-/// recipients, subject, attachment names, body text) that search reads.
+/// recipients, subject, attachment names, body text) that search reads,
+/// and the monitor's terms.
 pub fn kept_of(ctx: &Context, record: &mut MessageRecord, bytes: &[u8]) -> crate::vault::Kept {
+    let terms = super::monitor_terms::terms_of(&ctx.word_key, record);
     crate::vault::Kept {
         words: crate::mail::words::filter_of(&ctx.word_key, &summary::search_text(bytes, &record.envelope_from)),
         sealed: super::stored::seal_message(&ctx.master, record, bytes),
+        terms,
     }
 }
 

@@ -5,15 +5,20 @@
 use super::StoreError;
 use super::tracking::Status;
 use super::{Context, now};
-use crate::model::{Event, Locked, MessageRecord, OutboxRow, OutboxState};
+use crate::model::{Event, MessageRecord, OutboxRow, OutboxState};
+use crate::vault::MonitorQuery;
 
 /// Messages per monitor page.
 pub const PAGE_SIZE: usize = 50;
 
+pub use crate::vault::Cursor;
+
 #[derive(Debug, Default, Clone)]
 pub struct Filter {
-    pub status: Option<Status>,
-    /// Matched (case-insensitive) against sender, recipients and subject.
+    /// Any of these (empty: every status).
+    pub statuses: Vec<Status>,
+    /// Addresses (whole, or their words) and words of the subject or From,
+    /// every one of which a message must hold (`monitor_terms`).
     pub query: String,
     /// Received at or after (unix seconds).
     pub from: Option<i64>,
@@ -25,65 +30,51 @@ pub struct Listing {
     /// The page of messages (newest first) with their status.
     pub rows: Vec<(MessageRecord, Status)>,
     /// Messages matching everything but the status, per status (in `Status::ALL` order), and in all.
-    pub counts: Vec<(Status, usize)>,
-    pub all: usize,
-    pub page: usize,
-    pub pages: usize,
+    pub counts: Vec<(Status, u64)>,
+    pub all: u64,
+    /// A search matched so many messages that the counts are the least there are.
+    pub capped: bool,
+    /// The cursor of the page before (newer) and after (older) this one, when there is one.
+    pub newer: Option<u64>,
+    pub older: Option<u64>,
+    /// Messages kept before the index are still being indexed: counts are partial.
+    pub indexing: bool,
 }
 
-/// Whether `m` matches `query` (lower case) by its addresses or its subject;
-/// a sealed subject is opened only when the addresses do not match.
-fn matches_query(ctx: &Context, m: &MessageRecord, query: &str) -> bool {
-    query.is_empty()
-        || m.envelope_from.to_ascii_lowercase().contains(query)
-        || m.from.to_lowercase().contains(query)
-        || m.recipients.iter().any(|r| r.address.to_ascii_lowercase().contains(query))
-        || subject_of(ctx, m).to_lowercase().contains(query)
+/// The first message id accepted at or after unix time `secs`.
+pub fn first_id_at(secs: i64) -> u64 {
+    let ms = u64::try_from(secs).unwrap_or(0).saturating_mul(1000);
+    if ms >= 1 << 48 { u64::MAX } else { ms << 16 }
 }
 
-fn subject_of(ctx: &Context, m: &MessageRecord) -> String {
-    if m.sealed.is_empty() {
-        m.subject.clone()
-    } else {
-        super::records::open_record(&ctx.master, m.clone()).subject
-    }
-}
-
-/// Page `page` (1-based) of the messages `filter` selects, newest first.
-pub fn list(ctx: &Context, filter: &Filter, page: usize) -> Result<Listing, StoreError> {
-    let at = now();
-    let query = filter.query.trim().to_lowercase();
-    let mut counts: Vec<(Status, usize)> = Status::ALL.iter().map(|s| (*s, 0)).collect();
-    let mut selected = Vec::new();
-    let mut all = 0;
-    for m in ctx.vault.messages()?.into_iter().rev().map(Locked::unopened) {
-        let in_range = filter.from.is_none_or(|f| m.received_at >= f) && filter.until.is_none_or(|u| m.received_at < u);
-        if !in_range || !matches_query(ctx, &m, &query) {
-            continue;
-        }
-        let status = Status::of(&m, at);
-        all += 1;
-        if let Some(c) = counts.iter_mut().find(|(s, _)| *s == status) {
-            c.1 += 1;
-        }
-        if filter.status.is_none_or(|s| s == status) {
-            selected.push((m, status));
-        }
-    }
-    let page = page.max(1);
-    let pages = selected.len().div_ceil(PAGE_SIZE).max(1);
-    let rows = selected
+/// The page of the messages `filter` selects that `cursor` points at, newest first.
+pub fn list(ctx: &Context, filter: &Filter, cursor: Cursor) -> Result<Listing, StoreError> {
+    let query = MonitorQuery {
+        statuses: filter.statuses.iter().map(|s| s.code()).collect(),
+        terms: super::monitor_terms::query_terms(&ctx.word_key, &filter.query),
+        ids: (filter.from.map_or(0, first_id_at), filter.until.map_or(u64::MAX, first_id_at)),
+        cursor,
+        limit: PAGE_SIZE,
+    };
+    let page = ctx.vault.monitor_page(&query)?;
+    let rows: Vec<(MessageRecord, Status)> = page
+        .rows
         .into_iter()
-        .skip((page - 1) * PAGE_SIZE)
-        .take(PAGE_SIZE)
-        .map(|(m, status)| (super::records::open_record(&ctx.master, m), status))
+        .map(|m| {
+            let m = super::records::open_record(&ctx.master, m.unopened());
+            let status = Status::stored(&m);
+            (m, status)
+        })
         .collect();
+    let counts: Vec<(Status, u64)> = Status::ALL.iter().map(|s| (*s, page.counts[usize::from(s.code())])).collect();
     Ok(Listing {
-        rows,
+        all: counts.iter().map(|c| c.1).sum(),
         counts,
-        all,
-        page,
-        pages,
+        capped: page.capped,
+        newer: page.newer.then(|| rows.first().map(|r| r.0.id)).flatten(),
+        older: page.older.then(|| rows.last().map(|r| r.0.id)).flatten(),
+        indexing: ctx.vault.monitor_indexed_through()?.is_some(),
+        rows,
     })
 }
 

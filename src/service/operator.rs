@@ -66,16 +66,14 @@ impl Desk {
         }))
     }
 
-    pub fn messages(&self) -> Result<Value, OperatorError> {
-        Ok(views::messages(&self.vault, &self.master)?)
-    }
-
-    pub fn outbox(&self) -> Result<Value, OperatorError> {
-        Ok(views::outbox(&self.vault)?)
-    }
-
-    pub fn users(&self) -> Result<Value, OperatorError> {
-        Ok(views::users(&self.vault)?)
+    /// Hands the rows of `listing` to `each` a batch at a time (see `listings`).
+    pub fn each_row(
+        &self,
+        listing: super::listings::Listing,
+        filter: &super::listings::ListFilter,
+        each: &mut dyn FnMut(Value) -> bool,
+    ) -> Result<u64, OperatorError> {
+        Ok(super::listings::each_row(&self.vault, &self.master, listing, filter, each)?)
     }
 
     pub fn admins(&self) -> Result<Value, OperatorError> {

@@ -8,48 +8,7 @@ use super::{Context, now};
 use crate::model::{MessageRecord, RecipientStatus};
 use crate::vault::{SenderRefusal, SenderWrite, VaultError, WriteOp, WriteResult};
 
-/// How a secure message stands overall (the monitor filters on the same
-/// words): recalled and expired first, then read by anyone, then extended.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Status {
-    Sent,
-    Read,
-    Recalled,
-    Extended,
-    Expired,
-}
-
-impl Status {
-    pub const ALL: [Status; 5] = [Status::Sent, Status::Read, Status::Recalled, Status::Extended, Status::Expired];
-
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|st| st.label().eq_ignore_ascii_case(s))
-    }
-
-    pub fn of(m: &MessageRecord, now: i64) -> Self {
-        if m.recalled_at.is_some() {
-            Self::Recalled
-        } else if m.expires_at <= now {
-            Self::Expired
-        } else if m.recipients.iter().any(|r| r.held() && r.read_at.is_some()) {
-            Self::Read
-        } else if m.extended_at.is_some() {
-            Self::Extended
-        } else {
-            Self::Sent
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Sent => "Sent",
-            Self::Read => "Read",
-            Self::Recalled => "Recalled",
-            Self::Extended => "Extended",
-            Self::Expired => "Expired",
-        }
-    }
-}
+pub use crate::model::Status;
 
 /// One recipient as the sender sees it.
 pub struct Line {

@@ -72,6 +72,9 @@ pub struct Kept {
     pub sealed: super::raw_store::Sealed,
     /// The filter search checks an entry's words with (`mail::words`).
     pub words: Vec<u8>,
+    /// The keyed tokens the admin monitor finds it by (its subject's words,
+    /// its sender's and secure recipients' addresses and their words).
+    pub terms: Vec<u64>,
 }
 
 /// A row to queue because of another row's outcome.
@@ -130,6 +133,13 @@ pub enum WriteOp {
     Purge {
         plan: Box<super::PurgePlan>,
         limits: super::PurgeLimits,
+    },
+    /// Messages kept before the monitor's index, indexed with their terms'
+    /// tokens (left alone when gone or indexed meanwhile); messages up to id
+    /// `through` are done (`u64::MAX`: all).
+    IndexOlder {
+        items: Vec<(u64, Vec<u64>)>,
+        through: u64,
     },
     /// A first-contact password's argon2id hash, stored before the mail goes out.
     InitialPassword {

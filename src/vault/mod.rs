@@ -14,6 +14,8 @@ mod key_check;
 mod key_ops;
 mod mailbox_ops;
 mod mailbox_reads;
+mod monitor_index;
+mod monitor_reads;
 mod ops;
 mod outbox_ops;
 mod outcome;
@@ -33,8 +35,7 @@ use std::sync::Arc;
 use redb::{Database, ReadableDatabase, ReadableTable};
 
 use crate::model::{
-    Account, AdminAccount, AdminSession, Event, Locked, MailboxEntry, MessageRecord, OutboxKind, OutboxRow, OutboxState, ResetToken,
-    Session, SignInCode,
+    Account, AdminAccount, AdminSession, Event, Locked, MailboxEntry, OutboxKind, OutboxRow, OutboxState, ResetToken, Session, SignInCode,
 };
 
 /// A secret kept in the vault under a name, wrapped by the master key.
@@ -49,6 +50,7 @@ pub use key_check::WrappedIn;
 pub use key_ops::{KeysWrite, Rewrap, SealedOlder, WrapPlace};
 pub use mailbox_ops::MailboxWrite;
 pub use mailbox_reads::FolderCount;
+pub use monitor_reads::{Cursor, MonitorQuery};
 pub use outcome::{SenderRefusal, WriteResult};
 pub use purge_ops::{PurgeLimits, PurgePlan};
 pub use raw_store::{Sealed, Stored};
@@ -204,6 +206,14 @@ impl Vault {
         table.get(address)?.map(|v| decode("accounts", v.value())).transpose()
     }
 
+    /// Up to `limit` accounts with addresses after `after`, by address.
+    pub fn accounts_after(&self, after: &str, limit: usize) -> Result<Vec<Account>, VaultError> {
+        let txn = self.db()?.begin_read()?;
+        let table = txn.open_table(ACCOUNTS)?;
+        let rows = table.range::<&str>((std::ops::Bound::Excluded(after), std::ops::Bound::Unbounded))?;
+        rows.take(limit).map(|row| decode("accounts", row?.1.value())).collect()
+    }
+
     /// Every account, by address.
     pub fn accounts(&self) -> Result<Vec<Account>, VaultError> {
         let txn = self.db()?.begin_read()?;
@@ -307,19 +317,6 @@ impl Vault {
         table.get((address, id))?.map(|v| decode("mailbox", v.value())).transpose()
     }
 
-    /// All messages held in the vault, oldest first.
-    pub fn messages(&self) -> Result<Vec<Locked>, VaultError> {
-        let txn = self.db()?.begin_read()?;
-        let table = txn.open_table(MESSAGES)?;
-        let mut out = Vec::new();
-        for row in table.iter()? {
-            let (_, v) = row?;
-            out.push(decode::<MessageRecord>("messages", v.value())?);
-        }
-        out.sort_by_key(|m: &MessageRecord| (m.received_at, m.id));
-        Ok(out.into_iter().map(Locked::new).collect())
-    }
-
     pub fn message(&self, id: u64) -> Result<Option<Locked>, VaultError> {
         let txn = self.db()?.begin_read()?;
         let table = txn.open_table(MESSAGES)?;
@@ -339,6 +336,17 @@ impl Vault {
     pub fn raw_message(&self, id: u64) -> Result<Option<Stored>, VaultError> {
         let txn = self.db()?.begin_read()?;
         raw_store::read(&txn, id)
+    }
+
+    /// Up to `limit` outbox rows after key `after` (kind code, row id), in key order.
+    pub fn outbox_after(&self, after: Option<(u8, u64)>, limit: usize) -> Result<Vec<OutboxRow>, VaultError> {
+        let txn = self.db()?.begin_read()?;
+        let table = txn.open_table(OUTBOX)?;
+        let rows = match after {
+            Some(key) => table.range((std::ops::Bound::Excluded(key), std::ops::Bound::Unbounded))?,
+            None => table.range::<(u8, u64)>(..)?,
+        };
+        rows.take(limit).map(|row| decode("outbox", row?.1.value())).collect()
     }
 
     pub fn outbox(&self) -> Result<Vec<OutboxRow>, VaultError> {

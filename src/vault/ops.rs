@@ -9,7 +9,7 @@ use super::outcome::WriteResult;
 use super::raw_store;
 use super::schema::Counters;
 use super::tables::{Tables, add_event, ensure_account};
-use super::{VaultError, decode, encode};
+use super::{VaultError, decode};
 use crate::model::{Event, Folder, MailboxEntry, OutboxKind, OutboxRow, OutboxState, Payload, What};
 
 pub fn apply(t: &mut Tables<'_>, counters: &mut Counters, op: &WriteOp) -> Result<WriteResult, VaultError> {
@@ -43,6 +43,7 @@ pub fn apply(t: &mut Tables<'_>, counters: &mut Counters, op: &WriteOp) -> Resul
         WriteOp::Admin(w) => super::admin_ops::apply(t, counters, w),
         WriteOp::Purge { plan, limits } => super::purge_ops::apply(t, counters, plan, limits),
         WriteOp::Keys(w) => super::key_ops::apply(t, counters, w),
+        WriteOp::IndexOlder { items, through } => super::monitor_index::index_older(t, items, *through),
         WriteOp::Damaged { message_id, part, now } => note_damaged(t, counters, *message_id, part, *now),
     }
 }
@@ -92,7 +93,7 @@ fn apply_intake(t: &mut Tables<'_>, counters: &mut Counters, w: &IntakeWrite) ->
         if t.messages.get(w.message_id)?.is_some() {
             return Err(VaultError::Storage(format!("queue id {:016X} already used", w.message_id)));
         }
-        t.messages.insert(w.message_id, encode(record).as_slice())?;
+        t.put_new_message(record, w.kept.as_ref().map_or(&[][..], |k| k.terms.as_slice()))?;
         if let Some(kept) = &w.kept {
             raw_store::put(t, w.message_id, &kept.sealed)?;
         }
@@ -245,7 +246,7 @@ fn apply_fallback(t: &mut Tables<'_>, counters: &mut Counters, f: &Fallback) -> 
         count_report_day(t, row.message_id, f.record.inbound)?;
         f.record.clone()
     };
-    t.messages.insert(row.message_id, encode(&record).as_slice())?;
+    t.put_new_message(&record, &f.kept.terms)?;
     let what = What::TlsFailedHeld {
         recipient: f.recipient.clone(),
         reason: f.reason.clone(),

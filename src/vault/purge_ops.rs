@@ -109,12 +109,18 @@ pub fn apply(
     limits: &PurgeLimits,
 ) -> Result<WriteResult, VaultError> {
     for &id in &plan.expire {
-        let Some(mut m) = t.message(id)? else { continue };
+        let Some(mut m) = t.message(id)? else {
+            t.unindex_message(id)?;
+            continue;
+        };
         if m.expires_at <= limits.now && m.expired_at.is_none() {
             m.expired_at = Some(limits.now);
             t.put_message(&m)?;
             let what = What::Expired;
             add_event(t, counters, id, limits.now, "cloister", what)?;
+        } else {
+            // Not due after all: its place in the expiry index follows the record.
+            t.reindex_message(&m)?;
         }
     }
     for &(id, _) in &plan.purge {
@@ -175,7 +181,7 @@ fn purge_message(
         t.search_words.remove((address.as_str(), m.id))?;
     }
     drop_pending_notices(t, m.id)?;
-    t.messages.remove(m.id)?;
+    t.remove_message(m.id)?;
     super::raw_store::remove(t, m.id)?;
     t.search_text.remove(m.id)?;
     let what = What::Purged {

@@ -5,7 +5,7 @@ use redb::{Database, ReadableTable, TableDefinition};
 use super::VaultError;
 
 /// Bump when a table's layout changes; older vaults are migrated in `prepare`.
-pub const SCHEMA_VERSION: u64 = 7;
+pub const SCHEMA_VERSION: u64 = 8;
 
 pub const META: TableDefinition<&str, u64> = TableDefinition::new("meta");
 pub const MESSAGES: TableDefinition<u64, &[u8]> = TableDefinition::new("messages");
@@ -86,6 +86,24 @@ pub const ADMIN_SESSIONS: TableDefinition<&str, &[u8]> = TableDefinition::new("a
 /// that day, for the daily report (added in schema 4; purging leaves it alone).
 pub const REPORT_DAYS: TableDefinition<(u32, u8), u32> = TableDefinition::new("report_days");
 
+/// The admin monitor's index (schema 8, `monitor_index`), kept with every
+/// write of a message record. Message id → its status code, its expiry still
+/// to mark and its terms' keyed tokens (`MonitorRow`).
+pub const MONITOR_ROWS: TableDefinition<u64, &[u8]> = TableDefinition::new("monitor_rows");
+/// (status code, message id) → (): the messages of one status, newest last.
+pub const MONITOR_STATUS: TableDefinition<(u8, u64), ()> = TableDefinition::new("monitor_status");
+/// (UTC day of the message id, status code) → messages: the monitor's counts.
+pub const MONITOR_DAYS: TableDefinition<(u32, u8), u32> = TableDefinition::new("monitor_days");
+/// (keyed token of a term, message id) → (): the messages holding a word of
+/// their subject, sender or recipients (keyed like search words: the disk
+/// tells which messages share a term, not the term).
+pub const MONITOR_TERMS: TableDefinition<(u64, u64), ()> = TableDefinition::new("monitor_terms");
+/// (expiry, message id) → (): expiries the expiry job has still to mark.
+pub const EXPIRY_DUE: TableDefinition<(i64, u64), ()> = TableDefinition::new("expiry_due");
+/// `VAULT_KEYS` key: the last message id older messages were indexed through
+/// (absent: none yet; `u64::MAX`: all of them).
+pub const MONITOR_THROUGH: &str = "monitor_through";
+
 /// Calls `$each!(TABLE)` for every table of the vault, `META` first: the one
 /// list that creating, backing up and measuring the vault all walk.
 macro_rules! each_table {
@@ -115,6 +133,11 @@ macro_rules! each_table {
         $each!(ADMINS);
         $each!(ADMIN_SESSIONS);
         $each!(REPORT_DAYS);
+        $each!(MONITOR_ROWS);
+        $each!(MONITOR_STATUS);
+        $each!(MONITOR_DAYS);
+        $each!(MONITOR_TERMS);
+        $each!(EXPIRY_DUE);
     };
 }
 pub(super) use each_table;
@@ -147,6 +170,9 @@ pub fn prepare(db: &Database) -> Result<Counters, VaultError> {
             Some(_) => {}
             None => {
                 meta.insert("schema_version", SCHEMA_VERSION)?;
+                // A new vault has no older messages to index.
+                let mut marks = txn.open_table(VAULT_KEYS)?;
+                marks.insert(MONITOR_THROUGH, u64::MAX.to_be_bytes().as_slice())?;
             }
         }
         Counters {

@@ -158,6 +158,8 @@ fn extend(
         by: sender.to_string(),
     };
     m.expires_at = until;
+    // Extended after it expired: it is open again (the expiry job marks it anew).
+    m.expired_at = None;
     m.extended_at = Some(at);
     add_event(t, counters, m.id, at, sender, what)?;
     Ok(WriteResult::Done)

@@ -4,9 +4,9 @@
 use redb::{ReadableTable, Table, WriteTransaction};
 
 use super::schema::{
-    ACCOUNTS, ADMIN_SESSIONS, ADMINS, Counters, DAY_COUNTS, EVENTS, MAILBOX, MAILBOX_FOLDERS, MESSAGE_KEYS, MESSAGES, OUTBOX, OUTBOX_DATA,
-    OUTBOX_DUE, OUTBOX_REFS, RAW, RAW_CHUNKS, REPORT_DAYS, RESET_TOKENS, SEARCH_TEXT, SEARCH_WORDS, SENDER_MONTH_COUNTS, SENDER_RECIPIENTS,
-    SESSIONS, SIGN_IN_CODES, VAULT_KEYS,
+    ACCOUNTS, ADMIN_SESSIONS, ADMINS, Counters, DAY_COUNTS, EVENTS, EXPIRY_DUE, MAILBOX, MAILBOX_FOLDERS, MESSAGE_KEYS, MESSAGES,
+    MONITOR_DAYS, MONITOR_ROWS, MONITOR_STATUS, MONITOR_TERMS, OUTBOX, OUTBOX_DATA, OUTBOX_DUE, OUTBOX_REFS, RAW, RAW_CHUNKS, REPORT_DAYS,
+    RESET_TOKENS, SEARCH_TEXT, SEARCH_WORDS, SENDER_MONTH_COUNTS, SENDER_RECIPIENTS, SESSIONS, SIGN_IN_CODES, VAULT_KEYS,
 };
 use super::{VaultError, decode, encode};
 use crate::model::{Account, Event, MessageRecord, OutboxRow, OutboxState, What};
@@ -37,6 +37,11 @@ pub struct Tables<'t> {
     pub(super) admin_sessions: Table<'t, &'static str, &'static [u8]>,
     pub(super) report_days: Table<'t, (u32, u8), u32>,
     pub(super) vault_keys: Table<'t, &'static str, &'static [u8]>,
+    pub(super) monitor_rows: Table<'t, u64, &'static [u8]>,
+    pub(super) monitor_status: Table<'t, (u8, u64), ()>,
+    pub(super) monitor_days: Table<'t, (u32, u8), u32>,
+    pub(super) monitor_terms: Table<'t, (u64, u64), ()>,
+    pub(super) expiry_due: Table<'t, (i64, u64), ()>,
     /// Addresses whose mailbox or account this batch changed (`Versions`).
     pub(super) touched: Vec<String>,
 }
@@ -68,6 +73,11 @@ impl<'t> Tables<'t> {
             admin_sessions: txn.open_table(ADMIN_SESSIONS)?,
             report_days: txn.open_table(REPORT_DAYS)?,
             vault_keys: txn.open_table(VAULT_KEYS)?,
+            monitor_rows: txn.open_table(MONITOR_ROWS)?,
+            monitor_status: txn.open_table(MONITOR_STATUS)?,
+            monitor_days: txn.open_table(MONITOR_DAYS)?,
+            monitor_terms: txn.open_table(MONITOR_TERMS)?,
+            expiry_due: txn.open_table(EXPIRY_DUE)?,
             touched: Vec::new(),
         })
     }
@@ -108,10 +118,23 @@ impl<'t> Tables<'t> {
         Ok(())
     }
 
-    /// Stores a message record under its id.
+    /// Stores a changed message record under its id; the monitor's index follows.
     pub(super) fn put_message(&mut self, m: &MessageRecord) -> Result<(), VaultError> {
         self.messages.insert(m.id, encode(m).as_slice())?;
-        Ok(())
+        self.reindex_message(m)
+    }
+
+    /// Stores a message record kept for the first time (or again, with a
+    /// recipient added), indexed under `terms` as well as those it had.
+    pub(super) fn put_new_message(&mut self, m: &MessageRecord, terms: &[u64]) -> Result<(), VaultError> {
+        self.messages.insert(m.id, encode(m).as_slice())?;
+        self.index_message(m, terms)
+    }
+
+    /// Removes message `id`'s record and its place in the monitor's index.
+    pub(super) fn remove_message(&mut self, id: u64) -> Result<(), VaultError> {
+        self.messages.remove(id)?;
+        self.unindex_message(id)
     }
 }
 

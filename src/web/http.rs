@@ -119,6 +119,11 @@ impl Req {
         self.query.iter().find(|(k, _)| k == name).map_or("", |(_, v)| v.as_str())
     }
 
+    /// Every value of a repeated query field, in order.
+    pub fn query_all<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        self.query.iter().filter(move |(k, _)| k == name).map(|(_, v)| v.as_str())
+    }
+
     pub fn cookie(&self, name: &str) -> Option<&str> {
         self.headers
             .get_all("cookie")

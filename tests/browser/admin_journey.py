@@ -101,6 +101,16 @@ def monitor_story(page, message_id: str) -> None:
     a11y(page, "monitor")
     harness.expect(page.locator("#tab-read .count")).to_have_text("1")
     shot(page, "monitor")
+    # Several statuses at once: tick, Apply; the link keeps the choice.
+    page.check("#status-read")
+    page.check("#status-recalled")
+    page.click("#apply")
+    page.wait_for_selector("table#monitor")
+    assert "status=Read" in page.url and "status=Recalled" in page.url, page.url
+    harness.expect(page.locator("#status-read")).to_be_checked()
+    harness.expect(page.locator("#status-sent")).not_to_be_checked()
+    harness.expect(page.locator("table#monitor tbody tr")).to_have_count(1)
+    shot(page, "monitor-statuses")
     page.click(f"table#monitor a[href='/admin/message?id={message_id}']")
     events = page.locator("ol#events")
     for needle in ("held in isolation vault for " + PARTNER, "notification sent to " + PARTNER, "read by " + PARTNER):

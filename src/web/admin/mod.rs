@@ -114,10 +114,4 @@ pub fn day_range(req: &Req) -> (Option<i64>, Option<i64>, Option<&'static str>) 
     (from, to.map(|t| t + 86_400), note)
 }
 
-/// A `YYYY-MM-DD` date as the unix time of its start (UTC).
-pub fn day_start(text: &str) -> Option<i64> {
-    let format = time::macros::format_description!("[year]-[month]-[day]");
-    time::Date::parse(text.trim(), &format)
-        .ok()
-        .map(|d| d.midnight().assume_utc().unix_timestamp())
-}
+pub use crate::model::day_start;

@@ -4,8 +4,9 @@
 use minijinja::{Value, context};
 
 use super::{Admin, day_range, page};
+use crate::model::{MessageRecord, RecipientStatus};
 use crate::service::intake::queue_id_text;
-use crate::service::monitor::{self, Filter};
+use crate::service::monitor::{self, Cursor, Filter};
 use crate::service::tracking::Status;
 use crate::service::utc_text;
 use crate::web::Web;
@@ -13,10 +14,19 @@ use crate::web::http::{Req, Resp};
 use crate::web::portal::{WebError, encode};
 
 /// The filter the query string asks for, and a note on what could not be read.
+/// Statuses come as repeated `status` fields (the form's boxes) or one
+/// comma-separated list (a link).
 fn filter_of(req: &Req) -> (Filter, Option<&'static str>) {
     let (from, until, note) = day_range(req);
+    let mut statuses: Vec<Status> = req
+        .query_all("status")
+        .flat_map(|v| v.split(','))
+        .filter_map(Status::parse)
+        .collect();
+    statuses.sort_by_key(|s| s.code());
+    statuses.dedup();
     let filter = Filter {
-        status: Status::parse(req.query("status")),
+        statuses,
         query: req.query("q").chars().take(254).collect(),
         from,
         until,
@@ -24,36 +34,75 @@ fn filter_of(req: &Req) -> (Filter, Option<&'static str>) {
     (filter, note)
 }
 
+/// The page the query string points at: `before`/`after` a message id, or `last`.
+fn cursor_of(req: &Req) -> Cursor {
+    let id = |name| u64::from_str_radix(req.query(name), 16).ok();
+    if let Some(c) = id("before") {
+        Cursor::Before(c)
+    } else if let Some(c) = id("after") {
+        Cursor::After(c)
+    } else if req.query("last") == "1" {
+        Cursor::Last
+    } else {
+        Cursor::First
+    }
+}
+
+/// A row of the list: when, who to whom, the policy that held it, status.
+fn row(m: &MessageRecord, status: Status, shows_subject: bool) -> Value {
+    let held: Vec<&RecipientStatus> = m.recipients.iter().filter(|r| r.held()).collect();
+    let mut rules: Vec<&str> = held.iter().map(|r| r.rule.as_str()).filter(|r| !r.is_empty()).collect();
+    rules.sort_unstable();
+    rules.dedup();
+    let recipients: Vec<&str> = held.iter().map(|r| r.address.as_str()).collect();
+    context! {
+        id => queue_id_text(m.id), received => utc_text(m.received_at), sender => m.envelope_from,
+        recipients => recipients.join(", "), policy => rules.join(", "),
+        subject => shows_subject.then(|| m.subject.clone()), status => status.label(),
+        extended => m.extended_at.is_some() && status != Status::Extended,
+    }
+}
+
 pub fn list(web: &Web, req: &Req, admin: &Admin) -> Result<Resp, WebError> {
     let (filter, note) = filter_of(req);
-    let page_no = req.query("page").parse().unwrap_or(1);
-    let listing = monitor::list(&web.ctx, &filter, page_no)?;
+    let listing = monitor::list(&web.ctx, &filter, cursor_of(req))?;
     let shows_subject = web.ctx.config.admin.monitor_shows_subject;
-    let rows: Vec<Value> = listing
-        .rows
-        .iter()
-        .map(|(m, status)| {
-            let held: Vec<&str> = m.recipients.iter().filter(|r| r.held()).map(|r| r.address.as_str()).collect();
-            context! {
-                id => queue_id_text(m.id), received => utc_text(m.received_at), sender => m.envelope_from,
-                recipients => held.join(", "), subject => shows_subject.then(|| m.subject.clone()), status => status.label(),
-            }
-        })
-        .collect();
+    let rows: Vec<Value> = listing.rows.iter().map(|(m, status)| row(m, *status, shows_subject)).collect();
     let keep = format!(
         "q={}&from={}&to={}",
         encode(req.query("q")),
         encode(req.query("from")),
         encode(req.query("to"))
     );
-    let current = filter.status.map(Status::label);
+    let chosen: Vec<&str> = filter.statuses.iter().map(|s| s.label()).collect();
+    let with_status = if chosen.is_empty() {
+        keep.clone()
+    } else {
+        format!("status={}&{keep}", chosen.join(","))
+    };
     let mut tabs =
-        vec![context! { label => "All", count => listing.all, link => format!("/admin/monitor?{keep}"), current => current.is_none() }];
+        vec![context! { label => "All", count => listing.all, link => format!("/admin/monitor?{keep}"), current => chosen.is_empty() }];
     for (status, count) in &listing.counts {
         let link = format!("/admin/monitor?status={}&{keep}", status.label());
-        tabs.push(context! { label => status.label(), count => count, link, current => current == Some(status.label()) });
+        let ticked = chosen.contains(&status.label());
+        tabs.push(context! { label => status.label(), count => count, link, current => chosen == [status.label()], ticked });
     }
-    let dead: Vec<Value> = monitor::dead_letters(&web.ctx)?
+    let pager = context! {
+        newer => listing.newer.map(|id| format!("/admin/monitor?{with_status}&after={}", queue_id_text(id))),
+        older => listing.older.map(|id| format!("/admin/monitor?{with_status}&before={}", queue_id_text(id))),
+        first => listing.newer.map(|_| format!("/admin/monitor?{with_status}")),
+        last => listing.older.map(|_| format!("/admin/monitor?{with_status}&last=1")),
+    };
+    let values = context! {
+        rows, tabs, note, shows_subject, dead => dead_rows(web)?, q => req.query("q"), from => req.query("from"), to => req.query("to"),
+        pager, capped => listing.capped, indexing => listing.indexing, section => "monitor", retried => req.query("retried"),
+    };
+    page(web, "admin_monitor.html", admin, values)
+}
+
+/// The dead-lettered outbox rows, as the list shows them.
+fn dead_rows(web: &Web) -> Result<Vec<Value>, WebError> {
+    Ok(monitor::dead_letters(&web.ctx)?
         .iter()
         .map(|r| {
             context! {
@@ -61,13 +110,7 @@ pub fn list(web: &Web, req: &Req, admin: &Admin) -> Result<Resp, WebError> {
                 error => r.last_error, created => utc_text(r.created_at), attempts => r.attempts,
             }
         })
-        .collect();
-    let values = context! {
-        rows, tabs, note, shows_subject, dead, q => req.query("q"), from => req.query("from"), to => req.query("to"),
-        status => current, page => listing.page, pages => listing.pages, keep, section => "monitor",
-        retried => req.query("retried"),
-    };
-    page(web, "admin_monitor.html", admin, values)
+        .collect())
 }
 
 /// One message: record, recipients with status, outbox rows and every event in time order.
