@@ -13,6 +13,7 @@ mod crypto;
 mod fd_limit;
 mod listing_command;
 mod mail;
+mod memory;
 mod metrics;
 mod model;
 mod notify;

@@ -49,6 +49,7 @@ fn web_state(ctx: &Context, pages: web::pages::Pages, settings: web::EffectiveSe
 const SHUTDOWN_GRACE_SECS: u64 = 10;
 
 pub fn run(loaded: LoadedConfig) -> anyhow::Result<()> {
+    crate::memory::return_freed_memory();
     let signals = signals::block();
     let settings = web::EffectiveSettings {
         rows: crate::config::effective_settings(&loaded.figment, loaded.file.as_deref(), &loaded.config),

@@ -69,20 +69,21 @@ def admin_session(web: int, ca: Path, config: Path, name: str) -> portal.Https:
 
 def pages(first_id: str, last_id: str) -> dict[str, str]:
     today = time.strftime("%Y-%m-%d", time.gmtime())
+    partner = urllib.parse.quote(f"user{MESSAGES // 100}@partner.test")
     return {
         "monitor, first page": "/admin/monitor",
         "monitor, tab Read": "/admin/monitor?status=Read",
         "monitor, Sent+Extended": "/admin/monitor?status=Sent&status=Extended",
         "monitor, last page": "/admin/monitor?last=1",
         "monitor, a page deep": f"/admin/monitor?before={last_id}",
-        "monitor, address": "/admin/monitor?q=user77%40partner.test",
+        "monitor, address": f"/admin/monitor?q={partner}",
         "monitor, rare subject word": f"/admin/monitor?q={vault_fill.rare(4242 % MESSAGES)}",
         "monitor, common word": "/admin/monitor?q=report",
         "monitor, no match": "/admin/monitor?q=zzqx",
         "monitor, today": f"/admin/monitor?from={today}&to={today}",
         "message story": f"/admin/message?id={first_id}",
         "directory": "/admin/directory",
-        "user page": "/admin/user?address=user77%40partner.test",
+        "user page": f"/admin/user?address={partner}",
         "audit": "/admin/audit",
         "report": "/admin/report",
     }
@@ -122,7 +123,7 @@ def listing(config: Path, server_pid: int) -> None:
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     rows = 0
     for line in proc.stdout:
-        rows += line.startswith(b'    "id"')
+        rows += line.startswith(b'  "id"')
         if rows % 5000 == 0:
             peak_server = max(peak_server, rss_kb(server_pid))
     _, err = proc.communicate()
@@ -146,7 +147,7 @@ def main() -> int:
     roots = [admin_session(web, ca, config, f"root{i}") for i in range(4)]
     _, _, first_page = roots[0].request("GET", "/admin/monitor")
     first_id = re.search(r'href="/admin/message\?id=([0-9A-F]+)"', first_page).group(1)
-    deep = re.search(r'id="page-older" href="/admin/monitor\?[^"]*before=([0-9A-F]+)"', first_page).group(1)
+    deep = re.search(r'id="page-older" href="[^"]*before=([0-9A-F]+)"', first_page).group(1)
     paths = pages(first_id, deep)
     for label, sessions in (("one admin", roots[:1]), ("four admins at once", roots)):
         rss_before = rss_kb(proc.pid)
