@@ -82,7 +82,11 @@ fn outbox_text(what: &What) -> Option<String> {
             error,
             next_at,
         } => {
-            format!("{} attempt {attempt} failed: {error}; next try at unix {next_at}", outbox.noun())
+            format!(
+                "{} attempt {attempt} failed: {error}; next try at {}",
+                outbox.noun(),
+                utc_text(*next_at)
+            )
         }
         What::FailedForGood { outbox, attempts, error } => format!("{} failed for good after {attempts} attempts: {error}", outbox.noun()),
         What::OneTimePasswordIssued { address } => format!("one-time password issued for {address}"),
@@ -215,5 +219,22 @@ fn admin_text(what: &What) -> String {
         }
         What::Legacy { text } => text.clone(),
         _ => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{OutboxKind, What};
+
+    #[test]
+    fn a_failed_attempt_says_when_the_next_one_is_as_a_date() {
+        let what = What::AttemptFailed {
+            outbox: OutboxKind::Notification,
+            attempt: 2,
+            error: "451 4.3.0 try later".into(),
+            next_at: 1_796_222_987,
+        };
+        let text = what.to_string();
+        assert!(text.ends_with("next try at 2026-12-02 14:49 UTC"), "{text}");
     }
 }
