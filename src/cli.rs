@@ -150,7 +150,7 @@ pub struct ListArgs {
     #[arg(long, value_name = "DATE", global = true)]
     pub since: Option<String>,
     /// Only these statuses; repeat or separate with commas. Messages: sent,
-    /// read, recalled, extended, expired. Outbox rows: pending, dead.
+    /// read, recalled, extended, expired, ordinary. Outbox rows: pending, dead.
     #[arg(long, value_name = "STATUS", value_delimiter = ',', global = true)]
     pub status: Vec<String>,
     /// At most this many rows.

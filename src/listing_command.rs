@@ -14,7 +14,7 @@ use crate::config::Config;
 use crate::control::{self, Request};
 
 /// Statuses each listing knows.
-const MESSAGE_STATUSES: &[&str] = &["sent", "read", "recalled", "extended", "expired"];
+const MESSAGE_STATUSES: &[&str] = &["sent", "read", "recalled", "extended", "expired", "ordinary"];
 const OUTBOX_STATES: &[&str] = &["pending", "dead"];
 
 /// `cloister messages`.

@@ -40,7 +40,7 @@ fn sign_ins_refusals_lockouts_and_admin_changes_are_audited_filterable_and_expor
     let r = admin::post(
         &mut root,
         "/admin/user",
-        &[("address", "bob@partner.test"), ("action", "deny-logon")],
+        &[("address", "bob@partner.test"), ("action", "deny-logon"), ("confirm", "yes")],
     );
     assert_eq!(r.status, 303);
 

@@ -143,7 +143,8 @@ fn forced_change_denied_sending_and_denied_logon_take_effect_at_once() {
     let mut bob = p.signed_in_user("bob@partner.test", GOOD);
     let mut root = admin::signed_in(&p.cl, &a);
     let act = |root: &mut Agent, action: &str| {
-        let r = admin::post(root, "/admin/user", &[("address", "bob@partner.test"), ("action", action)]);
+        let fields = [("address", "bob@partner.test"), ("action", action), ("confirm", "yes")];
+        let r = admin::post(root, "/admin/user", &fields);
         assert_eq!(r.status, 303, "{action}: {}", r.body);
         assert_eq!(r.location(), format!("/admin/user?address=bob%40partner.test&done={action}"));
     };
@@ -215,7 +216,7 @@ fn password_resets_shown_once_or_mailed_work_and_must_be_changed() {
     let r = admin::post(
         &mut root,
         "/admin/user",
-        &[("address", "bob@partner.test"), ("action", "reset-show")],
+        &[("address", "bob@partner.test"), ("action", "reset-show"), ("confirm", "yes")],
     );
     assert_eq!(r.status, 200, "{}", r.body);
     assert_eq!(r.header("cache-control"), Some("no-store"));
@@ -231,7 +232,7 @@ fn password_resets_shown_once_or_mailed_work_and_must_be_changed() {
     let r = admin::post(
         &mut root,
         "/admin/user",
-        &[("address", "bob@partner.test"), ("action", "reset-mail")],
+        &[("address", "bob@partner.test"), ("action", "reset-mail"), ("confirm", "yes")],
     );
     assert_eq!(r.status, 303);
     let mail = p.mail_to("bob@partner.test", "issued you a new password", 0);
@@ -290,7 +291,8 @@ fn deleting_an_account_removes_its_mailbox_but_keeps_the_audit() {
     let mut bob = p.signed_in_user("bob@partner.test", GOOD);
     let mut root = admin::signed_in(&p.cl, &a);
     let unconfirmed = admin::post(&mut root, "/admin/user", &[("address", "bob@partner.test"), ("action", "delete")]);
-    assert_eq!(unconfirmed.status, 403);
+    assert!(unconfirmed.body.contains("id=\"confirm-form\""), "asks first: {}", unconfirmed.body);
+    assert_eq!(root.get("/admin/user?address=bob%40partner.test").status, 200, "not deleted yet");
     let r = admin::post(
         &mut root,
         "/admin/user",
@@ -360,4 +362,59 @@ fn an_admin_who_lost_the_authenticator_is_removed_and_added_again_by_the_cli() {
     assert_ne!(fresh.totp_secret, a.totp_secret, "a new secret");
     let _root = admin::signed_in(&p.cl, &fresh);
     assert!(p.cl.events("0").iter().any(|e| e == "admin root removed (1 session(s) ended)"));
+}
+
+#[test]
+fn every_action_that_takes_something_away_asks_first_and_changes_nothing_until_confirmed() {
+    let (p, a) = start();
+    let mut bob = p.signed_in_user("bob@partner.test", GOOD);
+    let mut root = admin::signed_in(&p.cl, &a);
+    for action in ["reset-mail", "reset-show", "force-change", "deny-logon", "deny-sending", "delete"] {
+        let asked = admin::post(&mut root, "/admin/user", &[("address", "bob@partner.test"), ("action", action)]);
+        assert_eq!(asked.status, 200, "{action}: {}", asked.body);
+        assert!(
+            asked.body.contains("id=\"confirm-form\"") && asked.body.contains(&format!("name=\"action\" value=\"{action}\"")),
+            "{action}: {}",
+            asked.body
+        );
+        assert!(asked.body.contains("id=\"cancel\""), "{action}: a way back");
+    }
+    // Nothing happened: the session and the password work, logon and sending allowed.
+    assert_eq!(bob.get("/").status, 200);
+    let mut again = p.agent();
+    assert_eq!(p.sign_in(&mut again, "bob@partner.test", GOOD, "/").status, 303);
+    let user = root.get("/admin/user?address=bob%40partner.test");
+    assert!(user.body.contains("id=\"state-logon\">allowed") && user.body.contains("id=\"state-sending\">allowed"));
+    assert_eq!(p.mails_containing("Password:"), 1, "no reset mail went out");
+    // The confirmation page's own form goes through.
+    let asked = admin::post(
+        &mut root,
+        "/admin/user",
+        &[("address", "bob@partner.test"), ("action", "deny-sending")],
+    );
+    let fields = [
+        ("csrf", asked.field("csrf")),
+        ("address", asked.field("address")),
+        ("action", asked.field("action")),
+        ("confirm", asked.field("confirm")),
+    ];
+    let refs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let r = root.post("/admin/user", &refs);
+    assert_eq!(
+        (r.status, r.location()),
+        (303, "/admin/user?address=bob%40partner.test&done=deny-sending")
+    );
+    // Giving back needs no confirmation; an unknown address is not asked about.
+    let r = admin::post(
+        &mut root,
+        "/admin/user",
+        &[("address", "bob@partner.test"), ("action", "allow-sending")],
+    );
+    assert_eq!(r.status, 303);
+    let r = admin::post(
+        &mut root,
+        "/admin/user",
+        &[("address", "nobody@partner.test"), ("action", "delete")],
+    );
+    assert_eq!(r.status, 404);
 }

@@ -209,6 +209,17 @@ fn the_story_weaves_in_the_recipients_sign_in_and_reply() {
     assert_eq!(bob.post_multipart("/compose", &refs, &[]).status, 303);
     let a = admin::add(&p.cl, "root");
     let mut root = admin::signed_in(&p.cl, &a);
+    // Bob's reply went to alice (internal) as ordinary mail: counted apart.
+    let monitor = root.get("/admin/monitor");
+    assert_eq!((tab(&monitor, "All"), tab(&monitor, "Ordinary"), rows(&monitor)), (2, 1, 2));
+    assert!(!monitor.body.contains("Re: Question"));
+    let ordinary = root.get("/admin/monitor?status=Ordinary");
+    assert_eq!(rows(&ordinary), 1);
+    assert!(
+        ordinary.body.contains("Re: Question") && ordinary.body.contains(">Ordinary<"),
+        "{}",
+        ordinary.body
+    );
     let story = root.get(&format!("/admin/message?id={id}"));
     let events = &story.body[story.body.find("id=\"events\"").unwrap()..];
     let mut at = 0;

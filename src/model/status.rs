@@ -1,7 +1,9 @@
 //! How a secure message stands overall, as its sender and the admin monitor
 //! see it: recalled and expired first, then read by anyone, then extended
 //! (the product documents: "Extended" lists messages not yet read whose
-//! expiry was extended), else sent.
+//! expiry was extended), else sent. A message kept with no secure recipient
+//! (written in the portal to internal recipients only, relayed as ordinary
+//! mail) is "Ordinary": counted apart from the secure ones.
 
 use super::MessageRecord;
 
@@ -12,10 +14,20 @@ pub enum Status {
     Recalled,
     Extended,
     Expired,
+    Ordinary,
 }
 
 impl Status {
-    pub const ALL: [Status; 5] = [Status::Sent, Status::Read, Status::Recalled, Status::Extended, Status::Expired];
+    pub const ALL: [Status; 6] = [
+        Status::Sent,
+        Status::Read,
+        Status::Recalled,
+        Status::Extended,
+        Status::Expired,
+        Status::Ordinary,
+    ];
+    /// Every status of a secure message.
+    pub const SECURE: [Status; 5] = [Status::Sent, Status::Read, Status::Recalled, Status::Extended, Status::Expired];
 
     pub fn parse(s: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|st| st.label().eq_ignore_ascii_case(s))
@@ -33,7 +45,9 @@ impl Status {
     }
 
     fn with_expiry(m: &MessageRecord, expired: bool) -> Self {
-        if m.recalled_at.is_some() {
+        if !m.recipients.iter().any(super::RecipientStatus::held) {
+            Self::Ordinary
+        } else if m.recalled_at.is_some() {
             Self::Recalled
         } else if expired {
             Self::Expired
@@ -53,6 +67,7 @@ impl Status {
             Self::Recalled => "Recalled",
             Self::Extended => "Extended",
             Self::Expired => "Expired",
+            Self::Ordinary => "Ordinary",
         }
     }
 
@@ -64,6 +79,7 @@ impl Status {
             Self::Recalled => 2,
             Self::Extended => 3,
             Self::Expired => 4,
+            Self::Ordinary => 5,
         }
     }
 }

@@ -15,7 +15,7 @@ pub use crate::vault::Cursor;
 
 #[derive(Debug, Default, Clone)]
 pub struct Filter {
-    /// Any of these (empty: every status).
+    /// Any of these (empty: every secure status; ordinary messages only when asked for).
     pub statuses: Vec<Status>,
     /// Addresses (whole, or their words) and words of the subject or From,
     /// every one of which a message must hold (`monitor_terms`).
@@ -29,7 +29,8 @@ pub struct Filter {
 pub struct Listing {
     /// The page of messages (newest first) with their status.
     pub rows: Vec<(MessageRecord, Status)>,
-    /// Messages matching everything but the status, per status (in `Status::ALL` order), and in all.
+    /// Messages matching everything but the status, per status (in
+    /// `Status::ALL` order), and all the secure ones.
     pub counts: Vec<(Status, u64)>,
     pub all: u64,
     /// A search matched so many messages that the counts are the least there are.
@@ -50,7 +51,14 @@ pub fn first_id_at(secs: i64) -> u64 {
 /// The page of the messages `filter` selects that `cursor` points at, newest first.
 pub fn list(ctx: &Context, filter: &Filter, cursor: Cursor) -> Result<Listing, StoreError> {
     let query = MonitorQuery {
-        statuses: filter.statuses.iter().map(|s| s.code()).collect(),
+        statuses: if filter.statuses.is_empty() {
+            &Status::SECURE[..]
+        } else {
+            &filter.statuses[..]
+        }
+        .iter()
+        .map(|s| s.code())
+        .collect(),
         terms: super::monitor_terms::query_terms(&ctx.word_key, &filter.query),
         ids: (filter.from.map_or(0, first_id_at), filter.until.map_or(u64::MAX, first_id_at)),
         cursor,
@@ -68,7 +76,7 @@ pub fn list(ctx: &Context, filter: &Filter, cursor: Cursor) -> Result<Listing, S
         .collect();
     let counts: Vec<(Status, u64)> = Status::ALL.iter().map(|s| (*s, page.counts[usize::from(s.code())])).collect();
     Ok(Listing {
-        all: counts.iter().map(|c| c.1).sum(),
+        all: counts.iter().filter(|c| c.0 != Status::Ordinary).map(|c| c.1).sum(),
         counts,
         capped: page.capped,
         newer: page.newer.then(|| rows.first().map(|r| r.0.id)).flatten(),

@@ -278,6 +278,9 @@ mod tests {
         let mut relayed_only = record(100);
         relayed_only.recipients[1].read_at = Some(20);
         assert_eq!(Status::of(&relayed_only, 50), Status::Sent);
+        // No secure recipient at all: ordinary mail, counted apart.
+        relayed_only.recipients.remove(0);
+        assert_eq!(Status::of(&relayed_only, 50), Status::Ordinary);
     }
 
     #[test]

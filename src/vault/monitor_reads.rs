@@ -11,8 +11,13 @@ use super::schema::{EXPIRY_DUE, MESSAGES, MONITOR_DAYS, MONITOR_ROWS, MONITOR_ST
 use super::{Vault, VaultError, decode};
 use crate::model::{Locked, Status};
 
-/// Messages a search walks for its counts (or for a page), at most.
-pub const WALK_CAP: usize = 20_000;
+/// Messages a search walks for a page, at most (a page only walks far when
+/// its other filters match few of the word's messages).
+pub const WALK_CAP: usize = 50_000;
+/// Messages a search counts, at most: past that the counts are the least
+/// there are. (A word every message holds, counted to 20,000, took 15 ms at
+/// p99 alone and 103 ms with four admins at once on 2 cores.)
+pub const COUNT_CAP: usize = 5_000;
 
 /// Where a page starts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,8 +50,8 @@ pub struct MonitorQuery {
 pub struct MonitorPage {
     pub rows: Vec<Locked>,
     /// By status code.
-    pub counts: [u64; 5],
-    /// The search matched more messages than `WALK_CAP`: counts are the least.
+    pub counts: [u64; 6],
+    /// The search matched more messages than `COUNT_CAP`: counts are the least.
     pub capped: bool,
     pub newer: bool,
     pub older: bool,
@@ -202,8 +207,8 @@ fn status_of(rows: &redb::ReadOnlyTable<u64, &[u8]>, id: u64) -> Result<Option<u
 
 /// Counts per status of the messages with ids in `[from, until)`, from the
 /// day counts (exact for whole days, which is what the date filter gives).
-fn day_counts(txn: &ReadTransaction, (from, until): (u64, u64)) -> Result<([u64; 5], bool), VaultError> {
-    let mut counts = [0u64; 5];
+fn day_counts(txn: &ReadTransaction, (from, until): (u64, u64)) -> Result<([u64; 6], bool), VaultError> {
+    let mut counts = [0u64; 6];
     if from >= until {
         return Ok((counts, false));
     }
@@ -218,9 +223,9 @@ fn day_counts(txn: &ReadTransaction, (from, until): (u64, u64)) -> Result<([u64;
 }
 
 /// Counts per status of the messages holding every term, walking the first
-/// term's messages (up to `WALK_CAP`).
-fn term_counts(txn: &ReadTransaction, q: &MonitorQuery) -> Result<([u64; 5], bool), VaultError> {
-    let mut counts = [0u64; 5];
+/// term's messages (up to `COUNT_CAP`).
+fn term_counts(txn: &ReadTransaction, q: &MonitorQuery) -> Result<([u64; 6], bool), VaultError> {
+    let mut counts = [0u64; 6];
     let Some((&first, rest)) = q.terms.split_first() else {
         return Ok((counts, false));
     };
@@ -233,7 +238,7 @@ fn term_counts(txn: &ReadTransaction, q: &MonitorQuery) -> Result<([u64; 5], boo
     let mut walked = 0;
     for row in terms.range((first, from)..(first, until))? {
         walked += 1;
-        if walked > WALK_CAP {
+        if walked > COUNT_CAP {
             return Ok((counts, true));
         }
         let id = row?.0.value().1;

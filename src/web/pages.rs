@@ -38,6 +38,7 @@ const PAGES: &[(&str, &str)] = &[
     ("admin_users.html", include_str!("../../assets/web/admin_users.html")),
     ("admin_user.html", include_str!("../../assets/web/admin_user.html")),
     ("admin_password.html", include_str!("../../assets/web/admin_password.html")),
+    ("admin_confirm.html", include_str!("../../assets/web/admin_confirm.html")),
     ("admin_settings.html", include_str!("../../assets/web/admin_settings.html")),
     ("admin_monitor.html", include_str!("../../assets/web/admin_monitor.html")),
     ("admin_message.html", include_str!("../../assets/web/admin_message.html")),

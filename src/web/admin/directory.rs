@@ -73,11 +73,53 @@ fn notice(done: &str) -> Option<&'static str> {
 }
 
 /// One action on an account (`address` and `action` posted).
+/// What an action that takes something away does, for its confirmation page
+/// (title, what happens); `None` for the ones that only give back.
+fn consequence(action: &str) -> Option<(&'static str, &'static str)> {
+    Some(match action {
+        "reset-mail" => (
+            "Reset the password and mail it",
+            "The current password stops working now; a new one-time password is mailed to the user, who must choose their own at the next sign-in.",
+        ),
+        "reset-show" => (
+            "Reset the password and show it to me",
+            "The current password stops working now; the new one-time password is shown to you once.",
+        ),
+        "force-change" => (
+            "Force a password change",
+            "The user must choose a new password at the next sign-in, also in sessions open now.",
+        ),
+        "deny-logon" => (
+            "Deny logon",
+            "Every session of the user ends now, and no sign-in works until logon is allowed again.",
+        ),
+        "deny-sending" => (
+            "Deny sending",
+            "The user can still read, but not reply or write, until sending is allowed again.",
+        ),
+        "delete" => (
+            "Delete the account",
+            "The account and its mailbox entries go for good; the audit and the message logs stay. This cannot be undone.",
+        ),
+        _ => return None,
+    })
+}
+
 pub async fn act(web: &Web, req: &Req, admin: &Admin) -> Result<Resp, WebError> {
     let address = req.field("address").to_string();
     let action = req.field("action");
     let ctx = &web.ctx;
     let name = admin.name();
+    if let Some((title, what)) = consequence(action)
+        && req.field("confirm") != "yes"
+    {
+        if crate::service::accounts::account(ctx, &address.to_ascii_lowercase())?.is_none() {
+            return Err(WebError::NotFound);
+        }
+        let back = format!("/admin/user?address={}", encode(&address));
+        let values = context! { title, what, address, action, back, section => "directory" };
+        return page(web, "admin_confirm.html", admin, values);
+    }
     let done = match action {
         "reset-show" => {
             let secret = directory::reset_shown(ctx, name, &address).await?.ok_or(WebError::NotFound)?;
@@ -86,11 +128,6 @@ pub async fn act(web: &Web, req: &Req, admin: &Admin) -> Result<Resp, WebError> 
         }
         "unlock" => directory::unlock(ctx, &web.throttle, name, &address).await?,
         "delete" => {
-            if req.field("confirm") != "yes" {
-                return Err(WebError::Refused(
-                    "Tick \"delete this account and its mailbox\" to delete it.".into(),
-                ));
-            }
             let domain = directory::domain_of(&address).to_string();
             if !directory::change(ctx, name, &address, AccountChange::Delete).await? {
                 return Err(WebError::NotFound);

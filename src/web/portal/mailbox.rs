@@ -27,10 +27,10 @@ fn row(clock: &Clock, folder: Folder, r: &Row) -> Value {
 /// many secure recipients have read it; "Ordinary mail" when none was held.
 fn sent_status(m: &MessageRecord) -> String {
     let held = m.recipients.iter().filter(|r| r.held()).count();
-    if held == 0 {
+    let status = Status::of(m, crate::service::now());
+    if status == Status::Ordinary {
         return "Ordinary mail".into();
     }
-    let status = Status::of(m, crate::service::now());
     let read = m.recipients.iter().filter(|r| r.held() && r.read_at.is_some()).count();
     if status == Status::Read && held > 1 {
         format!("Read by {read} of {held}")
