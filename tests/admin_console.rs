@@ -7,7 +7,7 @@ mod common;
 use std::time::Duration;
 
 use common::admin::{self, NewAdmin};
-use common::https::Agent;
+use common::https::{Agent, Response};
 use common::portal::Portal;
 use common::totp;
 
@@ -417,4 +417,35 @@ fn every_action_that_takes_something_away_asks_first_and_changes_nothing_until_c
         &[("address", "nobody@partner.test"), ("action", "delete")],
     );
     assert_eq!(r.status, 404);
+}
+
+#[test]
+fn the_header_search_finds_users_in_every_domain() {
+    let (p, a) = start();
+    for address in ["bob@partner.test", "bea@other.test", "carl@other.test"] {
+        let out = p.cl.cli(&["user", "add", address]);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    }
+    let mut root = admin::signed_in(&p.cl, &a);
+    for page in ["/admin/directory", "/admin/monitor", "/admin/report", "/admin/settings"] {
+        assert!(root.get(page).body.contains("id=\"find-user\""), "{page} has the search box");
+    }
+    let users = |page: &Response| -> Vec<String> {
+        page.body
+            .split("<tr><td><a href=\"")
+            .skip(1)
+            .map(|s| s[s.find('>').unwrap() + 1..s.find("</a>").unwrap()].to_string())
+            .collect()
+    };
+    let b = root.get("/admin/directory?q=B");
+    assert_eq!(b.status, 200);
+    assert!(b.body.contains("Users of every domain"), "{}", b.body);
+    assert_eq!(users(&b), ["bea@other.test", "bob@partner.test"]);
+    assert_eq!(
+        users(&root.get("/admin/directory?q=other.test")),
+        ["bea@other.test", "carl@other.test"]
+    );
+    assert!(users(&root.get("/admin/directory?q=nobody")).is_empty());
+    // Within a domain the search stays in it.
+    assert_eq!(users(&root.get("/admin/directory?domain=other.test&q=b")), ["bea@other.test"]);
 }

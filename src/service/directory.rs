@@ -48,14 +48,15 @@ pub fn domains(ctx: &Context) -> Result<Vec<Domain>, StoreError> {
     Ok(by_name.into_values().collect())
 }
 
-/// The accounts of `domain` whose address contains `query` (case-insensitive), by address.
+/// The accounts of `domain` (every domain when empty) whose address contains
+/// `query` (case-insensitive), by address.
 pub fn users(ctx: &Context, domain: &str, query: &str) -> Result<Vec<Account>, StoreError> {
     let query = query.trim().to_ascii_lowercase();
     let mut list: Vec<Account> = ctx
         .vault
         .accounts()?
         .into_iter()
-        .filter(|a| domain_of(&a.address) == domain && a.address.contains(&query))
+        .filter(|a| (domain.is_empty() || domain_of(&a.address) == domain) && a.address.contains(&query))
         .take(USERS_MAX)
         .collect();
     list.sort_by(|a, b| a.address.cmp(&b.address));

@@ -27,10 +27,11 @@ fn user_row(web: &Web, a: &Account) -> Value {
     }
 }
 
-/// The domains, or with `?domain=` that domain's users (searchable with `q`).
+/// The domains, or with `?domain=` that domain's users (searchable with `q`),
+/// or with only `q` (the header's search) the users of every domain it finds.
 pub fn list(web: &Web, req: &Req, admin: &Admin) -> Result<Resp, WebError> {
     let domain = req.query("domain");
-    if domain.is_empty() {
+    if domain.is_empty() && req.query("q").trim().is_empty() {
         let domains: Vec<Value> = directory::domains(&web.ctx)?
             .into_iter()
             .map(|d| context! { name => d.name, link => format!("/admin/directory?domain={}", encode(&d.name)), users => d.users, denied => d.denied, internal => d.internal })
