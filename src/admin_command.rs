@@ -5,6 +5,7 @@ use std::io::BufRead as _;
 use std::process::ExitCode;
 
 use crate::auth::{password, totp};
+use crate::commands::fail;
 use crate::config::Config;
 use crate::control::{self, Request};
 use crate::service::admin;
@@ -54,9 +55,4 @@ pub fn add(config: &Config, name: &str, password_stdin: bool) -> ExitCode {
     }
     println!("  sign in at:  {}/admin/login", config.public_url());
     ExitCode::SUCCESS
-}
-
-fn fail(message: &str) -> ExitCode {
-    eprintln!("cloister: {message}");
-    ExitCode::FAILURE
 }

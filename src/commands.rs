@@ -186,7 +186,8 @@ fn export_key(config: &Config) -> ExitCode {
     }
 }
 
-fn fail(message: &str) -> ExitCode {
+/// Prints `message` as the command's error; the command failed.
+pub(crate) fn fail(message: &str) -> ExitCode {
     eprintln!("cloister: {message}");
     ExitCode::FAILURE
 }

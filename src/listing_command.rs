@@ -10,6 +10,7 @@ use std::process::ExitCode;
 use serde_json::Value;
 
 use crate::cli::ListArgs;
+use crate::commands::fail;
 use crate::config::Config;
 use crate::control::{self, Request};
 
@@ -21,7 +22,7 @@ const OUTBOX_STATES: &[&str] = &["pending", "dead"];
 pub fn messages(config: &Config, list: &ListArgs, json: bool) -> ExitCode {
     match wire_args(list, MESSAGE_STATUSES) {
         Ok(list) => run(config, &Request::Messages { list }, json),
-        Err(e) => refuse(&e),
+        Err(e) => fail(&e),
     }
 }
 
@@ -29,7 +30,7 @@ pub fn messages(config: &Config, list: &ListArgs, json: bool) -> ExitCode {
 pub fn outbox(config: &Config, list: &ListArgs, json: bool) -> ExitCode {
     match wire_args(list, OUTBOX_STATES) {
         Ok(list) => run(config, &Request::Outbox { list }, json),
-        Err(e) => refuse(&e),
+        Err(e) => fail(&e),
     }
 }
 
@@ -37,13 +38,8 @@ pub fn outbox(config: &Config, list: &ListArgs, json: bool) -> ExitCode {
 pub fn users(config: &Config, list: &ListArgs, json: bool) -> ExitCode {
     match wire_args(list, &[]) {
         Ok(list) => run(config, &Request::Users { list }, json),
-        Err(e) => refuse(&e),
+        Err(e) => fail(&e),
     }
-}
-
-fn refuse(message: &str) -> ExitCode {
-    eprintln!("cloister: {message}");
-    ExitCode::FAILURE
 }
 
 /// The wire form of `--since`, `--status`, `--limit`, or what is wrong with them.
@@ -96,7 +92,7 @@ fn run(config: &Config, request: &Request, json: bool) -> ExitCode {
     };
     let flushed = out.flush();
     match result {
-        Err(e) => refuse(&e),
+        Err(e) => fail(&e),
         Ok(_) if broken || tail.is_err() || flushed.is_err() => ExitCode::FAILURE,
         Ok(_) => ExitCode::SUCCESS,
     }

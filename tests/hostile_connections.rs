@@ -15,13 +15,6 @@ fn loopback(last: u8) -> IpAddr {
     IpAddr::from([127, 0, 0, last])
 }
 
-/// Resident memory (`VmRSS`) of a process, in KiB.
-fn rss_kib(pid: u32) -> u64 {
-    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
-    let line = status.lines().find(|l| l.starts_with("VmRSS:")).unwrap();
-    line.split_whitespace().nth(1).unwrap().parse().unwrap()
-}
-
 /// Regression: idle connections from a few addresses filled every slot, so the
 /// trusted mail server got 421. The last slots are now kept for trusted networks.
 #[test]
@@ -112,7 +105,7 @@ fn large_unfinished_data_is_spooled_not_held_in_memory() {
     let spool = c.data_dir().join("spool");
     let line = format!("{}\r\n", "y".repeat(998));
     let chunk = line.repeat(4000);
-    let before = rss_kib(pid);
+    let before = common::rss_kib(pid);
     let mut clients: Vec<Client> = (0..10)
         .map(|_| {
             let mut client = Client::connect(c.smtp);
@@ -134,7 +127,7 @@ fn large_unfinished_data_is_spooled_not_held_in_memory() {
         use std::os::unix::fs::PermissionsExt as _;
         assert_eq!(std::fs::metadata(f).unwrap().permissions().mode() & 0o777, 0o600);
     }
-    let grown = rss_kib(pid).saturating_sub(before);
+    let grown = common::rss_kib(pid).saturating_sub(before);
     eprintln!("RSS grew {grown} KiB with 10 sessions holding 4 MB of unfinished DATA each");
     assert!(grown < 25 * 1024, "grew {grown} KiB");
     let r = clients[0].data_end();

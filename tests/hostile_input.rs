@@ -12,13 +12,6 @@ use common::{message, smtp, wait_for};
 
 const GOOD: &str = "Correct-Horse-42-battery";
 
-/// Peak resident memory (`VmHWM`) of a process, in KiB.
-fn peak_rss_kib(pid: u32) -> u64 {
-    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
-    let line = status.lines().find(|l| l.starts_with("VmHWM:")).unwrap();
-    line.split_whitespace().nth(1).unwrap().parse().unwrap()
-}
-
 /// CPU time (user + system) a process has used so far.
 fn cpu_time(pid: u32) -> Duration {
     let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap();
@@ -88,7 +81,7 @@ fn an_inline_image_referenced_2000_times_is_served_once_not_copied() {
     let src = quoted_after(&frame.body, &format!("src=\"/m/{id}/g/"));
     let image = p.agent().get(&format!("/m/{id}/g/{src}"));
     assert_eq!((image.status, image.header("content-type")), (200, Some("image/png")));
-    let peak = peak_rss_kib(pid(&p));
+    let peak = common::peak_rss_kib(pid(&p));
     eprintln!("server peak RSS after opening: {peak} KiB");
     assert!(peak < 200 * 1024, "server peak RSS {peak} KiB");
 }

@@ -12,19 +12,13 @@ use std::time::Duration;
 use common::sink::Sink;
 use common::{Cloister, wait_for};
 
-fn resident_kb(pid: u32) -> u64 {
-    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
-    let line = status.lines().find(|l| l.starts_with("VmRSS:")).unwrap();
-    line.split_whitespace().nth(1).unwrap().parse().unwrap()
-}
-
 #[test]
 fn a_burst_of_held_mail_leaves_the_server_near_its_idle_memory() {
     let sink = Sink::start();
     let cl = Cloister::start(sink.port, "");
     let pid = cl.child.as_ref().unwrap().id();
     let body = "figures for the quarter, line after line of them\n".repeat(200);
-    let idle = resident_kb(pid);
+    let idle = common::rss_kib(pid);
     std::thread::scope(|s| {
         for session in 0..8 {
             let (cl, body) = (&cl, &body);
@@ -45,7 +39,7 @@ fn a_burst_of_held_mail_leaves_the_server_near_its_idle_memory() {
     let drained = wait_for(Duration::from_mins(2), || cl.outbox().is_empty().then_some(()));
     assert!(drained.is_some(), "the notices went out");
     std::thread::sleep(Duration::from_millis(500));
-    let after = resident_kb(pid);
+    let after = common::rss_kib(pid);
     assert!(
         after < idle + 80_000,
         "resident {after} kB after 1,200 messages of 10 KB (idle {idle} kB): freed memory was kept"

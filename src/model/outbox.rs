@@ -91,6 +91,16 @@ pub enum OutboxState {
     Dead,
 }
 
+impl OutboxState {
+    /// As operators read and filter it (the same word as stored).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Pending => "pending",
+            Self::Dead => "dead",
+        }
+    }
+}
+
 /// Something Cloister must send; written in the transaction that caused it.
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 pub struct OutboxRow {

@@ -6,33 +6,25 @@
 //! monitor says its counts are partial.
 
 use super::{Context, StoreError};
-use crate::model::Locked;
 use crate::vault::WriteOp;
 
 /// Indexes every older message; how many it indexed.
 pub async fn index_older(ctx: &Context) -> Result<u64, StoreError> {
-    let Some(mut after) = ctx.vault.monitor_indexed_through()? else {
+    let Some(after) = ctx.vault.monitor_indexed_through()? else {
         return Ok(0);
     };
-    let batch = usize::try_from(ctx.config.keys.batch).unwrap_or(500);
-    let mut indexed = 0u64;
-    loop {
-        let records = ctx.vault.records_after(after, batch)?;
-        let Some(last) = records.last().map(|m| m.clone().unopened().id) else {
-            break;
-        };
+    let indexed = super::records::walk_older(ctx, after, "indexing messages kept before the monitor's index", |records, last| {
         let items: Vec<(u64, Vec<u64>)> = records
             .into_iter()
             .map(|m| {
-                let m = super::records::open_record(&ctx.master, Locked::unopened(m));
+                let m = super::records::open_record(&ctx.master, m);
                 (m.id, super::monitor_terms::terms_of(&ctx.word_key, &m))
             })
             .collect();
-        indexed += items.len() as u64;
-        ctx.vault.write(WriteOp::IndexOlder { items, through: last }).await?;
-        tracing::info!(through = %format!("{last:016X}"), indexed, "indexing messages kept before the monitor's index");
-        after = last;
-    }
+        let n = items.len() as u64;
+        (WriteOp::IndexOlder { items, through: last }, n)
+    })
+    .await?;
     let done = WriteOp::IndexOlder {
         items: Vec::new(),
         through: u64::MAX,

@@ -7,7 +7,7 @@ use serde_json::Value;
 
 use super::StoreError;
 use super::views;
-use crate::model::{Locked, Status};
+use crate::model::{Locked, MessageRecord, Status};
 use crate::vault::Vault;
 
 /// Rows read from the vault per read transaction.
@@ -72,11 +72,11 @@ fn messages(
     let now = super::now();
     let mut after = filter.since.map_or(0, |s| super::monitor::first_id_at(s).saturating_sub(1));
     loop {
-        let batch = vault.records_after(after, BATCH)?;
-        let Some(last) = batch.last().map(|m| m.clone().unopened().id) else {
+        let batch: Vec<MessageRecord> = vault.records_after(after, BATCH)?.into_iter().map(Locked::unopened).collect();
+        let Some(last) = batch.last().map(|m| m.id) else {
             return Ok(());
         };
-        for m in batch.into_iter().map(Locked::unopened) {
+        for m in batch {
             let status = Status::of(&m, now);
             if !wanted(filter, status.label()) {
                 continue;
@@ -98,8 +98,7 @@ fn outbox(vault: &Vault, filter: &ListFilter, give: &mut dyn FnMut(Value) -> boo
             return Ok(());
         };
         for r in &batch {
-            let state = format!("{:?}", r.state).to_lowercase();
-            if filter.since.is_some_and(|s| r.created_at < s) || !wanted(filter, &state) {
+            if filter.since.is_some_and(|s| r.created_at < s) || !wanted(filter, r.state.as_str()) {
                 continue;
             }
             if !give(views::outbox_row(r)) {

@@ -57,3 +57,29 @@ pub fn messages_by_id(ctx: &Context, ids: impl IntoIterator<Item = u64>) -> Resu
 pub fn entry_with_message(ctx: &Context, address: &str, id: u64) -> Result<Option<(MessageRecord, MailboxEntry)>, StoreError> {
     Ok(ctx.vault.entry_with_message(address, id)?.map(|(m, entry)| (open(ctx, m), entry)))
 }
+
+/// Walks the records after id `after` in id order, `keys.batch` per batch
+/// (unopened: subjects may still be sealed), for the jobs that bring an older
+/// vault up to date while the server serves. `write` turns a batch and its
+/// last id into the write that records it (which remembers how far it got)
+/// and how many it changed; `what` is logged per batch. How many changed.
+pub async fn walk_older(
+    ctx: &Context,
+    mut after: u64,
+    what: &'static str,
+    mut write: impl FnMut(Vec<MessageRecord>, u64) -> (crate::vault::WriteOp, u64),
+) -> Result<u64, StoreError> {
+    let batch = usize::try_from(ctx.config.keys.batch).unwrap_or(500);
+    let mut changed = 0u64;
+    loop {
+        let records: Vec<MessageRecord> = ctx.vault.records_after(after, batch)?.into_iter().map(Locked::unopened).collect();
+        let Some(last) = records.last().map(|m| m.id) else {
+            return Ok(changed);
+        };
+        let (op, n) = write(records, last);
+        changed += n;
+        ctx.vault.write(op).await?;
+        tracing::info!(through = %format!("{last:016X}"), changed, "{what}");
+        after = last;
+    }
+}

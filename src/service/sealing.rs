@@ -7,33 +7,21 @@
 //! vault that is done costs one read at start.
 
 use super::{Context, StoreError};
-use crate::model::{Locked, MessageRecord};
+use crate::model::MessageRecord;
 use crate::vault::{KeysWrite, Rewrap, SealedOlder, WrapPlace, WriteOp};
 
 /// Seals every older message and relay copy; how many messages it sealed.
 pub async fn seal_older(ctx: &Context) -> Result<u64, StoreError> {
-    let mut after = ctx.vault.sealed_through()?;
+    let after = ctx.vault.sealed_through()?;
     if after == u64::MAX {
         return Ok(0);
     }
-    let batch = usize::try_from(ctx.config.keys.batch).unwrap_or(500);
-    let mut sealed = 0u64;
-    loop {
-        let records = ctx.vault.records_after(after, batch)?;
-        let Some(last) = records.last().map(|m| m.clone().unopened().id) else {
-            break;
-        };
-        let items: Vec<SealedOlder> = records
-            .into_iter()
-            .map(Locked::unopened)
-            .filter_map(|m| sealed_older(ctx, m))
-            .collect();
-        sealed += items.len() as u64;
-        let write = KeysWrite::SealOlder { items, through: last };
-        ctx.vault.write(WriteOp::Keys(write)).await?;
-        tracing::info!(through = %format!("{last:016X}"), sealed, "sealing messages kept before encryption at rest");
-        after = last;
-    }
+    let sealed = super::records::walk_older(ctx, after, "sealing messages kept before encryption at rest", |records, last| {
+        let items: Vec<SealedOlder> = records.into_iter().filter_map(|m| sealed_older(ctx, m)).collect();
+        let n = items.len() as u64;
+        (WriteOp::Keys(KeysWrite::SealOlder { items, through: last }), n)
+    })
+    .await?;
     let copies = seal_older_copies(ctx).await?;
     let done = KeysWrite::SealOlder {
         items: Vec::new(),

@@ -140,11 +140,9 @@ pub(super) fn index_older(t: &mut Tables<'_>, items: &[(u64, Vec<u64>)], through
         if t.monitor_row(*id)?.is_some() {
             continue;
         }
-        let Some(m) = t.message(*id)? else { continue };
-        let mut tokens = tokens.clone();
-        tokens.sort_unstable();
-        tokens.dedup();
-        t.move_row(*id, None, Some(&MonitorRow::of(&m, tokens)))?;
+        if let Some(m) = t.message(*id)? {
+            t.index_message(&m, tokens)?;
+        }
     }
     t.vault_keys.insert(MONITOR_THROUGH, through.to_be_bytes().as_slice())?;
     Ok(WriteResult::Done)

@@ -7,7 +7,7 @@
 use redb::{ReadTransaction, ReadableDatabase};
 
 use super::monitor_index::MonitorRow;
-use super::schema::{EXPIRY_DUE, MESSAGES, MONITOR_DAYS, MONITOR_ROWS, MONITOR_STATUS, MONITOR_TERMS, MONITOR_THROUGH, VAULT_KEYS, day_of};
+use super::schema::{EXPIRY_DUE, MESSAGES, MONITOR_DAYS, MONITOR_ROWS, MONITOR_STATUS, MONITOR_TERMS, MONITOR_THROUGH, day_of};
 use super::{Vault, VaultError, decode};
 use crate::model::{Locked, Status};
 
@@ -108,12 +108,8 @@ impl Vault {
     /// How far older messages are indexed: `None` when all of them are, else
     /// the last id done (0: none yet).
     pub fn monitor_indexed_through(&self) -> Result<Option<u64>, VaultError> {
-        let txn = self.db()?.begin_read()?;
-        let marks = txn.open_table(VAULT_KEYS)?;
-        let through = marks
-            .get(MONITOR_THROUGH)?
-            .and_then(|v| <[u8; 8]>::try_from(v.value()).ok())
-            .map_or(0, u64::from_be_bytes);
+        let value = self.vault_key(MONITOR_THROUGH)?;
+        let through = value.and_then(|v| <[u8; 8]>::try_from(v).ok()).map_or(0, u64::from_be_bytes);
         Ok((through != u64::MAX).then_some(through))
     }
 
@@ -137,8 +133,7 @@ fn walk(txn: &ReadTransaction, q: &MonitorQuery, (from, until): (u64, u64), desc
         let rows = txn.open_table(MONITOR_ROWS)?;
         let range = terms.range((first, from)..(first, until))?;
         let mut out = Vec::new();
-        let walked: Box<dyn Iterator<Item = _>> = if desc { Box::new(range.rev()) } else { Box::new(range) };
-        for row in walked.take(WALK_CAP) {
+        for row in in_order(range, desc).take(WALK_CAP) {
             let id = row?.0.value().1;
             if !holds_all(&terms, rest, id)? {
                 continue;
@@ -155,16 +150,9 @@ fn walk(txn: &ReadTransaction, q: &MonitorQuery, (from, until): (u64, u64), desc
     }
     if every_status {
         let messages = txn.open_table(MESSAGES)?;
-        let range = messages.range(from..until)?;
         let mut out = Vec::with_capacity(take);
-        if desc {
-            for row in range.rev().take(take) {
-                out.push(row?.0.value());
-            }
-        } else {
-            for row in range.take(take) {
-                out.push(row?.0.value());
-            }
+        for row in in_order(messages.range(from..until)?, desc).take(take) {
+            out.push(row?.0.value());
         }
         return Ok(out);
     }
@@ -172,15 +160,8 @@ fn walk(txn: &ReadTransaction, q: &MonitorQuery, (from, until): (u64, u64), desc
     let index = txn.open_table(MONITOR_STATUS)?;
     let mut out = Vec::new();
     for &s in &q.statuses {
-        let range = index.range((s, from)..(s, until))?;
-        if desc {
-            for row in range.rev().take(take) {
-                out.push(row?.0.value().1);
-            }
-        } else {
-            for row in range.take(take) {
-                out.push(row?.0.value().1);
-            }
+        for row in in_order(index.range((s, from)..(s, until))?, desc).take(take) {
+            out.push(row?.0.value().1);
         }
     }
     out.sort_unstable();
@@ -190,6 +171,11 @@ fn walk(txn: &ReadTransaction, q: &MonitorQuery, (from, until): (u64, u64), desc
     }
     out.truncate(take);
     Ok(out)
+}
+
+/// A range newest first when `desc`, else oldest first.
+fn in_order<'r, I: DoubleEndedIterator + 'r>(range: I, desc: bool) -> Box<dyn Iterator<Item = I::Item> + 'r> {
+    if desc { Box::new(range.rev()) } else { Box::new(range) }
 }
 
 fn holds_all(terms: &redb::ReadOnlyTable<(u64, u64), ()>, rest: &[u64], id: u64) -> Result<bool, VaultError> {

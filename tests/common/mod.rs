@@ -345,3 +345,23 @@ pub fn message(headers: &[&str], body: &str) -> Vec<u8> {
     m.push_str(&body.replace('\n', "\r\n"));
     m.into_bytes()
 }
+
+/// A memory figure of a process from `/proc/<pid>/status` (`VmRSS`, `VmHWM`…), in KiB.
+fn status_kib(pid: u32, field: &str) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
+    let line = status
+        .lines()
+        .find(|l| l.strip_prefix(field).is_some_and(|r| r.starts_with(':')))
+        .unwrap();
+    line.split_whitespace().nth(1).unwrap().parse().unwrap()
+}
+
+/// Resident memory (`VmRSS`) of a process, in KiB.
+pub fn rss_kib(pid: u32) -> u64 {
+    status_kib(pid, "VmRSS")
+}
+
+/// Peak resident memory (`VmHWM`) of a process, in KiB.
+pub fn peak_rss_kib(pid: u32) -> u64 {
+    status_kib(pid, "VmHWM")
+}

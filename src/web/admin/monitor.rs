@@ -136,7 +136,7 @@ pub fn message(web: &Web, req: &Req, admin: &Admin) -> Result<Resp, WebError> {
     let outbox: Vec<Value> = story
         .outbox
         .iter()
-        .map(|r| context! { id => r.id, kind => r.kind.noun(), to => r.recipients.join(", "), state => format!("{:?}", r.state).to_lowercase(), attempts => r.attempts, error => r.last_error })
+        .map(|r| context! { id => r.id, kind => r.kind.noun(), to => r.recipients.join(", "), state => r.state.as_str(), attempts => r.attempts, error => r.last_error })
         .collect();
     let values = context! {
         id => queue_id_text(id), status => story.status.label(), sender => m.envelope_from, from => m.from,
