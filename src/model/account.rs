@@ -136,11 +136,17 @@ pub struct ResetToken {
 /// What an admin changes about a portal account.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AccountChange {
-    /// A new one-time password, made and mailed by the outbox (first-contact mail).
-    ResetAndMail,
-    /// A new one-time password the admin was shown (its hash).
+    /// A new one-time password, made and mailed by the outbox (first-contact
+    /// mail); `must_change`: the user must choose their own at the next sign-in.
+    ResetAndMail {
+        must_change: bool,
+    },
+    /// A new password's hash: one made and shown to the admin, or one the
+    /// admin chose (`chosen`).
     SetPassword {
         hash: String,
+        chosen: bool,
+        must_change: bool,
     },
     /// The user must choose a new password at the next sign-in (and in live sessions).
     ForceChange,

@@ -235,10 +235,21 @@ pub enum What {
     PasswordMailed {
         address: String,
         sessions_ended: usize,
+        /// Written before resets could leave the password: always forced then.
+        #[serde(default = "forced")]
+        must_change: bool,
     },
     PasswordShown {
         address: String,
         sessions_ended: usize,
+        #[serde(default = "forced")]
+        must_change: bool,
+    },
+    /// An admin set a password they chose (typed twice).
+    PasswordChosen {
+        address: String,
+        sessions_ended: usize,
+        must_change: bool,
     },
     MustChangePassword {
         address: String,
@@ -275,6 +286,11 @@ impl What {
             _ => false,
         }
     }
+}
+
+/// The default of `must_change` in events written before it was a choice.
+fn forced() -> bool {
+    true
 }
 
 /// Reads an event's `what` as stored now (kind and fields) or before (words).

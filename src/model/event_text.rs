@@ -20,6 +20,14 @@ fn ended(n: usize) -> String {
     format!("{n} session(s) ended")
 }
 
+fn change_note(must_change: bool) -> &'static str {
+    if must_change {
+        "; must be changed at the next sign-in"
+    } else {
+        "; the user may keep it"
+    }
+}
+
 /// Words of an event about a message, or None for the account events.
 fn message_text(what: &What) -> Option<String> {
     Some(match what {
@@ -184,18 +192,33 @@ fn admin_text(what: &What) -> String {
             )
         }
         What::AdminSignedOut => "admin signed out".into(),
-        What::PasswordMailed { address, sessions_ended } => {
-            format!(
-                "new one-time password for {address} queued to be mailed ({})",
-                ended(*sessions_ended)
-            )
-        }
-        What::PasswordShown { address, sessions_ended } => {
-            format!(
-                "new one-time password for {address} shown to the admin ({})",
-                ended(*sessions_ended)
-            )
-        }
+        What::PasswordMailed {
+            address,
+            sessions_ended,
+            must_change,
+        } => format!(
+            "new one-time password for {address} queued to be mailed ({}{})",
+            ended(*sessions_ended),
+            change_note(*must_change)
+        ),
+        What::PasswordShown {
+            address,
+            sessions_ended,
+            must_change,
+        } => format!(
+            "new one-time password for {address} shown to the admin ({}{})",
+            ended(*sessions_ended),
+            change_note(*must_change)
+        ),
+        What::PasswordChosen {
+            address,
+            sessions_ended,
+            must_change,
+        } => format!(
+            "password for {address} set to one the admin chose ({}{})",
+            ended(*sessions_ended),
+            change_note(*must_change)
+        ),
         What::MustChangePassword { address } => format!("{address} must change the password at the next sign-in"),
         What::Logon {
             address, allowed: true, ..

@@ -128,12 +128,21 @@ pub struct OutboxRow {
 pub enum Payload {
     #[default]
     None,
-    /// A first-contact mail an admin's reset queued: it says "new password".
-    AdminReset,
+    /// A first-contact mail an admin's reset queued: it says "new password";
+    /// `must_change`: the user must choose their own at the next sign-in.
+    AdminReset {
+        #[serde(default = "forced")]
+        must_change: bool,
+    },
     /// A read receipt: who opened the message, and when.
     ReadReceipt { reader: String, read_at: i64 },
     /// A delivery-failure notice: which recipients, and the last reply.
     DeliveryFailure { recipients: Vec<String>, reason: String },
+}
+
+/// Resets queued before the choice existed always forced a change.
+fn forced() -> bool {
+    true
 }
 
 /// Reads a row's payload as stored now, or as the text of rows written
@@ -157,7 +166,7 @@ fn note_or_text<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Payload, D::Er
         Stored::Text(text) => text,
     };
     if text == "admin_reset" {
-        return Ok(Payload::AdminReset);
+        return Ok(Payload::AdminReset { must_change: true });
     }
     Ok(match serde_json::from_str::<Old>(&text) {
         Ok(Old {
@@ -211,8 +220,19 @@ mod tests {
                 reason: "550 no".into()
             }
         );
-        assert_eq!(row_with(r#""admin_reset""#).payload, Payload::AdminReset);
+        assert_eq!(row_with(r#""admin_reset""#).payload, Payload::AdminReset { must_change: true });
         assert_eq!(row_with(r#""""#).payload, Payload::None);
+    }
+
+    /// Resets queued before "force change" was a choice forced it.
+    #[test]
+    fn an_admin_reset_queued_before_the_choice_still_forces_a_change() {
+        assert_eq!(
+            row_with(r#"{"kind":"admin_reset"}"#).payload,
+            Payload::AdminReset { must_change: true }
+        );
+        let kept = row_with(r#"{"kind":"admin_reset","must_change":false}"#);
+        assert_eq!(kept.payload, Payload::AdminReset { must_change: false });
     }
 
     #[test]

@@ -45,7 +45,7 @@ impl Kind {
         };
         let own = match self {
             Kind::SecureMessage => context! { link => "https://secure.example.org/m/0190F3A1B2C3D4E5" },
-            Kind::FirstContact => context! { password => "Tq7-hW3p-Xk9r-Mz2v", reset => false },
+            Kind::FirstContact => context! { password => "Tq7-hW3p-Xk9r-Mz2v", reset => false, keep => false },
             Kind::PasswordReset => context! { link => "https://secure.example.org/reset/abcdef", hours => 24 },
             Kind::SignInCode => context! { code => "482913", minutes => 15 },
             Kind::ReadReceipt => context! {

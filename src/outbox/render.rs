@@ -45,7 +45,7 @@ pub async fn envelope_and_bytes(ctx: &Context, row: &OutboxRow) -> Result<(Strin
                 ctx,
                 Kind::FirstContact,
                 &to,
-                context! { password => secret, reset => row.payload == Payload::AdminReset },
+                context! { password => secret, reset => matches!(row.payload, Payload::AdminReset { .. }), keep => matches!(row.payload, Payload::AdminReset { must_change: false }) },
                 &unique,
             )
             .await?;
@@ -107,9 +107,7 @@ async fn sign_in_code(ctx: &Context, row: &OutboxRow, unique: &str) -> Result<(S
 
 /// The row's secret, made and stored through the one path the service keeps.
 async fn issue(ctx: &Context, row: &OutboxRow, to: &str) -> Result<Option<Secret>, SendError> {
-    queue::issue_secret(ctx, row.kind, to, row.message_id)
-        .await
-        .map_err(|e| failed(e.to_string()))
+    queue::issue_secret(ctx, row, to).await.map_err(|e| failed(e.to_string()))
 }
 
 fn gone(to: &str) -> SendError {

@@ -251,7 +251,7 @@ pub async fn end_other_sessions(ctx: &Context, token_hash: String, address: Stri
 }
 
 /// Checks the new password against the policy and hashes it.
-async fn new_password_hash(
+pub(super) async fn new_password_hash(
     ctx: &Context,
     address: &str,
     new: &str,

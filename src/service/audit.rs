@@ -75,6 +75,7 @@ impl Kind {
             | What::AccountAdded { .. }
             | What::PasswordMailed { .. }
             | What::PasswordShown { .. }
+            | What::PasswordChosen { .. }
             | What::MustChangePassword { .. }
             | What::Logon { .. }
             | What::Sending { .. }

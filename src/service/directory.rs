@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 
 use super::StoreError;
+use super::accounts::AccountError;
 use super::{Context, now};
 use crate::auth::password;
 use crate::auth::throttle::SignInThrottle;
@@ -90,13 +91,34 @@ pub async fn change(ctx: &Context, admin: &str, address: &str, change: AccountCh
 
 /// A new one-time password for `address`, stored (hashed) and returned to be
 /// shown once to the admin; None when there is no such account.
-pub async fn reset_shown(ctx: &Context, admin: &str, address: &str) -> Result<Option<String>, StoreError> {
+pub async fn reset_shown(ctx: &Context, admin: &str, address: &str, must_change: bool) -> Result<Option<String>, StoreError> {
     let policy = ctx.config.password.clone();
     let (secret, hash) = smol::unblock(move || password::generate_hashed(&policy)).await;
     let hash = hash.map_err(VaultError::Storage)?;
-    Ok(change(ctx, admin, address, AccountChange::SetPassword { hash })
-        .await?
-        .then_some(secret))
+    let set = AccountChange::SetPassword {
+        hash,
+        chosen: false,
+        must_change,
+    };
+    Ok(change(ctx, admin, address, set).await?.then_some(secret))
+}
+
+/// Sets a password the admin chose for `address`, typed twice and held to
+/// the policy like the user's own; false when there is no such account.
+pub async fn set_chosen(
+    ctx: &Context,
+    admin: &str,
+    address: &str,
+    (new, confirm): (&str, &str),
+    must_change: bool,
+) -> Result<bool, AccountError> {
+    let hash = super::accounts::new_password_hash(ctx, address, new, confirm, None).await?;
+    let set = AccountChange::SetPassword {
+        hash,
+        chosen: true,
+        must_change,
+    };
+    Ok(change(ctx, admin, address, set).await?)
 }
 
 /// Lifts the sign-in lockout of `address` (kept in memory by `throttle`) and records it.

@@ -5,7 +5,7 @@
 
 use super::{Context, StoreError, now};
 use crate::auth::{password, tokens};
-use crate::model::{MessageRecord, OutboxKind, OutboxRow};
+use crate::model::{MessageRecord, OutboxKind, OutboxRow, Payload};
 use crate::vault::{AuthWrite, WriteOp, WriteResult};
 
 /// Pending rows of `kind` due by `cutoff`, soonest first (at most `limit`),
@@ -41,10 +41,11 @@ pub enum Secret {
     SignInCode { code: String, minutes: u32 },
 }
 
-/// Makes and stores the secret of a notice of `kind` to `to` (about message
-/// `message_id`); `None` when the account is gone or the kind carries none.
-pub async fn issue_secret(ctx: &Context, kind: OutboxKind, to: &str, message_id: u64) -> Result<Option<Secret>, IssueError> {
-    match kind {
+/// Makes and stores the secret of a notice `row` to `to`; `None` when the
+/// account is gone or the kind carries none.
+pub async fn issue_secret(ctx: &Context, row: &OutboxRow, to: &str) -> Result<Option<Secret>, IssueError> {
+    let message_id = row.message_id;
+    match row.kind {
         OutboxKind::FirstContact => {
             let policy = ctx.config.password.clone();
             let (secret, hash) = smol::unblock(move || password::generate_hashed(&policy)).await;
@@ -52,6 +53,7 @@ pub async fn issue_secret(ctx: &Context, kind: OutboxKind, to: &str, message_id:
                 address: to.to_string(),
                 hash: hash.map_err(IssueError::Hashing)?,
                 message_id,
+                must_change: !matches!(row.payload, Payload::AdminReset { must_change: false }),
                 now: now(),
             };
             ctx.vault.write(op).await.map_err(StoreError::from)?;

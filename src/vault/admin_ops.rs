@@ -194,24 +194,37 @@ fn change_account(
         return Ok(WriteResult::Gone);
     };
     let what = match change {
-        AccountChange::ResetAndMail => {
+        AccountChange::ResetAndMail { must_change } => {
             let ended = end_sessions(t, address, None)?;
-            queue_mail_about(t, counters, OutboxKind::FirstContact, address, (0, Payload::AdminReset), at)?;
+            let payload = Payload::AdminReset { must_change: *must_change };
+            queue_mail_about(t, counters, OutboxKind::FirstContact, address, (0, payload), at)?;
             What::PasswordMailed {
                 address: address.to_string(),
                 sessions_ended: ended,
+                must_change: *must_change,
             }
         }
-        AccountChange::SetPassword { hash } => {
+        AccountChange::SetPassword { hash, chosen, must_change } => {
             acc.password_hash = Some(hash.clone());
-            acc.must_change_password = true;
+            acc.must_change_password = *must_change;
             acc.password_changed_at = at;
-            acc.reset_token = None;
+            if let Some(old) = acc.reset_token.take() {
+                t.reset_tokens.remove(old.as_str())?;
+            }
             put_account(t, &acc)?;
-            let ended = end_sessions(t, address, None)?;
-            What::PasswordShown {
-                address: address.to_string(),
-                sessions_ended: ended,
+            let (address, sessions_ended, must_change) = (address.to_string(), end_sessions(t, address, None)?, *must_change);
+            if *chosen {
+                What::PasswordChosen {
+                    address,
+                    sessions_ended,
+                    must_change,
+                }
+            } else {
+                What::PasswordShown {
+                    address,
+                    sessions_ended,
+                    must_change,
+                }
             }
         }
         AccountChange::ForceChange => {

@@ -203,7 +203,9 @@ fn set_password(t: &mut Tables<'_>, acc: &mut Account, password_hash: &str, at: 
     acc.password_hash = Some(password_hash.to_string());
     acc.must_change_password = false;
     acc.password_changed_at = at;
-    acc.reset_token = None;
+    if let Some(old) = acc.reset_token.take() {
+        t.reset_tokens.remove(old.as_str())?;
+    }
     put_account(t, acc)
 }
 

@@ -146,6 +146,9 @@ pub enum WriteOp {
         address: String,
         hash: String,
         message_id: u64,
+        /// The user must choose their own at the next sign-in (false only
+        /// when an admin's reset said so).
+        must_change: bool,
         now: i64,
     },
 }

@@ -73,7 +73,7 @@ pub fn apply_initial_password(
     counters: &mut Counters,
     address: &str,
     hash: &str,
-    message_id: u64,
+    (message_id, must_change): (u64, bool),
     now: i64,
 ) -> Result<WriteResult, VaultError> {
     let key = address.to_ascii_lowercase();
@@ -86,7 +86,10 @@ pub fn apply_initial_password(
         return Ok(WriteResult::Gone);
     };
     account.password_hash = Some(hash.to_string());
-    account.must_change_password = true;
+    account.must_change_password = must_change;
+    if let Some(old) = account.reset_token.take() {
+        t.reset_tokens.remove(old.as_str())?;
+    }
     t.accounts.insert(key.as_str(), encode(&account).as_slice())?;
     t.touched.push(key.clone());
     add_event(

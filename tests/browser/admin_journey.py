@@ -3,8 +3,9 @@
 
 A partner receives a secure message and reads it. The first admin, made with
 `cloister admin add`, signs in with password and TOTP code, finds the partner
-through the domain list, forces a password change and denies sending; the
-partner's next sign-in shows the forced change. The monitor shows the whole
+through the domain list, sets a password typed twice (live checklist, "force
+change" unticked), then forces a change and denies sending; the partner's next
+sign-in with the admin's password shows the forced change. The monitor shows the whole
 story of the message and the report chart renders (screenshots saved). Every
 admin page passes axe-core with no serious violations; no console error.
 
@@ -29,6 +30,7 @@ SENDER = "alice@example.org"
 PARTNER = "pat@partner.test"
 SUBJECT = "[secure] Board minutes"
 CHOSEN_PASSWORD = "Correct-Horse-42-battery"
+ADMIN_SET_PASSWORD = "Admin-Chose-This-7"
 
 
 def totp(secret: str, offset: int = 0) -> str:
@@ -87,6 +89,7 @@ def force_change_and_deny_sending(page) -> None:
     page.click(f"table#users a:has-text('{PARTNER}')")
     page.wait_for_selector("#user-state")
     a11y(page, "user")
+    set_chosen_password(page)
     page.click("#act-force-change")
     # Every action that takes something away asks first.
     page.wait_for_selector("form#confirm-form")
@@ -99,6 +102,25 @@ def force_change_and_deny_sending(page) -> None:
     harness.expect(page.locator("#state-sending")).to_have_text("denied")
     harness.expect(page.locator("#state-password")).to_contain_text("must change at next sign-in")
     shot(page, "user-after-actions")
+
+
+def set_chosen_password(page) -> None:
+    """Password + Confirm with the live checklist; "force change" unticked."""
+    rule = page.locator("#password-rules li[data-rule=length]")
+    page.fill("#new_password", "short")
+    harness.expect(rule).to_have_class(re.compile(r"\bbad\b"))
+    page.fill("#new_password", ADMIN_SET_PASSWORD)
+    harness.expect(rule).to_have_class(re.compile(r"\bok\b"))
+    page.fill("#confirm_password", ADMIN_SET_PASSWORD + "x")
+    page.click("#act-set-password")
+    harness.expect(page.locator("#password-error")).to_contain_text("not the same")
+    page.fill("#new_password", ADMIN_SET_PASSWORD)
+    page.fill("#confirm_password", ADMIN_SET_PASSWORD)
+    page.uncheck("#must-change")
+    shot(page, "user-chosen-password")
+    page.click("#act-set-password")
+    harness.expect(page.locator("p.notice")).to_contain_text("may keep it")
+    harness.expect(page.locator("#state-password")).to_have_text("set")
 
 
 def monitor_story(page, message_id: str) -> None:
@@ -146,7 +168,7 @@ def journey(page, cloister: harness.Cloister, sink: harness.SmtpSink) -> None:
     password, secret = add_admin(cloister)
     admin_signs_in(page, cloister, password, secret)
 
-    step("find the partner by domain; force a password change; deny sending")
+    step("find the partner by domain; set a chosen password; force a change; deny sending")
     force_change_and_deny_sending(page)
 
     step("the monitor shows the message's whole story")
@@ -161,7 +183,7 @@ def journey(page, cloister: harness.Cloister, sink: harness.SmtpSink) -> None:
     page.goto(cloister.base_url + "/login")
     page.fill("#address", PARTNER)
     page.click("form#login-email button[type=submit]")
-    page.fill("#password", CHOSEN_PASSWORD)
+    page.fill("#password", ADMIN_SET_PASSWORD)
     page.click("form#login-password button[type=submit]")
     page.wait_for_selector("form#password-change")
     assert urlparse(page.url).path == "/password/change", page.url

@@ -4,6 +4,7 @@
 use minijinja::{Value, context};
 
 use super::{Admin, page};
+use crate::auth::password::{self, Rule};
 use crate::model::Account;
 use crate::model::AccountChange;
 use crate::service::directory;
@@ -46,7 +47,12 @@ pub fn list(web: &Web, req: &Req, admin: &Admin) -> Result<Resp, WebError> {
 
 /// One user: state, latest sign-ins and the action forms.
 pub fn user(web: &Web, req: &Req, admin: &Admin) -> Result<Resp, WebError> {
-    let address = req.query("address");
+    user_page(web, admin, req.query("address"), context! { notice => notice(req.query("done")) })
+}
+
+/// The user page of `address` with `extra` values (a notice, or the error of
+/// a refused password and the rules it broke).
+fn user_page(web: &Web, admin: &Admin, address: &str, extra: Value) -> Result<Resp, WebError> {
     let (account, sign_ins) = directory::user(&web.ctx, address)?.ok_or(WebError::NotFound)?;
     let sign_ins: Vec<Value> = sign_ins
         .iter()
@@ -54,15 +60,37 @@ pub fn user(web: &Web, req: &Req, admin: &Admin) -> Result<Resp, WebError> {
         .collect();
     let domain = directory::domain_of(address);
     let values = context! {
-        user => user_row(web, &account), sign_ins, notice => notice(req.query("done")),
+        user => user_row(web, &account), sign_ins,
         domain_link => format!("/admin/directory?domain={}", encode(domain)), domain, section => "directory",
     };
-    page(web, "admin_user.html", admin, values)
+    let rules = password_rules(web, &account.address, &[]);
+    page(web, "admin_user.html", admin, minijinja::value::merge_maps([rules, values, extra]))
+}
+
+/// The policy's checklist as the admin sees it: the user's current password
+/// is not asked for (an admin may set it again), the address rule names the user.
+fn password_rules(web: &Web, address: &str, broken: &[Rule]) -> Value {
+    let policy = &web.ctx.config.password;
+    let list: Vec<Value> = Rule::all(policy)
+        .into_iter()
+        .filter(|r| *r != Rule::NotCurrent)
+        .map(|r| {
+            let text = if r == Rule::NotAddress {
+                "not the user's email address".into()
+            } else {
+                r.describe(policy)
+            };
+            context! { name => r.name(), text, broken => broken.contains(&r) }
+        })
+        .collect();
+    context! { rules => list, min_length => policy.min_length, max_length => password::MAX_LENGTH, address }
 }
 
 fn notice(done: &str) -> Option<&'static str> {
     Some(match done {
         "reset-mail" => "A new one-time password is on its way to the user.",
+        "password-forced" => "The password is set; the user must choose their own at the next sign-in.",
+        "password-set" => "The password is set; the user may keep it.",
         "force-change" => "The user must choose a new password at the next sign-in.",
         "allow-logon" => "The user may sign in.",
         "deny-logon" => "The user may no longer sign in; their sessions ended.",
@@ -111,6 +139,7 @@ pub async fn act(web: &Web, req: &Req, admin: &Admin) -> Result<Resp, WebError> 
     let action = req.field("action");
     let ctx = &web.ctx;
     let name = admin.name();
+    let must_change = req.field("must_change") == "yes";
     if let Some((title, what)) = consequence(action)
         && req.field("confirm") != "yes"
     {
@@ -118,13 +147,17 @@ pub async fn act(web: &Web, req: &Req, admin: &Admin) -> Result<Resp, WebError> 
             return Err(WebError::NotFound);
         }
         let back = format!("/admin/user?address={}", encode(&address));
-        let values = context! { title, what, address, action, back, section => "directory" };
+        let must_change = must_change.then_some("yes");
+        let values = context! { title, what, address, action, back, must_change, section => "directory" };
         return page(web, "admin_confirm.html", admin, values);
     }
     let done = match action {
+        "set-password" => return set_password(web, req, admin, &address, must_change).await,
         "reset-show" => {
-            let secret = directory::reset_shown(ctx, name, &address).await?.ok_or(WebError::NotFound)?;
-            let values = context! { address, password => secret, back => format!("/admin/user?address={}", encode(&address)), section => "directory" };
+            let secret = directory::reset_shown(ctx, name, &address, must_change)
+                .await?
+                .ok_or(WebError::NotFound)?;
+            let values = context! { address, password => secret, must_change, back => format!("/admin/user?address={}", encode(&address)), section => "directory" };
             return Ok(page(web, "admin_password.html", admin, values)?.with_header("cache-control", "no-store".into()));
         }
         "unlock" => directory::unlock(ctx, &web.throttle, name, &address).await?,
@@ -137,7 +170,7 @@ pub async fn act(web: &Web, req: &Req, admin: &Admin) -> Result<Resp, WebError> 
         }
         other => {
             let change = match other {
-                "reset-mail" => AccountChange::ResetAndMail,
+                "reset-mail" => AccountChange::ResetAndMail { must_change },
                 "force-change" => AccountChange::ForceChange,
                 "allow-logon" => AccountChange::AllowLogon(true),
                 "deny-logon" => AccountChange::AllowLogon(false),
@@ -152,4 +185,25 @@ pub async fn act(web: &Web, req: &Req, admin: &Admin) -> Result<Resp, WebError> 
         return Err(WebError::NotFound);
     }
     Ok(Resp::redirect(&format!("/admin/user?address={}&done={action}", encode(&address))))
+}
+
+/// A password the admin typed twice; refused ones come back on the user page
+/// with what was wrong (the typed passwords are not sent back).
+async fn set_password(web: &Web, req: &Req, admin: &Admin, address: &str, must_change: bool) -> Result<Resp, WebError> {
+    let typed = (req.field("new_password"), req.field("confirm_password"));
+    match directory::set_chosen(&web.ctx, admin.name(), address, typed, must_change).await {
+        Ok(true) => {
+            let done = if must_change { "password-forced" } else { "password-set" };
+            Ok(Resp::redirect(&format!("/admin/user?address={}&done={done}", encode(address))))
+        }
+        Ok(false) => Err(WebError::NotFound),
+        Err(e) => {
+            let Some(error) = crate::web::portal::password::refusal(&e) else {
+                return Err(e.into());
+            };
+            let broken = crate::web::portal::password::broken_of(&e);
+            let extra = context! { password_error => error, must_change, ..password_rules(web, address, broken) };
+            user_page(web, admin, address, extra)
+        }
+    }
 }

@@ -4,7 +4,7 @@
 mod account;
 mod compose;
 mod mailbox;
-mod password;
+pub(in crate::web) mod password;
 mod preferences;
 mod reading;
 mod shown;

@@ -21,7 +21,7 @@ fn rules(web: &Web, address: &str, broken: &[Rule]) -> Value {
 }
 
 /// The message for a refused new password.
-fn refusal(e: &AccountError) -> Option<&'static str> {
+pub(in crate::web) fn refusal(e: &AccountError) -> Option<&'static str> {
     match e {
         AccountError::Rules(_) => Some("The new password does not meet the rules marked below."),
         AccountError::Mismatch => Some("The two new passwords are not the same."),
@@ -29,7 +29,7 @@ fn refusal(e: &AccountError) -> Option<&'static str> {
     }
 }
 
-fn broken_of(e: &AccountError) -> &[Rule] {
+pub(in crate::web) fn broken_of(e: &AccountError) -> &[Rule] {
     match e {
         AccountError::Rules(r) => r,
         _ => &[],
