@@ -121,12 +121,7 @@ fn with_config(command: Command, loaded: LoadedConfig) -> ExitCode {
 
 fn add_user(config: &Config, address: &str) -> ExitCode {
     let address = address.trim().to_ascii_lowercase();
-    let valid = address.len() <= 254
-        && address
-            .split_once('@')
-            .is_some_and(|(l, d)| !l.is_empty() && d.contains('.') && !d.contains('@'))
-        && !address.contains(|c: char| c.is_whitespace() || c.is_control() || "<>,;\"".contains(c));
-    if !valid {
+    if address.len() > 254 || !crate::service::send::valid_address(&address) {
         return fail(&format!("{address:?} is not an email address like someone@example.org"));
     }
     let internal = config.is_internal(&address);

@@ -177,6 +177,9 @@ pub enum What {
     AccountAdded {
         address: String,
         internal: bool,
+        /// A first-contact mail with a one-time password was queued with it.
+        #[serde(default)]
+        mailed: bool,
     },
     PreferencesSaved {
         date_format: String,

@@ -147,9 +147,14 @@ fn account_text(what: &What) -> String {
         What::SignInRefused { ip, why, locked: l } => format!("sign-in refused from {ip}: {why}{}", locked(l)),
         What::SignedOut => "signed out".into(),
         What::EndedOtherSessions { count } => format!("ended {count} other session(s)"),
-        What::AccountAdded { address, internal } => format!(
-            "created {} account {address} (no password, nothing mailed)",
-            if *internal { "internal" } else { "external" }
+        What::AccountAdded { address, internal, mailed } => format!(
+            "created {} account {address} ({})",
+            if *internal { "internal" } else { "external" },
+            if *mailed {
+                "a one-time password queued to be mailed"
+            } else {
+                "no password, nothing mailed"
+            }
         ),
         What::PreferencesSaved {
             date_format,

@@ -223,6 +223,7 @@ mod tests {
                 What::AccountAdded {
                     address: "a@x.test".into(),
                     internal: false,
+                    mailed: true,
                 },
                 Kind::AdminChange,
             ),

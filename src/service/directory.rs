@@ -10,7 +10,7 @@ use super::{Context, now};
 use crate::auth::password;
 use crate::auth::throttle::SignInThrottle;
 use crate::model::{Account, AccountChange, Event};
-use crate::vault::{AdminWrite, VaultError, WriteOp, WriteResult};
+use crate::vault::{AdminWrite, AuthWrite, VaultError, WriteOp, WriteResult};
 
 /// One domain of the directory.
 pub struct Domain {
@@ -119,6 +119,47 @@ pub async fn set_chosen(
         must_change,
     };
     Ok(change(ctx, admin, address, set).await?)
+}
+
+/// Why an admin's new account was not made (the words are for the admin).
+#[derive(Debug, thiserror::Error)]
+pub enum AddError {
+    #[error("“{0}” is not an email address like someone@example.org.")]
+    NotAnAddress(String),
+    #[error(
+        "{0} is in an internal domain: internal users sign in with a code mailed when they ask, so there is no password to mail. Leave the tick off."
+    )]
+    InternalHasNoPassword(String),
+    #[error("There is already an account for {0}.")]
+    Exists(String),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// Makes an account for `address` (internal when its domain is one of
+/// `internal_domains`), queueing a first-contact mail with a one-time
+/// password when `mail_password` (external accounts only).
+pub async fn add_user(ctx: &Context, admin: &str, address: &str, mail_password: bool) -> Result<String, AddError> {
+    let address = address.trim().to_ascii_lowercase();
+    if address.len() > 254 || !super::send::valid_address(&address) {
+        return Err(AddError::NotAnAddress(address));
+    }
+    let internal = ctx.config.is_internal(&address);
+    if internal && mail_password {
+        return Err(AddError::InternalHasNoPassword(address));
+    }
+    let op = WriteOp::Auth(AuthWrite::AddAccount {
+        address: address.clone(),
+        internal,
+        mail_password,
+        at: now(),
+        actor: format!("admin {admin}"),
+    });
+    if ctx.vault.write(op).await.map_err(StoreError::from)? != WriteResult::Done {
+        return Err(AddError::Exists(address));
+    }
+    let _ = ctx.outbox_wake.try_send(());
+    Ok(address)
 }
 
 /// Lifts the sign-in lockout of `address` (kept in memory by `throttle`) and records it.

@@ -124,6 +124,7 @@ impl Desk {
         let op = WriteOp::Auth(AuthWrite::AddAccount {
             address: address.to_string(),
             internal: self.config.is_internal(address),
+            mail_password: false,
             at: now(),
             actor: "operator (cloister user add)".into(),
         });

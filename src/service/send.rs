@@ -159,7 +159,7 @@ pub fn parse_addresses(field: &str) -> Result<Vec<String>, SendError> {
 }
 
 /// local@domain with a dotted domain, printable ASCII, no quoting or brackets.
-fn valid_address(a: &str) -> bool {
+pub fn valid_address(a: &str) -> bool {
     let Some((local, domain)) = a.rsplit_once('@') else {
         return false;
     };

@@ -68,6 +68,8 @@ pub enum AuthWrite {
     AddAccount {
         address: String,
         internal: bool,
+        /// Queue a first-contact mail with a one-time password (made when it goes).
+        mail_password: bool,
         at: i64,
         actor: String,
     },
@@ -142,23 +144,22 @@ pub fn apply(t: &mut Tables<'_>, counters: &mut Counters, w: &AuthWrite) -> Resu
         AuthWrite::AddAccount {
             address,
             internal,
+            mail_password,
             at,
             actor,
         } => {
             if !super::tables::ensure_account(t, address, *at, *internal)? {
                 return Ok(WriteResult::Gone);
             }
-            add_event(
-                t,
-                counters,
-                0,
-                *at,
-                actor,
-                What::AccountAdded {
-                    address: address.clone(),
-                    internal: *internal,
-                },
-            )?;
+            if *mail_password {
+                queue_mail_about(t, counters, OutboxKind::FirstContact, address, (0, Payload::None), *at)?;
+            }
+            let what = What::AccountAdded {
+                address: address.clone(),
+                internal: *internal,
+                mailed: *mail_password,
+            };
+            add_event(t, counters, 0, *at, actor, what)?;
             Ok(WriteResult::Done)
         }
     }

@@ -37,6 +37,7 @@ const PAGES: &[(&str, &str)] = &[
     ("admin_domains.html", include_str!("../../assets/web/admin_domains.html")),
     ("admin_users.html", include_str!("../../assets/web/admin_users.html")),
     ("admin_user.html", include_str!("../../assets/web/admin_user.html")),
+    ("admin_user_new.html", include_str!("../../assets/web/admin_user_new.html")),
     ("admin_password.html", include_str!("../../assets/web/admin_password.html")),
     ("admin_confirm.html", include_str!("../../assets/web/admin_confirm.html")),
     ("admin_settings.html", include_str!("../../assets/web/admin_settings.html")),

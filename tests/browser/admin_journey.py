@@ -123,6 +123,20 @@ def set_chosen_password(page) -> None:
     harness.expect(page.locator("#state-password")).to_have_text("set")
 
 
+def add_user(page, sink) -> None:
+    """"Add user" from the directory; the first-contact mail goes out."""
+    page.click("header nav a:has-text('Directory')")
+    page.click("#new-user")
+    page.fill("#address", "newcomer@partner.test")
+    page.check("#mail-password")
+    a11y(page, "add user")
+    shot(page, "add-user")
+    page.click("#add-user")
+    harness.expect(page.locator("p.notice")).to_contain_text("first-contact mail")
+    harness.expect(page.locator("#user-title")).to_have_text("newcomer@partner.test")
+    sink.wait_for(lambda m: "newcomer@partner.test" in m.rcpts and m.search(r"Password:\s+(\S+)"))
+
+
 def monitor_story(page, message_id: str) -> None:
     page.click("header nav a:has-text('Monitor')")
     page.wait_for_selector("table#monitor")
@@ -170,6 +184,9 @@ def journey(page, cloister: harness.Cloister, sink: harness.SmtpSink) -> None:
 
     step("find the partner by domain; set a chosen password; force a change; deny sending")
     force_change_and_deny_sending(page)
+
+    step("add a user who gets the first-contact mail")
+    add_user(page, sink)
 
     step("the monitor shows the message's whole story")
     monitor_story(page, message_id)

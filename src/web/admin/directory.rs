@@ -89,6 +89,10 @@ fn password_rules(web: &Web, address: &str, broken: &[Rule]) -> Value {
 fn notice(done: &str) -> Option<&'static str> {
     Some(match done {
         "reset-mail" => "A new one-time password is on its way to the user.",
+        "added" => {
+            "The account was made; nothing was mailed. Set a password below, or the user signs in with “Forgot password?” (internal users: with an emailed code)."
+        }
+        "added-mailed" => "The account was made; a first-contact mail with a one-time password is on its way.",
         "password-forced" => "The password is set; the user must choose their own at the next sign-in.",
         "password-set" => "The password is set; the user may keep it.",
         "force-change" => "The user must choose a new password at the next sign-in.",

@@ -6,6 +6,7 @@
 mod audit;
 mod directory;
 mod monitor;
+mod new_user;
 mod report;
 mod settings;
 mod signin;
@@ -68,6 +69,8 @@ async fn dispatch(web: &Web, req: &Req) -> Result<Resp, WebError> {
         ["directory"] if get => directory::list(web, req, &admin),
         ["user"] if get => directory::user(web, req, &admin),
         ["user"] if post => directory::act(web, req, &admin).await,
+        ["user", "new"] if get => new_user::form(web, req, &admin),
+        ["user", "new"] if post => new_user::add(web, req, &admin).await,
         ["settings"] if get => settings::show(web, &admin),
         ["monitor"] if get => monitor::list(web, req, &admin),
         ["message"] if get => monitor::message(web, req, &admin),

@@ -1,7 +1,8 @@
-//! Passwords an admin gives a portal user: one typed twice and held to the
-//! policy, or one Cloister makes and shows or mails; each either forces the
-//! user to choose their own at the next sign-in or may be kept. Real binary,
-//! real HTTPS, mail caught by a real SMTP sink.
+//! Accounts and passwords an admin gives: "Add user" (external or internal,
+//! with or without the first-contact mail), and a password typed twice and
+//! held to the policy, or one Cloister makes and shows or mails; each either
+//! forces the user to choose their own at the next sign-in or may be kept.
+//! Real binary, real HTTPS, mail caught by a real SMTP sink.
 
 mod common;
 
@@ -28,6 +29,80 @@ fn set(root: &mut Agent, password: &str, confirm: &str, must_change: bool) -> co
         fields.push(("must_change", "yes"));
     }
     admin::post(root, "/admin/user", &fields)
+}
+
+fn add(root: &mut Agent, address: &str, mail: bool) -> common::https::Response {
+    let mut fields = vec![("address", address)];
+    if mail {
+        fields.push(("mail_password", "yes"));
+    }
+    admin::post(root, "/admin/user/new", &fields)
+}
+
+#[test]
+fn an_admin_adds_users_with_or_without_the_first_contact_mail() {
+    let (p, a) = start();
+    let mut root = admin::signed_in(&p.cl, &a);
+    let form = root.get("/admin/user/new?domain=partner.test");
+    assert!(
+        form.body.contains("value=\"@partner.test\""),
+        "the domain is filled in: {}",
+        form.body
+    );
+
+    let r = add(&mut root, " Quiet@Partner.test ", false);
+    assert_eq!(
+        (r.status, r.location()),
+        (303, "/admin/user?address=quiet%40partner.test&done=added")
+    );
+    let user = root.get(r.location());
+    assert!(user.text_of("state-password").contains("none yet"), "{}", user.body);
+    assert!(user.body.contains("nothing was mailed"));
+
+    let r = add(&mut root, "new@partner.test", true);
+    assert_eq!(r.location(), "/admin/user?address=new%40partner.test&done=added-mailed");
+    let mail = p.mail_to("new@partner.test", "An account has", 0);
+    let once = mail
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("Password:"))
+        .unwrap()
+        .trim()
+        .to_string();
+    let mut new = p.agent();
+    assert!(
+        p.sign_in(&mut new, "new@partner.test", &once, "/")
+            .location()
+            .starts_with("/password/change")
+    );
+    assert_eq!(p.mails_containing("Password:"), 1, "nothing went to the quiet one");
+
+    let r = add(&mut root, "new@partner.test", true);
+    assert_eq!(r.status, 200);
+    assert_eq!(r.text_of("add-error"), "There is already an account for new@partner.test.");
+    let r = add(&mut root, "not an address", false);
+    assert!(r.text_of("add-error").contains("is not an email address"), "{}", r.body);
+    assert!(r.body.contains("value=\"not an address\""), "what was typed comes back");
+    let r = add(&mut root, "carol@example.org", true);
+    assert!(r.text_of("add-error").contains("internal domain"), "{}", r.body);
+    let r = add(&mut root, "carol@example.org", false);
+    assert_eq!(r.status, 303);
+    assert!(root.get(r.location()).body.contains("internal (signs in with emailed codes)"));
+    let mut carol = p.agent();
+    assert_eq!(
+        p.code_sign_in(&mut carol, "carol@example.org", 0).status,
+        303,
+        "the internal user signs in with a code"
+    );
+
+    let audit = root.get("/admin/audit").body;
+    for line in [
+        "admin root</td><td>created external account new@partner.test (a one-time password queued to be mailed)",
+        "admin root</td><td>created external account quiet@partner.test (no password, nothing mailed)",
+        "admin root</td><td>created internal account carol@example.org (no password, nothing mailed)",
+    ] {
+        assert!(audit.contains(line), "audit lacks {line:?}: {audit}");
+    }
+    assert_eq!(audit.matches("<td>created ").count(), 3, "refused adds leave no event");
 }
 
 #[test]

@@ -1,0 +1,37 @@
+//! "Add user": an account made by an admin before any mail reaches the
+//! address, with or without a first-contact mail carrying a one-time password.
+
+use minijinja::context;
+
+use super::{Admin, page};
+use crate::service::directory::{self, AddError};
+use crate::web::Web;
+use crate::web::http::{Req, Resp};
+use crate::web::portal::{WebError, encode};
+
+/// The form; `?domain=` fills in the domain part.
+pub fn form(web: &Web, req: &Req, admin: &Admin) -> Result<Resp, WebError> {
+    let domain = req.query("domain");
+    let address = if domain.is_empty() { String::new() } else { format!("@{domain}") };
+    render(web, admin, &address, true, None)
+}
+
+fn render(web: &Web, admin: &Admin, address: &str, mail: bool, error: Option<String>) -> Result<Resp, WebError> {
+    let internal_domains = web.ctx.config.internal_domains.join(", ");
+    let values = context! { address, mail, error, internal_domains, section => "directory" };
+    page(web, "admin_user_new.html", admin, values)
+}
+
+/// Makes the account; a refused one comes back with the reason and what was typed.
+pub async fn add(web: &Web, req: &Req, admin: &Admin) -> Result<Resp, WebError> {
+    let typed = req.field("address");
+    let mail = req.field("mail_password") == "yes";
+    match directory::add_user(&web.ctx, admin.name(), typed, mail).await {
+        Ok(address) => {
+            let done = if mail { "added-mailed" } else { "added" };
+            Ok(Resp::redirect(&format!("/admin/user?address={}&done={done}", encode(&address))))
+        }
+        Err(AddError::Store(e)) => Err(e.into()),
+        Err(e) => render(web, admin, typed, mail, Some(e.to_string())),
+    }
+}
