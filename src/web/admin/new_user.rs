@@ -16,7 +16,7 @@ pub fn form(web: &Web, req: &Req, admin: &Admin) -> Result<Resp, WebError> {
     render(web, admin, &address, true, None)
 }
 
-fn render(web: &Web, admin: &Admin, address: &str, mail: bool, error: Option<String>) -> Result<Resp, WebError> {
+fn render(web: &Web, admin: &Admin, address: &str, mail: bool, error: Option<&str>) -> Result<Resp, WebError> {
     let internal_domains = web.ctx.config.internal_domains.join(", ");
     let values = context! { address, mail, error, internal_domains, section => "directory" };
     page(web, "admin_user_new.html", admin, values)
@@ -32,6 +32,6 @@ pub async fn add(web: &Web, req: &Req, admin: &Admin) -> Result<Resp, WebError> 
             Ok(Resp::redirect(&format!("/admin/user?address={}&done={done}", encode(&address))))
         }
         Err(AddError::Store(e)) => Err(e.into()),
-        Err(e) => render(web, admin, typed, mail, Some(e.to_string())),
+        Err(e) => render(web, admin, typed, mail, Some(&e.to_string())),
     }
 }
