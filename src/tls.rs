@@ -211,6 +211,16 @@ fn ensure_auto(config: &Config, paths: &AutoPaths) -> Result<(), TlsError> {
     Ok(())
 }
 
+/// When the server certificate on disk (the configured file, or the one the
+/// local CA issued) stops being valid, in unix seconds; None when unreadable.
+pub fn certificate_expiry(config: &Config) -> Option<i64> {
+    let path = match config.tls.mode {
+        TlsMode::Files => config.tls.cert_file.clone(),
+        TlsMode::Auto => AutoPaths::new(&config.data_dir).server_cert,
+    };
+    inspect(&path).map(|(not_after, _)| not_after)
+}
+
 /// (`not_after` unix seconds, subject alternative names) of a PEM certificate.
 fn inspect(path: &Path) -> Option<(i64, Vec<String>)> {
     let bytes = fs::read(path).ok()?;

@@ -41,7 +41,7 @@ fn an_admin_made_by_the_cli_signs_in_with_password_and_totp_code() {
     }
     let mut fresh = p.agent();
     let r = admin::sign_in_with(&mut fresh, &a, &a.password, &code);
-    assert_eq!((r.status, r.location()), (303, "/admin/directory"), "{}", r.body);
+    assert_eq!((r.status, r.location()), (303, "/admin"), "{}", r.body);
     let set = r.all("set-cookie").join("\n");
     assert!(
         set.contains("__Host-cloister-admin=") && set.contains("SameSite=Strict") && set.contains("HttpOnly") && set.contains("Secure"),

@@ -8,6 +8,8 @@ need_apt=()
 command -v python3 >/dev/null || need_apt+=(python3)
 # systemd-analyze checks the unit's hardening (tests/packaging.rs).
 command -v systemd-analyze >/dev/null || need_apt+=(systemd)
+# openssl reads the served certificate's end date apart from Cloister (tests/admin_dashboard.rs).
+command -v openssl >/dev/null || need_apt+=(openssl)
 # A private Postfix instance checks the mail-server recipe (tests/postfix_recipe.rs);
 # the system's own Postfix stays unconfigured.
 if [ ! -x /usr/sbin/postfix ]; then

@@ -115,6 +115,14 @@ impl Dkim {
         matches!(self.key, Key::Rsa(_))
     }
 
+    /// The key's algorithm as the record names it (`k=`).
+    pub fn algorithm(&self) -> &'static str {
+        match self.key {
+            Key::Rsa(_) => "rsa",
+            Key::Ed25519(_) => "ed25519",
+        }
+    }
+
     pub fn sign(&self, message: &[u8]) -> Result<Vec<u8>, DkimError> {
         let header = match &self.key {
             Key::Rsa(s) => s.sign(message),

@@ -135,7 +135,8 @@ impl Filter {
 /// Newest first, at most `limit` events that `filter` keeps.
 pub fn list(ctx: &Context, filter: &Filter, limit: usize) -> Result<Vec<Event>, StoreError> {
     let query = filter.query.trim().to_lowercase();
-    Ok(ctx.vault.recent_events(0, limit, |e| filter.keeps(e, &query))?)
+    let since_ms = filter.from.map_or(i64::MIN, |f| f.saturating_mul(1000));
+    Ok(ctx.vault.recent_events(0, (limit, since_ms), |e| filter.keeps(e, &query))?)
 }
 
 /// A CSV field, always quoted, in which nothing a spreadsheet could run as a

@@ -71,7 +71,7 @@ pub fn user(ctx: &Context, address: &str) -> Result<Option<(Account, Vec<Event>)
     };
     let sign_ins = ctx
         .vault
-        .recent_events(0, SIGN_INS_SHOWN, |e| e.actor == address && e.what.is_sign_in_attempt())?;
+        .recent_events(0, (SIGN_INS_SHOWN, i64::MIN), |e| e.actor == address && e.what.is_sign_in_attempt())?;
     Ok(Some((account, sign_ins)))
 }
 

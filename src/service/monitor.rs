@@ -113,8 +113,10 @@ pub fn story(ctx: &Context, id: u64) -> Result<Option<Story>, StoreError> {
     let mut events = ctx.vault.events(id)?;
     // Event numbers follow commit order across all messages: later than the
     // message's first event means after it arrived (times have whole seconds).
-    let arrived = events.first().map_or(u64::MAX, |e| e.seq);
-    events.extend(ctx.vault.recent_events(0, SIGN_INS_IN_STORY, |e| {
+    let (arrived, arrived_ms) = events.first().map_or((u64::MAX, i64::MAX), |e| (e.seq, e.at_ms));
+    // The walk back stops a second before the arrival (event times may be a little out of order).
+    let window = (SIGN_INS_IN_STORY, arrived_ms.saturating_sub(1000));
+    events.extend(ctx.vault.recent_events(0, window, |e| {
         e.seq > arrived && holders.contains(&e.actor) && e.what.is_sign_in_attempt()
     })?);
     events.sort_by_key(|e| e.seq);
@@ -124,6 +126,11 @@ pub fn story(ctx: &Context, id: u64) -> Result<Option<Story>, StoreError> {
         outbox,
         message,
     }))
+}
+
+/// The outbox at a glance at `at` (overdue: due longer than the readiness check allows).
+pub fn outbox_waiting(ctx: &Context, at: i64) -> Result<crate::vault::OutboxHealth, StoreError> {
+    Ok(ctx.vault.outbox_health(at - super::health::STUCK_AFTER_SECS)?)
 }
 
 /// Every dead-lettered outbox row, newest first.

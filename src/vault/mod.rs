@@ -9,6 +9,7 @@ mod backup;
 mod closing;
 mod commands;
 mod entry_ops;
+mod event_reads;
 mod factor_ops;
 mod key_check;
 mod key_ops;
@@ -18,6 +19,7 @@ mod monitor_index;
 mod monitor_reads;
 mod ops;
 mod outbox_ops;
+mod outbox_reads;
 mod outcome;
 mod purge_ops;
 mod raw_store;
@@ -34,9 +36,7 @@ use std::sync::Arc;
 
 use redb::{Database, ReadableDatabase, ReadableTable};
 
-use crate::model::{
-    Account, AdminAccount, AdminSession, Event, Locked, MailboxEntry, OutboxKind, OutboxRow, OutboxState, ResetToken, Session, SignInCode,
-};
+use crate::model::{Account, AdminAccount, AdminSession, Locked, MailboxEntry, OutboxKind, OutboxRow, ResetToken, Session, SignInCode};
 
 /// A secret kept in the vault under a name, wrapped by the master key.
 pub type NamedSecret<'a> = (&'a str, Vec<u8>);
@@ -51,6 +51,7 @@ pub use key_ops::{KeysWrite, Rewrap, SealedOlder, WrapPlace};
 pub use mailbox_ops::MailboxWrite;
 pub use mailbox_reads::FolderCount;
 pub use monitor_reads::{Cursor, MonitorQuery};
+pub use outbox_reads::OutboxHealth;
 pub use outcome::{SenderRefusal, WriteResult};
 pub use purge_ops::{PurgeLimits, PurgePlan};
 pub use raw_store::{Sealed, Stored};
@@ -60,15 +61,6 @@ use schema::{
     ACCOUNTS, ADMIN_SESSIONS, ADMINS, EVENTS, MAILBOX, MESSAGES, OUTBOX, OUTBOX_DATA, OUTBOX_DUE, REPORT_DAYS, RESET_TOKENS, SESSIONS,
     SIGN_IN_CODES,
 };
-
-/// The outbox at a glance, for health checks and metrics.
-#[derive(Debug, Default, Clone, Copy)]
-pub struct OutboxHealth {
-    pub pending: u64,
-    pub dead: u64,
-    pub oldest_created: Option<i64>,
-    pub overdue: u64,
-}
 
 /// Errors of the storage layer; the text is for logs, not for users.
 #[derive(Debug, thiserror::Error)]
@@ -391,25 +383,6 @@ impl Vault {
         Ok(table.get(data_id)?.map(|v| v.value().to_vec()))
     }
 
-    /// Pending and dead rows, the oldest pending row's creation time, and how
-    /// many pending rows were due before `overdue_before` (a worker that keeps up leaves none).
-    pub fn outbox_health(&self, overdue_before: i64) -> Result<OutboxHealth, VaultError> {
-        let txn = self.db()?.begin_read()?;
-        let table = txn.open_table(OUTBOX)?;
-        let mut h = OutboxHealth::default();
-        for row in table.iter()? {
-            let row: OutboxRow = decode("outbox", row?.1.value())?;
-            if row.state == OutboxState::Dead {
-                h.dead += 1;
-                continue;
-            }
-            h.pending += 1;
-            h.oldest_created = Some(h.oldest_created.map_or(row.created_at, |o: i64| o.min(row.created_at)));
-            h.overdue += u64::from(row.next_attempt_at < overdue_before);
-        }
-        Ok(h)
-    }
-
     /// Earliest next attempt among pending rows of `kind`.
     pub fn next_due(&self, kind: OutboxKind) -> Result<Option<i64>, VaultError> {
         let txn = self.db()?.begin_read()?;
@@ -424,35 +397,6 @@ impl Vault {
         let txn = self.db()?.begin_read()?;
         let table = txn.open_table(EVENTS)?;
         Ok(table.last()?.map_or(0, |(k, _)| k.value().0))
-    }
-
-    /// The newest (at most `limit`) events of `message_id` that `keep` accepts, newest first.
-    pub fn recent_events(&self, message_id: u64, limit: usize, mut keep: impl FnMut(&Event) -> bool) -> Result<Vec<Event>, VaultError> {
-        let txn = self.db()?.begin_read()?;
-        let table = txn.open_table(EVENTS)?;
-        let mut out = Vec::new();
-        for row in table.range((message_id, 0)..=(message_id, u64::MAX))?.rev() {
-            let event: Event = decode("events", row?.1.value())?;
-            if keep(&event) {
-                out.push(event);
-                if out.len() >= limit {
-                    break;
-                }
-            }
-        }
-        Ok(out)
-    }
-
-    /// Events of one message in time order.
-    pub fn events(&self, message_id: u64) -> Result<Vec<Event>, VaultError> {
-        let txn = self.db()?.begin_read()?;
-        let table = txn.open_table(EVENTS)?;
-        let mut out = Vec::new();
-        for row in table.range((message_id, 0)..=(message_id, u64::MAX))? {
-            let (_, v) = row?;
-            out.push(decode("events", v.value())?);
-        }
-        Ok(out)
     }
 }
 

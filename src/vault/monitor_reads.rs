@@ -105,6 +105,13 @@ impl Vault {
         })
     }
 
+    /// Messages with ids in `ids` (from inclusive, until exclusive) per
+    /// status code, from the day counts (whole UTC days: ids are cut to days).
+    pub fn status_counts(&self, ids: (u64, u64)) -> Result<[u64; 6], VaultError> {
+        let txn = self.db()?.begin_read()?;
+        Ok(day_counts(&txn, ids)?.0)
+    }
+
     /// How far older messages are indexed: `None` when all of them are, else
     /// the last id done (0: none yet).
     pub fn monitor_indexed_through(&self) -> Result<Option<u64>, VaultError> {

@@ -56,6 +56,8 @@ pub struct Web {
     pub limits: Limits,
     /// Message bodies made safe once, and the grants of their frames.
     pub renders: renders::Renders,
+    /// When this server started serving (unix seconds; a reload starts it again).
+    pub started_at: i64,
 }
 
 /// Rate limits on requests that send mail or cost work.
@@ -118,6 +120,7 @@ impl Web {
             page_cache: page_cache::PageCache::default(),
             limits: Limits::default(),
             renders: renders::Renders::default(),
+            started_at: crate::service::now(),
         }
     }
 

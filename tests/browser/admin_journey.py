@@ -77,8 +77,14 @@ def admin_signs_in(page, cloister, password: str, secret: str) -> None:
     page.fill("#password", password)
     page.fill("#code", totp(secret))
     page.click("form#admin-login button[type=submit]")
+    page.wait_for_selector("table#traffic")
+    assert urlparse(page.url).path == "/admin", page.url
+    harness.expect(page.locator("#today-out")).to_have_text("1")
+    harness.expect(page.locator("#status-read strong")).to_have_text("1")
+    a11y(page, "dashboard")
+    shot(page, "dashboard")
+    page.click("header nav a:has-text('Directory')")
     page.wait_for_selector("table#domains")
-    assert urlparse(page.url).path == "/admin/directory", page.url
 
 
 def force_change_and_deny_sending(page) -> None:

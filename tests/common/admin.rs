@@ -48,7 +48,7 @@ pub fn sign_in_with(agent: &mut Agent, admin: &NewAdmin, password: &str, code: &
 pub fn signed_in(cl: &Cloister, admin: &NewAdmin) -> Agent {
     let mut agent = Agent::new(cl.https, &cl.ca_pem());
     let r = sign_in_with(&mut agent, admin, &admin.password.clone(), &totp::code(&admin.totp_secret, 1));
-    assert_eq!((r.status, r.location()), (303, "/admin/directory"), "{}", r.body);
+    assert_eq!((r.status, r.location()), (303, "/admin"), "{}", r.body);
     agent
 }
 

@@ -4,6 +4,7 @@
 //! user learns nothing from it; a portal session never counts here.
 
 mod audit;
+pub(super) mod dashboard;
 mod directory;
 mod monitor;
 mod new_user;
@@ -64,7 +65,7 @@ async fn dispatch(web: &Web, req: &Req) -> Result<Resp, WebError> {
         return Err(WebError::Forbidden);
     }
     match &segments[1..] {
-        [] if get => Ok(Resp::redirect("/admin/directory")),
+        [] if get => dashboard::show(web, &admin),
         ["logout"] if post => signin::sign_out(web, admin).await,
         ["directory"] if get => directory::list(web, req, &admin),
         ["user"] if get => directory::user(web, req, &admin),

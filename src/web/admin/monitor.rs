@@ -96,8 +96,18 @@ pub fn list(web: &Web, req: &Req, admin: &Admin) -> Result<Resp, WebError> {
     let values = context! {
         rows, tabs, note, shows_subject, dead => dead_rows(web)?, q => req.query("q"), from => req.query("from"), to => req.query("to"),
         pager, capped => listing.capped, indexing => listing.indexing, section => "monitor", retried => req.query("retried"),
+        waiting => waiting(web)?,
     };
     page(web, "admin_monitor.html", admin, values)
+}
+
+/// What waits in the outbox: how many rows, for how long, and whether any are overdue.
+fn waiting(web: &Web) -> Result<Value, WebError> {
+    let at = crate::service::now();
+    let h = monitor::outbox_waiting(&web.ctx, at)?;
+    Ok(context! {
+        pending => h.pending, oldest => h.oldest_created.map(|t| super::dashboard::age_text(at - t)), stuck => h.overdue > 0,
+    })
 }
 
 /// The dead-lettered outbox rows, as the list shows them.

@@ -29,7 +29,7 @@ pub async fn sign_in(web: &Web, req: &Req) -> Result<Resp, WebError> {
     check_anonymous_form(req)?;
     let form = (req.field("name"), req.field("password"), req.field("code"));
     match admin::sign_in(&web.ctx, &web.admin_throttle, form, &req.client).await {
-        Ok(token) => Ok(Resp::redirect("/admin/directory").with_cookie(cookie(ADMIN_COOKIE, &token, "Strict"))),
+        Ok(token) => Ok(Resp::redirect("/admin").with_cookie(cookie(ADMIN_COOKIE, &token, "Strict"))),
         Err(AdminError::Refused { .. }) => page(web, req, Some(REFUSED)),
         Err(AdminError::Store(e)) => Err(e.into()),
     }

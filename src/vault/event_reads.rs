@@ -1,0 +1,66 @@
+//! Reads of the event log: a message's story, the newest events of the
+//! audit, and a bounded walk back to a point in time (the dashboard).
+
+use redb::ReadableDatabase;
+
+use super::schema::EVENTS;
+use super::{Vault, VaultError, decode};
+use crate::model::Event;
+
+impl Vault {
+    /// The newest (at most `limit`) events of `message_id` that `keep`
+    /// accepts, newest first, none older than `since_ms` (the walk stops there).
+    pub fn recent_events(
+        &self,
+        message_id: u64,
+        (limit, since_ms): (usize, i64),
+        mut keep: impl FnMut(&Event) -> bool,
+    ) -> Result<Vec<Event>, VaultError> {
+        let txn = self.db()?.begin_read()?;
+        let table = txn.open_table(EVENTS)?;
+        let mut out = Vec::new();
+        for row in table.range((message_id, 0)..=(message_id, u64::MAX))?.rev() {
+            let event: Event = decode("events", row?.1.value())?;
+            if event.at_ms < since_ms {
+                break;
+            }
+            if keep(&event) {
+                out.push(event);
+                if out.len() >= limit {
+                    break;
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// Shows `visit` the events of `message_id` from the newest back to
+    /// `since_ms`, at most `cap` of them; true when the cap stopped the walk.
+    pub fn walk_events_since(&self, message_id: u64, since_ms: i64, cap: usize, mut visit: impl FnMut(&Event)) -> Result<bool, VaultError> {
+        let txn = self.db()?.begin_read()?;
+        let table = txn.open_table(EVENTS)?;
+        for (walked, row) in table.range((message_id, 0)..=(message_id, u64::MAX))?.rev().enumerate() {
+            let event: Event = decode("events", row?.1.value())?;
+            if event.at_ms < since_ms {
+                return Ok(false);
+            }
+            if walked >= cap {
+                return Ok(true);
+            }
+            visit(&event);
+        }
+        Ok(false)
+    }
+
+    /// Events of one message in time order.
+    pub fn events(&self, message_id: u64) -> Result<Vec<Event>, VaultError> {
+        let txn = self.db()?.begin_read()?;
+        let table = txn.open_table(EVENTS)?;
+        let mut out = Vec::new();
+        for row in table.range((message_id, 0)..=(message_id, u64::MAX))? {
+            let (_, v) = row?;
+            out.push(decode("events", v.value())?);
+        }
+        Ok(out)
+    }
+}

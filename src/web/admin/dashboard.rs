@@ -1,0 +1,118 @@
+//! The console's home: the dashboard, every figure a link to the page that
+//! shows it in full.
+
+use minijinja::{Value, context};
+
+use super::{Admin, page};
+use crate::service::dashboard::{self, AUDIT_WALK_CAP, Dashboard};
+use crate::service::{now, utc_text};
+use crate::web::Web;
+use crate::web::http::Resp;
+use crate::web::portal::WebError;
+
+const DAY: i64 = 86_400;
+
+fn date_text(day: i64) -> String {
+    utc_text(day * DAY).chars().take(10).collect()
+}
+
+/// "3 days", "5 hours", "12 minutes", "40 seconds": the largest whole unit.
+pub fn age_text(secs: i64) -> String {
+    let secs = secs.max(0);
+    let (n, unit) = match secs {
+        s if s >= 2 * DAY => (s / DAY, "days"),
+        s if s >= 2 * 3600 => (s / 3600, "hours"),
+        s if s >= 120 => (s / 60, "minutes"),
+        s => (s, "seconds"),
+    };
+    format!("{n} {unit}")
+}
+
+/// Bytes in binary units with one decimal ("1.5 GiB").
+pub fn bytes_text(bytes: u64) -> String {
+    const UNITS: [&str; 5] = ["bytes", "KiB", "MiB", "GiB", "TiB"];
+    #[allow(clippy::cast_precision_loss)] // shown with one decimal
+    let mut value = bytes as f64;
+    let mut unit = 0;
+    while value >= 1024.0 && unit + 1 < UNITS.len() {
+        value /= 1024.0;
+        unit += 1;
+    }
+    if unit == 0 {
+        format!("{bytes} bytes")
+    } else {
+        format!("{value:.1} {}", UNITS[unit])
+    }
+}
+
+fn traffic(d: &Dashboard) -> Value {
+    let (today, first) = (date_text(d.today), date_text(d.week_first));
+    context! {
+        today_out => d.traffic_today.outbound, today_in => d.traffic_today.inbound,
+        week_out => d.traffic_week.outbound, week_in => d.traffic_week.inbound,
+        today_link => format!("/admin/report?from={today}&to={today}"),
+        week_link => format!("/admin/report?from={first}&to={today}"),
+    }
+}
+
+fn statuses(d: &Dashboard) -> Vec<Value> {
+    let (first, today) = (date_text(d.week_first), date_text(d.today));
+    d.week_status
+        .iter()
+        .map(|(s, n)| context! { label => s.label(), count => n, link => format!("/admin/monitor?status={}&from={first}&to={today}", s.label()) })
+        .collect()
+}
+
+fn sign_ins(d: &Dashboard, at: i64) -> Value {
+    let s = d.sign_ins;
+    let since = date_text((at - DAY).div_euclid(DAY));
+    let link = |kind: &str| format!("/admin/audit?kind={kind}&from={since}");
+    context! {
+        failed => s.failed, admin_failed => s.admin_failed, lockouts => s.lockouts, capped => s.capped, cap => AUDIT_WALK_CAP,
+        failed_link => link("sign-in-failed"), admin_failed_link => link("admin-sign-in-failed"), lockouts_link => link("lockout"),
+    }
+}
+
+fn system(web: &Web, d: &Dashboard, at: i64) -> Value {
+    let dkim = &web.ctx.notifier.dkim;
+    let disk = d.disk;
+    context! {
+        cert_expires => d.cert_expires.map(utc_text), cert_left => d.cert_expires.map(|t| age_text(t - at)),
+        cert_soon => d.cert_expires.is_some_and(|t| t - at < 14 * DAY),
+        dkim_name => format!("{}._domainkey.{}", dkim.selector, dkim.domain), dkim_record => dkim.record, dkim_algorithm => dkim.algorithm(),
+        vault => bytes_text(disk.vault), free => disk.free.map(bytes_text), total => disk.total.map(bytes_text),
+        low_disk => disk.free.zip(disk.total).is_some_and(|(f, t)| f.saturating_mul(10) < t),
+        version => env!("CARGO_PKG_VERSION"), started => utc_text(web.started_at), uptime => age_text(at - web.started_at),
+    }
+}
+
+pub fn show(web: &Web, admin: &Admin) -> Result<Resp, WebError> {
+    let at = now();
+    let d = dashboard::read(&web.ctx, at)?;
+    let outbox = context! {
+        pending => d.outbox.pending, dead => d.outbox.dead, oldest => d.outbox.oldest_created.map(|t| age_text(at - t)),
+        stuck => d.outbox.overdue > 0,
+    };
+    let values = context! {
+        traffic => traffic(&d), statuses => statuses(&d), outbox, sign_ins => sign_ins(&d, at), system => system(web, &d, at),
+        section => "dashboard",
+    };
+    page(web, "admin_dashboard.html", admin, values)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ages_and_sizes_read_in_their_largest_whole_unit() {
+        assert_eq!(age_text(-5), "0 seconds");
+        assert_eq!(age_text(119), "119 seconds");
+        assert_eq!(age_text(7_199), "119 minutes");
+        assert_eq!(age_text(2 * DAY - 1), "47 hours");
+        assert_eq!(age_text(400 * DAY), "400 days");
+        assert_eq!(bytes_text(1023), "1023 bytes");
+        assert_eq!(bytes_text(1536), "1.5 KiB");
+        assert_eq!(bytes_text(5 * 1024 * 1024 * 1024), "5.0 GiB");
+    }
+}
