@@ -79,10 +79,16 @@ def admin_signs_in(page, cloister, password: str, secret: str) -> None:
     page.click("form#admin-login button[type=submit]")
     page.wait_for_selector("table#traffic")
     assert urlparse(page.url).path == "/admin", page.url
+
+
+def dashboard(page) -> None:
+    """The console's home counts the one message, read; its link leads to the report."""
     harness.expect(page.locator("#today-out")).to_have_text("1")
     harness.expect(page.locator("#status-read strong")).to_have_text("1")
     a11y(page, "dashboard")
     shot(page, "dashboard")
+    page.click("#today-out")
+    harness.expect(page.locator("#report-total")).to_contain_text("1 secure messages")
     page.click("header nav a:has-text('Directory')")
     page.wait_for_selector("table#domains")
 
@@ -159,12 +165,41 @@ def monitor_story(page, message_id: str) -> None:
     harness.expect(page.locator("#status-sent")).not_to_be_checked()
     harness.expect(page.locator("table#monitor tbody tr")).to_have_count(1)
     shot(page, "monitor-statuses")
-    page.click(f"table#monitor a[href='/admin/message?id={message_id}']")
-    events = page.locator("ol#events")
+    story_dialog(page, message_id)
+
+
+def story_dialog(page, message_id: str) -> None:
+    """The story opens over the list and closes by X, Escape or a click
+    outside; without script the same link is a page."""
+    link = f"table#monitor a[href='/admin/message?id={message_id}']"
+    dialog = page.locator("dialog#story-dialog")
+    monitor_url = page.url
+    page.click(link)
+    harness.expect(dialog).to_be_visible()
+    events = dialog.locator("ol#events")
     for needle in ("held in isolation vault for " + PARTNER, "notification sent to " + PARTNER, "read by " + PARTNER):
         harness.expect(events).to_contain_text(needle)
+    assert page.url == monitor_url, "the list stays underneath"
     a11y(page, "message story")
     shot(page, "message-story")
+    page.keyboard.press("Escape")
+    harness.expect(dialog).to_be_hidden()
+    page.click(link)
+    harness.expect(dialog).to_be_visible()
+    page.mouse.click(3, 3)  # the backdrop, outside the dialog
+    harness.expect(dialog).to_be_hidden()
+    page.click(link)
+    page.click("#story-close")
+    harness.expect(dialog).to_be_hidden()
+    no_script = page.context.browser.new_context(java_script_enabled=False, ignore_https_errors=True)
+    no_script.add_cookies(page.context.cookies())
+    plain = no_script.new_page()
+    plain.goto(monitor_url)
+    plain.click(link)
+    plain.wait_for_selector("ol#events")
+    assert urlparse(plain.url).path == "/admin/message", plain.url
+    harness.expect(plain.locator("ol#events")).to_contain_text("read by " + PARTNER)
+    no_script.close()
 
 
 def report_chart(page) -> None:
@@ -187,6 +222,9 @@ def journey(page, cloister: harness.Cloister, sink: harness.SmtpSink) -> None:
     step("the first admin is made with the CLI and signs in with a TOTP code")
     password, secret = add_admin(cloister)
     admin_signs_in(page, cloister, password, secret)
+
+    step("the dashboard counts what happened; its figures link to their pages")
+    dashboard(page)
 
     step("find the partner by domain; set a chosen password; force a change; deny sending")
     force_change_and_deny_sending(page)

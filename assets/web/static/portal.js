@@ -93,3 +93,40 @@
     xhr.send(new FormData(form));
   });
 })();
+
+// The monitor: a message's story opens in a dialog over the list, which
+// closes with its X, Escape or a click outside it. Without script (or if the
+// page cannot be fetched) the link opens the story as a page.
+(function () {
+  "use strict";
+  var dialog = document.getElementById("story-dialog");
+  var body = document.getElementById("story-body");
+  if (!dialog || !body || typeof dialog.showModal !== "function" || !window.fetch || !window.DOMParser) { return; }
+  var opener = null;
+  function open(link) {
+    fetch(link.href, { credentials: "same-origin" })
+      .then(function (r) { if (!r.ok) { throw new Error(String(r.status)); } return r.text(); })
+      .then(function (html) {
+        var story = new DOMParser().parseFromString(html, "text/html").querySelector("main section.card");
+        if (!story) { throw new Error("no story"); }
+        var back = story.querySelector("p.back");
+        if (back) { back.remove(); }
+        body.replaceChildren(document.importNode(story, true));
+        opener = link;
+        dialog.showModal();
+      })
+      .catch(function () { window.location.assign(link.href); });
+  }
+  document.addEventListener("click", function (ev) {
+    var link = ev.target.closest ? ev.target.closest("a[data-story]") : null;
+    if (!link || ev.button !== 0 || ev.ctrlKey || ev.metaKey || ev.shiftKey || ev.altKey) { return; }
+    ev.preventDefault();
+    open(link);
+  });
+  // A click on the backdrop lands on the dialog itself (its content fills it).
+  dialog.addEventListener("click", function (ev) { if (ev.target === dialog) { dialog.close(); } });
+  dialog.addEventListener("close", function () {
+    body.replaceChildren();
+    if (opener) { opener.focus(); }
+  });
+})();
