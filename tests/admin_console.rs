@@ -117,7 +117,7 @@ fn the_directory_lists_domains_and_finds_users() {
     assert!(table.contains("partner.test</a></td><td>2</td>"), "{table}");
     assert!(table.contains("other.test</a></td><td>1</td>"), "{table}");
     assert!(
-        table.contains("example.org</a></td><td>1</td><td>0</td><td>internal"),
+        table.contains("example.org</a></td><td>1</td><td>0</td><td>0</td><td>—</td><td>internal"),
         "the internal sender: {table}"
     );
     let users = root.get("/admin/directory?domain=partner.test");

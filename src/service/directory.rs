@@ -2,8 +2,6 @@
 //! counts, the users of a domain, one user's state and sign-ins, and the
 //! changes an admin makes (each an audit event naming the admin).
 
-use std::collections::BTreeMap;
-
 use super::StoreError;
 use super::accounts::AccountError;
 use super::{Context, now};
@@ -15,12 +13,18 @@ use crate::vault::{AdminWrite, AuthWrite, VaultError, WriteOp, WriteResult};
 /// One domain of the directory.
 pub struct Domain {
     pub name: String,
-    pub users: usize,
+    pub users: u32,
     /// Users who may not sign in.
-    pub denied: usize,
+    pub denied: u32,
+    /// Messages held for its addresses, and when the last one came (unix; 0: none).
+    pub held: u64,
+    pub last_held_at: i64,
     /// In `internal_domains`.
     pub internal: bool,
 }
+
+/// Domains shown per directory page at most.
+pub const DOMAINS_MAX: usize = 200;
 
 /// Users shown per directory page at most.
 pub const USERS_MAX: usize = 500;
@@ -32,21 +36,23 @@ pub fn domain_of(address: &str) -> &str {
     address.rsplit_once('@').map_or("", |(_, d)| d)
 }
 
-/// Every domain that has accounts, by name, with its counts.
-pub fn domains(ctx: &Context) -> Result<Vec<Domain>, StoreError> {
-    let mut by_name: BTreeMap<String, Domain> = BTreeMap::new();
-    for a in ctx.vault.accounts()? {
-        let name = domain_of(&a.address).to_string();
-        let d = by_name.entry(name.clone()).or_insert_with(|| Domain {
-            internal: ctx.config.is_internal(&a.address),
+/// Up to `DOMAINS_MAX` domains seen in held mail or accounts, by name, after
+/// `after`, whose name contains `query` (case-insensitive), with their counts.
+pub fn domains(ctx: &Context, query: &str, after: &str) -> Result<Vec<Domain>, StoreError> {
+    let query = query.trim().to_ascii_lowercase();
+    Ok(ctx
+        .vault
+        .domains(&query, after, DOMAINS_MAX)?
+        .into_iter()
+        .map(|(name, row)| Domain {
+            internal: ctx.config.internal_domains.iter().any(|d| d.eq_ignore_ascii_case(&name)),
+            users: row.users,
+            denied: row.denied,
+            held: row.held,
+            last_held_at: row.last_held_at,
             name,
-            users: 0,
-            denied: 0,
-        });
-        d.users += 1;
-        d.denied += usize::from(!a.allow_logon);
-    }
-    Ok(by_name.into_values().collect())
+        })
+        .collect())
 }
 
 /// The accounts of `domain` (every domain when empty) whose address contains

@@ -5,6 +5,7 @@
 use redb::ReadableTable as _;
 
 use super::auth_ops::{account, end_sessions, put_account, queue_mail_about, update_sessions};
+use super::domain_index::DomainChange;
 use super::entry_ops::remove_entry;
 use super::outcome::WriteResult;
 use super::schema::Counters;
@@ -239,6 +240,9 @@ fn change_account(
             }
         }
         AccountChange::AllowLogon(allow) => {
+            if acc.allow_logon != *allow {
+                t.count_domain(address, DomainChange::Denied(if *allow { -1 } else { 1 }))?;
+            }
             acc.allow_logon = *allow;
             put_account(t, &acc)?;
             let sessions_ended = if *allow { 0 } else { end_sessions(t, address, None)? };
@@ -274,10 +278,14 @@ fn delete_account(t: &mut Tables<'_>, address: &str) -> Result<What, VaultError>
         remove_entry(t, address, id)?;
     }
     let ended = end_sessions(t, address, None)?;
-    if let Some(acc) = account(t, address)?
-        && let Some(token) = acc.reset_token
-    {
-        t.reset_tokens.remove(token.as_str())?;
+    if let Some(acc) = account(t, address)? {
+        if let Some(token) = acc.reset_token {
+            t.reset_tokens.remove(token.as_str())?;
+        }
+        t.count_domain(address, DomainChange::Users(-1))?;
+        if !acc.allow_logon {
+            t.count_domain(address, DomainChange::Denied(-1))?;
+        }
     }
     t.sign_in_codes.remove(address)?;
     t.accounts.remove(address)?;

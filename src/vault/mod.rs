@@ -8,6 +8,7 @@ mod auth_ops;
 mod backup;
 mod closing;
 mod commands;
+mod domain_index;
 mod entry_ops;
 mod event_reads;
 mod factor_ops;

@@ -105,7 +105,9 @@ fn apply_intake(t: &mut Tables<'_>, counters: &mut Counters, w: &IntakeWrite) ->
         put_entry(t, &key, w.message_id, entry)?;
         put_words(t, &key, w)?;
         let internal = w.internal.contains(&key);
-        if ensure_account(t, &key, w.now, internal)? {
+        let made = ensure_account(t, &key, w.now, internal)?;
+        t.count_domain(&key, super::domain_index::DomainChange::Held(w.now))?;
+        if made {
             if !internal {
                 add_outbox(t, counters, w, OutboxKind::FirstContact, vec![key.clone()], 0)?;
             }

@@ -5,7 +5,7 @@ use redb::{Database, ReadableTable, TableDefinition};
 use super::VaultError;
 
 /// Bump when a table's layout changes; older vaults are migrated in `prepare`.
-pub const SCHEMA_VERSION: u64 = 8;
+pub const SCHEMA_VERSION: u64 = 9;
 
 pub const META: TableDefinition<&str, u64> = TableDefinition::new("meta");
 pub const MESSAGES: TableDefinition<u64, &[u8]> = TableDefinition::new("messages");
@@ -100,6 +100,10 @@ pub const MONITOR_DAYS: TableDefinition<(u32, u8), u32> = TableDefinition::new("
 pub const MONITOR_TERMS: TableDefinition<(u64, u64), ()> = TableDefinition::new("monitor_terms");
 /// (expiry, message id) → (): expiries the expiry job has still to mark.
 pub const EXPIRY_DUE: TableDefinition<(i64, u64), ()> = TableDefinition::new("expiry_due");
+/// Domain of an account's address → its counts (`domain_index::DomainRow`):
+/// every domain that had an account (held mail makes one per recipient),
+/// kept after its last account goes. Schema 9.
+pub const DOMAINS: TableDefinition<&str, &[u8]> = TableDefinition::new("domains");
 /// `VAULT_KEYS` key: the last message id older messages were indexed through
 /// (absent: none yet; `u64::MAX`: all of them).
 pub const MONITOR_THROUGH: &str = "monitor_through";
@@ -138,6 +142,7 @@ macro_rules! each_table {
         $each!(MONITOR_DAYS);
         $each!(MONITOR_TERMS);
         $each!(EXPIRY_DUE);
+        $each!(DOMAINS);
     };
 }
 pub(super) use each_table;
@@ -262,6 +267,10 @@ fn migrate(txn: &redb::WriteTransaction, from: u64) -> Result<(), VaultError> {
             }
         }
         tracing::info!(pending, "vault schema 5 -> 6: outbox due-time index built");
+    }
+    if from < 9 {
+        let domains = super::domain_index::build(txn)?;
+        tracing::info!(domains, "vault schema 8 -> 9: domain counts built");
     }
     Ok(())
 }

@@ -4,7 +4,7 @@
 use redb::{ReadableTable, Table, WriteTransaction};
 
 use super::schema::{
-    ACCOUNTS, ADMIN_SESSIONS, ADMINS, Counters, DAY_COUNTS, EVENTS, EXPIRY_DUE, MAILBOX, MAILBOX_FOLDERS, MESSAGE_KEYS, MESSAGES,
+    ACCOUNTS, ADMIN_SESSIONS, ADMINS, Counters, DAY_COUNTS, DOMAINS, EVENTS, EXPIRY_DUE, MAILBOX, MAILBOX_FOLDERS, MESSAGE_KEYS, MESSAGES,
     MONITOR_DAYS, MONITOR_ROWS, MONITOR_STATUS, MONITOR_TERMS, OUTBOX, OUTBOX_DATA, OUTBOX_DUE, OUTBOX_REFS, RAW, RAW_CHUNKS, REPORT_DAYS,
     RESET_TOKENS, SEARCH_TEXT, SEARCH_WORDS, SENDER_MONTH_COUNTS, SENDER_RECIPIENTS, SESSIONS, SIGN_IN_CODES, VAULT_KEYS,
 };
@@ -42,6 +42,7 @@ pub struct Tables<'t> {
     pub(super) monitor_days: Table<'t, (u32, u8), u32>,
     pub(super) monitor_terms: Table<'t, (u64, u64), ()>,
     pub(super) expiry_due: Table<'t, (i64, u64), ()>,
+    pub(super) domains: Table<'t, &'static str, &'static [u8]>,
     /// Addresses whose mailbox or account this batch changed (`Versions`).
     pub(super) touched: Vec<String>,
 }
@@ -78,6 +79,7 @@ impl<'t> Tables<'t> {
             monitor_days: txn.open_table(MONITOR_DAYS)?,
             monitor_terms: txn.open_table(MONITOR_TERMS)?,
             expiry_due: txn.open_table(EXPIRY_DUE)?,
+            domains: txn.open_table(DOMAINS)?,
             touched: Vec::new(),
         })
     }
@@ -183,5 +185,6 @@ pub(super) fn ensure_account(t: &mut Tables<'_>, address: &str, now: i64, intern
     };
     t.accounts.insert(address, encode(&account).as_slice())?;
     t.touched.push(address.to_string());
+    t.count_domain(address, super::domain_index::DomainChange::Users(1))?;
     Ok(true)
 }

@@ -33,16 +33,35 @@ fn user_row(web: &Web, a: &Account) -> Value {
 pub fn list(web: &Web, req: &Req, admin: &Admin) -> Result<Resp, WebError> {
     let domain = req.query("domain");
     if domain.is_empty() && req.query("q").trim().is_empty() {
-        let domains: Vec<Value> = directory::domains(&web.ctx)?
-            .into_iter()
-            .map(|d| context! { name => d.name, link => format!("/admin/directory?domain={}", encode(&d.name)), users => d.users, denied => d.denied, internal => d.internal })
-            .collect();
-        return page(web, "admin_domains.html", admin, context! { domains, section => "directory" });
+        return domains(web, req, admin);
     }
     let q = req.query("q");
     let users: Vec<Value> = directory::users(&web.ctx, domain, q)?.iter().map(|a| user_row(web, a)).collect();
     let values = context! { domain, q, users, max => directory::USERS_MAX, section => "directory" };
     page(web, "admin_users.html", admin, values)
+}
+
+/// The domains (searched with `match`, paged by name with `after`).
+fn domains(web: &Web, req: &Req, admin: &Admin) -> Result<Resp, WebError> {
+    let found = req.query("match");
+    let list = directory::domains(&web.ctx, found, req.query("after"))?;
+    let next = (list.len() >= directory::DOMAINS_MAX)
+        .then(|| {
+            list.last()
+                .map(|d| format!("/admin/directory?match={}&after={}", encode(found), encode(&d.name)))
+        })
+        .flatten();
+    let domains: Vec<Value> = list
+        .into_iter()
+        .map(|d| {
+            context! {
+                link => format!("/admin/directory?domain={}", encode(&d.name)), name => d.name, users => d.users, denied => d.denied,
+                internal => d.internal, held => d.held, last => (d.last_held_at > 0).then(|| when(d.last_held_at)),
+            }
+        })
+        .collect();
+    let values = context! { domains, found, next, after => req.query("after"), section => "directory" };
+    page(web, "admin_domains.html", admin, values)
 }
 
 /// One user: state, latest sign-ins and the action forms.
