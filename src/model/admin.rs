@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::account::{SignInRecord, Totp};
+use super::account::{Preferences, SignInRecord, Totp};
 
 /// An administrator of the appliance (not a portal account).
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
@@ -15,6 +15,10 @@ pub struct AdminAccount {
     /// TOTP secret, when one was set up (`admin.require_totp` demands it).
     pub totp: Option<Totp>,
     pub last_sign_in: Option<SignInRecord>,
+    /// How the console shows dates to this admin (date format, clock, time
+    /// zone; the portal's other preferences are unused here).
+    #[serde(default)]
+    pub preferences: Preferences,
 }
 
 /// A signed-in admin browser, stored under the SHA-256 of its cookie token.

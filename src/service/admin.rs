@@ -44,7 +44,23 @@ pub fn new_admin(name: &str, password: &str, totp_secret: Option<String>) -> Res
             recovery: Vec::new(),
         }),
         last_sign_in: None,
+        preferences: crate::model::Preferences::default(),
     })
+}
+
+/// The stored preferences of admin `name`.
+pub fn preferences(ctx: &Context, name: &str) -> Result<crate::model::Preferences, StoreError> {
+    Ok(ctx.vault.admin(name)?.map(|a| a.preferences).unwrap_or_default())
+}
+
+/// Saves admin `name`'s preferences (checked by `preferences::check`); false when the admin is gone.
+pub async fn save_preferences(ctx: &Context, name: &str, preferences: crate::model::Preferences) -> Result<bool, StoreError> {
+    let op = AdminWrite::SetPreferences {
+        name: name.to_string(),
+        preferences,
+        at: now(),
+    };
+    Ok(ctx.vault.write(WriteOp::Admin(op)).await? == crate::vault::WriteResult::Done)
 }
 
 /// Checks name, password and (when set up or required) the TOTP code; on

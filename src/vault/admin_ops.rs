@@ -50,6 +50,12 @@ pub enum AdminWrite {
         token_hash: String,
         at: i64,
     },
+    /// An admin saved how the console shows them dates (Gone when the admin is gone).
+    SetPreferences {
+        name: String,
+        preferences: crate::model::Preferences,
+        at: i64,
+    },
     /// An admin changes a portal account.
     Account {
         admin: String,
@@ -115,7 +121,37 @@ pub fn apply(t: &mut Tables<'_>, counters: &mut Counters, w: &AdminWrite) -> Res
             change,
             at,
         } => change_account(t, counters, admin, address, change, *at),
+        AdminWrite::SetPreferences { name, preferences, at } => set_preferences(t, counters, name, preferences, *at),
     }
+}
+
+fn set_preferences(
+    t: &mut Tables<'_>,
+    counters: &mut Counters,
+    name: &str,
+    p: &crate::model::Preferences,
+    at: i64,
+) -> Result<WriteResult, VaultError> {
+    let Some(mut admin) = t
+        .admins
+        .get(name)?
+        .map(|v| decode::<AdminAccount>("admins", v.value()))
+        .transpose()?
+    else {
+        return Ok(WriteResult::Gone);
+    };
+    admin.preferences = p.clone();
+    t.admins.insert(name, encode(&admin).as_slice())?;
+    let what = What::PreferencesSaved {
+        date_format: p.date_format.clone(),
+        clock_hours: p.clock_hours,
+        week_starts: p.week_starts.clone(),
+        time_zone: p.time_zone.clone(),
+        language: p.language.clone(),
+        signature_chars: 0,
+    };
+    add_event(t, counters, 0, at, &format!("admin {name}"), what)?;
+    Ok(WriteResult::Done)
 }
 
 fn remove(t: &mut Tables<'_>, counters: &mut Counters, name: &str, actor: &str, at: i64) -> Result<WriteResult, VaultError> {

@@ -40,6 +40,7 @@ const PAGES: &[(&str, &str)] = &[
     ("admin_user.html", include_str!("../../assets/web/admin_user.html")),
     ("admin_user_new.html", include_str!("../../assets/web/admin_user_new.html")),
     ("admin_password.html", include_str!("../../assets/web/admin_password.html")),
+    ("admin_preferences.html", include_str!("../../assets/web/admin_preferences.html")),
     ("admin_confirm.html", include_str!("../../assets/web/admin_confirm.html")),
     ("admin_settings.html", include_str!("../../assets/web/admin_settings.html")),
     ("admin_monitor.html", include_str!("../../assets/web/admin_monitor.html")),

@@ -5,7 +5,6 @@ use minijinja::{Value, context};
 
 use super::{Admin, day_range, page};
 use crate::service::audit::{self, Filter, Kind};
-use crate::service::utc_text;
 use crate::web::Web;
 use crate::web::http::{Req, Resp};
 use crate::web::portal::{WebError, encode};
@@ -38,7 +37,7 @@ pub fn show(web: &Web, req: &Req, admin: &Admin) -> Result<Resp, WebError> {
     let events = audit::list(&web.ctx, &filter, SHOWN)?;
     let rows: Vec<Value> = events
         .iter()
-        .map(|e| context! { at => utc_text(e.at_ms / 1000), kind => Kind::of(e).label(), who => e.actor, what => e.what.to_string() })
+        .map(|e| context! { at => admin.when(e.at_ms / 1000), kind => Kind::of(e).label(), who => e.actor, what => e.what.to_string() })
         .collect();
     let kinds: Vec<Value> = Kind::ALL
         .iter()

@@ -73,16 +73,16 @@ fn sign_ins(d: &Dashboard, at: i64) -> Value {
     }
 }
 
-fn system(web: &Web, d: &Dashboard, at: i64) -> Value {
+fn system(web: &Web, admin: &Admin, d: &Dashboard, at: i64) -> Value {
     let dkim = &web.ctx.notifier.dkim;
     let disk = d.disk;
     context! {
-        cert_expires => d.cert_expires.map(utc_text), cert_left => d.cert_expires.map(|t| age_text(t - at)),
+        cert_expires => d.cert_expires.map(|t| admin.when(t)), cert_left => d.cert_expires.map(|t| age_text(t - at)),
         cert_soon => d.cert_expires.is_some_and(|t| t - at < 14 * DAY),
         dkim_name => format!("{}._domainkey.{}", dkim.selector, dkim.domain), dkim_record => dkim.record, dkim_algorithm => dkim.algorithm(),
         vault => bytes_text(disk.vault), free => disk.free.map(bytes_text), total => disk.total.map(bytes_text),
         low_disk => disk.free.zip(disk.total).is_some_and(|(f, t)| f.saturating_mul(10) < t),
-        version => env!("CARGO_PKG_VERSION"), started => utc_text(web.started_at), uptime => age_text(at - web.started_at),
+        version => env!("CARGO_PKG_VERSION"), started => admin.when(web.started_at), uptime => age_text(at - web.started_at),
     }
 }
 
@@ -94,7 +94,7 @@ pub fn show(web: &Web, admin: &Admin) -> Result<Resp, WebError> {
         stuck => d.outbox.overdue > 0,
     };
     let values = context! {
-        traffic => traffic(&d), statuses => statuses(&d), outbox, sign_ins => sign_ins(&d, at), system => system(web, &d, at),
+        traffic => traffic(&d), statuses => statuses(&d), outbox, sign_ins => sign_ins(&d, at), system => system(web, admin, &d, at),
         section => "dashboard",
     };
     page(web, "admin_dashboard.html", admin, values)

@@ -12,16 +12,11 @@ use crate::web::Web;
 use crate::web::http::{Req, Resp};
 use crate::web::portal::{WebError, encode};
 
-/// Dates in the admin console: UTC, unambiguous.
-fn when(unix: i64) -> String {
-    crate::service::utc_text(unix)
-}
-
-fn user_row(web: &Web, a: &Account) -> Value {
+fn user_row(web: &Web, admin: &Admin, a: &Account) -> Value {
     context! {
         address => a.address, link => format!("/admin/user?address={}", encode(&a.address)),
-        created => when(a.created_at), internal => a.internal,
-        last => a.last_sign_in.as_ref().map(|l| format!("{} from {}", when(l.at), l.ip)),
+        created => admin.when(a.created_at), internal => a.internal,
+        last => a.last_sign_in.as_ref().map(|l| format!("{} from {}", admin.when(l.at), l.ip)),
         password => a.password_hash.is_some(), must_change => a.must_change_password,
         logon => a.allow_logon, sending => a.allow_sending, totp => a.totp.is_some(),
         locked => web.throttle.is_locked(&a.address),
@@ -36,7 +31,10 @@ pub fn list(web: &Web, req: &Req, admin: &Admin) -> Result<Resp, WebError> {
         return domains(web, req, admin);
     }
     let q = req.query("q");
-    let users: Vec<Value> = directory::users(&web.ctx, domain, q)?.iter().map(|a| user_row(web, a)).collect();
+    let users: Vec<Value> = directory::users(&web.ctx, domain, q)?
+        .iter()
+        .map(|a| user_row(web, admin, a))
+        .collect();
     let values = context! { domain, q, users, max => directory::USERS_MAX, section => "directory" };
     page(web, "admin_users.html", admin, values)
 }
@@ -56,7 +54,7 @@ fn domains(web: &Web, req: &Req, admin: &Admin) -> Result<Resp, WebError> {
         .map(|d| {
             context! {
                 link => format!("/admin/directory?domain={}", encode(&d.name)), name => d.name, users => d.users, denied => d.denied,
-                internal => d.internal, held => d.held, last => (d.last_held_at > 0).then(|| when(d.last_held_at)),
+                internal => d.internal, held => d.held, last => (d.last_held_at > 0).then(|| admin.when(d.last_held_at)),
             }
         })
         .collect();
@@ -75,11 +73,11 @@ fn user_page(web: &Web, admin: &Admin, address: &str, extra: Value) -> Result<Re
     let (account, sign_ins) = directory::user(&web.ctx, address)?.ok_or(WebError::NotFound)?;
     let sign_ins: Vec<Value> = sign_ins
         .iter()
-        .map(|e| context! { at => when(e.at_ms / 1000), what => e.what.to_string() })
+        .map(|e| context! { at => admin.when(e.at_ms / 1000), what => e.what.to_string() })
         .collect();
     let domain = directory::domain_of(address);
     let values = context! {
-        user => user_row(web, &account), sign_ins,
+        user => user_row(web, admin, &account), sign_ins,
         domain_link => format!("/admin/directory?domain={}", encode(domain)), domain, section => "directory",
     };
     let rules = password_rules(web, &account.address, &[]);

@@ -8,6 +8,7 @@ pub(super) mod dashboard;
 mod directory;
 mod monitor;
 mod new_user;
+mod preferences;
 mod report;
 mod settings;
 mod signin;
@@ -21,6 +22,7 @@ use super::portal::{WebError, respond};
 use crate::auth::tokens;
 use crate::model::AdminSession;
 use crate::service::admin;
+use crate::service::preferences::Clock;
 
 /// Admin session cookie (host-only, Strict).
 pub const ADMIN_COOKIE: &str = "__Host-cloister-admin";
@@ -29,11 +31,19 @@ pub const ADMIN_COOKIE: &str = "__Host-cloister-admin";
 pub struct Admin {
     pub token_hash: String,
     pub session: AdminSession,
+    /// How this admin reads dates (their preferences).
+    pub preferences: crate::model::Preferences,
+    pub clock: Clock,
 }
 
 impl Admin {
     pub fn name(&self) -> &str {
         &self.session.name
+    }
+
+    /// A unix time as this admin reads dates.
+    pub fn when(&self, unix: i64) -> String {
+        self.clock.datetime(unix)
     }
 }
 
@@ -73,6 +83,8 @@ async fn dispatch(web: &Web, req: &Req) -> Result<Resp, WebError> {
         ["user", "new"] if get => new_user::form(web, req, &admin),
         ["user", "new"] if post => new_user::add(web, req, &admin).await,
         ["settings"] if get => settings::show(web, &admin),
+        ["preferences"] if get => preferences::show(web, req, &admin),
+        ["preferences"] if post => preferences::save(web, req, &admin).await,
         ["monitor"] if get => monitor::list(web, req, &admin),
         ["message"] if get => monitor::message(web, req, &admin),
         ["outbox", "retry"] if post => monitor::retry(web, req, &admin).await,
@@ -88,9 +100,17 @@ async fn signed_in(web: &Web, req: &Req) -> Result<Option<Admin>, WebError> {
     let Some(token) = req.cookie(ADMIN_COOKIE) else {
         return Ok(None);
     };
-    Ok(admin::session(&web.ctx, token)
-        .await?
-        .map(|(token_hash, session)| Admin { token_hash, session }))
+    let Some((token_hash, session)) = admin::session(&web.ctx, token).await? else {
+        return Ok(None);
+    };
+    let preferences = admin::preferences(&web.ctx, &session.name)?;
+    let clock = Clock::of(&preferences);
+    Ok(Some(Admin {
+        token_hash,
+        session,
+        preferences,
+        clock,
+    }))
 }
 
 /// Renders an admin page (the admin's name and form token included).

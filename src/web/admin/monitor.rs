@@ -8,7 +8,6 @@ use crate::model::{MessageRecord, RecipientStatus};
 use crate::service::intake::queue_id_text;
 use crate::service::monitor::{self, Cursor, Filter};
 use crate::service::tracking::Status;
-use crate::service::utc_text;
 use crate::web::Web;
 use crate::web::http::{Req, Resp};
 use crate::web::portal::{WebError, encode};
@@ -49,14 +48,14 @@ fn cursor_of(req: &Req) -> Cursor {
 }
 
 /// A row of the list: when, who to whom, the policy that held it, status.
-fn row(m: &MessageRecord, status: Status, shows_subject: bool) -> Value {
+fn row(admin: &Admin, m: &MessageRecord, status: Status, shows_subject: bool) -> Value {
     let held: Vec<&RecipientStatus> = m.recipients.iter().filter(|r| r.held()).collect();
     let mut rules: Vec<&str> = held.iter().map(|r| r.rule.as_str()).filter(|r| !r.is_empty()).collect();
     rules.sort_unstable();
     rules.dedup();
     let recipients: Vec<&str> = held.iter().map(|r| r.address.as_str()).collect();
     context! {
-        id => queue_id_text(m.id), received => utc_text(m.received_at), sender => m.envelope_from,
+        id => queue_id_text(m.id), received => admin.when(m.received_at), sender => m.envelope_from,
         recipients => recipients.join(", "), policy => rules.join(", "),
         subject => shows_subject.then(|| m.subject.clone()), status => status.label(),
         extended => m.extended_at.is_some() && status != Status::Extended,
@@ -67,7 +66,11 @@ pub fn list(web: &Web, req: &Req, admin: &Admin) -> Result<Resp, WebError> {
     let (filter, note) = filter_of(req);
     let listing = monitor::list(&web.ctx, &filter, cursor_of(req))?;
     let shows_subject = web.ctx.config.admin.monitor_shows_subject;
-    let rows: Vec<Value> = listing.rows.iter().map(|(m, status)| row(m, *status, shows_subject)).collect();
+    let rows: Vec<Value> = listing
+        .rows
+        .iter()
+        .map(|(m, status)| row(admin, m, *status, shows_subject))
+        .collect();
     let keep = format!(
         "q={}&from={}&to={}",
         encode(req.query("q")),
@@ -94,7 +97,7 @@ pub fn list(web: &Web, req: &Req, admin: &Admin) -> Result<Resp, WebError> {
         last => listing.older.map(|_| format!("/admin/monitor?{with_status}&last=1")),
     };
     let values = context! {
-        rows, tabs, note, shows_subject, dead => dead_rows(web)?, q => req.query("q"), from => req.query("from"), to => req.query("to"),
+        rows, tabs, note, shows_subject, dead => dead_rows(web, admin)?, q => req.query("q"), from => req.query("from"), to => req.query("to"),
         pager, capped => listing.capped, indexing => listing.indexing, section => "monitor", retried => req.query("retried"),
         waiting => waiting(web)?,
     };
@@ -111,13 +114,13 @@ fn waiting(web: &Web) -> Result<Value, WebError> {
 }
 
 /// The dead-lettered outbox rows, as the list shows them.
-fn dead_rows(web: &Web) -> Result<Vec<Value>, WebError> {
+fn dead_rows(web: &Web, admin: &Admin) -> Result<Vec<Value>, WebError> {
     Ok(monitor::dead_letters(&web.ctx)?
         .iter()
         .map(|r| {
             context! {
                 id => r.id, kind => r.kind.noun(), message => queue_id_text(r.message_id), to => r.recipients.join(", "),
-                error => r.last_error, created => utc_text(r.created_at), attempts => r.attempts,
+                error => r.last_error, created => admin.when(r.created_at), attempts => r.attempts,
             }
         })
         .collect())
@@ -134,14 +137,14 @@ pub fn message(web: &Web, req: &Req, admin: &Admin) -> Result<Resp, WebError> {
         .map(|r| {
             context! {
                 address => r.address, decision => r.decision.as_str(), rule => r.rule, state => r.state,
-                read_at => r.read_at.map(utc_text), revoked => r.revoked.is_some(),
+                read_at => r.read_at.map(|t| admin.when(t)), revoked => r.revoked.is_some(),
             }
         })
         .collect();
     let events: Vec<Value> = story
         .events
         .iter()
-        .map(|e| context! { at => utc_text(e.at_ms / 1000), actor => e.actor, what => e.what.to_string() })
+        .map(|e| context! { at => admin.when(e.at_ms / 1000), actor => e.actor, what => e.what.to_string() })
         .collect();
     let outbox: Vec<Value> = story
         .outbox
@@ -151,8 +154,8 @@ pub fn message(web: &Web, req: &Req, admin: &Admin) -> Result<Resp, WebError> {
     let values = context! {
         id => queue_id_text(id), status => story.status.label(), sender => m.envelope_from, from => m.from,
         subject => web.ctx.config.admin.monitor_shows_subject.then(|| m.subject.clone()),
-        received => utc_text(m.received_at), expires => utc_text(m.expires_at), size => m.size,
-        recalled => m.recalled_at.map(utc_text), extended => m.extended_at.map(utc_text),
+        received => admin.when(m.received_at), expires => admin.when(m.expires_at), size => m.size,
+        recalled => m.recalled_at.map(|t| admin.when(t)), extended => m.extended_at.map(|t| admin.when(t)),
         restriction => m.restriction.label(), read_receipt => m.read_receipt, client => m.client,
         recipients, events, outbox, section => "monitor",
     };
