@@ -123,7 +123,8 @@ pub struct Filter {
 }
 
 impl Filter {
-    fn keeps(&self, e: &Event, query: &str) -> bool {
+    /// Whether `e` passes; `query` is the filter's query trimmed and lower-cased.
+    pub fn keeps(&self, e: &Event, query: &str) -> bool {
         let at = e.at_ms / 1000;
         self.kind.is_none_or(|k| Kind::of(e) == k)
             && self.from.is_none_or(|f| at >= f)
@@ -162,24 +163,32 @@ fn csv_field(s: &str) -> String {
     out
 }
 
-pub fn csv(events: &[Event]) -> String {
-    let mut out = String::from("time_utc,kind,who,what\r\n");
-    for e in events {
-        let _ = write!(
-            out,
-            "{},{},{},{}\r\n",
-            csv_field(&super::utc_text(e.at_ms / 1000)),
-            Kind::of(e).name(),
-            csv_field(&e.actor),
-            csv_field(&e.what.to_string())
-        );
-    }
-    out
+/// The first line of the audit's CSV.
+pub const CSV_HEADER: &str = "time_utc,kind,who,what\r\n";
+
+/// Appends `e` as one CSV line.
+pub fn csv_row(out: &mut String, e: &Event) {
+    let _ = write!(
+        out,
+        "{},{},{},{}\r\n",
+        csv_field(&super::utc_text(e.at_ms / 1000)),
+        Kind::of(e).name(),
+        csv_field(&e.actor),
+        csv_field(&e.what.to_string())
+    );
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn csv(events: &[Event]) -> String {
+        let mut out = CSV_HEADER.to_string();
+        for e in events {
+            csv_row(&mut out, e);
+        }
+        out
+    }
 
     fn event(actor: &str, what: &str) -> Event {
         typed(actor, What::Legacy { text: what.into() })

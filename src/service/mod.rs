@@ -4,6 +4,7 @@ pub mod access;
 pub mod accounts;
 pub mod admin;
 pub mod audit;
+pub mod audit_export;
 pub mod dashboard;
 pub mod directory;
 pub mod health;

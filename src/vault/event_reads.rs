@@ -34,6 +34,25 @@ impl Vault {
         Ok(out)
     }
 
+    /// Up to `limit` events of `message_id` numbered below `before`, newest
+    /// first, none older than `since_ms`; true when there are no more.
+    pub fn events_before(&self, message_id: u64, before: u64, limit: usize, since_ms: i64) -> Result<(Vec<Event>, bool), VaultError> {
+        let txn = self.db()?.begin_read()?;
+        let table = txn.open_table(EVENTS)?;
+        let mut out = Vec::with_capacity(limit.min(1024));
+        for row in table.range((message_id, 0)..(message_id, before))?.rev() {
+            let event: Event = decode("events", row?.1.value())?;
+            if event.at_ms < since_ms {
+                return Ok((out, true));
+            }
+            out.push(event);
+            if out.len() >= limit {
+                return Ok((out, false));
+            }
+        }
+        Ok((out, true))
+    }
+
     /// Shows `visit` the events of `message_id` from the newest back to
     /// `since_ms`, at most `cap` of them; true when the cap stopped the walk.
     pub fn walk_events_since(&self, message_id: u64, since_ms: i64, cap: usize, mut visit: impl FnMut(&Event)) -> Result<bool, VaultError> {

@@ -3,7 +3,8 @@
 
 use std::net::IpAddr;
 
-use http_body_util::{BodyExt, Full, Limited};
+use http_body_util::combinators::BoxBody;
+use http_body_util::{BodyExt, Full, Limited, StreamBody};
 use hyper::body::{Bytes, Incoming};
 use hyper::header::{HeaderMap, HeaderValue};
 use hyper::{Method, Request, Response, StatusCode};
@@ -156,8 +157,25 @@ fn parse_pairs(s: &str) -> Vec<(String, String)> {
 pub struct Resp {
     pub status: StatusCode,
     pub headers: Vec<(&'static str, String)>,
-    pub body: Bytes,
+    pub body: Body,
 }
+
+/// A response body: whole, or chunks a task sends while the client reads
+/// (the channel is bounded, so a slow reader slows the sender).
+#[derive(Clone)]
+pub enum Body {
+    Whole(Bytes),
+    Chunks(async_channel::Receiver<Vec<u8>>),
+}
+
+impl From<Bytes> for Body {
+    fn from(bytes: Bytes) -> Self {
+        Self::Whole(bytes)
+    }
+}
+
+/// What the listener sends.
+pub type ResponseBody = BoxBody<Bytes, std::convert::Infallible>;
 
 impl Resp {
     pub fn html(status: StatusCode, body: String) -> Self {
@@ -167,7 +185,7 @@ impl Resp {
                 ("content-type", "text/html; charset=utf-8".into()),
                 ("cache-control", "no-store".into()),
             ],
-            body: Bytes::from(body),
+            body: Bytes::from(body).into(),
         }
     }
 
@@ -178,7 +196,7 @@ impl Resp {
                 ("content-type", "text/plain; charset=utf-8".into()),
                 ("cache-control", "no-store".into()),
             ],
-            body: Bytes::from_static(body.as_bytes()),
+            body: Bytes::from_static(body.as_bytes()).into(),
         }
     }
 
@@ -187,7 +205,7 @@ impl Resp {
         Self {
             status: StatusCode::SEE_OTHER,
             headers: vec![("location", location.to_string()), ("cache-control", "no-store".into())],
-            body: Bytes::new(),
+            body: Bytes::new().into(),
         }
     }
 
@@ -198,13 +216,21 @@ impl Resp {
                 ("content-type", content_type.into()),
                 ("cache-control", "public, max-age=31536000, immutable".into()),
             ],
-            body: bytes,
+            body: bytes.into(),
         }
     }
 
     pub fn with_cookie(mut self, cookie: String) -> Self {
         self.headers.push(("set-cookie", cookie));
         self
+    }
+
+    /// A download sent as `chunks` arrive (the sender ends it by dropping its side).
+    pub fn streamed_download(content_type: &str, disposition: String, chunks: async_channel::Receiver<Vec<u8>>) -> Self {
+        Self {
+            body: Body::Chunks(chunks),
+            ..Self::download(content_type, disposition, Vec::new())
+        }
     }
 
     /// A download: never shown inline on the portal's origin, never cached.
@@ -217,7 +243,7 @@ impl Resp {
                 ("cache-control", "private, no-store".into()),
                 ("content-security-policy", "sandbox; default-src 'none'".into()),
             ],
-            body: Bytes::from(body),
+            body: Bytes::from(body).into(),
         }
     }
 
@@ -231,7 +257,7 @@ impl Resp {
                 ("cache-control", "private, max-age=3600".into()),
                 ("content-security-policy", "sandbox; default-src 'none'".into()),
             ],
-            body: Bytes::from(body),
+            body: Bytes::from(body).into(),
         }
     }
 
@@ -244,7 +270,7 @@ impl Resp {
 
     /// The hyper response, with the security headers every response carries
     /// (unless the response set its own, like the sandboxed message frame).
-    pub fn finish(self, head_only: bool) -> Response<Full<Bytes>> {
+    pub fn finish(self, head_only: bool) -> Response<ResponseBody> {
         let mut builder = Response::builder().status(self.status);
         let own = |name: &str| self.headers.iter().any(|(k, _)| *k == name);
         for (k, v) in [
@@ -265,8 +291,15 @@ impl Resp {
                 builder = builder.header(k, v);
             }
         }
-        let body = if head_only { Bytes::new() } else { self.body };
-        builder.body(Full::new(body)).expect("valid response parts")
+        let body = match self.body {
+            _ if head_only => Full::new(Bytes::new()).boxed(),
+            Body::Whole(bytes) => Full::new(bytes).boxed(),
+            Body::Chunks(rx) => {
+                let frames = futures_lite::StreamExt::map(rx, |chunk| Ok(hyper::body::Frame::data(Bytes::from(chunk))));
+                BodyExt::boxed(StreamBody::new(frames))
+            }
+        };
+        builder.body(body).expect("valid response parts")
     }
 }
 

@@ -17,8 +17,8 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use futures_rustls::TlsAcceptor;
-use http_body_util::Full;
-use hyper::body::{Bytes, Incoming};
+
+use hyper::body::Incoming;
 use hyper::{Method, Request, Response, StatusCode};
 use smol::net::TcpListener;
 use smol_hyper::rt::{FuturesIo, SmolTimer};
@@ -200,7 +200,7 @@ fn canonical(ip: IpAddr) -> IpAddr {
     }
 }
 
-async fn handle(web: &Web, req: Request<Incoming>, ip: IpAddr) -> Response<Full<Bytes>> {
+async fn handle(web: &Web, req: Request<Incoming>, ip: IpAddr) -> Response<http::ResponseBody> {
     let head_only = req.method() == Method::HEAD;
     let started = std::time::Instant::now();
     let read = within(web, REQUEST_TIMEOUT, async {

@@ -91,7 +91,7 @@ async fn dispatch(web: &Web, req: &Req) -> Result<Resp, WebError> {
         ["report"] if get => report::show(web, req, &admin),
         ["report", "csv"] if get => report::csv(web, req),
         ["audit"] if get => audit::show(web, req, &admin),
-        ["audit", "csv"] if get => audit::csv(web, req),
+        ["audit", "csv"] if get => Ok(audit::csv(web, req)),
         _ => Err(WebError::NotFound),
     }
 }
