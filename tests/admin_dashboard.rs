@@ -166,10 +166,12 @@ fn system_figures(cl: &Cloister, page: &Response) {
 fn mail_the_relay_will_not_take_shows_as_waiting_with_its_age() {
     let cl = Cloister::start(free_port(), "");
     cl.send_one("alice@example.org", &["erin@example.org"], "ordinary, for the relay nobody runs");
+    let held = cl.send_one("alice@example.org", &["pat@partner.test"], "[secure] held; its notices wait too");
     let a = admin::add(&cl, "root");
     let mut root = admin::signed_in(&cl, &a);
     let page = root.get("/admin");
-    assert_eq!(figure(&page, "outbox-pending"), 1, "{}", page.body);
+    // The relayed copy, the partner's first-contact mail and the notice.
+    assert_eq!(figure(&page, "outbox-pending"), 3, "{}", page.body);
     assert!(
         inner(&page, "outbox-oldest").ends_with("seconds"),
         "{}",
@@ -177,8 +179,17 @@ fn mail_the_relay_will_not_take_shows_as_waiting_with_its_age() {
     );
     assert_eq!(href_of(&page, "outbox-pending"), "/admin/monitor#dead");
     let monitor = root.get("/admin/monitor");
-    assert_eq!(figure(&monitor, "waiting"), 1, "the monitor's outbox says the same");
-    assert!(inner(&monitor, "waiting").is_empty() && monitor.body.contains("waiting to be sent, the oldest for "));
+    assert_eq!(figure(&monitor, "waiting"), 3, "the monitor's outbox says the same");
+    assert!(monitor.body.contains("waiting to be sent, the oldest for "));
     let pending = cl.outbox().iter().filter(|r| r["state"] == "pending").count();
-    assert_eq!(pending, 1, "the CLI sees the same row");
+    assert_eq!(pending, 3, "the CLI sees the same rows");
+    // The held message's story lists its own two rows, not the relayed one.
+    let story = root.get(&format!("/admin/message?id={held}"));
+    let rows = &story.body[story.body.find("id=\"outbox\"").expect("an outbox table")..];
+    let rows = &rows[..rows.find("</table>").unwrap()];
+    assert_eq!(rows.matches("<tr><td>").count(), 2, "{rows}");
+    assert!(
+        rows.contains("first-contact") && rows.contains("notification") && rows.contains("pending"),
+        "{rows}"
+    );
 }

@@ -161,7 +161,7 @@ fn subjects_stay_out_of_the_monitor_when_the_setting_is_off() {
 #[test]
 fn dead_lettered_mail_is_listed_and_an_admin_puts_it_back() {
     let relay = common::picky::PickyRelay::start(|rcpt| rcpt.contains("typo@"));
-    let cl = Cloister::start(relay.port, "");
+    let mut cl = Cloister::start(relay.port, "");
     let id = cl.send_one("alice@example.org", &["typo@example.org"], "ordinary");
     wait_for(Duration::from_secs(20), || {
         cl.outbox().iter().any(|r| r["state"] == "dead").then_some(())
@@ -175,6 +175,18 @@ fn dead_lettered_mail_is_listed_and_an_admin_puts_it_back() {
     let page = root.get("/admin/monitor");
     assert!(page.body.contains(&format!("id=\"retry-{row}\"")), "{}", page.body);
     assert!(page.body.contains("550"), "the last reply is shown: {}", page.body);
+    // A vault from before the outbox's dead-letter and per-message indexes gets them.
+    cl.stop();
+    drop_tables_and_say_schema_8(&cl.data_dir(), &["outbox_dead", "outbox_by_message"]);
+    cl.launch();
+    assert!(
+        root.get("/admin/monitor").body.contains(&format!("id=\"retry-{row}\"")),
+        "listed after the upgrade"
+    );
+    assert!(
+        root.get("/admin").body.contains("<strong>1</strong> dead-lettered"),
+        "counted from the index"
+    );
     let r = admin::post(&mut root, "/admin/outbox/retry", &[("id", &row.to_string())]);
     assert_eq!(
         (r.status, r.location()),
@@ -238,4 +250,17 @@ fn the_story_weaves_in_the_recipients_sign_in_and_reply() {
         1,
         "the sign-in before the message is not part of its story"
     );
+}
+
+/// Makes the stopped vault look written by schema 8: `tables` gone.
+fn drop_tables_and_say_schema_8(data_dir: &std::path::Path, tables: &[&str]) {
+    let db = redb::Database::create(data_dir.join("vault.redb")).unwrap();
+    let txn = db.begin_write().unwrap();
+    for name in tables {
+        let table: redb::TableDefinition<(u64, u64), ()> = redb::TableDefinition::new(name);
+        assert!(txn.delete_table(table).unwrap(), "{name} was there");
+    }
+    let meta: redb::TableDefinition<&str, u64> = redb::TableDefinition::new("meta");
+    txn.open_table(meta).unwrap().insert("schema_version", 8).unwrap();
+    txn.commit().unwrap();
 }

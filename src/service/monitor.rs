@@ -5,7 +5,7 @@
 use super::StoreError;
 use super::tracking::Status;
 use super::{Context, now};
-use crate::model::{Event, MessageRecord, OutboxRow, OutboxState};
+use crate::model::{Event, MessageRecord, OutboxRow};
 use crate::vault::MonitorQuery;
 
 /// Messages per monitor page.
@@ -103,7 +103,7 @@ pub fn story(ctx: &Context, id: u64) -> Result<Option<Story>, StoreError> {
     let Some(message) = super::records::message(ctx, id)? else {
         return Ok(None);
     };
-    let outbox = ctx.vault.outbox()?.into_iter().filter(|r| r.message_id == id).collect();
+    let outbox = ctx.vault.message_outbox(id)?;
     let holders: Vec<String> = message
         .recipients
         .iter()
@@ -133,11 +133,12 @@ pub fn outbox_waiting(ctx: &Context, at: i64) -> Result<crate::vault::OutboxHeal
     Ok(ctx.vault.outbox_health(at - super::health::STUCK_AFTER_SECS)?)
 }
 
-/// Every dead-lettered outbox row, newest first.
+/// Dead-lettered rows the monitor lists at most (the dashboard counts them all).
+pub const DEAD_SHOWN: usize = 200;
+
+/// The newest dead-lettered outbox rows (`DEAD_SHOWN`), newest first.
 pub fn dead_letters(ctx: &Context) -> Result<Vec<OutboxRow>, StoreError> {
-    let mut rows: Vec<OutboxRow> = ctx.vault.outbox()?.into_iter().filter(|r| r.state == OutboxState::Dead).collect();
-    rows.sort_by_key(|r| std::cmp::Reverse(r.id));
-    Ok(rows)
+    Ok(ctx.vault.dead_letters(DEAD_SHOWN)?)
 }
 
 /// Puts dead-lettered row `id` back in the queue; false when it is not dead-lettered.

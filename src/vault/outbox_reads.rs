@@ -2,9 +2,9 @@
 //! table lengths and the due-time index rather than by decoding every row: an
 //! outage that leaves 100,000 notices waiting costs the same as an idle day.
 
-use redb::{ReadableDatabase, ReadableTableMetadata};
+use redb::{ReadableDatabase, ReadableTable, ReadableTableMetadata};
 
-use super::schema::{OUTBOX, OUTBOX_DUE};
+use super::schema::{OUTBOX, OUTBOX_BY_MESSAGE, OUTBOX_DEAD, OUTBOX_DUE};
 use super::{Vault, VaultError, decode};
 use crate::model::{OutboxKind, OutboxRow, OutboxState};
 
@@ -31,10 +31,9 @@ impl Vault {
         let txn = self.db()?.begin_read()?;
         let rows = txn.open_table(OUTBOX)?;
         let due = txn.open_table(OUTBOX_DUE)?;
-        let pending = due.len()?;
         let mut h = OutboxHealth {
-            pending,
-            dead: rows.len()?.saturating_sub(pending),
+            pending: due.len()?,
+            dead: txn.open_table(OUTBOX_DEAD)?.len()?,
             ..OutboxHealth::default()
         };
         for kind in OutboxKind::ALL {
@@ -54,5 +53,42 @@ impl Vault {
             }
         }
         Ok(h)
+    }
+
+    /// The newest `limit` dead-lettered rows, newest first (from their index:
+    /// the rows still waiting are not read).
+    pub fn dead_letters(&self, limit: usize) -> Result<Vec<OutboxRow>, VaultError> {
+        let txn = self.db()?.begin_read()?;
+        let mut keys: Vec<(u8, u64)> = Vec::new();
+        for key in txn.open_table(OUTBOX_DEAD)?.iter()? {
+            keys.push(key?.0.value());
+        }
+        keys.sort_unstable_by_key(|&(_, id)| std::cmp::Reverse(id));
+        keys.truncate(limit);
+        let rows = txn.open_table(OUTBOX)?;
+        let mut out = Vec::with_capacity(keys.len());
+        for key in keys {
+            if let Some(v) = rows.get(key)? {
+                out.push(decode("outbox", v.value())?);
+            }
+        }
+        Ok(out)
+    }
+
+    /// The outbox rows about message `message_id` still kept.
+    pub fn message_outbox(&self, message_id: u64) -> Result<Vec<OutboxRow>, VaultError> {
+        let txn = self.db()?.begin_read()?;
+        let rows = txn.open_table(OUTBOX)?;
+        let mut out = Vec::new();
+        for key in txn
+            .open_table(OUTBOX_BY_MESSAGE)?
+            .range((message_id, 0, 0)..=(message_id, u8::MAX, u64::MAX))?
+        {
+            let (_, kind, id) = key?.0.value();
+            if let Some(v) = rows.get((kind, id))? {
+                out.push(decode("outbox", v.value())?);
+            }
+        }
+        Ok(out)
     }
 }

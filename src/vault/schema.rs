@@ -36,6 +36,12 @@ pub const OUTBOX: TableDefinition<(u8, u64), &[u8]> = TableDefinition::new("outb
 /// (schema 6), so the worker reads only what is due; dead letters are not
 /// in it. Kept with OUTBOX in every write (`tables::put_row`, `remove_row`).
 pub const OUTBOX_DUE: TableDefinition<(u8, i64, u64), ()> = TableDefinition::new("outbox_due");
+/// (kind code, row id) → (): the dead-lettered rows (schema 9), so the
+/// monitor lists them without reading the rows still waiting.
+pub const OUTBOX_DEAD: TableDefinition<(u8, u64), ()> = TableDefinition::new("outbox_dead");
+/// (message id, kind code, row id) → (): a message's outbox rows (schema 9),
+/// for its story. Both kept with OUTBOX in every write (`tables::put_row`).
+pub const OUTBOX_BY_MESSAGE: TableDefinition<(u64, u8, u64), ()> = TableDefinition::new("outbox_by_message");
 /// data id → bytes of relayed mail, shared by the per-recipient rows of one message.
 pub const OUTBOX_DATA: TableDefinition<u64, &[u8]> = TableDefinition::new("outbox_data");
 /// data id → rows still needing those bytes; the bytes go when it reaches 0.
@@ -123,6 +129,8 @@ macro_rules! each_table {
         $each!(ACCOUNTS);
         $each!(OUTBOX);
         $each!(OUTBOX_DUE);
+        $each!(OUTBOX_DEAD);
+        $each!(OUTBOX_BY_MESSAGE);
         $each!(OUTBOX_DATA);
         $each!(OUTBOX_REFS);
         $each!(EVENTS);
@@ -270,7 +278,28 @@ fn migrate(txn: &redb::WriteTransaction, from: u64) -> Result<(), VaultError> {
     }
     if from < 9 {
         let domains = super::domain_index::build(txn)?;
-        tracing::info!(domains, "vault schema 8 -> 9: domain counts built");
+        let (dead, rows) = index_outbox(txn)?;
+        tracing::info!(domains, dead, rows, "vault schema 8 -> 9: domain counts and outbox indexes built");
     }
     Ok(())
+}
+
+/// Fills the dead-letter and per-message indexes of the outbox (schema 9):
+/// (dead rows, rows).
+fn index_outbox(txn: &redb::WriteTransaction) -> Result<(u64, u64), VaultError> {
+    let outbox = txn.open_table(OUTBOX)?;
+    let mut dead = txn.open_table(OUTBOX_DEAD)?;
+    let mut by_message = txn.open_table(OUTBOX_BY_MESSAGE)?;
+    let (mut dead_rows, mut rows) = (0u64, 0u64);
+    for row in outbox.iter()? {
+        let row: crate::model::OutboxRow = super::decode("outbox", row?.1.value())?;
+        let (kind, id) = (row.kind.code(), row.id);
+        by_message.insert((row.message_id, kind, id), ())?;
+        if row.state == crate::model::OutboxState::Dead {
+            dead.insert((kind, id), ())?;
+            dead_rows += 1;
+        }
+        rows += 1;
+    }
+    Ok((dead_rows, rows))
 }

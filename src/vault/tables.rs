@@ -5,8 +5,9 @@ use redb::{ReadableTable, Table, WriteTransaction};
 
 use super::schema::{
     ACCOUNTS, ADMIN_SESSIONS, ADMINS, Counters, DAY_COUNTS, DOMAINS, EVENTS, EXPIRY_DUE, MAILBOX, MAILBOX_FOLDERS, MESSAGE_KEYS, MESSAGES,
-    MONITOR_DAYS, MONITOR_ROWS, MONITOR_STATUS, MONITOR_TERMS, OUTBOX, OUTBOX_DATA, OUTBOX_DUE, OUTBOX_REFS, RAW, RAW_CHUNKS, REPORT_DAYS,
-    RESET_TOKENS, SEARCH_TEXT, SEARCH_WORDS, SENDER_MONTH_COUNTS, SENDER_RECIPIENTS, SESSIONS, SIGN_IN_CODES, VAULT_KEYS,
+    MONITOR_DAYS, MONITOR_ROWS, MONITOR_STATUS, MONITOR_TERMS, OUTBOX, OUTBOX_BY_MESSAGE, OUTBOX_DATA, OUTBOX_DEAD, OUTBOX_DUE,
+    OUTBOX_REFS, RAW, RAW_CHUNKS, REPORT_DAYS, RESET_TOKENS, SEARCH_TEXT, SEARCH_WORDS, SENDER_MONTH_COUNTS, SENDER_RECIPIENTS, SESSIONS,
+    SIGN_IN_CODES, VAULT_KEYS,
 };
 use super::{VaultError, decode, encode};
 use crate::model::{Account, Event, MessageRecord, OutboxRow, OutboxState, What};
@@ -25,6 +26,8 @@ pub struct Tables<'t> {
     pub(super) accounts: Table<'t, &'static str, &'static [u8]>,
     pub(super) outbox: Table<'t, (u8, u64), &'static [u8]>,
     outbox_due: Table<'t, (u8, i64, u64), ()>,
+    outbox_dead: Table<'t, (u8, u64), ()>,
+    outbox_by_message: Table<'t, (u64, u8, u64), ()>,
     pub(super) outbox_data: Table<'t, u64, &'static [u8]>,
     pub(super) outbox_refs: Table<'t, u64, u32>,
     pub(super) events: Table<'t, (u64, u64), &'static [u8]>,
@@ -62,6 +65,8 @@ impl<'t> Tables<'t> {
             accounts: txn.open_table(ACCOUNTS)?,
             outbox: txn.open_table(OUTBOX)?,
             outbox_due: txn.open_table(OUTBOX_DUE)?,
+            outbox_dead: txn.open_table(OUTBOX_DEAD)?,
+            outbox_by_message: txn.open_table(OUTBOX_BY_MESSAGE)?,
             outbox_data: txn.open_table(OUTBOX_DATA)?,
             outbox_refs: txn.open_table(OUTBOX_REFS)?,
             events: txn.open_table(EVENTS)?,
@@ -89,14 +94,21 @@ impl<'t> Tables<'t> {
         self.messages.get(id)?.map(|v| decode("messages", v.value())).transpose()
     }
 
-    /// Stores an outbox row, keeping the due-time index in step (a pending
-    /// row is there under its next attempt; a dead letter is not).
+    /// Stores an outbox row, keeping its indexes in step: a pending row is in
+    /// the due-time index under its next attempt, a dead letter in the
+    /// dead-letter index, every row under its message.
     pub(super) fn put_row(&mut self, row: &OutboxRow) -> Result<(), VaultError> {
         let key = (row.kind.code(), row.id);
         self.unindex(key)?;
-        if row.state == OutboxState::Pending {
-            self.outbox_due.insert((row.kind.code(), row.next_attempt_at, row.id), ())?;
+        match row.state {
+            OutboxState::Pending => {
+                self.outbox_due.insert((key.0, row.next_attempt_at, key.1), ())?;
+            }
+            OutboxState::Dead => {
+                self.outbox_dead.insert(key, ())?;
+            }
         }
+        self.outbox_by_message.insert((row.message_id, key.0, key.1), ())?;
         self.outbox.insert(key, encode(row).as_slice())?;
         Ok(())
     }
@@ -114,8 +126,12 @@ impl<'t> Tables<'t> {
             .get(key)?
             .map(|v| decode::<OutboxRow>("outbox", v.value()))
             .transpose()?;
-        if let Some(old) = old.filter(|o| o.state == OutboxState::Pending) {
-            self.outbox_due.remove((key.0, old.next_attempt_at, key.1))?;
+        if let Some(old) = old {
+            match old.state {
+                OutboxState::Pending => self.outbox_due.remove((key.0, old.next_attempt_at, key.1))?,
+                OutboxState::Dead => self.outbox_dead.remove(key)?,
+            };
+            self.outbox_by_message.remove((old.message_id, key.0, key.1))?;
         }
         Ok(())
     }

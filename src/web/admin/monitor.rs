@@ -109,7 +109,7 @@ fn waiting(web: &Web) -> Result<Value, WebError> {
     let at = crate::service::now();
     let h = monitor::outbox_waiting(&web.ctx, at)?;
     Ok(context! {
-        pending => h.pending, oldest => h.oldest_created.map(|t| super::dashboard::age_text(at - t)), stuck => h.overdue > 0,
+        pending => h.pending, dead => h.dead, oldest => h.oldest_created.map(|t| super::dashboard::age_text(at - t)), stuck => h.overdue > 0,
     })
 }
 
