@@ -81,6 +81,12 @@ fn every_domain_held_mail_reached_is_listed_counted_and_found() {
         found.body
     );
     assert!(found.body.contains("value=\"OTHER\""), "the search stays in its box");
+    let users = root.get("/admin/directory?domain=partner.test");
+    assert!(users.body.contains(">bob@partner.test<") && users.body.contains(">carol@partner.test<"));
+    assert!(
+        !root.get("/admin/directory?domain=other.test").body.contains("dan@"),
+        "a deleted account leaves its domain's list"
+    );
     let none = root.get("/admin/directory?match=nowhere");
     assert!(none.text_of("empty").contains("No domain matches"), "{}", none.body);
 }
@@ -101,6 +107,8 @@ fn a_vault_from_before_the_domain_counts_gets_them_built() {
         let txn = db.begin_write().unwrap();
         let domains: redb::TableDefinition<&str, &[u8]> = redb::TableDefinition::new("domains");
         assert!(txn.delete_table(domains).unwrap());
+        let listed: redb::TableDefinition<(&str, &str), ()> = redb::TableDefinition::new("account_domains");
+        assert!(txn.delete_table(listed).unwrap());
         let meta: redb::TableDefinition<&str, u64> = redb::TableDefinition::new("meta");
         txn.open_table(meta).unwrap().insert("schema_version", 8).unwrap();
         txn.commit().unwrap();
@@ -111,4 +119,10 @@ fn a_vault_from_before_the_domain_counts_gets_them_built() {
     let after = row(&root.get("/admin/directory"), "partner.test");
     assert_eq!(after[..3], before[..3], "users, denials and held messages as they were");
     assert_eq!(after[3][..10], before[3][..10], "the day of the last one too");
+    let users = root.get("/admin/directory?domain=partner.test");
+    assert!(
+        users.body.contains(">bob@partner.test<") && users.body.contains(">carol@partner.test<"),
+        "{}",
+        users.body
+    );
 }

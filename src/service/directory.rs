@@ -59,15 +59,7 @@ pub fn domains(ctx: &Context, query: &str, after: &str) -> Result<Vec<Domain>, S
 /// `query` (case-insensitive), by address.
 pub fn users(ctx: &Context, domain: &str, query: &str) -> Result<Vec<Account>, StoreError> {
     let query = query.trim().to_ascii_lowercase();
-    let mut list: Vec<Account> = ctx
-        .vault
-        .accounts()?
-        .into_iter()
-        .filter(|a| (domain.is_empty() || domain_of(&a.address) == domain) && a.address.contains(&query))
-        .take(USERS_MAX)
-        .collect();
-    list.sort_by(|a, b| a.address.cmp(&b.address));
-    Ok(list)
+    Ok(ctx.vault.accounts_matching(domain, &query, USERS_MAX)?)
 }
 
 /// One account and its latest sign-ins (successful and refused), newest first.

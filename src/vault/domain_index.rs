@@ -5,7 +5,7 @@
 
 use redb::{ReadableDatabase, ReadableTable, WriteTransaction};
 
-use super::schema::{ACCOUNTS, DOMAINS, MAILBOX_FOLDERS};
+use super::schema::{ACCOUNT_DOMAINS, ACCOUNTS, DOMAINS, MAILBOX_FOLDERS};
 use super::tables::Tables;
 use super::{Vault, VaultError, decode};
 use crate::model::Account;
@@ -69,9 +69,17 @@ fn step(n: u32, by: i64) -> u32 {
 }
 
 impl Tables<'_> {
-    /// Follows `change` in the counts of `address`'s domain.
+    /// Follows `change` in the counts of `address`'s domain (and, for an
+    /// account made or deleted, in the domain's list of accounts).
     pub(super) fn count_domain(&mut self, address: &str, change: DomainChange) -> Result<(), VaultError> {
         let domain = domain_of(address);
+        if let DomainChange::Users(by) = change {
+            if by > 0 {
+                self.account_domains.insert((domain.as_str(), address), ())?;
+            } else {
+                self.account_domains.remove((domain.as_str(), address))?;
+            }
+        }
         let mut row = self
             .domains
             .get(domain.as_str())?
@@ -96,8 +104,10 @@ impl Tables<'_> {
 /// outside Sent folders (their ids tell when). Returns how many domains there are.
 pub(super) fn build(txn: &WriteTransaction) -> Result<u64, VaultError> {
     let mut rows: std::collections::BTreeMap<String, DomainRow> = std::collections::BTreeMap::new();
+    let mut by_domain = txn.open_table(ACCOUNT_DOMAINS)?;
     for row in txn.open_table(ACCOUNTS)?.iter()? {
         let account: Account = decode("accounts", row?.1.value())?;
+        by_domain.insert((domain_of(&account.address).as_str(), account.address.as_str()), ())?;
         let r = rows.entry(domain_of(&account.address)).or_default();
         r.users += 1;
         r.denied += u32::from(!account.allow_logon);
@@ -139,6 +149,51 @@ impl Vault {
                 if out.len() >= limit {
                     break;
                 }
+            }
+        }
+        Ok(out)
+    }
+}
+
+impl Vault {
+    /// Up to `limit` accounts, by address, whose address contains `query`
+    /// (lower-case): of `domain` through its list, or of every domain by
+    /// their keys; only the matches are decoded.
+    pub fn accounts_matching(&self, domain: &str, query: &str, limit: usize) -> Result<Vec<Account>, VaultError> {
+        let txn = self.db()?.begin_read()?;
+        let accounts = txn.open_table(ACCOUNTS)?;
+        let mut found: Vec<String> = Vec::new();
+        if domain.is_empty() {
+            for row in accounts.iter()? {
+                let key = row?.0;
+                if key.value().contains(query) {
+                    found.push(key.value().to_string());
+                    if found.len() >= limit {
+                        break;
+                    }
+                }
+            }
+        } else {
+            let domain = domain.to_ascii_lowercase();
+            let listed = txn.open_table(ACCOUNT_DOMAINS)?;
+            for row in listed.range((domain.as_str(), "")..)? {
+                let key = row?.0;
+                let (d, address) = key.value();
+                if d != domain {
+                    break;
+                }
+                if address.contains(query) {
+                    found.push(address.to_string());
+                    if found.len() >= limit {
+                        break;
+                    }
+                }
+            }
+        }
+        let mut out = Vec::with_capacity(found.len());
+        for address in found {
+            if let Some(v) = accounts.get(address.as_str())? {
+                out.push(decode("accounts", v.value())?);
             }
         }
         Ok(out)

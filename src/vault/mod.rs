@@ -207,13 +207,6 @@ impl Vault {
         rows.take(limit).map(|row| decode("accounts", row?.1.value())).collect()
     }
 
-    /// Every account, by address.
-    pub fn accounts(&self) -> Result<Vec<Account>, VaultError> {
-        let txn = self.db()?.begin_read()?;
-        let table = txn.open_table(ACCOUNTS)?;
-        table.iter()?.map(|row| decode("accounts", row?.1.value())).collect()
-    }
-
     /// The session stored under `token_hash`.
     pub fn session(&self, token_hash: &str) -> Result<Option<Session>, VaultError> {
         let txn = self.db()?.begin_read()?;

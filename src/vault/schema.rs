@@ -110,6 +110,9 @@ pub const EXPIRY_DUE: TableDefinition<(i64, u64), ()> = TableDefinition::new("ex
 /// every domain that had an account (held mail makes one per recipient),
 /// kept after its last account goes. Schema 9.
 pub const DOMAINS: TableDefinition<&str, &[u8]> = TableDefinition::new("domains");
+/// (domain, address) → (): the accounts of a domain (schema 9), so the
+/// directory lists a domain's users without reading every account.
+pub const ACCOUNT_DOMAINS: TableDefinition<(&str, &str), ()> = TableDefinition::new("account_domains");
 /// `VAULT_KEYS` key: the last message id older messages were indexed through
 /// (absent: none yet; `u64::MAX`: all of them).
 pub const MONITOR_THROUGH: &str = "monitor_through";
@@ -151,6 +154,7 @@ macro_rules! each_table {
         $each!(MONITOR_TERMS);
         $each!(EXPIRY_DUE);
         $each!(DOMAINS);
+        $each!(ACCOUNT_DOMAINS);
     };
 }
 pub(super) use each_table;

@@ -4,10 +4,10 @@
 use redb::{ReadableTable, Table, WriteTransaction};
 
 use super::schema::{
-    ACCOUNTS, ADMIN_SESSIONS, ADMINS, Counters, DAY_COUNTS, DOMAINS, EVENTS, EXPIRY_DUE, MAILBOX, MAILBOX_FOLDERS, MESSAGE_KEYS, MESSAGES,
-    MONITOR_DAYS, MONITOR_ROWS, MONITOR_STATUS, MONITOR_TERMS, OUTBOX, OUTBOX_BY_MESSAGE, OUTBOX_DATA, OUTBOX_DEAD, OUTBOX_DUE,
-    OUTBOX_REFS, RAW, RAW_CHUNKS, REPORT_DAYS, RESET_TOKENS, SEARCH_TEXT, SEARCH_WORDS, SENDER_MONTH_COUNTS, SENDER_RECIPIENTS, SESSIONS,
-    SIGN_IN_CODES, VAULT_KEYS,
+    ACCOUNT_DOMAINS, ACCOUNTS, ADMIN_SESSIONS, ADMINS, Counters, DAY_COUNTS, DOMAINS, EVENTS, EXPIRY_DUE, MAILBOX, MAILBOX_FOLDERS,
+    MESSAGE_KEYS, MESSAGES, MONITOR_DAYS, MONITOR_ROWS, MONITOR_STATUS, MONITOR_TERMS, OUTBOX, OUTBOX_BY_MESSAGE, OUTBOX_DATA, OUTBOX_DEAD,
+    OUTBOX_DUE, OUTBOX_REFS, RAW, RAW_CHUNKS, REPORT_DAYS, RESET_TOKENS, SEARCH_TEXT, SEARCH_WORDS, SENDER_MONTH_COUNTS, SENDER_RECIPIENTS,
+    SESSIONS, SIGN_IN_CODES, VAULT_KEYS,
 };
 use super::{VaultError, decode, encode};
 use crate::model::{Account, Event, MessageRecord, OutboxRow, OutboxState, What};
@@ -46,6 +46,7 @@ pub struct Tables<'t> {
     pub(super) monitor_terms: Table<'t, (u64, u64), ()>,
     pub(super) expiry_due: Table<'t, (i64, u64), ()>,
     pub(super) domains: Table<'t, &'static str, &'static [u8]>,
+    pub(super) account_domains: Table<'t, (&'static str, &'static str), ()>,
     /// Addresses whose mailbox or account this batch changed (`Versions`).
     pub(super) touched: Vec<String>,
 }
@@ -85,6 +86,7 @@ impl<'t> Tables<'t> {
             monitor_terms: txn.open_table(MONITOR_TERMS)?,
             expiry_due: txn.open_table(EXPIRY_DUE)?,
             domains: txn.open_table(DOMAINS)?,
+            account_domains: txn.open_table(ACCOUNT_DOMAINS)?,
             touched: Vec::new(),
         })
     }
