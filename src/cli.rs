@@ -77,6 +77,14 @@ pub enum Command {
         #[command(flatten)]
         list: ListArgs,
     },
+    /// List the audit (events about no message: sign-ins and refusals,
+    /// lockouts, passwords, admin changes), oldest first (streamed as read).
+    Audit {
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        list: ListArgs,
+    },
     /// Show one message (held or relayed): its record, event log and stored bytes, as JSON.
     Show {
         /// Queue id as printed by `messages`.
@@ -146,11 +154,13 @@ pub enum Command {
 #[derive(Args, Debug, Clone, Default)]
 pub struct ListArgs {
     /// Only rows from this day on (YYYY-MM-DD, UTC): messages accepted,
-    /// outbox rows and accounts made.
+    /// outbox rows and accounts made, audit events.
     #[arg(long, value_name = "DATE", global = true)]
     pub since: Option<String>,
     /// Only these statuses; repeat or separate with commas. Messages: sent,
     /// read, recalled, extended, expired, ordinary. Outbox rows: pending, dead.
+    /// Audit events, by kind: sign-in, sign-in-failed, lockout, password,
+    /// admin-sign-in, admin-sign-in-failed, admin-change, account.
     #[arg(long, value_name = "STATUS", value_delimiter = ',', global = true)]
     pub status: Vec<String>,
     /// At most this many rows.

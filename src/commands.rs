@@ -58,6 +58,7 @@ fn with_config(command: Command, loaded: LoadedConfig) -> ExitCode {
             Err(e) => fail(&e.to_string()),
         },
         Command::Messages { json, list } => listing_command::messages(&loaded.config, &list, json),
+        Command::Audit { json, list } => listing_command::audit(&loaded.config, &list, json),
         Command::Outbox {
             action: None | Some(OutboxAction::List),
             json,

@@ -30,6 +30,11 @@ pub enum Request {
         #[serde(default)]
         list: ListArgs,
     },
+    /// Streamed, as `Messages`: the audit's events.
+    Audit {
+        #[serde(default)]
+        list: ListArgs,
+    },
     Show {
         message_id: String,
     },
@@ -85,6 +90,7 @@ impl Request {
             Self::Messages { list } => (Listing::Messages, list),
             Self::Outbox { list } => (Listing::Outbox, list),
             Self::Users { list } => (Listing::Users, list),
+            Self::Audit { list } => (Listing::Audit, list),
             _ => return None,
         };
         let filter = ListFilter {
@@ -103,7 +109,7 @@ pub fn socket_path(data_dir: &Path) -> PathBuf {
 /// Computes the answer to a request at the operator's desk.
 pub async fn answer(desk: &Desk, request: &Request) -> Result<Value, String> {
     let result: Result<Value, OperatorError> = match request {
-        Request::Messages { .. } | Request::Outbox { .. } | Request::Users { .. } => {
+        Request::Messages { .. } | Request::Outbox { .. } | Request::Users { .. } | Request::Audit { .. } => {
             Err(OperatorError::Refused("a listing is streamed, not answered at once".into()))
         }
         Request::Retry { id } => desk.retry(*id).await,

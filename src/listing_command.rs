@@ -1,4 +1,4 @@
-//! `cloister messages`, `outbox`, `user list`: listings streamed from the
+//! `cloister messages`, `outbox`, `user list`, `audit`: listings streamed from the
 //! running server (or the stopped vault) and printed row by row as they
 //! arrive, as a table or as one JSON array, so a listing of any size holds
 //! a few hundred rows at a time at either end.
@@ -30,6 +30,19 @@ pub fn messages(config: &Config, list: &ListArgs, json: bool) -> ExitCode {
 pub fn outbox(config: &Config, list: &ListArgs, json: bool) -> ExitCode {
     match wire_args(list, OUTBOX_STATES) {
         Ok(list) => run(config, &Request::Outbox { list }, json),
+        Err(e) => fail(&e),
+    }
+}
+
+/// Audit kinds `--status` may name.
+fn audit_kinds() -> Vec<&'static str> {
+    crate::service::audit::Kind::ALL.iter().map(|k| k.name()).collect()
+}
+
+/// `cloister audit`.
+pub fn audit(config: &Config, list: &ListArgs, json: bool) -> ExitCode {
+    match wire_args(list, &audit_kinds()) {
+        Ok(list) => run(config, &Request::Audit { list }, json),
         Err(e) => fail(&e),
     }
 }
@@ -138,6 +151,7 @@ fn table_row(request: &Request, row: &Value) -> String {
                 row["last_sign_in"]["at"].as_str().unwrap_or("never"),
             )
         }
+        Request::Audit { .. } => format!("{}  {}  {}  {}\n", s(row, "at"), s(row, "kind"), s(row, "who"), s(row, "what")),
         _ => format!("{row}\n"),
     }
 }

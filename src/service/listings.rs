@@ -1,4 +1,4 @@
-//! The operator's listings (`cloister messages`, `outbox`, `user list`),
+//! The operator's listings (`cloister messages`, `outbox`, `user list`, `audit`),
 //! streamed: rows are read from the vault a batch at a time and handed on
 //! one by one, so neither the server nor the command holds more than a
 //! batch however large the vault is.
@@ -18,6 +18,7 @@ pub enum Listing {
     Messages,
     Outbox,
     Users,
+    Audit,
 }
 
 /// What a listing keeps.
@@ -27,7 +28,7 @@ pub struct ListFilter {
     /// accounts made at or after (unix seconds).
     pub since: Option<i64>,
     /// Messages with any of these statuses, outbox rows in any of these
-    /// states ("pending", "dead"); empty: all.
+    /// states ("pending", "dead"), audit events of these kinds; empty: all.
     pub status: Vec<String>,
     /// Rows handed on, at most.
     pub limit: Option<u64>,
@@ -55,6 +56,7 @@ pub fn each_row(
         Listing::Messages => messages(vault, master, filter, &mut give)?,
         Listing::Outbox => outbox(vault, filter, &mut give)?,
         Listing::Users => users(vault, filter, &mut give)?,
+        Listing::Audit => audit(vault, filter, &mut give)?,
     }
     Ok(sent)
 }
@@ -121,6 +123,30 @@ fn users(vault: &Vault, filter: &ListFilter, give: &mut dyn FnMut(Value) -> bool
                 continue;
             }
             if !give(views::user_row(a)) {
+                return Ok(());
+            }
+        }
+        after = last;
+    }
+}
+
+/// The audit (events of message 0), oldest first from `since`: found by
+/// walking back from the newest, then read forward a batch at a time.
+fn audit(vault: &Vault, filter: &ListFilter, give: &mut dyn FnMut(Value) -> bool) -> Result<(), StoreError> {
+    let mut after = match filter.since {
+        Some(since) => vault.last_event_before(0, since.saturating_mul(1000))?,
+        None => 0,
+    };
+    loop {
+        let batch = vault.events_after(0, after, BATCH)?;
+        let Some(last) = batch.last().map(|e| e.seq) else {
+            return Ok(());
+        };
+        for e in &batch {
+            if !wanted(filter, super::audit::Kind::of(e).name()) {
+                continue;
+            }
+            if !give(views::audit_row(e)) {
                 return Ok(());
             }
         }

@@ -6,7 +6,7 @@ use time::format_description::well_known::Rfc3339;
 
 use super::StoreError;
 use super::intake::queue_id_text;
-use crate::model::{Account, MessageRecord, OutboxRow, Status};
+use crate::model::{Account, Event, MessageRecord, OutboxRow, Status};
 use crate::vault::Vault;
 
 fn rfc3339(unix: i64) -> String {
@@ -40,6 +40,13 @@ pub fn message_row(m: &MessageRecord, status: Status) -> Value {
 }
 
 /// An outbox row, pending or dead-lettered.
+pub fn audit_row(e: &Event) -> Value {
+    json!({
+        "seq": e.seq, "at": rfc3339(e.at_ms / 1000), "kind": super::audit::Kind::of(e).name(),
+        "who": e.actor, "what": e.what.to_string(),
+    })
+}
+
 pub fn outbox_row(r: &OutboxRow) -> Value {
     json!({
         "id": r.id, "kind": r.kind, "message_id": queue_id_text(r.message_id), "recipients": r.recipients,

@@ -71,6 +71,36 @@ impl Vault {
         Ok(false)
     }
 
+    /// Up to `limit` events of `message_id` numbered above `after`, oldest first.
+    pub fn events_after(&self, message_id: u64, after: u64, limit: usize) -> Result<Vec<Event>, VaultError> {
+        let txn = self.db()?.begin_read()?;
+        let table = txn.open_table(EVENTS)?;
+        let mut out = Vec::with_capacity(limit.min(1024));
+        for row in table
+            .range((message_id, after.saturating_add(1))..=(message_id, u64::MAX))?
+            .take(limit)
+        {
+            out.push(decode("events", row?.1.value())?);
+        }
+        Ok(out)
+    }
+
+    /// The number of the newest event of `message_id` older than `before_ms`
+    /// (0: none), walking back from the newest a batch at a time.
+    pub fn last_event_before(&self, message_id: u64, before_ms: i64) -> Result<u64, VaultError> {
+        let mut before = u64::MAX;
+        loop {
+            let (events, done) = self.events_before(message_id, before, 1_000, i64::MIN)?;
+            if let Some(older) = events.iter().find(|e| e.at_ms < before_ms) {
+                return Ok(older.seq);
+            }
+            match events.last() {
+                Some(last) if !done => before = last.seq,
+                _ => return Ok(0),
+            }
+        }
+    }
+
     /// Events of one message in time order.
     pub fn events(&self, message_id: u64) -> Result<Vec<Event>, VaultError> {
         let txn = self.db()?.begin_read()?;
