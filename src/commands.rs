@@ -49,14 +49,7 @@ fn with_config(command: Command, loaded: LoadedConfig) -> ExitCode {
             }
         }
         Command::CheckConfig => check_config(&loaded),
-        Command::Ca => match crate::tls::ca_pem(&loaded.config) {
-            Ok(pem) if loaded.config.tls.mode == config::TlsMode::Auto => {
-                print!("{pem}");
-                ExitCode::SUCCESS
-            }
-            Ok(_) => fail("tls.mode is \"files\": the certificate authority is yours, not Cloister's"),
-            Err(e) => fail(&e.to_string()),
-        },
+        Command::Ca => print_ca(&loaded.config),
         Command::Messages { json, list } => listing_command::messages(&loaded.config, &list, json),
         Command::Audit { json, list } => listing_command::audit(&loaded.config, &list, json),
         Command::Outbox {
@@ -68,14 +61,7 @@ fn with_config(command: Command, loaded: LoadedConfig) -> ExitCode {
             action: Some(OutboxAction::Retry { id }),
             ..
         } => operator_query(&loaded.config, &Request::Retry { id }, true),
-        Command::Dkim => match crate::notify::dkim::Dkim::load_or_create(&loaded.config) {
-            Ok(d) => {
-                println!("; publish in the DNS zone of {} (key: {})", d.domain, d.key_path.display());
-                println!("{}", d.dns_record());
-                ExitCode::SUCCESS
-            }
-            Err(e) => fail(&e.to_string()),
-        },
+        Command::Dkim => print_dkim(&loaded.config),
         Command::Notify {
             action: NotifyAction::Preview { kind, html },
         } => preview(&loaded.config, &kind, html.as_deref()),
@@ -117,6 +103,30 @@ fn with_config(command: Command, loaded: LoadedConfig) -> ExitCode {
         } => crate::admin_command::add(&loaded.config, &name, password_stdin),
         Command::Show { id } => operator_query(&loaded.config, &Request::Show { message_id: id }, true),
         Command::Version | Command::Init { .. } | Command::HashPassword => unreachable!("handled before loading config"),
+    }
+}
+
+/// `cloister ca`: the local CA's certificate (auto mode only).
+fn print_ca(config: &Config) -> ExitCode {
+    match crate::tls::ca_pem(config) {
+        Ok(pem) if config.tls.mode == config::TlsMode::Auto => {
+            print!("{pem}");
+            ExitCode::SUCCESS
+        }
+        Ok(_) => fail("tls.mode is \"files\": the certificate authority is yours, not Cloister's"),
+        Err(e) => fail(&e.to_string()),
+    }
+}
+
+/// `cloister dkim`: the DNS record to publish (the key is made on first use).
+fn print_dkim(config: &Config) -> ExitCode {
+    match crate::notify::dkim::Dkim::load_or_create(config) {
+        Ok(d) => {
+            println!("; publish in the DNS zone of {} (key: {})", d.domain, d.key_path.display());
+            println!("{}", d.dns_record());
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(&e.to_string()),
     }
 }
 
