@@ -37,7 +37,7 @@ export_root() {
     mkdir -p "$2"
     case "$engine" in
         buildah) box=$(buildah from "$1"); buildah unshare sh -c "tar -C \"\$(buildah mount $box)\" -cf - ." | tar -C "$2" --numeric-owner -xpf -; buildah rm "$box" >/dev/null ;;
-        *) "$engine" create --name "$box" "$1" >/dev/null
+        *) "$engine" create --platform "linux/${1##*-}" --name "$box" "$1" >/dev/null
            "$engine" export "$box" | tar -C "$2" --numeric-owner -xpf -
            "$engine" rm "$box" >/dev/null ;;
     esac
