@@ -44,3 +44,8 @@ fn reply_journey_in_chromium() {
 fn admin_journey_in_chromium() {
     journey("admin");
 }
+
+#[test]
+fn mails_journey_in_chromium() {
+    journey("mails");
+}

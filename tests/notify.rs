@@ -122,6 +122,25 @@ fn notice_and_credentials_arrive_without_leaking_sender_subject_or_body() {
 }
 
 #[test]
+fn a_notice_names_the_sender_only_when_the_setting_says_so() {
+    let sink = Sink::start();
+    let c = Cloister::start(sink.port, "[notify]\nname_sender = true\n");
+    send_secure(&c, &["ext@partner.test"], "Named");
+    let notes = wait_notifications(&sink, 2);
+    let notice = notes.iter().find(|m| is_notice(m)).expect("secure-message notice");
+    let (text, html) = decoded_parts(notice);
+    assert!(
+        text.contains("Alice Sender <alice@example.org> has sent you (ext@partner.test) a secure message"),
+        "{text}"
+    );
+    assert!(
+        html.contains("<strong>Alice Sender &lt;alice@example.org&gt;</strong> has sent you"),
+        "{html}"
+    );
+    assert!(!text.contains("Named") && !html.contains("Named"), "still no subject");
+}
+
+#[test]
 fn first_contact_is_sent_once_per_account() {
     let sink = Sink::start();
     let c = Cloister::start(sink.port, "");

@@ -30,7 +30,7 @@ fn sign_in_code_is_mailed_works_once_and_skips_no_password() {
     assert!(page.body.contains("id=\"code-sent\""), "{}", page.body);
     let code = p.code_mail("ann@partner.test", 0);
     assert_eq!(code.len(), 6, "default code length");
-    let mail = p.mail_to("ann@partner.test", "your code to sign in", 0);
+    let mail = p.mail_to("ann@partner.test", "Your code to sign in", 0);
     assert!(mail.contains("15 minutes"), "{mail}");
 
     let wrong = if code == "000000" { "111111" } else { "000000" };
@@ -96,7 +96,7 @@ fn code_request_reveals_nothing_and_is_not_repeated_within_a_minute() {
     let _ = p.code_mail("cy@partner.test", 0);
     let _ = p.request_code(&mut agent, "cy@partner.test", "/");
     std::thread::sleep(Duration::from_secs(2));
-    let codes = p.mails_containing("your code to sign in");
+    let codes = p.mails_containing("Your code to sign in");
     assert_eq!(
         codes, 1,
         "one code mail: none for the unknown address, none for the repeat within a minute"

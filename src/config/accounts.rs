@@ -234,6 +234,10 @@ pub struct Notify {
     pub dkim_key_file: PathBuf,
     /// Give up on a notice, credentials or failure mail older than this (dead letter).
     pub retry_max_age_hours: u64,
+    /// Notices name the person who sent the secure message (off: the notice
+    /// says only that a message waits, as the product documents advise, so a
+    /// forged notice cannot borrow a colleague's name to look genuine).
+    pub name_sender: bool,
 }
 
 #[derive(Clone, Copy, Debug, Serialize, Deserialize, PartialEq, Eq)]
@@ -257,6 +261,7 @@ impl Default for Notify {
             dkim_algorithm: DkimAlgorithm::Rsa,
             dkim_key_file: PathBuf::new(),
             retry_max_age_hours: 48,
+            name_sender: false,
         }
     }
 }

@@ -44,7 +44,7 @@ impl Kind {
             accent => "#1f5fbf", has_logo => false, recipient => "pat@partner.example",
         };
         let own = match self {
-            Kind::SecureMessage => context! { link => "https://secure.example.org/m/0190F3A1B2C3D4E5" },
+            Kind::SecureMessage => context! { link => "https://secure.example.org/m/0190F3A1B2C3D4E5", sender => () },
             Kind::FirstContact => context! { password => "Tq7-hW3p-Xk9r-Mz2v", reset => false, keep => false },
             Kind::PasswordReset => context! { link => "https://secure.example.org/reset/abcdef", hours => 24 },
             Kind::SignInCode => context! { code => "482913", minutes => 15 },

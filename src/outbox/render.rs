@@ -32,7 +32,8 @@ pub async fn envelope_and_bytes(ctx: &Context, row: &OutboxRow) -> Result<(Strin
         OutboxKind::Notification => {
             let to = row.recipients.first().cloned().unwrap_or_default();
             let link = format!("{}/m/{}", ctx.config.public_url(), queue_id_text(row.message_id));
-            let bytes = compose(ctx, Kind::SecureMessage, &to, context! { link }, &unique).await?;
+            let sender = named_sender(ctx, row)?;
+            let bytes = compose(ctx, Kind::SecureMessage, &to, context! { link, sender }, &unique).await?;
             Ok((notifier.sender_address(), vec![to], bytes))
         }
         OutboxKind::FirstContact => {
@@ -129,6 +130,19 @@ async fn compose(ctx: &Context, kind: Kind, to: &str, values: Value, unique: &st
         notifier.compose(kind, to, &values, unique)
     };
     result.map_err(|e| failed(e.to_string()))
+}
+
+/// Who sent the message, for a notice that names them (`notify.name_sender`):
+/// the From header as written, else the envelope sender; None when off.
+fn named_sender(ctx: &Context, row: &OutboxRow) -> Result<Option<String>, SendError> {
+    if !ctx.config.notify.name_sender {
+        return Ok(None);
+    }
+    let message = queue::message(ctx, row.message_id).map_err(|e| failed(e.to_string()))?;
+    Ok(message.map(|m| {
+        let from = if m.from.trim().is_empty() { m.envelope_from } else { m.from };
+        from.chars().filter(|c| !c.is_control()).take(200).collect()
+    }))
 }
 
 /// Subject of the stored relay bytes, for telling the sender which message failed.

@@ -78,7 +78,7 @@ def code_sign_in(page, cloister, sink) -> None:
     page.click("form#code-request button")
     page.wait_for_selector("form#login-code")
     shot(page, "code-requested")
-    mail = sink.wait_for(lambda m: PARTNER in m.rcpts and m.search(r"your code to sign in"))
+    mail = sink.wait_for(lambda m: PARTNER in m.rcpts and m.search(r"Your code to sign in"))
     code = mail.search(r"\n\s+(\d{6,8})\s*\n").group(1)
     page.fill("#code", code)
     page.click("form#login-code button[type=submit]")

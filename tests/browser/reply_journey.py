@@ -150,7 +150,7 @@ def lite_mode(page, sink) -> None:
         page.fill("#address", "quinn@partner.test")
         page.click("form#login-email button[type=submit]")
         page.click("form#code-request button")
-        mail = sink.wait_for(lambda m: "quinn@partner.test" in m.rcpts and m.search(r"your code to sign in"))
+        mail = sink.wait_for(lambda m: "quinn@partner.test" in m.rcpts and m.search(r"Your code to sign in"))
         page.fill("#code", mail.search(r"\n\s+(\d{6,8})\s*\n").group(1))
         page.click("form#login-code button[type=submit]")
         page.wait_for_selector("form#sign-out button")

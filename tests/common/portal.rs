@@ -108,7 +108,7 @@ impl Portal {
 
     /// The code in the `n`-th sign-in code mail to `to`.
     pub fn code_mail(&self, to: &str, n: usize) -> String {
-        let text = self.mail_to(to, "your code to sign in", n);
+        let text = self.mail_to(to, "Your code to sign in", n);
         text.lines()
             .map(str::trim)
             .find(|l| !l.is_empty() && l.bytes().all(|b| b.is_ascii_digit()))
