@@ -296,7 +296,7 @@ fn attachments_over_the_limit_are_refused_and_nothing_is_kept() {
     assert_eq!(r.status, 413, "{}", r.body);
     assert!(
         r.body
-            .contains("The attachments come to 0.2 MB; the total allowed per message is 0.1 MB"),
+            .contains("The attachments come to 120 kB; the total allowed per message is 100 kB"),
         "{}",
         r.body
     );

@@ -44,6 +44,9 @@ fn folders_mark_delete_restore_and_remove() {
     let ids: Vec<&str> = inbox.iter().map(|(id, _)| id.as_str()).collect();
     assert_eq!(ids, [third.as_str(), second.as_str(), first.as_str()], "newest first");
     assert!(inbox.iter().all(|(_, unread)| *unread), "{inbox:?}");
+    // Regression: the folder window read "the last 60.0 days".
+    let page = pat.get("/").body;
+    assert!(page.contains("Messages of the last 60 days"), "{page}");
 
     let r = act(&mut pat, "read", &[&third, &second], false);
     assert_eq!((r.status, r.location()), (303, "/?done=read"));

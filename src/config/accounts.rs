@@ -201,7 +201,7 @@ impl Default for Messages {
             expiry_default_days: 30,
             expiry_max_days: 90,
             retention_days: 365,
-            attachment_limit: 52_428_800,
+            attachment_limit: 50_000_000,
             unique_recipients_per_month: 500,
             bcc_to_mail_server: false,
         }

@@ -11,6 +11,7 @@ mod message;
 mod outbox;
 mod status;
 mod time;
+mod units;
 
 pub use account::{Account, AccountChange, Preferences, ResetToken, Session, SignInCode, SignInRecord, Totp};
 pub use admin::{AdminAccount, AdminSession};
@@ -22,3 +23,4 @@ pub use message::{
 pub use outbox::{OutboxKind, OutboxRow, OutboxState, Payload};
 pub use status::Status;
 pub use time::{day_start, utc_text};
+pub use units::{number_text, size_text};

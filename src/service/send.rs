@@ -191,18 +191,9 @@ fn check_content(ctx: &Context, draft: &Draft) -> Result<(), SendError> {
 pub fn too_large(size: u64, limit: u64) -> String {
     format!(
         "The attachments come to {}; the total allowed per message is {}. Remove some and try again.",
-        megabytes(size),
-        megabytes(limit)
+        crate::model::size_text(size),
+        crate::model::size_text(limit)
     )
-}
-
-/// A size in MB as people count them ("50 MB", "0.2 MB").
-pub fn megabytes(bytes: u64) -> String {
-    if bytes.is_multiple_of(1_000_000) {
-        format!("{} MB", bytes / 1_000_000)
-    } else {
-        format!("{}.{} MB", bytes / 1_000_000, (bytes % 1_000_000).div_ceil(100_000).min(9))
-    }
 }
 
 /// The mode and options as intake applies them; external authors' messages are

@@ -109,7 +109,7 @@ def refuse_too_large(page, sink, tmp: Path) -> None:
     big.write_bytes(b"\0" * (LIMIT + 1))
     page.set_input_files("#attachment", str(big))
     harness.expect(page.locator("#size-error")).to_be_visible()
-    harness.expect(page.locator("#size-error")).to_contain_text("come to 0.5 MB; the total allowed per message is 0.4 MB")
+    harness.expect(page.locator("#size-error")).to_contain_text("come to 401 kB; the total allowed per message is 400 kB")
     page.click("button#send")
     page.wait_for_timeout(500)
     assert path_of(page) == "/compose", "the page stays on the form"

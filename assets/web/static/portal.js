@@ -54,13 +54,19 @@
     for (var i = 0; input && i < input.files.length; i++) { sum += input.files[i].size; }
     return sum;
   }
+  // The server's size words (src/model/units.rs): decimal units, rounded up.
+  function sizeText(bytes) {
+    if (bytes < 1e3) { return bytes + " bytes"; }
+    if (bytes < 1e6) { return Math.ceil(bytes / 1e3) + " kB"; }
+    var unit = bytes < 1e9 ? 1e6 : 1e9;
+    return Math.ceil(bytes / (unit / 10)) / 10 + (unit === 1e6 ? " MB" : " GB");
+  }
   function check() {
     var size = total();
     var over = limit > 0 && size > limit;
     error.hidden = !over;
-    // Rounded up to 0.1 MB, as the server words it.
-    error.textContent = over ? "The attachments come to " + (Math.ceil(size / 1e5) / 10) +
-      " MB; the total allowed per message is " + form.getAttribute("data-limit-text") + ". Remove some and try again." : "";
+    error.textContent = over ? "The attachments come to " + sizeText(size) +
+      "; the total allowed per message is " + form.getAttribute("data-limit-text") + ". Remove some and try again." : "";
     return !over;
   }
   if (input) { input.addEventListener("change", check); }

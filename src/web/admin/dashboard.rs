@@ -4,6 +4,7 @@
 use minijinja::{Value, context};
 
 use super::{Admin, page};
+use crate::model::size_text;
 use crate::service::dashboard::{self, AUDIT_WALK_CAP, Dashboard};
 use crate::service::{now, utc_text};
 use crate::web::Web;
@@ -26,23 +27,6 @@ pub fn age_text(secs: i64) -> String {
         s => (s, "seconds"),
     };
     format!("{n} {unit}")
-}
-
-/// Bytes in binary units with one decimal ("1.5 GiB").
-pub fn bytes_text(bytes: u64) -> String {
-    const UNITS: [&str; 5] = ["bytes", "KiB", "MiB", "GiB", "TiB"];
-    #[allow(clippy::cast_precision_loss)] // shown with one decimal
-    let mut value = bytes as f64;
-    let mut unit = 0;
-    while value >= 1024.0 && unit + 1 < UNITS.len() {
-        value /= 1024.0;
-        unit += 1;
-    }
-    if unit == 0 {
-        format!("{bytes} bytes")
-    } else {
-        format!("{value:.1} {}", UNITS[unit])
-    }
 }
 
 fn traffic(d: &Dashboard) -> Value {
@@ -80,7 +64,7 @@ fn system(web: &Web, admin: &Admin, d: &Dashboard, at: i64) -> Value {
         cert_expires => d.cert_expires.map(|t| admin.when(t)), cert_left => d.cert_expires.map(|t| age_text(t - at)),
         cert_soon => d.cert_expires.is_some_and(|t| t - at < 14 * DAY),
         dkim_name => format!("{}._domainkey.{}", dkim.selector, dkim.domain), dkim_record => dkim.record, dkim_algorithm => dkim.algorithm(),
-        vault => bytes_text(disk.vault), free => disk.free.map(bytes_text), total => disk.total.map(bytes_text),
+        vault => size_text(disk.vault), free => disk.free.map(size_text), total => disk.total.map(size_text),
         low_disk => disk.free.zip(disk.total).is_some_and(|(f, t)| f.saturating_mul(10) < t),
         version => env!("CARGO_PKG_VERSION"), started => admin.when(web.started_at), uptime => age_text(at - web.started_at),
     }
@@ -105,14 +89,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn ages_and_sizes_read_in_their_largest_whole_unit() {
+    fn ages_read_in_their_largest_whole_unit() {
         assert_eq!(age_text(-5), "0 seconds");
         assert_eq!(age_text(119), "119 seconds");
         assert_eq!(age_text(7_199), "119 minutes");
         assert_eq!(age_text(2 * DAY - 1), "47 hours");
         assert_eq!(age_text(400 * DAY), "400 days");
-        assert_eq!(bytes_text(1023), "1023 bytes");
-        assert_eq!(bytes_text(1536), "1.5 KiB");
-        assert_eq!(bytes_text(5 * 1024 * 1024 * 1024), "5.0 GiB");
     }
 }

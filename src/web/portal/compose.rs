@@ -212,7 +212,7 @@ fn render(web: &Web, signed: &Signed, form: &Form, status: StatusCode) -> Result
         body => form.body, error => form.error, internal, reply => form.purpose != "new",
         mode => if form.mode.is_empty() { "external" } else { form.mode.as_str() },
         read_receipt => form.read_receipt, restriction => form.restriction, expiries,
-        limit => c.messages.attachment_limit, limit_text => send::megabytes(c.messages.attachment_limit),
+        limit => c.messages.attachment_limit, limit_text => crate::model::size_text(c.messages.attachment_limit),
         domains => c.internal_domains.join(", "),
     };
     let resp = page(web, "compose.html", signed, values)?;

@@ -55,7 +55,7 @@ pub fn folder(web: &Web, req: &Req, signed: &Signed, folder: Folder) -> Result<R
     let here = path_of(folder);
     let values = context! {
         folder => folder.name(), here, folders, messages => rows, page => listing.page, pages => listing.pages,
-        days => web.ctx.config.portal.inbox_days, deleted => folder == Folder::Deleted,
+        days => crate::model::number_text(web.ctx.config.portal.inbox_days), deleted => folder == Folder::Deleted,
         notice => notice(req.query("done")),
     };
     page(web, "mailbox.html", signed, values)
@@ -75,7 +75,7 @@ pub fn search(web: &Web, req: &Req, signed: &Signed) -> Result<Resp, WebError> {
         .collect();
     let values = context! {
         q => query, when, searched => !found.terms.is_empty() || since.is_some(), messages => rows, page => found.page, more => found.more,
-        days => web.ctx.config.portal.archive_search_days,
+        days => crate::model::number_text(web.ctx.config.portal.archive_search_days),
     };
     page(web, "search.html", signed, values)
 }

@@ -18,14 +18,7 @@ pub fn sender(m: &MessageRecord) -> String {
     }
 }
 
-/// Sizes as people read them.
-pub fn size_text(bytes: u64) -> String {
-    match bytes {
-        0..1_000 => format!("{bytes} B"),
-        1_000..1_000_000 => format!("{} KB", bytes.div_ceil(1_000)),
-        _ => format!("{}.{} MB", bytes / 1_000_000, bytes % 1_000_000 / 100_000),
-    }
-}
+pub use crate::model::size_text;
 
 pub fn path_of(folder: Folder) -> &'static str {
     match folder {
