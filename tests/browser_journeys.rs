@@ -49,3 +49,8 @@ fn admin_journey_in_chromium() {
 fn mails_journey_in_chromium() {
     journey("mails");
 }
+
+#[test]
+fn print_journey_in_chromium() {
+    journey("print");
+}
