@@ -313,6 +313,12 @@ fn every_response_carries_the_security_headers() {
     let r = agent.get(&css);
     assert_eq!(r.status, 200, "{css}");
     assert!(r.header("cache-control").is_some_and(|v| v.contains("immutable")), "{css}");
+    // A tab icon in the accent colour, and a link past the header for keyboards.
+    let icon = common::https::quoted_after(&login.body, "rel=\"icon\" href=\"").replace("&#x2f;", "/");
+    let r = agent.get(&icon);
+    assert_eq!((r.status, r.header("content-type")), (200, Some("image/svg+xml")), "{icon}");
+    assert!(r.body.starts_with("<svg") && r.body.contains("#1f5fbf"), "{}", r.body);
+    assert!(login.body.contains("<a class=\"skip-link\" href=\"#main\">") && login.body.contains("<main id=\"main\""));
     let big = "a".repeat(70 * 1024);
     let r = agent.request("POST", "/login", Some(&format!("address={big}")), &[]);
     assert_eq!(r.status, 413, "form bodies are limited");

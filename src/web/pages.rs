@@ -77,6 +77,17 @@ pub struct Pages {
     common: Value,
 }
 
+/// The tab icon: a closed envelope with a lock, in the organisation's accent
+/// colour (already checked to be `#rrggbb`).
+fn favicon(accent: &str) -> String {
+    format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 32 32\"><rect x=\"2\" y=\"7\" width=\"28\" height=\"19\" rx=\"3\" fill=\"{accent}\"/>\
+         <path d=\"M3 9l13 9 13-9\" fill=\"none\" stroke=\"#fff\" stroke-width=\"2\"/>\
+         <rect x=\"19\" y=\"17\" width=\"11\" height=\"9\" rx=\"1.5\" fill=\"#fff\" stroke=\"{accent}\" stroke-width=\"1.5\"/>\
+         <path d=\"M21.5 17v-2.5a3 3 0 0 1 6 0V17\" fill=\"none\" stroke=\"#fff\" stroke-width=\"1.5\"/></svg>"
+    )
+}
+
 fn hashed_name(name: &str, bytes: &[u8]) -> String {
     let digest = ring::digest::digest(&ring::digest::SHA256, bytes);
     let short = crate::auth::tokens::hex(&digest.as_ref()[..6]);
@@ -99,7 +110,10 @@ impl Pages {
         let mut assets = HashMap::new();
         let mut urls = HashMap::new();
         let brand_css = format!(":root {{ --accent: {}; }}\n", config.notify.accent_colour);
-        let generated = [("brand.css", "text/css; charset=utf-8", brand_css.into_bytes())];
+        let generated = [
+            ("brand.css", "text/css; charset=utf-8", brand_css.into_bytes()),
+            ("favicon.svg", "image/svg+xml", favicon(&config.notify.accent_colour).into_bytes()),
+        ];
         for (name, content_type, bytes) in STATIC.iter().map(|(n, c, b)| (*n, *c, b.to_vec())).chain(generated) {
             let url = hashed_name(name, &bytes);
             urls.insert(name.replace('.', "_"), url.clone());
