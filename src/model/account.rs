@@ -55,6 +55,9 @@ pub struct Preferences {
     pub signature: String,
     /// Language code of the pages (`en`).
     pub language: String,
+    /// Saved by the user at least once (until then the form suggests the
+    /// browser's time zone).
+    pub saved: bool,
 }
 
 impl Default for Preferences {
@@ -66,6 +69,7 @@ impl Default for Preferences {
             time_zone: "UTC".into(),
             signature: String::new(),
             language: "en".into(),
+            saved: false,
         }
     }
 }

@@ -63,6 +63,7 @@ pub fn check(c: &Choice<'_>) -> Result<Preferences, String> {
         time_zone: c.time_zone.into(),
         signature: signature.trim_end().into(),
         language: c.language.into(),
+        saved: true,
     })
 }
 
@@ -74,6 +75,31 @@ pub async fn save(ctx: &Context, address: &str, preferences: Preferences) -> Res
     };
     Ok(ctx.vault.write(WriteOp::Auth(op)).await? == WriteResult::Done)
 }
+
+/// Zones most partners of a small European or American organisation live in,
+/// listed first in the form.
+pub const COMMON_ZONES: [&str; 20] = [
+    "UTC",
+    "Europe/London",
+    "Europe/Dublin",
+    "Europe/Lisbon",
+    "Europe/Paris",
+    "Europe/Brussels",
+    "Europe/Amsterdam",
+    "Europe/Berlin",
+    "Europe/Zurich",
+    "Europe/Vienna",
+    "Europe/Madrid",
+    "Europe/Rome",
+    "Europe/Stockholm",
+    "Europe/Warsaw",
+    "Europe/Athens",
+    "America/New_York",
+    "America/Chicago",
+    "America/Los_Angeles",
+    "Asia/Tokyo",
+    "Australia/Sydney",
+];
 
 /// Every time zone name, sorted (for the form).
 pub fn time_zones() -> Vec<String> {

@@ -136,3 +136,17 @@
     if (opener) { opener.focus(); }
   });
 })();
+
+// Preferences never saved: the time zone starts at the browser's own.
+(function () {
+  "use strict";
+  var select = document.getElementById("time_zone");
+  if (!select || select.getAttribute("data-saved") !== "no" || !window.Intl) { return; }
+  var zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  if (!zone || zone === select.value) { return; }
+  var known = Array.prototype.some.call(select.options, function (o) { return o.value === zone; });
+  if (!known) { return; }
+  select.value = zone;
+  var hint = document.getElementById("zone-suggested");
+  if (hint) { hint.hidden = false; }
+})();

@@ -39,6 +39,7 @@ pub async fn save(web: &Web, req: &Req, admin: &Admin) -> Result<Resp, WebError>
                 date_format: choice.date_format.into(),
                 clock_hours: if choice.clock_hours == "12" { 12 } else { 24 },
                 time_zone: choice.time_zone.into(),
+                saved: true,
                 ..kept.clone()
             };
             render(web, admin, &sent, (None, Some(&error)))
@@ -52,7 +53,7 @@ fn render(web: &Web, admin: &Admin, p: &Preferences, (notice, error): (Option<&s
         .map(|(value, example)| context! { value, example, selected => *value == p.date_format })
         .collect();
     let values = context! {
-        formats, zones => preferences::time_zones(), zone => p.time_zone, clock_hours => p.clock_hours,
+        formats, zones => preferences::time_zones(), common_zones => preferences::COMMON_ZONES, zone => p.time_zone, saved => p.saved, clock_hours => p.clock_hours,
         now => Clock::of(&admin.preferences).datetime(now()), notice, error, section => "preferences",
     };
     page(web, "admin_preferences.html", admin, values)

@@ -41,6 +41,8 @@ pub async fn save(web: &Web, req: &Req, signed: &Signed) -> Result<Resp, WebErro
                 time_zone: choice.time_zone.into(),
                 signature: choice.signature.into(),
                 language: choice.language.into(),
+                // What was typed stays chosen (the form does not suggest a zone over it).
+                saved: true,
             };
             render(web, signed, &sent, (None, Some(&error)), StatusCode::UNPROCESSABLE_ENTITY)
         }
@@ -67,7 +69,7 @@ fn render(
         .map(|(value, name)| context! { value, name, selected => *value == p.language })
         .collect();
     let values = context! {
-        formats, weeks, languages, zones => preferences::time_zones(), zone => p.time_zone,
+        formats, weeks, languages, zones => preferences::time_zones(), common_zones => preferences::COMMON_ZONES, zone => p.time_zone, saved => p.saved,
         clock_hours => p.clock_hours, signature => p.signature, signature_max => SIGNATURE_MAX,
         now => signed.clock.datetime(now()), notice, error,
     };
