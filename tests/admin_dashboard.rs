@@ -5,7 +5,7 @@
 mod common;
 
 use common::admin;
-use common::https::{Agent, Response};
+use common::https::Response;
 use common::portal::Portal;
 use common::{Cloister, free_port, wait_for};
 use std::time::Duration;
@@ -45,19 +45,6 @@ fn href_of(page: &Response, id: &str) -> String {
         .replace("&amp;", "&")
 }
 
-fn bob_replies(bob: &mut Agent, id: &str) {
-    let form = bob.get(&format!("/m/{id}/reply"));
-    let fields = [
-        ("csrf", form.field("csrf")),
-        ("purpose", form.field("purpose")),
-        ("id", form.field("id")),
-        ("subject", "Re: figures".to_string()),
-        ("body", "Here you are.".to_string()),
-    ];
-    let refs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    assert_eq!(bob.post_multipart("/compose", &refs, &[]).status, 303);
-}
-
 #[test]
 fn the_dashboard_shows_what_the_vault_holds_and_links_each_figure() {
     let p = Portal::start("[portal]\nlockout_threshold = 2\n");
@@ -65,7 +52,7 @@ fn the_dashboard_shows_what_the_vault_holds_and_links_each_figure() {
     let id = p.cl.send_one("alice@example.org", &["bob@partner.test"], "[secure] Figures");
     p.cl.send_one("alice@example.org", &["carol@partner.test", "dan@partner.test"], "[secure] Two");
     assert_eq!(bob.get(&format!("/m/{id}")).status, 200, "Bob reads it");
-    bob_replies(&mut bob, &id);
+    p.reply(&mut bob, &id);
     // One failed sign-in, then one that locks the account out.
     for _ in 0..2 {
         let mut stranger = p.agent();

@@ -5,7 +5,6 @@
 mod common;
 
 use common::admin;
-use common::https::Agent;
 use common::portal::Portal;
 
 const GOOD: &str = "Correct-Horse-42-battery";
@@ -13,22 +12,6 @@ const GOOD: &str = "Correct-Horse-42-battery";
 fn today() -> String {
     let out = std::process::Command::new("date").args(["-u", "+%Y-%m-%d"]).output().unwrap();
     String::from_utf8(out.stdout).unwrap().trim().to_string()
-}
-
-/// Bob (external) replies to a message from Alice in the portal: one inbound secure message.
-fn bob_replies(p: &Portal, bob: &mut Agent, id: &str) {
-    let form = bob.get(&format!("/m/{id}/reply"));
-    let fields = [
-        ("csrf", form.field("csrf")),
-        ("purpose", form.field("purpose")),
-        ("id", form.field("id")),
-        ("subject", "Re: figures".to_string()),
-        ("body", "Here you are.".to_string()),
-    ];
-    let refs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    let r = bob.post_multipart("/compose", &refs, &[]);
-    assert_eq!(r.status, 303, "{}", r.body);
-    let _ = p;
 }
 
 /// (outbound, inbound, total) in today's row of the report table.
@@ -55,7 +38,7 @@ fn the_report_counts_what_was_sent_today_by_direction() {
         "[secure] Two at once",
     );
     p.cl.send_one("alice@example.org", &["erin@example.org"], "ordinary, relayed: not in the report");
-    bob_replies(&p, &mut bob, &id);
+    p.reply(&mut bob, &id);
     let a = admin::add(&p.cl, "root");
     let mut root = admin::signed_in(&p.cl, &a);
     let page = root.get("/admin/report");

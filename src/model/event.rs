@@ -281,6 +281,18 @@ pub enum What {
 }
 
 impl What {
+    /// The event of saved preferences (the signature counted, not kept).
+    pub fn preferences_saved(p: &super::Preferences) -> Self {
+        Self::PreferencesSaved {
+            date_format: p.date_format.clone(),
+            clock_hours: p.clock_hours,
+            week_starts: p.week_starts.clone(),
+            time_zone: p.time_zone.clone(),
+            language: p.language.clone(),
+            signature_chars: p.signature.chars().count(),
+        }
+    }
+
     /// A portal sign-in, or a refused one.
     pub fn is_sign_in_attempt(&self) -> bool {
         match self {

@@ -142,15 +142,7 @@ fn set_preferences(
     };
     admin.preferences = p.clone();
     t.admins.insert(name, encode(&admin).as_slice())?;
-    let what = What::PreferencesSaved {
-        date_format: p.date_format.clone(),
-        clock_hours: p.clock_hours,
-        week_starts: p.week_starts.clone(),
-        time_zone: p.time_zone.clone(),
-        language: p.language.clone(),
-        signature_chars: 0,
-    };
-    add_event(t, counters, 0, at, &format!("admin {name}"), what)?;
+    add_event(t, counters, 0, at, &format!("admin {name}"), What::preferences_saved(p))?;
     Ok(WriteResult::Done)
 }
 

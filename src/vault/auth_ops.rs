@@ -177,15 +177,7 @@ fn set_preferences(
     };
     account.preferences = p.clone();
     put_account(t, &account)?;
-    let what = What::PreferencesSaved {
-        date_format: p.date_format.clone(),
-        clock_hours: p.clock_hours,
-        week_starts: p.week_starts.clone(),
-        time_zone: p.time_zone.clone(),
-        language: p.language.clone(),
-        signature_chars: p.signature.chars().count(),
-    };
-    add_event(t, counters, 0, at, address, what)?;
+    add_event(t, counters, 0, at, address, What::preferences_saved(p))?;
     Ok(WriteResult::Done)
 }
 

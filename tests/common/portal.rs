@@ -155,6 +155,22 @@ impl Portal {
         agent
     }
 
+    /// `agent` replies in the portal to message `id` (one inbound secure message).
+    #[allow(clippy::unused_self)] // a method, so tests read p.reply(..) like the other steps
+    pub fn reply(&self, agent: &mut Agent, id: &str) {
+        let form = agent.get(&format!("/m/{id}/reply"));
+        let fields = [
+            ("csrf", form.field("csrf")),
+            ("purpose", form.field("purpose")),
+            ("id", form.field("id")),
+            ("subject", "Re: figures".to_string()),
+            ("body", "Here you are.".to_string()),
+        ];
+        let refs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let r = agent.post_multipart("/compose", &refs, &[]);
+        assert_eq!(r.status, 303, "{}", r.body);
+    }
+
     /// Signs an internal user in with an emailed code (their account is made
     /// first unless sending a secure message made it already).
     pub fn internal_user(&self, address: &str) -> Agent {
