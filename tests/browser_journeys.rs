@@ -54,3 +54,8 @@ fn mails_journey_in_chromium() {
 fn print_journey_in_chromium() {
     journey("print");
 }
+
+#[test]
+fn layout_journey_in_chromium() {
+    journey("layout");
+}
