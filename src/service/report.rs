@@ -31,7 +31,8 @@ impl Report {
     }
 }
 
-fn date_of(day: i64) -> String {
+/// UTC day number `day` as `YYYY-MM-DD`.
+pub fn date_of(day: i64) -> String {
     let format = time::macros::format_description!("[year]-[month]-[day]");
     time::OffsetDateTime::from_unix_timestamp(day * 86_400)
         .ok()

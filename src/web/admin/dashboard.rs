@@ -6,16 +6,13 @@ use minijinja::{Value, context};
 use super::{Admin, page};
 use crate::model::size_text;
 use crate::service::dashboard::{self, AUDIT_WALK_CAP, Dashboard};
-use crate::service::{now, utc_text};
+use crate::service::now;
+use crate::service::report::date_of;
 use crate::web::Web;
 use crate::web::http::Resp;
 use crate::web::portal::WebError;
 
 const DAY: i64 = 86_400;
-
-fn date_text(day: i64) -> String {
-    utc_text(day * DAY).chars().take(10).collect()
-}
 
 /// "3 days", "5 hours", "12 minutes", "40 seconds": the largest whole unit.
 pub fn age_text(secs: i64) -> String {
@@ -30,7 +27,7 @@ pub fn age_text(secs: i64) -> String {
 }
 
 fn traffic(d: &Dashboard) -> Value {
-    let (today, first) = (date_text(d.today), date_text(d.week_first));
+    let (today, first) = (date_of(d.today), date_of(d.week_first));
     context! {
         today_out => d.traffic_today.outbound, today_in => d.traffic_today.inbound,
         week_out => d.traffic_week.outbound, week_in => d.traffic_week.inbound,
@@ -40,7 +37,7 @@ fn traffic(d: &Dashboard) -> Value {
 }
 
 fn statuses(d: &Dashboard) -> Vec<Value> {
-    let (first, today) = (date_text(d.week_first), date_text(d.today));
+    let (first, today) = (date_of(d.week_first), date_of(d.today));
     d.week_status
         .iter()
         .map(|(s, n)| context! { label => s.label(), count => n, link => format!("/admin/monitor?status={}&from={first}&to={today}", s.label()) })
@@ -49,7 +46,7 @@ fn statuses(d: &Dashboard) -> Vec<Value> {
 
 fn sign_ins(d: &Dashboard, at: i64) -> Value {
     let s = d.sign_ins;
-    let since = date_text((at - DAY).div_euclid(DAY));
+    let since = date_of((at - DAY).div_euclid(DAY));
     let link = |kind: &str| format!("/admin/audit?kind={kind}&from={since}");
     context! {
         failed => s.failed, admin_failed => s.admin_failed, lockouts => s.lockouts, capped => s.capped, cap => AUDIT_WALK_CAP,

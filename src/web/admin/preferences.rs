@@ -5,7 +5,7 @@ use minijinja::{Value, context};
 
 use super::{Admin, page};
 use crate::model::Preferences;
-use crate::service::preferences::{self, Choice, Clock, DATE_FORMATS};
+use crate::service::preferences::{self, Choice, DATE_FORMATS};
 use crate::service::{admin, now};
 use crate::web::Web;
 use crate::web::http::{Req, Resp};
@@ -54,7 +54,7 @@ fn render(web: &Web, admin: &Admin, p: &Preferences, (notice, error): (Option<&s
         .collect();
     let values = context! {
         formats, zones => preferences::time_zones(), common_zones => preferences::COMMON_ZONES, zone => p.time_zone, saved => p.saved, clock_hours => p.clock_hours,
-        now => Clock::of(&admin.preferences).datetime(now()), notice, error, section => "preferences",
+        now => admin.when(now()), notice, error, section => "preferences",
     };
     page(web, "admin_preferences.html", admin, values)
 }

@@ -41,10 +41,6 @@ fn range(req: &Req) -> (i64, i64, Option<&'static str>) {
     (first, last, note)
 }
 
-fn date_text(day: i64) -> String {
-    crate::service::utc_text(day * 86_400).chars().take(10).collect()
-}
-
 pub fn show(web: &Web, req: &Req, admin: &Admin) -> Result<Resp, WebError> {
     let (first, last, note) = range(req);
     let r = report::report(&web.ctx, first, last)?;
@@ -54,7 +50,7 @@ pub fn show(web: &Web, req: &Req, admin: &Admin) -> Result<Resp, WebError> {
         .rev()
         .map(|d| context! { date => d.date, outbound => d.outbound, inbound => d.inbound, total => d.outbound + d.inbound })
         .collect();
-    let (from, to) = (date_text(first), date_text(last));
+    let (from, to) = (report::date_of(first), report::date_of(last));
     let values = context! {
         chart => Value::from_safe_string(report::svg(&r)), days, note, total => r.total(), outbound => r.outbound, inbound => r.inbound,
         csv => format!("/admin/report/csv?from={from}&to={to}"), from, to, section => "report",
@@ -67,8 +63,8 @@ pub fn csv(web: &Web, req: &Req) -> Result<Resp, WebError> {
     let r = report::report(&web.ctx, first, last)?;
     let name = format!(
         "attachment; filename=\"cloister-report-{}-{}.csv\"",
-        date_text(first),
-        date_text(last)
+        report::date_of(first),
+        report::date_of(last)
     );
     Ok(Resp::download("text/csv; charset=utf-8", name, report::csv(&r).into_bytes()))
 }
