@@ -8,7 +8,7 @@ mod common;
 
 use common::admin::{self, NewAdmin};
 use common::https::Agent;
-use common::portal::Portal;
+use common::portal::{Portal, password_in};
 
 const GOOD: &str = "Correct-Horse-42-battery";
 
@@ -62,12 +62,7 @@ fn an_admin_adds_users_with_or_without_the_first_contact_mail() {
     let r = add(&mut root, "new@partner.test", true);
     assert_eq!(r.location(), "/admin/user?address=new%40partner.test&done=added-mailed");
     let mail = p.mail_to("new@partner.test", "An account has", 0);
-    let once = mail
-        .lines()
-        .find_map(|l| l.trim().strip_prefix("Password:"))
-        .unwrap()
-        .trim()
-        .to_string();
+    let once = password_in(&mail);
     let mut new = p.agent();
     assert!(
         p.sign_in(&mut new, "new@partner.test", &once, "/")
@@ -197,12 +192,7 @@ fn generated_passwords_unticked_may_be_kept_shown_or_mailed() {
     assert_eq!(r.status, 303);
     let mail = p.mail_to("bob@partner.test", "issued you a new password", 0);
     assert!(mail.contains("You may keep this password"), "{mail}");
-    let mailed = mail
-        .lines()
-        .find_map(|l| l.trim().strip_prefix("Password:"))
-        .unwrap()
-        .trim()
-        .to_string();
+    let mailed = password_in(&mail);
     let mut bob = p.agent();
     assert_eq!(
         p.sign_in(&mut bob, "bob@partner.test", &mailed, "/").location(),
@@ -249,12 +239,7 @@ fn password_resets_shown_once_or_mailed_work_and_must_be_changed() {
     );
     assert_eq!(r.status, 303);
     let mail = p.mail_to("bob@partner.test", "issued you a new password", 0);
-    let mailed = mail
-        .lines()
-        .find_map(|l| l.trim().strip_prefix("Password:"))
-        .unwrap()
-        .trim()
-        .to_string();
+    let mailed = password_in(&mail);
     let mut bob2 = p.agent();
     let r = p.sign_in(&mut bob2, "bob@partner.test", &mailed, "/");
     assert!(r.location().starts_with("/password/change"), "{r:?}");

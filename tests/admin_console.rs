@@ -174,16 +174,7 @@ fn forced_change_denied_sending_and_denied_logon_take_effect_at_once() {
         ],
     );
     assert_eq!(r.status, 303, "{}", r.body);
-    let form = bob2.get(&format!("/m/{id}/reply"));
-    let fields = [
-        ("csrf", form.field("csrf")),
-        ("purpose", form.field("purpose")),
-        ("id", form.field("id")),
-        ("subject", "Re".into()),
-        ("body", "x".into()),
-    ];
-    let refs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    let r = bob2.post_multipart("/compose", &refs, &[]);
+    let r = p.reply(&mut bob2, &id, "Re", "x");
     assert_ne!(r.status, 303);
     assert!(r.body.contains("Sending is turned off"), "{}", r.body);
     let state = root.get("/admin/user?address=bob%40partner.test");

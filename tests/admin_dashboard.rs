@@ -52,7 +52,8 @@ fn the_dashboard_shows_what_the_vault_holds_and_links_each_figure() {
     let id = p.cl.send_one("alice@example.org", &["bob@partner.test"], "[secure] Figures");
     p.cl.send_one("alice@example.org", &["carol@partner.test", "dan@partner.test"], "[secure] Two");
     assert_eq!(bob.get(&format!("/m/{id}")).status, 200, "Bob reads it");
-    p.reply(&mut bob, &id);
+    let r = p.reply(&mut bob, &id, "Re: figures", "Here you are.");
+    assert_eq!(r.status, 303, "{}", r.body);
     // One failed sign-in, then one that locks the account out.
     for _ in 0..2 {
         let mut stranger = p.agent();

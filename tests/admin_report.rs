@@ -38,7 +38,8 @@ fn the_report_counts_what_was_sent_today_by_direction() {
         "[secure] Two at once",
     );
     p.cl.send_one("alice@example.org", &["erin@example.org"], "ordinary, relayed: not in the report");
-    p.reply(&mut bob, &id);
+    let r = p.reply(&mut bob, &id, "Re: figures", "Here you are.");
+    assert_eq!(r.status, 303, "{}", r.body);
     let a = admin::add(&p.cl, "root");
     let mut root = admin::signed_in(&p.cl, &a);
     let page = root.get("/admin/report");

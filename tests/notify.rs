@@ -97,12 +97,7 @@ fn notice_and_credentials_arrive_without_leaking_sender_subject_or_body() {
 
     let (text, _) = decoded_parts(creds);
     assert!(text.contains("Sign in as:  ext@partner.test"), "{text}");
-    let password = text
-        .lines()
-        .find_map(|l| l.trim().strip_prefix("Password:"))
-        .expect("password line")
-        .trim()
-        .to_string();
+    let password = common::portal::password_in(&text);
     assert!(password.len() >= 16, "{password}");
     assert!(
         password.chars().any(|c| c.is_ascii_uppercase())

@@ -142,17 +142,7 @@ fn recall_leaves_the_recipients_reply_in_place() {
     let p = Portal::start("");
     let mut bob = p.signed_in_user("bob@partner.test", GOOD);
     let id = from_alice(&p, &["bob@partner.test"], "[secure] Question");
-    let form = bob.get(&format!("/m/{id}/reply"));
-    assert_eq!(form.status, 200, "{}", form.body);
-    let fields = [
-        ("csrf", form.field("csrf")),
-        ("purpose", form.field("purpose")),
-        ("id", form.field("id")),
-        ("subject", "Re: Question".to_string()),
-        ("body", "My answer.".to_string()),
-    ];
-    let refs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    let r = bob.post_multipart("/compose", &refs, &[]);
+    let r = p.reply(&mut bob, &id, "Re: Question", "My answer.");
     assert_eq!(r.status, 303, "{}", r.body);
     let mut alice = alice(&p);
     let r = post(&mut alice, &format!("/m/{id}/recall"), &[("confirm", "yes")]);

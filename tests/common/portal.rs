@@ -19,6 +19,15 @@ pub fn text_part(m: &Caught) -> String {
 }
 
 /// The path of the first portal link in `text` that contains `marker` (e.g. "/reset/").
+/// The one-time password on the `Password:` line of a credentials mail's text.
+pub fn password_in(text: &str) -> String {
+    text.lines()
+        .find_map(|l| l.trim().strip_prefix("Password:"))
+        .expect("password line")
+        .trim()
+        .to_string()
+}
+
 pub fn link_path(text: &str, marker: &str) -> String {
     let at = text.find(marker).unwrap_or_else(|| panic!("no {marker} link in:\n{text}"));
     text[at..].split_whitespace().next().unwrap().to_string()
@@ -71,13 +80,7 @@ impl Portal {
     /// Sends `to` a secure message; returns (one-time password, deep-link path).
     pub fn invite(&self, to: &str) -> (String, String) {
         let id = self.cl.send_one("alice@example.org", &[to], "[secure] Contract draft");
-        let creds = self.mail_to(to, "Password:", 0);
-        let password = creds
-            .lines()
-            .find_map(|l| l.trim().strip_prefix("Password:"))
-            .expect("password line")
-            .trim()
-            .to_string();
+        let password = password_in(&self.mail_to(to, "Password:", 0));
         let notice = self.mail_to(to, "/m/", 0);
         assert!(notice.contains(&id), "the notice links to message {id}");
         (password, link_path(&notice, "/m/"))
@@ -155,20 +158,21 @@ impl Portal {
         agent
     }
 
-    /// `agent` replies in the portal to message `id` (one inbound secure message).
+    /// `agent` posts the reply form of message `id` with `subject` and `body`;
+    /// returns the answer (303 when it was sent).
     #[allow(clippy::unused_self)] // a method, so tests read p.reply(..) like the other steps
-    pub fn reply(&self, agent: &mut Agent, id: &str) {
+    pub fn reply(&self, agent: &mut Agent, id: &str, subject: &str, body: &str) -> Response {
         let form = agent.get(&format!("/m/{id}/reply"));
+        assert_eq!(form.status, 200, "{}", form.body);
         let fields = [
             ("csrf", form.field("csrf")),
             ("purpose", form.field("purpose")),
             ("id", form.field("id")),
-            ("subject", "Re: figures".to_string()),
-            ("body", "Here you are.".to_string()),
+            ("subject", subject.to_string()),
+            ("body", body.to_string()),
         ];
         let refs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        let r = agent.post_multipart("/compose", &refs, &[]);
-        assert_eq!(r.status, 303, "{}", r.body);
+        agent.post_multipart("/compose", &refs, &[])
     }
 
     /// Signs an internal user in with an emailed code (their account is made
