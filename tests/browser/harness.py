@@ -418,6 +418,36 @@ def time_limit(seconds: int) -> None:
 # --- Running a journey ----------------------------------------------------------
 
 
+def sign_in_with_code(page: "Page", base_url: str, sink: "SmtpSink", address: str) -> None:
+    """Signs `address` in with the code it is mailed (an internal user, or a
+    partner who asks for one instead of a password)."""
+    page.goto(base_url + "/login")
+    page.fill("#address", address)
+    page.click("form#login-email button[type=submit]")
+    page.click("form#code-request button")
+    page.wait_for_selector("form#login-code")
+    mail = sink.wait_for(lambda m: address in m.rcpts and m.search(r"Your code to sign in"))
+    page.fill("#code", mail.search(r"\n\s+(\d{6,8})\s*\n").group(1))
+    page.click("form#login-code button[type=submit]")
+    page.wait_for_selector("form#sign-out button")
+
+
+def first_sign_in(page: "Page", start_url: str, sink: "SmtpSink", address: str, new_password: str) -> None:
+    """A partner's first sign-in from `start_url` (the sign-in page or a deep
+    link) with the first-contact password, choosing `new_password` at the
+    forced change."""
+    first = sink.wait_for(lambda m: address in m.rcpts and m.search(r"Password:\s+(\S+)"))
+    page.goto(start_url)
+    page.fill("#address", address)
+    page.click("form#login-email button[type=submit]")
+    page.fill("#password", first.search(r"Password:\s+(\S+)").group(1))
+    page.click("form#login-password button[type=submit]")
+    page.fill("#new_password", new_password)
+    page.fill("#confirm_password", new_password)
+    page.click("form#password-change button[type=submit]")
+    page.wait_for_selector("form#sign-out button")
+
+
 def step(text: str) -> None:
     print(f"==> {text}", flush=True)
 

@@ -45,16 +45,7 @@ def every_template_is_reached() -> None:
 def partner_session(browser, cloister, sink):
     context = browser.new_context(ignore_https_errors=True)
     page = context.new_page()
-    first = sink.wait_for(lambda m: PARTNER in m.rcpts and m.search(r"Password:\s+(\S+)"))
-    page.goto(cloister.base_url + "/login")
-    page.fill("#address", PARTNER)
-    page.click("form#login-email button[type=submit]")
-    page.fill("#password", first.search(r"Password:\s+(\S+)").group(1))
-    page.click("form#login-password button[type=submit]")
-    page.fill("#new_password", CHOSEN)
-    page.fill("#confirm_password", CHOSEN)
-    page.click("form#password-change button[type=submit]")
-    page.wait_for_selector("form#sign-out button")
+    harness.first_sign_in(page, cloister.base_url + "/login", sink, PARTNER, CHOSEN)
     return context, page
 
 

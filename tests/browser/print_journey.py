@@ -22,15 +22,7 @@ CHOSEN = "Correct-Horse-42-battery"
 
 
 def sender_writes_restricted(page, cloister, sink) -> None:
-    page.goto(cloister.base_url + "/login")
-    page.fill("#address", SENDER)
-    page.click("form#login-email button[type=submit]")
-    page.click("form#code-request button")
-    page.wait_for_selector("form#login-code")
-    mail = sink.wait_for(lambda m: SENDER in m.rcpts and m.search(r"Your code to sign in"))
-    page.fill("#code", mail.search(r"\n\s+(\d{6,8})\s*\n").group(1))
-    page.click("form#login-code button[type=submit]")
-    page.wait_for_selector("form#sign-out button")
+    harness.sign_in_with_code(page, cloister.base_url, sink, SENDER)
     page.goto(cloister.base_url + "/compose")
     page.fill("#to", PARTNER)
     page.fill("#subject", "Salary review")
@@ -38,19 +30,6 @@ def sender_writes_restricted(page, cloister, sink) -> None:
     page.select_option("#restriction", "no_print")
     page.click("button#send")
     page.wait_for_url(re.compile(r".*/sent.*|.*/$"))
-
-
-def partner_signs_in(page, cloister, sink) -> None:
-    first = sink.wait_for(lambda m: PARTNER in m.rcpts and m.search(r"Password:\s+(\S+)"))
-    page.goto(cloister.base_url + "/login")
-    page.fill("#address", PARTNER)
-    page.click("form#login-email button[type=submit]")
-    page.fill("#password", first.search(r"Password:\s+(\S+)").group(1))
-    page.click("form#login-password button[type=submit]")
-    page.fill("#new_password", CHOSEN)
-    page.fill("#confirm_password", CHOSEN)
-    page.click("form#password-change button[type=submit]")
-    page.wait_for_selector("form#sign-out button")
 
 
 def journey(page, cloister: harness.Cloister, sink: harness.SmtpSink) -> None:
@@ -67,7 +46,7 @@ def journey(page, cloister: harness.Cloister, sink: harness.SmtpSink) -> None:
     step("the partner reads both; in print media the restricted one shows only the notice")
     partner = page.context.browser.new_context(ignore_https_errors=True)
     reader = partner.new_page()
-    partner_signs_in(reader, cloister, sink)
+    harness.first_sign_in(reader, cloister.base_url + "/login", sink, PARTNER, CHOSEN)
     reader.goto(cloister.base_url + restricted)
     harness.expect(reader.locator("#restriction-note")).to_be_visible()
     assert reader.locator("#print-link").count() == 0, "no Print button"
