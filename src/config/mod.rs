@@ -335,7 +335,11 @@ impl Config {
     }
 
     pub fn is_internal(&self, address: &str) -> bool {
-        let domain = address.rsplit_once('@').map_or("", |(_, d)| d);
+        self.is_internal_domain(address.rsplit_once('@').map_or("", |(_, d)| d))
+    }
+
+    /// Whether `domain` is one of `internal_domains` (case-insensitive).
+    pub fn is_internal_domain(&self, domain: &str) -> bool {
         self.internal_domains.iter().any(|d| d.eq_ignore_ascii_case(domain))
     }
 }

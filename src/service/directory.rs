@@ -45,7 +45,7 @@ pub fn domains(ctx: &Context, query: &str, after: &str) -> Result<Vec<Domain>, S
         .domains(&query, after, DOMAINS_MAX)?
         .into_iter()
         .map(|(name, row)| Domain {
-            internal: ctx.config.internal_domains.iter().any(|d| d.eq_ignore_ascii_case(&name)),
+            internal: ctx.config.is_internal_domain(&name),
             users: row.users,
             denied: row.denied,
             held: row.held,
