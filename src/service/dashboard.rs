@@ -97,10 +97,9 @@ fn sign_ins_since(ctx: &Context, since: i64) -> Result<SignIns, StoreError> {
 }
 
 fn disk(ctx: &Context) -> Disk {
-    let dir = &ctx.config.data_dir;
-    let (free, total) = file_system_space(dir).unzip();
+    let (free, total) = file_system_space(&ctx.config.data_dir).unzip();
     Disk {
-        vault: std::fs::metadata(dir.join("vault.redb")).map_or(0, |m| m.len()),
+        vault: super::health::vault_file_bytes(ctx),
         free,
         total,
     }

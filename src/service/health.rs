@@ -27,10 +27,15 @@ fn verdict(outbox: Result<OutboxHealth, VaultError>) -> Result<(), Vec<String>> 
     }
 }
 
+/// The size of the vault file on disk (0 when it cannot be read).
+pub fn vault_file_bytes(ctx: &Context) -> u64 {
+    std::fs::metadata(ctx.config.data_dir.join("vault.redb")).map_or(0, |m| m.len())
+}
+
 /// What the metrics read from the vault and the disk.
 pub fn snapshot(ctx: &Context) -> Snapshot {
     let h = ctx.vault.outbox_health(i64::MIN).unwrap_or_default();
-    let vault_bytes = std::fs::metadata(ctx.config.data_dir.join("vault.redb")).map_or(0, |m| m.len());
+    let vault_bytes = vault_file_bytes(ctx);
     Snapshot {
         outbox_pending: h.pending,
         outbox_dead: h.dead,
