@@ -123,7 +123,17 @@ pub struct Filter {
 }
 
 impl Filter {
-    /// Whether `e` passes; `query` is the filter's query trimmed and lower-cased.
+    /// The query as `keeps` compares it (trimmed, lower-cased).
+    pub fn query_key(&self) -> String {
+        self.query.trim().to_lowercase()
+    }
+
+    /// Where a walk back through the audit may stop: the start of `from`, in ms.
+    pub fn since_ms(&self) -> i64 {
+        self.from.map_or(i64::MIN, |f| f.saturating_mul(1000))
+    }
+
+    /// Whether `e` passes; `query` is `query_key()`.
     pub fn keeps(&self, e: &Event, query: &str) -> bool {
         let at = e.at_ms / 1000;
         self.kind.is_none_or(|k| Kind::of(e) == k)
@@ -135,9 +145,8 @@ impl Filter {
 
 /// Newest first, at most `limit` events that `filter` keeps.
 pub fn list(ctx: &Context, filter: &Filter, limit: usize) -> Result<Vec<Event>, StoreError> {
-    let query = filter.query.trim().to_lowercase();
-    let since_ms = filter.from.map_or(i64::MIN, |f| f.saturating_mul(1000));
-    Ok(ctx.vault.recent_events(0, (limit, since_ms), |e| filter.keeps(e, &query))?)
+    let query = filter.query_key();
+    Ok(ctx.vault.recent_events(0, (limit, filter.since_ms()), |e| filter.keeps(e, &query))?)
 }
 
 /// A CSV field, always quoted, in which nothing a spreadsheet could run as a

@@ -40,8 +40,7 @@ enum ExportError {
 
 async fn send_all(ctx: &Context, filter: &Filter, tx: &async_channel::Sender<Vec<u8>>) -> Result<u64, ExportError> {
     send(tx, CSV_HEADER.as_bytes().to_vec()).await?;
-    let query = filter.query.trim().to_lowercase();
-    let since_ms = filter.from.map_or(i64::MIN, |f| f.saturating_mul(1000));
+    let (query, since_ms) = (filter.query_key(), filter.since_ms());
     let (mut before, mut rows) = (u64::MAX, 0u64);
     loop {
         let (events, done) = ctx.vault.events_before(0, before, BATCH, since_ms).map_err(StoreError::from)?;
