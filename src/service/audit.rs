@@ -146,7 +146,9 @@ impl Filter {
 /// Newest first, at most `limit` events that `filter` keeps.
 pub fn list(ctx: &Context, filter: &Filter, limit: usize) -> Result<Vec<Event>, StoreError> {
     let query = filter.query_key();
-    Ok(ctx.vault.recent_events(0, (limit, filter.since_ms()), |e| filter.keeps(e, &query))?)
+    Ok(ctx
+        .vault
+        .recent_events(0, (limit, filter.since_ms()), |e| filter.keeps(e, &query))?)
 }
 
 /// A CSV field, always quoted, in which nothing a spreadsheet could run as a

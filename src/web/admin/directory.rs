@@ -4,7 +4,7 @@
 use minijinja::{Value, context};
 
 use super::{Admin, page};
-use crate::auth::password::{self, Rule};
+use crate::auth::password::Rule;
 use crate::model::Account;
 use crate::model::AccountChange;
 use crate::service::directory;
@@ -88,19 +88,11 @@ fn user_page(web: &Web, admin: &Admin, address: &str, extra: Value) -> Result<Re
 /// is not asked for (an admin may set it again), the address rule names the user.
 fn password_rules(web: &Web, address: &str, broken: &[Rule]) -> Value {
     let policy = &web.ctx.config.password;
-    let list: Vec<Value> = Rule::all(policy)
-        .into_iter()
-        .filter(|r| *r != Rule::NotCurrent)
-        .map(|r| {
-            let text = if r == Rule::NotAddress {
-                "not the user's email address".into()
-            } else {
-                r.describe(policy)
-            };
-            context! { name => r.name(), text, broken => broken.contains(&r) }
-        })
-        .collect();
-    context! { rules => list, min_length => policy.min_length, max_length => password::MAX_LENGTH, address }
+    crate::web::portal::password::checklist(web, address, broken, |r| match r {
+        Rule::NotCurrent => None,
+        Rule::NotAddress => Some("not the user's email address".into()),
+        _ => Some(r.describe(policy)),
+    })
 }
 
 fn notice(done: &str) -> Option<&'static str> {

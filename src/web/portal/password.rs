@@ -13,9 +13,17 @@ use crate::web::http::{Req, Resp, cookie};
 /// The policy as the checklist shows it; `broken` marks what the server refused.
 fn rules(web: &Web, address: &str, broken: &[Rule]) -> Value {
     let policy = &web.ctx.config.password;
+    checklist(web, address, broken, |r| Some(r.describe(policy)))
+}
+
+/// The values of the checklist partial (`_password_rules.html`): each rule of
+/// the policy with the words `text` gives it (None leaves it out), marked
+/// when `broken` has it.
+pub(in crate::web) fn checklist(web: &Web, address: &str, broken: &[Rule], text: impl Fn(Rule) -> Option<String>) -> Value {
+    let policy = &web.ctx.config.password;
     let list: Vec<Value> = Rule::all(policy)
         .into_iter()
-        .map(|r| context! { name => r.name(), text => r.describe(policy), broken => broken.contains(&r) })
+        .filter_map(|r| text(r).map(|text| context! { name => r.name(), text, broken => broken.contains(&r) }))
         .collect();
     context! { rules => list, min_length => policy.min_length, max_length => password::MAX_LENGTH, address }
 }
