@@ -111,6 +111,7 @@ pub fn run(loaded: LoadedConfig) -> anyhow::Result<()> {
             tasks.push(smol::spawn(finish_rotation(ctx.rotator())));
         }
         tasks.push(smol::spawn(bring_older_up(ctx.clone())));
+        tasks.push(smol::spawn(crate::service::search_index::run(ctx.clone())));
 
         announce(&config, (smtp_addr, web_addr, metrics_addr), &socket, vault_admins);
 

@@ -132,6 +132,24 @@ impl WordKey {
     }
 }
 
+/// A word's token in the search index (`vault::postings`): the low half of
+/// its keyed hash.
+pub fn token(key: &WordKey, word: &str) -> u32 {
+    u32::try_from(key.hash(word) & u64::from(u32::MAX)).unwrap_or(0)
+}
+
+/// The distinct tokens of the words of lower-case `text`, ascending.
+pub fn tokens_of(key: &WordKey, text: &str) -> Vec<u32> {
+    let mut out = Vec::new();
+    each_word(text, |w| {
+        out.push(token(key, w));
+        true
+    });
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
 /// First byte of a filter made with keyed hashes (older filters are whole blocks).
 const KEYED: u8 = 1;
 

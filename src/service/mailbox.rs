@@ -94,8 +94,9 @@ fn terms(query: &str) -> Vec<String> {
 /// `portal.archive_search_days` (and not before `since`, unix seconds, when
 /// given) whose sender, recipients, subject, attachment names or body text
 /// hold every word of `query` (as words, see `mail::words`), newest first.
-/// With `since`, the words may be left out. Only entries whose words' filter
-/// passes are opened, and their words are then checked exactly.
+/// With `since`, the words may be left out. Only the entries the search
+/// index says may hold every word are opened (`vault::search_index`), and
+/// their words are then checked exactly.
 pub fn search(ctx: &Context, address: &str, query: &str, since: Option<i64>, page: usize) -> Result<Found, StoreError> {
     let page = page.max(1);
     let terms = terms(query);
@@ -114,7 +115,8 @@ pub fn search(ctx: &Context, address: &str, query: &str, since: Option<i64>, pag
     let (mut matched, mut hits) = (0, Vec::new());
     let probes = words::probes_of(&ctx.word_key, &found.terms);
     let passes = |filter: &[u8]| words::may_contain_all(filter, &probes);
-    ctx.vault.walk_search(address, start, passes, |id, entry, kept_text| {
+    let tokens: Vec<u32> = found.terms.iter().map(|t| words::token(&ctx.word_key, t)).collect();
+    ctx.vault.walk_search(address, start, &tokens, passes, |id, entry, kept_text| {
         let holds_all = found.terms.is_empty() || {
             let text = kept_text.map_or_else(|| stored_search_text(ctx, id), str::to_string);
             words::holds_all(&text, &found.terms)
@@ -135,17 +137,22 @@ pub fn search(ctx: &Context, address: &str, query: &str, since: Option<i64>, pag
     Ok(found)
 }
 
-/// Search text made from the stored bytes.
+/// Search text made from the stored bytes (empty when they cannot be had).
 fn stored_search_text(ctx: &Context, id: u64) -> String {
-    let raw = super::stored::bytes(ctx, id).ok().flatten().unwrap_or_default();
-    let sender = ctx
-        .vault
-        .message(id)
-        .ok()
-        .flatten()
-        .map(|m| m.unopened().envelope_from)
-        .unwrap_or_default();
-    crate::mail::summary::search_text(&raw, &sender)
+    search_text_of(ctx, id).unwrap_or_default()
+}
+
+/// Search text made from the stored bytes: empty when the message is gone or
+/// its bytes are damaged (which stays so), an error when the vault could not
+/// be read (which may pass).
+pub(super) fn search_text_of(ctx: &Context, id: u64) -> Result<String, StoreError> {
+    let raw = match super::stored::bytes(ctx, id) {
+        Ok(raw) => raw.unwrap_or_default(),
+        Err(super::stored::BytesError::Damaged(..)) => Vec::new(),
+        Err(super::stored::BytesError::Store(e)) => return Err(e),
+    };
+    let sender = ctx.vault.message(id)?.map(|m| m.unopened().envelope_from).unwrap_or_default();
+    Ok(crate::mail::summary::search_text(&raw, &sender))
 }
 
 /// Applies `action` to the user's entries `ids`; false (and nothing changed)

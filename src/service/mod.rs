@@ -25,6 +25,7 @@ pub mod report;
 pub mod retention;
 pub mod rotation;
 pub mod sealing;
+pub mod search_index;
 pub mod second_factor;
 pub mod send;
 pub mod send_error;

@@ -141,6 +141,8 @@ pub enum WriteOp {
         items: Vec<(u64, Vec<u64>)>,
         through: u64,
     },
+    /// The search index's indexer: a segment made of what it read.
+    SearchIndex(Box<super::search_index::IndexWrite>),
     /// A first-contact password's argon2id hash, stored before the mail goes out.
     InitialPassword {
         address: String,

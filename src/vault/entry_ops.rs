@@ -24,13 +24,15 @@ pub(crate) fn put_entry(t: &mut Tables<'_>, address: &str, id: u64, entry: &Mail
     count_entry(t, address, id, entry, 1)
 }
 
-/// Removes a mailbox entry, its index key and its count; the entry if there was one.
+/// Removes a mailbox entry, its index key, its count and its place in the
+/// search index; the entry if there was one.
 pub(crate) fn remove_entry(t: &mut Tables<'_>, address: &str, id: u64) -> Result<Option<MailboxEntry>, VaultError> {
     let old = t
         .mailbox
         .remove((address, id))?
         .map(|old| decode::<MailboxEntry>("mailbox", old.value()))
         .transpose()?;
+    super::search_index::forget(t, address, id, old.is_some())?;
     let Some(old) = old else {
         return Ok(None);
     };

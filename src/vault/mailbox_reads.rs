@@ -4,7 +4,7 @@
 
 use redb::ReadableDatabase;
 
-use super::schema::{DAY_COUNTS, MAILBOX, MAILBOX_FOLDERS, MESSAGES, SEARCH_TEXT, SEARCH_WORDS, day_of, first_id_of_day};
+use super::schema::{DAY_COUNTS, MAILBOX, MAILBOX_FOLDERS, MESSAGES, day_of, first_id_of_day};
 use super::{Vault, VaultError, decode};
 use crate::model::{Folder, Locked, MailboxEntry};
 
@@ -66,40 +66,6 @@ impl Vault {
             page.counts.push((f, count));
         }
         Ok(page)
-    }
-
-    /// Walks the mailbox entries of `address` with an id from `since_id` on,
-    /// newest first, whose words' filter `passes` (an empty filter always
-    /// does), with the message's search text when one was kept (messages from
-    /// before schema 5), until `visit` returns false. Reads the filters in key
-    /// order; an entry is read only when its filter passes.
-    pub fn walk_search(
-        &self,
-        address: &str,
-        since_id: u64,
-        passes: impl Fn(&[u8]) -> bool,
-        mut visit: impl FnMut(u64, &MailboxEntry, Option<&str>) -> bool,
-    ) -> Result<(), VaultError> {
-        let txn = self.db()?.begin_read()?;
-        let mailbox = txn.open_table(MAILBOX)?;
-        let filters = txn.open_table(SEARCH_WORDS)?;
-        let texts = txn.open_table(SEARCH_TEXT)?;
-        for row in filters.range((address, since_id)..=(address, u64::MAX))?.rev() {
-            let (k, filter) = row?;
-            let filter = filter.value();
-            if !filter.is_empty() && !passes(filter) {
-                continue;
-            }
-            let id = k.value().1;
-            // The filter outlives an entry removed from the mailbox.
-            let Some(entry) = mailbox.get((address, id))? else { continue };
-            let entry: MailboxEntry = decode("mailbox", entry.value())?;
-            let text = if filter.is_empty() { texts.get(id)? } else { None };
-            if !visit(id, &entry, text.as_ref().map(redb::AccessGuard::value)) {
-                break;
-            }
-        }
-        Ok(())
     }
 }
 

@@ -22,9 +22,11 @@ mod ops;
 mod outbox_ops;
 mod outbox_reads;
 mod outcome;
+pub mod postings;
 mod purge_ops;
 mod raw_store;
 mod schema;
+mod search_index;
 mod self_check;
 mod sender_ops;
 mod storage;
@@ -56,6 +58,7 @@ pub use outbox_reads::OutboxHealth;
 pub use outcome::{SenderRefusal, WriteResult};
 pub use purge_ops::{PurgeLimits, PurgePlan};
 pub use raw_store::{Sealed, Stored};
+pub use search_index::{IndexWrite, SegmentMeta};
 pub use sender_ops::SenderWrite;
 
 use schema::{

@@ -45,6 +45,7 @@ pub fn apply(t: &mut Tables<'_>, counters: &mut Counters, op: &WriteOp) -> Resul
         WriteOp::Purge { plan, limits } => super::purge_ops::apply(t, counters, plan, limits),
         WriteOp::Keys(w) => super::key_ops::apply(t, counters, w),
         WriteOp::IndexOlder { items, through } => super::monitor_index::index_older(t, items, *through),
+        WriteOp::SearchIndex(w) => super::search_index::apply(t, w),
         WriteOp::Damaged { message_id, part, now } => note_damaged(t, counters, *message_id, part, *now),
     }
 }
@@ -80,8 +81,7 @@ fn add_outbox(
 /// every entry); an empty one (every search opens it) when none was made.
 fn put_words(t: &mut Tables<'_>, address: &str, w: &IntakeWrite) -> Result<(), VaultError> {
     let words = w.kept.as_ref().map_or(&[][..], |k| k.words.as_slice());
-    t.search_words.insert((address, w.message_id), words)?;
-    Ok(())
+    super::search_index::add_unindexed(t, address, w.message_id, words)
 }
 
 fn apply_intake(t: &mut Tables<'_>, counters: &mut Counters, w: &IntakeWrite) -> Result<WriteResult, VaultError> {

@@ -178,7 +178,6 @@ fn purge_message(
     let mut entries = 0;
     for address in &holders(m) {
         entries += usize::from(remove_entry(t, address, m.id)?.is_some());
-        t.search_words.remove((address.as_str(), m.id))?;
     }
     drop_pending_notices(t, m.id)?;
     t.remove_message(m.id)?;

@@ -5,7 +5,7 @@ use redb::{Database, ReadableTable, TableDefinition};
 use super::VaultError;
 
 /// Bump when a table's layout changes; older vaults are migrated in `prepare`.
-pub const SCHEMA_VERSION: u64 = 9;
+pub const SCHEMA_VERSION: u64 = 10;
 
 pub const META: TableDefinition<&str, u64> = TableDefinition::new("meta");
 pub const MESSAGES: TableDefinition<u64, &[u8]> = TableDefinition::new("messages");
@@ -22,11 +22,21 @@ pub const MESSAGE_KEYS: TableDefinition<u64, &[u8]> = TableDefinition::new("mess
 /// anything is written.
 pub const VAULT_KEYS: TableDefinition<&str, &[u8]> = TableDefinition::new("vault_keys");
 /// (address, message id) → what search filters that entry's words with
-/// (`mail::words`; empty: always opened), written with the entry at intake
-/// (schema 5); kept when the entry goes (an access granted again needs it)
-/// until the message is purged. Search reads only this table, then the
-/// entries whose filter passes.
+/// (`mail::words`; empty: opened by every search), written with the entry at
+/// intake (schema 5): the entries not yet in a segment of the search index
+/// (`vault::search_index`). Since schema 10 a row goes with its entry.
 pub const SEARCH_WORDS: TableDefinition<(&str, u64), &[u8]> = TableDefinition::new("search_words");
+/// (address, segment number, first token) → a chunk of a search segment's
+/// postings (`vault::postings`).
+pub const SEARCH_POSTINGS: TableDefinition<(&str, u64, u32), &[u8]> = TableDefinition::new("search_postings");
+/// (address, segment number, chunk number) → message ids of the segment's entries.
+pub const SEARCH_DOCS: TableDefinition<(&str, u64, u32), &[u8]> = TableDefinition::new("search_docs");
+/// (address, segment number) → (oldest id, newest id, entries, entries gone
+/// since it was written).
+pub const SEARCH_SEGMENTS: TableDefinition<(&str, u64), (u64, u64, u32, u32)> = TableDefinition::new("search_segments");
+/// address → (rows of `SEARCH_WORDS`, segments with a quarter of their
+/// entries gone): the search index's work (schema 10).
+pub const SEARCH_PENDING: TableDefinition<&str, (u32, u32)> = TableDefinition::new("search_pending");
 /// (recipient address, message id) → mailbox entry.
 pub const MAILBOX: TableDefinition<(&str, u64), &[u8]> = TableDefinition::new("mailbox");
 pub const ACCOUNTS: TableDefinition<&str, &[u8]> = TableDefinition::new("accounts");
@@ -128,6 +138,10 @@ macro_rules! each_table {
         $each!(MESSAGE_KEYS);
         $each!(VAULT_KEYS);
         $each!(SEARCH_WORDS);
+        $each!(SEARCH_POSTINGS);
+        $each!(SEARCH_DOCS);
+        $each!(SEARCH_SEGMENTS);
+        $each!(SEARCH_PENDING);
         $each!(MAILBOX);
         $each!(ACCOUNTS);
         $each!(OUTBOX);
@@ -284,6 +298,13 @@ fn migrate(txn: &redb::WriteTransaction, from: u64) -> Result<(), VaultError> {
         let domains = super::domain_index::build(txn)?;
         let (dead, rows) = index_outbox(txn)?;
         tracing::info!(domains, dead, rows, "vault schema 8 -> 9: domain counts and outbox indexes built");
+    }
+    if from < 10 {
+        let addresses = super::search_index::count_unindexed(txn)?;
+        tracing::info!(
+            addresses,
+            "vault schema 9 -> 10: the search index's work listed (it runs while serving)"
+        );
     }
     Ok(())
 }

@@ -191,6 +191,7 @@ fn access(
             .entry
             .unwrap_or_else(|| MailboxEntry::new(Folder::Inbox, r.read_at.is_some(), m.expires_at));
         put_entry(t, &key, id, &entry)?;
+        super::search_index::add_back(t, &key, id)?;
         What::AccessGranted {
             to: key.clone(),
             by: sender.to_string(),

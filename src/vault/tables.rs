@@ -6,8 +6,8 @@ use redb::{ReadableTable, Table, WriteTransaction};
 use super::schema::{
     ACCOUNT_DOMAINS, ACCOUNTS, ADMIN_SESSIONS, ADMINS, Counters, DAY_COUNTS, DOMAINS, EVENTS, EXPIRY_DUE, MAILBOX, MAILBOX_FOLDERS,
     MESSAGE_KEYS, MESSAGES, MONITOR_DAYS, MONITOR_ROWS, MONITOR_STATUS, MONITOR_TERMS, OUTBOX, OUTBOX_BY_MESSAGE, OUTBOX_DATA, OUTBOX_DEAD,
-    OUTBOX_DUE, OUTBOX_REFS, RAW, RAW_CHUNKS, REPORT_DAYS, RESET_TOKENS, SEARCH_TEXT, SEARCH_WORDS, SENDER_MONTH_COUNTS, SENDER_RECIPIENTS,
-    SESSIONS, SIGN_IN_CODES, VAULT_KEYS,
+    OUTBOX_DUE, OUTBOX_REFS, RAW, RAW_CHUNKS, REPORT_DAYS, RESET_TOKENS, SEARCH_DOCS, SEARCH_PENDING, SEARCH_POSTINGS, SEARCH_SEGMENTS,
+    SEARCH_TEXT, SEARCH_WORDS, SENDER_MONTH_COUNTS, SENDER_RECIPIENTS, SESSIONS, SIGN_IN_CODES, VAULT_KEYS,
 };
 use super::{VaultError, decode, encode};
 use crate::model::{Account, Event, MessageRecord, OutboxRow, OutboxState, What};
@@ -19,6 +19,10 @@ pub struct Tables<'t> {
     pub(super) raw_chunks: Table<'t, (u64, u32), &'static [u8]>,
     pub(super) message_keys: Table<'t, u64, &'static [u8]>,
     pub(super) search_words: Table<'t, (&'static str, u64), &'static [u8]>,
+    pub(super) search_postings: Table<'t, (&'static str, u64, u32), &'static [u8]>,
+    pub(super) search_docs: Table<'t, (&'static str, u64, u32), &'static [u8]>,
+    pub(super) search_segments: Table<'t, (&'static str, u64), (u64, u64, u32, u32)>,
+    pub(super) search_pending: Table<'t, &'static str, (u32, u32)>,
     pub(super) mailbox: Table<'t, (&'static str, u64), &'static [u8]>,
     pub(super) mailbox_folders: Table<'t, (&'static str, u8, u64), u8>,
     pub(super) day_counts: Table<'t, (&'static str, u8, u32), (u32, u32)>,
@@ -59,6 +63,10 @@ impl<'t> Tables<'t> {
             raw_chunks: txn.open_table(RAW_CHUNKS)?,
             message_keys: txn.open_table(MESSAGE_KEYS)?,
             search_words: txn.open_table(SEARCH_WORDS)?,
+            search_postings: txn.open_table(SEARCH_POSTINGS)?,
+            search_docs: txn.open_table(SEARCH_DOCS)?,
+            search_segments: txn.open_table(SEARCH_SEGMENTS)?,
+            search_pending: txn.open_table(SEARCH_PENDING)?,
             mailbox: txn.open_table(MAILBOX)?,
             mailbox_folders: txn.open_table(MAILBOX_FOLDERS)?,
             day_counts: txn.open_table(DAY_COUNTS)?,
