@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """Every page (tests/browser/routes.py) at 360x740, 390x844, 768x1024 and
 1280x800, in light and dark: nothing scrolls sideways and no visible element
-reaches past the viewport; each page passes axe once (no serious or critical
-violation). Screenshots of each page at 360 px (light and dark) are saved.
+reaches past the viewport; at phone widths every control is a tap target of
+at least 44x44 px (links inside running text excepted, as WCAG 2.5.5 does);
+each page passes axe once (no serious or critical violation). Screenshots of
+each page at 360 px (light and dark) are saved.
 
 Env: CLOISTER_BIN (required), ARTEFACTS (screenshots and the cloister log).
 """
@@ -34,6 +36,26 @@ WIDEST = """() => {
 }"""
 
 
+# Controls a finger must hit: buttons, fields, and links that stand alone
+# (menus, tabs, pagers, toolbars, tables). A box or a radio counts with its label.
+SMALL_TARGETS = """() => {
+  const sel = 'button, select, textarea, input:not([type=hidden]), summary, .button-link, nav a, .tabs a, .pager a, .toolbar a, table a, .title-row a';
+  const out = [];
+  for (const e of document.querySelectorAll(sel)) {
+    let r = e.getBoundingClientRect();
+    if (r.width <= 1 || r.height <= 1 || r.left < 0 || e.closest('dialog:not([open])')) continue;
+    const label = e.closest('label');
+    if ((e.type === 'checkbox' || e.type === 'radio') && label) r = label.getBoundingClientRect();
+    if (r.width < 43.5 || r.height < 43.5) {
+      const name = (e.getAttribute('aria-label') || e.textContent || e.name || '').trim().slice(0, 24);
+      out.push(`${e.tagName.toLowerCase()}${e.type ? '[' + e.type + ']' : ''} "${name}" ${Math.round(r.width)}x${Math.round(r.height)}`);
+    }
+  }
+  return out.slice(0, 8);
+}"""
+PHONES = {360, 390}
+
+
 def every_template_is_reached() -> None:
     pages = (harness.CRATE_ROOT / "src/web/pages.rs").read_text()
     templates = {t for t in re.findall(r'\("([a-z_0-9]+\.html)"', pages) if not t.startswith("_")}
@@ -59,6 +81,9 @@ def check_page(page, url: str, label: str, shots: bool) -> None:
             assert scroll <= w, f"{label} at {w}x{h} {scheme}: {scroll} px wide"
             wide = page.evaluate(WIDEST)
             assert not wide, f"{label} at {w}x{h} {scheme}: past the edge: {wide}"
+            if w in PHONES and scheme == "light":
+                small = page.evaluate(SMALL_TARGETS)
+                assert not small, f"{label} at {w}x{h}: tap targets under 44 px: {small}"
             if shots and w == 360:
                 shot(page, f"{label}-{scheme}")
 
@@ -88,8 +113,31 @@ def journey(page, cloister: harness.Cloister, sink: harness.SmtpSink) -> None:
         target.set_viewport_size({"width": 390, "height": 844})
         target.goto(url)
         a11y(target, f"{who} {path}")
+    step("on a phone the header's menu folds behind a Menu button; on a desktop it is a row")
+    for who, target in (("partner", partner), ("admin", page)):
+        home = cloister.base_url + ("/admin" if who == "admin" else "/")
+        target.set_viewport_size({"width": 390, "height": 844})
+        target.goto(home)
+        toggle = target.locator(".top .menu-toggle")
+        nav = target.locator("#top-nav")
+        assert toggle.is_visible() and not nav.is_visible(), f"{who}: folded at 390 px"
+        toggle.click()
+        assert nav.is_visible() and toggle.get_attribute("aria-expanded") == "true", f"{who}: opens"
+        shot(target, f"menu-open-{who}-390")
+        toggle.click()
+        assert not nav.is_visible() and toggle.get_attribute("aria-expanded") == "false", f"{who}: closes"
+        target.set_viewport_size({"width": 1280, "height": 800})
+        assert nav.is_visible() and not toggle.is_visible(), f"{who}: a row at 1280 px"
     partner_context.close()
     anyone_context.close()
+    step("without script the menu stays open on a phone, as a list of 44 px rows")
+    no_script = page.context.browser.new_context(ignore_https_errors=True, java_script_enabled=False, viewport={"width": 390, "height": 844})
+    bare = no_script.new_page()
+    harness.sign_in_with_code(bare, cloister.base_url, sink, "alexandra.long-surname@example.org")
+    assert bare.locator("#top-nav").is_visible() and not bare.locator(".top .menu-toggle").is_visible()
+    assert not bare.evaluate(SMALL_TARGETS)
+    shot(bare, "menu-no-script-390")
+    no_script.close()
 
 
 if __name__ == "__main__":

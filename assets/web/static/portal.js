@@ -1,4 +1,21 @@
 // Progressive enhancement only: every page works without this file.
+
+// On a phone the header's menu folds behind a Menu button (without script
+// it stays open, as a list).
+(function () {
+  "use strict";
+  var button = document.querySelector(".top .menu-toggle");
+  if (!button) { return; }
+  var header = button.closest(".top");
+  header.classList.add("foldable");
+  button.hidden = false;
+  button.addEventListener("click", function () {
+    var open = button.getAttribute("aria-expanded") !== "true";
+    button.setAttribute("aria-expanded", String(open));
+    header.classList.toggle("open", open);
+  });
+})();
+
 // The password checklist turns ✓/✗ as the user types; the server checks the same rules.
 (function () {
   "use strict";
