@@ -105,7 +105,7 @@ fn status_counts_equal_what_happened_and_each_filter_shows_its_messages() {
     let later = root.get("/admin/monitor?from=2999-01-01");
     assert_eq!(tab(&later, "All"), 0);
     let bad = root.get("/admin/monitor?from=yesterday");
-    assert!(bad.body.contains("Dates are written like"), "{}", bad.body);
+    assert!(bad.body.contains("Dates are written YYYY-MM-DD, like "), "{}", bad.body);
     assert_eq!(tab(&bad, "All"), 4, "the unreadable date is left out");
 }
 

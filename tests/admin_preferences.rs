@@ -66,4 +66,49 @@ fn dates_follow_each_admins_own_preferences() {
         audit.contains("admin root</td><td>preferences saved: dates dmy, 12-hour clock"),
         "the change is in the audit: {audit}"
     );
+
+    date_filters_follow_the_format(&mut root, &mut second, &id);
+}
+
+/// Date filters are typed in the admin's own format (ISO is read too); they stay UTC days.
+fn date_filters_follow_the_format(root: &mut common::https::Agent, second: &mut common::https::Agent, id: &str) {
+    let day = today("UTC", "%d/%m/%Y");
+    let monitor = root.get("/admin/monitor").body;
+    assert!(
+        monitor.contains("From <span class=\"format\">(DD&#x2f;MM&#x2f;YYYY)</span>"),
+        "{monitor}"
+    );
+    assert!(!monitor.contains("type=\"date\""), "no browser-locale date fields");
+    let from = day.replace('/', "%2F");
+    let found = root.get(&format!("/admin/monitor?from={from}&to={from}")).body;
+    assert!(
+        found.contains(&format!("?id={id}\"")) && !found.contains("could not be read"),
+        "today in dd/mm/yyyy finds the message: {found}"
+    );
+    let yesterday = String::from_utf8(
+        std::process::Command::new("date")
+            .args(["-u", "-d", "yesterday", "+%d/%m/%Y"])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    let before = root
+        .get(&format!("/admin/monitor?to={}", yesterday.trim().replace('/', "%2F")))
+        .body;
+    assert!(
+        !before.contains(&format!("?id={id}\"")) && !before.contains("could not be read"),
+        "up to yesterday leaves it out: {before}"
+    );
+    let iso = root.get(&format!("/admin/monitor?from={}", today("UTC", "%Y-%m-%d"))).body;
+    assert!(iso.contains(&format!("?id={id}\"")), "ISO is read too");
+    let bad = root.get("/admin/monitor?from=31%2F02%2F2026").body.replace("&#x2f;", "/");
+    assert!(bad.contains("Dates are written DD/MM/YYYY, like "), "{bad}");
+    let report = root.get("/admin/report").body.replace("&#x2f;", "/");
+    assert!(
+        report.contains(&format!("id=\"to\" name=\"to\" type=\"text\" value=\"{day}\"")),
+        "{report}"
+    );
+    let theirs = second.get("/admin/monitor").body;
+    assert!(theirs.contains("(YYYY-MM-DD)"), "the other admin types ISO days");
 }

@@ -59,7 +59,7 @@ fn the_report_counts_what_was_sent_today_by_direction() {
     let empty = root.get("/admin/report?from=2020-01-01&to=2020-01-31");
     assert!(empty.body.contains("0 secure messages"));
     let bad = root.get("/admin/report?from=someday");
-    assert!(bad.body.contains("Dates are written like"), "{}", bad.body);
+    assert!(bad.body.contains("Dates are written YYYY-MM-DD, like "), "{}", bad.body);
     let long = root.get("/admin/report?from=2020-01-01&to=2026-01-01");
     assert!(long.body.contains("at most 366 days"));
 }

@@ -155,6 +155,34 @@ impl Clock {
         }
     }
 
+    /// How the user writes a day, for a date field's label: "DD/MM/YYYY".
+    pub fn day_pattern(&self) -> &'static str {
+        match self.date {
+            "%d/%m/%Y" => "DD/MM/YYYY",
+            "%m/%d/%Y" => "MM/DD/YYYY",
+            "%-d %b %Y" => "D Mon YYYY",
+            _ => "YYYY-MM-DD",
+        }
+    }
+
+    /// UTC day number `day` written in the user's date format.
+    pub fn day_text(&self, day: i64) -> String {
+        Timestamp::from_second(day.saturating_mul(86_400))
+            .map(|t| t.to_zoned(TimeZone::UTC).strftime(self.date).to_string())
+            .unwrap_or_default()
+    }
+
+    /// A day typed in the user's date format (or as YYYY-MM-DD, which every
+    /// format accepts) as the unix time of its first second, UTC.
+    pub fn parse_day(&self, text: &str) -> Option<i64> {
+        let text = text.trim();
+        crate::model::day_start(text).or_else(|| {
+            let parsed = jiff::fmt::strtime::parse(self.date.replace("%-d", "%d"), text).ok()?;
+            let date = parsed.to_date().ok()?;
+            Some(date.to_zoned(TimeZone::UTC).ok()?.timestamp().as_second())
+        })
+    }
+
     /// Date, time and zone abbreviation, e.g. "24/11/2026 2:05 PM GMT".
     pub fn datetime(&self, unix: i64) -> String {
         let Ok(at) = Timestamp::from_second(unix) else {
@@ -208,6 +236,27 @@ mod tests {
     fn formats_follow_the_preferences() {
         assert_eq!(clock("iso", 24, "monday", "UTC").datetime(T), "2026-11-24 14:05 UTC");
         assert_eq!(clock("dmy", 12, "monday", "Europe/Berlin").datetime(T), "24/11/2026 3:05 PM CET");
+        let day = T / 86_400;
+        for (format, text, pattern) in [
+            ("iso", "2026-11-24", "YYYY-MM-DD"),
+            ("dmy", "24/11/2026", "DD/MM/YYYY"),
+            ("mdy", "11/24/2026", "MM/DD/YYYY"),
+            ("text", "24 Nov 2026", "D Mon YYYY"),
+        ] {
+            let c = clock(format, 24, "monday", "Europe/Berlin");
+            assert_eq!((c.day_text(day), c.day_pattern()), (text.to_string(), pattern));
+            assert_eq!(c.parse_day(text), Some(day * 86_400), "{format} reads {text}");
+            assert_eq!(c.parse_day(" 2026-11-24 "), Some(day * 86_400), "{format} reads ISO too");
+            assert_eq!(c.parse_day("31/02/2026"), None);
+        }
+        assert_eq!(
+            clock("text", 24, "monday", "UTC").parse_day("5 nov 2026"),
+            clock("iso", 24, "monday", "UTC").parse_day("2026-11-05")
+        );
+        assert_eq!(
+            clock("dmy", 24, "monday", "UTC").parse_day("5/11/2026"),
+            clock("iso", 24, "monday", "UTC").parse_day("2026-11-05")
+        );
         assert_eq!(clock("mdy", 24, "monday", "America/New_York").datetime(T), "11/24/2026 09:05 EST");
         assert_eq!(clock("text", 24, "monday", "Asia/Tokyo").datetime(T), "24 Nov 2026 23:05 JST");
     }

@@ -54,6 +54,10 @@ SMALL_TARGETS = """() => {
   return out.slice(0, 8);
 }"""
 PHONES = {360, 390}
+# Table cells with words in them that a phone would show without their column's name.
+UNLABELLED_CELLS = """() => [...document.querySelectorAll('table.list td')]
+  .filter(td => !td.dataset.label && td.innerText.trim() && !td.querySelector('button, input'))
+  .map(td => td.innerText.trim().slice(0, 30)).slice(0, 5)"""
 
 
 def every_template_is_reached() -> None:
@@ -84,6 +88,8 @@ def check_page(page, url: str, label: str, shots: bool) -> None:
             if w in PHONES and scheme == "light":
                 small = page.evaluate(SMALL_TARGETS)
                 assert not small, f"{label} at {w}x{h}: tap targets under 44 px: {small}"
+                bare = page.evaluate(UNLABELLED_CELLS)
+                assert not bare, f"{label}: table cells without their column's name on a phone: {bare}"
             if shots and w == 360:
                 shot(page, f"{label}-{scheme}")
 

@@ -22,7 +22,11 @@ pub fn quoted_after<'a>(html: &'a str, marker: &str) -> &'a str {
 pub struct Response {
     pub status: u16,
     pub headers: Vec<(String, String)>,
+    /// The body with table cells' `data-label` attributes (the column names
+    /// phones show above each cell) left out, so tests read cells as `<td>…`.
     pub body: String,
+    /// The body as sent.
+    pub raw_body: String,
     pub elapsed: Duration,
 }
 
@@ -200,12 +204,27 @@ fn parse(raw: &[u8], elapsed: Duration) -> Response {
         .any(|(k, v)| k.eq_ignore_ascii_case("transfer-encoding") && v.eq_ignore_ascii_case("chunked"));
     let body = &raw[split + 4..];
     let body = if chunked { dechunk(body) } else { body.to_vec() };
+    let raw_body = String::from_utf8_lossy(&body).into_owned();
     Response {
         status,
         headers,
-        body: String::from_utf8_lossy(&body).into_owned(),
+        body: without_cell_labels(&raw_body),
+        raw_body,
         elapsed,
     }
+}
+
+/// `html` without the ` data-label="…"` attributes of its `<td>`s.
+fn without_cell_labels(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(at) = rest.find("<td data-label=\"") {
+        out.push_str(&rest[..at + 3]);
+        let after = &rest[at + 16..];
+        rest = after.find('"').map_or("", |end| &after[end + 1..]);
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The data of a `Transfer-Encoding: chunked` body (panics on a malformed one).

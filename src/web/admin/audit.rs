@@ -12,8 +12,8 @@ use crate::web::portal::{WebError, encode};
 /// Events shown on the page (the CSV holds every one).
 const SHOWN: usize = 500;
 
-fn filter_of(req: &Req) -> (Filter, Option<&'static str>) {
-    let (from, until, note) = day_range(req);
+fn filter_of(req: &Req, admin: &Admin) -> (Filter, Option<String>) {
+    let (from, until, note) = day_range(req, admin);
     let filter = Filter {
         kind: Kind::parse(req.query("kind")),
         query: req.query("q").chars().take(254).collect(),
@@ -32,7 +32,7 @@ fn query_string(req: &Req) -> String {
 }
 
 pub fn show(web: &Web, req: &Req, admin: &Admin) -> Result<Resp, WebError> {
-    let (filter, note) = filter_of(req);
+    let (filter, note) = filter_of(req, admin);
     let events = audit::list(&web.ctx, &filter, SHOWN)?;
     let rows: Vec<Value> = events
         .iter()
@@ -51,8 +51,8 @@ pub fn show(web: &Web, req: &Req, admin: &Admin) -> Result<Resp, WebError> {
 }
 
 /// Every event the filter keeps, streamed as it is read (no cap, bounded memory).
-pub fn csv(web: &Web, req: &Req) -> Resp {
-    let (filter, _) = filter_of(req);
+pub fn csv(web: &Web, req: &Req, admin: &Admin) -> Resp {
+    let (filter, _) = filter_of(req, admin);
     let chunks = crate::service::audit_export::csv_chunks(web.ctx.clone(), filter);
     Resp::streamed_download(
         "text/csv; charset=utf-8",

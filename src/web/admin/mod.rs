@@ -89,9 +89,9 @@ async fn dispatch(web: &Web, req: &Req) -> Result<Resp, WebError> {
         ["message"] if get => monitor::message(web, req, &admin),
         ["outbox", "retry"] if post => monitor::retry(web, req, &admin).await,
         ["report"] if get => report::show(web, req, &admin),
-        ["report", "csv"] if get => report::csv(web, req),
+        ["report", "csv"] if get => report::csv(web, req, &admin),
         ["audit"] if get => audit::show(web, req, &admin),
-        ["audit", "csv"] if get => Ok(audit::csv(web, req)),
+        ["audit", "csv"] if get => Ok(audit::csv(web, req, &admin)),
         _ => Err(WebError::NotFound),
     }
 }
@@ -115,22 +115,24 @@ async fn signed_in(web: &Web, req: &Req) -> Result<Option<Admin>, WebError> {
 
 /// Renders an admin page (the admin's name and form token included).
 pub fn page(web: &Web, name: &str, admin: &Admin, values: Value) -> Result<Resp, WebError> {
-    let ctx = minijinja::value::merge_maps([values, context! { admin => admin.name(), csrf => admin.session.csrf.clone() }]);
+    let common = context! { admin => admin.name(), csrf => admin.session.csrf.clone(), date_pattern => admin.clock.day_pattern() };
+    let ctx = minijinja::value::merge_maps([values, common]);
     Ok(Resp::html(StatusCode::OK, web.pages.render(name, ctx)?))
 }
 
-/// The `from` and `to` query dates (`YYYY-MM-DD`, UTC) as [start, end) unix
-/// times, and a note when one could not be read (it is then left out).
-pub fn day_range(req: &Req) -> (Option<i64>, Option<i64>, Option<&'static str>) {
+/// The `from` and `to` query dates (UTC days, in the admin's date format or
+/// as YYYY-MM-DD) as [start, end) unix times, and a note when one could not
+/// be read (it is then left out).
+pub fn day_range(req: &Req, admin: &Admin) -> (Option<i64>, Option<i64>, Option<String>) {
     let mut note = None;
     let mut day = |name: &str| {
         let text = req.query(name);
         if text.is_empty() {
             return None;
         }
-        let parsed = day_start(text);
+        let parsed = admin.clock.parse_day(text);
         if parsed.is_none() {
-            note = Some("Dates are written like 2026-11-28; the date that could not be read was left out.");
+            note = Some(unreadable_day(admin, "left out"));
         }
         parsed
     };
@@ -138,4 +140,9 @@ pub fn day_range(req: &Req) -> (Option<i64>, Option<i64>, Option<&'static str>) 
     (from, to.map(|t| t + 86_400), note)
 }
 
-pub use crate::model::day_start;
+/// What the admin is told when a date field could not be read.
+pub fn unreadable_day(admin: &Admin, done: &str) -> String {
+    let pattern = admin.clock.day_pattern();
+    let example = admin.clock.day_text(crate::service::now() / 86_400);
+    format!("Dates are written {pattern}, like {example}; the date that could not be read was {done}.")
+}

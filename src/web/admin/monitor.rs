@@ -15,8 +15,8 @@ use crate::web::portal::{WebError, encode};
 /// The filter the query string asks for, and a note on what could not be read.
 /// Statuses come as repeated `status` fields (the form's boxes) or one
 /// comma-separated list (a link).
-fn filter_of(req: &Req) -> (Filter, Option<&'static str>) {
-    let (from, until, note) = day_range(req);
+fn filter_of(req: &Req, admin: &Admin) -> (Filter, Option<String>) {
+    let (from, until, note) = day_range(req, admin);
     let mut statuses: Vec<Status> = req
         .query_all("status")
         .flat_map(|v| v.split(','))
@@ -63,7 +63,7 @@ fn row(admin: &Admin, m: &MessageRecord, status: Status, shows_subject: bool) ->
 }
 
 pub fn list(web: &Web, req: &Req, admin: &Admin) -> Result<Resp, WebError> {
-    let (filter, note) = filter_of(req);
+    let (filter, note) = filter_of(req, admin);
     let listing = monitor::list(&web.ctx, &filter, cursor_of(req))?;
     let shows_subject = web.ctx.config.admin.monitor_shows_subject;
     let rows: Vec<Value> = listing

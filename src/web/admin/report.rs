@@ -2,7 +2,7 @@
 
 use minijinja::{Value, context};
 
-use super::{Admin, day_start, page};
+use super::{Admin, page, unreadable_day};
 use crate::service::report::{self, MAX_DAYS};
 use crate::web::Web;
 use crate::web::http::{Req, Resp};
@@ -12,7 +12,7 @@ use crate::web::portal::WebError;
 const DEFAULT_DAYS: i64 = 30;
 
 /// The (first, last) UTC day numbers asked for, and a note on what was changed.
-fn range(req: &Req) -> (i64, i64, Option<&'static str>) {
+fn range(req: &Req, admin: &Admin) -> (i64, i64, Option<String>) {
     let today = crate::service::now() / 86_400;
     let mut note = None;
     let mut day = |name: &str, default: i64| {
@@ -20,9 +20,9 @@ fn range(req: &Req) -> (i64, i64, Option<&'static str>) {
         if text.is_empty() {
             return default;
         }
-        day_start(text).map_or_else(
+        admin.clock.parse_day(text).map_or_else(
             || {
-                note = Some("Dates are written like 2026-11-28; the date that could not be read was replaced.");
+                note = Some(unreadable_day(admin, "replaced"));
                 default
             },
             |t| t / 86_400,
@@ -32,17 +32,17 @@ fn range(req: &Req) -> (i64, i64, Option<&'static str>) {
     let mut first = day("from", last - DEFAULT_DAYS + 1);
     if first > last {
         first = last;
-        note = Some("The start was after the end; the report shows the end day only.");
+        note = Some("The start was after the end; the report shows the end day only.".to_string());
     }
     if last - first + 1 > MAX_DAYS {
         first = last - MAX_DAYS + 1;
-        note = Some("A report covers at most 366 days; the start was moved.");
+        note = Some("A report covers at most 366 days; the start was moved.".to_string());
     }
     (first, last, note)
 }
 
 pub fn show(web: &Web, req: &Req, admin: &Admin) -> Result<Resp, WebError> {
-    let (first, last, note) = range(req);
+    let (first, last, note) = range(req, admin);
     let r = report::report(&web.ctx, first, last)?;
     let days: Vec<Value> = r
         .days
@@ -53,13 +53,13 @@ pub fn show(web: &Web, req: &Req, admin: &Admin) -> Result<Resp, WebError> {
     let (from, to) = (report::date_of(first), report::date_of(last));
     let values = context! {
         chart => Value::from_safe_string(report::svg(&r)), days, note, total => r.total(), outbound => r.outbound, inbound => r.inbound,
-        csv => format!("/admin/report/csv?from={from}&to={to}"), from, to, section => "report",
+        csv => format!("/admin/report/csv?from={from}&to={to}"), from => admin.clock.day_text(first), to => admin.clock.day_text(last), section => "report",
     };
     page(web, "admin_report.html", admin, values)
 }
 
-pub fn csv(web: &Web, req: &Req) -> Result<Resp, WebError> {
-    let (first, last, _) = range(req);
+pub fn csv(web: &Web, req: &Req, admin: &Admin) -> Result<Resp, WebError> {
+    let (first, last, _) = range(req, admin);
     let r = report::report(&web.ctx, first, last)?;
     let name = format!(
         "attachment; filename=\"cloister-report-{}-{}.csv\"",
