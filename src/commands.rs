@@ -230,7 +230,7 @@ fn check_config(loaded: &LoadedConfig) -> ExitCode {
         .err()
         .map(|e| ("notify.template_dir", e.to_string()))
         .or_else(|| {
-            crate::web::pages::Pages::load(config)
+            crate::web::pages::Pages::load(config, None)
                 .err()
                 .map(|e| ("web.template_dir", e.to_string()))
         })

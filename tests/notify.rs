@@ -359,6 +359,16 @@ fn logo_is_embedded_inline_and_referenced_by_cid() {
     assert_eq!(image.contents(), PNG, "the logo bytes, unchanged");
     assert!(!notice.text().to_lowercase().contains("src=\"http"), "no remote image");
 
+    // The portal's header shows the same logo, served from our own origin.
+    let mut agent = common::https::Agent::new(c.https, &c.ca_pem());
+    let login = agent.get("/login");
+    let src = login.body.split("<img class=\"logo\" src=\"").nth(1).expect("a logo in the header");
+    let src = &src[..src.find('"').unwrap()].replace("&#x2f;", "/");
+    assert!(src.starts_with("/static/logo.") && std::path::Path::new(src.as_str()).extension().is_some_and(|e| e == "png"), "{src}");
+    let png = agent.get(src);
+    assert_eq!((png.status, png.header("content-type")), (200, Some("image/png")));
+    assert_eq!(png.body.len(), String::from_utf8_lossy(PNG).len(), "the logo's bytes");
+
     // Not a PNG: a clear startup error.
     std::fs::write(&logo, b"GIF89a").unwrap();
     let out = c.cli(&["check-config"]);

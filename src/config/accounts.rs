@@ -220,7 +220,8 @@ pub struct Notify {
     pub support_contact: String,
     /// Accent colour of HTML notifications and the portal, as #rrggbb.
     pub accent_colour: String,
-    /// PNG logo embedded inline in HTML notifications; empty = no logo.
+    /// PNG logo embedded inline in HTML notifications and shown in the portal's
+    /// and admin console's header; empty = no logo.
     pub logo_file: PathBuf,
     /// Directory whose files override the built-in templates; empty = built-in only.
     pub template_dir: PathBuf,

@@ -55,6 +55,11 @@ pub struct Notifier {
 }
 
 impl Notifier {
+    /// The configured logo (PNG bytes), if any: the portal's header shows it too.
+    pub fn logo(&self) -> Option<&[u8]> {
+        self.logo.as_deref()
+    }
+
     pub fn load(config: &Config) -> Result<Self, NotifyError> {
         let templates = Templates::load(&config.notify.template_dir)?;
         let dkim = dkim::Dkim::load_or_create(config)?;

@@ -102,8 +102,9 @@ fn hashed_name(name: &str, bytes: &[u8]) -> String {
 
 impl Pages {
     /// Built-in pages with overrides from `web.template_dir`; each is compiled now,
-    /// so a broken override stops the start with its file and line.
-    pub fn load(config: &Config) -> Result<Self, TemplateError> {
+    /// so a broken override stops the start with its file and line. `logo`:
+    /// the organisation's PNG logo (`notify.logo_file`), shown in the header.
+    pub fn load(config: &Config, logo: Option<&[u8]>) -> Result<Self, TemplateError> {
         let mut env = Environment::new();
         env.set_undefined_behavior(UndefinedBehavior::Chainable);
         let sources = with_overrides(PAGES, &config.web.template_dir, "page")?;
@@ -113,10 +114,13 @@ impl Pages {
         let mut assets = HashMap::new();
         let mut urls = HashMap::new();
         let brand_css = format!(":root {{ --accent: {}; }}\n", config.notify.accent_colour);
-        let generated = [
+        let mut generated = vec![
             ("brand.css", "text/css; charset=utf-8", brand_css.into_bytes()),
             ("favicon.svg", "image/svg+xml", favicon(&config.notify.accent_colour).into_bytes()),
         ];
+        if let Some(logo) = logo {
+            generated.push(("logo.png", "image/png", logo.to_vec()));
+        }
         for (name, content_type, bytes) in STATIC.iter().map(|(n, c, b)| (*n, *c, b.to_vec())).chain(generated) {
             let url = hashed_name(name, &bytes);
             urls.insert(name.replace('.', "_"), url.clone());
