@@ -364,7 +364,10 @@ fn logo_is_embedded_inline_and_referenced_by_cid() {
     let login = agent.get("/login");
     let src = login.body.split("<img class=\"logo\" src=\"").nth(1).expect("a logo in the header");
     let src = &src[..src.find('"').unwrap()].replace("&#x2f;", "/");
-    assert!(src.starts_with("/static/logo.") && std::path::Path::new(src.as_str()).extension().is_some_and(|e| e == "png"), "{src}");
+    assert!(
+        src.starts_with("/static/logo.") && std::path::Path::new(src.as_str()).extension().is_some_and(|e| e == "png"),
+        "{src}"
+    );
     let png = agent.get(src);
     assert_eq!((png.status, png.header("content-type")), (200, Some("image/png")));
     assert_eq!(png.body.len(), String::from_utf8_lossy(PNG).len(), "the logo's bytes");
