@@ -293,20 +293,22 @@ impl Vault {
         let txn = self.db()?.begin_read()?;
         let mailbox = txn.open_table(MAILBOX)?;
         let texts = txn.open_table(SEARCH_TEXT)?;
-        let ids = if tokens.is_empty() {
-            let mut ids = Vec::new();
-            for row in mailbox.range((address, since_id)..=(address, u64::MAX))? {
-                ids.push(row?.0.value().1);
+        let texts = |id: u64| texts.get(id);
+        if tokens.is_empty() {
+            // Every entry of the period: read newest first, only as far as the visit goes.
+            for row in mailbox.range((address, since_id)..=(address, u64::MAX))?.rev() {
+                let (k, v) = row?;
+                let (id, entry) = (k.value().1, decode::<MailboxEntry>("mailbox", v.value())?);
+                if !visit(id, &entry, texts(id)?.as_ref().map(redb::AccessGuard::value)) {
+                    break;
+                }
             }
-            ids
-        } else {
-            candidates(&txn, address, since_id, tokens, passes)?
-        };
-        for &id in ids.iter().rev() {
+            return Ok(());
+        }
+        for id in candidates(&txn, address, since_id, tokens, passes)?.into_iter().rev() {
             let Some(entry) = mailbox.get((address, id))? else { continue };
             let entry: MailboxEntry = decode("mailbox", entry.value())?;
-            let text = texts.get(id)?;
-            if !visit(id, &entry, text.as_ref().map(redb::AccessGuard::value)) {
+            if !visit(id, &entry, texts(id)?.as_ref().map(redb::AccessGuard::value)) {
                 break;
             }
         }
