@@ -125,24 +125,26 @@ pub fn page(web: &Web, name: &str, admin: &Admin, values: Value) -> Result<Resp,
 /// be read (it is then left out).
 pub fn day_range(req: &Req, admin: &Admin) -> (Option<i64>, Option<i64>, Option<String>) {
     let mut note = None;
-    let mut day = |name: &str| {
-        let text = req.query(name);
-        if text.is_empty() {
-            return None;
-        }
-        let parsed = admin.clock.parse_day(text);
-        if parsed.is_none() {
-            note = Some(unreadable_day(admin, "left out"));
-        }
-        parsed
-    };
-    let (from, to) = (day("from"), day("to"));
+    let from = query_day(req, admin, "from", "left out", &mut note);
+    let to = query_day(req, admin, "to", "left out", &mut note);
     (from, to.map(|t| t + 86_400), note)
 }
 
-/// What the admin is told when a date field could not be read.
-pub fn unreadable_day(admin: &Admin, done: &str) -> String {
-    let pattern = admin.clock.day_pattern();
-    let example = admin.clock.day_text(crate::service::now() / 86_400);
-    format!("Dates are written {pattern}, like {example}; the date that could not be read was {done}.")
+/// The query field `name`, a day in the admin's date format (or
+/// YYYY-MM-DD), as the unix time its UTC day starts; None when it is empty,
+/// or unreadable, when `note` tells the admin so and that it was `done`.
+pub fn query_day(req: &Req, admin: &Admin, name: &str, done: &str, note: &mut Option<String>) -> Option<i64> {
+    let text = req.query(name);
+    if text.is_empty() {
+        return None;
+    }
+    let parsed = admin.clock.parse_day(text);
+    if parsed.is_none() {
+        let pattern = admin.clock.day_pattern();
+        let example = admin.clock.day_text(crate::service::now() / 86_400);
+        *note = Some(format!(
+            "Dates are written {pattern}, like {example}; the date that could not be read was {done}."
+        ));
+    }
+    parsed
 }

@@ -2,7 +2,7 @@
 
 use minijinja::{Value, context};
 
-use super::{Admin, page, unreadable_day};
+use super::{Admin, page, query_day};
 use crate::service::report::{self, MAX_DAYS};
 use crate::web::Web;
 use crate::web::http::{Req, Resp};
@@ -15,19 +15,7 @@ const DEFAULT_DAYS: i64 = 30;
 fn range(req: &Req, admin: &Admin) -> (i64, i64, Option<String>) {
     let today = crate::service::now() / 86_400;
     let mut note = None;
-    let mut day = |name: &str, default: i64| {
-        let text = req.query(name);
-        if text.is_empty() {
-            return default;
-        }
-        admin.clock.parse_day(text).map_or_else(
-            || {
-                note = Some(unreadable_day(admin, "replaced"));
-                default
-            },
-            |t| t / 86_400,
-        )
-    };
+    let mut day = |name: &str, default: i64| query_day(req, admin, name, "replaced", &mut note).map_or(default, |t| t / 86_400);
     let last = day("to", today);
     let mut first = day("from", last - DEFAULT_DAYS + 1);
     if first > last {
