@@ -230,5 +230,8 @@ pub enum NotifyAction {
         /// Also write the HTML part to this file.
         #[arg(long, value_name = "FILE")]
         html: Option<PathBuf>,
+        /// In this language (`en`, `de`, `fr`, `es`, `nl`; default: `portal.default_language`).
+        #[arg(long, value_name = "CODE")]
+        language: Option<String>,
     },
 }

@@ -63,8 +63,8 @@ fn with_config(command: Command, loaded: LoadedConfig) -> ExitCode {
         } => operator_query(&loaded.config, &Request::Retry { id }, true),
         Command::Dkim => print_dkim(&loaded.config),
         Command::Notify {
-            action: NotifyAction::Preview { kind, html },
-        } => preview(&loaded.config, &kind, html.as_deref()),
+            action: NotifyAction::Preview { kind, html, language },
+        } => preview(&loaded.config, &kind, html.as_deref(), language.as_deref()),
         Command::User {
             action: UserAction::List,
             json,
@@ -198,16 +198,32 @@ pub(crate) fn fail(message: &str) -> ExitCode {
     ExitCode::FAILURE
 }
 
-fn preview(config: &Config, kind: &str, html: Option<&std::path::Path>) -> ExitCode {
+fn preview(config: &Config, kind: &str, html: Option<&std::path::Path>, language: Option<&str>) -> ExitCode {
     let Some(kind) = crate::notify::Kind::from_name(kind) else {
         let names: Vec<&str> = crate::notify::Kind::ALL.iter().map(|k| k.name()).collect();
         return fail(&format!("unknown kind {kind:?}; one of: {}", names.join(", ")));
     };
-    let templates = match crate::notify::Templates::load(&config.notify.template_dir) {
+    let catalogues = match crate::i18n::Catalogues::load(&config.portal.default_language) {
+        Ok(c) => std::sync::Arc::new(c),
+        Err(e) => return fail(&e.to_string()),
+    };
+    let templates = match crate::notify::Templates::load(&config.notify.template_dir, &catalogues) {
         Ok(t) => t,
         Err(e) => return fail(&e.to_string()),
     };
-    let sample = kind.sample();
+    let lang = match language {
+        None => catalogues.default_code(),
+        Some(code) => match catalogues.languages().find(|(c, _)| *c == code) {
+            Some((c, _)) => c,
+            None => {
+                return fail(&format!(
+                    "no language {code:?}; one of: {}",
+                    crate::i18n::shipped_codes().join(", ")
+                ));
+            }
+        },
+    };
+    let sample = minijinja::value::merge_maps([minijinja::context! { lang }, kind.sample()]);
     match templates.render(kind, &sample) {
         Ok(r) => {
             println!("Subject: {}\n\n{}", r.subject, r.text);
@@ -226,11 +242,18 @@ fn preview(config: &Config, kind: &str, html: Option<&std::path::Path>) -> ExitC
 fn check_config(loaded: &LoadedConfig) -> ExitCode {
     // Files the settings name, loaded as `serve` would; the first problem is reported.
     let config = &loaded.config;
-    let problem = crate::notify::Templates::load(&config.notify.template_dir)
+    let catalogues = match crate::i18n::Catalogues::load(&config.portal.default_language) {
+        Ok(c) => std::sync::Arc::new(c),
+        Err(e) => {
+            eprintln!("cloister: the configuration has 1 problem(s):\n  - `portal.default_language`: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let problem = crate::notify::Templates::load(&config.notify.template_dir, &catalogues)
         .err()
         .map(|e| ("notify.template_dir", e.to_string()))
         .or_else(|| {
-            crate::web::pages::Pages::load(config, None)
+            crate::web::pages::Pages::load(config, None, &catalogues)
                 .err()
                 .map(|e| ("web.template_dir", e.to_string()))
         })

@@ -11,6 +11,7 @@ mod connections;
 mod control;
 mod crypto;
 mod fd_limit;
+mod i18n;
 mod listing_command;
 mod mail;
 mod memory;

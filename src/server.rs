@@ -62,7 +62,7 @@ pub fn run(loaded: LoadedConfig) -> anyhow::Result<()> {
     let relay = outbox::relay::pool(&config, &config.effective_hostname())
         .map_err(anyhow::Error::msg)
         .context("relay")?;
-    let pages = web::pages::Pages::load(&config, notifier.logo()).context("portal pages")?;
+    let pages = web::pages::Pages::load(&config, notifier.logo(), &notifier.catalogues).context("portal pages")?;
     let keys = crate::service::keys::open_vault(&config)?;
     let vault = keys.vault.clone();
     let vault_admins = vault.admins()?.len();

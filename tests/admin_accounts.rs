@@ -150,7 +150,7 @@ fn a_chosen_password_typed_twice_is_set_and_forced_or_kept_as_ticked() {
 
     let audit = root.get("/admin/audit").body;
     assert!(
-        audit.contains("set to one the admin chose (2 session(s) ended; must be changed at the next sign-in)"),
+        audit.contains("set to one the admin chose (2 sessions ended; must be changed at the next sign-in)"),
         "{audit}"
     );
     assert!(audit.contains("the user may keep it"), "{audit}");

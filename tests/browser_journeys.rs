@@ -59,3 +59,8 @@ fn print_journey_in_chromium() {
 fn layout_journey_in_chromium() {
     journey("layout");
 }
+
+#[test]
+fn languages_journey_in_chromium() {
+    journey("languages");
+}

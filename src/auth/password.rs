@@ -57,19 +57,6 @@ impl Rule {
         }
     }
 
-    /// What the rule asks, for the checklist and for the error after a refused change.
-    pub fn describe(self, policy: &Policy) -> String {
-        match self {
-            Rule::Length => format!("{} to {MAX_LENGTH} characters", policy.min_length),
-            Rule::Lowercase => "a lower-case letter".into(),
-            Rule::Uppercase => "an upper-case letter".into(),
-            Rule::Digit => "a digit".into(),
-            Rule::Symbol => "a symbol (not a letter or digit)".into(),
-            Rule::NotAddress => "not your email address".into(),
-            Rule::NotCurrent => "not your current password".into(),
-        }
-    }
-
     /// The rules `policy` applies, in checklist order.
     pub fn all(policy: &Policy) -> Vec<Rule> {
         let mut rules = vec![Rule::Length];

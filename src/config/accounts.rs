@@ -57,6 +57,9 @@ pub struct Portal {
     pub require_totp: bool,
     /// Failed sign-ins per account before a progressive lockout starts.
     pub lockout_threshold: u32,
+    /// Language of pages for a reader whose browser asks for none we ship, and
+    /// of mails to a recipient who chose none (`en`, `de`, `fr`, `es`, `nl`).
+    pub default_language: String,
 }
 
 impl Portal {
@@ -103,6 +106,7 @@ impl Default for Portal {
             sign_in_code_attempts: 5,
             require_totp: false,
             lockout_threshold: 5,
+            default_language: "en".into(),
         }
     }
 }

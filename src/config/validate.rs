@@ -176,6 +176,13 @@ fn sign_in_limits(c: &Config, out: &mut Vec<Problem>) {
     if c.portal.lockout_threshold == 0 {
         out.push(problem("portal.lockout_threshold", "must be at least 1"));
     }
+    let shipped = crate::i18n::shipped_codes();
+    if !shipped.contains(&c.portal.default_language.as_str()) {
+        out.push(problem(
+            "portal.default_language",
+            &format!("must be one of {}", shipped.join(", ")),
+        ));
+    }
     let age = c.password.max_age_days;
     if !(age.is_finite() && (0.0..=3650.0).contains(&age)) {
         out.push(problem("password.max_age_days", "must be between 0 (never) and 3650"));

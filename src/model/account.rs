@@ -68,7 +68,7 @@ impl Default for Preferences {
             week_starts: "monday".into(),
             time_zone: "UTC".into(),
             signature: String::new(),
-            language: "en".into(),
+            language: String::new(),
             saved: false,
         }
     }

@@ -1,5 +1,7 @@
 //! The words of an event, made from its kind and fields when it is shown
-//! (monitor story, audit, `cloister show`, CSV): the one place to translate.
+//! (monitor story, audit, `cloister show`, CSV), in English. The pages that
+//! show events in the reader's language use `What::text` (`event_words`) and
+//! `assets/lang/*/events.ftl`, whose English tests hold equal to these words.
 
 use std::fmt;
 
@@ -15,9 +17,17 @@ impl fmt::Display for What {
     }
 }
 
+/// `n` and the noun that goes with it: `one` for 1, else `other` (the
+/// English plural rule, as `events.ftl` selects it).
+fn counted(n: &impl fmt::Display, one: &str, other: &str) -> String {
+    let n = n.to_string();
+    let noun = if n == "1" { one } else { other };
+    format!("{n} {noun}")
+}
+
 /// Sessions ended, as the log says it.
 fn ended(n: usize) -> String {
-    format!("{n} session(s) ended")
+    format!("{} ended", counted(&n, "session", "sessions"))
 }
 
 fn change_note(must_change: bool) -> &'static str {
@@ -52,7 +62,8 @@ fn message_text(what: &What) -> Option<String> {
             read_receipt,
             bcc,
         } => format!(
-            "written in the portal by {author} from {client}: mode {mode}, expires in {expiry_days} days, restriction {restriction}, read receipt {}{}",
+            "written in the portal by {author} from {client}: mode {mode}, expires in {}, restriction {restriction}, read receipt {}{}",
+            counted(expiry_days, "day", "days"),
             if *read_receipt { "asked" } else { "not asked" },
             if *bcc { ", copy to the mail server" } else { "" },
         ),
@@ -96,7 +107,11 @@ fn outbox_text(what: &What) -> Option<String> {
                 utc_text(*next_at)
             )
         }
-        What::FailedForGood { outbox, attempts, error } => format!("{} failed for good after {attempts} attempts: {error}", outbox.noun()),
+        What::FailedForGood { outbox, attempts, error } => format!(
+            "{} failed for good after {}: {error}",
+            outbox.noun(),
+            counted(attempts, "attempt", "attempts")
+        ),
         What::OneTimePasswordIssued { address } => format!("one-time password issued for {address}"),
         What::FollowUpQueued { outbox, to } => format!("{} to {to} queued", outbox.noun()),
         What::PutBack { outbox, row } => format!("{} (outbox {row}) put back in the queue", outbox.noun()),
@@ -125,7 +140,10 @@ fn reader_text(what: &What) -> Option<String> {
         ),
         What::Expired => "expired: recipients may still read, print and delete it, but no longer answer it".into(),
         What::Purged { days, bytes, entries } => format!(
-            "purged after the retention period ({days} days): record, stored bytes ({bytes} bytes) and {entries} mailbox entries removed"
+            "purged after the retention period ({}): record, stored bytes ({}) and {} removed",
+            counted(days, "day", "days"),
+            counted(bytes, "byte", "bytes"),
+            counted(entries, "mailbox entry", "mailbox entries")
         ),
         _ => return None,
     })
@@ -146,7 +164,7 @@ fn account_text(what: &What) -> String {
         }
         What::SignInRefused { ip, why, locked: l } => format!("sign-in refused from {ip}: {why}{}", locked(l)),
         What::SignedOut => "signed out".into(),
-        What::EndedOtherSessions { count } => format!("ended {count} other session(s)"),
+        What::EndedOtherSessions { count } => format!("ended {}", counted(count, "other session", "other sessions")),
         What::AccountAdded { address, internal, mailed } => format!(
             "created {} account {address} ({})",
             if *internal { "internal" } else { "external" },
@@ -164,9 +182,15 @@ fn account_text(what: &What) -> String {
             language,
             signature_chars,
         } => format!(
-            "preferences saved: dates {date_format}, {clock_hours}-hour clock, week starts {week_starts}, time zone {time_zone}, language {language}, signature {signature_chars} characters"
+            "preferences saved: dates {date_format}, {clock_hours}-hour clock, week starts {week_starts}, time zone {time_zone}, language {language}, signature {}",
+            counted(signature_chars, "character", "characters")
         ),
-        What::PasswordChanged { other_sessions_ended } => format!("changed the password ({other_sessions_ended} other session(s) ended)"),
+        What::PasswordChanged { other_sessions_ended } => {
+            format!(
+                "changed the password ({} ended)",
+                counted(other_sessions_ended, "other session", "other sessions")
+            )
+        }
         What::ResetAsked { ip, too_soon: true } => format!("asked for a password reset from {ip}: asked again too soon, nothing sent"),
         What::ResetAsked { ip, too_soon: false } => format!("asked for a password reset from {ip}"),
         What::PasswordResetWithLink { sessions_ended } => format!("reset the password with a link ({})", ended(*sessions_ended)),
@@ -184,7 +208,10 @@ fn account_text(what: &What) -> String {
 fn admin_text(what: &What) -> String {
     match what {
         What::KeyRotation { stage, rewrapped } if stage == "finished" => {
-            format!("master key rotation finished: {rewrapped} wrapped keys now under the new master key")
+            format!(
+                "master key rotation finished: {} now under the new master key",
+                counted(rewrapped, "wrapped key", "wrapped keys")
+            )
         }
         What::KeyRotation { stage, .. } => format!("master key rotation {stage}: new data keys are wrapped under the new master key"),
         What::AdminCreated { name, totp } => format!("admin {name} created ({} TOTP)", if *totp { "with" } else { "without" }),
@@ -241,7 +268,8 @@ fn admin_text(what: &What) -> String {
             sessions_ended,
         } => {
             format!(
-                "account {address} deleted ({entries} mailbox entries removed, {})",
+                "account {address} deleted ({} removed, {})",
+                counted(entries, "mailbox entry", "mailbox entries"),
                 ended(*sessions_ended)
             )
         }

@@ -7,6 +7,7 @@ mod account;
 mod admin;
 mod event;
 mod event_text;
+mod event_words;
 mod message;
 mod outbox;
 mod status;
@@ -23,4 +24,4 @@ pub use message::{
 pub use outbox::{OutboxKind, OutboxRow, OutboxState, Payload};
 pub use status::Status;
 pub use time::{day_start, utc_text};
-pub use units::{number_text, size_text};
+pub use units::{number_text, size_words};

@@ -3,26 +3,32 @@
 //! 50000000 bytes reads "50 MB"). Sizes round up, so a size is never shown
 //! smaller than it is ("just over the limit" never reads as the limit).
 
-/// "840 bytes", "13 kB", "4.2 MB", "50 MB", "1.3 GB".
-pub fn size_text(bytes: u64) -> String {
+/// A size as catalogue words (`size-…`): "840 bytes", "13 kB", "4.2 MB",
+/// "50 MB", "1.3 GB" in English; the unit symbols stay in every language,
+/// the decimal mark and "bytes" are the reader's.
+pub fn size_words(bytes: u64) -> crate::i18n::Text {
+    use crate::i18n::Text;
     const KB: u64 = 1_000;
     const MB: u64 = 1_000_000;
     const GB: u64 = 1_000_000_000;
-    match bytes {
-        0..KB => format!("{bytes} bytes"),
-        KB..MB => format!("{} kB", bytes.div_ceil(KB)),
-        MB..GB => tenths(bytes, MB, "MB"),
-        _ => tenths(bytes, GB, "GB"),
-    }
-}
-
-/// `bytes` in `unit`s, rounded up to a tenth, without a trailing ".0".
-fn tenths(bytes: u64, unit: u64, name: &str) -> String {
+    let (unit, symbol) = match bytes {
+        0..KB => return Text::new("size-bytes").with("n", i64::try_from(bytes).unwrap_or(0)),
+        KB..MB => {
+            return Text::new("size-whole")
+                .with("n", (bytes.div_ceil(KB)).to_string())
+                .with("unit", "kB");
+        }
+        MB..GB => (MB, "MB"),
+        _ => (GB, "GB"),
+    };
     let tenths = bytes.div_ceil(unit / 10);
     if tenths.is_multiple_of(10) {
-        format!("{} {name}", tenths / 10)
+        Text::new("size-whole").with("n", (tenths / 10).to_string()).with("unit", symbol)
     } else {
-        format!("{}.{} {name}", tenths / 10, tenths % 10)
+        Text::new("size-tenths")
+            .with("whole", (tenths / 10).to_string())
+            .with("tenth", (tenths % 10).to_string())
+            .with("unit", symbol)
     }
 }
 
@@ -36,9 +42,14 @@ pub fn number_text(x: f64) -> String {
 mod tests {
     use super::*;
 
+    fn size_text(bytes: u64) -> String {
+        crate::i18n::Catalogues::load("en").unwrap().say("en", &size_words(bytes))
+    }
+
     #[test]
     fn sizes_round_up_in_decimal_units_without_float_noise() {
         assert_eq!(size_text(0), "0 bytes");
+        assert_eq!(size_text(1), "1 byte");
         assert_eq!(size_text(999), "999 bytes");
         assert_eq!(size_text(1_000), "1 kB");
         assert_eq!(size_text(1_001), "2 kB");

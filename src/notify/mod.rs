@@ -5,11 +5,14 @@ pub mod kind;
 mod mime;
 pub mod templates;
 
+use std::sync::Arc;
+
 use lettre::message::header::{self, Headers};
 use lettre::message::{Mailbox, Mailboxes};
 use minijinja::{Value, context};
 
 use crate::config::Config;
+use crate::i18n::Catalogues;
 pub use kind::Kind;
 pub use templates::{Rendered, TemplateError, Templates};
 
@@ -21,6 +24,8 @@ pub enum NotifyError {
     Dkim(#[from] dkim::DkimError),
     #[error("notify.logo_file {path}: {detail}")]
     Logo { path: String, detail: String },
+    #[error(transparent)]
+    Catalogue(#[from] crate::i18n::CatalogueError),
     #[error("building the message: {0}")]
     Build(String),
 }
@@ -46,6 +51,8 @@ pub fn load_logo(config: &Config) -> Result<Option<Vec<u8>>, NotifyError> {
 pub struct Notifier {
     pub templates: Templates,
     pub dkim: dkim::Dkim,
+    /// Every language's words, shared with the portal's pages.
+    pub catalogues: Arc<Catalogues>,
     logo: Option<Vec<u8>>,
     sender: Mailbox,
     /// The whole `From:` line (organisation name encoded as headers need it).
@@ -61,7 +68,8 @@ impl Notifier {
     }
 
     pub fn load(config: &Config) -> Result<Self, NotifyError> {
-        let templates = Templates::load(&config.notify.template_dir)?;
+        let catalogues = Arc::new(Catalogues::load(&config.portal.default_language)?);
+        let templates = Templates::load(&config.notify.template_dir, &catalogues)?;
         let dkim = dkim::Dkim::load_or_create(config)?;
         let logo = load_logo(config)?;
         let address = config
@@ -81,6 +89,7 @@ impl Notifier {
         Ok(Self {
             templates,
             dkim,
+            catalogues,
             logo,
             sender,
             from_header: from.to_string(),
@@ -93,16 +102,16 @@ impl Notifier {
         self.sender.email.to_string()
     }
 
-    /// Renders `kind` for `to` with `values` on top of the branding.
-    pub fn render(&self, kind: Kind, to: &str, values: &Value) -> Result<Rendered, NotifyError> {
-        let ctx = minijinja::value::merge_maps([context! { recipient => to }, values.clone(), self.brand.clone()]);
+    /// Renders `kind` for `to` in `lang` with `values` on top of the branding.
+    pub fn render(&self, kind: Kind, to: &str, lang: &str, values: &Value) -> Result<Rendered, NotifyError> {
+        let ctx = minijinja::value::merge_maps([context! { recipient => to, lang }, values.clone(), self.brand.clone()]);
         Ok(self.templates.render(kind, &ctx)?)
     }
 
     /// A complete, DKIM-signed message. `unique` makes the Message-ID stable
     /// across retries of the same outbox row, so a resend can be de-duplicated.
-    pub fn compose(&self, kind: Kind, to: &str, values: &Value, unique: &str) -> Result<Vec<u8>, NotifyError> {
-        let rendered = self.render(kind, to, values)?;
+    pub fn compose(&self, kind: Kind, to: &str, lang: &str, values: &Value, unique: &str) -> Result<Vec<u8>, NotifyError> {
+        let rendered = self.render(kind, to, lang, values)?;
         to.parse::<lettre::Address>()
             .map_err(|e| NotifyError::Build(format!("recipient {to}: {e}")))?;
         let message = mime::write(&mime::Notice {

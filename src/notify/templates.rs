@@ -3,10 +3,12 @@
 //! never a silent fallback.
 
 use std::path::Path;
+use std::sync::Arc;
 
 use minijinja::{Environment, UndefinedBehavior, Value};
 
 use super::kind::Kind;
+use crate::i18n::Catalogues;
 
 /// Built-in templates (name, source).
 const BUILT_IN: &[(&str, &str)] = &[
@@ -70,16 +72,23 @@ pub(crate) fn broken(file: &str, e: &minijinja::Error) -> TemplateError {
 impl Templates {
     /// Built-in templates with the overrides found in `dir` (when not empty);
     /// every kind is test-rendered with sample data so mistakes surface now.
-    pub fn load(dir: &Path) -> Result<Self, TemplateError> {
+    pub fn load(dir: &Path, catalogues: &Arc<Catalogues>) -> Result<Self, TemplateError> {
         let mut env = Environment::new();
         env.set_undefined_behavior(UndefinedBehavior::Strict);
-        let sources = with_overrides(BUILT_IN, dir, "template")?;
+        crate::i18n::install(&mut env, catalogues);
+        let mut sources = with_overrides(BUILT_IN, dir, "template")?;
+        sources.extend(language_overrides(dir, catalogues)?);
         for (name, text, path) in &sources {
             env.add_template_owned(name.clone(), text.clone()).map_err(|e| broken(path, &e))?;
         }
         let templates = Self { env };
-        for kind in Kind::ALL {
-            templates.render(kind, &kind.sample()).map_err(|e| match e {
+        let samples = Kind::ALL.into_iter().flat_map(|kind| {
+            catalogues
+                .languages()
+                .map(move |(lang, _)| (kind, minijinja::value::merge_maps([minijinja::context! { lang }, kind.sample()])))
+        });
+        for (kind, sample) in samples {
+            templates.render(kind, &sample).map_err(|e| match e {
                 TemplateError::Broken { file, line, detail } => {
                     let path = sources.iter().find(|(n, _, _)| *n == file).map_or(file, |(_, _, p)| p.clone());
                     TemplateError::Broken { file: path, line, detail }
@@ -92,10 +101,20 @@ impl Templates {
 
     /// Renders subject, text and HTML of `kind` with `ctx` (branding included by the caller).
     pub fn render(&self, kind: Kind, ctx: &Value) -> Result<Rendered, TemplateError> {
+        let lang = ctx
+            .get_attr("lang")
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
         let part = |suffix: &str| -> Result<String, TemplateError> {
             let name = format!("{}.{suffix}", kind.name());
-            let template = self.env.get_template(&name).map_err(|e| broken(&name, &e))?;
-            template.render(ctx).map_err(|e| broken(&name, &e))
+            // A file in `<template_dir>/<lang>/` overrides for that language only.
+            let own = format!("{lang}/{name}");
+            let template = match self.env.get_template(&own) {
+                Ok(t) => t,
+                Err(_) => self.env.get_template(&name).map_err(|e| broken(&name, &e))?,
+            };
+            template.render(ctx).map_err(|e| broken(template.name(), &e))
         };
         let subject = part("subject")?
             .lines()
@@ -109,6 +128,42 @@ impl Templates {
             html: part("html")?,
         })
     }
+}
+
+/// Overrides for one language: `<dir>/<code>/<name>` for a shipped language
+/// `code`, named `<code>/<name>`; a folder that is no language, or a file that
+/// is no template name, is an error.
+fn language_overrides(dir: &Path, catalogues: &Catalogues) -> Result<Vec<(String, String, String)>, TemplateError> {
+    let mut out = Vec::new();
+    if dir.as_os_str().is_empty() {
+        return Ok(out);
+    }
+    let err = |d: &dyn std::fmt::Display| TemplateError::Dir {
+        dir: dir.display().to_string(),
+        detail: d.to_string(),
+    };
+    for entry in std::fs::read_dir(dir).map_err(|e| err(&e))? {
+        let path = entry.map_err(|e| err(&e))?.path();
+        let Some(code) = path.file_name().and_then(|n| n.to_str()).filter(|_| path.is_dir()) else {
+            continue;
+        };
+        if code.starts_with('.') {
+            continue;
+        }
+        let Some((code, _)) = catalogues.languages().find(|(c, _)| *c == code) else {
+            let codes: Vec<&str> = catalogues.languages().map(|(c, _)| c).collect();
+            return Err(err(&format!("{code}/ is not a language; use one of: {}", codes.join(", "))));
+        };
+        for (name, text, file) in read_overrides(&path)? {
+            if !BUILT_IN.iter().any(|(n, _)| *n == name) {
+                let names: Vec<&str> = BUILT_IN.iter().map(|(n, _)| *n).collect();
+                let detail = format!("not a template name; use one of: {}", names.join(", "));
+                return Err(TemplateError::Broken { file, line: None, detail });
+            }
+            out.push((format!("{code}/{name}"), text, file));
+        }
+    }
+    Ok(out)
 }
 
 /// (name, text, where it came from) for each built-in file, replaced by the file

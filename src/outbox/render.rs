@@ -123,13 +123,25 @@ fn gone(to: &str) -> SendError {
 /// an Ed25519 one is cheaper than the hand-over (measured with the notify bench).
 async fn compose(ctx: &Context, kind: Kind, to: &str, values: Value, unique: &str) -> Result<Vec<u8>, SendError> {
     let notifier = Arc::clone(&ctx.notifier);
+    let lang = mail_language(ctx, to);
     let result = if notifier.dkim.is_costly() {
         let (to, unique) = (to.to_string(), unique.to_string());
-        smol::unblock(move || notifier.compose(kind, &to, &values, &unique)).await
+        smol::unblock(move || notifier.compose(kind, &to, lang, &values, &unique)).await
     } else {
-        notifier.compose(kind, to, &values, unique)
+        notifier.compose(kind, to, lang, &values, unique)
     };
     result.map_err(|e| failed(e.to_string()))
+}
+
+/// The recipient's chosen language, else the organisation's default
+/// (`portal.default_language`): a mail has no browser to ask.
+fn mail_language(ctx: &Context, to: &str) -> &'static str {
+    let chosen = crate::service::accounts::account(ctx, to)
+        .ok()
+        .flatten()
+        .map(|a| a.preferences.language)
+        .unwrap_or_default();
+    ctx.notifier.catalogues.pick(&chosen, "")
 }
 
 /// Who sent the message, for a notice that names them (`notify.name_sender`):

@@ -19,13 +19,13 @@ pub struct Opened {
 pub struct Allowed {
     pub print: bool,
     pub reply: bool,
-    /// Why not, for the message page.
+    /// Why not, for the message page (a catalogue id).
     pub note: Option<&'static str>,
-    /// Why a reply is refused, when it is.
+    /// Why a reply is refused, when it is (a catalogue id).
     pub no_reply: Option<&'static str>,
 }
 
-pub const NO_PRINT: &str = "The sender does not allow printing or saving this message.";
+pub const NO_PRINT: &str = "note-no-print-or-save";
 
 /// Message `id` as `reader` may see it: `None` when it is not in their mailbox.
 pub fn open(ctx: &Context, reader: &str, id: u64) -> Result<Option<Opened>, StoreError> {
@@ -47,18 +47,16 @@ pub fn allowed(reader: &str, m: &MessageRecord, entry: &MailboxEntry, now: i64) 
     }
     let expired = entry.expires_at <= now;
     let note = match (m.restriction, expired) {
-        (Restriction::NoPrintNoReply, _) => Some("The sender does not allow printing or replying to this message."),
-        (Restriction::NoPrint, true) => {
-            Some("The sender does not allow printing this message, and it has expired, so it can no longer be answered.")
-        }
-        (Restriction::NoPrint, false) => Some("The sender does not allow printing this message."),
-        (Restriction::None, true) => Some("This message has expired, so it can no longer be answered."),
+        (Restriction::NoPrintNoReply, _) => Some("note-no-print-no-reply"),
+        (Restriction::NoPrint, true) => Some("note-no-print-expired"),
+        (Restriction::NoPrint, false) => Some("note-no-print"),
+        (Restriction::None, true) => Some("note-expired-no-answer"),
         (Restriction::None, false) => None,
     };
     let no_reply = if !m.restriction.may_reply() {
-        Some("The sender does not allow replies to this message.")
+        Some("note-no-reply")
     } else if expired {
-        Some("This message has expired, so it can no longer be answered.")
+        Some("note-expired-no-answer")
     } else {
         None
     };

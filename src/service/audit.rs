@@ -46,19 +46,6 @@ impl Kind {
         }
     }
 
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::SignIn => "Sign-ins",
-            Self::SignInFailed => "Failed sign-ins",
-            Self::Lockout => "Lockouts",
-            Self::Password => "Passwords and resets",
-            Self::AdminSignIn => "Admin sign-ins",
-            Self::AdminSignInFailed => "Failed admin sign-ins",
-            Self::AdminChange => "Admin changes",
-            Self::Account => "Other account events",
-        }
-    }
-
     pub fn parse(s: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|k| k.name() == s)
     }

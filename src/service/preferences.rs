@@ -7,6 +7,7 @@ use jiff::{Timestamp, ToSpan as _};
 
 use super::StoreError;
 use super::{Context, now};
+use crate::i18n::Text;
 use crate::model::Preferences;
 use crate::vault::{AuthWrite, WriteOp, WriteResult};
 
@@ -19,7 +20,6 @@ pub const DATE_FORMATS: [(&str, &str); 4] = [
 ];
 pub const WEEK_STARTS: [&str; 3] = ["monday", "sunday", "saturday"];
 /// Languages the pages exist in, (code, name).
-pub const LANGUAGES: [(&str, &str); 1] = [("en", "English")];
 /// Longest signature, in characters.
 pub const SIGNATURE_MAX: usize = 2000;
 
@@ -34,27 +34,27 @@ pub struct Choice<'a> {
 }
 
 /// The preferences, or what is wrong with the first bad field.
-pub fn check(c: &Choice<'_>) -> Result<Preferences, String> {
+pub fn check(c: &Choice<'_>) -> Result<Preferences, Text> {
     if !DATE_FORMATS.iter().any(|(v, _)| *v == c.date_format) {
-        return Err("Choose a date format from the list.".into());
+        return Err(Text::new("note-choose-date-format"));
     }
     let clock_hours = match c.clock_hours {
         "24" => 24,
         "12" => 12,
-        _ => return Err("Choose a 12- or 24-hour clock.".into()),
+        _ => return Err(Text::new("note-choose-clock")),
     };
     if !WEEK_STARTS.contains(&c.week_starts) {
-        return Err("Choose the first day of the week from the list.".into());
+        return Err(Text::new("note-choose-week-start"));
     }
     if TimeZone::get(c.time_zone).is_err() {
-        return Err(format!("{:?} is not a time zone this portal knows.", c.time_zone));
+        return Err(Text::new("note-unknown-zone").with("zone", format!("{:?}", c.time_zone)));
     }
-    if !LANGUAGES.iter().any(|(v, _)| *v == c.language) {
-        return Err("Choose a language from the list.".into());
+    if !(c.language.is_empty() || crate::i18n::shipped_codes().contains(&c.language)) {
+        return Err(Text::new("note-choose-language"));
     }
     let signature = c.signature.replace("\r\n", "\n");
     if signature.chars().count() > SIGNATURE_MAX {
-        return Err(format!("The signature may have at most {SIGNATURE_MAX} characters."));
+        return Err(Text::new("note-signature-too-long").with("most", SIGNATURE_MAX));
     }
     Ok(Preferences {
         date_format: c.date_format.into(),
@@ -133,7 +133,13 @@ pub struct Clock {
     date: &'static str,
     time: &'static str,
     week_starts: Weekday,
+    /// Short month names in the reader's language for the "text" format
+    /// (January first); empty: English.
+    months: Vec<String>,
 }
+
+/// The English short month names `%b` writes and reads.
+const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 impl Clock {
     /// Unknown values (an older or hand-edited record) fall back to the defaults.
@@ -152,6 +158,26 @@ impl Clock {
                 "saturday" => Weekday::Saturday,
                 _ => Weekday::Monday,
             },
+            months: Vec::new(),
+        }
+    }
+
+    /// The same clock writing (and reading) month names in the reader's
+    /// language: twelve short names, January first (anything else is ignored).
+    #[must_use]
+    pub fn with_months(mut self, months: Vec<String>) -> Self {
+        if months.len() == 12 {
+            self.months = months;
+        }
+        self
+    }
+
+    /// The date of `zoned` in the user's format and language.
+    fn date_of(&self, zoned: &jiff::Zoned) -> String {
+        let month = usize::from(zoned.month().unsigned_abs()).saturating_sub(1);
+        match self.months.get(month) {
+            Some(name) if self.date == "%-d %b %Y" => format!("{} {name} {}", zoned.day(), zoned.year()),
+            _ => zoned.strftime(self.date).to_string(),
         }
     }
 
@@ -168,7 +194,7 @@ impl Clock {
     /// UTC day number `day` written in the user's date format.
     pub fn day_text(&self, day: i64) -> String {
         Timestamp::from_second(day.saturating_mul(86_400))
-            .map(|t| t.to_zoned(TimeZone::UTC).strftime(self.date).to_string())
+            .map(|t| self.date_of(&t.to_zoned(TimeZone::UTC)))
             .unwrap_or_default()
     }
 
@@ -177,7 +203,13 @@ impl Clock {
     pub fn parse_day(&self, text: &str) -> Option<i64> {
         let text = text.trim();
         crate::model::day_start(text).or_else(|| {
-            let parsed = jiff::fmt::strtime::parse(self.date.replace("%-d", "%d"), text).ok()?;
+            // A month named in the reader's language is read as its English name.
+            let mut text = text.to_string();
+            if let Some(i) = self.months.iter().position(|m| text.to_lowercase().contains(&m.to_lowercase())) {
+                let at = text.to_lowercase().find(&self.months[i].to_lowercase()).unwrap_or(0);
+                text.replace_range(at..at + self.months[i].to_lowercase().len(), MONTHS[i]);
+            }
+            let parsed = jiff::fmt::strtime::parse(self.date.replace("%-d", "%d"), &text).ok()?;
             let date = parsed.to_date().ok()?;
             Some(date.to_zoned(TimeZone::UTC).ok()?.timestamp().as_second())
         })
@@ -189,12 +221,7 @@ impl Clock {
             return String::new();
         };
         let zoned = at.to_zoned(self.tz.clone());
-        format!(
-            "{} {} {}",
-            zoned.strftime(self.date),
-            zoned.strftime(self.time),
-            zoned.strftime("%Z")
-        )
+        format!("{} {} {}", self.date_of(&zoned), zoned.strftime(self.time), zoned.strftime("%Z"))
     }
 
     /// The first second of today, this week (from the user's first day) or this month, in the user's zone.
@@ -285,14 +312,12 @@ mod tests {
         };
         let p = check(&ok).unwrap();
         assert_eq!(p.signature, "Pat\nPartner Ltd");
-        assert!(
-            check(&Choice {
-                time_zone: "Mars/Olympus",
-                ..ok
-            })
-            .unwrap_err()
-            .contains("Mars/Olympus")
-        );
+        let refused = check(&Choice {
+            time_zone: "Mars/Olympus",
+            ..ok
+        })
+        .unwrap_err();
+        assert_eq!(refused, Text::new("note-unknown-zone").with("zone", "\"Mars/Olympus\""));
         assert!(check(&Choice { clock_hours: "13", ..ok }).is_err());
         assert!(time_zones().iter().any(|z| z == "Europe/London"), "the bundled database is there");
     }

@@ -24,7 +24,7 @@ pub struct ReplyDraft {
 pub fn answerable(ctx: &Context, author: &str, id: u64) -> Result<(MessageRecord, MailboxEntry), SendError> {
     let opened = super::access::open(ctx, author, id)?.ok_or(SendError::NotFound)?;
     if let Some(why) = opened.may.no_reply {
-        return Err(SendError::Refused(why.into()));
+        return Err(SendError::Refused(crate::i18n::Text::new(why)));
     }
     Ok((opened.message, opened.entry))
 }

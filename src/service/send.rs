@@ -6,6 +6,7 @@ use std::net::IpAddr;
 
 use super::intake::{self, Delivery, IntakeError, PortalSend, queue_id_text};
 use super::{Context, reply};
+use crate::i18n::Text;
 use crate::mail::compose::{self, Attached, Outgoing};
 use crate::model::Restriction;
 use crate::policy::SecureMode;
@@ -65,7 +66,7 @@ pub fn may_compose(ctx: &Context, author: &str) -> bool {
 pub async fn send(ctx: &Context, draft: Draft) -> Result<u64, SendError> {
     let account = ctx.vault.account(&draft.author)?.ok_or(SendError::NotFound)?;
     if !account.allow_sending {
-        return Err(SendError::Refused("Sending is turned off for your account.".into()));
+        return Err(SendError::Refused(Text::new("note-sending-off")));
     }
     let internal = ctx.config.is_internal(&draft.author);
     let (to, cc, thread) = match draft.purpose {
@@ -80,13 +81,12 @@ pub async fn send(ctx: &Context, draft: Draft) -> Result<u64, SendError> {
     };
     let recipients: Vec<String> = to.iter().chain(&cc).cloned().collect();
     if recipients.is_empty() {
-        return Err(SendError::Refused("Add at least one recipient.".into()));
+        return Err(SendError::Refused(Text::new("note-no-recipient")));
     }
     if recipients.len() > ctx.config.smtp.max_recipients as usize {
-        return Err(SendError::Refused(format!(
-            "A message may have at most {} recipients.",
-            ctx.config.smtp.max_recipients
-        )));
+        return Err(SendError::Refused(
+            Text::new("note-too-many-recipients").with("most", ctx.config.smtp.max_recipients),
+        ));
     }
     check_content(ctx, &draft)?;
     let mut options = portal_options(ctx, &draft.options, internal)?;
@@ -109,10 +109,10 @@ pub async fn send(ctx: &Context, draft: Draft) -> Result<u64, SendError> {
     };
     match intake::accept_portal(ctx, &delivery, &options).await {
         Ok(_) => Ok(queue_id),
-        Err(IntakeError::OverCap { limit }) => Err(SendError::Refused(format!(
-            "You have reached the limit of {limit} different secure recipients this month, so this message was not sent."
-        ))),
-        Err(IntakeError::BadSecureMode { got }) => Err(SendError::Refused(format!("{got:?} is not a secure mode"))),
+        Err(IntakeError::OverCap { limit }) => Err(SendError::Refused(Text::new("note-over-cap").with("limit", limit))),
+        Err(IntakeError::BadSecureMode { got }) => Err(SendError::Refused(
+            Text::new("note-bad-secure-mode").with("got", format!("{got:?}")),
+        )),
         Err(IntakeError::Temporary { detail }) => Err(SendError::Stored(detail)),
     }
 }
@@ -121,18 +121,18 @@ pub async fn send(ctx: &Context, draft: Draft) -> Result<u64, SendError> {
 /// ones only internal addresses, and nothing at all in lite mode.
 fn new_recipients(ctx: &Context, draft: &Draft, internal: bool) -> Result<(Vec<String>, Vec<String>), SendError> {
     if !may_compose(ctx, &draft.author) {
-        return Err(SendError::Refused(
-            "New messages cannot be written from this portal; you can reply to messages you received.".into(),
-        ));
+        return Err(SendError::Refused(Text::new("note-no-compose")));
     }
     let to = parse_addresses(&draft.to)?;
     let cc = parse_addresses(&draft.cc)?;
     if !internal && let Some(outside) = to.iter().chain(&cc).find(|a| !ctx.config.is_internal(a)) {
         let domains = ctx.config.internal_domains.join(", ");
-        let allowed = if domains.is_empty() { "no domain".to_string() } else { domains };
-        return Err(SendError::Refused(format!(
-            "You can write only to addresses at {allowed}; {outside} is not one of them."
-        )));
+        let refusal = if domains.is_empty() {
+            Text::new("note-write-nowhere")
+        } else {
+            Text::new("note-write-only-to").with("allowed", domains)
+        };
+        return Err(SendError::Refused(refusal.with("outside", outside.as_str())));
     }
     Ok((to, cc))
 }
@@ -148,7 +148,9 @@ pub fn parse_addresses(field: &str) -> Result<Vec<String>, SendError> {
         };
         for a in address.split_whitespace() {
             if !valid_address(a) {
-                return Err(SendError::Refused(format!("{a:?} is not an email address.")));
+                return Err(SendError::Refused(
+                    Text::new("note-not-an-address").with("address", format!("{a:?}")),
+                ));
             }
             if !out.iter().any(|x| x.eq_ignore_ascii_case(a)) {
                 out.push(a.to_string());
@@ -176,9 +178,7 @@ pub fn valid_address(a: &str) -> bool {
 
 fn check_content(ctx: &Context, draft: &Draft) -> Result<(), SendError> {
     if draft.subject.chars().count() > SUBJECT_MAX {
-        return Err(SendError::Refused(format!(
-            "The subject may have at most {SUBJECT_MAX} characters."
-        )));
+        return Err(SendError::Refused(Text::new("note-subject-too-long").with("most", SUBJECT_MAX)));
     }
     let limit = ctx.config.messages.attachment_limit;
     if draft.attachments_size > limit {
@@ -188,12 +188,10 @@ fn check_content(ctx: &Context, draft: &Draft) -> Result<(), SendError> {
 }
 
 /// The refusal for attachments over the limit.
-pub fn too_large(size: u64, limit: u64) -> String {
-    format!(
-        "The attachments come to {}; the total allowed per message is {}. Remove some and try again.",
-        crate::model::size_text(size),
-        crate::model::size_text(limit)
-    )
+pub fn too_large(size: u64, limit: u64) -> Text {
+    Text::new("note-attachments-too-large")
+        .with("size", crate::model::size_words(size))
+        .with("limit", crate::model::size_words(limit))
 }
 
 /// The mode and options as intake applies them; external authors' messages are
@@ -203,10 +201,7 @@ fn portal_options(ctx: &Context, o: &Options, internal: bool) -> Result<PortalSe
     let expiry_days = o.expiry_days.unwrap_or(m.expiry_default_days);
     let offered = EXPIRY_CHOICES.contains(&expiry_days) || expiry_days == m.expiry_default_days;
     if !offered || expiry_days > m.expiry_max_days {
-        return Err(SendError::Refused(format!(
-            "Expiry must be one of the offered choices, at most {} days.",
-            m.expiry_max_days
-        )));
+        return Err(SendError::Refused(Text::new("note-bad-expiry").with("days", m.expiry_max_days)));
     }
     Ok(if internal {
         PortalSend {

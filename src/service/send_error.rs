@@ -1,6 +1,7 @@
 //! Why a message written in the portal was not sent: typed for the web edge,
 //! which shows `Refused` text to the author and logs the rest.
 
+use crate::i18n::Text;
 use crate::vault::VaultError;
 
 #[derive(Debug, thiserror::Error)]
@@ -9,8 +10,8 @@ pub enum SendError {
     #[error("not found")]
     NotFound,
     /// Something the author can fix or must accept; the text is shown to them.
-    #[error("{0}")]
-    Refused(String),
+    #[error("refused: {}", .0.id)]
+    Refused(Text),
     #[error(transparent)]
     Store(#[from] super::StoreError),
     /// Storing failed; detail for the log.
@@ -22,7 +23,7 @@ impl From<super::stored::BytesError> for SendError {
     fn from(e: super::stored::BytesError) -> Self {
         match e {
             super::stored::BytesError::Store(e) => Self::Store(e),
-            super::stored::BytesError::Damaged(..) => Self::Refused(super::stored::DAMAGED.into()),
+            super::stored::BytesError::Damaged(..) => Self::Refused(Text::new(super::stored::DAMAGED)),
         }
     }
 }

@@ -17,7 +17,7 @@ const MAX_MESSAGE: usize = 1 << 30;
 const CHUNK: usize = 1984;
 
 /// What the reader of a damaged message is told.
-pub const DAMAGED: &str = "This message is damaged and cannot be shown. The administrator has been told.";
+pub const DAMAGED: &str = "note-damaged";
 
 /// Why a message's bytes could not be had.
 #[derive(Debug, thiserror::Error)]

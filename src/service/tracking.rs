@@ -5,6 +5,7 @@
 
 use super::StoreError;
 use super::{Context, now};
+use crate::i18n::Text;
 use crate::model::{MessageRecord, RecipientStatus};
 use crate::vault::{SenderRefusal, SenderWrite, VaultError, WriteOp, WriteResult};
 
@@ -39,8 +40,8 @@ pub enum ControlError {
     #[error("not found")]
     NotFound,
     /// The sender is told why.
-    #[error("{0}")]
-    Refused(String),
+    #[error("refused: {}", .0.id)]
+    Refused(Text),
     #[error(transparent)]
     Store(#[from] super::StoreError),
 }
@@ -108,39 +109,36 @@ pub fn tracking(ctx: &Context, sender: &str, id: u64) -> Result<Option<Tracking>
 fn line_status(m: &MessageRecord, r: &RecipientStatus, read_at: Option<i64>, now: i64) -> &'static str {
     if !r.held() {
         return match r.state.as_str() {
-            "relayed" => "Delivered as ordinary mail",
-            "failed" => "Delivery failed",
-            _ => "Queued as ordinary mail",
+            "relayed" => "line-delivered-ordinary",
+            "failed" => "line-delivery-failed",
+            _ => "line-queued-ordinary",
         };
     }
     if m.recalled_at.is_some() {
-        "Recalled"
+        "line-recalled"
     } else if r.revoked.is_some() {
-        "Access revoked"
+        "line-access-revoked"
     } else if read_at.is_some() {
-        "Read"
+        "line-read"
     } else if m.expires_at <= now {
-        "Expired"
+        "line-expired"
     } else if m.extended_at.is_some() {
-        "Extended"
+        "line-extended"
     } else {
-        "Sent"
+        "line-sent"
     }
 }
 
 /// The dates offered for the one extension, or why there are none.
 fn extend_choices(m: &MessageRecord, limit: i64, now: i64) -> (Vec<i64>, Option<&'static str>) {
     if m.recalled_at.is_some() {
-        return (Vec::new(), Some("A recalled message cannot be extended."));
+        return (Vec::new(), Some("note-recalled-no-extend"));
     }
     if m.extended_at.is_some() {
-        return (
-            Vec::new(),
-            Some("The expiry of a message can be extended only once, and this one has been."),
-        );
+        return (Vec::new(), Some("note-extended-once"));
     }
     if m.expires_at >= limit {
-        return (Vec::new(), Some("This message already expires at the end of the retention period."));
+        return (Vec::new(), Some("note-at-retention-end"));
     }
     let base = m.expires_at.max(now);
     let mut choices: Vec<i64> = EXTEND_BY
@@ -157,9 +155,7 @@ fn extend_choices(m: &MessageRecord, limit: i64, now: i64) -> (Vec<i64>, Option<
 pub async fn recall(ctx: &Context, sender: &str, id: u64, confirmed: bool) -> Result<(), ControlError> {
     own_sent(ctx, sender, id)?;
     if !confirmed {
-        return Err(ControlError::Refused(
-            "Tick \"I understand a recall cannot be undone\" to recall the message.".into(),
-        ));
+        return Err(ControlError::Refused(Text::new("note-tick-recall")));
     }
     let op = SenderWrite::Recall {
         sender: sender.to_string(),
@@ -174,7 +170,7 @@ pub async fn recall(ctx: &Context, sender: &str, id: u64, confirmed: bool) -> Re
 pub async fn extend(ctx: &Context, sender: &str, id: u64, until: Option<i64>) -> Result<(), ControlError> {
     let m = own_sent(ctx, sender, id)?;
     let Some(until) = until else {
-        return Err(ControlError::Refused("Choose the new expiry date from the list.".into()));
+        return Err(ControlError::Refused(Text::new("note-choose-expiry")));
     };
     let limit = retention_limit(ctx, &m);
     let op = SenderWrite::Extend {
@@ -208,19 +204,18 @@ async fn outcome(ctx: &Context, op: SenderWrite, limit: i64) -> Result<(), Contr
     }
 }
 
-fn refusal_text(why: SenderRefusal, limit: i64) -> String {
-    match why {
-        SenderRefusal::Recalled => "This message has been recalled; a recall cannot be undone. Send a new message instead.".into(),
-        SenderRefusal::AlreadyExtended => "The expiry of a message can be extended only once, and this one has been.".into(),
-        SenderRefusal::NotLater => "The new expiry must be later than the current one.".into(),
-        SenderRefusal::PastRetention => format!(
-            "Messages are kept until {} at most (the retention period); the expiry cannot go past that.",
-            super::utc_text(limit)
-        ),
-        SenderRefusal::NotHeld => "That address is not a secure recipient of this message.".into(),
-        SenderRefusal::AlreadyRevoked => "That recipient's access is already revoked.".into(),
-        SenderRefusal::NotRevoked => "That recipient already has access.".into(),
-    }
+fn refusal_text(why: SenderRefusal, limit: i64) -> Text {
+    Text::new(match why {
+        SenderRefusal::Recalled => "note-recall-final",
+        SenderRefusal::AlreadyExtended => "note-extended-once",
+        SenderRefusal::NotLater => "note-not-later",
+        SenderRefusal::PastRetention => {
+            return Text::new("note-past-retention").with("until", super::utc_text(limit));
+        }
+        SenderRefusal::NotHeld => "note-not-held",
+        SenderRefusal::AlreadyRevoked => "note-already-revoked",
+        SenderRefusal::NotRevoked => "note-not-revoked",
+    })
 }
 
 impl From<VaultError> for ControlError {
@@ -295,7 +290,7 @@ mod tests {
         revoked.revoked = Some(Revoked { at: 1, entry: None });
         assert_eq!(line_status(&m, &revoked, Some(40), 50), "Access revoked");
         m.recalled_at = Some(60);
-        assert_eq!(line_status(&m, &revoked, Some(40), 50), "Recalled");
+        assert_eq!(line_status(&m, &revoked, Some(40), 50), "line-recalled");
     }
 
     #[test]

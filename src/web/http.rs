@@ -139,6 +139,11 @@ impl Req {
     /// True when the browser says the request comes from another site (or
     /// another site of the same domain). `Origin: null` says nothing: browsers
     /// send it on same-origin posts under `Referrer-Policy: no-referrer`.
+    /// The `Accept-Language` header ("" when absent or not text).
+    pub fn accept_language(&self) -> &str {
+        self.headers.get("accept-language").and_then(|v| v.to_str().ok()).unwrap_or("")
+    }
+
     pub fn cross_site(&self) -> bool {
         let host = self.headers.get("host").and_then(|v| v.to_str().ok()).unwrap_or("");
         let origin = self.headers.get("origin").and_then(|v| v.to_str().ok());

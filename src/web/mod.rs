@@ -11,6 +11,7 @@ pub mod portal;
 mod redirect;
 pub mod renders;
 pub mod upload;
+pub mod words;
 
 use std::net::IpAddr;
 use std::sync::Arc;
@@ -86,13 +87,9 @@ impl Default for Limits {
 }
 
 /// "in N minutes", rounded up, for a rate-limited user.
-pub fn minutes_text(wait: Duration) -> String {
-    let minutes = wait.as_secs().div_ceil(60).max(1);
-    if minutes == 1 {
-        "1 minute".into()
-    } else {
-        format!("{minutes} minutes")
-    }
+/// Whole minutes to wait (at least one), for a message's `$minutes`.
+pub fn wait_minutes(wait: Duration) -> i64 {
+    i64::try_from(wait.as_secs().div_ceil(60).max(1)).unwrap_or(i64::MAX)
 }
 
 /// The configuration as it was loaded: (key, value, source) rows and the file read.
@@ -205,8 +202,8 @@ async fn handle(web: &Web, req: Request<Incoming>, ip: IpAddr) -> Response<http:
     let started = std::time::Instant::now();
     let read = within(web, REQUEST_TIMEOUT, async {
         http::Req::read(req, ip).await.map_err(|e| match e {
-            http::ReadError::TooLarge => portal::error_page(web, StatusCode::PAYLOAD_TOO_LARGE, None),
-            http::ReadError::Broken => portal::error_page(web, StatusCode::BAD_REQUEST, None),
+            http::ReadError::TooLarge => portal::error_page(web, web.pages.catalogues.default_code(), StatusCode::PAYLOAD_TOO_LARGE, None),
+            http::ReadError::Broken => portal::error_page(web, web.pages.catalogues.default_code(), StatusCode::BAD_REQUEST, None),
         })
     });
     let resp = match read.await {
@@ -234,7 +231,12 @@ async fn handle(web: &Web, req: Request<Incoming>, ip: IpAddr) -> Response<http:
 async fn within<T>(web: &Web, limit: Duration, work: impl Future<Output = T>) -> Result<T, http::Resp> {
     futures_lite::future::or(async { Ok(work.await) }, async {
         smol::Timer::after(limit).await;
-        Err(portal::error_page(web, StatusCode::SERVICE_UNAVAILABLE, None))
+        Err(portal::error_page(
+            web,
+            web.pages.catalogues.default_code(),
+            StatusCode::SERVICE_UNAVAILABLE,
+            None,
+        ))
     })
     .await
 }

@@ -2,11 +2,13 @@
 //! file from `web.template_dir`) and static files served under content hashes.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use hyper::body::Bytes;
 use minijinja::{Environment, UndefinedBehavior, Value};
 
 use crate::config::Config;
+use crate::i18n::Catalogues;
 use crate::notify::templates::{TemplateError, broken, with_overrides};
 
 const PAGES: &[(&str, &str)] = &[
@@ -17,6 +19,7 @@ const PAGES: &[(&str, &str)] = &[
     ("_rows.html", include_str!("../../assets/web/_rows.html")),
     ("_date_fields.html", include_str!("../../assets/web/_date_fields.html")),
     ("_zone_field.html", include_str!("../../assets/web/_zone_field.html")),
+    ("_language_field.html", include_str!("../../assets/web/_language_field.html")),
     ("_password_rules.html", include_str!("../../assets/web/_password_rules.html")),
     ("_tracking.html", include_str!("../../assets/web/_tracking.html")),
     ("login.html", include_str!("../../assets/web/login.html")),
@@ -78,6 +81,7 @@ pub struct Pages {
     assets: HashMap<String, Asset>,
     /// Values every page sees: branding and the hashed asset URLs.
     common: Value,
+    pub catalogues: Arc<Catalogues>,
 }
 
 /// The tab icon: a closed envelope with a lock, in the organisation's accent
@@ -104,9 +108,10 @@ impl Pages {
     /// Built-in pages with overrides from `web.template_dir`; each is compiled now,
     /// so a broken override stops the start with its file and line. `logo`:
     /// the organisation's PNG logo (`notify.logo_file`), shown in the header.
-    pub fn load(config: &Config, logo: Option<&[u8]>) -> Result<Self, TemplateError> {
+    pub fn load(config: &Config, logo: Option<&[u8]>, catalogues: &Arc<Catalogues>) -> Result<Self, TemplateError> {
         let mut env = Environment::new();
         env.set_undefined_behavior(UndefinedBehavior::Chainable);
+        crate::i18n::install(&mut env, catalogues);
         let sources = with_overrides(PAGES, &config.web.template_dir, "page")?;
         for (name, text, path) in &sources {
             env.add_template_owned(name.clone(), text.clone()).map_err(|e| broken(path, &e))?;
@@ -132,12 +137,18 @@ impl Pages {
             support => config.notify.support_contact.clone(),
             asset => Value::from_serialize(&urls),
         };
-        Ok(Self { env, assets, common })
+        let catalogues = Arc::clone(catalogues);
+        Ok(Self {
+            env,
+            assets,
+            common,
+            catalogues,
+        })
     }
 
-    /// Renders `page` with `values` on top of the common ones.
-    pub fn render(&self, page: &str, values: Value) -> Result<String, TemplateError> {
-        let ctx = minijinja::value::merge_maps([values, self.common.clone()]);
+    /// Renders `page` in `lang` with `values` on top of the common ones.
+    pub fn render(&self, page: &str, lang: &str, values: Value) -> Result<String, TemplateError> {
+        let ctx = minijinja::value::merge_maps([values, minijinja::context! { lang }, self.common.clone()]);
         let template = self.env.get_template(page).map_err(|e| broken(page, &e))?;
         template.render(ctx).map_err(|e| broken(page, &e))
     }

@@ -80,7 +80,7 @@ def dashboard(page) -> None:
     a11y(page, "dashboard")
     shot(page, "dashboard")
     page.click("#today-out")
-    harness.expect(page.locator("#report-total")).to_contain_text("1 secure messages")
+    harness.expect(page.locator("#report-total")).to_contain_text("1 secure message ")
     page.click("header nav a:has-text('Directory')")
     page.wait_for_selector("table#domains")
 
@@ -201,7 +201,7 @@ def report_chart(page) -> None:
     box = chart.bounding_box()
     assert box and box["width"] > 300 and box["height"] > 100, f"chart too small: {box}"
     assert page.locator("svg#report-chart rect").count() >= 3, "legend and at least one bar"
-    harness.expect(page.locator("#report-total")).to_contain_text("1 secure messages")
+    harness.expect(page.locator("#report-total")).to_contain_text("1 secure message ")
     a11y(page, "report")
     shot(page, "report-chart")
 

@@ -66,6 +66,15 @@
   var bar = document.getElementById("upload-progress");
   var status = document.getElementById("upload-status");
   var limit = parseInt(form.getAttribute("data-limit"), 10) || 0;
+  // The words come from the page, in the reader's language (compose.html):
+  // "{size}", "{n}" and "{percent}" in them stand for the value put in here.
+  function words(name, fill) {
+    var text = form.getAttribute("data-" + name) || "";
+    Object.keys(fill || {}).forEach(function (key) {
+      text = text.replace("{" + key + "}", function () { return String(fill[key]); });
+    });
+    return text;
+  }
   function total() {
     var sum = 0;
     for (var i = 0; input && i < input.files.length; i++) { sum += input.files[i].size; }
@@ -73,17 +82,16 @@
   }
   // The server's size words (src/model/units.rs): decimal units, rounded up.
   function sizeText(bytes) {
-    if (bytes < 1e3) { return bytes + " bytes"; }
-    if (bytes < 1e6) { return Math.ceil(bytes / 1e3) + " kB"; }
+    if (bytes < 1e3) { return words("size-bytes", { n: bytes }); }
+    if (bytes < 1e6) { return words("size-kb", { n: Math.ceil(bytes / 1e3) }); }
     var unit = bytes < 1e9 ? 1e6 : 1e9;
-    return Math.ceil(bytes / (unit / 10)) / 10 + (unit === 1e6 ? " MB" : " GB");
+    return words(unit === 1e6 ? "size-mb" : "size-gb", { n: Math.ceil(bytes / (unit / 10)) / 10 });
   }
   function check() {
     var size = total();
     var over = limit > 0 && size > limit;
     error.hidden = !over;
-    error.textContent = over ? "The attachments come to " + sizeText(size) +
-      "; the total allowed per message is " + form.getAttribute("data-limit-text") + ". Remove some and try again." : "";
+    error.textContent = over ? words("size-error", { size: sizeText(size) }) : "";
     return !over;
   }
   if (input) { input.addEventListener("change", check); }
@@ -98,7 +106,7 @@
       if (!e.lengthComputable) { return; }
       bar.hidden = false;
       bar.value = Math.round(100 * e.loaded / e.total);
-      status.textContent = "Uploading… " + bar.value + "%";
+      status.textContent = words("uploading", { percent: bar.value });
     });
     xhr.addEventListener("load", function () {
       if (xhr.responseURL && xhr.responseURL.indexOf("/compose") === -1) {
@@ -111,7 +119,7 @@
     });
     xhr.addEventListener("error", function () {
       button.disabled = false;
-      status.textContent = "The message could not be sent: the connection failed. Try again.";
+      status.textContent = words("send-failed");
     });
     xhr.send(new FormData(form));
   });

@@ -5,6 +5,7 @@ use minijinja::{Value, context};
 
 use super::{Admin, page};
 use crate::auth::password::Rule;
+use crate::i18n::Text;
 use crate::model::Account;
 use crate::model::AccountChange;
 use crate::service::directory;
@@ -64,7 +65,12 @@ fn domains(web: &Web, req: &Req, admin: &Admin) -> Result<Resp, WebError> {
 
 /// One user: state, latest sign-ins and the action forms.
 pub fn user(web: &Web, req: &Req, admin: &Admin) -> Result<Resp, WebError> {
-    user_page(web, admin, req.query("address"), context! { notice => notice(req.query("done")) })
+    user_page(
+        web,
+        admin,
+        req.query("address"),
+        context! { notice => notice(req.query("done")).map(|id| web.pages.catalogues.text(admin.lang, id, &[])) },
+    )
 }
 
 /// The user page of `address` with `extra` values (a notice, or the error of
@@ -73,43 +79,40 @@ fn user_page(web: &Web, admin: &Admin, address: &str, extra: Value) -> Result<Re
     let (account, sign_ins) = directory::user(&web.ctx, address)?.ok_or(WebError::NotFound)?;
     let sign_ins: Vec<Value> = sign_ins
         .iter()
-        .map(|e| context! { at => admin.when(e.at_ms / 1000), what => e.what.to_string() })
+        .map(|e| context! { at => admin.when(e.at_ms / 1000), what => web.pages.catalogues.say(admin.lang, &e.what.text()) })
         .collect();
     let domain = directory::domain_of(address);
     let values = context! {
         user => user_row(web, admin, &account), sign_ins,
         domain_link => format!("/admin/directory?domain={}", encode(domain)), domain, section => "directory",
     };
-    let rules = password_rules(web, &account.address, &[]);
+    let rules = password_rules(web, admin.lang, &account.address, &[]);
     page(web, "admin_user.html", admin, minijinja::value::merge_maps([rules, values, extra]))
 }
 
 /// The policy's checklist as the admin sees it: the user's current password
 /// is not asked for (an admin may set it again), the address rule names the user.
-fn password_rules(web: &Web, address: &str, broken: &[Rule]) -> Value {
-    let policy = &web.ctx.config.password;
-    crate::web::portal::password::checklist(web, address, broken, |r| match r {
+fn password_rules(web: &Web, lang: &str, address: &str, broken: &[Rule]) -> Value {
+    crate::web::portal::password::checklist(web, lang, address, broken, |r| match r {
         Rule::NotCurrent => None,
-        Rule::NotAddress => Some("not the user's email address".into()),
-        _ => Some(r.describe(policy)),
+        Rule::NotAddress => Some(Text::new("rule-not-users-address")),
+        _ => Some(crate::web::portal::password::rule_text(web, r)),
     })
 }
 
 fn notice(done: &str) -> Option<&'static str> {
     Some(match done {
-        "reset-mail" => "A new one-time password is on its way to the user.",
-        "added" => {
-            "The account was made; nothing was mailed. Set a password below, or the user signs in with “Forgot password?” (internal users: with an emailed code)."
-        }
-        "added-mailed" => "The account was made; a first-contact mail with a one-time password is on its way.",
-        "password-forced" => "The password is set; the user must choose their own at the next sign-in.",
-        "password-set" => "The password is set; the user may keep it.",
-        "force-change" => "The user must choose a new password at the next sign-in.",
-        "allow-logon" => "The user may sign in.",
-        "deny-logon" => "The user may no longer sign in; their sessions ended.",
-        "allow-sending" => "The user may send.",
-        "deny-sending" => "The user may no longer send.",
-        "unlock" => "The sign-in lockout was lifted.",
+        "reset-mail" => "console-note-reset-mail",
+        "added" => "console-note-added",
+        "added-mailed" => "console-note-added-mailed",
+        "password-forced" => "console-note-password-forced",
+        "password-set" => "console-note-password-set",
+        "force-change" => "console-note-force-change",
+        "allow-logon" => "console-note-allow-logon",
+        "deny-logon" => "console-note-deny-logon",
+        "allow-sending" => "console-note-allow-sending",
+        "deny-sending" => "console-note-deny-sending",
+        "unlock" => "console-note-unlock",
         _ => return None,
     })
 }
@@ -119,30 +122,12 @@ fn notice(done: &str) -> Option<&'static str> {
 /// (title, what happens); `None` for the ones that only give back.
 fn consequence(action: &str) -> Option<(&'static str, &'static str)> {
     Some(match action {
-        "reset-mail" => (
-            "Reset the password and mail it",
-            "The current password stops working now; a new one-time password is mailed to the user, who must choose their own at the next sign-in.",
-        ),
-        "reset-show" => (
-            "Reset the password and show it to me",
-            "The current password stops working now; the new one-time password is shown to you once.",
-        ),
-        "force-change" => (
-            "Force a password change",
-            "The user must choose a new password at the next sign-in, also in sessions open now.",
-        ),
-        "deny-logon" => (
-            "Deny logon",
-            "Every session of the user ends now, and no sign-in works until logon is allowed again.",
-        ),
-        "deny-sending" => (
-            "Deny sending",
-            "The user can still read, but not reply or write, until sending is allowed again.",
-        ),
-        "delete" => (
-            "Delete the account",
-            "The account and its mailbox entries go for good; the audit and the message logs stay. This cannot be undone.",
-        ),
+        "reset-mail" => ("console-confirm-reset-mail-title", "console-confirm-reset-mail"),
+        "reset-show" => ("console-confirm-reset-show-title", "console-confirm-reset-show"),
+        "force-change" => ("console-confirm-force-change-title", "console-confirm-force-change"),
+        "deny-logon" => ("console-confirm-deny-logon-title", "console-confirm-deny-logon"),
+        "deny-sending" => ("console-confirm-deny-sending-title", "console-confirm-deny-sending"),
+        "delete" => ("console-confirm-delete-title", "console-confirm-delete"),
         _ => return None,
     })
 }
@@ -161,7 +146,8 @@ pub async fn act(web: &Web, req: &Req, admin: &Admin) -> Result<Resp, WebError> 
         }
         let back = format!("/admin/user?address={}", encode(&address));
         let must_change = must_change.then_some("yes");
-        let values = context! { title, what, address, action, back, must_change, section => "directory" };
+        let say = |id: &str| web.pages.catalogues.text(admin.lang, id, &[]);
+        let values = context! { title => say(title), what => say(what), address, action, back, must_change, section => "directory" };
         return page(web, "admin_confirm.html", admin, values);
     }
     let done = match action {
@@ -214,8 +200,9 @@ async fn set_password(web: &Web, req: &Req, admin: &Admin, address: &str, must_c
             let Some(error) = crate::web::portal::password::refusal(&e) else {
                 return Err(e.into());
             };
+            let error = web.pages.catalogues.text(admin.lang, error, &[]);
             let broken = crate::web::portal::password::broken_of(&e);
-            let extra = context! { password_error => error, must_change, ..password_rules(web, address, broken) };
+            let extra = context! { password_error => error, must_change, ..password_rules(web, admin.lang, address, broken) };
             user_page(web, admin, address, extra)
         }
     }

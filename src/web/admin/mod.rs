@@ -34,6 +34,8 @@ pub struct Admin {
     /// How this admin reads dates (their preferences).
     pub preferences: crate::model::Preferences,
     pub clock: Clock,
+    /// The language of their pages (preference, else the browser's).
+    pub lang: &'static str,
 }
 
 impl Admin {
@@ -104,8 +106,10 @@ async fn signed_in(web: &Web, req: &Req) -> Result<Option<Admin>, WebError> {
         return Ok(None);
     };
     let preferences = admin::preferences(&web.ctx, &session.name)?;
-    let clock = Clock::of(&preferences);
+    let lang = web.pages.catalogues.pick(&preferences.language, req.accept_language());
+    let clock = Clock::of(&preferences).with_months(crate::web::words::months(&web.pages.catalogues, lang));
     Ok(Some(Admin {
+        lang,
         token_hash,
         session,
         preferences,
@@ -117,23 +121,23 @@ async fn signed_in(web: &Web, req: &Req) -> Result<Option<Admin>, WebError> {
 pub fn page(web: &Web, name: &str, admin: &Admin, values: Value) -> Result<Resp, WebError> {
     let common = context! { admin => admin.name(), csrf => admin.session.csrf.clone(), date_pattern => admin.clock.day_pattern() };
     let ctx = minijinja::value::merge_maps([values, common]);
-    Ok(Resp::html(StatusCode::OK, web.pages.render(name, ctx)?))
+    Ok(Resp::html(StatusCode::OK, web.pages.render(name, admin.lang, ctx)?))
 }
 
 /// The `from` and `to` query dates (UTC days, in the admin's date format or
 /// as YYYY-MM-DD) as [start, end) unix times, and a note when one could not
 /// be read (it is then left out).
-pub fn day_range(req: &Req, admin: &Admin) -> (Option<i64>, Option<i64>, Option<String>) {
+pub fn day_range(web: &Web, req: &Req, admin: &Admin) -> (Option<i64>, Option<i64>, Option<String>) {
     let mut note = None;
-    let from = query_day(req, admin, "from", "left out", &mut note);
-    let to = query_day(req, admin, "to", "left out", &mut note);
+    let from = query_day(web, req, admin, "from", "console-note-date-left-out", &mut note);
+    let to = query_day(web, req, admin, "to", "console-note-date-left-out", &mut note);
     (from, to.map(|t| t + 86_400), note)
 }
 
 /// The query field `name`, a day in the admin's date format (or
 /// YYYY-MM-DD), as the unix time its UTC day starts; None when it is empty,
-/// or unreadable, when `note` tells the admin so and that it was `done`.
-pub fn query_day(req: &Req, admin: &Admin, name: &str, done: &str, note: &mut Option<String>) -> Option<i64> {
+/// or unreadable, when `note` tells the admin so in the words of message `done`.
+pub fn query_day(web: &Web, req: &Req, admin: &Admin, name: &str, done: &str, note: &mut Option<String>) -> Option<i64> {
     let text = req.query(name);
     if text.is_empty() {
         return None;
@@ -142,9 +146,8 @@ pub fn query_day(req: &Req, admin: &Admin, name: &str, done: &str, note: &mut Op
     if parsed.is_none() {
         let pattern = admin.clock.day_pattern();
         let example = admin.clock.day_text(crate::service::now() / 86_400);
-        *note = Some(format!(
-            "Dates are written {pattern}, like {example}; the date that could not be read was {done}."
-        ));
+        let args = [("pattern", pattern.into()), ("example", example.into())];
+        *note = Some(web.pages.catalogues.text(admin.lang, done, &args));
     }
     parsed
 }

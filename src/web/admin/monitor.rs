@@ -8,15 +8,15 @@ use crate::model::{MessageRecord, RecipientStatus};
 use crate::service::intake::queue_id_text;
 use crate::service::monitor::{self, Cursor, Filter};
 use crate::service::tracking::Status;
-use crate::web::Web;
 use crate::web::http::{Req, Resp};
 use crate::web::portal::{WebError, encode};
+use crate::web::{Web, words};
 
 /// The filter the query string asks for, and a note on what could not be read.
 /// Statuses come as repeated `status` fields (the form's boxes) or one
 /// comma-separated list (a link).
-fn filter_of(req: &Req, admin: &Admin) -> (Filter, Option<String>) {
-    let (from, until, note) = day_range(req, admin);
+fn filter_of(web: &Web, req: &Req, admin: &Admin) -> (Filter, Option<String>) {
+    let (from, until, note) = day_range(web, req, admin);
     let mut statuses: Vec<Status> = req
         .query_all("status")
         .flat_map(|v| v.split(','))
@@ -47,8 +47,12 @@ fn cursor_of(req: &Req) -> Cursor {
     }
 }
 
+fn say(web: &Web, admin: &Admin, id: &str) -> String {
+    web.pages.catalogues.text(admin.lang, id, &[])
+}
+
 /// A row of the list: when, who to whom, the policy that held it, status.
-fn row(admin: &Admin, m: &MessageRecord, status: Status, shows_subject: bool) -> Value {
+fn row(web: &Web, admin: &Admin, m: &MessageRecord, status: Status, shows_subject: bool) -> Value {
     let held: Vec<&RecipientStatus> = m.recipients.iter().filter(|r| r.held()).collect();
     let mut rules: Vec<&str> = held.iter().map(|r| r.rule.as_str()).filter(|r| !r.is_empty()).collect();
     rules.sort_unstable();
@@ -57,19 +61,19 @@ fn row(admin: &Admin, m: &MessageRecord, status: Status, shows_subject: bool) ->
     context! {
         id => queue_id_text(m.id), received => admin.when(m.received_at), sender => m.envelope_from,
         recipients => recipients.join(", "), policy => rules.join(", "),
-        subject => shows_subject.then(|| m.subject.clone()), status => status.label(),
+        subject => shows_subject.then(|| m.subject.clone()), status => say(web, admin, words::status(status)),
         extended => m.extended_at.is_some() && status != Status::Extended,
     }
 }
 
 pub fn list(web: &Web, req: &Req, admin: &Admin) -> Result<Resp, WebError> {
-    let (filter, note) = filter_of(req, admin);
+    let (filter, note) = filter_of(web, req, admin);
     let listing = monitor::list(&web.ctx, &filter, cursor_of(req))?;
     let shows_subject = web.ctx.config.admin.monitor_shows_subject;
     let rows: Vec<Value> = listing
         .rows
         .iter()
-        .map(|(m, status)| row(admin, m, *status, shows_subject))
+        .map(|(m, status)| row(web, admin, m, *status, shows_subject))
         .collect();
     let keep = format!(
         "q={}&from={}&to={}",
@@ -83,12 +87,13 @@ pub fn list(web: &Web, req: &Req, admin: &Admin) -> Result<Resp, WebError> {
     } else {
         format!("status={}&{keep}", chosen.join(","))
     };
-    let mut tabs =
-        vec![context! { label => "All", count => listing.all, link => format!("/admin/monitor?{keep}"), current => chosen.is_empty() }];
+    let mut tabs = vec![
+        context! { label => say(web, admin, "console-tab-all"), key => "All", count => listing.all, link => format!("/admin/monitor?{keep}"), current => chosen.is_empty() },
+    ];
     for (status, count) in &listing.counts {
         let link = format!("/admin/monitor?status={}&{keep}", status.label());
         let ticked = chosen.contains(&status.label());
-        tabs.push(context! { label => status.label(), count => count, link, current => chosen == [status.label()], ticked });
+        tabs.push(context! { label => say(web, admin, words::status(*status)), key => status.label(), count => count, link, current => chosen == [status.label()], ticked });
     }
     let pager = context! {
         newer => listing.newer.map(|id| format!("/admin/monitor?{with_status}&after={}", queue_id_text(id))),
@@ -99,17 +104,17 @@ pub fn list(web: &Web, req: &Req, admin: &Admin) -> Result<Resp, WebError> {
     let values = context! {
         rows, tabs, note, shows_subject, dead => dead_rows(web, admin)?, q => req.query("q"), from => req.query("from"), to => req.query("to"),
         pager, capped => listing.capped, indexing => listing.indexing, section => "monitor", retried => req.query("retried"),
-        waiting => waiting(web)?,
+        waiting => waiting(web, admin)?,
     };
     page(web, "admin_monitor.html", admin, values)
 }
 
 /// What waits in the outbox: how many rows, for how long, and whether any are overdue.
-fn waiting(web: &Web) -> Result<Value, WebError> {
+fn waiting(web: &Web, admin: &Admin) -> Result<Value, WebError> {
     let at = crate::service::now();
     let h = monitor::outbox_waiting(&web.ctx, at)?;
     Ok(context! {
-        pending => h.pending, dead => h.dead, oldest => h.oldest_created.map(|t| super::dashboard::age_text(at - t)), stuck => h.overdue > 0,
+        pending => h.pending, dead => h.dead, oldest => h.oldest_created.map(|t| web.pages.catalogues.say(admin.lang, &super::dashboard::age_text(at - t))), stuck => h.overdue > 0,
     })
 }
 
@@ -144,7 +149,7 @@ pub fn message(web: &Web, req: &Req, admin: &Admin) -> Result<Resp, WebError> {
     let events: Vec<Value> = story
         .events
         .iter()
-        .map(|e| context! { at => admin.when(e.at_ms / 1000), actor => e.actor, what => e.what.to_string() })
+        .map(|e| context! { at => admin.when(e.at_ms / 1000), actor => e.actor, what => web.pages.catalogues.say(admin.lang, &e.what.text()) })
         .collect();
     let outbox: Vec<Value> = story
         .outbox
@@ -152,11 +157,11 @@ pub fn message(web: &Web, req: &Req, admin: &Admin) -> Result<Resp, WebError> {
         .map(|r| context! { id => r.id, kind => r.kind.noun(), to => r.recipients.join(", "), state => r.state.as_str(), attempts => r.attempts, error => r.last_error })
         .collect();
     let values = context! {
-        id => queue_id_text(id), status => story.status.label(), sender => m.envelope_from, from => m.from,
+        id => queue_id_text(id), status => say(web, admin, words::status(story.status)), sender => m.envelope_from, from => m.from,
         subject => web.ctx.config.admin.monitor_shows_subject.then(|| m.subject.clone()),
         received => admin.when(m.received_at), expires => admin.when(m.expires_at), size => m.size,
         recalled => m.recalled_at.map(|t| admin.when(t)), extended => m.extended_at.map(|t| admin.when(t)),
-        restriction => m.restriction.label(), read_receipt => m.read_receipt, client => m.client,
+        restriction => say(web, admin, words::restriction(m.restriction)), read_receipt => m.read_receipt, client => m.client,
         recipients, events, outbox, section => "monitor",
     };
     page(web, "admin_message.html", admin, values)
@@ -166,7 +171,9 @@ pub fn message(web: &Web, req: &Req, admin: &Admin) -> Result<Resp, WebError> {
 pub async fn retry(web: &Web, req: &Req, admin: &Admin) -> Result<Resp, WebError> {
     let id: u64 = req.field("id").parse().map_err(|_| WebError::NotFound)?;
     if !monitor::retry(&web.ctx, admin.name(), id).await? {
-        return Err(WebError::Refused(format!("Outbox row {id} is not dead-lettered (any more).")));
+        return Err(WebError::Refused(
+            crate::i18n::Text::new("note-not-dead-lettered").with("row", id.to_string()),
+        ));
     }
     Ok(Resp::redirect(&format!("/admin/monitor?retried={id}#dead")))
 }

@@ -12,8 +12,8 @@ use crate::web::http::{Req, Resp};
 use crate::web::portal::WebError;
 
 pub fn show(web: &Web, req: &Req, admin: &Admin) -> Result<Resp, WebError> {
-    let notice = (req.query("done") == "saved").then_some("Saved: dates show like this on every page of the console.");
-    render(web, admin, &admin.preferences, (notice, None))
+    let notice = (req.query("done") == "saved").then(|| web.pages.catalogues.text(admin.lang, "note-admin-preferences-saved", &[]));
+    render(web, admin, &admin.preferences, (notice.as_deref(), None))
 }
 
 pub async fn save(web: &Web, req: &Req, admin: &Admin) -> Result<Resp, WebError> {
@@ -25,7 +25,7 @@ pub async fn save(web: &Web, req: &Req, admin: &Admin) -> Result<Resp, WebError>
         // Not asked here: kept as they are.
         week_starts: &kept.week_starts,
         signature: &kept.signature,
-        language: &kept.language,
+        language: req.field("language"),
     };
     match preferences::check(&choice) {
         Ok(p) => {
@@ -39,9 +39,11 @@ pub async fn save(web: &Web, req: &Req, admin: &Admin) -> Result<Resp, WebError>
                 date_format: choice.date_format.into(),
                 clock_hours: if choice.clock_hours == "12" { 12 } else { 24 },
                 time_zone: choice.time_zone.into(),
+                language: choice.language.into(),
                 saved: true,
                 ..kept.clone()
             };
+            let error = web.pages.catalogues.say(admin.lang, &error);
             render(web, admin, &sent, (None, Some(&error)))
         }
     }
@@ -50,10 +52,14 @@ pub async fn save(web: &Web, req: &Req, admin: &Admin) -> Result<Resp, WebError>
 fn render(web: &Web, admin: &Admin, p: &Preferences, (notice, error): (Option<&str>, Option<&str>)) -> Result<Resp, WebError> {
     let formats: Vec<Value> = DATE_FORMATS
         .iter()
-        .map(|(value, example)| context! { value, example, selected => *value == p.date_format })
+        .map(|(value, example)| {
+            let example = crate::web::words::date_format_example(&web.pages.catalogues, admin.lang, value, example);
+            context! { value, example, selected => *value == p.date_format }
+        })
         .collect();
+    let languages = super::super::portal::preferences::language_choices(web, &p.language);
     let values = context! {
-        formats, zones => preferences::time_zones(), common_zones => preferences::COMMON_ZONES, zone => p.time_zone, saved => p.saved, clock_hours => p.clock_hours,
+        languages, formats, zones => preferences::time_zones(), common_zones => preferences::COMMON_ZONES, zone => p.time_zone, saved => p.saved, clock_hours => p.clock_hours,
         now => admin.when(now()), notice, error, section => "preferences",
     };
     page(web, "admin_preferences.html", admin, values)

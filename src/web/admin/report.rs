@@ -12,25 +12,31 @@ use crate::web::portal::WebError;
 const DEFAULT_DAYS: i64 = 30;
 
 /// The (first, last) UTC day numbers asked for, and a note on what was changed.
-fn range(req: &Req, admin: &Admin) -> (i64, i64, Option<String>) {
+fn range(web: &Web, req: &Req, admin: &Admin) -> (i64, i64, Option<String>) {
     let today = crate::service::now() / 86_400;
     let mut note = None;
-    let mut day = |name: &str, default: i64| query_day(req, admin, name, "replaced", &mut note).map_or(default, |t| t / 86_400);
+    let mut day = |name: &str, default: i64| {
+        query_day(web, req, admin, name, "console-note-date-replaced", &mut note).map_or(default, |t| t / 86_400)
+    };
     let last = day("to", today);
     let mut first = day("from", last - DEFAULT_DAYS + 1);
     if first > last {
         first = last;
-        note = Some("The start was after the end; the report shows the end day only.".to_string());
+        note = Some(web.pages.catalogues.text(admin.lang, "console-note-start-after-end", &[]));
     }
     if last - first + 1 > MAX_DAYS {
         first = last - MAX_DAYS + 1;
-        note = Some("A report covers at most 366 days; the start was moved.".to_string());
+        note = Some(
+            web.pages
+                .catalogues
+                .text(admin.lang, "console-note-range-too-long", &[("days", MAX_DAYS.into())]),
+        );
     }
     (first, last, note)
 }
 
 pub fn show(web: &Web, req: &Req, admin: &Admin) -> Result<Resp, WebError> {
-    let (first, last, note) = range(req, admin);
+    let (first, last, note) = range(web, req, admin);
     let r = report::report(&web.ctx, first, last)?;
     let days: Vec<Value> = r
         .days
@@ -47,7 +53,7 @@ pub fn show(web: &Web, req: &Req, admin: &Admin) -> Result<Resp, WebError> {
 }
 
 pub fn csv(web: &Web, req: &Req, admin: &Admin) -> Result<Resp, WebError> {
-    let (first, last, _) = range(req, admin);
+    let (first, last, _) = range(web, req, admin);
     let r = report::report(&web.ctx, first, last)?;
     let name = format!(
         "attachment; filename=\"cloister-report-{}-{}.csv\"",

@@ -7,10 +7,10 @@ use super::{ADMIN_COOKIE, Admin};
 use crate::service::admin::{self, AdminError};
 use crate::web::Web;
 use crate::web::http::{Req, Resp, clear_cookie, cookie};
-use crate::web::portal::{WebError, anonymous_page, check_anonymous_form};
+use crate::web::portal::{WebError, anonymous_page, browser_lang, check_anonymous_form};
 
 /// The one message every refused admin sign-in gets.
-const REFUSED: &str = "Sign-in failed. Check the name, password and code, and try again.";
+const REFUSED: &str = "console-note-sign-in-failed";
 
 pub fn page(web: &Web, req: &Req, error: Option<&str>) -> Result<Resp, WebError> {
     let status = if error.is_some() {
@@ -18,9 +18,11 @@ pub fn page(web: &Web, req: &Req, error: Option<&str>) -> Result<Resp, WebError>
     } else {
         StatusCode::OK
     };
+    let lang = browser_lang(web, req);
+    let say = |id: &str| web.pages.catalogues.text(lang, id, &[]);
     let values = context! {
-        error, name => req.field("name"), require_totp => web.ctx.config.admin.require_totp,
-        notice => (req.query("notice") == "signed-out").then_some("You are signed out."),
+        error => error.map(say), name => req.field("name"), require_totp => web.ctx.config.admin.require_totp,
+        notice => (req.query("notice") == "signed-out").then(|| say("console-note-signed-out")),
     };
     anonymous_page(web, req, "admin_login.html", status, values)
 }

@@ -7,6 +7,7 @@ use minijinja::{Value, context};
 
 use super::shown::parse_id;
 use super::{Signed, WebError, page};
+use crate::i18n::Text;
 use crate::mail::compose::Attached;
 use crate::model::Restriction;
 use crate::policy::SecureMode;
@@ -85,28 +86,27 @@ pub async fn send(web: &Web, req: &Req, signed: &Signed) -> Result<Resp, WebErro
     };
     let mut form = form_of(&got);
     if got.over_limit {
-        form.error = Some(send::too_large(got.files_size, limit));
+        form.error = Some(say(web, signed, &send::too_large(got.files_size, limit)));
         return render(web, signed, &form, StatusCode::PAYLOAD_TOO_LARGE);
     }
     let draft = match draft_of(req, signed, &got) {
         Ok(draft) => draft,
         Err(message) => {
-            form.error = Some(message);
+            form.error = Some(say(web, signed, &message));
             return render(web, signed, &form, StatusCode::UNPROCESSABLE_ENTITY);
         }
     };
     if let Err(wait) = web.limits.compose.check(&signed.session.address) {
-        let wait = crate::web::minutes_text(wait);
-        let per = crate::web::COMPOSE_PER_ACCOUNT;
-        form.error = Some(format!(
-            "You have sent {per} messages in the last few minutes, the most the portal sends for one account. Try again in {wait}."
-        ));
+        let text = Text::new("note-compose-limit")
+            .with("per", crate::web::COMPOSE_PER_ACCOUNT)
+            .with("minutes", crate::web::wait_minutes(wait));
+        form.error = Some(say(web, signed, &text));
         return render(web, signed, &form, StatusCode::TOO_MANY_REQUESTS);
     }
     match send::send(&web.ctx, draft).await {
         Ok(_) => Ok(Resp::redirect("/sent?done=sent")),
         Err(SendError::Refused(message)) => {
-            form.error = Some(message);
+            form.error = Some(say(web, signed, &message));
             render(web, signed, &form, StatusCode::UNPROCESSABLE_ENTITY)
         }
         Err(SendError::NotFound) => Err(WebError::NotFound),
@@ -136,22 +136,22 @@ fn form_of(got: &Received) -> Form {
 }
 
 /// The draft the service checks; a field that cannot even be read is refused here.
-fn draft_of(req: &Req, signed: &Signed, got: &Received) -> Result<Draft, String> {
+fn draft_of(req: &Req, signed: &Signed, got: &Received) -> Result<Draft, Text> {
     let purpose = match got.field("purpose") {
         "reply" | "reply_all" => Purpose::Reply {
-            id: parse_id(got.field("id")).map_err(|_| "The message to reply to is missing.".to_string())?,
+            id: parse_id(got.field("id")).map_err(|_| Text::new("note-reply-missing"))?,
             all: got.field("purpose") == "reply_all",
         },
         _ => Purpose::New,
     };
     let mode = match got.field("mode") {
         "" => SecureMode::External,
-        other => SecureMode::parse(other).ok_or("Choose a secure mode from the list.")?,
+        other => SecureMode::parse(other).ok_or(Text::new("note-choose-mode"))?,
     };
-    let restriction = Restriction::parse(got.field("restriction")).ok_or("Choose a restriction from the list.")?;
+    let restriction = Restriction::parse(got.field("restriction")).ok_or(Text::new("note-choose-restriction"))?;
     let expiry_days = match got.field("expiry") {
         "" => None,
-        days => Some(days.parse::<u32>().map_err(|_| "Choose an expiry from the list.")?),
+        days => Some(days.parse::<u32>().map_err(|_| Text::new("note-choose-expiry-days"))?),
     };
     Ok(Draft {
         author: signed.session.address.clone(),
@@ -180,6 +180,11 @@ fn draft_of(req: &Req, signed: &Signed, got: &Received) -> Result<Draft, String>
             expiry_days,
         },
     })
+}
+
+/// `text` in the author's language.
+fn say(web: &Web, signed: &Signed, text: &Text) -> String {
+    web.pages.catalogues.say(signed.lang, text)
 }
 
 /// A refusal to start a reply becomes the error page with its reason.
@@ -212,7 +217,7 @@ fn render(web: &Web, signed: &Signed, form: &Form, status: StatusCode) -> Result
         body => form.body, error => form.error, internal, reply => form.purpose != "new",
         mode => if form.mode.is_empty() { "external" } else { form.mode.as_str() },
         read_receipt => form.read_receipt, restriction => form.restriction, expiries,
-        limit => c.messages.attachment_limit, limit_text => crate::model::size_text(c.messages.attachment_limit),
+        limit => c.messages.attachment_limit, limit_text => web.pages.catalogues.say(signed.lang, &crate::model::size_words(c.messages.attachment_limit)),
         domains => c.internal_domains.join(", "),
     };
     let resp = page(web, "compose.html", signed, values)?;

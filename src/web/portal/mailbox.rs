@@ -2,40 +2,42 @@
 
 use minijinja::{Value, context};
 
-use super::shown::{path_of, sender, size_text};
+use super::shown::{path_of, sender};
 use super::{Signed, WebError, page, safe_next};
+use crate::i18n::Text;
 use crate::model::MailboxAction;
 use crate::model::{Folder, MessageRecord};
 use crate::service::intake::queue_id_text;
 use crate::service::mailbox::{self, Row};
-use crate::service::preferences::{Clock, Since};
+use crate::service::preferences::Since;
 use crate::service::tracking::Status;
-use crate::web::Web;
 use crate::web::http::{Req, Resp};
+use crate::web::{Web, words};
 
-fn row(clock: &Clock, folder: Folder, r: &Row) -> Value {
+fn row(web: &Web, signed: &Signed, folder: Folder, r: &Row) -> Value {
+    let clock = &signed.clock;
     let m = &r.message;
     let who = if folder == Folder::Sent { m.to.join(", ") } else { sender(m) };
     context! {
         id => queue_id_text(r.id), who, subject => m.subject, received => clock.datetime(m.received_at),
-        size => size_text(m.size), attachments => m.attachments.len(), unread => !r.read,
-        status => (folder == Folder::Sent).then(|| sent_status(m)),
+        size => web.pages.catalogues.say(signed.lang, &crate::model::size_words(m.size)), attachments => m.attachments.len(), unread => !r.read,
+        status => (folder == Folder::Sent).then(|| web.pages.catalogues.say(signed.lang, &sent_status(m))),
     }
 }
 
 /// How a sent message stands, for the Sent list: the secure status, with how
 /// many secure recipients have read it; "Ordinary mail" when none was held.
-fn sent_status(m: &MessageRecord) -> String {
+fn sent_status(m: &MessageRecord) -> Text {
     let held = m.recipients.iter().filter(|r| r.held()).count();
     let status = Status::of(m, crate::service::now());
     if status == Status::Ordinary {
-        return "Ordinary mail".into();
+        return Text::new("status-ordinary-mail");
     }
     let read = m.recipients.iter().filter(|r| r.held() && r.read_at.is_some()).count();
     if status == Status::Read && held > 1 {
-        format!("Read by {read} of {held}")
+        Text::new("status-read-by").with("read", read).with("held", held)
     } else {
-        status.label().into()
+        Text::new(words::status(status))
     }
 }
 
@@ -49,14 +51,14 @@ pub fn folder(web: &Web, req: &Req, signed: &Signed, folder: Folder) -> Result<R
     let folders: Vec<Value> = listing
         .counts
         .iter()
-        .map(|(f, c)| context! { name => f.name(), path => path_of(*f), total => c.total, unread => c.unread, current => *f == folder })
+        .map(|(f, c)| context! { name => say(web, signed, words::folder(*f)), key => f.name().to_ascii_lowercase(), sent => *f == Folder::Sent, path => path_of(*f), total => c.total, unread => c.unread, current => *f == folder })
         .collect();
-    let rows: Vec<Value> = listing.rows.iter().map(|r| row(&signed.clock, folder, r)).collect();
+    let rows: Vec<Value> = listing.rows.iter().map(|r| row(web, signed, folder, r)).collect();
     let here = path_of(folder);
     let values = context! {
-        folder => folder.name(), here, folders, messages => rows, page => listing.page, pages => listing.pages,
-        days => crate::model::number_text(web.ctx.config.portal.inbox_days), deleted => folder == Folder::Deleted,
-        notice => notice(req.query("done")),
+        folder => say(web, signed, words::folder(folder)), sent => folder == Folder::Sent, here, folders, messages => rows, page => listing.page, pages => listing.pages,
+        days => days_value(web.ctx.config.portal.inbox_days), deleted => folder == Folder::Deleted,
+        notice => notice(req.query("done")).map(|id| say(web, signed, id)),
     };
     page(web, "mailbox.html", signed, values)
 }
@@ -71,23 +73,44 @@ pub fn search(web: &Web, req: &Req, signed: &Signed) -> Result<Resp, WebError> {
     let rows: Vec<Value> = found
         .rows
         .iter()
-        .map(|(r, folder)| minijinja::value::merge_maps([row(&signed.clock, *folder, r), context! { folder => folder.name() }]))
+        .map(|(r, folder)| {
+            minijinja::value::merge_maps([
+                row(web, signed, *folder, r),
+                context! { folder => say(web, signed, words::folder(*folder)) },
+            ])
+        })
         .collect();
     let values = context! {
         q => query, when, searched => !found.terms.is_empty() || since.is_some(), messages => rows, page => found.page, more => found.more,
-        days => crate::model::number_text(web.ctx.config.portal.archive_search_days),
+        days => days_value(web.ctx.config.portal.archive_search_days),
     };
     page(web, "search.html", signed, values)
 }
 
+/// A number of days for a message: whole, a number (plural forms follow it);
+/// else its text ("1.5").
+fn days_value(days: f64) -> Value {
+    if days.fract() == 0.0 && days.abs() < 1e15 {
+        // Whole and in range, so the conversion is exact.
+        #[allow(clippy::cast_possible_truncation)]
+        Value::from(days as i64)
+    } else {
+        Value::from(crate::model::number_text(days))
+    }
+}
+
+fn say(web: &Web, signed: &Signed, id: &str) -> String {
+    web.pages.catalogues.text(signed.lang, id, &[])
+}
+
 fn notice(done: &str) -> Option<&'static str> {
     Some(match done {
-        "read" => "Marked as read.",
-        "unread" => "Marked as unread.",
-        "delete" => "Moved to Deleted.",
-        "restore" => "Restored.",
-        "purge" => "Deleted for good.",
-        "sent" => "Message sent.",
+        "read" => "note-marked-read",
+        "unread" => "note-marked-unread",
+        "delete" => "note-moved-deleted",
+        "restore" => "note-restored",
+        "purge" => "note-purged",
+        "sent" => "note-sent",
         _ => return None,
     })
 }

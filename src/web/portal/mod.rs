@@ -5,7 +5,7 @@ mod account;
 mod compose;
 mod mailbox;
 pub(in crate::web) mod password;
-mod preferences;
+pub(in crate::web) mod preferences;
 mod reading;
 mod shown;
 mod signin;
@@ -18,6 +18,7 @@ use minijinja::{Value, context};
 use super::Web;
 use super::http::{Req, Resp, cookie};
 use crate::auth::tokens;
+use crate::i18n::Text;
 use crate::model::{Folder, Preferences, Session};
 use crate::service::accounts;
 use crate::service::preferences::Clock;
@@ -34,6 +35,8 @@ pub struct Signed {
     pub preferences: Preferences,
     /// Dates as this user reads them.
     pub clock: Clock,
+    /// The language of their pages (preference, else the browser's).
+    pub lang: &'static str,
 }
 
 /// What can go wrong in a handler; the user sees a generic page, the log the detail.
@@ -53,8 +56,8 @@ pub enum WebError {
     #[error(transparent)]
     Page(#[from] crate::notify::TemplateError),
     /// Not allowed for a reason the user is told (a sender's restriction, an expired message).
-    #[error("refused: {0}")]
-    Refused(String),
+    #[error("refused: {}", .0.id)]
+    Refused(Text),
     /// A multipart post that could not be read (broken, stalled, text too large).
     #[error("upload could not be read")]
     BadUpload,
@@ -80,18 +83,19 @@ pub async fn route(web: &Web, req: &Req) -> Resp {
 /// The answer to a handler's result: the page, or the error page the user
 /// gets (a server error logged with a reference the page shows).
 pub fn respond(web: &Web, req: &Req, result: Result<Resp, WebError>, area: &str) -> Resp {
+    let lang = browser_lang(web, req);
     match result {
         Ok(resp) => resp,
-        Err(WebError::NotFound) => error_page(web, StatusCode::NOT_FOUND, None),
-        Err(WebError::Forbidden) => error_page(web, StatusCode::FORBIDDEN, None),
-        Err(WebError::BadUpload) => error_page(web, StatusCode::BAD_REQUEST, None),
-        Err(WebError::Refused(message)) => refused_page(web, &message),
-        Err(WebError::Damaged) => refused_page(web, crate::service::stored::DAMAGED),
+        Err(WebError::NotFound) => error_page(web, lang, StatusCode::NOT_FOUND, None),
+        Err(WebError::Forbidden) => error_page(web, lang, StatusCode::FORBIDDEN, None),
+        Err(WebError::BadUpload) => error_page(web, lang, StatusCode::BAD_REQUEST, None),
+        Err(WebError::Refused(message)) => refused_page(web, lang, &message),
+        Err(WebError::Damaged) => refused_page(web, lang, &Text::new(crate::service::stored::DAMAGED)),
         Err(e) => {
             let (reference, _) = tokens::new_token();
             let reference: String = reference.chars().filter(char::is_ascii_alphanumeric).take(10).collect();
             tracing::error!(%reference, path = %req.path, error = %e, area, "request failed");
-            error_page(web, StatusCode::INTERNAL_SERVER_ERROR, Some(&reference))
+            error_page(web, lang, StatusCode::INTERNAL_SERVER_ERROR, Some(&reference))
         }
     }
 }
@@ -241,10 +245,12 @@ pub async fn signed_in(web: &Web, req: &Req) -> Result<Option<Signed>, WebError>
     let preferences = accounts::account(&web.ctx, &session.address)?
         .map(|a| a.preferences)
         .unwrap_or_default();
+    let lang = web.pages.catalogues.pick(&preferences.language, req.accept_language());
     Ok(Some(Signed {
         token_hash,
         session,
-        clock: Clock::of(&preferences),
+        clock: Clock::of(&preferences).with_months(crate::web::words::months(&web.pages.catalogues, lang)),
+        lang,
         preferences,
     }))
 }
@@ -278,7 +284,17 @@ pub fn page(web: &Web, name: &str, signed: &Signed, values: Value) -> Result<Res
             can_compose => crate::service::send::may_compose(&web.ctx, &signed.session.address),
         },
     ]);
-    Ok(Resp::html(StatusCode::OK, web.pages.render(name, ctx)?))
+    Ok(Resp::html(StatusCode::OK, web.pages.render(name, signed.lang, ctx)?))
+}
+
+/// The language of a page shown before sign-in: the browser's, else the default.
+pub fn browser_lang(web: &Web, req: &Req) -> &'static str {
+    web.pages.catalogues.pick("", req.accept_language())
+}
+
+/// Catalogue message `id` in the language of a page shown before sign-in.
+pub fn anonymous_text(web: &Web, req: &Req, text: &Text) -> String {
+    web.pages.catalogues.say(browser_lang(web, req), text)
 }
 
 /// Renders a form page shown before sign-in, with its double-submit CSRF cookie.
@@ -288,7 +304,7 @@ pub fn anonymous_page(web: &Web, req: &Req, name: &str, status: StatusCode, valu
         None => (tokens::new_token().0, true),
     };
     let ctx = minijinja::value::merge_maps([values, context! { csrf => csrf.clone() }]);
-    let resp = Resp::html(status, web.pages.render(name, ctx)?);
+    let resp = Resp::html(status, web.pages.render(name, browser_lang(web, req), ctx)?);
     Ok(if set {
         resp.with_cookie(cookie(PRE_COOKIE, &csrf, "Strict"))
     } else {
@@ -306,32 +322,28 @@ pub fn check_anonymous_form(req: &Req) -> Result<(), WebError> {
 }
 
 /// "Not allowed" with the reason the user is given.
-fn refused_page(web: &Web, message: &str) -> Resp {
-    let values = context! { status => 403, title => "Not allowed", message };
-    match web.pages.render("error.html", values) {
+fn refused_page(web: &Web, lang: &str, message: &Text) -> Resp {
+    let say = |text: &Text| web.pages.catalogues.say(lang, text);
+    let values = context! { status => 403, title => say(&Text::new("fault-refused-title")), message => say(message) };
+    match web.pages.render("error.html", lang, values) {
         Ok(html) => Resp::html(StatusCode::FORBIDDEN, html),
-        Err(_) => error_page(web, StatusCode::FORBIDDEN, None),
+        Err(_) => error_page(web, lang, StatusCode::FORBIDDEN, None),
     }
 }
 
-/// The friendly error page; `reference` ties it to the log line with the detail.
-pub fn error_page(web: &Web, status: StatusCode, reference: Option<&str>) -> Resp {
+/// The friendly error page in `lang`; `reference` ties it to the log line with the detail.
+pub fn error_page(web: &Web, lang: &str, status: StatusCode, reference: Option<&str>) -> Resp {
     let (title, message) = match status {
-        StatusCode::NOT_FOUND => ("Not found", "There is nothing at this address, or it is not yours to see."),
-        StatusCode::FORBIDDEN => (
-            "Form expired",
-            "This form could not be accepted. Go back, reload the page and try again.",
-        ),
-        StatusCode::PAYLOAD_TOO_LARGE => ("Too large", "What you sent is larger than this page accepts."),
-        StatusCode::BAD_REQUEST => ("Bad request", "The request could not be read."),
-        StatusCode::SERVICE_UNAVAILABLE => ("Too slow", "The request took too long. Please try again."),
-        _ => (
-            "Something went wrong",
-            "The portal could not complete this request. Please try again later.",
-        ),
+        StatusCode::NOT_FOUND => ("fault-not-found-title", "fault-not-found"),
+        StatusCode::FORBIDDEN => ("fault-form-expired-title", "fault-form-expired"),
+        StatusCode::PAYLOAD_TOO_LARGE => ("fault-too-large-title", "fault-too-large"),
+        StatusCode::BAD_REQUEST => ("fault-bad-request-title", "fault-bad-request"),
+        StatusCode::SERVICE_UNAVAILABLE => ("fault-too-slow-title", "fault-too-slow"),
+        _ => ("fault-failed-title", "fault-failed"),
     };
-    let values = context! { status => status.as_u16(), title, message, reference };
-    match web.pages.render("error.html", values) {
+    let say = |id: &str| web.pages.catalogues.text(lang, id, &[]);
+    let values = context! { status => status.as_u16(), title => say(title), message => say(message), reference };
+    match web.pages.render("error.html", lang, values) {
         Ok(html) => Resp::html(status, html),
         Err(e) => {
             tracing::error!(error = %e, "error page failed to render");

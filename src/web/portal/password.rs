@@ -4,35 +4,58 @@
 use hyper::StatusCode;
 use minijinja::{Value, context};
 
-use super::{Signed, WebError, anonymous_page, check_anonymous_form, page, safe_next};
+use super::{Signed, WebError, anonymous_page, anonymous_text, browser_lang, check_anonymous_form, page, safe_next};
 use crate::auth::password::{self, Rule};
+use crate::i18n::Text;
 use crate::service::accounts::{self, AccountError};
 use crate::web::Web;
 use crate::web::http::{Req, Resp, cookie};
 
 /// The policy as the checklist shows it; `broken` marks what the server refused.
-fn rules(web: &Web, address: &str, broken: &[Rule]) -> Value {
+fn rules(web: &Web, lang: &str, address: &str, broken: &[Rule]) -> Value {
+    checklist(web, lang, address, broken, |r| Some(rule_text(web, r)))
+}
+
+/// What a rule asks, as the checklist says it.
+pub(in crate::web) fn rule_text(web: &Web, rule: Rule) -> Text {
     let policy = &web.ctx.config.password;
-    checklist(web, address, broken, |r| Some(r.describe(policy)))
+    match rule {
+        Rule::Length => Text::new("rule-length")
+            .with("min", policy.min_length)
+            .with("max", password::MAX_LENGTH),
+        Rule::Lowercase => Text::new("rule-lowercase"),
+        Rule::Uppercase => Text::new("rule-uppercase"),
+        Rule::Digit => Text::new("rule-digit"),
+        Rule::Symbol => Text::new("rule-symbol"),
+        Rule::NotAddress => Text::new("rule-not-address"),
+        Rule::NotCurrent => Text::new("rule-not-current"),
+    }
 }
 
 /// The values of the checklist partial (`_password_rules.html`): each rule of
 /// the policy with the words `text` gives it (None leaves it out), marked
 /// when `broken` has it.
-pub(in crate::web) fn checklist(web: &Web, address: &str, broken: &[Rule], text: impl Fn(Rule) -> Option<String>) -> Value {
+pub(in crate::web) fn checklist(web: &Web, lang: &str, address: &str, broken: &[Rule], text: impl Fn(Rule) -> Option<Text>) -> Value {
     let policy = &web.ctx.config.password;
     let list: Vec<Value> = Rule::all(policy)
         .into_iter()
-        .filter_map(|r| text(r).map(|text| context! { name => r.name(), text, broken => broken.contains(&r) }))
+        .filter_map(|r| {
+            let text = web.pages.catalogues.say(lang, &text(r)?);
+            Some(context! { name => r.name(), text, broken => broken.contains(&r) })
+        })
         .collect();
     context! { rules => list, min_length => policy.min_length, max_length => password::MAX_LENGTH, address }
 }
 
-/// The message for a refused new password.
+fn say(web: &Web, lang: &str, id: &'static str) -> String {
+    web.pages.catalogues.text(lang, id, &[])
+}
+
+/// The message for a refused new password (a catalogue id).
 pub(in crate::web) fn refusal(e: &AccountError) -> Option<&'static str> {
     match e {
-        AccountError::Rules(_) => Some("The new password does not meet the rules marked below."),
-        AccountError::Mismatch => Some("The two new passwords are not the same."),
+        AccountError::Rules(_) => Some("note-password-rules"),
+        AccountError::Mismatch => Some("note-password-mismatch"),
         _ => None,
     }
 }
@@ -48,7 +71,7 @@ pub fn change_page(web: &Web, req: &Req, signed: &Signed) -> Result<Resp, WebErr
     let forced = signed.session.must_change_password;
     let values = context! {
         mode => "change", forced, expired => req.query("why") == "expired",
-        next => safe_next(req.query("next")), ..rules(web, &signed.session.address, &[])
+        next => safe_next(req.query("next")), ..rules(web, signed.lang, &signed.session.address, &[])
     };
     page(web, "password.html", signed, values)
 }
@@ -60,7 +83,7 @@ pub async fn change(web: &Web, req: &Req, signed: &Signed) -> Result<Resp, WebEr
     // A voluntary change proves the current password (a forced one just did).
     if !forced && !current_password_ok(web, &address, req.field("current_password")).await? {
         let values = context! {
-            mode => "change", forced, next, error => "The current password is not right.", ..rules(web, &address, &[])
+            mode => "change", forced, next, error => say(web, signed.lang, "note-current-password-wrong"), ..rules(web, signed.lang, &address, &[])
         };
         return page(web, "password.html", signed, values);
     }
@@ -76,7 +99,8 @@ pub async fn change(web: &Web, req: &Req, signed: &Signed) -> Result<Resp, WebEr
     {
         Ok(token) => Ok(Resp::redirect(&next).with_cookie(cookie(super::SESSION_COOKIE, &token, "Lax"))),
         Err(e) if refusal(&e).is_some() => {
-            let values = context! { mode => "change", forced, next, error => refusal(&e), ..rules(web, &address, broken_of(&e)) };
+            let error = refusal(&e).map(|id| say(web, signed.lang, id));
+            let values = context! { mode => "change", forced, next, error, ..rules(web, signed.lang, &address, broken_of(&e)) };
             page(web, "password.html", signed, values)
         }
         Err(AccountError::SessionGone) => Ok(Resp::redirect("/login?notice=session-ended")),
@@ -100,8 +124,8 @@ pub async fn forgot(web: &Web, req: &Req) -> Result<Resp, WebError> {
     check_anonymous_form(req)?;
     let address = req.field("address").trim();
     if let Err(wait) = web.limits.mail_requests.check(&req.client.ip) {
-        let wait = crate::web::minutes_text(wait);
-        let error = format!("Too many reset links were asked for from your network. Try again in {wait}.");
+        let wait = crate::web::wait_minutes(wait);
+        let error = anonymous_text(web, req, &Text::new("note-too-many-links").with("minutes", wait));
         let values = context! { address, error, hours => web.ctx.config.password.reset_link_hours };
         return anonymous_page(web, req, "forgot.html", StatusCode::TOO_MANY_REQUESTS, values);
     }
@@ -123,7 +147,7 @@ pub fn reset_page(web: &Web, req: &Req, token: &str) -> Result<Resp, WebError> {
             context! { mode => "reset", gone => true },
         );
     };
-    let values = context! { mode => "reset", token, ..rules(web, &address, &[]) };
+    let values = context! { mode => "reset", token, ..rules(web, browser_lang(web, req), &address, &[]) };
     anonymous_page(web, req, "password.html", StatusCode::OK, values)
 }
 
@@ -141,7 +165,9 @@ pub async fn reset(web: &Web, req: &Req, token: &str) -> Result<Resp, WebError> 
         ),
         Err(e) if refusal(&e).is_some() => {
             let address = accounts::reset_link_address(&web.ctx, token)?.unwrap_or_default();
-            let values = context! { mode => "reset", token, error => refusal(&e), ..rules(web, &address, broken_of(&e)) };
+            let lang = browser_lang(web, req);
+            let error = refusal(&e).map(|id| say(web, lang, id));
+            let values = context! { mode => "reset", token, error, ..rules(web, lang, &address, broken_of(&e)) };
             anonymous_page(web, req, "password.html", StatusCode::OK, values)
         }
         Err(e) => Err(e.into()),

@@ -5,15 +5,16 @@ use hyper::StatusCode;
 use minijinja::{Value, context};
 
 use super::{Signed, WebError, page};
+use crate::i18n::Text;
 use crate::model::Preferences;
 use crate::service::now;
-use crate::service::preferences::{self, Choice, DATE_FORMATS, LANGUAGES, SIGNATURE_MAX, WEEK_STARTS};
+use crate::service::preferences::{self, Choice, DATE_FORMATS, SIGNATURE_MAX, WEEK_STARTS};
 use crate::web::Web;
 use crate::web::http::{Req, Resp};
 
 pub fn show(web: &Web, req: &Req, signed: &Signed) -> Result<Resp, WebError> {
-    let notice = (req.query("done") == "saved").then_some("Preferences saved.");
-    render(web, signed, &signed.preferences, (notice, None), StatusCode::OK)
+    let notice = (req.query("done") == "saved").then(|| Text::new("note-preferences-saved"));
+    render(web, signed, &signed.preferences, notice.as_ref(), StatusCode::OK)
 }
 
 pub async fn save(web: &Web, req: &Req, signed: &Signed) -> Result<Resp, WebError> {
@@ -44,30 +45,27 @@ pub async fn save(web: &Web, req: &Req, signed: &Signed) -> Result<Resp, WebErro
                 // What was typed stays chosen (the form does not suggest a zone over it).
                 saved: true,
             };
-            render(web, signed, &sent, (None, Some(&error)), StatusCode::UNPROCESSABLE_ENTITY)
+            render(web, signed, &sent, Some(&error), StatusCode::UNPROCESSABLE_ENTITY)
         }
     }
 }
 
-fn render(
-    web: &Web,
-    signed: &Signed,
-    p: &Preferences,
-    (notice, error): (Option<&str>, Option<&str>),
-    status: StatusCode,
-) -> Result<Resp, WebError> {
+fn render(web: &Web, signed: &Signed, p: &Preferences, said: Option<&Text>, status: StatusCode) -> Result<Resp, WebError> {
+    // Saved (a notice) or refused (an error): one or the other.
+    let said = said.map(|t| web.pages.catalogues.say(signed.lang, t));
+    let (notice, error) = if status == StatusCode::OK { (said, None) } else { (None, said) };
     let formats: Vec<Value> = DATE_FORMATS
         .iter()
-        .map(|(value, example)| context! { value, example, selected => *value == p.date_format })
+        .map(|(value, example)| {
+            let example = crate::web::words::date_format_example(&web.pages.catalogues, signed.lang, value, example);
+            context! { value, example, selected => *value == p.date_format }
+        })
         .collect();
     let weeks: Vec<Value> = WEEK_STARTS
         .iter()
         .map(|d| context! { value => d, selected => *d == p.week_starts })
         .collect();
-    let languages: Vec<Value> = LANGUAGES
-        .iter()
-        .map(|(value, name)| context! { value, name, selected => *value == p.language })
-        .collect();
+    let languages = language_choices(web, &p.language);
     let values = context! {
         formats, weeks, languages, zones => preferences::time_zones(), common_zones => preferences::COMMON_ZONES, zone => p.time_zone, saved => p.saved,
         clock_hours => p.clock_hours, signature => p.signature, signature_max => SIGNATURE_MAX,
@@ -75,4 +73,13 @@ fn render(
     };
     let resp = page(web, "preferences.html", signed, values)?;
     Ok(Resp { status, ..resp })
+}
+
+/// The language list: "" first (the browser's language, whatever it is that
+/// day), then every shipped one by its own name; `chosen` selected.
+pub(in crate::web) fn language_choices(web: &Web, chosen: &str) -> Vec<Value> {
+    std::iter::once(("", ""))
+        .chain(web.pages.catalogues.languages())
+        .map(|(value, name)| context! { value, name, selected => value == chosen })
+        .collect()
 }

@@ -6,11 +6,12 @@ use hyper::Method;
 use mail_parser::MimeHeaders as _;
 use minijinja::{Value, context};
 
-use super::shown::{parse_id, path_of, sender, size_text};
+use super::shown::{parse_id, path_of, sender};
 use super::{Signed, WebError, page};
 use crate::mail::html;
 use crate::mail::html::TooComplex;
 use crate::model::Folder;
+use crate::model::size_words;
 use crate::service::{access, mailbox};
 use crate::web::Web;
 use crate::web::http::{Req, Resp};
@@ -114,7 +115,7 @@ pub fn eml(web: &Web, signed: &Signed, id: &str) -> Result<Resp, WebError> {
     let id = parse_id(id)?;
     let opened = access::open(&web.ctx, &signed.session.address, id)?.ok_or(WebError::NotFound)?;
     if !opened.may.print {
-        return Err(WebError::Refused(access::NO_PRINT.into()));
+        return Err(WebError::Refused(crate::i18n::Text::new(access::NO_PRINT)));
     }
     let m = opened.message;
     let raw = crate::mail::headers::without_fields(&raw(web, id)?, &TRACE_FIELDS);
@@ -178,7 +179,7 @@ async fn show(web: &Web, req: &Req, signed: &Signed, id: &str, template: &str) -
     let address = &signed.session.address;
     let access::Opened { message: m, entry, may } = access::open(&web.ctx, address, id)?.ok_or(WebError::NotFound)?;
     if template == "print.html" && !may.print {
-        return Err(WebError::Refused(access::NO_PRINT.into()));
+        return Err(WebError::Refused(crate::i18n::Text::new(access::NO_PRINT)));
     }
     let rendered = web.renders.body(id, false, || raw(web, id)).await?;
     if really_read(req) && (!entry.read || entry.opened_at.is_none()) {
@@ -194,7 +195,7 @@ async fn show(web: &Web, req: &Req, signed: &Signed, id: &str, template: &str) -
         .attachments
         .iter()
         .enumerate()
-        .map(|(n, a)| context! { n => a.part.map_or(n, |p| p as usize), name => crate::mail::summary::visible_name(&a.name), content_type => a.content_type, size => size_text(a.size) })
+        .map(|(n, a)| context! { n => a.part.map_or(n, |p| p as usize), name => crate::mail::summary::visible_name(&a.name), content_type => a.content_type, size => web.pages.catalogues.say(signed.lang, &size_words(a.size)) })
         .collect();
     let folder = entry.folder;
     let status = if template == "message.html" {
@@ -202,14 +203,15 @@ async fn show(web: &Web, req: &Req, signed: &Signed, id: &str, template: &str) -
     } else {
         None
     };
+    let say = |id: &str| web.pages.catalogues.text(signed.lang, id, &[]);
     let values = context! {
-        status, notice => super::tracking::notice(req.query("done")),
+        status, notice => super::tracking::notice(req.query("done")).map(|id| say(id)),
         id => crate::service::intake::queue_id_text(id),
         from => sender(&m), to => m.to.join(", "), cc => m.cc.join(", "), subject => m.subject,
         received => signed.clock.datetime(m.received_at), expires => signed.clock.datetime(m.expires_at), body, attachments,
-        folder => folder.name(), back => path_of(folder), deleted => folder == Folder::Deleted,
+        folder => say(crate::web::words::folder(folder)), back => path_of(folder), deleted => folder == Folder::Deleted,
         html, images, remote_images, grant, too_complex, cut,
-        may_print => may.print, may_reply => may.reply, restriction_note => may.note,
+        may_print => may.print, may_reply => may.reply, restriction_note => may.note.map(say),
         has_others => !m.cc.is_empty() || m.to.len() > 1,
     };
     page(web, template, signed, values)

@@ -18,8 +18,6 @@ pub fn sender(m: &MessageRecord) -> String {
     }
 }
 
-pub use crate::model::size_text;
-
 pub fn path_of(folder: Folder) -> &'static str {
     match folder {
         Folder::Inbox => "/",

@@ -3,19 +3,22 @@
 use hyper::StatusCode;
 use minijinja::context;
 
-use super::{SESSION_COOKIE, WebError, anonymous_page, check_anonymous_form, safe_next};
+use super::{SESSION_COOKIE, WebError, anonymous_page, anonymous_text, check_anonymous_form, safe_next};
+use crate::i18n::Text;
 use crate::service::accounts::{self, AccountError, SignedIn};
 use crate::service::sign_in_codes;
 use crate::web::Web;
 use crate::web::http::{Req, Resp, cookie};
 
 /// The one message for every sign-in failure.
-const GENERIC_FAILURE: &str = "Sign-in failed. Check the address and password and try again. \
-If it keeps failing, use \u{201c}Forgot password?\u{201d} or contact the sender of your message.";
+const GENERIC_FAILURE: &str = "note-sign-in-failed";
 
 /// The one message for every failed sign-in code.
-const CODE_FAILURE: &str = "Sign-in failed. Check that you typed the code from the newest mail; \
-a code works for a limited time and a few tries. You can ask for a new one.";
+const CODE_FAILURE: &str = "note-code-failed";
+
+fn say(web: &Web, req: &Req, id: &'static str) -> String {
+    anonymous_text(web, req, &Text::new(id))
+}
 
 /// Step 1: the address.
 pub fn email_page(web: &Web, req: &Req) -> Result<Resp, WebError> {
@@ -23,7 +26,7 @@ pub fn email_page(web: &Web, req: &Req) -> Result<Resp, WebError> {
         step => "address",
         next => safe_next(req.query("next")),
         address => req.query("address"),
-        notice => notice(req.query("notice")),
+        notice => notice(req.query("notice")).map(|id| say(web, req, id)),
     };
     anonymous_page(web, req, "login.html", StatusCode::OK, values)
 }
@@ -34,7 +37,7 @@ pub fn email_step(web: &Web, req: &Req) -> Result<Resp, WebError> {
     let address = req.field("address").trim();
     let next = safe_next(req.field("next"));
     if !address.contains('@') || address.len() > 254 {
-        let values = context! { step => "address", next, address, error => "Enter the email address the message was sent to." };
+        let values = context! { step => "address", next, address, error => say(web, req, "note-enter-address") };
         return anonymous_page(web, req, "login.html", StatusCode::OK, values);
     }
     let values = context! { step => "password", next, address, codes => web.ctx.config.portal.sign_in_codes };
@@ -49,8 +52,7 @@ pub async fn password_step(web: &Web, req: &Req) -> Result<Resp, WebError> {
     match accounts::sign_in(&web.ctx, &web.throttle, address, req.field("password"), &req.client).await {
         Ok(signed) => Ok(started(&signed, next)),
         Err(AccountError::SignInRefused { .. }) => {
-            let values =
-                context! { step => "password", next, address, codes => web.ctx.config.portal.sign_in_codes, error => GENERIC_FAILURE };
+            let values = context! { step => "password", next, address, codes => web.ctx.config.portal.sign_in_codes, error => say(web, req, GENERIC_FAILURE) };
             anonymous_page(web, req, "login.html", StatusCode::OK, values)
         }
         Err(e) => Err(e.into()),
@@ -82,8 +84,8 @@ pub async fn code_request(web: &Web, req: &Req) -> Result<Resp, WebError> {
     let next = safe_next(req.field("next"));
     let minutes = web.ctx.config.portal.sign_in_code_minutes;
     if let Err(wait) = web.limits.mail_requests.check(&req.client.ip) {
-        let wait = crate::web::minutes_text(wait);
-        let error = format!("Too many sign-in codes were asked for from your network. Try again in {wait}.");
+        let wait = crate::web::wait_minutes(wait);
+        let error = anonymous_text(web, req, &Text::new("note-too-many-codes").with("minutes", wait));
         let values = context! { step => "code", next, address, minutes, error };
         return anonymous_page(web, req, "login.html", StatusCode::TOO_MANY_REQUESTS, values);
     }
@@ -101,7 +103,7 @@ pub async fn code_step(web: &Web, req: &Req) -> Result<Resp, WebError> {
         Ok(signed) => Ok(started(&signed, next)),
         Err(AccountError::SignInRefused { .. }) => {
             let minutes = web.ctx.config.portal.sign_in_code_minutes;
-            let values = context! { step => "code", next, address, minutes, error => CODE_FAILURE };
+            let values = context! { step => "code", next, address, minutes, error => say(web, req, CODE_FAILURE) };
             anonymous_page(web, req, "login.html", StatusCode::OK, values)
         }
         Err(e) => Err(e.into()),
@@ -111,9 +113,9 @@ pub async fn code_step(web: &Web, req: &Req) -> Result<Resp, WebError> {
 /// Fixed notices other pages send the sign-in page (never free text from the URL).
 fn notice(code: &str) -> Option<&'static str> {
     match code {
-        "signed-out" => Some("You have signed out."),
-        "password-set" => Some("Your password has been changed. Sign in with the new one."),
-        "session-ended" => Some("Your session ended. Please sign in again."),
+        "signed-out" => Some("note-signed-out"),
+        "password-set" => Some("note-password-set"),
+        "session-ended" => Some("note-session-ended"),
         _ => None,
     }
 }

@@ -25,12 +25,13 @@ pub fn panel(web: &Web, signed: &Signed, id: u64) -> Result<Option<Value>, WebEr
         return Ok(None);
     };
     let clock = &signed.clock;
+    let say = |id: &str| web.pages.catalogues.text(signed.lang, id, &[]);
     let lines: Vec<Value> = t
         .lines
         .iter()
         .map(|l| {
             context! {
-                address => l.address, held => l.held, status => l.status,
+                address => l.address, held => l.held, status => say(l.status), read => l.status == "line-read",
                 read_at => l.read_at.map(|at| clock.datetime(at)), revoked => l.revoked,
             }
         })
@@ -42,7 +43,7 @@ pub fn panel(web: &Web, signed: &Signed, id: u64) -> Result<Option<Value>, WebEr
         .collect();
     let recalled = t.message.recalled_at.map(|at| clock.datetime(at));
     Ok(Some(context! {
-        status => t.status.label(), lines, recalled, extend_to, extend_note => t.extend_note,
+        status => say(crate::web::words::status(t.status)), lines, recalled, extend_to, extend_note => t.extend_note.map(say),
         extended => t.message.extended_at.map(|at| clock.datetime(at)),
         limit => clock.datetime(t.limit), expires => clock.datetime(t.message.expires_at),
     }))
@@ -75,10 +76,10 @@ fn done(id: &str, what: &str) -> Resp {
 /// The line shown after a control took effect.
 pub fn notice(done: &str) -> Option<&'static str> {
     Some(match done {
-        "recalled" => "The message was recalled from every recipient.",
-        "extended" => "The expiry was extended.",
-        "revoked" => "That recipient's access was revoked.",
-        "granted" => "That recipient has access again.",
+        "recalled" => "note-recalled-all",
+        "extended" => "note-extended",
+        "revoked" => "note-revoked",
+        "granted" => "note-granted",
         _ => return None,
     })
 }

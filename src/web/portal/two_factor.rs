@@ -8,7 +8,11 @@ use crate::service::second_factor;
 use crate::web::Web;
 use crate::web::http::{Req, Resp, cookie};
 
-const WRONG_CODE: &str = "That code is not right. Codes change every 30 seconds and work once; try the newest one.";
+const WRONG_CODE: &str = "note-wrong-totp";
+
+fn say(web: &Web, signed: &Signed, id: &str) -> String {
+    web.pages.catalogues.text(signed.lang, id, &[])
+}
 
 /// The second sign-in step (only while it is pending).
 pub fn step_page(web: &Web, req: &Req, signed: &Signed) -> Result<Resp, WebError> {
@@ -36,7 +40,7 @@ pub async fn step(web: &Web, req: &Req, signed: Signed) -> Result<Resp, WebError
     match passed {
         Ok(token) => Ok(Resp::redirect(&next).with_cookie(cookie(super::SESSION_COOKIE, &token, "Lax"))),
         Err(AccountError::SignInRefused { .. }) => {
-            let error = "Sign-in failed. Check the code and try again.";
+            let error = say(web, &signed, "note-totp-sign-in-failed");
             page(web, "second_factor.html", &signed, context! { next, error })
         }
         Err(e) => Err(e.into()),
@@ -79,7 +83,7 @@ pub async fn confirm(web: &Web, req: &Req, signed: Signed) -> Result<Resp, WebEr
     let next = safe_next(req.field("next"));
     match second_factor::confirm_enrolment(&web.ctx, signed.token_hash.clone(), &signed.session, req.field("code")).await {
         Ok(codes) => page(web, "totp.html", &signed, context! { recovery_codes => codes, next }),
-        Err(AccountError::WrongCode) => again(web, &signed, &next, context! { error => WRONG_CODE }),
+        Err(AccountError::WrongCode) => again(web, &signed, &next, context! { error => say(web, &signed, WRONG_CODE) }),
         Err(AccountError::SessionGone) => Ok(Resp::redirect("/account/2fa")),
         Err(e) => Err(e.into()),
     }
@@ -87,14 +91,9 @@ pub async fn confirm(web: &Web, req: &Req, signed: Signed) -> Result<Resp, WebEr
 
 pub async fn remove(web: &Web, req: &Req, signed: Signed) -> Result<Resp, WebError> {
     match second_factor::remove(&web.ctx, signed.token_hash.clone(), &signed.session, req.field("code")).await {
-        Ok(()) => again(web, &signed, "/", context! { notice => "Two-step sign-in is off." }),
-        Err(AccountError::WrongCode) => again(web, &signed, "/", context! { error => WRONG_CODE }),
-        Err(AccountError::Required) => again(
-            web,
-            &signed,
-            "/",
-            context! { error => "Your organisation requires two-step sign-in." },
-        ),
+        Ok(()) => again(web, &signed, "/", context! { notice => say(web, &signed, "note-totp-off") }),
+        Err(AccountError::WrongCode) => again(web, &signed, "/", context! { error => say(web, &signed, WRONG_CODE) }),
+        Err(AccountError::Required) => again(web, &signed, "/", context! { error => say(web, &signed, "note-totp-required") }),
         Err(e) => Err(e.into()),
     }
 }
@@ -107,7 +106,7 @@ pub async fn recovery(web: &Web, req: &Req, signed: Signed) -> Result<Resp, WebE
             &signed,
             context! { recovery_codes => codes, next => "/account/2fa" },
         ),
-        Err(AccountError::WrongCode) => again(web, &signed, "/", context! { error => WRONG_CODE }),
+        Err(AccountError::WrongCode) => again(web, &signed, "/", context! { error => say(web, &signed, WRONG_CODE) }),
         Err(e) => Err(e.into()),
     }
 }

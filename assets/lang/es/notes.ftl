@@ -1,0 +1,200 @@
+# Words the code puts on pages: error pages, notes after an action, refusals,
+# checklist rules, folder and status names, the admin console's notes. Ids: fault-,
+# note-, rule-, line-, folder-, status-, restriction-, audit-kind-, console-.
+
+## Páginas de error
+fault-refused-title = No permitido
+fault-not-found-title = No encontrado
+fault-not-found = No hay nada en esta dirección, o usted no tiene permiso para verlo.
+fault-form-expired-title = Formulario caducado
+fault-form-expired = No se pudo aceptar este formulario. Vuelva atrás, recargue la página e inténtelo de nuevo.
+fault-too-large-title = Demasiado grande
+fault-too-large = Lo que ha enviado supera el tamaño que acepta esta página.
+fault-bad-request-title = Solicitud incorrecta
+fault-bad-request = No se pudo leer la solicitud.
+fault-too-slow-title = Demasiado lento
+fault-too-slow = La solicitud tardó demasiado. Inténtelo de nuevo.
+fault-failed-title = Algo salió mal
+fault-failed = El portal no pudo completar esta solicitud. Inténtelo de nuevo más tarde.
+
+## Avisos y negativas
+note-damaged = Este mensaje está dañado y no se puede mostrar. Se ha avisado al administrador.
+note-sending-off = El envío está desactivado para su cuenta.
+note-no-recipient = Añada al menos un destinatario.
+note-too-many-recipients = Un mensaje puede tener como máximo { $most } destinatarios.
+note-over-cap = Ha alcanzado el límite de { $limit } destinatarios seguros distintos este mes, por lo que este mensaje no se ha enviado.
+note-bad-secure-mode = { $got } no es un modo seguro
+note-no-compose = Desde este portal no se pueden escribir mensajes nuevos; puede responder a los mensajes que ha recibido.
+note-write-only-to = Solo puede escribir a direcciones de { $allowed }; { $outside } no es una de ellas.
+note-write-nowhere = No puede escribir a direcciones de ningún dominio; { $outside } no es una excepción.
+note-not-an-address = { $address } no es una dirección de correo electrónico.
+note-subject-too-long = El asunto puede tener como máximo { $most } caracteres.
+note-attachments-too-large = Los archivos adjuntos suman { $size }; el total permitido por mensaje es { $limit }. Quite algunos e inténtelo de nuevo.
+note-bad-expiry = La caducidad debe ser una de las opciones ofrecidas, como máximo { $days ->
+        [one] { $days } día
+       *[other] { $days } días
+    }.
+note-no-print-or-save = El remitente no permite imprimir ni guardar este mensaje.
+note-no-print-no-reply = El remitente no permite imprimir ni responder este mensaje.
+note-no-print-expired = El remitente no permite imprimir este mensaje, y ha caducado, por lo que ya no se puede responder.
+note-no-print = El remitente no permite imprimir este mensaje.
+note-expired-no-answer = Este mensaje ha caducado, por lo que ya no se puede responder.
+note-no-reply = El remitente no permite responder a este mensaje.
+note-recalled-no-extend = No se puede prorrogar un mensaje retirado.
+note-extended-once = La caducidad de un mensaje solo se puede prorrogar una vez, y la de este ya se prorrogó.
+note-at-retention-end = Este mensaje ya caduca al final del período de retención.
+note-tick-recall = Marque «Entiendo que la retirada no se puede deshacer» para retirar el mensaje.
+note-choose-expiry = Elija la nueva fecha de caducidad de la lista.
+note-recall-final = Este mensaje se ha retirado; una retirada no se puede deshacer. Envíe un mensaje nuevo.
+note-not-later = La nueva caducidad debe ser posterior a la actual.
+note-not-held = Esa dirección no es un destinatario seguro de este mensaje.
+note-already-revoked = El acceso de ese destinatario ya está revocado.
+note-not-revoked = Ese destinatario ya tiene acceso.
+note-past-retention = Los mensajes se conservan como máximo hasta el { $until } (el período de retención); la caducidad no puede superar esa fecha.
+note-choose-date-format = Elija un formato de fecha de la lista.
+note-choose-clock = Elija el formato de 12 o 24 horas.
+note-choose-week-start = Elija el primer día de la semana de la lista.
+note-choose-language = Elija un idioma de la lista.
+note-unknown-zone = { $zone } no es una zona horaria que este portal conozca.
+note-signature-too-long = La firma puede tener como máximo { $most } caracteres.
+note-preferences-saved = Preferencias guardadas.
+note-admin-preferences-saved = Guardado: las fechas se muestran así en todas las páginas de la consola.
+note-compose-limit = Ha enviado { $per } mensajes en los últimos minutos, el máximo que el portal envía por cuenta. Inténtelo de nuevo dentro de { $minutes ->
+        [one] { $minutes } minuto
+       *[other] { $minutes } minutos
+    }.
+note-reply-missing = Falta el mensaje al que se responde.
+note-choose-mode = Elija un modo seguro de la lista.
+note-choose-restriction = Elija una restricción de la lista.
+note-choose-expiry-days = Elija una caducidad de la lista.
+note-sign-in-failed = No se pudo iniciar sesión. Compruebe la dirección y la contraseña e inténtelo de nuevo. Si sigue fallando, use «¿Olvidó su contraseña?» o póngase en contacto con el remitente de su mensaje.
+note-code-failed = No se pudo iniciar sesión. Compruebe que ha escrito el código del correo más reciente; un código solo sirve durante un tiempo limitado y para unos pocos intentos. Puede solicitar uno nuevo.
+note-enter-address = Escriba la dirección de correo electrónico a la que se envió el mensaje.
+note-too-many-codes = Se han solicitado demasiados códigos de inicio de sesión desde su red. Inténtelo de nuevo dentro de { $minutes ->
+        [one] { $minutes } minuto
+       *[other] { $minutes } minutos
+    }.
+note-signed-out = Ha cerrado la sesión.
+note-password-set = Su contraseña se ha cambiado. Inicie sesión con la nueva.
+note-session-ended = Su sesión ha terminado. Vuelva a iniciar sesión.
+rule-length = de { $min } a { $max } caracteres
+rule-lowercase = una letra minúscula
+rule-uppercase = una letra mayúscula
+rule-digit = un dígito
+rule-symbol = un símbolo (ni letra ni dígito)
+rule-not-address = distinta de su dirección de correo electrónico
+rule-not-current = distinta de su contraseña actual
+note-password-rules = La nueva contraseña no cumple las reglas marcadas abajo.
+note-password-mismatch = Las dos contraseñas nuevas no coinciden.
+note-current-password-wrong = La contraseña actual no es correcta.
+note-too-many-links = Se han solicitado demasiados enlaces de restablecimiento desde su red. Inténtelo de nuevo dentro de { $minutes ->
+        [one] { $minutes } minuto
+       *[other] { $minutes } minutos
+    }.
+rule-not-users-address = distinta de la dirección de correo electrónico del usuario
+note-wrong-totp = Ese código no es correcto. Los códigos cambian cada 30 segundos y sirven una sola vez; pruebe con el más reciente.
+note-totp-sign-in-failed = No se pudo iniciar sesión. Compruebe el código e inténtelo de nuevo.
+note-totp-off = La verificación en dos pasos está desactivada.
+note-totp-required = Su organización exige la verificación en dos pasos.
+line-delivered-ordinary = Entregado como correo normal
+line-delivery-failed = Error de entrega
+line-queued-ordinary = En cola como correo normal
+line-recalled = Retirado
+line-access-revoked = Acceso revocado
+line-read = Leído
+line-expired = Caducado
+line-extended = Prorrogado
+line-sent = Enviado
+folder-inbox = Bandeja de entrada
+folder-sent = Enviados
+folder-deleted = Eliminados
+status-sent = Enviado
+status-read = Leído
+status-recalled = Retirado
+status-extended = Prorrogado
+status-expired = Caducado
+status-ordinary = Normal
+status-ordinary-mail = Correo normal
+status-read-by = Leído por { $read } de { $held }
+note-marked-read = Marcado como leído.
+note-marked-unread = Marcado como no leído.
+note-moved-deleted = Movido a Eliminados.
+note-restored = Restaurado.
+note-purged = Eliminado definitivamente.
+note-sent = Mensaje enviado.
+note-recalled-all = El mensaje se ha retirado de todos los destinatarios.
+note-extended = La caducidad se ha prorrogado.
+note-revoked = Se ha revocado el acceso de ese destinatario.
+note-granted = Ese destinatario vuelve a tener acceso.
+note-not-dead-lettered = La fila { $row } de la bandeja de salida no está (o ya no está) entre los envíos fallidos definitivamente.
+
+## Consola de administración
+console-note-reset-mail = Se está enviando al usuario una nueva contraseña de un solo uso.
+console-note-added = La cuenta se ha creado; no se ha enviado nada por correo. Establezca una contraseña abajo, o el usuario iniciará sesión con «¿Olvidó su contraseña?» (usuarios internos: con un código enviado por correo).
+console-note-added-mailed = La cuenta se ha creado; se está enviando un correo de primer contacto con una contraseña de un solo uso.
+console-note-password-forced = La contraseña está establecida; el usuario debe elegir la suya en el próximo inicio de sesión.
+console-note-password-set = La contraseña está establecida; el usuario puede conservarla.
+console-note-force-change = El usuario debe elegir una contraseña nueva en el próximo inicio de sesión.
+console-note-allow-logon = El usuario puede iniciar sesión.
+console-note-deny-logon = El usuario ya no puede iniciar sesión; sus sesiones se han cerrado.
+console-note-allow-sending = El usuario puede enviar.
+console-note-deny-sending = El usuario ya no puede enviar.
+console-note-unlock = Se ha levantado el bloqueo de inicio de sesión.
+console-confirm-reset-mail-title = Restablecer la contraseña y enviarla por correo
+console-confirm-reset-mail = La contraseña actual deja de funcionar ahora; se envía por correo al usuario una nueva contraseña de un solo uso, y deberá elegir la suya en el próximo inicio de sesión.
+console-confirm-reset-show-title = Restablecer la contraseña y mostrármela
+console-confirm-reset-show = La contraseña actual deja de funcionar ahora; la nueva contraseña de un solo uso se le muestra a usted una sola vez.
+console-confirm-force-change-title = Forzar un cambio de contraseña
+console-confirm-force-change = El usuario debe elegir una contraseña nueva en el próximo inicio de sesión, también en las sesiones abiertas ahora.
+console-confirm-deny-logon-title = Denegar inicio de sesión
+console-confirm-deny-logon = Todas las sesiones del usuario se cierran ahora, y ningún inicio de sesión funciona hasta que se vuelva a permitir.
+console-confirm-deny-sending-title = Denegar envío
+console-confirm-deny-sending = El usuario aún puede leer, pero no responder ni escribir, hasta que se vuelva a permitir el envío.
+console-confirm-delete-title = Eliminar la cuenta
+console-confirm-delete = La cuenta y sus entradas de buzón se eliminan definitivamente; la auditoría y los registros de mensajes se conservan. Esta acción no se puede deshacer.
+console-note-date-left-out = Las fechas se escriben { $pattern }, por ejemplo { $example }; se ha omitido la fecha que no se pudo leer.
+console-note-date-replaced = Las fechas se escriben { $pattern }, por ejemplo { $example }; se ha sustituido la fecha que no se pudo leer.
+console-note-start-after-end = El inicio era posterior al final; el informe muestra solo el último día.
+console-note-range-too-long = Un informe abarca como máximo { $days } días; se ha movido el inicio.
+console-note-sign-in-failed = No se pudo iniciar sesión. Compruebe el nombre, la contraseña y el código, e inténtelo de nuevo.
+console-note-signed-out = Ha cerrado la sesión.
+
+## Consola de administración: nombres de estados, tipos de auditoría y restricciones
+restriction-none = ninguna
+restriction-no-print = sin imprimir
+restriction-no-print-no-reply = sin imprimir ni responder
+audit-kind-sign-in = Inicios de sesión
+audit-kind-sign-in-failed = Inicios de sesión fallidos
+audit-kind-lockout = Bloqueos
+audit-kind-password = Contraseñas y restablecimientos
+audit-kind-admin-sign-in = Inicios de sesión (admin)
+audit-kind-admin-sign-in-failed = Inicios de sesión fallidos (admin)
+audit-kind-admin-change = Cambios de administración
+audit-kind-account = Otros eventos de cuenta
+console-tab-all = Todos
+
+## Tamaños (unidades decimales, como las cuenta la configuración; los símbolos kB, MB, GB se mantienen)
+size-bytes = { $n ->
+        [one] { $n } byte
+       *[other] { $n } bytes
+    }
+size-whole = { $n } { $unit }
+size-tenths = { $whole },{ $tenth } { $unit }
+
+## Antigüedades y duraciones (panel, monitor)
+age-seconds = { $n ->
+        [one] { $n } segundo
+       *[other] { $n } segundos
+    }
+age-minutes = { $n ->
+        [one] { $n } minuto
+       *[other] { $n } minutos
+    }
+age-hours = { $n ->
+        [one] { $n } hora
+       *[other] { $n } horas
+    }
+age-days = { $n ->
+        [one] { $n } día
+       *[other] { $n } días
+    }

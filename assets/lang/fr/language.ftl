@@ -1,0 +1,2 @@
+# The language's own name, shown in the language choice.
+language-name = Français
