@@ -9,21 +9,7 @@ use common::portal::Portal;
 const GOOD: &str = "Correct-Horse-42-battery";
 
 fn save(agent: &mut Agent, fields: &[(&str, &str)]) -> common::https::Response {
-    let csrf = agent.get("/account/preferences").field("csrf");
-    let mut all = vec![
-        ("csrf", csrf.as_str()),
-        ("date_format", "iso"),
-        ("clock_hours", "24"),
-        ("week_starts", "monday"),
-        ("time_zone", "UTC"),
-        ("signature", ""),
-        ("language", "en"),
-    ];
-    for (k, v) in fields {
-        all.retain(|(n, _)| n != k);
-        all.push((k, v));
-    }
-    agent.post("/account/preferences", &all)
+    common::portal::save_preferences(agent, fields)
 }
 
 /// Whether `text` holds a date like 24/11/2026 followed by a 12-hour time and JST.

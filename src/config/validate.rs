@@ -178,10 +178,7 @@ fn sign_in_limits(c: &Config, out: &mut Vec<Problem>) {
     }
     let shipped = crate::i18n::shipped_codes();
     if !shipped.contains(&c.portal.default_language.as_str()) {
-        out.push(problem(
-            "portal.default_language",
-            &format!("must be one of {}", shipped.join(", ")),
-        ));
+        out.push(problem("portal.default_language", format!("must be one of {}", shipped.join(", "))));
     }
     let age = c.password.max_age_days;
     if !(age.is_finite() && (0.0..=3650.0).contains(&age)) {

@@ -18,10 +18,10 @@ pub fn best(header: &str, known: impl Fn(&str) -> Option<&'static str>) -> Optio
         if quality == 0 || primary.is_empty() || primary.len() > 8 {
             continue;
         }
-        if let Some(code) = known(&primary) {
-            if best.is_none_or(|(q, _)| quality > q) {
-                best = Some((quality, code));
-            }
+        if let Some(code) = known(&primary)
+            && best.is_none_or(|(q, _)| quality > q)
+        {
+            best = Some((quality, code));
         }
     }
     best.map(|(_, code)| code)

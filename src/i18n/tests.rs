@@ -154,6 +154,10 @@ fn every_id_asked_for_exists_and_every_message_is_used() {
         "restriction-",
         "audit-kind-",
         "console-",
+        "size-",
+        "age-",
+        "chart-",
+        "month-",
     ];
     asked.extend(code.into_iter().filter(|l| {
         prefixes.iter().any(|p| l.starts_with(p))

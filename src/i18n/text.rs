@@ -65,3 +65,9 @@ impl From<Text> for Arg {
         Self::Said(Box::new(t))
     }
 }
+
+impl From<u64> for Arg {
+    fn from(n: u64) -> Self {
+        Self::Number(i64::try_from(n).unwrap_or(i64::MAX))
+    }
+}

@@ -61,7 +61,8 @@ pub async fn envelope_and_bytes(ctx: &Context, row: &OutboxRow) -> Result<(Strin
                 _ => ("?", 0),
             };
             let message = queue::message(ctx, row.message_id).map_err(|e| failed(e.to_string()))?;
-            let (subject, sent_at) = message.map_or_else(|| ("(no longer stored)".into(), 0), |m| (m.subject, m.received_at));
+            let gone = || ctx.notifier.catalogues.text(mail_language(ctx, &to), "note-mail-gone", &[]);
+            let (subject, sent_at) = message.map_or_else(|| (gone(), 0), |m| (m.subject, m.received_at));
             let values = context! {
                 subject, sent_at => utc_text(sent_at), reader,
                 read_at => utc_text(read_at),
@@ -75,7 +76,9 @@ pub async fn envelope_and_bytes(ctx: &Context, row: &OutboxRow) -> Result<(Strin
                 Payload::DeliveryFailure { recipients, reason } => (recipients.join(", "), reason.clone()),
                 _ => (String::new(), "unknown".to_string()),
             };
-            let subject = original_subject(ctx, row).await;
+            let subject = original_subject(ctx, row)
+                .await
+                .unwrap_or_else(|| ctx.notifier.catalogues.text(mail_language(ctx, &to), "note-mail-no-subject", &[]));
             let values = context! { subject, recipients, reason };
             let bytes = compose(ctx, Kind::DeliveryFailure, &to, values, &unique).await?;
             Ok((notifier.sender_address(), vec![to], bytes))
@@ -158,10 +161,9 @@ fn named_sender(ctx: &Context, row: &OutboxRow) -> Result<Option<String>, SendEr
 }
 
 /// Subject of the stored relay bytes, for telling the sender which message failed.
-async fn original_subject(ctx: &Context, row: &OutboxRow) -> String {
+async fn original_subject(ctx: &Context, row: &OutboxRow) -> Option<String> {
     let bytes = queue::relay_bytes(ctx, row).await.ok().flatten().unwrap_or_default();
-    let subject = mail_parser::MessageParser::default()
+    mail_parser::MessageParser::default()
         .parse_headers(&bytes)
-        .and_then(|m| m.subject().map(str::to_string));
-    subject.unwrap_or_else(|| "(no subject)".into())
+        .and_then(|m| m.subject().map(str::to_string))
 }

@@ -92,28 +92,36 @@ fn units(n: usize) -> f64 {
 }
 
 /// The chart's frame: title, total, legend, base line and scale.
-fn chart_head(r: &Report, most: u32, base: f64) -> String {
+/// The chart's words in the reader's language, already HTML-escaped.
+pub struct ChartWords {
+    /// What the chart shows, for screen readers.
+    pub title: String,
+    /// "N messages", over the bars.
+    pub total: String,
+    pub outbound: String,
+    pub inbound: String,
+}
+
+fn chart_head(words: &ChartWords, most: u32, base: f64) -> String {
     let mut s = String::new();
     let _ = write!(
         s,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {WIDTH} {HEIGHT}\" role=\"img\" aria-labelledby=\"chart-title\" id=\"report-chart\" class=\"chart\">\
-         <title id=\"chart-title\">{} secure messages: {} outbound, {} inbound, {} to {}</title>",
-        r.total(),
-        r.outbound,
-        r.inbound,
-        r.days.first().map_or("", |d| d.date.as_str()),
-        r.days.last().map_or("", |d| d.date.as_str()),
+         <title id=\"chart-title\">{}</title>",
+        words.title
     );
     let _ = write!(
         s,
-        "<text x=\"{LEFT}\" y=\"22\" font-size=\"16\" font-weight=\"600\" fill=\"#111\">{} messages</text>\
-         <rect x=\"{}\" y=\"10\" width=\"12\" height=\"12\" fill=\"{OUTBOUND_FILL}\"/><text x=\"{}\" y=\"21\" font-size=\"12\" fill=\"#333\">outbound</text>\
-         <rect x=\"{}\" y=\"10\" width=\"12\" height=\"12\" fill=\"{INBOUND_FILL}\"/><text x=\"{}\" y=\"21\" font-size=\"12\" fill=\"#333\">inbound</text>",
-        r.total(),
+        "<text x=\"{LEFT}\" y=\"22\" font-size=\"16\" font-weight=\"600\" fill=\"#111\">{}</text>\
+         <rect x=\"{}\" y=\"10\" width=\"12\" height=\"12\" fill=\"{OUTBOUND_FILL}\"/><text x=\"{}\" y=\"21\" font-size=\"12\" fill=\"#333\">{}</text>\
+         <rect x=\"{}\" y=\"10\" width=\"12\" height=\"12\" fill=\"{INBOUND_FILL}\"/><text x=\"{}\" y=\"21\" font-size=\"12\" fill=\"#333\">{}</text>",
+        words.total,
         WIDTH - 200.0,
         WIDTH - 184.0,
+        words.outbound,
         WIDTH - 110.0,
-        WIDTH - 94.0
+        WIDTH - 94.0,
+        words.inbound
     );
     let _ = write!(
         s,
@@ -130,14 +138,14 @@ fn chart_head(r: &Report, most: u32, base: f64) -> String {
 
 /// A stacked bar per day (outbound below, inbound above) with the total on
 /// top, a scale on the left and the first, middle and last dates below.
-pub fn svg(r: &Report) -> String {
+pub fn svg(r: &Report, words: &ChartWords) -> String {
     let most = r.days.iter().map(|d| d.outbound + d.inbound).max().unwrap_or(0).max(1);
     let plot_h = HEIGHT - TOP - BOTTOM;
     let slot = (WIDTH - LEFT - 8.0) / units(r.days.len().max(1));
     let bar = (slot * 0.75).max(1.0);
     let scale = |n: u32| f64::from(n) / f64::from(most) * plot_h;
     let base = TOP + plot_h;
-    let mut s = chart_head(r, most, base);
+    let mut s = chart_head(words, most, base);
     let labelled = [0, r.days.len() / 2, r.days.len().saturating_sub(1)];
     for (i, d) in r.days.iter().enumerate() {
         let x = LEFT + slot * units(i) + (slot - bar) / 2.0;
@@ -217,7 +225,13 @@ mod tests {
 
     #[test]
     fn the_chart_draws_a_bar_per_kind_and_the_total() {
-        let chart = svg(&sample());
+        let words = ChartWords {
+            title: "4 secure messages".into(),
+            total: "4 messages".into(),
+            outbound: "outbound".into(),
+            inbound: "inbound".into(),
+        };
+        let chart = svg(&sample(), &words);
         assert!(chart.starts_with("<svg") && chart.ends_with("</svg>"));
         assert!(chart.contains(">4 messages</text>"));
         assert_eq!(

@@ -187,3 +187,23 @@ impl Portal {
         agent
     }
 }
+
+/// Posts the preferences form with everything at its default but `fields`
+/// (the page's CSRF token included).
+pub fn save_preferences(agent: &mut Agent, fields: &[(&str, &str)]) -> Response {
+    let csrf = agent.get("/account/preferences").field("csrf");
+    let mut all = vec![
+        ("csrf", csrf.as_str()),
+        ("date_format", "iso"),
+        ("clock_hours", "24"),
+        ("week_starts", "monday"),
+        ("time_zone", "UTC"),
+        ("signature", ""),
+        ("language", "en"),
+    ];
+    for (k, v) in fields {
+        all.retain(|(n, _)| n != k);
+        all.push((k, v));
+    }
+    agent.post("/account/preferences", &all)
+}

@@ -1,6 +1,7 @@
 # Words the code puts on pages: error pages, notes after an action, refusals,
 # checklist rules, folder and status names, the admin console's notes. Ids: fault-,
-# note-, rule-, line-, folder-, status-, restriction-, audit-kind-, console-.
+# note-, rule-, line-, folder-, status-, restriction-, audit-kind-, console-, size-,
+# age-, chart-.
 
 ## Error pages
 fault-refused-title = Nicht erlaubt
@@ -132,7 +133,7 @@ note-recalled-all = Die Nachricht wurde bei allen Empfängern zurückgerufen.
 note-extended = Das Ablaufdatum wurde verlängert.
 note-revoked = Der Zugriff dieses Empfängers wurde entzogen.
 note-granted = Dieser Empfänger hat wieder Zugriff.
-note-not-dead-lettered = Postausgangszeile { $row } ist nicht (mehr) als unzustellbar abgelegt.
+note-not-dead-lettered = Postausgangszeile { $row } ist nicht (mehr) als unzustellbar markiert.
 
 ## Admin console
 console-note-reset-mail = Ein neues Einmalpasswort wird dem Benutzer per E-Mail zugestellt.
@@ -207,3 +208,26 @@ age-days = { $n ->
         [one] { $n } Tag
        *[other] { $n } Tage
     }
+
+## The report's chart
+chart-title = { $total ->
+        [one] { $total } sichere Nachricht
+       *[other] { $total } sichere Nachrichten
+    }: { $outbound } ausgehend, { $inbound } eingehend, { $from } bis { $to }
+chart-total = { $total ->
+        [one] { $total } Nachricht
+       *[other] { $total } Nachrichten
+    }
+chart-outbound = ausgehend
+chart-inbound = eingehend
+
+## The admin console: adding a user, the directory
+console-note-not-an-address = „{ $address }“ ist keine E-Mail-Adresse wie jemand@example.org.
+console-note-internal-no-password = { $address } gehört zu einer internen Domain: Interne Benutzer melden sich mit einem Code an, den sie per E-Mail anfordern; es gibt also kein Passwort zu versenden. Lassen Sie das Häkchen weg.
+console-note-exists = Für { $address } gibt es bereits ein Konto.
+# The last sign-in of a user: when, and from which IP address.
+console-last-sign-in = { $date } von { $ip }
+
+## Mails: in place of a subject
+note-mail-no-subject = (kein Betreff)
+note-mail-gone = (nicht mehr gespeichert)

@@ -1,6 +1,7 @@
 # Words the code puts on pages: error pages, notes after an action, refusals,
 # checklist rules, folder and status names, the admin console's notes. Ids: fault-,
-# note-, rule-, line-, folder-, status-, restriction-, audit-kind-, console-.
+# note-, rule-, line-, folder-, status-, restriction-, audit-kind-, console-, size-,
+# age-, chart-.
 
 ## Error pages
 fault-refused-title = Not allowed
@@ -198,3 +199,26 @@ age-days = { $n ->
         [one] { $n } day
        *[other] { $n } days
     }
+
+## The report's chart
+chart-title = { $total ->
+        [one] { $total } secure message
+       *[other] { $total } secure messages
+    }: { $outbound } outbound, { $inbound } inbound, { $from } to { $to }
+chart-total = { $total ->
+        [one] { $total } message
+       *[other] { $total } messages
+    }
+chart-outbound = outbound
+chart-inbound = inbound
+
+## The admin console: adding a user, the directory
+console-note-not-an-address = “{ $address }” is not an email address like someone@example.org.
+console-note-internal-no-password = { $address } is in an internal domain: internal users sign in with a code mailed when they ask, so there is no password to mail. Leave the tick off.
+console-note-exists = There is already an account for { $address }.
+# The last sign-in of a user: when, and from which IP address.
+console-last-sign-in = { $date } from { $ip }
+
+## Mails: in place of a subject
+note-mail-no-subject = (no subject)
+note-mail-gone = (no longer stored)

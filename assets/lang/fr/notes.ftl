@@ -219,3 +219,26 @@ age-days = { $n ->
         [one] { $n } jour
        *[other] { $n } jours
     }
+
+## Le graphique du rapport
+chart-title = { $total ->
+        [one] { $total } message sécurisé
+       *[other] { $total } messages sécurisés
+    } : { $outbound } sortants, { $inbound } entrants, du { $from } au { $to }
+chart-total = { $total ->
+        [one] { $total } message
+       *[other] { $total } messages
+    }
+chart-outbound = sortants
+chart-inbound = entrants
+
+## La console d’administration : ajouter un utilisateur, l’annuaire
+console-note-not-an-address = « { $address } » n’est pas une adresse e-mail comme quelqu’un@exemple.org.
+console-note-internal-no-password = { $address } appartient à un domaine interne : les utilisateurs internes se connectent avec un code envoyé par e-mail à leur demande, il n’y a donc pas de mot de passe à envoyer. Laissez la case décochée.
+console-note-exists = Un compte existe déjà pour { $address }.
+# La dernière connexion d’un utilisateur : quand, et depuis quelle adresse IP.
+console-last-sign-in = { $date } depuis { $ip }
+
+## E-mails : à la place d’un objet
+note-mail-no-subject = (sans objet)
+note-mail-gone = (n’est plus conservé)

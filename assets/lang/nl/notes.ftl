@@ -1,6 +1,7 @@
 # Words the code puts on pages: error pages, notes after an action, refusals,
 # checklist rules, folder and status names, the admin console's notes. Ids: fault-,
-# note-, rule-, line-, folder-, status-, restriction-, audit-kind-, console-.
+# note-, rule-, line-, folder-, status-, restriction-, audit-kind-, console-, size-,
+# age-, chart-.
 
 ## Error pages
 fault-refused-title = Niet toegestaan
@@ -216,3 +217,26 @@ age-days = { $n ->
         [one] { $n } dag
        *[other] { $n } dagen
     }
+
+## The report's chart
+chart-title = { $total ->
+        [one] { $total } beveiligd bericht
+       *[other] { $total } beveiligde berichten
+    }: { $outbound } uitgaand, { $inbound } inkomend, { $from } tot en met { $to }
+chart-total = { $total ->
+        [one] { $total } bericht
+       *[other] { $total } berichten
+    }
+chart-outbound = uitgaand
+chart-inbound = inkomend
+
+## The admin console: adding a user, the directory
+console-note-not-an-address = ‘{ $address }’ is geen e-mailadres zoals iemand@example.org.
+console-note-internal-no-password = { $address } valt onder een intern domein: interne gebruikers melden zich aan met een code die op verzoek wordt gemaild, dus er is geen wachtwoord om te mailen. Laat het vinkje uit.
+console-note-exists = Er bestaat al een account voor { $address }.
+# The last sign-in of a user: when, and from which IP address.
+console-last-sign-in = { $date } vanaf { $ip }
+
+## Mails: in place of a subject
+note-mail-no-subject = (geen onderwerp)
+note-mail-gone = (niet meer opgeslagen)

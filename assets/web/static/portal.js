@@ -85,7 +85,9 @@
     if (bytes < 1e3) { return words("size-bytes", { n: bytes }); }
     if (bytes < 1e6) { return words("size-kb", { n: Math.ceil(bytes / 1e3) }); }
     var unit = bytes < 1e9 ? 1e6 : 1e9;
-    return words(unit === 1e6 ? "size-mb" : "size-gb", { n: Math.ceil(bytes / (unit / 10)) / 10 });
+    // The page's language decides the decimal mark (4.2 MB, 4,2 MB).
+    var n = (Math.ceil(bytes / (unit / 10)) / 10).toLocaleString(document.documentElement.lang || "en");
+    return words(unit === 1e6 ? "size-mb" : "size-gb", { n: n });
   }
   function check() {
     var size = total();

@@ -17,7 +17,10 @@ fn user_row(web: &Web, admin: &Admin, a: &Account) -> Value {
     context! {
         address => a.address, link => format!("/admin/user?address={}", encode(&a.address)),
         created => admin.when(a.created_at), internal => a.internal,
-        last => a.last_sign_in.as_ref().map(|l| format!("{} from {}", admin.when(l.at), l.ip)),
+        last => a.last_sign_in.as_ref().map(|l| {
+            let text = Text::new("console-last-sign-in").with("date", admin.when(l.at)).with("ip", l.ip.clone());
+            web.pages.catalogues.say(admin.lang, &text)
+        }),
         password => a.password_hash.is_some(), must_change => a.must_change_password,
         logon => a.allow_logon, sending => a.allow_sending, totp => a.totp.is_some(),
         locked => web.throttle.is_locked(&a.address),

@@ -109,11 +109,11 @@ async fn signed_in(web: &Web, req: &Req) -> Result<Option<Admin>, WebError> {
     let lang = web.pages.catalogues.pick(&preferences.language, req.accept_language());
     let clock = Clock::of(&preferences).with_months(crate::web::words::months(&web.pages.catalogues, lang));
     Ok(Some(Admin {
-        lang,
         token_hash,
         session,
         preferences,
         clock,
+        lang,
     }))
 }
 

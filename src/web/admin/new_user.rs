@@ -4,6 +4,7 @@
 use minijinja::context;
 
 use super::{Admin, page};
+use crate::i18n::Text;
 use crate::service::directory::{self, AddError};
 use crate::web::Web;
 use crate::web::http::{Req, Resp};
@@ -31,7 +32,14 @@ pub async fn add(web: &Web, req: &Req, admin: &Admin) -> Result<Resp, WebError> 
             let done = if mail { "added-mailed" } else { "added" };
             Ok(Resp::redirect(&format!("/admin/user?address={}&done={done}", encode(&address))))
         }
-        Err(AddError::Store(e)) => Err(e.into()),
-        Err(e) => render(web, admin, typed, mail, Some(&e.to_string())),
+        Err(e) => {
+            let text = match e {
+                AddError::Store(e) => return Err(e.into()),
+                AddError::NotAnAddress(a) => Text::new("console-note-not-an-address").with("address", a),
+                AddError::InternalHasNoPassword(a) => Text::new("console-note-internal-no-password").with("address", a),
+                AddError::Exists(a) => Text::new("console-note-exists").with("address", a),
+            };
+            render(web, admin, typed, mail, Some(&web.pages.catalogues.say(admin.lang, &text)))
+        }
     }
 }

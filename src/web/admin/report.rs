@@ -3,6 +3,7 @@
 use minijinja::{Value, context};
 
 use super::{Admin, page, query_day};
+use crate::i18n::Arg;
 use crate::service::report::{self, MAX_DAYS};
 use crate::web::Web;
 use crate::web::http::{Req, Resp};
@@ -35,6 +36,29 @@ fn range(web: &Web, req: &Req, admin: &Admin) -> (i64, i64, Option<String>) {
     (first, last, note)
 }
 
+/// The chart's words in the admin's language.
+fn chart_words(web: &Web, admin: &Admin, r: &report::Report) -> report::ChartWords {
+    let say = |id: &str, args: &[(&str, Arg)]| crate::i18n::escape(&web.pages.catalogues.text(admin.lang, id, args));
+    let (total, outbound, inbound) = (r.total(), r.outbound, r.inbound);
+    let first = r.days.first().map_or(String::new(), |d| d.date.clone());
+    let last = r.days.last().map_or(String::new(), |d| d.date.clone());
+    report::ChartWords {
+        title: say(
+            "chart-title",
+            &[
+                ("total", total.into()),
+                ("outbound", outbound.into()),
+                ("inbound", inbound.into()),
+                ("from", first.into()),
+                ("to", last.into()),
+            ],
+        ),
+        total: say("chart-total", &[("total", total.into())]),
+        outbound: say("chart-outbound", &[]),
+        inbound: say("chart-inbound", &[]),
+    }
+}
+
 pub fn show(web: &Web, req: &Req, admin: &Admin) -> Result<Resp, WebError> {
     let (first, last, note) = range(web, req, admin);
     let r = report::report(&web.ctx, first, last)?;
@@ -46,7 +70,7 @@ pub fn show(web: &Web, req: &Req, admin: &Admin) -> Result<Resp, WebError> {
         .collect();
     let (from, to) = (report::date_of(first), report::date_of(last));
     let values = context! {
-        chart => Value::from_safe_string(report::svg(&r)), days, note, total => r.total(), outbound => r.outbound, inbound => r.inbound,
+        chart => Value::from_safe_string(report::svg(&r, &chart_words(web, admin, &r))), days, note, total => r.total(), outbound => r.outbound, inbound => r.inbound,
         csv => format!("/admin/report/csv?from={from}&to={to}"), from => admin.clock.day_text(first), to => admin.clock.day_text(last), section => "report",
     };
     page(web, "admin_report.html", admin, values)

@@ -192,10 +192,10 @@ async fn signed_in_routes(web: &Web, req: &Req, segments: &[&str], get: bool, po
 
 /// The Inbox, reused for this session while its mailbox and account are
 /// unchanged (the version is read before the page is built, so a page never
-/// outlives a change it missed).
+/// outlives a change it missed) and asked for in the same language.
 fn inbox(web: &Web, req: &Req, signed: &Signed) -> Result<Resp, WebError> {
     let version = crate::service::mailbox::version(&web.ctx, &signed.session.address);
-    let key = req.path_and_query();
+    let key = format!("{} {}", signed.lang, req.path_and_query());
     if let Some(resp) = web.page_cache.get(&signed.token_hash, &key, version) {
         return Ok(resp);
     }

@@ -205,7 +205,7 @@ async fn show(web: &Web, req: &Req, signed: &Signed, id: &str, template: &str) -
     };
     let say = |id: &str| web.pages.catalogues.text(signed.lang, id, &[]);
     let values = context! {
-        status, notice => super::tracking::notice(req.query("done")).map(|id| say(id)),
+        status, notice => super::tracking::notice(req.query("done")).map(&say),
         id => crate::service::intake::queue_id_text(id),
         from => sender(&m), to => m.to.join(", "), cc => m.cc.join(", "), subject => m.subject,
         received => signed.clock.datetime(m.received_at), expires => signed.clock.datetime(m.expires_at), body, attachments,
