@@ -74,11 +74,11 @@ pub enum TooComplex {
 }
 
 impl TooComplex {
-    /// What the reader is told.
+    /// What the reader is told (a catalogue id).
     pub fn reason(self) -> &'static str {
         match self {
-            Self::TooLarge => "This message's formatted text is too large to show here.",
-            Self::TooDeep => "This message's formatted text is built too intricately to show here safely.",
+            Self::TooLarge => "note-html-too-large",
+            Self::TooDeep => "note-html-too-deep",
         }
     }
 }

@@ -163,6 +163,16 @@ fn reader_words(what: &What) -> Option<Text> {
     })
 }
 
+/// How a user signed in, as the vault records it ("a password", "an emailed
+/// code"), in the reader's words; anything else as it was stored.
+fn method_words(method: &str) -> crate::i18n::Arg {
+    match method {
+        "a password" => Text::new("event-method-password").into(),
+        "an emailed code" => Text::new("event-method-code").into(),
+        other => other.into(),
+    }
+}
+
 /// Words of a portal account or sign-in event.
 fn account_words(what: &What) -> Option<Text> {
     Some(match what {
@@ -176,7 +186,7 @@ fn account_words(what: &What) -> Option<Text> {
         } else {
             "event-signed-in"
         })
-        .with("method", method.as_str())
+        .with("method", method_words(method))
         .with("ip", ip.as_str())
         .with("agent", agent.as_str()),
         What::SignInRefused { ip, why, locked } => Text::new(if *locked {
@@ -353,8 +363,8 @@ mod tests {
         {"kind": "expired"},
         {"kind": "purged", "days": 1, "bytes": 1, "entries": 1},
         {"kind": "purged", "days": 365, "bytes": 48213, "entries": 0},
-        {"kind": "signed_in", "method": "password", "ip": "198.51.100.7", "agent": "Firefox", "second_step_pending": false},
-        {"kind": "signed_in", "method": "a sign-in code", "ip": "198.51.100.7", "agent": "Safari", "second_step_pending": true},
+        {"kind": "signed_in", "method": "a password", "ip": "198.51.100.7", "agent": "Firefox", "second_step_pending": false},
+        {"kind": "signed_in", "method": "an emailed code", "ip": "198.51.100.7", "agent": "Safari", "second_step_pending": true},
         {"kind": "sign_in_refused", "ip": "198.51.100.7", "why": "wrong password", "locked": false},
         {"kind": "sign_in_refused", "ip": "198.51.100.7", "why": "wrong password", "locked": true},
         {"kind": "signed_out"},
@@ -424,7 +434,16 @@ mod tests {
             .map(|(id, _)| id)
             .filter(|id| id.starts_with("event-"))
             .collect();
-        let said: BTreeSet<&str> = samples().iter().map(|w| w.text().id).collect();
+        // Each event's own message, and the words nested in it (how one signed in).
+        let mut said = BTreeSet::new();
+        for text in samples().iter().map(What::text) {
+            said.insert(text.id);
+            for (_, arg) in &text.args {
+                if let crate::i18n::Arg::Said(inner) = arg {
+                    said.insert(inner.id);
+                }
+            }
+        }
         assert_eq!(said, messages);
     }
 }

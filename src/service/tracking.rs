@@ -109,23 +109,23 @@ pub fn tracking(ctx: &Context, sender: &str, id: u64) -> Result<Option<Tracking>
 fn line_status(m: &MessageRecord, r: &RecipientStatus, read_at: Option<i64>, now: i64) -> &'static str {
     if !r.held() {
         return match r.state.as_str() {
-            "relayed" => "line-delivered-ordinary",
-            "failed" => "line-delivery-failed",
-            _ => "line-queued-ordinary",
+            "relayed" => "recipient-state-delivered-ordinary",
+            "failed" => "recipient-state-delivery-failed",
+            _ => "recipient-state-queued-ordinary",
         };
     }
     if m.recalled_at.is_some() {
-        "line-recalled"
+        "recipient-state-recalled"
     } else if r.revoked.is_some() {
-        "line-access-revoked"
+        "recipient-state-access-revoked"
     } else if read_at.is_some() {
-        "line-read"
+        "recipient-state-read"
     } else if m.expires_at <= now {
-        "line-expired"
+        "recipient-state-expired"
     } else if m.extended_at.is_some() {
-        "line-extended"
+        "recipient-state-extended"
     } else {
-        "line-sent"
+        "recipient-state-sent"
     }
 }
 
@@ -282,15 +282,15 @@ mod tests {
     fn each_line_says_how_it_stands_for_that_recipient() {
         let mut m = record(100);
         let (bob, carol) = (m.recipients[0].clone(), m.recipients[1].clone());
-        assert_eq!(line_status(&m, &carol, None, 50), "Delivered as ordinary mail");
-        assert_eq!(line_status(&m, &bob, None, 50), "Sent");
-        assert_eq!(line_status(&m, &bob, None, 100), "Expired");
-        assert_eq!(line_status(&m, &bob, Some(40), 100), "Read");
+        assert_eq!(line_status(&m, &carol, None, 50), "recipient-state-delivered-ordinary");
+        assert_eq!(line_status(&m, &bob, None, 50), "recipient-state-sent");
+        assert_eq!(line_status(&m, &bob, None, 100), "recipient-state-expired");
+        assert_eq!(line_status(&m, &bob, Some(40), 100), "recipient-state-read");
         let mut revoked = bob.clone();
         revoked.revoked = Some(Revoked { at: 1, entry: None });
-        assert_eq!(line_status(&m, &revoked, Some(40), 50), "Access revoked");
+        assert_eq!(line_status(&m, &revoked, Some(40), 50), "recipient-state-access-revoked");
         m.recalled_at = Some(60);
-        assert_eq!(line_status(&m, &revoked, Some(40), 50), "line-recalled");
+        assert_eq!(line_status(&m, &revoked, Some(40), 50), "recipient-state-recalled");
     }
 
     #[test]

@@ -74,6 +74,9 @@ event-purged = nach Ablauf der Aufbewahrungsfrist ({ $days ->
 
 ## Portal accounts
 event-signed-in = angemeldet mit { $method } von { $ip } aus ({ $agent })
+# How a user signed in, inside event-signed-in.
+event-method-password = einem Passwort
+event-method-code = einem per E-Mail gesendeten Code
 event-signed-in-pending = angemeldet mit { $method } von { $ip } aus ({ $agent }); zweiter Schritt ausstehend
 event-sign-in-refused = Anmeldung von { $ip } aus abgelehnt: { $why }
 event-sign-in-refused-locked = Anmeldung von { $ip } aus abgelehnt: { $why }; jetzt gesperrt

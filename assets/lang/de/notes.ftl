@@ -1,6 +1,6 @@
 # Words the code puts on pages: error pages, notes after an action, refusals,
 # checklist rules, folder and status names, the admin console's notes. Ids: fault-,
-# note-, rule-, line-, folder-, status-, restriction-, audit-kind-, console-, size-,
+# note-, rule-, recipient-state-, folder-, status-, restriction-, audit-kind-, console-, size-,
 # age-, chart-.
 
 ## Error pages
@@ -103,15 +103,15 @@ note-wrong-totp = Dieser Code ist nicht korrekt. Codes wechseln alle 30 Sekunden
 note-totp-sign-in-failed = Anmeldung fehlgeschlagen. Prüfen Sie den Code und versuchen Sie es erneut.
 note-totp-off = Die zweistufige Anmeldung ist deaktiviert.
 note-totp-required = Ihre Organisation verlangt die zweistufige Anmeldung.
-line-delivered-ordinary = Als normale E-Mail zugestellt
-line-delivery-failed = Zustellung fehlgeschlagen
-line-queued-ordinary = Als normale E-Mail in Warteschlange
-line-recalled = Zurückgerufen
-line-access-revoked = Zugriff entzogen
-line-read = Gelesen
-line-expired = Abgelaufen
-line-extended = Verlängert
-line-sent = Gesendet
+recipient-state-delivered-ordinary = Als normale E-Mail zugestellt
+recipient-state-delivery-failed = Zustellung fehlgeschlagen
+recipient-state-queued-ordinary = Als normale E-Mail in Warteschlange
+recipient-state-recalled = Zurückgerufen
+recipient-state-access-revoked = Zugriff entzogen
+recipient-state-read = Gelesen
+recipient-state-expired = Abgelaufen
+recipient-state-extended = Verlängert
+recipient-state-sent = Gesendet
 folder-inbox = Posteingang
 folder-sent = Gesendet
 folder-deleted = Gelöscht
@@ -231,3 +231,7 @@ console-last-sign-in = { $date } von { $ip }
 ## Mails: in place of a subject
 note-mail-no-subject = (kein Betreff)
 note-mail-gone = (nicht mehr gespeichert)
+
+## Eine Nachricht, deren formatierter Text nicht angezeigt wird
+note-html-too-large = Der formatierte Text dieser Nachricht ist zu groß, um ihn hier anzuzeigen.
+note-html-too-deep = Der formatierte Text dieser Nachricht ist zu verschachtelt aufgebaut, um ihn hier sicher anzuzeigen.

@@ -74,6 +74,9 @@ event-purged = purged after the retention period ({ $days ->
 
 ## Portal accounts
 event-signed-in = signed in with { $method } from { $ip } ({ $agent })
+# How a user signed in, inside event-signed-in.
+event-method-password = a password
+event-method-code = an emailed code
 event-signed-in-pending = signed in with { $method } from { $ip } ({ $agent }); second step pending
 event-sign-in-refused = sign-in refused from { $ip }: { $why }
 event-sign-in-refused-locked = sign-in refused from { $ip }: { $why }; now locked

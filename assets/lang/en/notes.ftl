@@ -1,6 +1,6 @@
 # Words the code puts on pages: error pages, notes after an action, refusals,
 # checklist rules, folder and status names, the admin console's notes. Ids: fault-,
-# note-, rule-, line-, folder-, status-, restriction-, audit-kind-, console-, size-,
+# note-, rule-, recipient-state-, folder-, status-, restriction-, audit-kind-, console-, size-,
 # age-, chart-.
 
 ## Error pages
@@ -97,15 +97,15 @@ note-wrong-totp = That code is not right. Codes change every 30 seconds and work
 note-totp-sign-in-failed = Sign-in failed. Check the code and try again.
 note-totp-off = Two-step sign-in is off.
 note-totp-required = Your organisation requires two-step sign-in.
-line-delivered-ordinary = Delivered as ordinary mail
-line-delivery-failed = Delivery failed
-line-queued-ordinary = Queued as ordinary mail
-line-recalled = Recalled
-line-access-revoked = Access revoked
-line-read = Read
-line-expired = Expired
-line-extended = Extended
-line-sent = Sent
+recipient-state-delivered-ordinary = Delivered as ordinary mail
+recipient-state-delivery-failed = Delivery failed
+recipient-state-queued-ordinary = Queued as ordinary mail
+recipient-state-recalled = Recalled
+recipient-state-access-revoked = Access revoked
+recipient-state-read = Read
+recipient-state-expired = Expired
+recipient-state-extended = Extended
+recipient-state-sent = Sent
 folder-inbox = Inbox
 folder-sent = Sent
 folder-deleted = Deleted
@@ -222,3 +222,7 @@ console-last-sign-in = { $date } from { $ip }
 ## Mails: in place of a subject
 note-mail-no-subject = (no subject)
 note-mail-gone = (no longer stored)
+
+## A message whose formatted text is not shown
+note-html-too-large = This message's formatted text is too large to show here.
+note-html-too-deep = This message's formatted text is built too intricately to show here safely.

@@ -1,6 +1,6 @@
 # Words the code puts on pages: error pages, notes after an action, refusals,
 # checklist rules, folder and status names, the admin console's notes. Ids: fault-,
-# note-, rule-, line-, folder-, status-, restriction-, audit-kind-, console-.
+# note-, rule-, recipient-state-, folder-, status-, restriction-, audit-kind-, console-.
 
 ## Páginas de error
 fault-refused-title = No permitido
@@ -96,15 +96,15 @@ note-wrong-totp = Ese código no es correcto. Los códigos cambian cada 30 segun
 note-totp-sign-in-failed = No se pudo iniciar sesión. Compruebe el código e inténtelo de nuevo.
 note-totp-off = La verificación en dos pasos está desactivada.
 note-totp-required = Su organización exige la verificación en dos pasos.
-line-delivered-ordinary = Entregado como correo normal
-line-delivery-failed = Error de entrega
-line-queued-ordinary = En cola como correo normal
-line-recalled = Retirado
-line-access-revoked = Acceso revocado
-line-read = Leído
-line-expired = Caducado
-line-extended = Prorrogado
-line-sent = Enviado
+recipient-state-delivered-ordinary = Entregado como correo normal
+recipient-state-delivery-failed = Error de entrega
+recipient-state-queued-ordinary = En cola como correo normal
+recipient-state-recalled = Retirado
+recipient-state-access-revoked = Acceso revocado
+recipient-state-read = Leído
+recipient-state-expired = Caducado
+recipient-state-extended = Prorrogado
+recipient-state-sent = Enviado
 folder-inbox = Bandeja de entrada
 folder-sent = Enviados
 folder-deleted = Eliminados
@@ -198,3 +198,30 @@ age-days = { $n ->
         [one] { $n } día
        *[other] { $n } días
     }
+
+## El gráfico del informe
+chart-title = { $total ->
+        [one] { $total } mensaje seguro
+       *[other] { $total } mensajes seguros
+    }: { $outbound } salientes, { $inbound } entrantes, del { $from } al { $to }
+chart-total = { $total ->
+        [one] { $total } mensaje
+       *[other] { $total } mensajes
+    }
+chart-outbound = salientes
+chart-inbound = entrantes
+
+## La consola de administración: añadir un usuario, el directorio
+console-note-not-an-address = «{ $address }» no es una dirección de correo electrónico como alguien@ejemplo.org.
+console-note-internal-no-password = { $address } pertenece a un dominio interno: los usuarios internos inician sesión con un código que se les envía por correo cuando lo solicitan, así que no hay contraseña que enviar. Deje la casilla sin marcar.
+console-note-exists = Ya existe una cuenta para { $address }.
+# El último inicio de sesión de un usuario: cuándo y desde qué dirección IP.
+console-last-sign-in = { $date } desde { $ip }
+
+## Correos: en lugar de un asunto
+note-mail-no-subject = (sin asunto)
+note-mail-gone = (ya no se conserva)
+
+## Un mensaje cuyo texto con formato no se muestra
+note-html-too-large = El texto con formato de este mensaje es demasiado grande para mostrarlo aquí.
+note-html-too-deep = El texto con formato de este mensaje tiene una estructura demasiado compleja para mostrarlo aquí de forma segura.

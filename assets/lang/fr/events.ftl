@@ -74,6 +74,9 @@ event-purged = purgé après la durée de conservation ({ $days ->
 
 ## Portal accounts
 event-signed-in = connecté avec { $method } depuis { $ip } ({ $agent })
+# How a user signed in, inside event-signed-in.
+event-method-password = un mot de passe
+event-method-code = un code reçu par e-mail
 event-signed-in-pending = connecté avec { $method } depuis { $ip } ({ $agent }) ; deuxième étape en attente
 event-sign-in-refused = connexion refusée depuis { $ip } : { $why }
 event-sign-in-refused-locked = connexion refusée depuis { $ip } : { $why } ; compte désormais verrouillé

@@ -1,6 +1,6 @@
 # Words the code puts on pages: error pages, notes after an action, refusals,
 # checklist rules, folder and status names, the admin console's notes. Ids: fault-,
-# note-, rule-, line-, folder-, status-, restriction-, audit-kind-, console-.
+# note-, rule-, recipient-state-, folder-, status-, restriction-, audit-kind-, console-.
 
 ## Error pages
 fault-refused-title = Non autorisé
@@ -114,15 +114,15 @@ note-wrong-totp = Ce code est incorrect. Les codes changent toutes les 30 secon
 note-totp-sign-in-failed = Échec de la connexion. Vérifiez le code et réessayez.
 note-totp-off = La connexion en deux étapes est désactivée.
 note-totp-required = Votre organisation exige la connexion en deux étapes.
-line-delivered-ordinary = Remis en courrier ordinaire
-line-delivery-failed = Échec de la remise
-line-queued-ordinary = En file, courrier ordinaire
-line-recalled = Rappelé
-line-access-revoked = Accès révoqué
-line-read = Lu
-line-expired = Expiré
-line-extended = Prolongé
-line-sent = Envoyé
+recipient-state-delivered-ordinary = Remis en courrier ordinaire
+recipient-state-delivery-failed = Échec de la remise
+recipient-state-queued-ordinary = En file, courrier ordinaire
+recipient-state-recalled = Rappelé
+recipient-state-access-revoked = Accès révoqué
+recipient-state-read = Lu
+recipient-state-expired = Expiré
+recipient-state-extended = Prolongé
+recipient-state-sent = Envoyé
 folder-inbox = Boîte de réception
 folder-sent = Envoyés
 folder-deleted = Supprimés
@@ -242,3 +242,7 @@ console-last-sign-in = { $date } depuis { $ip }
 ## E-mails : à la place d’un objet
 note-mail-no-subject = (sans objet)
 note-mail-gone = (n’est plus conservé)
+
+## Un message dont le texte mis en forme n’est pas affiché
+note-html-too-large = Le texte mis en forme de ce message est trop volumineux pour être affiché ici.
+note-html-too-deep = Le texte mis en forme de ce message est construit de manière trop complexe pour être affiché ici en toute sécurité.

@@ -1,6 +1,6 @@
 # Words the code puts on pages: error pages, notes after an action, refusals,
 # checklist rules, folder and status names, the admin console's notes. Ids: fault-,
-# note-, rule-, line-, folder-, status-, restriction-, audit-kind-, console-, size-,
+# note-, rule-, recipient-state-, folder-, status-, restriction-, audit-kind-, console-, size-,
 # age-, chart-.
 
 ## Error pages
@@ -112,15 +112,15 @@ note-wrong-totp = Die code is onjuist. Codes veranderen elke 30 seconden en werk
 note-totp-sign-in-failed = Aanmelden mislukt. Controleer de code en probeer het opnieuw.
 note-totp-off = Tweestapsverificatie is uitgeschakeld.
 note-totp-required = Uw organisatie vereist tweestapsverificatie.
-line-delivered-ordinary = Bezorgd als gewone e-mail
-line-delivery-failed = Bezorging mislukt
-line-queued-ordinary = In wachtrij als gewone e-mail
-line-recalled = Ingetrokken
-line-access-revoked = Toegang ingetrokken
-line-read = Gelezen
-line-expired = Verlopen
-line-extended = Verlengd
-line-sent = Verzonden
+recipient-state-delivered-ordinary = Bezorgd als gewone e-mail
+recipient-state-delivery-failed = Bezorging mislukt
+recipient-state-queued-ordinary = In wachtrij als gewone e-mail
+recipient-state-recalled = Ingetrokken
+recipient-state-access-revoked = Toegang ingetrokken
+recipient-state-read = Gelezen
+recipient-state-expired = Verlopen
+recipient-state-extended = Verlengd
+recipient-state-sent = Verzonden
 folder-inbox = Postvak IN
 folder-sent = Verzonden
 folder-deleted = Verwijderd
@@ -240,3 +240,7 @@ console-last-sign-in = { $date } vanaf { $ip }
 ## Mails: in place of a subject
 note-mail-no-subject = (geen onderwerp)
 note-mail-gone = (niet meer opgeslagen)
+
+## Een bericht waarvan de opgemaakte tekst niet wordt getoond
+note-html-too-large = De opgemaakte tekst van dit bericht is te groot om hier te tonen.
+note-html-too-deep = De opgemaakte tekst van dit bericht is te ingewikkeld opgebouwd om hier veilig te tonen.

@@ -9,7 +9,6 @@ use minijinja::{Value, context};
 use super::shown::{parse_id, path_of, sender};
 use super::{Signed, WebError, page};
 use crate::mail::html;
-use crate::mail::html::TooComplex;
 use crate::model::Folder;
 use crate::model::size_words;
 use crate::service::{access, mailbox};
@@ -188,7 +187,13 @@ async fn show(web: &Web, req: &Req, signed: &Signed, id: &str, template: &str) -
     let images = images_asked(web, req, signed, id);
     let (html, remote_images, too_complex, body, cut) = match rendered.as_ref() {
         Rendered::Html(safe) => (true, safe.remote_images_removed, None, "", false),
-        Rendered::Text { text, cut, refused } => (false, 0, refused.map(TooComplex::reason), text.as_str(), *cut),
+        Rendered::Text { text, cut, refused } => (
+            false,
+            0,
+            refused.map(|r| web.pages.catalogues.text(signed.lang, r.reason(), &[])),
+            text.as_str(),
+            *cut,
+        ),
     };
     let grant = (html && remote_images > 0).then(|| web.renders.grant(address, id));
     let attachments: Vec<Value> = m

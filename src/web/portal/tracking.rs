@@ -31,7 +31,7 @@ pub fn panel(web: &Web, signed: &Signed, id: u64) -> Result<Option<Value>, WebEr
         .iter()
         .map(|l| {
             context! {
-                address => l.address, held => l.held, status => say(l.status), read => l.status == "line-read",
+                address => l.address, held => l.held, status => say(l.status), read => l.status == "recipient-state-read",
                 read_at => l.read_at.map(|at| clock.datetime(at)), revoked => l.revoked,
             }
         })
