@@ -203,7 +203,13 @@ age-days = { $n ->
 chart-title = { $total ->
         [one] { $total } mensaje seguro
        *[other] { $total } mensajes seguros
-    }: { $outbound } salientes, { $inbound } entrantes, del { $from } al { $to }
+    }: { $outbound ->
+        [one] { $outbound } saliente
+       *[other] { $outbound } salientes
+    }, { $inbound ->
+        [one] { $inbound } entrante
+       *[other] { $inbound } entrantes
+    }, del { $from } al { $to }
 chart-total = { $total ->
         [one] { $total } mensaje
        *[other] { $total } mensajes
