@@ -37,15 +37,24 @@ fn check_config_names_key_source_and_rule_for_each_error() {
     assert_eq!(o.status.code(), Some(2));
     let e = stderr(&o);
     assert!(
-        e.contains("`smtp.max_recipents`") && e.contains("cloister.toml:5") && e.contains("max_recipients"),
-        "unknown key, its line, allowed keys: {e}"
+        e.contains("`smtp.max_recipents`") && e.contains("cloister.toml:5") && e.contains("did you mean `max_recipients`?"),
+        "unknown key, its line, the key it was meant to be: {e}"
     );
 
     std::fs::write(&file, "[smtp]\nmax_recipients = \"lots\"\n").unwrap();
     let e = stderr(&run(dir.path(), &["check-config"], &[]));
     assert!(
-        e.contains("`smtp.max_recipients`") && e.contains("cloister.toml:2") && e.contains("expected u32"),
+        e.contains("`smtp.max_recipients`")
+            && e.contains("cloister.toml:2")
+            && e.contains("must be a whole number from 0 to 4294967295; found the text \"lots\""),
         "{e}"
+    );
+
+    std::fs::write(&file, "[relay]\nport = 70000\n").unwrap();
+    let e = stderr(&run(dir.path(), &["check-config"], &[]));
+    assert!(
+        e.contains("`relay.port`") && e.contains("must be a whole number from 0 to 65535; found the number 70000"),
+        "a bad port in words a person reads: {e}"
     );
 
     std::fs::write(&file, "[smtp]\nlisten = \"127.0.0.1:0\"\n").unwrap();
@@ -58,7 +67,7 @@ fn check_config_names_key_source_and_rule_for_each_error() {
     std::fs::write(&file, "[messages]\nretention_days = -3\n").unwrap();
     let e = stderr(&run(dir.path(), &["check-config"], &[]));
     assert!(
-        e.contains("`messages.retention_days`") && e.contains("found signed int"),
+        e.contains("`messages.retention_days`") && e.contains("must be a whole number from 0 to 4294967295; found the number -3"),
         "negative days: {e}"
     );
 

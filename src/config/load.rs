@@ -10,6 +10,7 @@ use figment::{Figment, Metadata, Profile, Provider};
 use super::Config;
 use super::error::ConfigError;
 use super::sources::{self, DEFAULT_LAYER, ENV_PREFIX, FLAG_LAYER};
+use super::words;
 
 /// Config file used when `--config` is not given and it exists.
 pub const DEFAULT_FILE: &str = "cloister.toml";
@@ -117,10 +118,13 @@ fn extraction_errors(figment: &Figment, file: Option<&Path>, err: figment::Error
                     if path.last() != Some(field) {
                         path.push(field.clone());
                     }
-                    format!("unknown key; allowed here: {}", allowed.join(", "))
+                    let guess = words::did_you_mean(field, allowed)
+                        .map(|k| format!("did you mean `{k}`? "))
+                        .unwrap_or_default();
+                    format!("unknown key; {guess}allowed here: {}", allowed.join(", "))
                 }
                 Kind::InvalidType(actual, expected) | Kind::InvalidValue(actual, expected) => {
-                    format!("expected {expected}, found {actual}")
+                    format!("must be {}; found {}", words::wanted(expected), words::found(actual))
                 }
                 Kind::UnknownVariant(found, allowed) => {
                     format!("`{found}` is not allowed; use one of: {}", allowed.join(", "))

@@ -10,6 +10,7 @@ mod file_check;
 mod load;
 mod sources;
 mod validate;
+mod words;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
