@@ -72,19 +72,84 @@ pub fn load(overrides: &Overrides) -> Result<LoadedConfig, Vec<ConfigError>> {
         let value: Value = raw.parse().unwrap_or_else(|_| Value::from(raw.to_string()));
         figment = figment.merge(flag(key.trim(), value));
     }
-    let config: Config = figment.extract().map_err(|e| extraction_errors(&figment, file.as_deref(), e))?;
-    let problems = super::validate::validate(&config);
+    let config: Config = figment.extract().map_err(|e| every_problem(&figment, file.as_deref(), e))?;
+    let problems = invalid(&figment, file.as_deref(), &config);
     if !problems.is_empty() {
-        return Err(problems
-            .into_iter()
-            .map(|p| ConfigError {
-                source: sources::describe(&figment, file.as_deref(), &p.key),
-                key: p.key,
-                message: p.message,
-            })
-            .collect());
+        return Err(problems);
     }
     Ok(LoadedConfig { config, figment, file })
+}
+
+/// The values `validate` refuses, each with where it was set.
+fn invalid(figment: &Figment, file: Option<&Path>, config: &Config) -> Vec<ConfigError> {
+    super::validate::validate(config)
+        .into_iter()
+        .map(|p| ConfigError {
+            source: sources::describe(figment, file, &p.key),
+            key: p.key,
+            message: p.message,
+        })
+        .collect()
+}
+
+/// Most bad values one run reports.
+const MOST_PROBLEMS: usize = 64;
+
+/// Every problem, not only the first: serde stops at the first value it
+/// cannot read, so each one found is dropped from the merged settings (its
+/// default takes its place) and the rest is read again; once everything
+/// reads, the values are checked too. Sources come from the real layers.
+fn every_problem(figment: &Figment, file: Option<&Path>, first: figment::Error) -> Vec<ConfigError> {
+    let mut errors = extraction_errors(figment, file, first, true);
+    let Ok(mut merged) = figment.extract::<Value>() else {
+        return errors;
+    };
+    let mut dropped = 0;
+    while errors.len() < MOST_PROBLEMS {
+        for e in &errors[dropped..] {
+            drop_key(&mut merged, &e.key);
+        }
+        dropped = errors.len();
+        let again = Figment::from(Serialized::defaults(merged.clone()));
+        match again.extract::<Config>() {
+            Ok(config) => {
+                errors.extend(invalid(figment, file, &config));
+                break;
+            }
+            Err(e) => {
+                let more: Vec<ConfigError> = extraction_errors(figment, file, e, false)
+                    .into_iter()
+                    .filter(|m| !errors.iter().any(|old| old.key == m.key))
+                    .collect();
+                if more.is_empty() {
+                    break;
+                }
+                errors.extend(more);
+            }
+        }
+    }
+    errors
+}
+
+/// Removes the dotted `key` from `value` (nothing when it is not there).
+fn drop_key(value: &mut Value, key: &str) {
+    let mut parts: Vec<&str> = key.split('.').collect();
+    let Some(last) = parts.pop() else {
+        return;
+    };
+    let mut at = value;
+    for part in parts {
+        match at {
+            Value::Dict(_, dict) => match dict.get_mut(part) {
+                Some(next) => at = next,
+                None => return,
+            },
+            _ => return,
+        }
+    }
+    if let Value::Dict(_, dict) = at {
+        dict.remove(last);
+    }
 }
 
 fn flag(key: &str, value: Value) -> Named<Value> {
@@ -109,7 +174,9 @@ fn config_file(overrides: &Overrides) -> Result<Option<PathBuf>, Vec<ConfigError
     }
 }
 
-fn extraction_errors(figment: &Figment, file: Option<&Path>, err: figment::Error) -> Vec<ConfigError> {
+/// `err` as problems; `own_metadata`: the error's layer names the source
+/// (false when it came from re-reading, where only the real layers know).
+fn extraction_errors(figment: &Figment, file: Option<&Path>, err: figment::Error, own_metadata: bool) -> Vec<ConfigError> {
     err.into_iter()
         .map(|e| {
             let mut path = e.path.clone();
@@ -133,8 +200,8 @@ fn extraction_errors(figment: &Figment, file: Option<&Path>, err: figment::Error
             };
             let key = path.join(".");
             let source = match &e.metadata {
-                Some(md) => sources::describe_metadata(md, file, &key),
-                None => sources::describe(figment, file, &key),
+                Some(md) if own_metadata => sources::describe_metadata(md, file, &key),
+                _ => sources::describe(figment, file, &key),
             };
             ConfigError { key, source, message }
         })
