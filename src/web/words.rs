@@ -2,8 +2,9 @@
 //! so a page shows them in its reader's language.
 
 use crate::i18n::Catalogues;
-use crate::model::{Folder, Restriction, Status};
+use crate::model::{Folder, Preferences, Restriction, Status};
 use crate::service::audit::Kind;
+use crate::service::preferences::Clock;
 
 pub fn folder(f: Folder) -> &'static str {
     match f {
@@ -49,9 +50,16 @@ const MONTHS: [&str; 12] = [
     "month-1", "month-2", "month-3", "month-4", "month-5", "month-6", "month-7", "month-8", "month-9", "month-10", "month-11", "month-12",
 ];
 
-/// The twelve short month names of `lang`, January first (dates in the "text" format).
-pub fn months(catalogues: &Catalogues, lang: &str) -> Vec<String> {
-    MONTHS.iter().map(|id| catalogues.text(lang, id, &[])).collect()
+/// How a reader in `lang` with `preferences` reads dates: the month names
+/// are looked up only for the "text" format, the one that writes them (not
+/// on every request of everyone else).
+pub fn clock(catalogues: &Catalogues, lang: &str, preferences: &Preferences) -> Clock {
+    let clock = Clock::of(preferences);
+    if preferences.date_format == "text" {
+        clock.with_months(MONTHS.iter().map(|id| catalogues.text(lang, id, &[])).collect())
+    } else {
+        clock
+    }
 }
 
 /// How the date formats look, for the preferences' list: the "text" one

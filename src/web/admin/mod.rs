@@ -107,7 +107,7 @@ async fn signed_in(web: &Web, req: &Req) -> Result<Option<Admin>, WebError> {
     };
     let preferences = admin::preferences(&web.ctx, &session.name)?;
     let lang = web.pages.catalogues.pick(&preferences.language, req.accept_language());
-    let clock = Clock::of(&preferences).with_months(crate::web::words::months(&web.pages.catalogues, lang));
+    let clock = crate::web::words::clock(&web.pages.catalogues, lang, &preferences);
     Ok(Some(Admin {
         token_hash,
         session,

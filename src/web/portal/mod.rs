@@ -249,7 +249,7 @@ pub async fn signed_in(web: &Web, req: &Req) -> Result<Option<Signed>, WebError>
     Ok(Some(Signed {
         token_hash,
         session,
-        clock: Clock::of(&preferences).with_months(crate::web::words::months(&web.pages.catalogues, lang)),
+        clock: crate::web::words::clock(&web.pages.catalogues, lang, &preferences),
         lang,
         preferences,
     }))
