@@ -68,10 +68,11 @@ install -d -m 0750 "$conf_dir"
 if [ -e "$conf" ]; then
     echo "kept the existing $conf"
 else
-    install -m 0640 "$repo/appliance/cloister.toml" "$conf"
-    # The service keeps its data in the state directory systemd gives it.
-    sed -i 's|^data_dir = .*|data_dir = "/var/lib/cloister"|' "$conf"
-    echo "wrote $conf from the documented sample"
+    # The documented sample with the defaults commented out; the service keeps
+    # its data in the state directory systemd gives it.
+    (umask 0137 && "$binary" --data-dir /var/lib/cloister init --config-only --dir "$conf_dir" >/dev/null)
+    chmod 0640 "$conf"
+    echo "wrote $conf (defaults commented out; the full reference is appliance/cloister.toml)"
 fi
 chgrp cloister "$conf_dir" "$conf" 2>/dev/null || chgrp "$(grep '^cloister:' "$root/etc/group" | cut -d: -f3)" "$conf_dir" "$conf"
 install -d -m 0700 "$data"

@@ -46,14 +46,17 @@ impl Global {
 pub enum Command {
     /// Run the appliance (the default).
     Serve,
-    /// Write a commented cloister.toml and create the data directory.
+    /// Write a commented cloister.toml (defaults commented out) and create the data directory.
     Init {
-        /// Directory for cloister.toml (its data dir goes beside it).
+        /// Directory for cloister.toml (its data dir goes beside it unless --data-dir says otherwise).
         #[arg(long, default_value = ".")]
         dir: PathBuf,
         /// Replace an existing cloister.toml.
         #[arg(long)]
         force: bool,
+        /// Write only cloister.toml: no data directory, no DKIM key (for installers).
+        #[arg(long)]
+        config_only: bool,
     },
     /// Validate the configuration and print every effective setting with its source.
     CheckConfig,

@@ -19,7 +19,7 @@ pub fn dispatch(cli: Cli) -> ExitCode {
             println!("cloister {}", env!("CARGO_PKG_VERSION"));
             ExitCode::SUCCESS
         }
-        Command::Init { dir, force } => init(&dir, force, &overrides),
+        Command::Init { dir, force, config_only } => init(&dir, force, config_only, &overrides),
         Command::HashPassword => hash_password(),
         other => match config::load(&overrides) {
             Ok(loaded) => with_config(other, loaded),
@@ -36,7 +36,28 @@ fn config_errors(errors: &[config::ConfigError]) -> ExitCode {
     ExitCode::from(2)
 }
 
+/// Commands that make keys or certificates in the data dir refuse to make
+/// them where nobody meant: no config file found and no data dir named, and
+/// the default `./cloister-data` not there.
+fn nowhere_meant(command: &Command, loaded: &LoadedConfig) -> Option<String> {
+    let makes_files = matches!(command, Command::Ca | Command::Dkim);
+    let dir = &loaded.config.data_dir;
+    (makes_files && loaded.file.is_none() && loaded.source_of("data_dir") == "default" && !dir.exists()).then(|| {
+        let cwd = std::env::current_dir().map_or_else(|_| ".".into(), |d| d.display().to_string());
+        format!(
+            "no configuration found (no --config, no {} in {cwd}) and no data directory at {}: \
+             run this where cloister.toml is, or pass --config FILE or --data-dir DIR \
+             (nothing was created)",
+            config::DEFAULT_FILE,
+            dir.display()
+        )
+    })
+}
+
 fn with_config(command: Command, loaded: LoadedConfig) -> ExitCode {
+    if let Some(why) = nowhere_meant(&command, &loaded) {
+        return fail(&why);
+    }
     match command {
         Command::Serve => {
             init_logging(&loaded.config);
@@ -48,7 +69,7 @@ fn with_config(command: Command, loaded: LoadedConfig) -> ExitCode {
                 }
             }
         }
-        Command::CheckConfig => check_config(&loaded),
+        Command::CheckConfig => crate::check_command::check_config(&loaded),
         Command::Ca => print_ca(&loaded.config),
         Command::Messages { json, list } => listing_command::messages(&loaded.config, &list, json),
         Command::Audit { json, list } => listing_command::audit(&loaded.config, &list, json),
@@ -239,40 +260,6 @@ fn preview(config: &Config, kind: &str, html: Option<&std::path::Path>, language
     }
 }
 
-fn check_config(loaded: &LoadedConfig) -> ExitCode {
-    // Files the settings name, loaded as `serve` would; the first problem is reported.
-    let config = &loaded.config;
-    let catalogues = match crate::i18n::Catalogues::load(&config.portal.default_language) {
-        Ok(c) => std::sync::Arc::new(c),
-        Err(e) => {
-            eprintln!("cloister: the configuration has 1 problem(s):\n  - `portal.default_language`: {e}");
-            return ExitCode::from(2);
-        }
-    };
-    let problem = crate::notify::Templates::load(&config.notify.template_dir, &catalogues)
-        .err()
-        .map(|e| ("notify.template_dir", e.to_string()))
-        .or_else(|| {
-            crate::web::pages::Pages::load(config, None, &catalogues)
-                .err()
-                .map(|e| ("web.template_dir", e.to_string()))
-        })
-        .or_else(|| crate::notify::load_logo(config).err().map(|e| ("notify.logo_file", e.to_string())));
-    if let Some((key, e)) = problem {
-        eprintln!("cloister: the configuration has 1 problem(s):\n  - `{key}`: {e}");
-        return ExitCode::from(2);
-    }
-    let file = loaded
-        .file
-        .as_ref()
-        .map_or_else(|| "(none; built-in defaults)".to_string(), |p| p.display().to_string());
-    println!("# configuration OK; file: {file}");
-    for (key, value, source) in config::effective_settings(&loaded.figment, loaded.file.as_deref(), &loaded.config) {
-        println!("{key} = {value}    # {source}");
-    }
-    ExitCode::SUCCESS
-}
-
 fn operator_query(config: &Config, request: &Request, json: bool) -> ExitCode {
     match control::ask(config, request) {
         Ok(value) if json => {
@@ -298,7 +285,7 @@ fn print_table(request: &Request, value: &serde_json::Value) {
     println!("{} row(s)", rows.len());
 }
 
-fn init(dir: &std::path::Path, force: bool, overrides: &config::Overrides) -> ExitCode {
+fn init(dir: &std::path::Path, force: bool, config_only: bool, overrides: &config::Overrides) -> ExitCode {
     let path = dir.join("cloister.toml");
     if path.exists() && !force {
         return fail(&format!("{} exists; not overwriting it (use --force)", path.display()));
@@ -307,14 +294,17 @@ fn init(dir: &std::path::Path, force: bool, overrides: &config::Overrides) -> Ex
         return fail(&format!("creating {}: {e}", dir.display()));
     }
     let absolute = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
-    let data_dir = absolute.join("cloister-data");
-    let text = SAMPLE_CONFIG.replacen(
-        "data_dir = \"./cloister-data\"",
-        &format!("data_dir = {:?}", data_dir.display().to_string()),
-        1,
-    );
+    let data_dir = match &overrides.data_dir {
+        Some(d) => std::path::absolute(d).unwrap_or_else(|_| d.clone()),
+        None => absolute.join("cloister-data"),
+    };
+    let text = config::starter_file(SAMPLE_CONFIG, &data_dir.display().to_string());
     if let Err(e) = std::fs::write(&path, text) {
         return fail(&format!("writing {}: {e}", path.display()));
+    }
+    if config_only {
+        println!("wrote {}", path.display());
+        return ExitCode::SUCCESS;
     }
     let mut o = overrides.clone();
     o.config_file = Some(path.clone());

@@ -4,6 +4,7 @@
 
 mod admin_command;
 mod auth;
+mod check_command;
 mod cli;
 mod commands;
 mod config;

@@ -55,6 +55,10 @@ pub fn run(loaded: LoadedConfig) -> anyhow::Result<()> {
         rows: crate::config::effective_settings(&loaded.figment, loaded.file.as_deref(), &loaded.config),
         file: loaded.file.clone(),
     };
+    // What is allowed but almost certainly not meant: logged, then served as asked.
+    for (key, message) in crate::check_command::warnings(&loaded.config) {
+        tracing::warn!(key = %key, source = %loaded.source_of(&key), "`{key}` {message}");
+    }
     let config = Arc::new(loaded.config);
     ensure_data_dir(&config)?;
     let tls = Arc::new(Tls::load(&config)?);

@@ -205,7 +205,7 @@ fn unknown_subcommands_and_flags_get_help() {
 }
 
 #[test]
-fn init_writes_a_commented_config_and_data_dir_and_never_overwrites() {
+fn init_writes_a_config_with_defaults_commented_out_and_a_data_dir_and_never_overwrites() {
     let dir = tempfile::tempdir().unwrap();
     let target = dir.path().join("etc");
     let o = run(dir.path(), &["init", "--dir", target.to_str().unwrap()], &[]);
@@ -219,6 +219,22 @@ fn init_writes_a_commented_config_and_data_dir_and_never_overwrites() {
         &[],
     );
     assert!(o.status.success(), "{}", stderr(&o));
+    // Only what the admin must look at is set in the file; the rest reads "default".
+    let said = stdout(&o);
+    let source = |key: &str| {
+        let line = said
+            .lines()
+            .find(|l| l.starts_with(&format!("{key} = ")))
+            .unwrap_or_else(|| panic!("{key}: {said}"));
+        line.rsplit("    # ").next().unwrap().to_string()
+    };
+    for key in ["hostname", "internal_domains", "relay.host", "web.public_url", "data_dir"] {
+        assert!(source(key).starts_with("file "), "{key}: {said}");
+    }
+    for key in ["smtp.max_recipients", "portal.inbox_days", "tls.mode", "keys.master_key_file"] {
+        assert_eq!(source(key), "default", "{key}: {said}");
+    }
+    assert!(text.contains("\n# max_recipients = 100\n"), "{text}");
     let o = run(dir.path(), &["init", "--dir", target.to_str().unwrap()], &[]);
     assert!(!o.status.success());
     assert!(stderr(&o).contains("not overwriting"));
@@ -229,7 +245,7 @@ fn tls_files_mode_reports_bad_paths_and_mismatched_keys() {
     let dir = tempfile::tempdir().unwrap();
     let cfg = |cert: &str, key: &str| {
         format!(
-            "data_dir = \"{}\"\n[smtp]\nlisten = \"127.0.0.1:{}\"\n[web]\nlisten = \"127.0.0.1:{}\"\n[tls]\nmode = \"files\"\ncert_file = \"{cert}\"\nkey_file = \"{key}\"\n",
+            "data_dir = \"{}\"\nhostname = \"cloister.test\"\n[smtp]\nlisten = \"127.0.0.1:{}\"\n[web]\nlisten = \"127.0.0.1:{}\"\n[tls]\nmode = \"files\"\ncert_file = \"{cert}\"\nkey_file = \"{key}\"\n",
             dir.path().join("d").display(),
             common::free_port(),
             common::free_port()
@@ -250,12 +266,79 @@ fn tls_files_mode_reports_bad_paths_and_mismatched_keys() {
     let o = run(dir.path(), &["serve", "--config", file.to_str().unwrap()], &[]);
     assert!(!o.status.success());
     assert!(stderr(&o).contains("does not belong to the certificate"), "{}", stderr(&o));
+    // Regression: check-config passed the pair serve refused.
+    let o = run(dir.path(), &["check-config", "--config", file.to_str().unwrap()], &[]);
+    assert_eq!(o.status.code(), Some(2), "{}", stdout(&o));
+    let e = stderr(&o);
+    assert!(
+        e.contains("`tls.key_file` (from file") && e.contains("does not belong to the certificate"),
+        "{e}"
+    );
+    std::fs::write(&file, cfg(cert.to_str().unwrap(), "/nonexistent/key.pem")).unwrap();
+    let e = stderr(&run(dir.path(), &["check-config", "--config", file.to_str().unwrap()], &[]));
+    assert!(e.contains("`tls.key_file`") && e.contains("/nonexistent/key.pem"), "{e}");
 
-    // A matching pair serves.
+    // A matching pair serves; a certificate near its end, or for other names, is a warning.
     let key = a.data_dir().join("tls/server-key.pem");
     std::fs::write(&file, cfg(cert.to_str().unwrap(), key.to_str().unwrap())).unwrap();
     let o = run(dir.path(), &["check-config", "--config", file.to_str().unwrap()], &[]);
-    assert!(o.status.success());
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(!stderr(&o).contains("tls.cert_file"), "{}", stderr(&o));
+    let o = run(
+        dir.path(),
+        &[
+            "check-config",
+            "--config",
+            file.to_str().unwrap(),
+            "--set",
+            "tls.renew_before_days=500",
+            "--set",
+            "tls.cert_validity_days=600",
+            "--set",
+            "hostname=portal.example.org",
+        ],
+        &[],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let e = stderr(&o);
+    assert!(
+        e.contains("warning: `tls.cert_file`") && e.contains("the certificate expires on"),
+        "{e}"
+    );
+    assert!(e.contains("does not cover portal.example.org (it names "), "{e}");
+}
+
+#[test]
+fn check_config_and_serve_warn_about_a_relay_into_ourselves_and_no_internal_domains() {
+    let dir = tempfile::tempdir().unwrap();
+    let port = common::free_port();
+    std::fs::write(
+        dir.path().join("cloister.toml"),
+        format!("[smtp]\nlisten = \"127.0.0.1:{port}\"\n[relay]\nhost = \"localhost\"\nport = {port}\n"),
+    )
+    .unwrap();
+    let o = run(dir.path(), &["check-config"], &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let e = stderr(&o);
+    assert!(e.contains("warning: `internal_domains` (from default): is empty"), "{e}");
+    assert!(
+        e.contains(&format!(
+            "warning: `relay.host` (from file cloister.toml:4): localhost:{port} is this Cloister's own SMTP listener"
+        )),
+        "{e}"
+    );
+    // serve logs the same at start, and starts.
+    let mut c = common::Cloister::prepare(0, "", "");
+    let text = std::fs::read_to_string(&c.config).unwrap();
+    let text = text
+        .replace("port = 0\n", &format!("port = {}\n", c.smtp.port()))
+        .replace("internal_domains = [\"example.org\"]", "internal_domains = []");
+    std::fs::write(&c.config, text).unwrap();
+    c.launch();
+    c.stop();
+    let log = c.log_text();
+    assert!(log.contains("`internal_domains` is empty"), "{log}");
+    assert!(log.contains("is this Cloister's own SMTP listener"), "{log}");
 }
 
 #[test]
@@ -321,7 +404,10 @@ fn delivery_transport_entries_are_checked() {
     let o = run(dir.path(), &["check-config"], &[]);
     assert_eq!(o.status.code(), Some(2));
     let e = stderr(&o);
-    assert!(e.contains("`delivery.transport.partner.example`") && e.contains("host:port"), "{e}");
+    assert!(
+        e.contains("`delivery.transport.\"partner.example\"`") && e.contains("host:port"),
+        "{e}"
+    );
 }
 
 /// Regression: `check-config` exited 0 for values `serve` would choke on or
@@ -374,4 +460,53 @@ fn check_config_refuses_what_serve_would_and_names_the_key_of_parser_errors() {
         "duplicate key",
     );
     refused(b"[notify]\norganisation = \"Caf\xe9\"\n", "notify.organisation", 2, "not UTF-8");
+}
+
+#[test]
+fn map_entries_set_in_the_file_were_reported_as_default() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |text: &str| std::fs::write(dir.path().join("cloister.toml"), text).unwrap();
+    write("[delivery]\n# partners\ntransport = { \"partner.example\" = \"mx1.partner.example:25\" }\n");
+    let o = run(dir.path(), &["check-config"], &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.contains("delivery.transport.\"partner.example\" = \"mx1.partner.example:25\"    # file cloister.toml:3"),
+        "{out}"
+    );
+    write("hostname = \"h.example\"\n[delivery.transport]\n\"other.example\" = \"mx.other.example:2525\"\n\"bad.example\" = \"nowhere\"\n");
+    let o = run(dir.path(), &["check-config"], &[]);
+    assert_eq!(o.status.code(), Some(2), "{}", stdout(&o));
+    let e = stderr(&o);
+    assert!(
+        e.contains("1 problem") && e.contains("`delivery.transport.\"bad.example\"` (from file") && e.contains("cloister.toml:4"),
+        "{e}"
+    );
+    // An empty table is a setting too: it has its row.
+    write("hostname = \"h.example\"\n");
+    let out = stdout(&run(dir.path(), &["check-config"], &[]));
+    assert!(out.contains("\ndelivery.transport = {}    # default\n"), "{out}");
+}
+
+#[test]
+fn ca_and_dkim_made_a_new_ca_and_key_wherever_they_were_run() {
+    let dir = tempfile::tempdir().unwrap();
+    for command in ["ca", "dkim"] {
+        let o = run(dir.path(), &[command], &[]);
+        assert_eq!(o.status.code(), Some(1), "{command}: {}", stdout(&o));
+        let e = stderr(&o);
+        assert!(
+            e.contains("no configuration found") && e.contains("nothing was created"),
+            "{command}: {e}"
+        );
+        assert!(!dir.path().join("cloister-data").exists(), "{command} made a data dir");
+    }
+    // Named on purpose, it is made.
+    let o = run(dir.path(), &["ca", "--data-dir", "here"], &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).starts_with("-----BEGIN CERTIFICATE-----"));
+    // The default data dir, once made (by `serve` with the built-in defaults), is used.
+    std::fs::create_dir(dir.path().join("cloister-data")).unwrap();
+    let o = run(dir.path(), &["dkim"], &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
 }

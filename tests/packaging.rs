@@ -153,6 +153,10 @@ fn install_sh_is_idempotent_never_overwrites_the_config_and_uninstalls_keeping_d
     let conf = root.join("etc/cloister/cloister.toml");
     let written = std::fs::read_to_string(&conf).unwrap();
     assert!(written.contains("data_dir = \"/var/lib/cloister\""));
+    assert!(
+        written.contains("\n# max_recipients = 100\n"),
+        "defaults are written commented out: {written}"
+    );
     assert_eq!(std::fs::metadata(&conf).unwrap().permissions().mode() & 0o777, 0o640);
     assert_eq!(
         std::fs::metadata(root.join("var/lib/cloister")).unwrap().permissions().mode() & 0o777,

@@ -31,6 +31,13 @@ pub struct LoadedConfig {
     pub file: Option<PathBuf>,
 }
 
+impl LoadedConfig {
+    /// Where the value of `key` came from: "default", "file <path>:<line>", "env …", "flag …".
+    pub fn source_of(&self, key: &str) -> String {
+        sources::describe(&self.figment, self.file.as_deref(), key)
+    }
+}
+
 /// A provider with a fixed name, so `check-config` can say "default" or "flag".
 struct Named<T> {
     name: &'static str,
@@ -133,12 +140,12 @@ fn every_problem(figment: &Figment, file: Option<&Path>, first: figment::Error) 
 
 /// Removes the dotted `key` from `value` (nothing when it is not there).
 fn drop_key(value: &mut Value, key: &str) {
-    let mut parts: Vec<&str> = key.split('.').collect();
+    let mut parts = sources::segments(key);
     let Some(last) = parts.pop() else {
         return;
     };
     let mut at = value;
-    for part in parts {
+    for part in &parts {
         match at {
             Value::Dict(_, dict) => match dict.get_mut(part) {
                 Some(next) => at = next,
@@ -148,7 +155,7 @@ fn drop_key(value: &mut Value, key: &str) {
         }
     }
     if let Value::Dict(_, dict) = at {
-        dict.remove(last);
+        dict.remove(&last);
     }
 }
 
@@ -198,7 +205,7 @@ fn extraction_errors(figment: &Figment, file: Option<&Path>, err: figment::Error
                 }
                 other => other.to_string(),
             };
-            let key = path.join(".");
+            let key = sources::dotted(&path);
             let source = match &e.metadata {
                 Some(md) if own_metadata => sources::describe_metadata(md, file, &key),
                 _ => sources::describe(figment, file, &key),

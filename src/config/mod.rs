@@ -9,7 +9,9 @@ mod error;
 mod file_check;
 mod load;
 mod sources;
+mod starter;
 mod validate;
+mod warnings;
 mod words;
 
 use std::net::SocketAddr;
@@ -20,8 +22,10 @@ use serde::{Deserialize, Serialize};
 
 pub use accounts::{Admin, Delivery, DkimAlgorithm, Keys, Log, LogFormat, Messages, Metrics, Notify, Password, Portal};
 pub use error::ConfigError;
-pub use load::{LoadedConfig, Overrides, load};
+pub use load::{DEFAULT_FILE, LoadedConfig, Overrides, load};
 pub use sources::effective_settings;
+pub use starter::starter_file;
+pub use warnings::warnings;
 
 /// The whole configuration, as `cloister.toml` spells it.
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
@@ -313,6 +317,18 @@ impl Config {
         } else {
             self.web.public_url.trim_end_matches('/').to_string()
         }
+    }
+
+    /// The host name (or IP) of the portal address, without port or brackets.
+    pub fn public_host(&self) -> String {
+        let url = self.public_url();
+        let rest = url.split_once("://").map_or(url.as_str(), |(_, r)| r);
+        let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+        let authority = authority.rsplit_once('@').map_or(authority, |(_, a)| a);
+        if let Some(v6) = authority.strip_prefix('[') {
+            return v6.split(']').next().unwrap_or("").to_string();
+        }
+        authority.split(':').next().unwrap_or("").to_ascii_lowercase()
     }
 
     /// From address of notifications.

@@ -11,14 +11,61 @@ pub const ENV_PREFIX: &str = "CLOISTER_";
 pub(super) const DEFAULT_LAYER: &str = "default";
 pub(super) const FLAG_LAYER: &str = "flag";
 
-/// Human description of the source of `key` in the merged configuration.
+/// Human description of the source of `key` (dotted, map keys quoted when they
+/// hold a dot: `delivery.transport."partner.example"`) in the merged configuration.
 pub fn describe(figment: &Figment, file: Option<&Path>, key: &str) -> String {
     // figment does not look inside arrays: ask for the array itself.
-    let lookup: Vec<&str> = key.split('.').take_while(|seg| seg.parse::<usize>().is_err()).collect();
-    match figment.find_metadata(&lookup.join(".")) {
+    let path: Vec<String> = segments(key).into_iter().take_while(|seg| seg.parse::<usize>().is_err()).collect();
+    // Walk down the merged value by hand: a merged table keeps the tag of the
+    // layer that made it first (the defaults), its entries the tags of theirs.
+    let mut found = None;
+    if let Some(first) = path.first()
+        && let Ok(mut value) = figment.find_value(first)
+    {
+        found = Some(value.tag());
+        for seg in &path[1..] {
+            match value.into_dict().and_then(|mut d| d.remove(seg)) {
+                Some(v) => {
+                    found = Some(v.tag());
+                    value = v;
+                }
+                None => break,
+            }
+        }
+    }
+    match found.and_then(|tag| figment.get_metadata(tag)) {
         Some(md) => describe_metadata(md, file, key),
         None => DEFAULT_LAYER.to_string(),
     }
+}
+
+/// The segments of a dotted key; a segment in double quotes may hold dots.
+pub fn segments(key: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current = String::new();
+    let mut quoted = false;
+    for c in key.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            '.' if !quoted => out.push(std::mem::take(&mut current)),
+            c => current.push(c),
+        }
+    }
+    out.push(current);
+    out
+}
+
+/// Segments joined with dots, each that is not a bare TOML key in double quotes.
+pub fn dotted<S: AsRef<str>>(segments: &[S]) -> String {
+    let bare = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
+    let parts: Vec<String> = segments
+        .iter()
+        .map(|s| {
+            let s = s.as_ref();
+            if bare(s) { s.to_string() } else { format!("{s:?}") }
+        })
+        .collect();
+    parts.join(".")
 }
 
 pub fn describe_metadata(md: &Metadata, file: Option<&Path>, key: &str) -> String {
@@ -49,14 +96,14 @@ pub fn env_name(key: &str) -> String {
     format!("{ENV_PREFIX}{}", upper.join("__"))
 }
 
-/// 1-based line of `key` (dotted) in a TOML file, when it can be found.
+/// 1-based line of `key` (dotted, quoted segments allowed) in a TOML file, when it can be found.
 fn line_of(path: &Path, key: &str) -> Option<usize> {
     let text = std::fs::read_to_string(path).ok()?;
     let doc = toml_edit::ImDocument::parse(text.as_str()).ok()?;
     let mut table: &dyn toml_edit::TableLike = doc.as_table();
     let mut span = None;
-    for segment in key.split('.') {
-        let (k, item) = table.get_key_value(segment)?;
+    for segment in segments(key) {
+        let (k, item) = table.get_key_value(&segment)?;
         span = k.span().or_else(|| item.span());
         match item {
             toml_edit::Item::Table(t) => table = t,
@@ -72,21 +119,26 @@ fn line_of(path: &Path, key: &str) -> Option<usize> {
 pub fn effective_settings(figment: &Figment, file: Option<&Path>, config: &super::Config) -> Vec<(String, String, String)> {
     let value = Value::serialize(config).unwrap_or_else(|_| Value::from(Dict::new()));
     let mut rows = Vec::new();
-    walk("", &value, &mut |key, value| {
-        rows.push((key.to_string(), render(value), describe(figment, file, key)));
+    walk(&mut Vec::new(), &value, &mut |path, value| {
+        let key = dotted(path);
+        let source = describe(figment, file, &key);
+        rows.push((key, render(value), source));
     });
     rows
 }
 
-fn walk(prefix: &str, value: &Value, visit: &mut dyn FnMut(&str, &Value)) {
+/// Visits each leaf; an empty table is a leaf (`delivery.transport = {}`), so
+/// every setting has a row.
+fn walk(path: &mut Vec<String>, value: &Value, visit: &mut dyn FnMut(&[String], &Value)) {
     match value {
-        Value::Dict(_, dict) => {
+        Value::Dict(_, dict) if !dict.is_empty() => {
             for (k, v) in dict {
-                let key = if prefix.is_empty() { k.clone() } else { format!("{prefix}.{k}") };
-                walk(&key, v, visit);
+                path.push(k.clone());
+                walk(path, v, visit);
+                path.pop();
             }
         }
-        _ => visit(prefix, value),
+        _ => visit(path, value),
     }
 }
 
@@ -111,6 +163,7 @@ pub fn render(value: &Value) -> String {
             let parts: Vec<String> = items.iter().map(render).collect();
             format!("[{}]", parts.join(", "))
         }
+        Value::Dict(_, dict) if dict.is_empty() => "{}".into(),
         Value::Dict(_, dict) => {
             let parts: Vec<String> = dict.iter().map(|(k, v)| format!("{k} = {}", render(v))).collect();
             format!("{{ {} }}", parts.join(", "))

@@ -297,7 +297,7 @@ fn delivery(c: &Config, out: &mut Vec<Problem>) {
             .is_some_and(|(host, port)| !host.is_empty() && port.parse::<u16>().is_ok_and(|p| p > 0));
         if !ok {
             out.push(problem(
-                &format!("delivery.transport.{domain}"),
+                &super::sources::dotted(&["delivery", "transport", domain.as_str()]),
                 "expected \"host:port\", e.g. \"mx1.partner.example:25\"",
             ));
         }

@@ -1,0 +1,80 @@
+//! `cloister check-config`: every problem `serve` would refuse to start with,
+//! the warnings it would log, then each effective setting with its source.
+
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use crate::config::{self, Config, ConfigError, LoadedConfig};
+use crate::tls::TlsError;
+
+pub fn check_config(loaded: &LoadedConfig) -> ExitCode {
+    let config = &loaded.config;
+    let problems = files_problems(loaded);
+    if !problems.is_empty() {
+        eprintln!("cloister: the configuration has {} problem(s):", problems.len());
+        for e in &problems {
+            eprintln!("  - {e}");
+        }
+        return ExitCode::from(2);
+    }
+    for (key, message) in warnings(config) {
+        let source = loaded.source_of(&key);
+        eprintln!("cloister: warning: `{key}` (from {source}): {message}");
+    }
+    let file = loaded
+        .file
+        .as_ref()
+        .map_or_else(|| "(none; built-in defaults)".to_string(), |p| p.display().to_string());
+    println!("# configuration OK; file: {file}");
+    for (key, value, source) in config::effective_settings(&loaded.figment, loaded.file.as_deref(), config) {
+        println!("{key} = {value}    # {source}");
+    }
+    ExitCode::SUCCESS
+}
+
+/// What `serve` logs as warnings at start: settings and the certificate pair.
+pub fn warnings(config: &Config) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = config::warnings(config).into_iter().map(|w| (w.key, w.message)).collect();
+    if let Ok(tls) = crate::tls::check_files(config) {
+        out.extend(tls.into_iter().map(|w| ("tls.cert_file".to_string(), w)));
+    }
+    out
+}
+
+/// The files the settings name, loaded as `serve` loads them; every one that fails.
+fn files_problems(loaded: &LoadedConfig) -> Vec<ConfigError> {
+    let config = &loaded.config;
+    let mut found: Vec<(&str, String)> = Vec::new();
+    match crate::i18n::Catalogues::load(&config.portal.default_language) {
+        Ok(catalogues) => {
+            let catalogues = Arc::new(catalogues);
+            if let Err(e) = crate::notify::Templates::load(&config.notify.template_dir, &catalogues) {
+                found.push(("notify.template_dir", e.to_string()));
+            }
+            if let Err(e) = crate::web::pages::Pages::load(config, None, &catalogues) {
+                found.push(("web.template_dir", e.to_string()));
+            }
+        }
+        Err(e) => found.push(("portal.default_language", e.to_string())),
+    }
+    if let Err(e) = crate::notify::load_logo(config) {
+        found.push(("notify.logo_file", e.to_string()));
+    }
+    if let Err(e) = crate::tls::check_files(config) {
+        let key_file = config.tls.key_file.display().to_string();
+        let key = match &e {
+            TlsError::Mismatch { .. } => "tls.key_file",
+            TlsError::Read { path, .. } | TlsError::Invalid { path, .. } if *path == key_file => "tls.key_file",
+            _ => "tls.cert_file",
+        };
+        found.push((key, e.to_string()));
+    }
+    found
+        .into_iter()
+        .map(|(key, message)| ConfigError {
+            key: key.to_string(),
+            source: loaded.source_of(key),
+            message,
+        })
+        .collect()
+}

@@ -1,0 +1,149 @@
+//! Certificates for SMTP STARTTLS and HTTPS: an auto-provisioned local CA
+//! (rcgen) or operator-supplied files. One rustls config serves both.
+
+mod disk;
+mod inspect;
+mod local_ca;
+
+pub use inspect::{certificate_expiry, check_files};
+pub use local_ca::{AutoPaths, ca_pem, wanted_names};
+use local_ca::{ensure_auto, issue_server_cert};
+
+use std::fs;
+use std::path::Path;
+use std::sync::{Arc, RwLock};
+
+use rustls::crypto::CryptoProvider;
+use rustls::server::{ClientHello, ResolvesServerCert};
+use rustls::sign::CertifiedKey;
+use rustls_pki_types::pem::PemObject;
+use rustls_pki_types::{CertificateDer, PrivateKeyDer};
+
+use crate::config::{Config, TlsMode};
+
+const DAY: i64 = 86_400;
+
+#[derive(Debug, thiserror::Error)]
+pub enum TlsError {
+    #[error("tls: cannot read {path}: {detail}")]
+    Read { path: String, detail: String },
+    #[error("tls: cannot write {path}: {detail}")]
+    Write { path: String, detail: String },
+    #[error("tls: {path} holds no usable certificate or key: {detail}")]
+    Invalid { path: String, detail: String },
+    #[error("tls: the key in {key} does not belong to the certificate in {cert}")]
+    Mismatch { cert: String, key: String },
+    #[error("tls: certificate generation failed: {0}")]
+    Generate(String),
+}
+
+/// Hands out the current certificate; renewal swaps it without a restart.
+#[derive(Debug)]
+pub struct CertStore {
+    current: RwLock<Arc<CertifiedKey>>,
+}
+
+impl ResolvesServerCert for CertStore {
+    fn resolve(&self, _hello: ClientHello<'_>) -> Option<Arc<CertifiedKey>> {
+        Some(Arc::clone(&self.current.read().expect("cert lock")))
+    }
+}
+
+/// The TLS side of the server: a rustls config plus what renewal needs.
+pub struct Tls {
+    pub server_config: Arc<rustls::ServerConfig>,
+    store: Arc<CertStore>,
+}
+
+pub(crate) fn provider() -> Arc<CryptoProvider> {
+    Arc::new(rustls::crypto::ring::default_provider())
+}
+
+impl Tls {
+    /// Loads or provisions certificates according to `tls.mode`.
+    pub fn load(config: &Config) -> Result<Self, TlsError> {
+        let key = current_key(config)?;
+        let store = Arc::new(CertStore {
+            current: RwLock::new(Arc::new(key)),
+        });
+        let server_config = rustls::ServerConfig::builder_with_provider(provider())
+            .with_safe_default_protocol_versions()
+            .map_err(|e| TlsError::Generate(e.to_string()))?
+            .with_no_client_auth()
+            .with_cert_resolver(Arc::clone(&store) as Arc<dyn ResolvesServerCert>);
+        Ok(Self {
+            server_config: Arc::new(server_config),
+            store,
+        })
+    }
+
+    /// Re-checks the certificate (renewing an auto one that is due) and swaps it in.
+    pub fn refresh(&self, config: &Config) -> Result<(), TlsError> {
+        let key = current_key(config)?;
+        *self.store.current.write().expect("cert lock") = Arc::new(key);
+        Ok(())
+    }
+
+    /// A config for HTTPS: same certificates, ALPN for HTTP/1.1.
+    pub fn https_config(&self) -> Arc<rustls::ServerConfig> {
+        let mut c = (*self.server_config).clone();
+        c.alpn_protocols = vec![b"http/1.1".to_vec()];
+        Arc::new(c)
+    }
+}
+
+fn current_key(config: &Config) -> Result<CertifiedKey, TlsError> {
+    match config.tls.mode {
+        TlsMode::Files => load_pair(&config.tls.cert_file, &config.tls.key_file),
+        TlsMode::Auto => {
+            let paths = AutoPaths::new(&config.data_dir);
+            ensure_auto(config, &paths)?;
+            match load_pair(&paths.server_cert, &paths.server_key) {
+                // A renewal cut short (power loss between the two renames) leaves a
+                // pair that does not match: issue a fresh one rather than refuse to start.
+                Err(TlsError::Mismatch { .. } | TlsError::Invalid { .. }) => {
+                    tracing::warn!("stored server certificate and key do not match; issuing a new pair");
+                    issue_server_cert(config, &paths, &wanted_names(config))?;
+                    load_pair(&paths.server_cert, &paths.server_key)
+                }
+                other => other,
+            }
+        }
+    }
+}
+
+pub(crate) fn load_pair(cert: &Path, key: &Path) -> Result<CertifiedKey, TlsError> {
+    let read_err = |p: &Path, e: &dyn std::fmt::Display| TlsError::Read {
+        path: p.display().to_string(),
+        detail: e.to_string(),
+    };
+    let bytes = fs::read(cert).map_err(|e| read_err(cert, &e))?;
+    let chain: Vec<CertificateDer<'static>> =
+        CertificateDer::pem_slice_iter(&bytes)
+            .collect::<Result<_, _>>()
+            .map_err(|e| TlsError::Invalid {
+                path: cert.display().to_string(),
+                detail: e.to_string(),
+            })?;
+    if chain.is_empty() {
+        return Err(TlsError::Invalid {
+            path: cert.display().to_string(),
+            detail: "no CERTIFICATE block".into(),
+        });
+    }
+    let key_bytes = fs::read(key).map_err(|e| read_err(key, &e))?;
+    let private = PrivateKeyDer::from_pem_slice(&key_bytes).map_err(|e| TlsError::Invalid {
+        path: key.display().to_string(),
+        detail: e.to_string(),
+    })?;
+    CertifiedKey::from_der(chain, private, &provider()).map_err(|e| match e {
+        rustls::Error::InconsistentKeys(_) => TlsError::Mismatch {
+            cert: cert.display().to_string(),
+            key: key.display().to_string(),
+        },
+        other => TlsError::Invalid {
+            path: key.display().to_string(),
+            detail: other.to_string(),
+        },
+    })
+}
