@@ -9,14 +9,21 @@ use common::smtp::Client;
 use common::tls_sink::TlsSink;
 use common::{Cloister, message, wait_for};
 
-fn start(relay: &Sink, mx: &TlsSink, ca_file: &std::path::Path) -> Cloister {
+/// A TLS-first route to lawfirm.test; `relay_and_policy` goes into `[relay]`
+/// (then may open `[policy]`).
+fn start_with(relay: &Sink, mx: &TlsSink, ca_file: &std::path::Path, relay_and_policy: &str) -> Cloister {
     std::fs::write(ca_file, &mx.ca_pem).unwrap();
     let extra = format!(
-        "[[policy.routes]]\nname = \"lawfirm\"\nrecipient_domain = \"lawfirm.test\"\naction = \"tls_first\"\n[delivery]\ntransport = {{ \"lawfirm.test\" = \"127.0.0.1:{}\" }}\nca_file = \"{}\"\ntimeout_secs = 5\n",
+        "{relay_and_policy}\n[[policy.routes]]\nname = \"lawfirm\"\nrecipient_domain = \"lawfirm.test\"\naction = \"tls_first\"\n[delivery]\ntransport = {{ \"lawfirm.test\" = \"127.0.0.1:{}\" }}\nca_file = \"{}\"\ntimeout_secs = 5\n",
         mx.port,
         ca_file.display()
     );
     Cloister::start(relay.port, &extra)
+}
+
+/// TLS-first with the documented fallback to the vault.
+fn start(relay: &Sink, mx: &TlsSink, ca_file: &std::path::Path) -> Cloister {
+    start_with(relay, mx, ca_file, "[policy]\ntls_fallback = true")
 }
 
 #[test]
@@ -109,7 +116,8 @@ fn tls_fallback_after_a_recall_holds_nothing() {
     let extra = format!(
         "[[policy.routes]]\nname = \"lawfirm\"\nrecipient_domain = \"lawfirm.test\"\naction = \"tls_first\"\n\
          [[policy.routes]]\nname = \"partners\"\nrecipient_domain = \"partner.test\"\naction = \"vault\"\n\
-         [delivery]\ntransport = {{ \"lawfirm.test\" = \"127.0.0.1:{mx_port}\" }}\ntimeout_secs = 5\n"
+         [delivery]\ntransport = {{ \"lawfirm.test\" = \"127.0.0.1:{mx_port}\" }}\ntimeout_secs = 5\n\
+         [policy]\ntls_fallback = true\n"
     );
     let p = common::portal::Portal::start(&extra);
     let id = p.cl.send_one(
@@ -145,5 +153,40 @@ fn tls_fallback_after_a_recall_holds_nothing() {
     assert!(
         !p.sink.all().iter().any(|m| m.to.contains(&"partner@lawfirm.test".to_string())),
         "no notice to the TLS-first recipient"
+    );
+}
+
+/// Regression: `policy.tls_fallback = false` (the default) was read by nothing,
+/// and a TLS-first message whose recipient's server offered no STARTTLS went
+/// to the vault all the same. Enforced TLS: never plaintext, tried again, and
+/// after the retry age a delivery-failure notice to the sender.
+#[test]
+fn tls_fallback_false_never_sends_in_plaintext_and_bounces_after_the_retry_age() {
+    let dir = tempfile::tempdir().unwrap();
+    let relay = Sink::start();
+    let mx = TlsSink::start(false);
+    let c = start_with(&relay, &mx, &dir.path().join("ca.pem"), "retry_max_age_hours = 0");
+    let mut client = Client::connect(c.smtp);
+    client.cmd("EHLO x");
+    let body = message(&["From: alice@example.org", "Subject: engagement letter"], "confidential\n");
+    let r = client.send("alice@example.org", &["partner@lawfirm.test"], &body);
+    let qid = r.trim().rsplit(' ').next().unwrap().to_string();
+    let notice = wait_for(Duration::from_secs(20), || {
+        relay.all().into_iter().find(|m| m.to == vec!["alice@example.org".to_string()])
+    })
+    .unwrap_or_else(|| panic!("no failure notice; outbox {:?}\n{}", c.outbox(), c.log_text()));
+    let text = String::from_utf8_lossy(&notice.data).to_string();
+    assert!(text.contains("partner@lawfirm.test") && text.contains("TLS required"), "{text}");
+    let events = c.events(&qid);
+    assert!(
+        events.iter().any(|e| e.contains("attempt 1 failed") && e.contains("TLS required")),
+        "{events:#?}"
+    );
+    assert!(!events.iter().any(|e| e.contains("isolation vault")), "{events:#?}");
+    assert!(c.messages().is_empty(), "nothing held in the vault");
+    assert!(mx.messages().is_empty(), "nothing sent in plaintext");
+    assert!(
+        !relay.all().iter().any(|m| m.to.contains(&"partner@lawfirm.test".to_string())),
+        "neither the message nor a notice reached the recipient by another way"
     );
 }

@@ -261,7 +261,7 @@ pub struct Policy {
     pub strip_subject_keyword: bool,
     /// Senders whose `X-Cloister-Secure` header is honoured: patterns, or "internal".
     pub secure_mode_senders: Vec<String>,
-    /// When TLS to a recipient cannot be negotiated, hold the message in the vault instead.
+    /// `tls_first` routes: when TLS cannot be had, hold in the vault (true) or retry with TLS required and then bounce (false).
     pub tls_fallback: bool,
     /// Route rules: a message matching every field given is held for the matched recipients.
     pub routes: Vec<Route>,

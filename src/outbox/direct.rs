@@ -1,5 +1,6 @@
 //! Direct delivery for `tls_first` routes: STARTTLS required, certificate verified;
-//! when TLS cannot be had, the caller holds the message in the vault instead.
+//! when TLS cannot be had, the caller holds the message in the vault instead
+//! (`policy.tls_fallback = true`) or keeps trying and finally bounces it.
 
 use std::sync::Arc;
 use std::time::Duration;

@@ -247,6 +247,12 @@ async fn direct_attempt(ctx: &Context, row: &OutboxRow, from: String, to: Vec<St
     match direct::deliver(ctx, &from, &rcpt, &bytes).await {
         direct::DirectOutcome::Delivered(reply) => Ok(OutboxOutcome::Delivered { reply }),
         direct::DirectOutcome::Failed(e) => Ok(classify(ctx, row, Err(e))),
+        // Enforced TLS: never plaintext; retried like any temporary failure and,
+        // after relay.retry_max_age_hours, a delivery-failure notice to the sender.
+        direct::DirectOutcome::NoTls(reason) if !ctx.config.policy.tls_fallback => {
+            let message = format!("TLS required and not possible (policy.tls_fallback = false): {reason}");
+            Ok(classify(ctx, row, Err(relay::SendError { permanent: false, message })))
+        }
         direct::DirectOutcome::NoTls(reason) => {
             tracing::warn!(outbox_id = row.id, to = %rcpt, %reason, "TLS not possible; holding in the vault");
             let rule = "tls-fallback";
