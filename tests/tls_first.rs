@@ -190,3 +190,76 @@ fn tls_fallback_false_never_sends_in_plaintext_and_bounces_after_the_retry_age()
         "neither the message nor a notice reached the recipient by another way"
     );
 }
+
+/// MTA-STS: lawfirm.test publishes an `enforce` policy naming mx.lawfirm.test;
+/// badfirm.test publishes one naming mx.badfirm.test while its MX record points
+/// elsewhere (what an attacker who can change DNS answers would do). Mail to the
+/// first goes to the named host over TLS; to the second nothing is sent there.
+#[test]
+fn an_mx_outside_the_domains_mta_sts_policy_is_refused() {
+    use common::mta_sts::{FakeDns, PolicyServer, own_loopback_ip};
+    let dir = tempfile::tempdir().unwrap();
+    let dns = FakeDns::start();
+    let policy = |mx: &str| format!("version: STSv1\r\nmode: enforce\r\nmx: {mx}\r\nmax_age: 86400\r\n");
+    let (good_policy, bad_policy) = (
+        PolicyServer::start("lawfirm.test", &policy("mx.lawfirm.test")),
+        PolicyServer::start("badfirm.test", &policy("mx.badfirm.test")),
+    );
+    let (good_ip, bad_ip) = (own_loopback_ip(), own_loopback_ip());
+    let good_mx = TlsSink::start_at((good_ip, 25).into(), &["mx.lawfirm.test"], true);
+    let bad_mx = TlsSink::start_at((bad_ip, 25).into(), &["mx.attacker.test"], true);
+    for (domain, mx, ip, policy_ip) in [
+        ("lawfirm.test", "mx.lawfirm.test", good_ip, good_policy.ip),
+        ("badfirm.test", "mx.attacker.test", bad_ip, bad_policy.ip),
+    ] {
+        dns.mx(domain, mx);
+        dns.a(mx, ip);
+        dns.txt(&format!("_mta-sts.{domain}"), "v=STSv1; id=20261204T1;");
+        dns.a(&format!("mta-sts.{domain}"), policy_ip);
+    }
+    let ca = dir.path().join("ca.pem");
+    std::fs::write(
+        &ca,
+        [&good_policy.ca_pem, &bad_policy.ca_pem, &good_mx.ca_pem, &bad_mx.ca_pem]
+            .map(String::as_str)
+            .concat(),
+    )
+    .unwrap();
+    let relay = Sink::start();
+    let extra = format!(
+        "[policy]\ntls_fallback = true\n\
+         [[policy.routes]]\nname = \"partners\"\nrecipient_domain = \"*firm.test\"\naction = \"tls_first\"\n\
+         [delivery]\nca_file = \"{}\"\ndns_server = \"{}\"\ntimeout_secs = 5\n",
+        ca.display(),
+        dns.addr
+    );
+    let c = Cloister::start(relay.port, &extra);
+    let good = c.send_one("alice@example.org", &["partner@lawfirm.test"], "engagement letter");
+    let got = wait_for(Duration::from_secs(20), || good_mx.messages().pop())
+        .unwrap_or_else(|| panic!("not delivered to the policy's MX; outbox {:?}\n{}", c.outbox(), c.log_text()));
+    assert!(got.1, "over TLS");
+    let events = c.events(&good);
+    assert!(
+        events.iter().any(|e| e.contains("MTA-STS enforce, policy 20261204T1")),
+        "{events:#?}"
+    );
+
+    let bad = c.send_one("alice@example.org", &["partner@badfirm.test"], "engagement letter");
+    let events = wait_for(Duration::from_secs(20), || {
+        let events = c.events(&bad);
+        events.iter().any(|e| e.contains("not possible")).then_some(events)
+    })
+    .unwrap_or_else(|| panic!("not refused: {:#?}\n{}", c.events(&bad), c.log_text()));
+    assert!(
+        events
+            .iter()
+            .any(|e| e.contains("MTA-STS policy of badfirm.test (enforce") && e.contains("mx.attacker.test")),
+        "{events:#?}"
+    );
+    assert!(bad_mx.messages().is_empty(), "nothing sent to the MX outside the policy");
+    assert_eq!(*good_policy.fetches.lock().unwrap(), 1);
+    // The policy is cached for its max_age: a second message does not fetch it again.
+    c.send_one("alice@example.org", &["other@lawfirm.test"], "second letter");
+    wait_for(Duration::from_secs(20), || (good_mx.messages().len() == 2).then_some(())).expect("second delivered");
+    assert_eq!(*good_policy.fetches.lock().unwrap(), 1, "fetched once, then cached");
+}

@@ -17,6 +17,8 @@ pub struct Delivery {
     pub dns_server: String,
     /// Seconds one direct delivery attempt may take.
     pub timeout_secs: u64,
+    /// Honour the recipient domain's MTA-STS policy (RFC 8461) on MX delivery.
+    pub mta_sts: bool,
 }
 
 impl Default for Delivery {
@@ -26,6 +28,7 @@ impl Default for Delivery {
             ca_file: PathBuf::new(),
             dns_server: String::new(),
             timeout_secs: 60,
+            mta_sts: true,
         }
     }
 }

@@ -6,6 +6,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use super::client::{ClientError, Connection, Target, roots};
+use super::mta_sts;
 use super::relay::{SendError, check_addresses};
 use crate::config::StartTls;
 use crate::service::Context;
@@ -17,17 +18,57 @@ pub enum DirectOutcome {
     Failed(SendError),
 }
 
-/// Where mail for `domain` goes: the transport map, else its MX hosts.
-async fn targets(ctx: &Context, domain: &str) -> Result<Vec<(String, u16)>, String> {
+/// Where mail for `domain` goes: the transport map (true: the admin's own
+/// choice), else its MX hosts (false).
+async fn targets(ctx: &Context, domain: &str) -> Result<(Vec<(String, u16)>, bool), String> {
     if let Some(target) = ctx.config.delivery.transport.get(&domain.to_ascii_lowercase()) {
         let (host, port) = target
             .rsplit_once(':')
             .ok_or_else(|| format!("delivery.transport.{domain}: expected host:port"))?;
         let port = port.parse().map_err(|_| format!("delivery.transport.{domain}: bad port {port}"))?;
-        return Ok(vec![(host.trim_matches(['[', ']']).to_string(), port)]);
+        return Ok((vec![(host.trim_matches(['[', ']']).to_string(), port)], true));
     }
     let (domain, dns) = (domain.to_string(), ctx.config.delivery.dns_server.clone());
-    smol::unblock(move || super::mx::lookup(&domain, &dns)).await
+    Ok((smol::unblock(move || super::mx::lookup(&domain, &dns)).await?, false))
+}
+
+/// The MX hosts the domain's MTA-STS policy lets us use, and a note for the
+/// delivery event; Err (as no TLS) when an `enforce` policy names none of them.
+async fn mta_sts_hosts(
+    ctx: &Context,
+    cache: &mta_sts::Cache,
+    domain: &str,
+    hosts: Vec<(String, u16)>,
+    roots: &Arc<rustls::RootCertStore>,
+) -> Result<(Vec<(String, u16)>, String), String> {
+    let how = mta_sts::Lookup {
+        dns_server: &ctx.config.delivery.dns_server,
+        roots: Arc::clone(roots),
+        timeout: Duration::from_secs(ctx.config.delivery.timeout_secs),
+        now: crate::service::now(),
+    };
+    let Some((policy, id)) = cache.policy(domain, &how).await else {
+        return Ok((hosts, String::new()));
+    };
+    let (inside, outside): (Vec<_>, Vec<_>) = hosts.into_iter().partition(|(h, _)| policy.allows(h));
+    let names = |list: &[(String, u16)]| list.iter().map(|(h, _)| h.as_str()).collect::<Vec<_>>().join(", ");
+    match policy.mode {
+        mta_sts::Mode::Enforce if inside.is_empty() => Err(format!(
+            "MTA-STS policy of {domain} (enforce, id {id}) names mx {}; its MX hosts ({}) are not among them",
+            policy.mx.join(", "),
+            names(&outside)
+        )),
+        mta_sts::Mode::Enforce => Ok((inside, format!(" (MTA-STS enforce, policy {id})"))),
+        mta_sts::Mode::Testing => {
+            if !outside.is_empty() {
+                tracing::warn!(%domain, hosts = %names(&outside), "MX hosts outside the domain's MTA-STS policy (testing mode: used anyway)");
+            }
+            let mut all = inside;
+            all.extend(outside);
+            Ok((all, format!(" (MTA-STS testing, policy {id})")))
+        }
+        mta_sts::Mode::None => Ok((inside.into_iter().chain(outside).collect(), String::new())),
+    }
 }
 
 fn trusted_roots(ctx: &Context) -> Result<Arc<rustls::RootCertStore>, String> {
@@ -43,20 +84,28 @@ fn trusted_roots(ctx: &Context) -> Result<Arc<rustls::RootCertStore>, String> {
 }
 
 /// Tries each server of the recipient's domain in order.
-pub async fn deliver(ctx: &Context, from: &str, to: &str, bytes: &[u8]) -> DirectOutcome {
+pub async fn deliver(ctx: &Context, cache: &mta_sts::Cache, from: &str, to: &str, bytes: &[u8]) -> DirectOutcome {
     let failed = |message: String| DirectOutcome::Failed(SendError { permanent: false, message });
     let rcpts = [to.to_string()];
     if let Err(e) = check_addresses(from, &rcpts) {
         return DirectOutcome::Failed(e);
     }
     let domain = to.rsplit_once('@').map_or("", |(_, d)| d);
-    let hosts = match targets(ctx, domain).await {
+    let (hosts, chosen) = match targets(ctx, domain).await {
         Ok(h) => h,
         Err(e) => return failed(e),
     };
     let roots = match trusted_roots(ctx) {
         Ok(r) => r,
         Err(e) => return failed(e),
+    };
+    let (hosts, note) = if chosen || !ctx.config.delivery.mta_sts {
+        (hosts, String::new())
+    } else {
+        match mta_sts_hosts(ctx, cache, domain, hosts, &roots).await {
+            Ok(allowed) => allowed,
+            Err(refused) => return DirectOutcome::NoTls(refused),
+        }
     };
     let mut tls_problems = Vec::new();
     let mut last = String::new();
@@ -80,7 +129,7 @@ pub async fn deliver(ctx: &Context, from: &str, to: &str, bytes: &[u8]) -> Direc
             Err(e) => Err(e),
         };
         match sent {
-            Ok(reply) => return DirectOutcome::Delivered(format!("{host}:{port} {reply}")),
+            Ok(reply) => return DirectOutcome::Delivered(format!("{host}:{port} {reply}{note}")),
             Err(ClientError::Tls(e)) => tls_problems.push(format!("{host}:{port}: {e}")),
             Err(e) if e.is_permanent() => {
                 return DirectOutcome::Failed(SendError {

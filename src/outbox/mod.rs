@@ -5,6 +5,8 @@
 
 pub mod client;
 mod direct;
+mod https_get;
+mod mta_sts;
 mod mx;
 pub mod pool;
 pub mod relay;
@@ -35,6 +37,8 @@ type Done = (OutboxKind, u64, bool);
 struct Dispatch {
     ctx: Context,
     relay: Arc<pool::Pool>,
+    /// Recipient domains' MTA-STS policies, for direct delivery.
+    mta_sts: Arc<mta_sts::Cache>,
     /// One permit per delivery in flight (being written, waiting for a connection, or sent).
     slots: Arc<smol::lock::Semaphore>,
     /// Rows being attempted, not to be picked up again until recorded.
@@ -66,6 +70,7 @@ pub async fn run(ctx: Context, relay: Arc<pool::Pool>, wake: async_channel::Rece
     let mut d = Dispatch {
         ctx,
         relay,
+        mta_sts: Arc::default(),
         slots: Arc::new(smol::lock::Semaphore::new(CONCURRENT_SENDS)),
         in_flight: HashSet::new(),
         unrecorded: HashSet::new(),
@@ -137,8 +142,9 @@ impl Dispatch {
                     caught_up += 1;
                 }
                 let (ctx, relay, done) = (self.ctx.clone(), Arc::clone(&self.relay), self.done_tx.clone());
+                let mta_sts = Arc::clone(&self.mta_sts);
                 smol::spawn(async move {
-                    let recorded = attempt(&ctx, &relay, &row, permit).await;
+                    let recorded = attempt(&ctx, (&relay, &mta_sts), &row, permit).await;
                     let _ = done.send((row.kind, row.id, recorded)).await;
                 })
                 .detach();
@@ -210,9 +216,14 @@ impl Dispatch {
 
 /// One delivery attempt of one row, recorded in the vault; false when recording failed.
 /// The slot (`permit`) is given back as soon as the relay has answered.
-async fn attempt(ctx: &Context, relay: &pool::Pool, row: &OutboxRow, permit: smol::lock::SemaphoreGuardArc) -> bool {
+async fn attempt(
+    ctx: &Context,
+    (relay, mta_sts): (&pool::Pool, &mta_sts::Cache),
+    row: &OutboxRow,
+    permit: smol::lock::SemaphoreGuardArc,
+) -> bool {
     let outcome = match render::envelope_and_bytes(ctx, row).await {
-        Ok((from, to, bytes)) if row.kind == OutboxKind::Direct => match direct_attempt(ctx, row, from, to, bytes).await {
+        Ok((from, to, bytes)) if row.kind == OutboxKind::Direct => match direct_attempt(ctx, mta_sts, row, from, to, bytes).await {
             Ok(outcome) => outcome,
             Err(op) => {
                 drop(permit);
@@ -242,9 +253,16 @@ async fn attempt(ctx: &Context, relay: &pool::Pool, row: &OutboxRow, permit: smo
 }
 
 /// Direct TLS delivery: an outcome to record, or (Err) the vault fallback to write instead.
-async fn direct_attempt(ctx: &Context, row: &OutboxRow, from: String, to: Vec<String>, bytes: Vec<u8>) -> Result<OutboxOutcome, WriteOp> {
+async fn direct_attempt(
+    ctx: &Context,
+    mta_sts: &mta_sts::Cache,
+    row: &OutboxRow,
+    from: String,
+    to: Vec<String>,
+    bytes: Vec<u8>,
+) -> Result<OutboxOutcome, WriteOp> {
     let rcpt = to.first().cloned().unwrap_or_default();
-    match direct::deliver(ctx, &from, &rcpt, &bytes).await {
+    match direct::deliver(ctx, mta_sts, &from, &rcpt, &bytes).await {
         direct::DirectOutcome::Delivered(reply) => Ok(OutboxOutcome::Delivered { reply }),
         direct::DirectOutcome::Failed(e) => Ok(classify(ctx, row, Err(e))),
         // Enforced TLS: never plaintext; retried like any temporary failure and,

@@ -41,6 +41,20 @@ pub fn addresses(host: &str, dns_server: &str) -> Result<Vec<std::net::IpAddr>, 
     Ok(out)
 }
 
+/// The TXT records of `name`, each as one string (its character-strings joined);
+/// none when the name has none or does not exist.
+pub fn txt(name: &str, dns_server: &str) -> Result<Vec<String>, String> {
+    let reply = ask(name, RecordType::TXT, dns_server)?;
+    Ok(reply
+        .answers
+        .iter()
+        .filter_map(|r| match &r.data {
+            RData::TXT(t) => Some(t.txt_data.iter().map(|s| String::from_utf8_lossy(s)).collect::<String>()),
+            _ => None,
+        })
+        .collect())
+}
+
 /// One query over UDP (three tries, 5 s each) to the configured or system resolver.
 fn ask(domain: &str, rtype: RecordType, dns_server: &str) -> Result<Message, String> {
     let server = resolver_address(dns_server)?;

@@ -5,6 +5,7 @@
 
 pub mod admin;
 pub mod https;
+pub mod mta_sts;
 pub mod picky;
 pub mod portal;
 pub mod sink;

@@ -19,7 +19,8 @@ pub struct TlsSink {
     pub auth: Arc<Mutex<Vec<String>>>,
 }
 
-fn test_ca_and_cert() -> (String, String, String) {
+/// A new test CA and a certificate it signed for `names`: (CA, certificate, key) in PEM.
+pub fn test_ca_and_cert(names: &[&str]) -> (String, String, String) {
     use rcgen::{BasicConstraints, CertificateParams, IsCa, Issuer, KeyPair};
     let ca_key = KeyPair::generate().unwrap();
     let mut ca = CertificateParams::new(Vec::<String>::new()).unwrap();
@@ -28,7 +29,7 @@ fn test_ca_and_cert() -> (String, String, String) {
     let ca_cert = ca.self_signed(&ca_key).unwrap();
     let issuer = Issuer::new(ca, ca_key);
     let key = KeyPair::generate().unwrap();
-    let params = CertificateParams::new(vec!["127.0.0.1".to_string(), "localhost".to_string()]).unwrap();
+    let params = CertificateParams::new(names.iter().map(ToString::to_string).collect::<Vec<_>>()).unwrap();
     let cert = params.signed_by(&key, &issuer).unwrap();
     (ca_cert.pem(), cert.pem(), key.serialize_pem())
 }
@@ -41,7 +42,16 @@ impl TlsSink {
 
     /// On a given loopback port (0 = any free one).
     pub fn start_on(port: u16, offer_tls: bool) -> Self {
-        let (ca_pem, cert_pem, key_pem) = test_ca_and_cert();
+        Self::start_at(
+            std::net::SocketAddr::from(([127, 0, 0, 1], port)),
+            &["127.0.0.1", "localhost"],
+            offer_tls,
+        )
+    }
+
+    /// On `addr`, with a certificate for `names`.
+    pub fn start_at(addr: std::net::SocketAddr, names: &[&str], offer_tls: bool) -> Self {
+        let (ca_pem, cert_pem, key_pem) = test_ca_and_cert(names);
         let certs: Vec<CertificateDer<'static>> = CertificateDer::pem_slice_iter(cert_pem.as_bytes()).map(Result::unwrap).collect();
         let key = PrivateKeyDer::from_pem_slice(key_pem.as_bytes()).unwrap();
         let config = rustls::ServerConfig::builder_with_provider(Arc::new(rustls::crypto::ring::default_provider()))
@@ -51,7 +61,7 @@ impl TlsSink {
             .with_single_cert(certs, key)
             .unwrap();
         let config = Arc::new(config);
-        let listener = TcpListener::bind(("127.0.0.1", port)).unwrap();
+        let listener = TcpListener::bind(addr).unwrap_or_else(|e| panic!("{addr}: {e}"));
         let port = listener.local_addr().unwrap().port();
         let caught = Arc::new(Mutex::new(Vec::new()));
         let auth = Arc::new(Mutex::new(Vec::new()));
