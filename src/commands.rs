@@ -129,13 +129,19 @@ fn with_config(command: Command, loaded: LoadedConfig) -> ExitCode {
 
 /// `cloister ca`: the local CA's certificate (auto mode only).
 fn print_ca(config: &Config) -> ExitCode {
-    match crate::tls::ca_pem(config) {
-        Ok(pem) if config.tls.mode == config::TlsMode::Auto => {
-            print!("{pem}");
-            ExitCode::SUCCESS
-        }
-        Ok(_) => fail("tls.mode is \"files\": the certificate authority is yours, not Cloister's"),
-        Err(e) => fail(&e.to_string()),
+    match config.tls.mode {
+        config::TlsMode::Auto => match crate::tls::ca_pem(config) {
+            Ok(pem) => {
+                print!("{pem}");
+                ExitCode::SUCCESS
+            }
+            Err(e) => fail(&e.to_string()),
+        },
+        config::TlsMode::Files => fail("tls.mode is \"files\": the certificate authority is yours, not Cloister's"),
+        config::TlsMode::Acme => fail(&format!(
+            "tls.mode is \"acme\": the certificate comes from {} (trusted as that CA is); the local CA only stands in until it is issued",
+            config.tls.acme.directory
+        )),
     }
 }
 

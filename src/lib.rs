@@ -18,6 +18,7 @@ mod mail;
 mod memory;
 mod metrics;
 mod model;
+mod net;
 mod notify;
 mod outbox;
 mod policy;

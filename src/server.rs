@@ -108,14 +108,14 @@ pub fn run(loaded: LoadedConfig) -> anyhow::Result<()> {
             tasks.push(smol::spawn(web::ops_listener::serve(listener, ctx.clone())));
         }
         if let Some(listener) = redirect_listener {
-            tasks.push(smol::spawn(web::serve_redirect(listener, config.public_url())));
+            tasks.push(smol::spawn(web::serve_redirect(
+                listener,
+                config.public_url(),
+                Arc::clone(&tls.challenges),
+            )));
         }
         tasks.push(spawn_control(&ctx, &socket)?);
-        if ctx.rotation_unfinished() {
-            tasks.push(smol::spawn(finish_rotation(ctx.rotator())));
-        }
-        tasks.push(smol::spawn(bring_older_up(ctx.clone())));
-        tasks.push(smol::spawn(crate::service::search_index::run(ctx.clone())));
+        tasks.extend(upkeep(&ctx, &tls));
 
         announce(&config, (smtp_addr, web_addr, metrics_addr), &socket, vault_admins);
 
@@ -193,7 +193,15 @@ fn announce(config: &Config, (smtp, web, metrics): (Addr, Addr, Option<Addr>), s
         config.data_dir.display(),
         socket.display()
     );
-    println!("  trust the local CA (tls.mode=auto): cloister ca > cloister-ca.pem");
+    match config.tls.mode {
+        crate::config::TlsMode::Auto => println!("  trust the local CA (tls.mode=auto): cloister ca > cloister-ca.pem"),
+        crate::config::TlsMode::Acme => println!(
+            "  certificate: from the ACME CA {} for {} (the local CA's stands in until it is issued; `cloister audit --status certificate`)",
+            config.tls.acme.directory,
+            crate::tls::acme::names(config).join(", ")
+        ),
+        crate::config::TlsMode::Files => println!("  certificate: {}", config.tls.cert_file.display()),
+    }
     println!(
         "  master key: {} (keep a copy apart from the data and its backups: without it held messages cannot be read)",
         crate::crypto::MasterKey::source_of(config)
@@ -232,6 +240,21 @@ async fn bind_metrics(config: &Config) -> Option<TcpListener> {
             None
         }
     }
+}
+
+/// Work in the background beside the listeners: an unfinished key rotation,
+/// older messages brought up to date, the search index, the ACME certificate.
+fn upkeep(ctx: &Context, tls: &Arc<Tls>) -> Vec<smol::Task<()>> {
+    let mut tasks = Vec::new();
+    if ctx.rotation_unfinished() {
+        tasks.push(smol::spawn(finish_rotation(ctx.rotator())));
+    }
+    tasks.push(smol::spawn(bring_older_up(ctx.clone())));
+    tasks.push(smol::spawn(crate::service::search_index::run(ctx.clone())));
+    if ctx.config.tls.mode == crate::config::TlsMode::Acme {
+        tasks.push(smol::spawn(crate::service::certificates::keep(ctx.clone(), Arc::clone(tls))));
+    }
+    tasks
 }
 
 /// The optional plain-HTTP listener that only redirects to HTTPS.

@@ -12,6 +12,10 @@ command -v systemd-analyze >/dev/null || need_apt+=(systemd)
 command -v podman >/dev/null || need_apt+=(podman)
 # openssl reads the served certificate's end date apart from Cloister (tests/admin_dashboard.rs).
 command -v openssl >/dev/null || need_apt+=(openssl)
+# Pebble, Let's Encrypt's ACME test server, issues the certificates of tests/acme.rs;
+# NSS's certutil gives the browser there a trust store with Pebble's root.
+command -v pebble >/dev/null || need_apt+=(pebble)
+command -v certutil >/dev/null || need_apt+=(libnss3-tools)
 # A private Postfix instance checks the mail-server recipe (tests/postfix_recipe.rs);
 # the system's own Postfix stays unconfigured.
 if [ ! -x /usr/sbin/postfix ]; then

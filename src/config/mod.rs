@@ -170,13 +170,52 @@ impl Default for Web {
 pub enum TlsMode {
     Auto,
     Files,
+    Acme,
 }
+
+/// How the ACME server checks that we hold the names.
+#[derive(Clone, Copy, Debug, Serialize, Deserialize, PartialEq, Eq)]
+pub enum AcmeChallenge {
+    /// On the HTTPS listener (RFC 8737); the listener must be reachable on port 443.
+    #[serde(rename = "tls-alpn-01")]
+    TlsAlpn01,
+    /// On the plain-HTTP listener `web.http_redirect_listen` (port 80 from outside).
+    #[serde(rename = "http-01")]
+    Http01,
+}
+
+/// Certificates from an ACME CA (`tls.mode = "acme"`).
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct Acme {
+    /// The CA's directory URL.
+    pub directory: String,
+    /// Contact for the CA's expiry and policy mail, e.g. "mailto:admin@example.org"; "" = none.
+    pub contact: String,
+    /// Extra CA certificates (PEM) trusted for the ACME server itself (a private CA); "" = public roots.
+    pub ca_file: PathBuf,
+    pub challenge: AcmeChallenge,
+}
+
+impl Default for Acme {
+    fn default() -> Self {
+        Self {
+            directory: LETS_ENCRYPT.into(),
+            contact: String::new(),
+            ca_file: PathBuf::new(),
+            challenge: AcmeChallenge::TlsAlpn01,
+        }
+    }
+}
+
+/// Let's Encrypt's production directory.
+pub const LETS_ENCRYPT: &str = "https://acme-v02.api.letsencrypt.org/directory";
 
 /// Certificates for SMTP STARTTLS and HTTPS.
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 #[serde(default, deny_unknown_fields)]
 pub struct Tls {
-    /// `auto` = local CA in the data dir; `files` = `cert_file` + `key_file`.
+    /// `auto` = local CA in the data dir; `files` = `cert_file` + `key_file`; `acme` = from an ACME CA.
     pub mode: TlsMode,
     /// Extra DNS names or IPs for the auto certificate (hostname, localhost, 127.0.0.1 are always in).
     pub names: Vec<String>,
@@ -184,8 +223,9 @@ pub struct Tls {
     pub key_file: PathBuf,
     /// Lifetime of an auto server certificate.
     pub cert_validity_days: u32,
-    /// Renew the auto server certificate when fewer days than this remain.
+    /// Renew the auto (or ACME) server certificate when fewer days than this remain.
     pub renew_before_days: u32,
+    pub acme: Acme,
 }
 
 impl Default for Tls {
@@ -197,6 +237,7 @@ impl Default for Tls {
             key_file: PathBuf::new(),
             cert_validity_days: 397,
             renew_before_days: 30,
+            acme: Acme::default(),
         }
     }
 }

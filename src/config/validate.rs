@@ -218,6 +218,44 @@ fn tls(c: &Config, out: &mut Vec<Problem>) {
     if c.tls.renew_before_days >= c.tls.cert_validity_days {
         out.push(problem("tls.renew_before_days", "must be smaller than tls.cert_validity_days"));
     }
+    if c.tls.mode == TlsMode::Acme {
+        acme(c, out);
+    }
+}
+
+fn acme(c: &Config, out: &mut Vec<Problem>) {
+    let acme = &c.tls.acme;
+    if !acme.directory.starts_with("https://") {
+        out.push(problem(
+            "tls.acme.directory",
+            "must be an https:// URL, e.g. the default Let's Encrypt directory",
+        ));
+    }
+    if acme.challenge == super::AcmeChallenge::Http01 && c.web.http_redirect_listen.is_empty() {
+        out.push(problem(
+            "tls.acme.challenge",
+            "\"http-01\" needs web.http_redirect_listen (reached on port 80 from outside); or use \"tls-alpn-01\"",
+        ));
+    }
+    let host = c.public_host();
+    if host.parse::<std::net::IpAddr>().is_ok() || host == "localhost" || !host.contains('.') {
+        out.push(problem(
+            "web.public_url",
+            format!("tls.mode = \"acme\" needs a public DNS name in web.public_url (or hostname); {host:?} is not one"),
+        ));
+    }
+    if !acme.contact.is_empty() && !acme.contact.starts_with("mailto:") {
+        out.push(problem(
+            "tls.acme.contact",
+            "must be a mailto: address, e.g. \"mailto:admin@example.org\"",
+        ));
+    }
+    if !acme.ca_file.as_os_str().is_empty() && std::fs::File::open(&acme.ca_file).is_err() {
+        out.push(problem(
+            "tls.acme.ca_file",
+            format!("{} cannot be read (missing, or no permission)", acme.ca_file.display()),
+        ));
+    }
 }
 
 fn relay(c: &Config, out: &mut Vec<Problem>) {

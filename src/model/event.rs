@@ -216,6 +216,17 @@ pub enum What {
         stage: String,
         rewrapped: u64,
     },
+    /// A certificate from the ACME CA, served from now on (`not_after` unix seconds).
+    CertificateIssued {
+        names: Vec<String>,
+        not_after: i64,
+        reason: String,
+    },
+    /// Getting a certificate from the ACME CA failed; the one served stays.
+    CertificateFailed {
+        error: String,
+        retry_minutes: u64,
+    },
     AdminCreated {
         name: String,
         totp: bool,

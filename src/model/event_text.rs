@@ -215,6 +215,16 @@ fn admin_text(what: &What) -> String {
         }
         What::KeyRotation { stage, .. } => format!("master key rotation {stage}: new data keys are wrapped under the new master key"),
         What::AdminCreated { name, totp } => format!("admin {name} created ({} TOTP)", if *totp { "with" } else { "without" }),
+        What::CertificateIssued { names, not_after, reason } => {
+            format!(
+                "certificate for {} issued by the ACME CA ({reason}); valid until {}",
+                names.join(", "),
+                super::utc_text(*not_after)
+            )
+        }
+        What::CertificateFailed { error, retry_minutes } => {
+            format!("certificate from the ACME CA not obtained: {error}; the current one keeps serving; next try in {retry_minutes} min")
+        }
         What::AdminRemoved { name, sessions_ended } => format!("admin {name} removed ({})", ended(*sessions_ended)),
         What::AdminSignedIn { ip, agent } => format!("admin signed in from {ip} ({agent})"),
         What::AdminSignInRefused { name, ip, why, locked } => {

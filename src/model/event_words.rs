@@ -244,6 +244,13 @@ fn admin_words(what: &What) -> Text {
             "event-admin-created-no-totp"
         })
         .with("name", name.as_str()),
+        What::CertificateIssued { names, not_after, reason } => Text::new("event-certificate-issued")
+            .with("names", names.join(", "))
+            .with("until", super::utc_text(*not_after))
+            .with("reason", reason.as_str()),
+        What::CertificateFailed { error, retry_minutes } => Text::new("event-certificate-failed")
+            .with("error", error.as_str())
+            .with("minutes", *retry_minutes),
         What::AdminRemoved { name, sessions_ended } => Text::new("event-admin-removed")
             .with("name", name.as_str())
             .with("sessions", *sessions_ended),
@@ -389,6 +396,9 @@ mod tests {
         {"kind": "second_factor_passed", "recovery_left": 9},
         {"kind": "totp_removed"},
         {"kind": "key_rotation", "stage": "begun", "rewrapped": 0},
+        {"kind": "certificate_issued", "names": ["portal.example.org", "mail.example.org"], "not_after": 1800000000, "reason": "no ACME certificate yet"},
+        {"kind": "certificate_failed", "error": "connection refused", "retry_minutes": 1},
+        {"kind": "certificate_failed", "error": "connection refused", "retry_minutes": 30},
         {"kind": "key_rotation", "stage": "finished", "rewrapped": 1},
         {"kind": "key_rotation", "stage": "finished", "rewrapped": 42},
         {"kind": "admin_created", "name": "root", "totp": true},

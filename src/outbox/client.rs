@@ -102,7 +102,7 @@ impl Connection {
 
     async fn open_inner(target: &Target) -> Result<Self, ClientError> {
         let (host, port, dns) = (target.host.clone(), target.port, target.dns_server.clone());
-        let addrs = smol::unblock(move || super::resolve::socket_addrs(&host, port, &dns))
+        let addrs = smol::unblock(move || crate::net::resolve::socket_addrs(&host, port, &dns))
             .await
             .map_err(net)?;
         let tcp = TcpStream::connect(&addrs[..])

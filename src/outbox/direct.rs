@@ -29,7 +29,7 @@ async fn targets(ctx: &Context, domain: &str) -> Result<(Vec<(String, u16)>, boo
         return Ok((vec![(host.trim_matches(['[', ']']).to_string(), port)], true));
     }
     let (domain, dns) = (domain.to_string(), ctx.config.delivery.dns_server.clone());
-    Ok((smol::unblock(move || super::mx::lookup(&domain, &dns)).await?, false))
+    Ok((smol::unblock(move || crate::net::dns::lookup(&domain, &dns)).await?, false))
 }
 
 /// The MX hosts the domain's MTA-STS policy lets us use, and a note for the

@@ -5,13 +5,10 @@
 
 pub mod client;
 mod direct;
-mod https_get;
 mod mta_sts;
-mod mx;
 pub mod pool;
 pub mod relay;
 mod render;
-mod resolve;
 
 use std::collections::HashSet;
 use std::sync::Arc;

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use super::https_get;
+use crate::net::https;
 
 /// Longest policy file read (RFC 8461 §3.3 lets senders bound it; 64 KiB is plenty).
 const POLICY_LIMIT: usize = 64 * 1024;
@@ -114,7 +114,7 @@ impl Cache {
         let domain = domain.to_ascii_lowercase();
         let cached = self.current(&domain, how.now);
         let (name, dns) = (format!("_mta-sts.{domain}"), how.dns_server.to_string());
-        let records = smol::unblock(move || super::mx::txt(&name, &dns)).await;
+        let records = smol::unblock(move || crate::net::dns::txt(&name, &dns)).await;
         let Some(id) = records.ok().as_deref().and_then(record_id) else {
             // RFC 8461 §5.1: an unexpired cached policy still applies.
             return cached;
@@ -165,16 +165,13 @@ impl Cache {
 /// GETs and reads `https://mta-sts.<domain>/.well-known/mta-sts.txt`.
 async fn fetch(domain: &str, how: &Lookup<'_>) -> Result<Policy, String> {
     let host = format!("mta-sts.{domain}");
-    let fetched = https_get::get(&https_get::Request {
-        host: &host,
-        port: 443,
-        path: "/.well-known/mta-sts.txt",
+    let endpoint = https::Endpoint {
         roots: Arc::clone(&how.roots),
-        dns_server: how.dns_server,
+        dns_server: how.dns_server.to_string(),
         timeout: how.timeout,
         limit: POLICY_LIMIT,
-    })
-    .await?;
+    };
+    let fetched = https::get(&endpoint, &host, "/.well-known/mta-sts.txt").await?;
     if fetched.status != 200 {
         return Err(format!("https://{host}: status {} (redirects are not followed)", fetched.status));
     }

@@ -18,10 +18,11 @@ pub enum Kind {
     AdminSignInFailed,
     AdminChange,
     Account,
+    Certificate,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 8] = [
+    pub const ALL: [Kind; 9] = [
         Kind::SignIn,
         Kind::SignInFailed,
         Kind::Lockout,
@@ -30,6 +31,7 @@ impl Kind {
         Kind::AdminSignInFailed,
         Kind::AdminChange,
         Kind::Account,
+        Kind::Certificate,
     ];
 
     /// Stable name used in links and the CSV.
@@ -43,6 +45,7 @@ impl Kind {
             Self::AdminSignInFailed => "admin-sign-in-failed",
             Self::AdminChange => "admin-change",
             Self::Account => "account",
+            Self::Certificate => "certificate",
         }
     }
 
@@ -71,6 +74,7 @@ impl Kind {
             What::SignedIn { .. } | What::SecondFactorPassed { .. } => Self::SignIn,
             What::SignInRefused { .. } => Self::SignInFailed,
             What::PasswordChanged { .. } | What::ResetAsked { .. } | What::PasswordResetWithLink { .. } => Self::Password,
+            What::CertificateIssued { .. } | What::CertificateFailed { .. } => Self::Certificate,
             What::Legacy { text } => Self::of_words(&e.actor, text),
             _ => Self::Account,
         }

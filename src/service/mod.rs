@@ -5,6 +5,7 @@ pub mod accounts;
 pub mod admin;
 pub mod audit;
 pub mod audit_export;
+pub mod certificates;
 pub mod dashboard;
 pub mod directory;
 pub mod health;

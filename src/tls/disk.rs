@@ -39,7 +39,7 @@ fn write_with_mode(path: &Path, bytes: &[u8], mode: u32) -> Result<(), TlsError>
     Ok(())
 }
 
-pub(super) fn write_private(path: &Path, bytes: &[u8]) -> Result<(), TlsError> {
+pub(crate) fn write_private(path: &Path, bytes: &[u8]) -> Result<(), TlsError> {
     write_with_mode(path, bytes, 0o600)
 }
 

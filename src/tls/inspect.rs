@@ -15,15 +15,30 @@ pub fn certificate_expiry(config: &Config) -> Option<i64> {
     let path = match config.tls.mode {
         TlsMode::Files => config.tls.cert_file.clone(),
         TlsMode::Auto => AutoPaths::new(&config.data_dir).server_cert,
+        TlsMode::Acme => {
+            let acme = super::acme::AcmePaths::new(&config.data_dir).cert;
+            if acme.exists() {
+                acme
+            } else {
+                AutoPaths::new(&config.data_dir).server_cert
+            }
+        }
     };
     inspect(&path).map(|(not_after, _)| not_after)
 }
 
 /// (`not_after` unix seconds, subject alternative names) of a PEM certificate.
 pub(super) fn inspect(path: &Path) -> Option<(i64, Vec<String>)> {
+    validity_and_names(path).map(|(_, not_after, names)| (not_after, names))
+}
+
+/// (`not_before`, `not_after` unix seconds, subject alternative names) of the
+/// first certificate in a PEM file.
+pub(super) fn validity_and_names(path: &Path) -> Option<(i64, i64, Vec<String>)> {
     let bytes = fs::read(path).ok()?;
     let der = CertificateDer::from_pem_slice(&bytes).ok()?;
     let (_, cert) = x509_parser::parse_x509_certificate(der.as_ref()).ok()?;
+    let not_before = cert.validity().not_before.timestamp();
     let not_after = cert.validity().not_after.timestamp();
     let mut names = Vec::new();
     if let Ok(Some(san)) = cert.subject_alternative_name() {
@@ -39,7 +54,7 @@ pub(super) fn inspect(path: &Path) -> Option<(i64, Vec<String>)> {
             }
         }
     }
-    Some((not_after, names))
+    Some((not_before, not_after, names))
 }
 
 /// Checks a files-mode pair as `serve` loads it: a pair that cannot be read or

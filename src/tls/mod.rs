@@ -1,9 +1,13 @@
 //! Certificates for SMTP STARTTLS and HTTPS: an auto-provisioned local CA
 //! (rcgen) or operator-supplied files. One rustls config serves both.
 
-mod disk;
+pub mod acme;
+mod challenges;
+pub(crate) mod disk;
 mod inspect;
 mod local_ca;
+
+pub use challenges::{ACME_TLS_ALPN, Challenges, HTTP01_PREFIX};
 
 pub use inspect::{certificate_expiry, check_files};
 pub use local_ca::{AutoPaths, ca_pem, wanted_names};
@@ -21,7 +25,7 @@ use rustls_pki_types::{CertificateDer, PrivateKeyDer};
 
 use crate::config::{Config, TlsMode};
 
-const DAY: i64 = 86_400;
+pub(crate) const DAY: i64 = 86_400;
 
 #[derive(Debug, thiserror::Error)]
 pub enum TlsError {
@@ -38,13 +42,19 @@ pub enum TlsError {
 }
 
 /// Hands out the current certificate; renewal swaps it without a restart.
+/// A TLS-ALPN-01 validation (ALPN `acme-tls/1`) gets its challenge certificate.
 #[derive(Debug)]
 pub struct CertStore {
     current: RwLock<Arc<CertifiedKey>>,
+    challenges: Arc<Challenges>,
 }
 
 impl ResolvesServerCert for CertStore {
-    fn resolve(&self, _hello: ClientHello<'_>) -> Option<Arc<CertifiedKey>> {
+    fn resolve(&self, hello: ClientHello<'_>) -> Option<Arc<CertifiedKey>> {
+        let validating = hello.alpn().is_some_and(|mut protocols| protocols.any(|p| p == ACME_TLS_ALPN));
+        if validating {
+            return self.challenges.alpn_cert(hello.server_name()?);
+        }
         Some(Arc::clone(&self.current.read().expect("cert lock")))
     }
 }
@@ -53,6 +63,9 @@ impl ResolvesServerCert for CertStore {
 pub struct Tls {
     pub server_config: Arc<rustls::ServerConfig>,
     store: Arc<CertStore>,
+    /// Open ACME challenges, answered by the listeners.
+    pub challenges: Arc<Challenges>,
+    acme: bool,
 }
 
 pub(crate) fn provider() -> Arc<CryptoProvider> {
@@ -63,8 +76,10 @@ impl Tls {
     /// Loads or provisions certificates according to `tls.mode`.
     pub fn load(config: &Config) -> Result<Self, TlsError> {
         let key = current_key(config)?;
+        let challenges = Arc::new(Challenges::default());
         let store = Arc::new(CertStore {
             current: RwLock::new(Arc::new(key)),
+            challenges: Arc::clone(&challenges),
         });
         let server_config = rustls::ServerConfig::builder_with_provider(provider())
             .with_safe_default_protocol_versions()
@@ -74,6 +89,8 @@ impl Tls {
         Ok(Self {
             server_config: Arc::new(server_config),
             store,
+            challenges,
+            acme: config.tls.mode == TlsMode::Acme,
         })
     }
 
@@ -84,10 +101,19 @@ impl Tls {
         Ok(())
     }
 
-    /// A config for HTTPS: same certificates, ALPN for HTTP/1.1.
+    /// Serves `key` from now on (an ACME certificate just issued).
+    pub fn install(&self, key: CertifiedKey) {
+        *self.store.current.write().expect("cert lock") = Arc::new(key);
+    }
+
+    /// A config for HTTPS: same certificates, ALPN for HTTP/1.1 (and
+    /// `acme-tls/1` for TLS-ALPN-01 validations in ACME mode).
     pub fn https_config(&self) -> Arc<rustls::ServerConfig> {
         let mut c = (*self.server_config).clone();
         c.alpn_protocols = vec![b"http/1.1".to_vec()];
+        if self.acme {
+            c.alpn_protocols.push(ACME_TLS_ALPN.to_vec());
+        }
         Arc::new(c)
     }
 }
@@ -95,20 +121,37 @@ impl Tls {
 fn current_key(config: &Config) -> Result<CertifiedKey, TlsError> {
     match config.tls.mode {
         TlsMode::Files => load_pair(&config.tls.cert_file, &config.tls.key_file),
-        TlsMode::Auto => {
-            let paths = AutoPaths::new(&config.data_dir);
-            ensure_auto(config, &paths)?;
-            match load_pair(&paths.server_cert, &paths.server_key) {
-                // A renewal cut short (power loss between the two renames) leaves a
-                // pair that does not match: issue a fresh one rather than refuse to start.
-                Err(TlsError::Mismatch { .. } | TlsError::Invalid { .. }) => {
-                    tracing::warn!("stored server certificate and key do not match; issuing a new pair");
-                    issue_server_cert(config, &paths, &wanted_names(config))?;
-                    load_pair(&paths.server_cert, &paths.server_key)
+        TlsMode::Acme => {
+            let paths = acme::AcmePaths::new(&config.data_dir);
+            match load_pair(&paths.cert, &paths.key) {
+                Ok(key) => Ok(key),
+                Err(e) => {
+                    // The portal stays up: the local CA's certificate until the CA answers.
+                    if paths.cert.exists() {
+                        tracing::error!(error = %e, "the stored ACME certificate cannot be used; serving the local CA's until a new one is issued");
+                    } else {
+                        tracing::warn!("no ACME certificate yet: serving the local CA's (browsers will warn) until one is issued");
+                    }
+                    auto_key(config)
                 }
-                other => other,
             }
         }
+        TlsMode::Auto => auto_key(config),
+    }
+}
+
+fn auto_key(config: &Config) -> Result<CertifiedKey, TlsError> {
+    let paths = AutoPaths::new(&config.data_dir);
+    ensure_auto(config, &paths)?;
+    match load_pair(&paths.server_cert, &paths.server_key) {
+        // A renewal cut short (power loss between the two renames) leaves a
+        // pair that does not match: issue a fresh one rather than refuse to start.
+        Err(TlsError::Mismatch { .. } | TlsError::Invalid { .. }) => {
+            tracing::warn!("stored server certificate and key do not match; issuing a new pair");
+            issue_server_cert(config, &paths, &wanted_names(config))?;
+            load_pair(&paths.server_cert, &paths.server_key)
+        }
+        other => other,
     }
 }
 

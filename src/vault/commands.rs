@@ -123,6 +123,12 @@ pub enum WriteOp {
     Admin(super::AdminWrite),
     /// A master key rotation: begin, re-wrapped keys, finish.
     Keys(super::KeysWrite),
+    /// Something Cloister did about no message and no account (a certificate
+    /// issued or not): one event of message 0 by "cloister".
+    SystemEvent {
+        what: What,
+        at: i64,
+    },
     /// A message's stored bytes did not open: its event, unless it has one.
     Damaged {
         message_id: u64,

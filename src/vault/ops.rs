@@ -47,6 +47,10 @@ pub fn apply(t: &mut Tables<'_>, counters: &mut Counters, op: &WriteOp) -> Resul
         WriteOp::IndexOlder { items, through } => super::monitor_index::index_older(t, items, *through),
         WriteOp::SearchIndex(w) => super::search_index::apply(t, w),
         WriteOp::Damaged { message_id, part, now } => note_damaged(t, counters, *message_id, part, *now),
+        WriteOp::SystemEvent { what, at } => {
+            super::tables::add_event(t, counters, 0, *at, "cloister", what.clone())?;
+            Ok(WriteResult::Done)
+        }
     }
 }
 

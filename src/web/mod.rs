@@ -160,6 +160,11 @@ pub async fn serve(listener: TcpListener, tls: Arc<rustls::ServerConfig>, web: A
                 tracing::debug!(client = %peer, "https handshake failed or timed out");
                 return;
             };
+            // A TLS-ALPN-01 validation ends with the handshake (RFC 8737 §3).
+            if tls.get_ref().1.alpn_protocol() == Some(crate::tls::ACME_TLS_ALPN) {
+                tracing::debug!(client = %peer, "answered an ACME TLS-ALPN-01 validation");
+                return;
+            }
             let handler_web = Arc::clone(&web);
             let service = hyper::service::service_fn(move |req| {
                 let web = Arc::clone(&handler_web);

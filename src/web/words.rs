@@ -43,6 +43,7 @@ pub fn audit_kind(k: Kind) -> &'static str {
         Kind::AdminSignInFailed => "audit-kind-admin-sign-in-failed",
         Kind::AdminChange => "audit-kind-admin-change",
         Kind::Account => "audit-kind-account",
+        Kind::Certificate => "audit-kind-certificate",
     }
 }
 

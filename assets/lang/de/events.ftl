@@ -120,6 +120,8 @@ event-key-rotation-finished = Rotation des Hauptschlüssels abgeschlossen: { $ke
        *[other] { $keys } verschlüsselte Schlüssel liegen
     } jetzt unter dem neuen Hauptschlüssel
 event-key-rotation = Rotation des Hauptschlüssels { $stage }: Neue Datenschlüssel werden mit dem neuen Hauptschlüssel verschlüsselt
+event-certificate-issued = Zertifikat für { $names } von der ACME-CA ausgestellt ({ $reason }); gültig bis { $until }
+event-certificate-failed = Zertifikat der ACME-CA nicht erhalten: { $error }; das bisherige bleibt in Gebrauch; nächster Versuch in { $minutes } Min.
 event-admin-created = Admin { $name } angelegt (mit TOTP)
 event-admin-created-no-totp = Admin { $name } angelegt (ohne TOTP)
 event-admin-removed = Admin { $name } entfernt ({ $sessions ->

@@ -181,6 +181,7 @@ audit-kind-admin-sign-in = Admin-Anmeldungen
 audit-kind-admin-sign-in-failed = Admin-Fehlanmeldungen
 audit-kind-admin-change = Admin-Änderungen
 audit-kind-account = Andere Kontoereignisse
+audit-kind-certificate = Zertifikate
 console-tab-all = Alle
 
 ## Sizes (decimal units, as the configuration counts them; the unit symbols kB, MB, GB stay)

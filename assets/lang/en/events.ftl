@@ -120,6 +120,8 @@ event-key-rotation-finished = master key rotation finished: { $keys ->
        *[other] { $keys } wrapped keys
     } now under the new master key
 event-key-rotation = master key rotation { $stage }: new data keys are wrapped under the new master key
+event-certificate-issued = certificate for { $names } issued by the ACME CA ({ $reason }); valid until { $until }
+event-certificate-failed = certificate from the ACME CA not obtained: { $error }; the current one keeps serving; next try in { $minutes } min
 event-admin-created = admin { $name } created (with TOTP)
 event-admin-created-no-totp = admin { $name } created (without TOTP)
 event-admin-removed = admin { $name } removed ({ $sessions ->

@@ -172,6 +172,7 @@ audit-kind-admin-sign-in = Admin sign-ins
 audit-kind-admin-sign-in-failed = Failed admin sign-ins
 audit-kind-admin-change = Admin changes
 audit-kind-account = Other account events
+audit-kind-certificate = Certificates
 console-tab-all = All
 
 ## Sizes (decimal units, as the configuration counts them; the unit symbols kB, MB, GB stay)

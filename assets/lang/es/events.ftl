@@ -120,6 +120,8 @@ event-key-rotation-finished = rotación de la clave maestra terminada: { $keys -
        *[other] { $keys } claves envueltas
     } ya con la nueva clave maestra
 event-key-rotation = rotación de la clave maestra { $stage }: las nuevas claves de datos se envuelven con la nueva clave maestra
+event-certificate-issued = certificado para { $names } emitido por la CA ACME ({ $reason }); válido hasta { $until }
+event-certificate-failed = certificado de la CA ACME no obtenido: { $error }; el actual sigue en uso; próximo intento en { $minutes } min
 event-admin-created = administrador { $name } creado (con TOTP)
 event-admin-created-no-totp = administrador { $name } creado (sin TOTP)
 event-admin-removed = administrador { $name } eliminado ({ $sessions ->

@@ -171,6 +171,7 @@ audit-kind-admin-sign-in = Inicios de sesión (admin)
 audit-kind-admin-sign-in-failed = Inicios de sesión fallidos (admin)
 audit-kind-admin-change = Cambios de administración
 audit-kind-account = Otros eventos de cuenta
+audit-kind-certificate = Certificados
 console-tab-all = Todos
 
 ## Tamaños (unidades decimales, como las cuenta la configuración; los símbolos kB, MB, GB se mantienen)

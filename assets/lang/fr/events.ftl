@@ -123,6 +123,8 @@ event-key-rotation-finished = rotation de la clé maîtresse terminée : { $key
        *[other] { $keys } clés encapsulées désormais sous la nouvelle clé maîtresse
     }
 event-key-rotation = rotation de la clé maîtresse ({ $stage }) : les nouvelles clés de données sont encapsulées sous la nouvelle clé maîtresse
+event-certificate-issued = certificat pour { $names } délivré par l’AC ACME ({ $reason }) : valable jusqu’au { $until }
+event-certificate-failed = certificat de l’AC ACME non obtenu : { $error } ; le certificat actuel reste en service ; nouvel essai dans { $minutes } min
 event-admin-created = administrateur { $name } créé (avec TOTP)
 event-admin-created-no-totp = administrateur { $name } créé (sans TOTP)
 event-admin-removed = administrateur { $name } supprimé ({ $sessions ->

@@ -192,6 +192,7 @@ audit-kind-admin-sign-in = Connexions admin
 audit-kind-admin-sign-in-failed = Échecs de connexion admin
 audit-kind-admin-change = Modifications admin
 audit-kind-account = Autres événements de compte
+audit-kind-certificate = Certificats
 console-tab-all = Tous
 
 ## Sizes (decimal units, as the configuration counts them; the unit symbols kB, MB, GB stay)

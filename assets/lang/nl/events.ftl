@@ -120,6 +120,8 @@ event-key-rotation-finished = rotatie van de hoofdsleutel voltooid: { $keys ->
        *[other] { $keys } sleutels
     } nu versleuteld met de nieuwe hoofdsleutel
 event-key-rotation = rotatie van de hoofdsleutel { $stage }: nieuwe gegevenssleutels worden versleuteld met de nieuwe hoofdsleutel
+event-certificate-issued = certificaat voor { $names } uitgegeven door de ACME-CA ({ $reason }); geldig tot { $until }
+event-certificate-failed = certificaat van de ACME-CA niet verkregen: { $error }; het huidige blijft in gebruik; volgende poging over { $minutes } min
 event-admin-created = beheerder { $name } aangemaakt (met TOTP)
 event-admin-created-no-totp = beheerder { $name } aangemaakt (zonder TOTP)
 event-admin-removed = beheerder { $name } verwijderd ({ $sessions ->

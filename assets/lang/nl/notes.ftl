@@ -190,6 +190,7 @@ audit-kind-admin-sign-in = Beheerdersaanmeldingen
 audit-kind-admin-sign-in-failed = Mislukte beheerdersaanmeldingen
 audit-kind-admin-change = Beheerderswijzigingen
 audit-kind-account = Overige accountgebeurtenissen
+audit-kind-certificate = Certificaten
 console-tab-all = Alle
 
 ## Sizes (decimal units, as the configuration counts them; the unit symbols kB, MB, GB stay)

@@ -1,4 +1,4 @@
-//! MX and address lookups over UDP with hickory-proto's message codec (no
+//! MX, TXT and address lookups over UDP with hickory-proto's message codec (no
 //! async runtime, no C library resolver: a static binary in an empty container
 //! resolves names the same way).
 

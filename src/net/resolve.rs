@@ -26,7 +26,7 @@ fn ips(host: &str, dns_server: &str, hosts_file: &str) -> Result<Vec<IpAddr>, St
     if host.eq_ignore_ascii_case("localhost") {
         return Ok(vec![IpAddr::V4(Ipv4Addr::LOCALHOST), IpAddr::V6(Ipv6Addr::LOCALHOST)]);
     }
-    super::mx::addresses(host, dns_server)
+    super::dns::addresses(host, dns_server)
 }
 
 /// The addresses `/etc/hosts` gives `host` (case-insensitive; comments ignored).
