@@ -14,12 +14,16 @@ use common::{Cloister, wait_for};
 /// A Cloister named cloister.test (resolved to 127.0.0.1 for Pebble) that
 /// asks `pebble` for its certificate; `extra` goes into `[tls]`.
 fn acme_cloister(challenge: &str, extra_tls: &str) -> (Cloister, Pebble, FakeDns) {
+    acme_cloister_issuing_for(challenge, extra_tls, 157_766_400)
+}
+
+fn acme_cloister_issuing_for(challenge: &str, extra_tls: &str, validity_secs: u64) -> (Cloister, Pebble, FakeDns) {
     let dns = FakeDns::start();
     dns.a("cloister.test", Ipv4Addr::LOCALHOST);
     dns.a("extra.cloister.test", Ipv4Addr::LOCALHOST);
     let redirect = common::free_port();
     let mut c = Cloister::prepare(common::free_port(), "", "");
-    let pebble = Pebble::start(redirect, c.https.port(), dns.addr);
+    let pebble = Pebble::start_issuing_for(redirect, c.https.port(), dns.addr, validity_secs);
     let mut text = std::fs::read_to_string(&c.config).unwrap();
     text = text.replace("[web]\n", &format!("[web]\nhttp_redirect_listen = \"127.0.0.1:{redirect}\"\n"));
     let acme = format!(
@@ -167,4 +171,24 @@ fn renewal_gets_a_new_certificate_and_a_ca_that_is_gone_changes_nothing_served()
     assert!(failed.contains("the current one keeps serving; next try in 1 min"), "{failed}");
     served_certificate_verifies(c.https, "extra.cloister.test", &root).expect("the last good certificate is served");
     assert_eq!(std::fs::read(c.data_dir().join("tls/acme/certificate.pem")).unwrap(), served);
+}
+
+/// Renewal when due, in a running server: Pebble issues 9-second
+/// certificates, due after two thirds of their life; each is replaced in
+/// time with no restart, and the HTTPS listener serves the new one.
+#[test]
+fn a_certificate_is_renewed_when_due_without_a_restart() {
+    let (c, pebble, _dns) = acme_cloister_issuing_for("tls-alpn-01", "", 9);
+    wait_for_pebble_certificate(&c, &pebble, "cloister.test");
+    let first = std::fs::read(c.data_dir().join("tls/acme/certificate.pem")).unwrap();
+    let renewed = wait_for(Duration::from_secs(30), || {
+        let events = certificate_events(&c);
+        events.iter().any(|e| e.contains("(it expires at ")).then_some(events)
+    })
+    .unwrap_or_else(|| panic!("not renewed:\n{}", c.log_text()));
+    assert!(renewed.iter().all(|e| !e.contains("not obtained")), "{renewed:#?}");
+    // Not renewed again and again: the first at start, the second when due (6 s in).
+    assert!(renewed.len() <= 3, "{renewed:#?}");
+    assert_ne!(std::fs::read(c.data_dir().join("tls/acme/certificate.pem")).unwrap(), first);
+    served_certificate_verifies(c.https, "cloister.test", &pebble.root_pem()).expect("the renewed certificate is served");
 }

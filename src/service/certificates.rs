@@ -11,7 +11,8 @@ use crate::model::What;
 use crate::tls::{Tls, acme};
 use crate::vault::WriteOp;
 
-/// How often a certificate that is not due is looked at again.
+/// Longest time between two looks at a certificate that is not due (the
+/// names may change with a reload; a CA may revoke).
 const CHECK_EVERY: Duration = Duration::from_hours(6);
 /// Longest wait after failures, in minutes.
 const MOST_BACKOFF_MINUTES: u64 = 360;
@@ -20,7 +21,7 @@ const MOST_BACKOFF_MINUTES: u64 = 360;
 pub async fn keep(ctx: Context, tls: Arc<Tls>) {
     let mut failures: u32 = 0;
     loop {
-        let mut wait = CHECK_EVERY;
+        let mut wait = None;
         if let Some(reason) = acme::due(&ctx.config, now()) {
             match attempt(&ctx, &tls, &reason).await {
                 Ok(()) => failures = 0,
@@ -36,10 +37,12 @@ pub async fn keep(ctx: Context, tls: Arc<Tls>) {
                         },
                     )
                     .await;
-                    wait = Duration::from_secs(minutes * 60);
+                    wait = Some(Duration::from_secs(minutes * 60));
                 }
             }
         }
+        // Otherwise until it is due (a short-lived certificate soon), at most CHECK_EVERY.
+        let wait = wait.unwrap_or_else(|| Duration::from_secs(acme::seconds_until_due(&ctx.config, now()).max(1)).min(CHECK_EVERY));
         smol::Timer::after(wait).await;
     }
 }

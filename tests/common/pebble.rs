@@ -26,6 +26,11 @@ impl Pebble {
     /// Validates HTTP-01 on `http_port` and TLS-ALPN-01 on `tls_port` of the
     /// address `dns` gives the names.
     pub fn start(http_port: u16, tls_port: u16, dns: SocketAddr) -> Self {
+        Self::start_issuing_for(http_port, tls_port, dns, 157_766_400)
+    }
+
+    /// Like `start`, issuing certificates valid for `validity_secs`.
+    pub fn start_issuing_for(http_port: u16, tls_port: u16, dns: SocketAddr, validity_secs: u64) -> Self {
         let dir = tempfile::tempdir().unwrap();
         let (ca, cert, key) = super::tls_sink::test_ca_and_cert(&["localhost", "127.0.0.1"]);
         let (cert_path, key_path, listener_ca) = (dir.path().join("cert.pem"), dir.path().join("key.pem"), dir.path().join("ca.pem"));
@@ -38,7 +43,8 @@ impl Pebble {
             "managementListenAddress": format!("127.0.0.1:{management}"),
             "certificate": cert_path, "privateKey": key_path,
             "httpPort": http_port, "tlsPort": tls_port,
-            "ocspResponderURL": "", "externalAccountBindingRequired": false
+            "ocspResponderURL": "", "externalAccountBindingRequired": false,
+            "certificateValidityPeriod": validity_secs
         }});
         let config_path = dir.path().join("pebble.json");
         std::fs::write(&config_path, config.to_string()).unwrap();

@@ -64,8 +64,20 @@ pub fn due(config: &Config, now: i64) -> Option<String> {
             have.join(", ")
         ));
     }
-    let before = (i64::from(config.tls.renew_before_days) * super::DAY).min((not_after - not_before) / 3);
-    (not_after - now < before).then(|| format!("it expires at unix {not_after}"))
+    (now >= renew_at(config, not_before, not_after)).then(|| format!("it expires at {}", crate::model::utc_text(not_after)))
+}
+
+/// When a certificate valid from `not_before` to `not_after` becomes due.
+fn renew_at(config: &Config, not_before: i64, not_after: i64) -> i64 {
+    not_after - (i64::from(config.tls.renew_before_days) * super::DAY).min((not_after - not_before) / 3)
+}
+
+/// Seconds until the stored certificate becomes due (0 when it is, or there is none).
+pub fn seconds_until_due(config: &Config, now: i64) -> u64 {
+    let paths = AcmePaths::new(&config.data_dir);
+    super::inspect::validity_and_names(&paths.cert).map_or(0, |(not_before, not_after, _)| {
+        u64::try_from(renew_at(config, not_before, not_after) - now).unwrap_or(0)
+    })
 }
 
 #[cfg(test)]
@@ -97,7 +109,8 @@ mod tests {
         // 90 days, renew_before_days = 30: due from day 60 on.
         stored(&config, &["portal.example.org"], start, 90);
         assert_eq!(due(&config, start + 59 * crate::tls::DAY), None);
-        assert!(due(&config, start + 61 * crate::tls::DAY).is_some_and(|r| r.starts_with("it expires")));
+        assert!(due(&config, start + 61 * crate::tls::DAY).is_some_and(|r| r.starts_with("it expires at 2027-")));
+        assert_eq!(seconds_until_due(&config, start + 59 * crate::tls::DAY), 86_400);
         // 6 days (a short-lived certificate): due after two thirds, not at once.
         stored(&config, &["portal.example.org"], start, 6);
         assert_eq!(due(&config, start + 3 * crate::tls::DAY), None);
