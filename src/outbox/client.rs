@@ -450,20 +450,6 @@ impl rustls::client::danger::ServerCertVerifier for AcceptAny {
     }
 }
 
-/// The public roots plus the PEM certificates in `extra` (when given).
-pub fn roots(extra: Option<&[u8]>) -> Result<rustls::RootCertStore, String> {
-    let mut store = rustls::RootCertStore {
-        roots: webpki_roots::TLS_SERVER_ROOTS.to_vec(),
-    };
-    if let Some(pem) = extra {
-        use rustls_pki_types::pem::PemObject;
-        for cert in rustls_pki_types::CertificateDer::pem_slice_iter(pem) {
-            store.add(cert.map_err(|e| e.to_string())?).map_err(|e| e.to_string())?;
-        }
-    }
-    Ok(store)
-}
-
 #[cfg(test)]
 mod tests {
     #[test]

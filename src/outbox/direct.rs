@@ -5,10 +5,11 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use super::client::{ClientError, Connection, Target, roots};
+use super::client::{ClientError, Connection, Target};
 use super::mta_sts;
 use super::relay::{SendError, check_addresses};
 use crate::config::StartTls;
+use crate::net::https::roots;
 use crate::service::Context;
 
 pub enum DirectOutcome {

@@ -3,9 +3,10 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use super::client::{ClientError, Target, roots};
+use super::client::{ClientError, Target};
 use super::pool::Pool;
 use crate::config::Config;
+use crate::net::https::roots;
 
 /// A failed attempt; `permanent` when retrying cannot help.
 #[derive(Debug)]

@@ -69,7 +69,7 @@ fn endpoint(config: &Config) -> Result<Endpoint, String> {
     } else {
         Some(std::fs::read(ca).map_err(|e| format!("tls.acme.ca_file {}: {e}", ca.display()))?)
     };
-    let roots = crate::outbox::client::roots(extra.as_deref()).map_err(|e| format!("tls.acme.ca_file {}: {e}", ca.display()))?;
+    let roots = crate::net::https::roots(extra.as_deref()).map_err(|e| format!("tls.acme.ca_file {}: {e}", ca.display()))?;
     Ok(Endpoint {
         roots: Arc::new(roots),
         dns_server: config.delivery.dns_server.clone(),
