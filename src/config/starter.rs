@@ -89,17 +89,27 @@ mod tests {
     use super::*;
     use crate::commands::SAMPLE_CONFIG;
 
+    /// Every key set (not commented out) in `table`, dotted.
+    fn leaves(prefix: &str, table: &toml_edit::Table, out: &mut Vec<String>) {
+        for (k, v) in table {
+            let key = if prefix.is_empty() {
+                k.to_string()
+            } else {
+                format!("{prefix}.{k}")
+            };
+            match v.as_table() {
+                Some(t) => leaves(&key, t, out),
+                None => out.push(key),
+            }
+        }
+    }
+
     #[test]
     fn the_starter_file_sets_only_the_must_see_settings() {
         let text = starter_file(SAMPLE_CONFIG, "/srv/cloister");
         let doc: toml_edit::DocumentMut = text.parse().expect("the starter file is TOML");
         let mut set = Vec::new();
-        for (k, v) in doc.iter() {
-            match v.as_table() {
-                Some(t) => set.extend(t.iter().map(|(k2, _)| format!("{k}.{k2}"))),
-                None => set.push(k.to_string()),
-            }
-        }
+        leaves("", doc.as_table(), &mut set);
         assert_eq!(set, MUST_SEE, "{text}");
         assert_eq!(doc["data_dir"].as_str(), Some("/srv/cloister"));
         assert!(text.contains("\n# max_recipients = 100\n"), "{text}");
