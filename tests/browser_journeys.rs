@@ -64,3 +64,8 @@ fn layout_journey_in_chromium() {
 fn languages_journey_in_chromium() {
     journey("languages");
 }
+
+#[test]
+fn gone_journey_in_chromium() {
+    journey("gone");
+}

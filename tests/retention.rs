@@ -101,7 +101,8 @@ fn purge_removes_exactly_what_is_due_and_marks_expiry_once() {
     assert!(bob.get("/").location().starts_with("/login"), "the stale session is gone");
     let mut bob = p.agent();
     assert_eq!(p.sign_in(&mut bob, "bob@partner.test", GOOD, "/").status, 303);
-    assert_eq!(bob.get(&format!("/m/{old}")).status, 404);
+    // Purged: its reader is told it expired and was removed (tests/message_gone.rs).
+    assert_eq!(bob.get(&format!("/m/{old}")).status, 410);
     assert_eq!(bob.get(&format!("/m/{fresh}")).status, 200);
     assert!(!bob.get("/").body.contains("Old"));
 

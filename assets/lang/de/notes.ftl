@@ -7,6 +7,11 @@
 fault-refused-title = Nicht erlaubt
 fault-not-found-title = Nicht gefunden
 fault-not-found = Unter dieser Adresse gibt es nichts, oder Sie sind nicht berechtigt, es zu sehen.
+message-gone-title = Diese Nachricht ist nicht mehr verfügbar
+message-gone-recalled = { $sender } hat diese Nachricht am { $when } zurückgerufen: Sie kann hier nicht mehr gelesen werden. Wenn Sie sie noch brauchen, fragen Sie { $sender }.
+message-gone-revoked = { $sender } hat Ihnen am { $when } den Zugriff auf diese Nachricht entzogen. Wenn Sie sie noch brauchen, fragen Sie { $sender }.
+message-gone-removed = Diese Nachricht ist abgelaufen und wurde am { $when } gelöscht. Wenn Sie sie noch brauchen, bitten Sie { $sender }, sie erneut zu senden.
+message-gone-help = Fragen zu diesem Dienst: { $contact }
 fault-form-expired-title = Formular abgelaufen
 fault-form-expired = Dieses Formular konnte nicht angenommen werden. Gehen Sie zurück, laden Sie die Seite neu und versuchen Sie es erneut.
 fault-too-large-title = Zu groß

@@ -7,6 +7,11 @@
 fault-refused-title = Not allowed
 fault-not-found-title = Not found
 fault-not-found = There is nothing at this address, or it is not yours to see.
+message-gone-title = This message is no longer available
+message-gone-recalled = { $sender } recalled this message on { $when }: it can no longer be read here. If you still need it, ask { $sender }.
+message-gone-revoked = { $sender } took back your access to this message on { $when }. If you still need it, ask { $sender }.
+message-gone-removed = This message expired and was removed on { $when }. If you still need it, ask { $sender } to send it again.
+message-gone-help = Questions about this service: { $contact }
 fault-form-expired-title = Form expired
 fault-form-expired = This form could not be accepted. Go back, reload the page and try again.
 fault-too-large-title = Too large

@@ -6,6 +6,11 @@
 fault-refused-title = No permitido
 fault-not-found-title = No encontrado
 fault-not-found = No hay nada en esta dirección, o usted no tiene permiso para verlo.
+message-gone-title = Este mensaje ya no está disponible
+message-gone-recalled = { $sender } retiró este mensaje el { $when }: ya no se puede leer aquí. Si todavía lo necesita, pregunte a { $sender }.
+message-gone-revoked = { $sender } le retiró el acceso a este mensaje el { $when }. Si todavía lo necesita, pregunte a { $sender }.
+message-gone-removed = Este mensaje caducó y se eliminó el { $when }. Si todavía lo necesita, pida a { $sender } que se lo envíe de nuevo.
+message-gone-help = Preguntas sobre este servicio: { $contact }
 fault-form-expired-title = Formulario caducado
 fault-form-expired = No se pudo aceptar este formulario. Vuelva atrás, recargue la página e inténtelo de nuevo.
 fault-too-large-title = Demasiado grande

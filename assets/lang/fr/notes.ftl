@@ -6,6 +6,11 @@
 fault-refused-title = Non autorisé
 fault-not-found-title = Introuvable
 fault-not-found = Il n'y a rien à cette adresse, ou vous n'y avez pas accès.
+message-gone-title = Ce message n’est plus disponible
+message-gone-recalled = { $sender } a rappelé ce message le { $when } : il ne peut plus être lu ici. Si vous en avez encore besoin, adressez-vous à { $sender }.
+message-gone-revoked = { $sender } vous a retiré l’accès à ce message le { $when }. Si vous en avez encore besoin, adressez-vous à { $sender }.
+message-gone-removed = Ce message a expiré et a été supprimé le { $when }. Si vous en avez encore besoin, demandez à { $sender } de vous le renvoyer.
+message-gone-help = Questions sur ce service : { $contact }
 fault-form-expired-title = Formulaire expiré
 fault-form-expired = Ce formulaire n'a pas pu être accepté. Revenez en arrière, rechargez la page et réessayez.
 fault-too-large-title = Trop volumineux

@@ -7,6 +7,11 @@
 fault-refused-title = Niet toegestaan
 fault-not-found-title = Niet gevonden
 fault-not-found = Er is niets op dit adres, of u mag het niet zien.
+message-gone-title = Dit bericht is niet meer beschikbaar
+message-gone-recalled = { $sender } heeft dit bericht op { $when } teruggeroepen: het kan hier niet meer worden gelezen. Hebt u het nog nodig, vraag het dan aan { $sender }.
+message-gone-revoked = { $sender } heeft u op { $when } de toegang tot dit bericht ontnomen. Hebt u het nog nodig, vraag het dan aan { $sender }.
+message-gone-removed = Dit bericht is verlopen en op { $when } verwijderd. Hebt u het nog nodig, vraag { $sender } dan om het opnieuw te sturen.
+message-gone-help = Vragen over deze dienst: { $contact }
 fault-form-expired-title = Formulier verlopen
 fault-form-expired = Dit formulier kon niet worden geaccepteerd. Ga terug, laad de pagina opnieuw en probeer het nog eens.
 fault-too-large-title = Te groot

@@ -3,6 +3,7 @@
 
 mod account;
 mod compose;
+mod faults;
 mod mailbox;
 pub(in crate::web) mod password;
 pub(in crate::web) mod preferences;
@@ -22,6 +23,8 @@ use crate::i18n::Text;
 use crate::model::{Folder, Preferences, Session};
 use crate::service::accounts;
 use crate::service::preferences::Clock;
+pub use faults::error_page;
+use faults::refused_page;
 
 /// Session cookie (host-only: `__Host-` needs Secure, Path=/ and no Domain).
 pub const SESSION_COOKIE: &str = "__Host-cloister";
@@ -65,6 +68,9 @@ pub enum WebError {
     Spool(std::io::Error),
     #[error(transparent)]
     Send(#[from] crate::service::send::SendError),
+    /// A message once held for the reader that is no longer theirs to read.
+    #[error("gone: {0:?}")]
+    Gone(crate::service::gone::Gone),
 }
 
 impl From<crate::service::stored::BytesError> for WebError {
@@ -86,7 +92,8 @@ pub fn respond(web: &Web, req: &Req, result: Result<Resp, WebError>, area: &str)
     let lang = browser_lang(web, req);
     match result {
         Ok(resp) => resp,
-        Err(WebError::NotFound) => error_page(web, lang, StatusCode::NOT_FOUND, None),
+        // A message gone since is told only inside the reader's signed-in page.
+        Err(WebError::NotFound | WebError::Gone(_)) => error_page(web, lang, StatusCode::NOT_FOUND, None),
         Err(WebError::Forbidden) => error_page(web, lang, StatusCode::FORBIDDEN, None),
         Err(WebError::BadUpload) => error_page(web, lang, StatusCode::BAD_REQUEST, None),
         Err(WebError::Refused(message)) => refused_page(web, lang, &message),
@@ -154,38 +161,49 @@ async fn signed_in_routes(web: &Web, req: &Req, segments: &[&str], get: bool, po
         return Ok(Resp::redirect(&format!("{first}?next={}", encode(&req.path))));
     }
     match segments {
-        [] if get => inbox(web, req, &signed),
-        ["sent"] if get => mailbox::folder(web, req, &signed, Folder::Sent),
-        ["deleted"] if get => mailbox::folder(web, req, &signed, Folder::Deleted),
-        ["mailbox", "act"] if post => mailbox::act(web, req, &signed).await,
-        ["search"] if get => mailbox::search(web, req, &signed),
-        ["m", id] if get => reading::message(web, req, &signed, id).await,
-        ["m", id, "body"] if get => reading::body_frame(web, req, &signed, id).await,
-        ["m", id, "print"] if get => reading::print_view(web, req, &signed, id).await,
-        ["m", id, "eml"] if get => reading::eml(web, &signed, id),
-        ["m", id, "a", n] if get => reading::attachment(web, &signed, id, n),
-        ["m", id, "recall"] if post => tracking::recall(web, req, &signed, id).await,
-        ["m", id, "extend"] if post => tracking::extend(web, req, &signed, id).await,
-        ["m", id, "revoke"] if post => tracking::access(web, req, &signed, id, false).await,
-        ["m", id, "grant"] if post => tracking::access(web, req, &signed, id, true).await,
-        ["m", id, "reply"] if get => compose::reply_page(web, &signed, id, false),
-        ["m", id, "reply-all"] if get => compose::reply_page(web, &signed, id, true),
-        ["compose"] if get => compose::new_page(web, &signed),
-        ["compose"] if post && multipart => compose::send(web, req, &signed).await,
-        ["password", "change"] if get => password::change_page(web, req, &signed),
-        ["password", "change"] if post => password::change(web, req, &signed).await,
-        ["account", "sessions"] if get => account::sessions(web, &signed),
-        ["account", "preferences"] if get => preferences::show(web, req, &signed),
-        ["account", "preferences"] if post => preferences::save(web, req, &signed).await,
         ["account", "sessions", "end-others"] if post => account::end_others(web, signed).await,
         ["logout"] if post => account::sign_out(web, signed).await,
-        ["login", "2fa"] if get => two_factor::step_page(web, req, &signed),
         ["login", "2fa"] if post => two_factor::step(web, req, signed).await,
-        ["account", "2fa"] if get => two_factor::settings_page(web, req, &signed),
         ["account", "2fa", "begin"] if post => two_factor::begin(web, req, signed).await,
         ["account", "2fa", "confirm"] if post => two_factor::confirm(web, req, signed).await,
         ["account", "2fa", "remove"] if post => two_factor::remove(web, req, signed).await,
         ["account", "2fa", "recovery"] if post => two_factor::recovery(web, req, signed).await,
+        _ => {
+            let result = reading_routes(web, req, &signed, segments, get, post).await;
+            faults::kept_signed_in(web, &signed, result)
+        }
+    }
+}
+
+/// The routes that read with the session (its not-found and refusals keep
+/// the signed-in page around them).
+async fn reading_routes(web: &Web, req: &Req, signed: &Signed, segments: &[&str], get: bool, post: bool) -> Result<Resp, WebError> {
+    match segments {
+        [] if get => inbox(web, req, signed),
+        ["sent"] if get => mailbox::folder(web, req, signed, Folder::Sent),
+        ["deleted"] if get => mailbox::folder(web, req, signed, Folder::Deleted),
+        ["mailbox", "act"] if post => mailbox::act(web, req, signed).await,
+        ["search"] if get => mailbox::search(web, req, signed),
+        ["m", id] if get => reading::message(web, req, signed, id).await,
+        ["m", id, "body"] if get => reading::body_frame(web, req, signed, id).await,
+        ["m", id, "print"] if get => reading::print_view(web, req, signed, id).await,
+        ["m", id, "eml"] if get => reading::eml(web, signed, id),
+        ["m", id, "a", n] if get => reading::attachment(web, signed, id, n),
+        ["m", id, "recall"] if post => tracking::recall(web, req, signed, id).await,
+        ["m", id, "extend"] if post => tracking::extend(web, req, signed, id).await,
+        ["m", id, "revoke"] if post => tracking::access(web, req, signed, id, false).await,
+        ["m", id, "grant"] if post => tracking::access(web, req, signed, id, true).await,
+        ["m", id, "reply"] if get => compose::reply_page(web, signed, id, false),
+        ["m", id, "reply-all"] if get => compose::reply_page(web, signed, id, true),
+        ["compose"] if get => compose::new_page(web, signed),
+        ["compose"] if post && req.is_multipart() => compose::send(web, req, signed).await,
+        ["password", "change"] if get => password::change_page(web, req, signed),
+        ["password", "change"] if post => password::change(web, req, signed).await,
+        ["account", "sessions"] if get => account::sessions(web, signed),
+        ["account", "preferences"] if get => preferences::show(web, req, signed),
+        ["account", "preferences"] if post => preferences::save(web, req, signed).await,
+        ["login", "2fa"] if get => two_factor::step_page(web, req, signed),
+        ["account", "2fa"] if get => two_factor::settings_page(web, req, signed),
         _ => Err(WebError::NotFound),
     }
 }
@@ -277,6 +295,11 @@ pub fn encode(s: &str) -> String {
 
 /// Renders a page for a signed-in user (their address and CSRF token included).
 pub fn page(web: &Web, name: &str, signed: &Signed, values: Value) -> Result<Resp, WebError> {
+    page_with_status(web, name, signed, StatusCode::OK, values)
+}
+
+/// `page` answered with `status` (an error shown inside the signed-in page).
+pub fn page_with_status(web: &Web, name: &str, signed: &Signed, status: StatusCode, values: Value) -> Result<Resp, WebError> {
     let ctx = minijinja::value::merge_maps([
         values,
         context! {
@@ -284,7 +307,7 @@ pub fn page(web: &Web, name: &str, signed: &Signed, values: Value) -> Result<Res
             can_compose => crate::service::send::may_compose(&web.ctx, &signed.session.address),
         },
     ]);
-    Ok(Resp::html(StatusCode::OK, web.pages.render(name, signed.lang, ctx)?))
+    Ok(Resp::html(status, web.pages.render(name, signed.lang, ctx)?))
 }
 
 /// The language of a page shown before sign-in: the browser's, else the default.
@@ -319,37 +342,6 @@ pub fn check_anonymous_form(req: &Req) -> Result<(), WebError> {
         return Err(WebError::Forbidden);
     }
     Ok(())
-}
-
-/// "Not allowed" with the reason the user is given.
-fn refused_page(web: &Web, lang: &str, message: &Text) -> Resp {
-    let say = |text: &Text| web.pages.catalogues.say(lang, text);
-    let values = context! { status => 403, title => say(&Text::new("fault-refused-title")), message => say(message) };
-    match web.pages.render("error.html", lang, values) {
-        Ok(html) => Resp::html(StatusCode::FORBIDDEN, html),
-        Err(_) => error_page(web, lang, StatusCode::FORBIDDEN, None),
-    }
-}
-
-/// The friendly error page in `lang`; `reference` ties it to the log line with the detail.
-pub fn error_page(web: &Web, lang: &str, status: StatusCode, reference: Option<&str>) -> Resp {
-    let (title, message) = match status {
-        StatusCode::NOT_FOUND => ("fault-not-found-title", "fault-not-found"),
-        StatusCode::FORBIDDEN => ("fault-form-expired-title", "fault-form-expired"),
-        StatusCode::PAYLOAD_TOO_LARGE => ("fault-too-large-title", "fault-too-large"),
-        StatusCode::BAD_REQUEST => ("fault-bad-request-title", "fault-bad-request"),
-        StatusCode::SERVICE_UNAVAILABLE => ("fault-too-slow-title", "fault-too-slow"),
-        _ => ("fault-failed-title", "fault-failed"),
-    };
-    let say = |id: &str| web.pages.catalogues.text(lang, id, &[]);
-    let values = context! { status => status.as_u16(), title => say(title), message => say(message), reference };
-    match web.pages.render("error.html", lang, values) {
-        Ok(html) => Resp::html(status, html),
-        Err(e) => {
-            tracing::error!(error = %e, "error page failed to render");
-            Resp::text(status, "Something went wrong.\n")
-        }
-    }
 }
 
 #[cfg(test)]

@@ -176,7 +176,10 @@ pub async fn print_view(web: &Web, req: &Req, signed: &Signed, id: &str) -> Resu
 async fn show(web: &Web, req: &Req, signed: &Signed, id: &str, template: &str) -> Result<Resp, WebError> {
     let id = parse_id(id)?;
     let address = &signed.session.address;
-    let access::Opened { message: m, entry, may } = access::open(&web.ctx, address, id)?.ok_or(WebError::NotFound)?;
+    let Some(access::Opened { message: m, entry, may }) = access::open(&web.ctx, address, id)? else {
+        // Held for them once and gone since: say what happened, not "not found".
+        return Err(crate::service::gone::why(&web.ctx, address, id)?.map_or(WebError::NotFound, WebError::Gone));
+    };
     if template == "print.html" && !may.print {
         return Err(WebError::Refused(crate::i18n::Text::new(access::NO_PRINT)));
     }
