@@ -184,7 +184,13 @@ fn forced_change_denied_sending_and_denied_logon_take_effect_at_once() {
     assert!(bob2.get("/").location().starts_with("/login"), "sessions end");
     let mut bob3 = p.agent();
     let r = p.sign_in(&mut bob3, "bob@partner.test", "Another-Horse-43-staple", "/");
-    assert!(r.body.contains("Sign-in failed"), "logon denied: {}", r.body);
+    // The right password is told whom to ask (regression: "check the address and password").
+    assert!(
+        r.body
+            .contains("Your organisation has turned off sign-in to this portal for this account"),
+        "logon denied: {}",
+        r.body
+    );
     act(&mut root, "allow-logon");
     let r = p.sign_in(&mut bob3, "bob@partner.test", "Another-Horse-43-staple", "/");
     assert_eq!(r.status, 303, "{}", r.body);
@@ -212,7 +218,9 @@ fn a_locked_out_user_is_unlocked_by_an_admin() {
         );
     }
     assert!(
-        p.sign_in(&mut agent, "bob@partner.test", GOOD, "/").body.contains("Sign-in failed"),
+        p.sign_in(&mut agent, "bob@partner.test", GOOD, "/")
+            .body
+            .contains("This account is locked after too many failed sign-ins"),
         "locked"
     );
     let mut root = admin::signed_in(&p.cl, &a);

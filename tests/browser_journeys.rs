@@ -66,6 +66,6 @@ fn languages_journey_in_chromium() {
 }
 
 #[test]
-fn gone_journey_in_chromium() {
-    journey("gone");
+fn explain_journey_in_chromium() {
+    journey("explain");
 }

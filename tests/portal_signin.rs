@@ -124,9 +124,13 @@ fn every_sign_in_failure_looks_the_same_and_takes_as_long() {
     );
 }
 
+/// Regression: a locked-out user who typed the right password was told to
+/// check the address and password. Now the right password (and only it) is
+/// told until when, and whom to ask; a wrong one learns nothing, and the lock
+/// allows only as many such checks as its threshold.
 #[test]
 fn repeated_failures_lock_the_address_without_revealing_whether_it_exists() {
-    let p = Portal::start("[portal]\nlockout_threshold = 3\n");
+    let p = Portal::start("[portal]\nlockout_threshold = 3\n[notify]\nsupport_contact = \"help@example.org\"\n");
     let _ = p.signed_in_user("pat@partner.test", GOOD);
     let mut agent = p.agent();
     let csrf = agent.get("/login").field("csrf");
@@ -138,10 +142,21 @@ fn repeated_failures_lock_the_address_without_revealing_whether_it_exists() {
         attempt("pat@partner.test", "Wrong-password-1");
         attempt("ghost@partner.test", "Wrong-password-1");
     }
-    let (status, locked_real) = attempt("pat@partner.test", GOOD);
-    assert_eq!(status, 200, "the right password is refused while locked");
+    let (_, wrong_real) = attempt("pat@partner.test", "Wrong-password-2");
     let (_, locked_ghost) = attempt("ghost@partner.test", GOOD);
-    assert_eq!(locked_real, locked_ghost, "a lock looks the same for an unknown address");
+    assert_eq!(wrong_real, locked_ghost, "a lock looks the same for an unknown address");
+    assert!(locked_ghost.contains("Sign-in failed"), "{locked_ghost}");
+    let (status, right_real) = attempt("pat@partner.test", GOOD);
+    assert_eq!(status, 200, "the right password is refused while locked");
+    assert!(
+        right_real.contains("This account is locked after too many failed sign-ins, until 20")
+            && right_real.contains("Help: help@example.org"),
+        "{right_real}"
+    );
+    // Three checks per lock (the threshold): the fourth try learns nothing, right or not.
+    let _ = attempt("pat@partner.test", "Wrong-password-3");
+    let (_, after_probes) = attempt("pat@partner.test", GOOD);
+    assert_eq!(after_probes, locked_ghost, "no more checks during this lock");
     // Another address is not affected by pat's lock.
     let _ = p.signed_in_user("sam@partner.test", GOOD);
 }

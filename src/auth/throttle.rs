@@ -29,6 +29,9 @@ struct Entry {
     /// count against the threshold, so concurrent tries cannot pass it.
     in_flight: u32,
     flight_at: Instant,
+    /// Checks made during the current lock, to tell the right password it is
+    /// locked (at most the threshold per lock).
+    probes: u32,
 }
 
 impl Entry {
@@ -40,6 +43,7 @@ impl Entry {
             locks: 0,
             in_flight: 0,
             flight_at: Instant::now(),
+            probes: 0,
         }
     }
 
@@ -86,6 +90,7 @@ impl Entry {
             self.locked_until = Some(Instant::now() + lock);
             self.locks += 1;
             self.failures = 0;
+            self.probes = 0;
         }
     }
 }
@@ -159,6 +164,23 @@ impl SignInThrottle {
         locked
     }
 
+    /// While `address` (not the client) is locked: whether one more password
+    /// check may be made to tell the right password that it is locked, and
+    /// how long the lock still lasts. At most `threshold` such checks per
+    /// lock, so the lock still bounds guessing (to twice the normal rate).
+    pub fn probe(&self, address: &str, ip: IpAddr) -> Option<Duration> {
+        if self.clients.lock().expect("throttle lock").get(&ip).is_some_and(Entry::locked) {
+            return None;
+        }
+        let mut accounts = self.accounts.lock().expect("throttle lock");
+        let entry = accounts.get_mut(address).filter(|e| e.locked())?;
+        if entry.probes >= self.threshold {
+            return None;
+        }
+        entry.probes += 1;
+        entry.locked_until.map(|t| t.saturating_duration_since(Instant::now()))
+    }
+
     /// Whether `address` is locked out right now.
     pub fn is_locked(&self, address: &str) -> bool {
         self.accounts.lock().expect("throttle lock").get(address).is_some_and(Entry::locked)
@@ -205,6 +227,20 @@ mod tests {
         assert_eq!(t.gate("a@x.test", ip), Gate::Locked);
         // Another address from another client is unaffected.
         assert_eq!(t.gate("b@x.test", "192.0.2.2".parse().unwrap()), Gate::Check(Duration::ZERO));
+    }
+
+    #[test]
+    fn a_locked_address_gets_at_most_threshold_probes_per_lock() {
+        let t = SignInThrottle::new(3);
+        let ip: IpAddr = "192.0.2.9".parse().unwrap();
+        assert_eq!(t.probe("a@x.test", ip), None, "not locked: no probe");
+        for _ in 0..3 {
+            t.failed("a@x.test", ip);
+        }
+        let left: Vec<bool> = (0..5)
+            .map(|_| t.probe("a@x.test", ip).is_some_and(|d| d > Duration::from_mins(14)))
+            .collect();
+        assert_eq!(left, [true, true, true, false, false]);
     }
 
     #[test]

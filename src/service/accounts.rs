@@ -25,6 +25,13 @@ pub enum AccountError {
     /// Every sign-in failure looks the same to the user; `why` is for the log and events.
     #[error("sign-in refused: {why}")]
     SignInRefused { why: &'static str },
+    /// The right password for an address locked after failures: it may be
+    /// told so, and until when (unix seconds).
+    #[error("locked until {until}")]
+    Locked { until: i64 },
+    /// The right password for an account the organisation does not let sign in.
+    #[error("logon not allowed")]
+    LogonDenied,
     #[error("password rules broken")]
     Rules(Vec<Rule>),
     #[error("the two new passwords differ")]
@@ -110,6 +117,9 @@ pub async fn sign_in(
 ) -> Result<SignedIn, AccountError> {
     let address = normalise(address);
     let verdict = if let Err(why) = wait_turn(throttle, &address, client.ip).await {
+        if let Some(left) = throttle.probe(&address, client.ip) {
+            return Err(locked_probe(ctx, &address, password, client, left).await);
+        }
         Err(why)
     } else {
         let account = ctx.vault.account(&address)?;
@@ -119,7 +129,10 @@ pub async fn sign_in(
     };
     let account = match verdict {
         Ok(account) => account,
-        Err(why) => return Err(refuse(ctx, throttle, address, client, why).await),
+        Err(why) => {
+            let refused = refuse(ctx, throttle, address, client, why).await;
+            return Err(if why == LOGON_DENIED { AccountError::LogonDenied } else { refused });
+        }
     };
     throttle.succeeded(&address, client.ip);
     let NewSession {
@@ -188,6 +201,47 @@ pub(super) async fn refuse(ctx: &Context, throttle: &SignInThrottle, address: St
     AccountError::SignInRefused { why }
 }
 
+/// The reason a right password for an account with logon denied is refused.
+const LOGON_DENIED: &str = "logon not allowed for this account";
+
+/// A password tried while the address is locked (one of the few checks a
+/// lock allows): the right one is told it is locked until when; any other
+/// gets the same refusal as ever. Neither counts as a new failure.
+async fn locked_probe(ctx: &Context, address: &str, password: &str, client: &Client, left: std::time::Duration) -> AccountError {
+    let account = ctx.vault.account(address).ok().flatten();
+    let check = smol::Timer::after(std::time::Duration::from_secs(4));
+    let right = check_password(account, password.to_string()).await;
+    check.await;
+    let (why, answer) = match right {
+        Ok(()) => (
+            "locked after repeated failures; the right password",
+            AccountError::Locked {
+                until: now() + i64::try_from(left.as_secs()).unwrap_or(i64::MAX / 2) + 1,
+            },
+        ),
+        Err(LOGON_DENIED) => ("locked after repeated failures; logon not allowed", AccountError::LogonDenied),
+        Err(_) => (
+            "locked after repeated failures",
+            AccountError::SignInRefused {
+                why: "locked after repeated failures",
+            },
+        ),
+    };
+    ctx.metrics.sign_in(false, false);
+    tracing::info!(address = %address, client = %client.ip, %why, "portal sign-in refused");
+    let op = AuthWrite::SignInFailed {
+        address: address.to_string(),
+        ip: client.ip.to_string(),
+        why: why.to_string(),
+        locked: false,
+        at: now(),
+    };
+    if let Err(e) = ctx.vault.write(WriteOp::Auth(op)).await {
+        return e.into();
+    }
+    answer
+}
+
 /// Ok(()) when `password` opens `account`; the same argon2 work is done when
 /// there is no account or no password, so timing does not tell them apart.
 async fn check_password(account: Option<Account>, password: String) -> Result<(), &'static str> {
@@ -204,7 +258,7 @@ async fn check_password(account: Option<Account>, password: String) -> Result<()
             return Err("wrong password");
         }
         if !account.allow_logon {
-            return Err("logon not allowed for this account");
+            return Err(LOGON_DENIED);
         }
         Ok(())
     })

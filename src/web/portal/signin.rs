@@ -49,14 +49,33 @@ pub async fn password_step(web: &Web, req: &Req) -> Result<Resp, WebError> {
     check_anonymous_form(req)?;
     let address = req.field("address").trim();
     let next = safe_next(req.field("next"));
-    match accounts::sign_in(&web.ctx, &web.throttle, address, req.field("password"), &req.client).await {
-        Ok(signed) => Ok(started(&signed, next)),
-        Err(AccountError::SignInRefused { .. }) => {
-            let values = context! { step => "password", next, address, codes => web.ctx.config.portal.sign_in_codes, error => say(web, req, GENERIC_FAILURE) };
-            anonymous_page(web, req, "login.html", StatusCode::OK, values)
-        }
-        Err(e) => Err(e.into()),
+    let error = match accounts::sign_in(&web.ctx, &web.throttle, address, req.field("password"), &req.client).await {
+        Ok(signed) => return Ok(started(&signed, next)),
+        Err(AccountError::SignInRefused { .. }) => say(web, req, GENERIC_FAILURE),
+        // Only the right password gets these; every wrong one the generic words.
+        Err(AccountError::Locked { until }) => with_contact(
+            web,
+            req,
+            &Text::new("note-sign-in-locked").with("until", crate::model::utc_text(until)),
+        ),
+        Err(AccountError::LogonDenied) => with_contact(web, req, &Text::new("note-sign-in-denied")),
+        Err(e) => return Err(e.into()),
+    };
+    let values = context! { step => "password", next, address, codes => web.ctx.config.portal.sign_in_codes, error };
+    anonymous_page(web, req, "login.html", StatusCode::OK, values)
+}
+
+/// `text`, and whom to ask when the organisation named a help contact.
+fn with_contact(web: &Web, req: &Req, text: &Text) -> String {
+    let contact = &web.ctx.config.notify.support_contact;
+    let said = anonymous_text(web, req, text);
+    if contact.is_empty() {
+        return said;
     }
+    format!(
+        "{said} {}",
+        anonymous_text(web, req, &Text::new("note-ask-contact").with("contact", contact.as_str()))
+    )
 }
 
 /// The session cookie and where a new session goes first: the second factor,

@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
-"""A message taken back, in headless Chromium: a partner signs in from the
-notice and reads it; the internal sender recalls it from its status panel;
-the partner's next look says who recalled it, when, and whom to ask, inside
-the signed-in page (not a bare "not found"). Screenshots at 1280x800 and
-390x844, light and dark; axe on the page.
+"""Pages that explain, in headless Chromium. A message taken back: a partner
+signs in from the notice and reads it; the internal sender recalls it from
+its status panel; the partner's next look says who recalled it, when, and
+whom to ask, inside the signed-in page (not a bare "not found"). A lockout:
+after failed tries, the right password is told until when and whom to ask,
+a wrong one only "sign-in failed". Screenshots at 1280x800 and 390x844,
+light and dark; axe on the pages.
 
 Env: CLOISTER_BIN (required), ARTEFACTS (screenshots and the cloister log).
 """
@@ -52,8 +54,37 @@ def journey(page, cloister: harness.Cloister, sink: harness.SmtpSink) -> None:
             assert reader.evaluate("document.documentElement.scrollWidth") <= width, "no sideways scroll"
             shot(reader, f"recalled-{scheme}-{width}")
     a11y(reader, "recalled message")
+
+    step("locked out after failed tries, the right password is told until when and whom to ask")
+    reader.set_viewport_size({"width": 1280, "height": 800})
+    reader.click("form#sign-out button")
+    reader.wait_for_selector("form#login-email")
+
+    def try_password(password: str) -> str:
+        reader.goto(cloister.base_url + "/login")
+        reader.fill("#address", PARTNER)
+        reader.click("form#login-email button[type=submit]")
+        reader.fill("#password", password)
+        reader.click("form#login-password button[type=submit]")
+        reader.wait_for_selector("form#login-password")
+        return reader.inner_text("main")
+
+    for _ in range(2):
+        assert "Sign-in failed" in try_password("Wrong-Horse-41-battery")
+    said = try_password(CHOSEN)
+    assert re.search(r"This account is locked after too many failed sign-ins, until 20\d\d-", said), said
+    assert "Help: help@example.org" in said, said
+    for scheme, (width, height) in (("light", (1280, 800)), ("dark", (390, 844))):
+        reader.emulate_media(color_scheme=scheme)
+        reader.set_viewport_size({"width": width, "height": height})
+        assert reader.evaluate("document.documentElement.scrollWidth") <= width, "no sideways scroll"
+        shot(reader, f"locked-{scheme}-{width}")
+    a11y(reader, "locked sign-in")
+    assert "Sign-in failed" in try_password("Wrong-Horse-42-battery"), "a wrong password learns nothing"
     partner.close()
 
 
+EXTRA = '[portal]\nlockout_threshold = 2\n[notify]\nsupport_contact = "help@example.org"\n'
+
 if __name__ == "__main__":
-    sys.exit(harness.run("gone journey", journey, 150))
+    sys.exit(harness.run("explain journey", journey, 150, extra=EXTRA))
