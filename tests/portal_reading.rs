@@ -263,6 +263,23 @@ fn first_open_sends_the_read_receipt_the_sender_asked_for() {
     }
     let receipt = p.mail_to("alice@example.org", "was opened by pat@partner.test", 0);
     assert!(receipt.contains("Subject: Receipt please"), "{receipt}");
+    // It links to the message's status (regression: a receipt with no way to it).
+    let link = format!("/m/{asked}");
+    assert!(receipt.contains("Who has read it so far, and recall or extend it:"), "{receipt}");
+    assert!(
+        receipt
+            .lines()
+            .any(|l| l.trim().starts_with("https://") && l.trim().ends_with(&link)),
+        "{receipt}"
+    );
+    let mut alice = p.agent();
+    assert_eq!(p.code_sign_in(&mut alice, "alice@example.org", 0).status, 303);
+    let status = alice.get(&link);
+    assert!(
+        status.body.contains("id=\"recipient-status\"") && status.body.contains("pat@partner.test"),
+        "{}",
+        status.body
+    );
     std::thread::sleep(std::time::Duration::from_secs(1));
     let receipts: Vec<_> = p
         .sink

@@ -50,6 +50,7 @@ impl Kind {
             Kind::SignInCode => context! { code => "482913", minutes => 15 },
             Kind::ReadReceipt => context! {
                 subject => "Contract draft", sent_at => "2026-11-23 09:12 UTC", reader => "pat@partner.example", read_at => "2026-11-23 10:40 UTC",
+                link => "https://secure.example.org/m/0190F3A1B2C3D4E5",
             },
             Kind::DeliveryFailure => context! {
                 subject => "Contract draft", recipients => "pat@partner.example", reason => "550 5.1.1 mailbox unknown",

@@ -62,10 +62,14 @@ pub async fn envelope_and_bytes(ctx: &Context, row: &OutboxRow) -> Result<(Strin
             };
             let message = queue::message(ctx, row.message_id).map_err(|e| failed(e.to_string()))?;
             let gone = || ctx.notifier.catalogues.text(mail_language(ctx, &to), "note-mail-gone", &[]);
+            // The sender's own page of the message: who has read it, recall, extend.
+            let link = message
+                .as_ref()
+                .map(|_| format!("{}/m/{}", ctx.config.public_url(), queue_id_text(row.message_id)));
             let (subject, sent_at) = message.map_or_else(|| (gone(), 0), |m| (m.subject, m.received_at));
             let values = context! {
                 subject, sent_at => utc_text(sent_at), reader,
-                read_at => utc_text(read_at),
+                read_at => utc_text(read_at), link,
             };
             let bytes = compose(ctx, Kind::ReadReceipt, &to, values, &unique).await?;
             Ok((notifier.sender_address(), vec![to], bytes))

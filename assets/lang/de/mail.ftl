@@ -101,6 +101,8 @@ mail-receipt-subject = Gelesen: { $subject }
 mail-receipt-intro = Ihre sichere Nachricht
 # Below the table. $reader: the address that opened it; $read_at: when (a date and time in UTC).
 mail-receipt-opened = wurde am { $read_at } von <strong>{ $reader }</strong> geöffnet.
+mail-receipt-status = Wer sie bisher gelesen hat, und sie zurückrufen oder verlängern:
+mail-receipt-status-button = Status der Nachricht ansehen
 
 ## delivery_failure (to a sender: a message could not be delivered)
 

@@ -101,6 +101,8 @@ mail-receipt-subject = Read: { $subject }
 mail-receipt-intro = Your secure message
 # Below the table. $reader: the address that opened it; $read_at: when (a date and time in UTC).
 mail-receipt-opened = was opened by <strong>{ $reader }</strong> on { $read_at }.
+mail-receipt-status = Who has read it so far, and recall or extend it:
+mail-receipt-status-button = See the message's status
 
 ## delivery_failure (to a sender: a message could not be delivered)
 

@@ -101,6 +101,8 @@ mail-receipt-subject = Leído: { $subject }
 mail-receipt-intro = Su mensaje seguro
 # Debajo de la tabla. $reader: la dirección que lo abrió; $read_at: cuándo (fecha y hora en UTC).
 mail-receipt-opened = fue abierto por <strong>{ $reader }</strong> el { $read_at }.
+mail-receipt-status = Quién lo ha leído hasta ahora, y retirarlo o prorrogarlo:
+mail-receipt-status-button = Ver el estado del mensaje
 
 ## delivery_failure (to a sender: a message could not be delivered)
 

@@ -101,6 +101,8 @@ mail-receipt-subject = Lu : { $subject }
 mail-receipt-intro = Votre message sécurisé
 # Below the table. $reader: the address that opened it; $read_at: when (a date and time in UTC).
 mail-receipt-opened = a été ouvert par <strong>{ $reader }</strong> le { $read_at }.
+mail-receipt-status = Qui l’a lu jusqu’ici, et le rappeler ou le prolonger :
+mail-receipt-status-button = Voir l’état du message
 
 ## delivery_failure (to a sender: a message could not be delivered)
 

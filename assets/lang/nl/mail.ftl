@@ -101,6 +101,8 @@ mail-receipt-subject = Gelezen: { $subject }
 mail-receipt-intro = Uw beveiligde bericht
 # Below the table. $reader: the address that opened it; $read_at: when (a date and time in UTC).
 mail-receipt-opened = is geopend door <strong>{ $reader }</strong> op { $read_at }.
+mail-receipt-status = Wie het tot nu toe heeft gelezen, en het terugroepen of verlengen:
+mail-receipt-status-button = Status van het bericht bekijken
 
 ## delivery_failure (to a sender: a message could not be delivered)
 
