@@ -111,7 +111,8 @@ fn recall_removes_the_original_from_every_recipient_at_once_and_cannot_be_undone
 
     let r = post(&mut alice, &format!("/m/{id}/recall"), &[("confirm", "yes")]);
     assert_eq!((r.status, r.location()), (303, format!("/m/{id}?done=recalled#status").as_str()));
-    assert_eq!(bob.get(&format!("/m/{id}")).status, 404, "gone from the recipient at once");
+    // Gone from the recipient at once; the page says so (410, tests/message_gone.rs).
+    assert_eq!(bob.get(&format!("/m/{id}")).status, 410, "gone from the recipient at once");
     assert!(!bob.get("/").body.contains("Wrong figures"));
     assert!(bob.get("/").body.contains("Contract draft"), "other messages stay");
     let page = alice.get(&format!("/m/{id}?done=recalled"));
@@ -132,7 +133,7 @@ fn recall_removes_the_original_from_every_recipient_at_once_and_cannot_be_undone
     assert!(again.body.contains("cannot be undone"), "{}", again.body);
     let regrant = post(&mut alice, &format!("/m/{id}/grant"), &[("recipient", "bob@partner.test")]);
     assert_eq!(regrant.status, 403, "no access again after a recall");
-    assert_eq!(bob.get(&format!("/m/{id}")).status, 404);
+    assert_eq!(bob.get(&format!("/m/{id}")).status, 410);
     let events = p.cl.events(&id);
     assert!(events.iter().any(|e| e.starts_with("recalled by alice@example.org")), "{events:?}");
 }
@@ -230,7 +231,7 @@ fn access_is_revoked_and_granted_again_for_one_recipient_even_after_reading() {
 
     let r = post(&mut alice, &format!("/m/{id}/revoke"), &[("recipient", "bob@partner.test")]);
     assert_eq!(r.status, 303, "{}", r.body);
-    assert_eq!(bob.get(&format!("/m/{id}")).status, 404);
+    assert_eq!(bob.get(&format!("/m/{id}")).status, 410, "taken back: the page says so");
     assert_eq!(bob.get(&format!("/m/{id}/eml")).status, 404);
     assert!(!bob.get("/").body.contains("Board pack"));
     assert_eq!(carol.get(&format!("/m/{id}")).status, 200, "the other recipient keeps access");
