@@ -9,7 +9,9 @@ use crate::tls::TlsError;
 
 pub fn check_config(loaded: &LoadedConfig) -> ExitCode {
     let config = &loaded.config;
-    let problems = files_problems(loaded);
+    // The certificate pair is read once: its errors are problems, the rest warnings.
+    let pair = crate::tls::check_files(config);
+    let problems = files_problems(loaded, pair.as_ref().err());
     if !problems.is_empty() {
         eprintln!("cloister: the configuration has {} problem(s):", problems.len());
         for e in &problems {
@@ -17,7 +19,7 @@ pub fn check_config(loaded: &LoadedConfig) -> ExitCode {
         }
         return ExitCode::from(2);
     }
-    for (key, message) in warnings(config) {
+    for (key, message) in warnings_with(config, pair.unwrap_or_default()) {
         let source = loaded.source_of(&key);
         eprintln!("cloister: warning: `{key}` (from {source}): {message}");
     }
@@ -34,15 +36,18 @@ pub fn check_config(loaded: &LoadedConfig) -> ExitCode {
 
 /// What `serve` logs as warnings at start: settings and the certificate pair.
 pub fn warnings(config: &Config) -> Vec<(String, String)> {
-    let mut out: Vec<(String, String)> = config::warnings(config).into_iter().map(|w| (w.key, w.message)).collect();
-    if let Ok(tls) = crate::tls::check_files(config) {
-        out.extend(tls.into_iter().map(|w| ("tls.cert_file".to_string(), w)));
-    }
-    out
+    warnings_with(config, crate::tls::check_files(config).unwrap_or_default())
 }
 
-/// The files the settings name, loaded as `serve` loads them; every one that fails.
-fn files_problems(loaded: &LoadedConfig) -> Vec<ConfigError> {
+/// The settings' warnings, then those of the certificate pair (`pair`).
+fn warnings_with(config: &Config, pair: Vec<String>) -> Vec<(String, String)> {
+    let settings = config::warnings(config).into_iter().map(|w| (w.key, w.message));
+    settings.chain(pair.into_iter().map(|w| ("tls.cert_file".to_string(), w))).collect()
+}
+
+/// The files the settings name, loaded as `serve` loads them; every one that
+/// fails (`pair`: what loading the certificate pair refused).
+fn files_problems(loaded: &LoadedConfig, pair: Option<&TlsError>) -> Vec<ConfigError> {
     let config = &loaded.config;
     let mut found: Vec<(&str, String)> = Vec::new();
     match crate::i18n::Catalogues::load(&config.portal.default_language) {
@@ -60,9 +65,9 @@ fn files_problems(loaded: &LoadedConfig) -> Vec<ConfigError> {
     if let Err(e) = crate::notify::load_logo(config) {
         found.push(("notify.logo_file", e.to_string()));
     }
-    if let Err(e) = crate::tls::check_files(config) {
+    if let Some(e) = pair {
         let key_file = config.tls.key_file.display().to_string();
-        let key = match &e {
+        let key = match e {
             TlsError::Mismatch { .. } => "tls.key_file",
             TlsError::Read { path, .. } | TlsError::Invalid { path, .. } if *path == key_file => "tls.key_file",
             _ => "tls.cert_file",

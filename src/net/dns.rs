@@ -41,6 +41,19 @@ pub fn addresses(host: &str, dns_server: &str) -> Result<Vec<std::net::IpAddr>, 
     Ok(out)
 }
 
+/// Whether the DNS name `pattern` (possibly `*.example.org`: one label, not
+/// none and not two) names `host`, case-insensitively; a final dot is ignored.
+/// Certificate names (RFC 6125) and MTA-STS `mx` patterns (RFC 8461) alike.
+pub fn name_covers(pattern: &str, host: &str) -> bool {
+    let host = host.trim_end_matches('.');
+    match pattern.strip_prefix("*.") {
+        Some(parent) => host
+            .split_once('.')
+            .is_some_and(|(label, rest)| !label.is_empty() && rest.eq_ignore_ascii_case(parent)),
+        None => pattern.eq_ignore_ascii_case(host),
+    }
+}
+
 /// The TXT records of `name`, each as one string (its character-strings joined);
 /// none when the name has none or does not exist.
 pub fn txt(name: &str, dns_server: &str) -> Result<Vec<String>, String> {
@@ -117,6 +130,15 @@ mod tests {
             socket.send_to(&reply.to_vec().unwrap(), from).unwrap();
         });
         addr
+    }
+
+    #[test]
+    fn wildcards_cover_one_label() {
+        use super::name_covers;
+        assert!(name_covers("*.example.org", "portal.example.org"));
+        assert!(!name_covers("*.example.org", "a.b.example.org"));
+        assert!(!name_covers("*.example.org", "example.org"));
+        assert!(name_covers("Portal.Example.org", "portal.example.org."));
     }
 
     #[test]

@@ -36,6 +36,18 @@ pub fn roots(extra: Option<&[u8]>) -> Result<rustls::RootCertStore, String> {
     Ok(store)
 }
 
+/// The public roots plus the certificates of the PEM file `path` set by the
+/// setting `key` (none when `path` is empty); errors name the setting and file.
+pub fn roots_from(key: &str, path: &std::path::Path) -> Result<Arc<rustls::RootCertStore>, String> {
+    let at = |e: &dyn std::fmt::Display| format!("{key} {}: {e}", path.display());
+    let extra = if path.as_os_str().is_empty() {
+        None
+    } else {
+        Some(std::fs::read(path).map_err(|e| at(&e))?)
+    };
+    roots(extra.as_deref()).map(Arc::new).map_err(|e| at(&e))
+}
+
 /// What a GET came back with: status, `Content-Type` and the body.
 pub struct Fetched {
     pub status: u16,

@@ -9,7 +9,7 @@ use super::client::{ClientError, Connection, Target};
 use super::mta_sts;
 use super::relay::{SendError, check_addresses};
 use crate::config::StartTls;
-use crate::net::https::roots;
+use crate::net::https::roots_from;
 use crate::service::Context;
 
 pub enum DirectOutcome {
@@ -51,37 +51,37 @@ async fn mta_sts_hosts(
     let Some((policy, id)) = cache.policy(domain, &how).await else {
         return Ok((hosts, String::new()));
     };
-    let (inside, outside): (Vec<_>, Vec<_>) = hosts.into_iter().partition(|(h, _)| policy.allows(h));
-    let names = |list: &[(String, u16)]| list.iter().map(|(h, _)| h.as_str()).collect::<Vec<_>>().join(", ");
+    let outside = hosts
+        .iter()
+        .filter(|(h, _)| !policy.allows(h))
+        .map(|(h, _)| h.as_str())
+        .collect::<Vec<_>>()
+        .join(", ");
     match policy.mode {
-        mta_sts::Mode::Enforce if inside.is_empty() => Err(format!(
-            "MTA-STS policy of {domain} (enforce, id {id}) names mx {}; its MX hosts ({}) are not among them",
-            policy.mx.join(", "),
-            names(&outside)
-        )),
-        mta_sts::Mode::Enforce => Ok((inside, format!(" (MTA-STS enforce, policy {id})"))),
+        mta_sts::Mode::Enforce if outside.is_empty() => Ok((hosts, format!(" (MTA-STS enforce, policy {id})"))),
+        mta_sts::Mode::Enforce => {
+            // Only the hosts the policy names, in their MX order.
+            let inside: Vec<(String, u16)> = hosts.into_iter().filter(|(h, _)| policy.allows(h)).collect();
+            if inside.is_empty() {
+                return Err(format!(
+                    "MTA-STS policy of {domain} (enforce, id {id}) names mx {}; its MX hosts ({outside}) are not among them",
+                    policy.mx.join(", ")
+                ));
+            }
+            Ok((inside, format!(" (MTA-STS enforce, policy {id})")))
+        }
         mta_sts::Mode::Testing => {
             if !outside.is_empty() {
-                tracing::warn!(%domain, hosts = %names(&outside), "MX hosts outside the domain's MTA-STS policy (testing mode: used anyway)");
+                tracing::warn!(%domain, hosts = %outside, "MX hosts outside the domain's MTA-STS policy (testing mode: used anyway)");
             }
-            let mut all = inside;
-            all.extend(outside);
-            Ok((all, format!(" (MTA-STS testing, policy {id})")))
+            Ok((hosts, format!(" (MTA-STS testing, policy {id})")))
         }
-        mta_sts::Mode::None => Ok((inside.into_iter().chain(outside).collect(), String::new())),
+        mta_sts::Mode::None => Ok((hosts, String::new())),
     }
 }
 
 fn trusted_roots(ctx: &Context) -> Result<Arc<rustls::RootCertStore>, String> {
-    let ca = &ctx.config.delivery.ca_file;
-    let extra = if ca.as_os_str().is_empty() {
-        None
-    } else {
-        Some(std::fs::read(ca).map_err(|e| format!("delivery.ca_file {}: {e}", ca.display()))?)
-    };
-    roots(extra.as_deref())
-        .map(Arc::new)
-        .map_err(|e| format!("delivery.ca_file {}: {e}", ca.display()))
+    roots_from("delivery.ca_file", &ctx.config.delivery.ca_file)
 }
 
 /// Tries each server of the recipient's domain in order.

@@ -33,13 +33,7 @@ pub struct Policy {
 impl Policy {
     /// Whether the MX host `host` is one the policy names (`*.` covers one label).
     pub fn allows(&self, host: &str) -> bool {
-        let host = host.trim_end_matches('.');
-        self.mx.iter().any(|pattern| match pattern.strip_prefix("*.") {
-            Some(parent) => host
-                .split_once('.')
-                .is_some_and(|(label, rest)| !label.is_empty() && rest.eq_ignore_ascii_case(parent)),
-            None => pattern.eq_ignore_ascii_case(host),
-        })
+        self.mx.iter().any(|pattern| crate::net::dns::name_covers(pattern, host))
     }
 }
 

@@ -2,7 +2,7 @@
 //! by its sender, their access taken back, or expired and removed. Told only
 //! to someone it was held for; everyone else gets "not found" as before.
 
-use super::{Context, StoreError, now};
+use super::{Context, StoreError};
 use crate::model::{Event, What};
 
 /// What happened to a message, with whom to ask and when.
@@ -37,11 +37,11 @@ pub fn why(ctx: &Context, reader: &str, id: u64) -> Result<Option<Gone>, StoreEr
     }
     // The record is gone (purged after its retention): its events remain.
     let events = ctx.vault.events(id)?;
-    Ok(removed(&events, reader, now()))
+    Ok(removed(&events, reader))
 }
 
 /// A purged message's story as its events tell it, for a reader it was held for.
-fn removed(events: &[Event], reader: &str, now: i64) -> Option<Gone> {
+fn removed(events: &[Event], reader: &str) -> Option<Gone> {
     let held_for_reader = events
         .iter()
         .any(|e| matches!(&e.what, What::Held { recipient, .. } if recipient.eq_ignore_ascii_case(reader)));
@@ -57,8 +57,5 @@ fn removed(events: &[Event], reader: &str, now: i64) -> Option<Gone> {
         What::WrittenInPortal { author, .. } => Some(author.clone()),
         _ => None,
     })?;
-    Some(Gone::Removed {
-        sender,
-        at: purged_at.min(now),
-    })
+    Some(Gone::Removed { sender, at: purged_at })
 }

@@ -85,7 +85,7 @@ pub fn check_files(config: &Config) -> Result<Vec<String>, super::TlsError> {
         warnings.push(format!("{cert}: the certificate expires on {when}; put a renewed one in place"));
     }
     for wanted in [config.public_host(), config.effective_hostname()] {
-        if !names.iter().any(|n| covers(n, &wanted)) {
+        if !names.iter().any(|n| crate::net::dns::name_covers(n, &wanted)) {
             warnings.push(format!(
                 "{cert}: the certificate does not cover {wanted} (it names {})",
                 if names.is_empty() {
@@ -98,25 +98,4 @@ pub fn check_files(config: &Config) -> Result<Vec<String>, super::TlsError> {
     }
     warnings.dedup();
     Ok(warnings)
-}
-
-/// Whether a certificate name (possibly `*.example.org`) covers `host`.
-fn covers(name: &str, host: &str) -> bool {
-    match name.strip_prefix("*.") {
-        Some(parent) => host
-            .split_once('.')
-            .is_some_and(|(label, rest)| !label.is_empty() && rest.eq_ignore_ascii_case(parent)),
-        None => name.eq_ignore_ascii_case(host),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn wildcards_cover_one_label() {
-        assert!(super::covers("*.example.org", "portal.example.org"));
-        assert!(!super::covers("*.example.org", "a.b.example.org"));
-        assert!(!super::covers("*.example.org", "example.org"));
-        assert!(super::covers("Portal.Example.org", "portal.example.org"));
-    }
 }

@@ -96,12 +96,11 @@ impl Tls {
 
     /// Re-checks the certificate (renewing an auto one that is due) and swaps it in.
     pub fn refresh(&self, config: &Config) -> Result<(), TlsError> {
-        let key = current_key(config)?;
-        *self.store.current.write().expect("cert lock") = Arc::new(key);
+        self.install(current_key(config)?);
         Ok(())
     }
 
-    /// Serves `key` from now on (an ACME certificate just issued).
+    /// Serves `key` from now on (a refreshed certificate, or an ACME one just issued).
     pub fn install(&self, key: CertifiedKey) {
         *self.store.current.write().expect("cert lock") = Arc::new(key);
     }
@@ -123,7 +122,7 @@ fn current_key(config: &Config) -> Result<CertifiedKey, TlsError> {
         TlsMode::Files => load_pair(&config.tls.cert_file, &config.tls.key_file),
         TlsMode::Acme => {
             let paths = acme::AcmePaths::new(&config.data_dir);
-            match load_pair(&paths.cert, &paths.key) {
+            match load_pair(&paths.cert, &paths.cert) {
                 Ok(key) => Ok(key),
                 Err(e) => {
                     // The portal stays up: the local CA's certificate until the CA answers.

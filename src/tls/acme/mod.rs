@@ -17,10 +17,8 @@ pub struct AcmePaths {
     /// The account key and URL at the CA (0600).
     pub account: PathBuf,
     /// The private key and the certificate chain in one file (0600), so a
-    /// renewal replaces both in one rename.
+    /// renewal replaces both in one rename (read as both cert and key).
     pub cert: PathBuf,
-    /// Same file as `cert`: the key is read from it too.
-    pub key: PathBuf,
 }
 
 impl AcmePaths {
@@ -29,7 +27,6 @@ impl AcmePaths {
         Self {
             account: dir.join("account.json"),
             cert: dir.join("certificate.pem"),
-            key: dir.join("certificate.pem"),
             dir,
         }
     }

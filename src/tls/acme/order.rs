@@ -58,20 +58,13 @@ async fn run(config: &Config, challenges: &Challenges) -> Result<CertifiedKey, S
     let mut pem = key.serialize_pem();
     pem.push_str(&chain);
     write_private(&paths.cert, pem.as_bytes()).map_err(|e| e.to_string())?;
-    crate::tls::load_pair(&paths.cert, &paths.key).map_err(|e| e.to_string())
+    crate::tls::load_pair(&paths.cert, &paths.cert).map_err(|e| e.to_string())
 }
 
 /// The HTTPS client for the CA: the public roots plus `tls.acme.ca_file`.
 fn endpoint(config: &Config) -> Result<Endpoint, String> {
-    let ca = &config.tls.acme.ca_file;
-    let extra = if ca.as_os_str().is_empty() {
-        None
-    } else {
-        Some(std::fs::read(ca).map_err(|e| format!("tls.acme.ca_file {}: {e}", ca.display()))?)
-    };
-    let roots = crate::net::https::roots(extra.as_deref()).map_err(|e| format!("tls.acme.ca_file {}: {e}", ca.display()))?;
     Ok(Endpoint {
-        roots: Arc::new(roots),
+        roots: crate::net::https::roots_from("tls.acme.ca_file", &config.tls.acme.ca_file)?,
         dns_server: config.delivery.dns_server.clone(),
         timeout: Duration::from_secs(30),
         limit: 1 << 20,
