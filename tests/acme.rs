@@ -24,15 +24,12 @@ fn acme_cloister_issuing_for(challenge: &str, extra_tls: &str, validity_secs: u6
     let redirect = common::free_port();
     let mut c = Cloister::prepare(common::free_port(), "", "");
     let pebble = Pebble::start_issuing_for(redirect, c.https.port(), dns.addr, validity_secs);
-    let mut text = std::fs::read_to_string(&c.config).unwrap();
-    text = text.replace("[web]\n", &format!("[web]\nhttp_redirect_listen = \"127.0.0.1:{redirect}\"\n"));
     let acme = format!(
         "[tls]\nmode = \"acme\"\n{extra_tls}\n[tls.acme]\ndirectory = \"{}\"\nca_file = \"{}\"\nchallenge = \"{challenge}\"\ncontact = \"mailto:admin@example.org\"\n",
         pebble.directory(),
         pebble.listener_ca.display()
     );
-    text += &acme;
-    std::fs::write(&c.config, text).unwrap();
+    c.edit_config(|text| text.replace("[web]\n", &format!("[web]\nhttp_redirect_listen = \"127.0.0.1:{redirect}\"\n")) + &acme);
     c.launch();
     (c, pebble, dns)
 }
@@ -132,12 +129,7 @@ fn renewal_gets_a_new_certificate_and_a_ca_that_is_gone_changes_nothing_served()
 
     // Due: a new name. Renewed at start, same account.
     c.stop();
-    let text = std::fs::read_to_string(&c.config).unwrap();
-    std::fs::write(
-        &c.config,
-        text.replace("mode = \"acme\"\n", "mode = \"acme\"\nnames = [\"extra.cloister.test\"]\n"),
-    )
-    .unwrap();
+    c.edit_config(|text| text.replace("mode = \"acme\"\n", "mode = \"acme\"\nnames = [\"extra.cloister.test\"]\n"));
     c.launch();
     wait_for_pebble_certificate(&c, &pebble, "extra.cloister.test");
     assert_ne!(std::fs::read(c.data_dir().join("tls/acme/certificate.pem")).unwrap(), first);
@@ -154,15 +146,12 @@ fn renewal_gets_a_new_certificate_and_a_ca_that_is_gone_changes_nothing_served()
     let served = std::fs::read(c.data_dir().join("tls/acme/certificate.pem")).unwrap();
     pebble.stop();
     c.stop();
-    let text = std::fs::read_to_string(&c.config).unwrap();
-    std::fs::write(
-        &c.config,
+    c.edit_config(|text| {
         text.replace(
             "names = [\"extra.cloister.test\"]",
             "names = [\"extra.cloister.test\", \"third.cloister.test\"]",
-        ),
-    )
-    .unwrap();
+        )
+    });
     c.launch();
     let failed = wait_for(Duration::from_secs(30), || {
         certificate_events(&c).into_iter().find(|e| e.contains("not obtained"))

@@ -475,27 +475,9 @@ fn a_purged_message_leaves_neither_its_wrapped_key_nor_its_chunks() {
     let kept = send_marked(&p.cl, "bob@partner.test");
     p.cl.stop();
     assert!(rows_for(&p.cl.data_dir(), &old).0);
-    // Received 400 days ago, expired 370 days ago: past the default retention.
-    let db = redb::Database::create(p.cl.data_dir().join("vault.redb")).unwrap();
-    let txn = db.begin_write().unwrap();
-    {
-        let messages: redb::TableDefinition<u64, &[u8]> = redb::TableDefinition::new("messages");
-        let mut t = txn.open_table(messages).unwrap();
-        let key = u64::from_str_radix(&old, 16).unwrap();
-        let mut m: serde_json::Value = serde_json::from_slice(t.get(key).unwrap().unwrap().value()).unwrap();
-        let now = i64::try_from(
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .unwrap()
-                .as_secs(),
-        )
-        .unwrap();
-        m["received_at"] = (now - 400 * 86_400).into();
-        m["expires_at"] = (now - 370 * 86_400).into();
-        t.insert(key, serde_json::to_vec(&m).unwrap().as_slice()).unwrap();
-    }
-    txn.commit().unwrap();
-    drop(db);
+    common::stopped_vault::edit(&p.cl.data_dir(), |txn| {
+        common::stopped_vault::edit_message(txn, &old, common::stopped_vault::age_past_retention);
+    });
     let out = p.cl.cli(&["purge"]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert_eq!(rows_for(&p.cl.data_dir(), &old), (false, 0), "its key and chunks are gone");

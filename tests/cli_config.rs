@@ -329,11 +329,11 @@ fn check_config_and_serve_warn_about_a_relay_into_ourselves_and_no_internal_doma
     );
     // serve logs the same at start, and starts.
     let mut c = common::Cloister::prepare(0, "", "");
-    let text = std::fs::read_to_string(&c.config).unwrap();
-    let text = text
-        .replace("port = 0\n", &format!("port = {}\n", c.smtp.port()))
-        .replace("internal_domains = [\"example.org\"]", "internal_domains = []");
-    std::fs::write(&c.config, text).unwrap();
+    let smtp_port = c.smtp.port();
+    c.edit_config(|text| {
+        text.replace("port = 0\n", &format!("port = {smtp_port}\n"))
+            .replace("internal_domains = [\"example.org\"]", "internal_domains = []")
+    });
     c.launch();
     c.stop();
     let log = c.log_text();
@@ -369,19 +369,17 @@ fn server_certificate_is_renewed_when_due_and_reissued_for_new_names() {
         "not due: reused"
     );
     c.stop();
-    let text = std::fs::read_to_string(&c.config).unwrap().replace(
-        "cert_validity_days = 10\nrenew_before_days = 5",
-        "cert_validity_days = 400\nrenew_before_days = 30",
-    );
-    std::fs::write(&c.config, text).unwrap();
+    c.edit_config(|text| {
+        text.replace(
+            "cert_validity_days = 10\nrenew_before_days = 5",
+            "cert_validity_days = 400\nrenew_before_days = 30",
+        )
+    });
     c.launch();
     let second = std::fs::read(c.data_dir().join("tls/server.pem")).unwrap();
     assert_ne!(second, first, "10 days left < 30: renewed at start");
     c.stop();
-    let text = std::fs::read_to_string(&c.config)
-        .unwrap()
-        .replace("renew_before_days = 30", "renew_before_days = 30\nnames = [\"mail.example.org\"]");
-    std::fs::write(&c.config, text).unwrap();
+    c.edit_config(|text| text.replace("renew_before_days = 30", "renew_before_days = 30\nnames = [\"mail.example.org\"]"));
     c.launch();
     assert_ne!(
         std::fs::read(c.data_dir().join("tls/server.pem")).unwrap(),

@@ -8,10 +8,9 @@ mod common;
 
 use common::https::{Agent, Response};
 use common::portal::Portal;
-use redb::ReadableTable as _;
+use common::stopped_vault;
 
 const GOOD: &str = "Correct-Horse-42-battery";
-const DAY: i64 = 86_400;
 
 fn post(agent: &mut Agent, path: &str, fields: &[(&str, &str)]) -> Response {
     let csrf = agent.get("/").field("csrf");
@@ -98,27 +97,9 @@ fn a_message_removed_after_its_retention_says_so() {
         p.cl.send_one("alice@example.org", &["bob@partner.test"], "[secure] Quarterly figures");
     assert_eq!(bob.get(&format!("/m/{old}")).status, 200);
     p.cl.stop();
-    let now = i64::try_from(
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .unwrap()
-            .as_secs(),
-    )
-    .unwrap();
-    {
-        let db = redb::Database::create(p.cl.data_dir().join("vault.redb")).unwrap();
-        let txn = db.begin_write().unwrap();
-        {
-            let table: redb::TableDefinition<u64, &[u8]> = redb::TableDefinition::new("messages");
-            let mut t = txn.open_table(table).unwrap();
-            let id = u64::from_str_radix(&old, 16).unwrap();
-            let mut record: serde_json::Value = serde_json::from_slice(t.get(id).unwrap().unwrap().value()).unwrap();
-            record["received_at"] = (now - 400 * DAY).into();
-            record["expires_at"] = (now - 370 * DAY).into();
-            t.insert(id, serde_json::to_vec(&record).unwrap().as_slice()).unwrap();
-        }
-        txn.commit().unwrap();
-    }
+    stopped_vault::edit(&p.cl.data_dir(), |txn| {
+        stopped_vault::edit_message(txn, &old, stopped_vault::age_past_retention);
+    });
     p.cl.launch();
     let out = p.cl.cli(&["purge"]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));

@@ -276,12 +276,7 @@ fn relay_back_after_an_outage_sends_waiting_notices_within_seconds() {
     // longer the outage had lasted.
     let relay_port = common::free_port();
     let mut c = Cloister::prepare(relay_port, "", "");
-    let config = std::fs::read_to_string(&c.config).unwrap();
-    std::fs::write(
-        &c.config,
-        config.replace("retry_initial_secs = 1\nretry_max_interval_secs = 2\n", ""),
-    )
-    .unwrap();
+    c.edit_config(|text| text.replace("retry_initial_secs = 1\nretry_max_interval_secs = 2\n", ""));
     c.launch();
     for (i, to) in ["a@partner.test", "b@partner.test", "c@partner.test"].iter().enumerate() {
         send_secure(&c, &[to], &format!("m{i}"));

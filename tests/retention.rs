@@ -6,36 +6,14 @@
 mod common;
 
 use common::portal::Portal;
+use common::stopped_vault::{DAY, age_past_retention, edit_message, unix_now as now};
 use redb::ReadableTable as _;
 
 const GOOD: &str = "Correct-Horse-42-battery";
-const DAY: i64 = 86_400;
 
-fn now() -> i64 {
-    i64::try_from(
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .unwrap()
-            .as_secs(),
-    )
-    .unwrap()
-}
-
-/// Changes stored JSON records of a stopped vault.
+/// Changes stored JSON records of the stopped vault.
 fn edit_vault(p: &Portal, f: impl FnOnce(&redb::WriteTransaction)) {
-    let db = redb::Database::create(p.cl.data_dir().join("vault.redb")).unwrap();
-    let txn = db.begin_write().unwrap();
-    f(&txn);
-    txn.commit().unwrap();
-}
-
-fn edit_message(txn: &redb::WriteTransaction, queue_id: &str, change: impl FnOnce(&mut serde_json::Value)) {
-    let table: redb::TableDefinition<u64, &[u8]> = redb::TableDefinition::new("messages");
-    let mut t = txn.open_table(table).unwrap();
-    let id = u64::from_str_radix(queue_id, 16).unwrap();
-    let mut record: serde_json::Value = serde_json::from_slice(t.get(id).unwrap().unwrap().value()).unwrap();
-    change(&mut record);
-    t.insert(id, serde_json::to_vec(&record).unwrap().as_slice()).unwrap();
+    common::stopped_vault::edit(&p.cl.data_dir(), f);
 }
 
 fn purge(p: &Portal, dry_run: bool) -> serde_json::Value {
@@ -55,10 +33,7 @@ fn purge_removes_exactly_what_is_due_and_marks_expiry_once() {
     assert_eq!(bob.get(&format!("/m/{old}")).status, 200);
     p.cl.stop();
     edit_vault(&p, |txn| {
-        edit_message(txn, &old, |m| {
-            m["received_at"] = (now() - 400 * DAY).into();
-            m["expires_at"] = (now() - 370 * DAY).into();
-        });
+        edit_message(txn, &old, age_past_retention);
         edit_message(txn, &expired, |m| m["expires_at"] = (now() - 60).into());
         let sessions: redb::TableDefinition<&str, &[u8]> = redb::TableDefinition::new("sessions");
         let mut t = txn.open_table(sessions).unwrap();

@@ -233,11 +233,7 @@ def journey(page, cloister: harness.Cloister, sink: harness.SmtpSink) -> None:
     step("admin signs out; the partner's next sign-in shows the forced change")
     page.click("form#sign-out button")
     page.wait_for_selector("form#admin-login")
-    page.goto(cloister.base_url + "/login")
-    page.fill("#address", PARTNER)
-    page.click("form#login-email button[type=submit]")
-    page.fill("#password", ADMIN_SET_PASSWORD)
-    page.click("form#login-password button[type=submit]")
+    harness.submit_password(page, cloister.base_url + "/login", PARTNER, ADMIN_SET_PASSWORD)
     page.wait_for_selector("form#password-change")
     assert urlparse(page.url).path == "/password/change", page.url
     shot(page, "forced-change")

@@ -61,11 +61,7 @@ def journey(page, cloister: harness.Cloister, sink: harness.SmtpSink) -> None:
     reader.wait_for_selector("form#login-email")
 
     def try_password(password: str) -> str:
-        reader.goto(cloister.base_url + "/login")
-        reader.fill("#address", PARTNER)
-        reader.click("form#login-email button[type=submit]")
-        reader.fill("#password", password)
-        reader.click("form#login-password button[type=submit]")
+        harness.submit_password(reader, cloister.base_url + "/login", PARTNER, password)
         reader.wait_for_selector("form#login-password")
         return reader.inner_text("main")
 

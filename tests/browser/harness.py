@@ -432,16 +432,22 @@ def sign_in_with_code(page: "Page", base_url: str, sink: "SmtpSink", address: st
     page.wait_for_selector("form#sign-out button")
 
 
+def submit_password(page: "Page", start_url: str, address: str, password: str) -> None:
+    """From `start_url` (the sign-in page or a deep link): the address step,
+    then `password` submitted; the caller waits for what comes next."""
+    page.goto(start_url)
+    page.fill("#address", address)
+    page.click("form#login-email button[type=submit]")
+    page.fill("#password", password)
+    page.click("form#login-password button[type=submit]")
+
+
 def first_sign_in(page: "Page", start_url: str, sink: "SmtpSink", address: str, new_password: str) -> None:
     """A partner's first sign-in from `start_url` (the sign-in page or a deep
     link) with the first-contact password, choosing `new_password` at the
     forced change."""
     first = sink.wait_for(lambda m: address in m.rcpts and m.search(r"Password:\s+(\S+)"))
-    page.goto(start_url)
-    page.fill("#address", address)
-    page.click("form#login-email button[type=submit]")
-    page.fill("#password", first.search(r"Password:\s+(\S+)").group(1))
-    page.click("form#login-password button[type=submit]")
+    submit_password(page, start_url, address, first.search(r"Password:\s+(\S+)").group(1))
     page.fill("#new_password", new_password)
     page.fill("#confirm_password", new_password)
     page.click("form#password-change button[type=submit]")

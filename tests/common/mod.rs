@@ -11,6 +11,7 @@ pub mod picky;
 pub mod portal;
 pub mod sink;
 pub mod smtp;
+pub mod stopped_vault;
 pub mod tls_sink;
 pub mod totp;
 
@@ -122,6 +123,12 @@ impl Cloister {
             ready_line: String::new(),
             open_files: None,
         }
+    }
+
+    /// Rewrites the config file (between a stop and the next launch).
+    pub fn edit_config(&self, change: impl FnOnce(String) -> String) {
+        let text = std::fs::read_to_string(&self.config).unwrap();
+        std::fs::write(&self.config, change(text)).unwrap();
     }
 
     pub fn data_dir(&self) -> PathBuf {
