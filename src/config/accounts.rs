@@ -46,6 +46,8 @@ pub struct Portal {
     pub session_idle_minutes: f64,
     /// Hours after sign-in when a session ends however active it is.
     pub session_max_hours: u32,
+    /// Days a draft nobody saves again is kept before it is removed.
+    pub draft_keep_days: u32,
     /// Lite mode: external recipients may reply but not compose new messages.
     pub lite_mode: bool,
     /// Offer "email me a sign-in code" as a passwordless option.
@@ -102,6 +104,7 @@ impl Default for Portal {
             archive_search_days: 365.0,
             session_idle_minutes: 60.0,
             session_max_hours: 12,
+            draft_keep_days: 30,
             lite_mode: false,
             sign_in_codes: true,
             sign_in_code_digits: 6,

@@ -184,6 +184,9 @@ fn sign_in_limits(c: &Config, out: &mut Vec<Problem>) {
     if !(age.is_finite() && (0.0..=3650.0).contains(&age)) {
         out.push(problem("password.max_age_days", "must be between 0 (never) and 3650"));
     }
+    if !(1..=3650).contains(&c.portal.draft_keep_days) {
+        out.push(problem("portal.draft_keep_days", "must be 1 to 3650 days"));
+    }
     if !(6..=8).contains(&c.portal.sign_in_code_digits) {
         out.push(problem("portal.sign_in_code_digits", "must be 6, 7 or 8"));
     }

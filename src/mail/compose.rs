@@ -2,20 +2,16 @@
 //! attachments, base64-encoded straight from their spool files.
 
 use std::fmt::Write as _;
-use std::io;
-use std::path::PathBuf;
 
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
 
-/// One uploaded file waiting in the spool, sealed under `key`, `size` bytes once opened.
+/// One attached file (opened from its draft).
 #[derive(Clone)]
 pub struct Attached {
     pub name: String,
     pub content_type: String,
-    pub path: PathBuf,
-    pub key: std::sync::Arc<crate::crypto::SpoolKey>,
-    pub size: u64,
+    pub bytes: std::sync::Arc<Vec<u8>>,
 }
 
 /// What goes into the message; addresses are already checked.
@@ -25,6 +21,8 @@ pub struct Outgoing<'a> {
     pub cc: &'a [String],
     pub subject: &'a str,
     pub text: &'a str,
+    /// The same text formatted (sanitised HTML), sent beside it.
+    pub html: Option<&'a str>,
     /// `<id@host>`
     pub message_id: &'a str,
     /// RFC 2822 date.
@@ -37,7 +35,7 @@ pub struct Outgoing<'a> {
 }
 
 /// The message bytes, CRLF line ends throughout.
-pub fn write(m: &Outgoing<'_>) -> io::Result<Vec<u8>> {
+pub fn write(m: &Outgoing<'_>) -> Vec<u8> {
     let mut head = String::new();
     header(&mut head, "From", m.from);
     address_list(&mut head, "To", m.to);
@@ -55,22 +53,37 @@ pub fn write(m: &Outgoing<'_>) -> io::Result<Vec<u8>> {
         header(&mut head, "References", &chain);
     }
     header(&mut head, "MIME-Version", "1.0");
-    let mut out = Vec::with_capacity(head.len() + m.text.len() * 2);
+    let mut out = Vec::with_capacity(head.len() + m.text.len() * 2 + m.html.map_or(0, str::len) * 2);
     if m.attachments.is_empty() {
         out.extend_from_slice(head.as_bytes());
-        text_part(&mut out, "plain", m.text);
-        return Ok(out);
+        body_part(&mut out, m);
+        return out;
     }
     header(&mut head, "Content-Type", &format!("multipart/mixed; boundary=\"{}\"", m.boundary));
     out.extend_from_slice(head.as_bytes());
     delimiter(&mut out, m.boundary);
-    text_part(&mut out, "plain", m.text);
+    body_part(&mut out, m);
     for a in m.attachments {
         delimiter(&mut out, m.boundary);
-        attachment_part(&mut out, a)?;
+        attachment_part(&mut out, a);
     }
     close_delimiter(&mut out, m.boundary);
-    Ok(out)
+    out
+}
+
+/// The text, or the text and its formatted (HTML) twin as `multipart/alternative`.
+fn body_part(out: &mut Vec<u8>, m: &Outgoing<'_>) {
+    let Some(html) = m.html else {
+        text_part(out, "plain", m.text);
+        return;
+    };
+    let boundary = format!("{}_alt", m.boundary.replacen("=_", "=_a", 1));
+    out.extend_from_slice(format!("Content-Type: multipart/alternative; boundary=\"{boundary}\"\r\n").as_bytes());
+    delimiter(out, &boundary);
+    text_part(out, "plain", m.text);
+    delimiter(out, &boundary);
+    text_part(out, "html", html);
+    close_delimiter(out, &boundary);
 }
 
 /// A boundary nothing in a part can contain: `=_` never occurs in base64,
@@ -193,7 +206,7 @@ fn crlf_lines(out: &mut Vec<u8>, text: &str) {
     out.extend_from_slice(&bytes[start..]);
 }
 
-fn attachment_part(out: &mut Vec<u8>, a: &Attached) -> io::Result<()> {
+fn attachment_part(out: &mut Vec<u8>, a: &Attached) {
     let name: String = a.name.chars().filter(|c| !c.is_control() && *c != '"' && *c != '\\').collect();
     let quoted = if name.is_ascii() {
         name.clone()
@@ -204,14 +217,7 @@ fn attachment_part(out: &mut Vec<u8>, a: &Attached) -> io::Result<()> {
     out.extend_from_slice(b"Content-Transfer-Encoding: base64\r\n");
     let star = super::headers::ext_value(&name);
     out.extend_from_slice(format!("Content-Disposition: attachment; filename*=utf-8''{star}\r\n\r\n").as_bytes());
-    let sealed = std::fs::read(&a.path)?;
-    let size = usize::try_from(a.size).map_err(io::Error::other)?;
-    let plain = a
-        .key
-        .open(&sealed, size)
-        .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))?;
-    base64_lines(out, &plain);
-    Ok(())
+    base64_lines(out, &a.bytes);
 }
 
 /// Base64 in lines of 76 characters, each ending in CRLF.
@@ -236,6 +242,7 @@ mod tests {
             cc: &[],
             subject,
             text,
+            html: None,
             message_id: "<x@host>",
             date: "Tue, 24 Nov 2026 10:00:00 +0000",
             in_reply_to: Some(("<parent@host>", "<root@host>")),
@@ -262,34 +269,22 @@ mod tests {
     #[test]
     fn header_injection_is_impossible() {
         let to = vec!["a@example.org".to_string()];
-        let raw = write(&outgoing("hi\r\nBcc: evil@example.net", "body", &[], &to)).unwrap();
+        let raw = write(&outgoing("hi\r\nBcc: evil@example.net", "body", &[], &to));
         let text = String::from_utf8(raw).unwrap();
         assert!(!text.contains("\r\nBcc:"), "{text}");
     }
 
     #[test]
     fn parses_back_with_unicode_subject_body_and_attachment() {
-        let dir = std::env::temp_dir().join(format!("cloister-compose-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let path = dir.join("f");
         let content: Vec<u8> = (0..200_000u32).map(|i| (i % 251) as u8).collect();
-        let key = crate::crypto::SpoolKey::new();
-        let sealed: Vec<u8> = content
-            .chunks(7000)
-            .enumerate()
-            .flat_map(|(n, c)| key.frame(u32::try_from(n).unwrap(), c))
-            .collect();
-        std::fs::write(&path, &sealed).unwrap();
         let files = [Attached {
             name: "Überweisung März.pdf".into(),
             content_type: "application/pdf".into(),
-            path,
-            key: std::sync::Arc::new(key),
-            size: content.len() as u64,
+            bytes: std::sync::Arc::new(content.clone()),
         }];
         let to = vec!["Ann <a@example.org>".to_string(), "b@example.org".to_string()];
         let subject = "Grüße – Vertrag ".repeat(8);
-        let raw = write(&outgoing(&subject, "Zeile eins\nZeile zwei ✓\n.\n", &files, &to)).unwrap();
+        let raw = write(&outgoing(&subject, "Zeile eins\nZeile zwei ✓\n.\n", &files, &to));
         let msg = mail_parser::MessageParser::default().parse(&raw).unwrap();
         assert_eq!(msg.subject().unwrap(), subject);
         assert_eq!(msg.body_text(0).unwrap().replace("\r\n", "\n"), "Zeile eins\nZeile zwei ✓\n.\n");
@@ -299,14 +294,35 @@ mod tests {
         assert_eq!(msg.to().unwrap().iter().count(), 2);
         assert_eq!(msg.in_reply_to().as_text(), Some("parent@host"));
         assert!(raw.split(|b| *b == b'\n').all(|l| l.len() <= 998));
-        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn formatted_text_goes_beside_the_plain_text() {
+        let to = vec!["a@example.org".to_string()];
+        let files = [Attached {
+            name: "a.txt".into(),
+            content_type: "text/plain".into(),
+            bytes: std::sync::Arc::new(b"file".to_vec()),
+        }];
+        for attachments in [&files[..0], &files[..]] {
+            let mut m = outgoing("s", "Hello bold", attachments, &to);
+            m.boundary = "=_cloister_0123";
+            m.html = Some("<p>Hello <b>bold</b></p>");
+            let raw = write(&m);
+            let msg = mail_parser::MessageParser::default().parse(&raw).unwrap();
+            assert_eq!(msg.body_text(0).unwrap().trim_end(), "Hello bold");
+            assert_eq!(msg.body_html(0).unwrap().trim_end(), "<p>Hello <b>bold</b></p>");
+            assert_eq!(msg.attachment_count(), attachments.len());
+            let text = String::from_utf8(raw).unwrap();
+            assert!(text.contains("multipart/alternative; boundary=\"=_acloister_0123_alt\""), "{text}");
+        }
     }
 
     #[test]
     fn long_subject_is_folded_into_short_lines_and_parses_back() {
         let to = vec!["a@example.org".to_string()];
         for subject in ["Überweisung für März ".repeat(40), "x".repeat(1200)] {
-            let raw = write(&outgoing(&subject, "body", &[], &to)).unwrap();
+            let raw = write(&outgoing(&subject, "body", &[], &to));
             assert!(raw.split(|b| *b == b'\n').all(|l| l.len() <= 78), "every line folded");
             let msg = mail_parser::MessageParser::default().parse(&raw).unwrap();
             assert_eq!(msg.subject().unwrap(), subject);

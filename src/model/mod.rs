@@ -5,6 +5,7 @@
 
 mod account;
 mod admin;
+mod draft;
 mod event;
 mod event_text;
 mod event_words;
@@ -16,10 +17,10 @@ mod units;
 
 pub use account::{Account, AccountChange, Preferences, ResetToken, Session, SignInCode, SignInRecord, Totp};
 pub use admin::{AdminAccount, AdminSession};
+pub use draft::{DraftContent, DraftFile, DraftRow};
 pub use event::{Event, What};
 pub use message::{
     AttachmentInfo, Decision, Folder, Locked, MailboxAction, MailboxEntry, MessageRecord, RecipientStatus, Restriction, Revoked,
-    SealedFields,
 };
 pub use outbox::{OutboxKind, OutboxRow, OutboxState, Payload};
 pub use status::Status;

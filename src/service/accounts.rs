@@ -265,7 +265,19 @@ async fn check_password(account: Option<Account>, password: String) -> Result<()
     .await
 }
 
-/// The live session for a cookie token: ended when idle or too old.
+/// How long a session that ran out (idle or too old) is still known, so
+/// that what its browser was writing is kept as a draft (`lapsed_session`);
+/// it signs nobody in. Signing out or ending sessions removes it at once.
+pub const LAPSED_KEPT_SECS: i64 = 12 * 3600;
+
+/// Seconds until `session` runs out (idle or too old), as of `at`.
+pub fn seconds_left(ctx: &Context, session: &Session, at: i64) -> i64 {
+    let idle = ctx.config.portal.idle_secs();
+    let max = i64::from(ctx.config.portal.session_max_hours) * 3600;
+    (session.last_seen + idle).min(session.created_at + max) - at
+}
+
+/// The live session for a cookie token: none when it ran out (idle or too old).
 pub async fn session(ctx: &Context, token: &str) -> Result<Option<(String, Session)>, AccountError> {
     let token_hash = tokens::hash(token);
     let Some(session) = ctx.vault.session(&token_hash)? else {
@@ -273,9 +285,7 @@ pub async fn session(ctx: &Context, token: &str) -> Result<Option<(String, Sessi
     };
     let at = now();
     let idle = ctx.config.portal.idle_secs();
-    let max = i64::from(ctx.config.portal.session_max_hours) * 3600;
-    if session.last_seen + idle < at || session.created_at + max < at {
-        ctx.vault.write(WriteOp::Auth(AuthWrite::SignOut { token_hash, at })).await?;
+    if seconds_left(ctx, &session, at) < 0 {
         return Ok(None);
     }
     if at - session.last_seen >= TOUCH_EVERY_SECS.min(idle / 4) {
@@ -287,6 +297,17 @@ pub async fn session(ctx: &Context, token: &str) -> Result<Option<(String, Sessi
             .await?;
     }
     Ok(Some((token_hash, session)))
+}
+
+/// Marks the session used now (the user asked to stay signed in); the seconds it has left.
+pub async fn keep_alive(ctx: &Context, token_hash: String, session: &Session) -> Result<i64, AccountError> {
+    let at = now();
+    ctx.vault.write(WriteOp::Auth(AuthWrite::Touch { token_hash, at })).await?;
+    let touched = Session {
+        last_seen: at,
+        ..session.clone()
+    };
+    Ok(seconds_left(ctx, &touched, at))
 }
 
 pub async fn sign_out(ctx: &Context, token_hash: String) -> Result<(), AccountError> {
@@ -400,5 +421,19 @@ pub fn account(ctx: &Context, address: &str) -> Result<Option<Account>, StoreErr
 
 /// Every signed-in browser of `address`: (hash of its cookie token, session).
 pub fn sessions_of(ctx: &Context, address: &str) -> Result<Vec<(String, Session)>, StoreError> {
-    Ok(ctx.vault.sessions_of(address)?)
+    let at = now();
+    let mut sessions = ctx.vault.sessions_of(address)?;
+    sessions.retain(|(_, s)| seconds_left(ctx, s, at) >= 0);
+    Ok(sessions)
+}
+
+/// A session for a cookie token that ran out less than `LAPSED_KEPT_SECS`
+/// ago (a live one is not lapsed): only to keep what its browser posted as
+/// a draft, never to show or do anything else.
+pub fn lapsed_session(ctx: &Context, token: &str) -> Result<Option<Session>, StoreError> {
+    let Some(session) = ctx.vault.session(&tokens::hash(token))? else {
+        return Ok(None);
+    };
+    let left = seconds_left(ctx, &session, now());
+    Ok(((-LAPSED_KEPT_SECS..0).contains(&left) && !session.second_factor_pending).then_some(session))
 }

@@ -7,7 +7,8 @@ use super::accounts::Client;
 use super::{Context, now};
 use crate::mail::words;
 use crate::model::{Folder, MailboxAction, MailboxEntry, MessageRecord};
-use crate::vault::{FolderCount, MailboxWrite, WriteOp, WriteResult};
+pub use crate::vault::FolderCount;
+use crate::vault::{MailboxWrite, WriteOp, WriteResult};
 
 /// Messages per page of a folder.
 pub const PAGE_SIZE: usize = 50;
@@ -35,6 +36,11 @@ fn first_id_since(secs: i64) -> u64 {
 
 fn window_start(ctx: &Context) -> u64 {
     first_id_since(ctx.config.portal.inbox_secs())
+}
+
+/// The folders' counts (for pages that show the folder list but no folder).
+pub fn counts(ctx: &Context, address: &str) -> Result<Vec<(Folder, FolderCount)>, StoreError> {
+    Ok(ctx.vault.folder_page(address, Folder::Inbox, window_start(ctx), 0, 0)?.counts)
 }
 
 /// Page `page` (1-based) of `folder`, newest first, within the last `portal.inbox_days`.

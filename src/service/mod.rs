@@ -8,6 +8,7 @@ pub mod audit_export;
 pub mod certificates;
 pub mod dashboard;
 pub mod directory;
+pub mod drafts;
 pub mod gone;
 pub mod health;
 pub mod indexing;

@@ -22,8 +22,9 @@ pub fn limits(config: &Config, now: i64) -> PurgeLimits {
     PurgeLimits {
         now,
         retention_secs: i64::from(config.messages.retention_days) * 86_400,
-        portal_idle_secs: config.portal.idle_secs(),
-        portal_max_secs: i64::from(config.portal.session_max_hours) * 3600,
+        // Kept a while after running out: a draft posted meanwhile is still saved (`accounts::lapsed_session`).
+        portal_idle_secs: config.portal.idle_secs() + super::accounts::LAPSED_KEPT_SECS,
+        portal_max_secs: i64::from(config.portal.session_max_hours) * 3600 + super::accounts::LAPSED_KEPT_SECS,
         admin_idle_secs: config.admin.idle_secs(),
         admin_max_secs: i64::from(config.admin.session_max_hours) * 3600,
     }
@@ -138,6 +139,9 @@ pub async fn schedule(vault: Vault, config: std::sync::Arc<Config>) {
             next_run += EVERY;
             if let Err(e) = run(&vault, limits).await {
                 tracing::error!(error = %e, "retention job failed; it runs again in an hour");
+            }
+            if let Err(e) = super::drafts::expire(&vault, config.portal.draft_keep_days).await {
+                tracing::error!(error = %e, "removing old drafts failed; tried again in an hour");
             }
         } else if let Err(e) = expire_due(&vault, limits).await {
             tracing::error!(error = %e, "marking due expiries failed; tried again in a minute");

@@ -111,7 +111,7 @@ async fn begin(ctx: &Rotator, key_file: &Path) -> Result<(), RotationError> {
 async fn rewrap_all(ctx: &Rotator) -> Result<u64, RotationError> {
     let batch = usize::try_from(ctx.config.keys.batch).unwrap_or(500);
     let (mut done, mut unopenable) = (0u64, 0u64);
-    for table in [WrappedIn::MessageKeys, WrappedIn::Records, WrappedIn::Copies] {
+    for table in [WrappedIn::MessageKeys, WrappedIn::Records, WrappedIn::Copies, WrappedIn::Drafts, WrappedIn::DraftFileKeys] {
         let mut after = 0u64;
         loop {
             let rows = ctx.vault.wrapped_after(table, after, batch).map_err(StoreError::from)?;
@@ -177,8 +177,8 @@ async fn rewrap_search_key(ctx: &Rotator) -> Result<u64, RotationError> {
 /// master key; None when it already is (or holds no key); Err when neither key opens it.
 fn rewrapped(keys: &Keyring, table: WrappedIn, id: u64, value: &[u8]) -> Result<Option<Vec<u8>>, ()> {
     let (start, end) = match table {
-        WrappedIn::MessageKeys => (0, value.len()),
-        WrappedIn::Records => match super::stored::embedded_key(value) {
+        WrappedIn::MessageKeys | WrappedIn::DraftFileKeys => (0, value.len()),
+        WrappedIn::Records | WrappedIn::Drafts => match super::stored::embedded_key(value) {
             Some(range) => range,
             None => return Ok(None),
         },

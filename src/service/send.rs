@@ -47,11 +47,21 @@ pub struct Draft {
     /// Recipients as typed (new messages only; a reply's come from the original).
     pub to: String,
     pub cc: String,
+    /// Blind copies: internal authors only, in no header.
+    pub bcc: String,
     pub subject: String,
     pub text: String,
+    /// The text formatted, sanitised (None: plain text only).
+    pub html: Option<String>,
     pub attachments: Vec<Attached>,
-    pub attachments_size: u64,
     pub options: Options,
+}
+
+impl Draft {
+    /// The attached files' bytes in all.
+    pub fn attachments_size(&self) -> u64 {
+        self.attachments.iter().map(|a| a.bytes.len() as u64).sum()
+    }
 }
 
 /// Whether `author` may start new messages (not only reply): internal users
@@ -79,7 +89,13 @@ pub async fn send(ctx: &Context, draft: Draft) -> Result<u64, SendError> {
             (to, cc, None)
         }
     };
-    let recipients: Vec<String> = to.iter().chain(&cc).cloned().collect();
+    let bcc = if internal { parse_addresses(&draft.bcc)? } else { Vec::new() };
+    let mut recipients: Vec<String> = to.iter().chain(&cc).cloned().collect();
+    for b in bcc {
+        if !recipients.iter().any(|r| r.eq_ignore_ascii_case(&b)) {
+            recipients.push(b);
+        }
+    }
     if recipients.is_empty() {
         return Err(SendError::Refused(Text::new("note-no-recipient")));
     }
@@ -96,8 +112,8 @@ pub async fn send(ctx: &Context, draft: Draft) -> Result<u64, SendError> {
     let queue_id = ctx.queue_ids.next();
     let data = {
         let (ctx, draft, to, cc) = (ctx.clone(), draft.clone(), to.clone(), cc.clone());
-        // Attachments are read from the spool: off the async threads.
-        smol::unblock(move || write_message(&ctx, &draft, (&to, &cc), thread.as_ref(), queue_id)).await?
+        // Base64 of the attachments is work: off the async threads.
+        smol::unblock(move || write_message(&ctx, &draft, (&to, &cc), thread.as_ref(), queue_id)).await
     };
     let delivery = Delivery {
         queue_id,
@@ -181,8 +197,8 @@ fn check_content(ctx: &Context, draft: &Draft) -> Result<(), SendError> {
         return Err(SendError::Refused(Text::new("note-subject-too-long").with("most", SUBJECT_MAX)));
     }
     let limit = ctx.config.messages.attachment_limit;
-    if draft.attachments_size > limit {
-        return Err(SendError::Refused(too_large(draft.attachments_size, limit)));
+    if draft.attachments_size() > limit {
+        return Err(SendError::Refused(too_large(draft.attachments_size(), limit)));
     }
     Ok(())
 }
@@ -230,7 +246,7 @@ fn write_message(
     (to, cc): (&[String], &[String]),
     thread: Option<&Thread>,
     queue_id: u64,
-) -> Result<Vec<u8>, SendError> {
+) -> Vec<u8> {
     let message_id = format!("<{}@{}>", queue_id_text(queue_id), ctx.hostname);
     let date = crate::mail::headers::date_now();
     let boundary = compose::new_boundary();
@@ -240,11 +256,12 @@ fn write_message(
         cc,
         subject: &draft.subject,
         text: &draft.text,
+        html: draft.html.as_deref(),
         message_id: &message_id,
         date: &date,
         in_reply_to: thread.filter(|(p, _)| !p.is_empty()).map(|(p, r)| (p.as_str(), r.as_str())),
         attachments: &draft.attachments,
         boundary: &boundary,
     };
-    compose::write(&outgoing).map_err(|e| SendError::Stored(format!("reading an uploaded file: {e}")))
+    compose::write(&outgoing)
 }

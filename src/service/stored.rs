@@ -5,7 +5,7 @@
 
 use super::{Context, StoreError};
 use crate::crypto::{Damaged, DataKey, Keyring};
-use crate::model::{MessageRecord, SealedFields};
+use crate::model::MessageRecord;
 use crate::vault::{Sealed, Stored};
 
 /// zstd's default level: about 3x on prose at hundreds of MB/s.
@@ -56,9 +56,9 @@ fn seal_with(keys: &Keyring, key: &DataKey, id: u64, bytes: &[u8]) -> Sealed {
 /// that many chunks, and the fields are sealed once, at intake.
 const FIELDS_CHUNK: u32 = u32::MAX - 1;
 
-/// `fields` sealed under `key` for message `id`: wrapped key length (2
-/// bytes), wrapped key, sealed JSON.
-fn seal_fields(keys: &Keyring, key: &DataKey, id: u64, fields: &SealedFields) -> Vec<u8> {
+/// `fields` sealed under `key` for message (or draft) `id`: wrapped key
+/// length (2 bytes), wrapped key, sealed JSON.
+pub(super) fn seal_fields<T: serde::Serialize>(keys: &Keyring, key: &DataKey, id: u64, fields: &T) -> Vec<u8> {
     let plain = serde_json::to_vec(fields).expect("fields serialise");
     let wrapped = keys.wrap(key, id);
     let mut out = u16::try_from(wrapped.len()).expect("a wrapped key is short").to_be_bytes().to_vec();
@@ -82,8 +82,8 @@ pub fn copy_key(stored: &[u8]) -> Option<(usize, usize)> {
     (stored.len() >= 3 + len).then_some((3, 3 + len))
 }
 
-/// A record's sealed subject and attachments, opened.
-pub fn open_fields(keys: &Keyring, id: u64, sealed: &[u8]) -> Result<SealedFields, Damaged> {
+/// A record's sealed subject and attachments (or a draft's content), opened.
+pub fn open_fields<T: serde::de::DeserializeOwned>(keys: &Keyring, id: u64, sealed: &[u8]) -> Result<T, Damaged> {
     let len = usize::from(u16::from_be_bytes(sealed.get(..2).ok_or(Damaged)?.try_into().map_err(|_| Damaged)?));
     let wrapped = sealed.get(2..2 + len).ok_or(Damaged)?;
     let key = keys.unwrap(id, wrapped)?;

@@ -123,6 +123,8 @@ pub enum WriteOp {
     Admin(super::AdminWrite),
     /// A master key rotation: begin, re-wrapped keys, finish.
     Keys(super::KeysWrite),
+    /// Messages being written in the portal.
+    Draft(super::DraftWrite),
     /// Something Cloister did about no message and no account (a certificate
     /// issued or not): one event of message 0 by "cloister".
     SystemEvent {

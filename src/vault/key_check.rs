@@ -139,6 +139,10 @@ pub enum WrappedIn {
     Records,
     /// `outbox_data`: data id → relay copy.
     Copies,
+    /// `drafts`: draft id → the row's sealed part (which carries its key).
+    Drafts,
+    /// `draft_file_keys`: file id → wrapped data key.
+    DraftFileKeys,
 }
 
 impl Vault {
@@ -170,6 +174,8 @@ impl WrappedIn {
             Self::MessageKeys => super::WrapPlace::MessageKey(id),
             Self::Records => super::WrapPlace::Record(id),
             Self::Copies => super::WrapPlace::Copy(id),
+            Self::Drafts => super::WrapPlace::Draft(id),
+            Self::DraftFileKeys => super::WrapPlace::DraftFile(id),
         }
     }
 }
@@ -185,14 +191,16 @@ impl Vault {
             WrappedIn::MessageKeys => super::schema::MESSAGE_KEYS,
             WrappedIn::Records => super::schema::MESSAGES,
             WrappedIn::Copies => super::schema::OUTBOX_DATA,
+            WrappedIn::Drafts => super::schema::DRAFTS,
+            WrappedIn::DraftFileKeys => super::schema::DRAFT_FILE_KEYS,
         };
         let mut out = Vec::new();
         for row in txn.open_table(def)?.range(from..)?.take(limit) {
             let (k, v) = row?;
-            let value = if table == WrappedIn::Records {
-                super::decode::<crate::model::MessageRecord>("messages", v.value())?.sealed
-            } else {
-                v.value().to_vec()
+            let value = match table {
+                WrappedIn::Records => super::decode::<crate::model::MessageRecord>("messages", v.value())?.sealed,
+                WrappedIn::Drafts => super::decode::<crate::model::DraftRow>("drafts", v.value())?.sealed,
+                _ => v.value().to_vec(),
             };
             out.push((k.value(), value));
         }

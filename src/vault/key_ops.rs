@@ -21,6 +21,10 @@ pub enum WrapPlace {
     Copy(u64),
     /// A vault secret in `vault_keys` (the search key).
     Named(String),
+    /// A draft's sealed part (which carries its key).
+    Draft(u64),
+    /// `draft_file_keys`: the data key of a draft's file.
+    DraftFile(u64),
 }
 
 /// One wrapped value to replace: `new` goes in only where `old` still is.
@@ -116,6 +120,18 @@ fn rewrap(t: &mut Tables<'_>, item: &Rewrap) -> Result<(), VaultError> {
         WrapPlace::Copy(id) => {
             if t.outbox_data.get(*id)?.is_some_and(|v| v.value() == old) {
                 t.outbox_data.insert(*id, new)?;
+            }
+        }
+        WrapPlace::DraftFile(id) => {
+            if t.draft_file_keys.get(*id)?.is_some_and(|v| v.value() == old) {
+                t.draft_file_keys.insert(*id, new)?;
+            }
+        }
+        WrapPlace::Draft(id) => {
+            let draft: Option<crate::model::DraftRow> = t.drafts.get(*id)?.map(|v| decode("drafts", v.value())).transpose()?;
+            if let Some(mut draft) = draft.filter(|d| d.sealed == old) {
+                draft.sealed = new.to_vec();
+                t.drafts.insert(*id, encode(&draft).as_slice())?;
             }
         }
         WrapPlace::Named(name) => {

@@ -38,6 +38,7 @@ pub fn apply(t: &mut Tables<'_>, counters: &mut Counters, op: &WriteOp) -> Resul
             now,
         } => apply_initial_password(t, counters, address, hash, (*message_id, *must_change), *now),
         WriteOp::Auth(w) => super::auth_ops::apply(t, counters, w),
+        WriteOp::Draft(w) => super::draft_ops::apply(t, w),
         WriteOp::Factor(w) => super::factor_ops::apply(t, counters, w),
         WriteOp::Mailbox(w) => super::mailbox_ops::apply(t, counters, w),
         WriteOp::Sender(w) => super::sender_ops::apply(t, counters, w),

@@ -16,6 +16,10 @@ pub enum WriteResult {
     Done,
     /// A sender's control changed nothing, for this reason.
     Refused(SenderRefusal),
+    /// A draft changed since it was read: read it again and redo the change.
+    Stale,
+    /// The owner has as many drafts as allowed.
+    Full,
 }
 
 /// Why a sender's write changed nothing (the service words it for the user).

@@ -123,6 +123,15 @@ pub const DOMAINS: TableDefinition<&str, &[u8]> = TableDefinition::new("domains"
 /// (domain, address) → (): the accounts of a domain (schema 9), so the
 /// directory lists a domain's users without reading every account.
 pub const ACCOUNT_DOMAINS: TableDefinition<(&str, &str), ()> = TableDefinition::new("account_domains");
+/// Draft id → its `DraftRow` (owner, time and file ids in the clear, the
+/// rest sealed). Drafts are messages still being written in the portal.
+pub const DRAFTS: TableDefinition<u64, &[u8]> = TableDefinition::new("drafts");
+/// (owner, draft id) → (): an account's drafts.
+pub const DRAFT_OWNERS: TableDefinition<(&str, u64), ()> = TableDefinition::new("draft_owners");
+/// (file id, chunk) → a draft's attached file, sealed in chunks.
+pub const DRAFT_FILES: TableDefinition<(u64, u32), &[u8]> = TableDefinition::new("draft_files");
+/// File id → the file's data key, wrapped by the master key.
+pub const DRAFT_FILE_KEYS: TableDefinition<u64, &[u8]> = TableDefinition::new("draft_file_keys");
 /// `VAULT_KEYS` key: the last message id older messages were indexed through
 /// (absent: none yet; `u64::MAX`: all of them).
 pub const MONITOR_THROUGH: &str = "monitor_through";
@@ -169,6 +178,10 @@ macro_rules! each_table {
         $each!(EXPIRY_DUE);
         $each!(DOMAINS);
         $each!(ACCOUNT_DOMAINS);
+        $each!(DRAFTS);
+        $each!(DRAFT_OWNERS);
+        $each!(DRAFT_FILES);
+        $each!(DRAFT_FILE_KEYS);
     };
 }
 pub(super) use each_table;

@@ -4,7 +4,7 @@
 use redb::{ReadableTable, Table, WriteTransaction};
 
 use super::schema::{
-    ACCOUNT_DOMAINS, ACCOUNTS, ADMIN_SESSIONS, ADMINS, Counters, DAY_COUNTS, DOMAINS, EVENTS, EXPIRY_DUE, MAILBOX, MAILBOX_FOLDERS,
+    ACCOUNT_DOMAINS, ACCOUNTS, ADMIN_SESSIONS, ADMINS, Counters, DAY_COUNTS, DOMAINS, DRAFT_FILE_KEYS, DRAFT_FILES, DRAFT_OWNERS, DRAFTS, EVENTS, EXPIRY_DUE, MAILBOX, MAILBOX_FOLDERS,
     MESSAGE_KEYS, MESSAGES, MONITOR_DAYS, MONITOR_ROWS, MONITOR_STATUS, MONITOR_TERMS, OUTBOX, OUTBOX_BY_MESSAGE, OUTBOX_DATA, OUTBOX_DEAD,
     OUTBOX_DUE, OUTBOX_REFS, RAW, RAW_CHUNKS, REPORT_DAYS, RESET_TOKENS, SEARCH_DOCS, SEARCH_PENDING, SEARCH_POSTINGS, SEARCH_SEGMENTS,
     SEARCH_TEXT, SEARCH_WORDS, SENDER_MONTH_COUNTS, SENDER_RECIPIENTS, SESSIONS, SIGN_IN_CODES, VAULT_KEYS,
@@ -51,6 +51,10 @@ pub struct Tables<'t> {
     pub(super) expiry_due: Table<'t, (i64, u64), ()>,
     pub(super) domains: Table<'t, &'static str, &'static [u8]>,
     pub(super) account_domains: Table<'t, (&'static str, &'static str), ()>,
+    pub(super) drafts: Table<'t, u64, &'static [u8]>,
+    pub(super) draft_owners: Table<'t, (&'static str, u64), ()>,
+    pub(super) draft_files: Table<'t, (u64, u32), &'static [u8]>,
+    pub(super) draft_file_keys: Table<'t, u64, &'static [u8]>,
     /// Addresses whose mailbox or account this batch changed (`Versions`).
     pub(super) touched: Vec<String>,
 }
@@ -95,6 +99,10 @@ impl<'t> Tables<'t> {
             expiry_due: txn.open_table(EXPIRY_DUE)?,
             domains: txn.open_table(DOMAINS)?,
             account_domains: txn.open_table(ACCOUNT_DOMAINS)?,
+            drafts: txn.open_table(DRAFTS)?,
+            draft_owners: txn.open_table(DRAFT_OWNERS)?,
+            draft_files: txn.open_table(DRAFT_FILES)?,
+            draft_file_keys: txn.open_table(DRAFT_FILE_KEYS)?,
             touched: Vec::new(),
         })
     }

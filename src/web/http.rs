@@ -205,6 +205,18 @@ impl Resp {
         }
     }
 
+    /// A JSON answer to the portal's own script.
+    pub fn json(status: StatusCode, body: String) -> Self {
+        Self {
+            status,
+            headers: vec![
+                ("content-type", "application/json".into()),
+                ("cache-control", "no-store".into()),
+            ],
+            body: Bytes::from(body).into(),
+        }
+    }
+
     /// 303 See Other to `location` (a path on this site).
     pub fn redirect(location: &str) -> Self {
         Self {

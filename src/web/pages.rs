@@ -26,6 +26,8 @@ const PAGES: &[(&str, &str)] = &[
     ("password.html", include_str!("../../assets/web/password.html")),
     ("forgot.html", include_str!("../../assets/web/forgot.html")),
     ("mailbox.html", include_str!("../../assets/web/mailbox.html")),
+    ("_folders.html", include_str!("../../assets/web/_folders.html")),
+    ("drafts.html", include_str!("../../assets/web/drafts.html")),
     ("confirm.html", include_str!("../../assets/web/confirm.html")),
     ("search.html", include_str!("../../assets/web/search.html")),
     ("_search_box.html", include_str!("../../assets/web/_search_box.html")),
@@ -65,6 +67,11 @@ const STATIC: &[(&str, &str, &[u8])] = &[
         "portal.js",
         "text/javascript; charset=utf-8",
         include_bytes!("../../assets/web/static/portal.js"),
+    ),
+    (
+        "compose.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!("../../assets/web/static/compose.js"),
     ),
 ];
 

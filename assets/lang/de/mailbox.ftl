@@ -142,7 +142,6 @@ compose-new-title = Neue sichere Nachricht
 compose-reply-title = Antworten
 compose-reply-all-title = Allen antworten
 # After the error that stopped a reply or a message from being sent.
-compose-attach-again = Angehängte Dateien müssen gegebenenfalls erneut angehängt werden.
 compose-recipients-label = Empfänger
 compose-to = An
 compose-cc = Cc
@@ -232,3 +231,28 @@ dates-format = Datumsformat
 dates-clock = Zeitformat
 dates-clock-24 = 24 Stunden (14:05)
 dates-clock-12 = 12 Stunden (2:05 PM)
+
+mailbox-drafts = Entwürfe
+drafts-hint = Begonnene Nachrichten, beim Schreiben gespeichert. Öffnen Sie eine, um weiterzuschreiben; höchstens { $most } werden aufbewahrt.
+drafts-col-saved = Gespeichert
+drafts-col-actions = Aktionen
+drafts-attachments = { $count ->
+    [one] 1 Datei
+   *[other] { $count } Dateien
+} ({ $size })
+drafts-delete = Löschen
+drafts-delete-label = Den Entwurf „{ $subject }“ löschen
+drafts-empty = Keine Entwürfe. Was Sie schreiben, wird hier gespeichert, bis Sie es senden.
+compose-bcc = Bcc
+compose-bcc-hint = Blindkopien: Diese Empfänger erhalten die Nachricht, ohne dass andere es sehen.
+compose-remove-file = { $name } entfernen
+compose-choose-files = Dateien auswählen
+compose-drop-hint = …oder Dateien hierher ziehen.
+compose-stay-signed-in = Angemeldet bleiben
+compose-session-ended = Ihre Sitzung ist abgelaufen. Ihr Text ist als Entwurf gespeichert: Melden Sie sich erneut an, um weiterzuschreiben.
+compose-sign-in-again = Erneut anmelden
+compose-save-draft = Entwurf speichern
+script-draft-saved = Entwurf um { $time } gespeichert
+script-draft-save-failed = Der Entwurf konnte gerade nicht gespeichert werden; es wird beim Schreiben erneut versucht.
+script-attached-total = { $size } von { $limit } angehängt
+script-session-ending = Ihre Sitzung endet in { $minutes } Min., wenn Sie nicht angemeldet bleiben.

@@ -244,3 +244,8 @@ note-mail-gone = (nicht mehr gespeichert)
 ## Eine Nachricht, deren formatierter Text nicht angezeigt wird
 note-html-too-large = Der formatierte Text dieser Nachricht ist zu groß, um ihn hier anzuzeigen.
 note-html-too-deep = Der formatierte Text dieser Nachricht ist zu verschachtelt aufgebaut, um ihn hier sicher anzuzeigen.
+
+note-draft-saved = Entwurf gespeichert.
+note-draft-deleted = Entwurf gelöscht.
+note-draft-kept = Ihre Sitzung war abgelaufen; Ihr Text wurde als Entwurf gespeichert. Melden Sie sich an, um weiterzuschreiben.
+note-drafts-full = Sie haben { $most } Entwürfe, mehr werden nicht aufbewahrt. Senden oder löschen Sie einige unter Entwürfe und speichern Sie dann erneut.

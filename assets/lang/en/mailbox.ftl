@@ -142,7 +142,6 @@ compose-new-title = New secure message
 compose-reply-title = Reply
 compose-reply-all-title = Reply to all
 # After the error that stopped a reply or a message from being sent.
-compose-attach-again = Attached files, if any, must be attached again.
 compose-recipients-label = Recipients
 compose-to = To
 compose-cc = Cc
@@ -231,3 +230,28 @@ dates-format = Date format
 dates-clock = Time format
 dates-clock-24 = 24-hour (14:05)
 dates-clock-12 = 12-hour (2:05 PM)
+
+mailbox-drafts = Drafts
+drafts-hint = Messages you started, saved as you write. Open one to go on writing; at most { $most } are kept.
+drafts-col-saved = Saved
+drafts-col-actions = Actions
+drafts-attachments = { $count ->
+    [one] 1 file
+   *[other] { $count } files
+} ({ $size })
+drafts-delete = Delete
+drafts-delete-label = Delete the draft “{ $subject }”
+drafts-empty = No drafts. What you write is saved here until you send it.
+compose-bcc = Bcc
+compose-bcc-hint = Blind copies: these recipients get the message and nobody sees that they did.
+compose-remove-file = Remove { $name }
+compose-choose-files = Choose files
+compose-drop-hint = …or drop files here.
+compose-stay-signed-in = Stay signed in
+compose-session-ended = Your session has ended. What you wrote is kept as a draft: sign in again to go on writing.
+compose-sign-in-again = Sign in again
+compose-save-draft = Save draft
+script-draft-saved = Draft saved at { $time }
+script-draft-save-failed = The draft could not be saved just now; it is tried again while you write.
+script-attached-total = { $size } attached of { $limit }
+script-session-ending = Your session ends in { $minutes } min unless you stay signed in.

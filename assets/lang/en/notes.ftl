@@ -235,3 +235,8 @@ note-mail-gone = (no longer stored)
 ## A message whose formatted text is not shown
 note-html-too-large = This message's formatted text is too large to show here.
 note-html-too-deep = This message's formatted text is built too intricately to show here safely.
+
+note-draft-saved = Draft saved.
+note-draft-deleted = Draft deleted.
+note-draft-kept = Your session had ended, so what you wrote was kept as a draft. Sign in to go on writing.
+note-drafts-full = You have { $most } drafts, as many as are kept. Send or delete some in Drafts, then save again.

@@ -142,7 +142,6 @@ compose-new-title = Nuevo mensaje seguro
 compose-reply-title = Responder
 compose-reply-all-title = Responder a todos
 # Tras el error que impidió enviar una respuesta o un mensaje.
-compose-attach-again = Si había archivos adjuntos, debe adjuntarlos de nuevo.
 compose-recipients-label = Destinatarios
 compose-to = Para
 compose-cc = CC
@@ -231,3 +230,28 @@ dates-format = Formato de fecha
 dates-clock = Formato de hora
 dates-clock-24 = 24 horas (14:05)
 dates-clock-12 = 12 horas (2:05 p. m.)
+
+mailbox-drafts = Borradores
+drafts-hint = Mensajes empezados, guardados mientras escribe. Abra uno para seguir; se guardan como máximo { $most }.
+drafts-col-saved = Guardado
+drafts-col-actions = Acciones
+drafts-attachments = { $count ->
+    [one] 1 archivo
+   *[other] { $count } archivos
+} ({ $size })
+drafts-delete = Eliminar
+drafts-delete-label = Eliminar el borrador «{ $subject }»
+drafts-empty = No hay borradores. Lo que escribe se guarda aquí hasta que lo envía.
+compose-bcc = CCO
+compose-bcc-hint = Copias ocultas: estos destinatarios reciben el mensaje sin que nadie lo vea.
+compose-remove-file = Quitar { $name }
+compose-choose-files = Elegir archivos
+compose-drop-hint = …o suelte archivos aquí.
+compose-stay-signed-in = Seguir conectado
+compose-session-ended = Su sesión ha terminado. Su texto se ha guardado como borrador: inicie sesión de nuevo para seguir escribiendo.
+compose-sign-in-again = Iniciar sesión de nuevo
+compose-save-draft = Guardar borrador
+script-draft-saved = Borrador guardado a las { $time }
+script-draft-save-failed = No se pudo guardar el borrador ahora; se vuelve a intentar mientras escribe.
+script-attached-total = { $size } adjuntos de { $limit }
+script-session-ending = Su sesión termina en { $minutes } min si no sigue conectado.

@@ -240,3 +240,8 @@ note-mail-gone = (ya no se conserva)
 ## Un mensaje cuyo texto con formato no se muestra
 note-html-too-large = El texto con formato de este mensaje es demasiado grande para mostrarlo aquí.
 note-html-too-deep = El texto con formato de este mensaje tiene una estructura demasiado compleja para mostrarlo aquí de forma segura.
+
+note-draft-saved = Borrador guardado.
+note-draft-deleted = Borrador eliminado.
+note-draft-kept = Su sesión había terminado; su texto se guardó como borrador. Inicie sesión para seguir escribiendo.
+note-drafts-full = Tiene { $most } borradores, el máximo que se guarda. Envíe o elimine algunos en Borradores y vuelva a guardar.

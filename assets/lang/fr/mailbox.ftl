@@ -142,7 +142,6 @@ compose-new-title = Nouveau message sécurisé
 compose-reply-title = Répondre
 compose-reply-all-title = Répondre à tous
 # After the error that stopped a reply or a message from being sent.
-compose-attach-again = Les fichiers éventuellement joints doivent être joints à nouveau.
 compose-recipients-label = Destinataires
 compose-to = À
 compose-cc = Cc
@@ -231,3 +230,28 @@ dates-format = Format de date
 dates-clock = Format de l'heure
 dates-clock-24 = 24 heures (14:05)
 dates-clock-12 = 12 heures (2:05 PM)
+
+mailbox-drafts = Brouillons
+drafts-hint = Les messages commencés, enregistrés pendant la saisie. Ouvrez-en un pour continuer ; au plus { $most } sont conservés.
+drafts-col-saved = Enregistré
+drafts-col-actions = Actions
+drafts-attachments = { $count ->
+    [one] 1 fichier
+   *[other] { $count } fichiers
+} ({ $size })
+drafts-delete = Supprimer
+drafts-delete-label = Supprimer le brouillon « { $subject } »
+drafts-empty = Aucun brouillon. Ce que vous écrivez est enregistré ici jusqu’à l’envoi.
+compose-bcc = Cci
+compose-bcc-hint = Copies cachées : ces destinataires reçoivent le message sans que personne ne le voie.
+compose-remove-file = Retirer { $name }
+compose-choose-files = Choisir des fichiers
+compose-drop-hint = …ou déposez des fichiers ici.
+compose-stay-signed-in = Rester connecté
+compose-session-ended = Votre session a expiré. Votre texte est conservé comme brouillon : reconnectez-vous pour continuer.
+compose-sign-in-again = Se reconnecter
+compose-save-draft = Enregistrer le brouillon
+script-draft-saved = Brouillon enregistré à { $time }
+script-draft-save-failed = Le brouillon n’a pas pu être enregistré pour l’instant ; nouvel essai pendant la saisie.
+script-attached-total = { $size } joints sur { $limit }
+script-session-ending = Votre session se termine dans { $minutes } min si vous ne restez pas connecté.

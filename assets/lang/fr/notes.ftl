@@ -255,3 +255,8 @@ note-mail-gone = (n’est plus conservé)
 ## Un message dont le texte mis en forme n’est pas affiché
 note-html-too-large = Le texte mis en forme de ce message est trop volumineux pour être affiché ici.
 note-html-too-deep = Le texte mis en forme de ce message est construit de manière trop complexe pour être affiché ici en toute sécurité.
+
+note-draft-saved = Brouillon enregistré.
+note-draft-deleted = Brouillon supprimé.
+note-draft-kept = Votre session avait expiré ; votre texte a été conservé comme brouillon. Connectez-vous pour continuer.
+note-drafts-full = Vous avez { $most } brouillons, le maximum conservé. Envoyez-en ou supprimez-en dans Brouillons, puis enregistrez à nouveau.

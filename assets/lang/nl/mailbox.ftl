@@ -142,7 +142,6 @@ compose-new-title = Nieuw beveiligd bericht
 compose-reply-title = Beantwoorden
 compose-reply-all-title = Allen beantwoorden
 # After the error that stopped a reply or a message from being sent.
-compose-attach-again = Eventuele bijgevoegde bestanden moet u opnieuw bijvoegen.
 compose-recipients-label = Ontvangers
 compose-to = Aan
 compose-cc = Cc
@@ -231,3 +230,28 @@ dates-format = Datumnotatie
 dates-clock = Tijdnotatie
 dates-clock-24 = 24-uurs (14:05)
 dates-clock-12 = 12-uurs (2:05 PM)
+
+mailbox-drafts = Concepten
+drafts-hint = Begonnen berichten, opgeslagen terwijl u schrijft. Open er een om verder te schrijven; er worden er hoogstens { $most } bewaard.
+drafts-col-saved = Opgeslagen
+drafts-col-actions = Acties
+drafts-attachments = { $count ->
+    [one] 1 bestand
+   *[other] { $count } bestanden
+} ({ $size })
+drafts-delete = Verwijderen
+drafts-delete-label = Het concept ‘{ $subject }’ verwijderen
+drafts-empty = Geen concepten. Wat u schrijft, wordt hier bewaard tot u het verstuurt.
+compose-bcc = Bcc
+compose-bcc-hint = Blinde kopieën: deze ontvangers krijgen het bericht zonder dat iemand het ziet.
+compose-remove-file = { $name } verwijderen
+compose-choose-files = Bestanden kiezen
+compose-drop-hint = …of sleep bestanden hierheen.
+compose-stay-signed-in = Aangemeld blijven
+compose-session-ended = Uw sessie is verlopen. Uw tekst is bewaard als concept: meld u opnieuw aan om verder te schrijven.
+compose-sign-in-again = Opnieuw aanmelden
+compose-save-draft = Concept opslaan
+script-draft-saved = Concept opgeslagen om { $time }
+script-draft-save-failed = Het concept kon nu niet worden opgeslagen; het wordt opnieuw geprobeerd terwijl u schrijft.
+script-attached-total = { $size } van { $limit } bijgevoegd
+script-session-ending = Uw sessie eindigt over { $minutes } min, tenzij u aangemeld blijft.

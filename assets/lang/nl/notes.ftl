@@ -253,3 +253,8 @@ note-mail-gone = (niet meer opgeslagen)
 ## Een bericht waarvan de opgemaakte tekst niet wordt getoond
 note-html-too-large = De opgemaakte tekst van dit bericht is te groot om hier te tonen.
 note-html-too-deep = De opgemaakte tekst van dit bericht is te ingewikkeld opgebouwd om hier veilig te tonen.
+
+note-draft-saved = Concept opgeslagen.
+note-draft-deleted = Concept verwijderd.
+note-draft-kept = Uw sessie was verlopen; uw tekst is bewaard als concept. Meld u aan om verder te schrijven.
+note-drafts-full = U hebt { $most } concepten, het maximum dat wordt bewaard. Verstuur of verwijder er enkele in Concepten en sla daarna opnieuw op.

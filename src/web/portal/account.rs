@@ -22,6 +22,12 @@ pub fn sessions(web: &Web, signed: &Signed) -> Result<Resp, WebError> {
     page(web, "sessions.html", signed, context! { sessions => list, previous })
 }
 
+/// POST /session/keep: the compose page's "stay signed in"; the seconds the session has left, in JSON.
+pub async fn keep(web: &Web, signed: &Signed) -> Result<Resp, WebError> {
+    let left = accounts::keep_alive(&web.ctx, signed.token_hash.clone(), &signed.session).await?;
+    Ok(Resp::json(hyper::StatusCode::OK, serde_json::json!({ "left": left }).to_string()))
+}
+
 pub async fn end_others(web: &Web, signed: Signed) -> Result<Resp, WebError> {
     accounts::end_other_sessions(&web.ctx, signed.token_hash, signed.session.address).await?;
     Ok(Resp::redirect("/account/sessions"))

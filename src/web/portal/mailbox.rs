@@ -11,6 +11,7 @@ use crate::service::intake::queue_id_text;
 use crate::service::mailbox::{self, Row};
 use crate::service::preferences::Since;
 use crate::service::tracking::Status;
+use crate::service::mailbox::FolderCount;
 use crate::web::http::{Req, Resp};
 use crate::web::{Web, words};
 
@@ -48,11 +49,7 @@ pub fn folder(web: &Web, req: &Req, signed: &Signed, folder: Folder) -> Result<R
     if page_no > listing.pages {
         return Err(WebError::NotFound);
     }
-    let folders: Vec<Value> = listing
-        .counts
-        .iter()
-        .map(|(f, c)| context! { name => say(web, signed, words::folder(*f)), key => f.name().to_ascii_lowercase(), sent => *f == Folder::Sent, path => path_of(*f), total => c.total, unread => c.unread, current => *f == folder })
-        .collect();
+    let folders = folder_links(web, signed, &listing.counts, Some(folder));
     let rows: Vec<Value> = listing.rows.iter().map(|r| row(web, signed, folder, r)).collect();
     let here = path_of(folder);
     let values = context! {
@@ -61,6 +58,14 @@ pub fn folder(web: &Web, req: &Req, signed: &Signed, folder: Folder) -> Result<R
         notice => notice(req.query("done")).map(|id| say(web, signed, id)),
     };
     page(web, "mailbox.html", signed, values)
+}
+
+/// The folder list beside a folder page (`current`: the folder shown).
+pub fn folder_links(web: &Web, signed: &Signed, counts: &[(Folder, FolderCount)], current: Option<Folder>) -> Vec<Value> {
+    counts
+        .iter()
+        .map(|(f, c)| context! { name => say(web, signed, words::folder(*f)), key => f.name().to_ascii_lowercase(), sent => *f == Folder::Sent, path => path_of(*f), total => c.total, unread => c.unread, current => Some(*f) == current })
+        .collect()
 }
 
 /// Search results across the user's folders.

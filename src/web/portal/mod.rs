@@ -3,6 +3,8 @@
 
 mod account;
 mod compose;
+mod compose_post;
+mod drafts;
 mod faults;
 mod mailbox;
 pub(in crate::web) mod password;
@@ -71,6 +73,8 @@ pub enum WebError {
     /// A message once held for the reader that is no longer theirs to read.
     #[error("gone: {0:?}")]
     Gone(crate::service::gone::Gone),
+    #[error("draft: {0}")]
+    Draft(crate::service::drafts::DraftError),
 }
 
 impl From<crate::service::stored::BytesError> for WebError {
@@ -142,6 +146,8 @@ async fn signed_in_routes(web: &Web, req: &Req, segments: &[&str], get: bool, po
     let Some(signed) = signed_in(web, req).await? else {
         return if get && is_page(segments) {
             Ok(Resp::redirect(&format!("/login?next={}", encode(&req.path))))
+        } else if post && req.is_multipart() && segments == ["compose"] {
+            compose_post::rescue(web, req).await
         } else if post {
             Err(WebError::Forbidden)
         } else {
@@ -196,7 +202,11 @@ async fn reading_routes(web: &Web, req: &Req, signed: &Signed, segments: &[&str]
         ["m", id, "reply"] if get => compose::reply_page(web, signed, id, false),
         ["m", id, "reply-all"] if get => compose::reply_page(web, signed, id, true),
         ["compose"] if get => compose::new_page(web, signed),
-        ["compose"] if post && req.is_multipart() => compose::send(web, req, signed).await,
+        ["compose"] if post && req.is_multipart() => compose_post::post(web, req, signed).await,
+        ["drafts"] if get => drafts::folder(web, req, signed),
+        ["drafts", id] if get => compose::draft_page(web, signed, id),
+        ["drafts", id, "delete"] if post => drafts::delete(web, signed, id).await,
+        ["session", "keep"] if post => account::keep(web, signed).await,
         ["password", "change"] if get => password::change_page(web, req, signed),
         ["password", "change"] if post => password::change(web, req, signed).await,
         ["account", "sessions"] if get => account::sessions(web, signed),
@@ -244,8 +254,8 @@ fn unfinished_step(session: &Session, segments: &[&str]) -> Option<&'static str>
 fn is_page(segments: &[&str]) -> bool {
     matches!(
         segments,
-        [] | ["sent" | "deleted" | "search" | "compose"]
-            | ["m", _]
+        [] | ["sent" | "deleted" | "search" | "compose" | "drafts"]
+            | ["m" | "drafts", _]
             | ["m", _, "reply" | "reply-all"]
             | ["account", "sessions" | "2fa" | "preferences"]
             | ["password", "change"]

@@ -135,6 +135,7 @@ fn notice(code: &str) -> Option<&'static str> {
         "signed-out" => Some("note-signed-out"),
         "password-set" => Some("note-password-set"),
         "session-ended" => Some("note-session-ended"),
+        "draft-kept" => Some("note-draft-kept"),
         _ => None,
     }
 }
