@@ -69,3 +69,8 @@ fn languages_journey_in_chromium() {
 fn explain_journey_in_chromium() {
     journey("explain");
 }
+
+#[test]
+fn compose_journey_in_chromium() {
+    journey("compose");
+}

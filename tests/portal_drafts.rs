@@ -41,37 +41,85 @@ fn a_refused_send_keeps_the_text_and_the_files_and_the_draft_sends_later() {
     let page = alice.get("/compose");
     let draft = page.field("draft");
     assert_eq!(draft.len(), 16, "every compose page carries a draft id");
-    let fields = fields_of(&page, &[("to", "not an address"), ("subject", "Quarterly figures"), ("body", "Numbers attached.")]);
+    let fields = fields_of(
+        &page,
+        &[
+            ("to", "not an address"),
+            ("subject", "Quarterly figures"),
+            ("body", "Numbers attached."),
+        ],
+    );
     let files: [(&str, &str, &str, &[u8]); 2] = [
         ("attachment", "figures.csv", "text/csv", b"q1,q2\n1,2\n"),
         ("attachment", "notes.txt", "text/plain", b"private notes"),
     ];
     let r = post(&mut alice, &fields, &files);
     assert_eq!(r.status, 422, "{}", r.body);
-    assert!(r.body.contains("figures.csv") && r.body.contains("notes.txt"), "the files are still attached: {}", r.body);
+    assert!(
+        r.body.contains("figures.csv") && r.body.contains("notes.txt"),
+        "the files are still attached: {}",
+        r.body
+    );
     assert!(r.body.contains("Numbers attached."), "{}", r.body);
     assert_eq!(r.field("draft"), draft, "the same draft");
     let listed = alice.get("/drafts");
-    assert!(listed.body.contains("Quarterly figures") && listed.body.contains(&format!("/drafts/{draft}")), "{}", listed.body);
+    assert!(
+        listed.body.contains("Quarterly figures") && listed.body.contains(&format!("/drafts/{draft}")),
+        "{}",
+        listed.body
+    );
 
     // Remove one file without script (its chip's button posts the form), then send.
     let again = alice.get(&format!("/drafts/{draft}"));
-    let notes_id = again.body.split("data-file=\"").nth(2).unwrap().split('"').next().unwrap().to_string();
-    let r = post(&mut alice, &fields_of(&again, &[("to", "not an address"), ("remove", &notes_id)]), &[]);
+    let notes_id = again
+        .body
+        .split("data-file=\"")
+        .nth(2)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .to_string();
+    let r = post(
+        &mut alice,
+        &fields_of(&again, &[("to", "not an address"), ("remove", &notes_id)]),
+        &[],
+    );
     assert_eq!(r.status, 303, "{}", r.body);
     let again = alice.get(&format!("/drafts/{draft}"));
-    assert!(again.body.contains("figures.csv") && !again.body.contains("notes.txt"), "{}", again.body);
-    let r = post(&mut alice, &fields_of(&again, &[("to", "Bob Example <bob@example.org>"), ("subject", "Quarterly figures"), ("body", "Numbers attached.")]), &[]);
+    assert!(
+        again.body.contains("figures.csv") && !again.body.contains("notes.txt"),
+        "{}",
+        again.body
+    );
+    let r = post(
+        &mut alice,
+        &fields_of(
+            &again,
+            &[
+                ("to", "Bob Example <bob@example.org>"),
+                ("subject", "Quarterly figures"),
+                ("body", "Numbers attached."),
+            ],
+        ),
+        &[],
+    );
     assert_eq!(r.status, 303, "{}", r.body);
     assert_eq!(r.location(), "/sent?done=sent");
-    let relayed = wait_for(Duration::from_secs(20), || p.sink.all().into_iter().find(|m| m.to.iter().any(|t| t == "bob@example.org")))
-        .expect("relayed to bob");
+    let relayed = wait_for(Duration::from_secs(20), || {
+        p.sink.all().into_iter().find(|m| m.to.iter().any(|t| t == "bob@example.org"))
+    })
+    .expect("relayed to bob");
     let parsed = mail_parser::MessageParser::default().parse(relayed.data.as_slice()).unwrap();
     assert_eq!(parsed.attachment_count(), 1);
     assert_eq!(parsed.attachment(0).unwrap().contents(), b"q1,q2\n1,2\n");
     assert!(text_part(&relayed).contains("Numbers attached."));
     let listed = alice.get("/drafts");
-    assert!(!listed.body.contains("Quarterly figures"), "a sent draft leaves Drafts: {}", listed.body);
+    assert!(
+        !listed.body.contains("Quarterly figures"),
+        "a sent draft leaves Drafts: {}",
+        listed.body
+    );
     assert_eq!(alice.get(&format!("/drafts/{draft}")).status, 404);
 }
 
@@ -81,7 +129,16 @@ fn autosave_answers_the_script_and_a_draft_is_only_its_authors() {
     let mut alice = p.internal_user("alice@example.org");
     let page = alice.get("/compose");
     let draft = page.field("draft");
-    let mut fields = fields_of(&page, &[("to", "bob@example.org"), ("subject", "Plans"), ("body", "First lines"), ("action", "autosave"), ("format", "json")]);
+    let mut fields = fields_of(
+        &page,
+        &[
+            ("to", "bob@example.org"),
+            ("subject", "Plans"),
+            ("body", "First lines"),
+            ("action", "autosave"),
+            ("format", "json"),
+        ],
+    );
     let r = post(&mut alice, &fields, &[]);
     assert_eq!(r.status, 200, "{}", r.body);
     let answer = json(&r);
@@ -96,14 +153,25 @@ fn autosave_answers_the_script_and_a_draft_is_only_its_authors() {
     fields.push(("body".into(), "First lines and more".into()));
     assert_eq!(post(&mut alice, &fields, &[]).status, 200);
     let resumed = alice.get(&format!("/drafts/{draft}"));
-    assert!(resumed.body.contains("First lines and more") && resumed.body.contains("plan.txt"), "{}", resumed.body);
+    assert!(
+        resumed.body.contains("First lines and more") && resumed.body.contains("plan.txt"),
+        "{}",
+        resumed.body
+    );
 
     // Someone else: not found, not listed, not overwritten, not deleted.
     let mut carol = p.internal_user("carol@example.org");
     assert_eq!(carol.get(&format!("/drafts/{draft}")).status, 404);
     assert!(!carol.get("/drafts").body.contains("Plans"));
     let theirs = carol.get("/compose");
-    let r = post(&mut carol, &fields_of(&theirs, &[("draft", &draft), ("subject", "Hijack"), ("action", "autosave"), ("format", "json")]), &[]);
+    let r = post(
+        &mut carol,
+        &fields_of(
+            &theirs,
+            &[("draft", &draft), ("subject", "Hijack"), ("action", "autosave"), ("format", "json")],
+        ),
+        &[],
+    );
     assert_eq!(r.status, 404, "{}", r.body);
     let r = carol.post(&format!("/drafts/{draft}/delete"), &[("csrf", &theirs.field("csrf"))]);
     assert_eq!(r.status, 404);
@@ -122,18 +190,32 @@ fn a_post_after_the_session_ran_out_is_kept_and_signing_in_leads_back_to_it() {
     let draft = page.field("draft");
     std::thread::sleep(Duration::from_secs(4));
     assert_eq!(pat.get("/").status, 303, "the session has run out");
-    let fields = fields_of(&page, &[("to", "bob@example.org"), ("subject", "Late"), ("body", "Written while the session ran out")]);
+    let fields = fields_of(
+        &page,
+        &[
+            ("to", "bob@example.org"),
+            ("subject", "Late"),
+            ("body", "Written while the session ran out"),
+        ],
+    );
     let r = post(&mut pat, &fields, &[("attachment", "late.txt", "text/plain", b"kept too")]);
     assert_eq!(r.status, 303, "{}", r.body);
     assert_eq!(r.location(), format!("/login?notice=draft-kept&next=%2Fdrafts%2F{draft}"));
-    assert!(p.sink.all().iter().all(|m| !m.to.iter().any(|t| t == "bob@example.org")), "nothing was sent");
+    assert!(
+        p.sink.all().iter().all(|m| !m.to.iter().any(|t| t == "bob@example.org")),
+        "nothing was sent"
+    );
     let login = pat.get(r.location());
     assert!(login.body.contains("kept as a draft"), "{}", login.body);
     let next = format!("/drafts/{draft}");
     let r = p.sign_in(&mut pat, "pat@partner.test", GOOD, &next);
     assert_eq!((r.status, r.location()), (303, next.as_str()), "{}", r.body);
     let resumed = pat.get(&next);
-    assert!(resumed.body.contains("Written while the session ran out") && resumed.body.contains("late.txt"), "{}", resumed.body);
+    assert!(
+        resumed.body.contains("Written while the session ran out") && resumed.body.contains("late.txt"),
+        "{}",
+        resumed.body
+    );
 
     // A session ended on purpose keeps nothing: the post is refused.
     let page = pat.get("/compose");

@@ -111,7 +111,13 @@ async fn begin(ctx: &Rotator, key_file: &Path) -> Result<(), RotationError> {
 async fn rewrap_all(ctx: &Rotator) -> Result<u64, RotationError> {
     let batch = usize::try_from(ctx.config.keys.batch).unwrap_or(500);
     let (mut done, mut unopenable) = (0u64, 0u64);
-    for table in [WrappedIn::MessageKeys, WrappedIn::Records, WrappedIn::Copies, WrappedIn::Drafts, WrappedIn::DraftFileKeys] {
+    for table in [
+        WrappedIn::MessageKeys,
+        WrappedIn::Records,
+        WrappedIn::Copies,
+        WrappedIn::Drafts,
+        WrappedIn::DraftFileKeys,
+    ] {
         let mut after = 0u64;
         loop {
             let rows = ctx.vault.wrapped_after(table, after, batch).map_err(StoreError::from)?;

@@ -240,13 +240,7 @@ fn portal_options(ctx: &Context, o: &Options, internal: bool) -> Result<PortalSe
     })
 }
 
-fn write_message(
-    ctx: &Context,
-    draft: &Draft,
-    (to, cc): (&[String], &[String]),
-    thread: Option<&Thread>,
-    queue_id: u64,
-) -> Vec<u8> {
+fn write_message(ctx: &Context, draft: &Draft, (to, cc): (&[String], &[String]), thread: Option<&Thread>, queue_id: u64) -> Vec<u8> {
     let message_id = format!("<{}@{}>", queue_id_text(queue_id), ctx.hostname);
     let date = crate::mail::headers::date_now();
     let boundary = compose::new_boundary();

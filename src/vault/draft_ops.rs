@@ -75,7 +75,14 @@ pub(super) fn apply(t: &mut Tables<'_>, w: &DraftWrite) -> Result<WriteResult, V
     }
 }
 
-fn save(t: &mut Tables<'_>, id: u64, row: &DraftRow, read_at: Option<i64>, added: &[NewDraftFile], most: usize) -> Result<WriteResult, VaultError> {
+fn save(
+    t: &mut Tables<'_>,
+    id: u64,
+    row: &DraftRow,
+    read_at: Option<i64>,
+    added: &[NewDraftFile],
+    most: usize,
+) -> Result<WriteResult, VaultError> {
     let old = stored(t, id)?;
     match (&old, read_at) {
         (Some(old), _) if old.owner != row.owner => return Ok(WriteResult::Gone),
@@ -95,7 +102,8 @@ fn save(t: &mut Tables<'_>, id: u64, row: &DraftRow, read_at: Option<i64>, added
         }
         t.draft_file_keys.insert(file.id, file.wrapped_key.as_slice())?;
         for (n, chunk) in file.chunks.iter().enumerate() {
-            t.draft_files.insert((file.id, u32::try_from(n).unwrap_or(u32::MAX)), chunk.as_slice())?;
+            t.draft_files
+                .insert((file.id, u32::try_from(n).unwrap_or(u32::MAX)), chunk.as_slice())?;
         }
     }
     if let Some(old) = &old {

@@ -209,10 +209,7 @@ impl Resp {
     pub fn json(status: StatusCode, body: String) -> Self {
         Self {
             status,
-            headers: vec![
-                ("content-type", "application/json".into()),
-                ("cache-control", "no-store".into()),
-            ],
+            headers: vec![("content-type", "application/json".into()), ("cache-control", "no-store".into())],
             body: Bytes::from(body).into(),
         }
     }

@@ -8,6 +8,8 @@
   var form = document.getElementById("compose");
   if (!form || !window.FormData || !window.fetch || !window.XMLHttpRequest) { return; }
   var SAVE_EVERY_MS = 5000;
+  // Not target: the buttons named "action" shadow that property.
+  var target = form.getAttribute("action");
   var input = document.getElementById("attachment");
   var chips = document.getElementById("chips");
   var dropzone = document.getElementById("dropzone");
@@ -96,8 +98,8 @@
     if (window.location.pathname !== path) { window.history.replaceState(null, "", path); }
     if (typeof json.left === "number") { sessionLeft(json.left); }
     if (json.files) { showFiles(json.files); }
-    var time = new Date().toLocaleTimeString(document.documentElement.lang || "en", { hour: "2-digit", minute: "2-digit" });
-    saveStatus.textContent = words("saved", { time: time });
+    // The time as the user's preferences show dates (the server formats it).
+    saveStatus.textContent = words("saved", { time: json.saved_at || "" });
   }
   // Reads an answer to a save: the JSON, or the session's end.
   function answered(status, text) {
@@ -116,7 +118,7 @@
     if (saving || !dirty) { return; }
     saving = true;
     dirty = false;
-    fetch(form.action, { method: "POST", body: fields({ action: "autosave" }), credentials: "same-origin" })
+    fetch(target, { method: "POST", body: fields({ action: "autosave" }), credentials: "same-origin" })
       .then(function (r) { return r.text().then(function (t) { answered(r.status, t); }); })
       .catch(function () { dirty = true; saveStatus.textContent = words("save-failed"); })
       .then(function () { saving = false; });
@@ -129,7 +131,7 @@
   form.addEventListener("submit", function () { submitting = true; });
   function leaving() {
     if (dirty && !submitting && navigator.sendBeacon) {
-      dirty = !navigator.sendBeacon(form.action, fields({ action: "autosave" }));
+      dirty = !navigator.sendBeacon(target, fields({ action: "autosave" }));
     }
   }
   window.addEventListener("pagehide", leaving);
@@ -175,7 +177,7 @@
     var data = fields({ action: "autosave" });
     data.append("attachment", file, file.name);
     var xhr = new XMLHttpRequest();
-    xhr.open("POST", form.action);
+    xhr.open("POST", target);
     xhr.upload.addEventListener("progress", function (e) {
       if (!e.lengthComputable) { return; }
       own.value = Math.round(100 * e.loaded / e.total);
@@ -215,7 +217,7 @@
     if (!button) { return; }
     ev.preventDefault();
     button.disabled = true;
-    fetch(form.action, { method: "POST", body: fields({ remove: button.value }), credentials: "same-origin" })
+    fetch(target, { method: "POST", body: fields({ remove: button.value }), credentials: "same-origin" })
       .then(function (r) { return r.text().then(function (t) { answered(r.status, t); }); })
       .catch(function () { button.disabled = false; saveStatus.textContent = words("save-failed"); });
   });

@@ -78,7 +78,10 @@ pub fn draft_id_text(id: u64) -> String {
 }
 
 pub fn parse_draft_id(text: &str) -> Option<u64> {
-    (text.len() == 16).then(|| u64::from_str_radix(text, 16).ok()).flatten().filter(|id| *id != 0)
+    (text.len() == 16)
+        .then(|| u64::from_str_radix(text, 16).ok())
+        .flatten()
+        .filter(|id| *id != 0)
 }
 
 /// The user's signature under an empty first line, as a new draft starts.

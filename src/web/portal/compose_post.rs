@@ -81,7 +81,13 @@ pub async fn post(web: &Web, req: &Req, signed: &Signed) -> Result<Resp, WebErro
 
 /// Saves the post into draft `id`: the saved draft, and what to tell the
 /// author about what could not be kept (files over the limit, too many drafts).
-async fn keep(web: &Web, author: &str, id: u64, got: &Received, action: Action) -> (Result<Opened, DraftError>, Option<(StatusCode, Text)>) {
+async fn keep(
+    web: &Web,
+    author: &str,
+    id: u64,
+    got: &Received,
+    action: Action,
+) -> (Result<Opened, DraftError>, Option<(StatusCode, Text)>) {
     let limit = web.ctx.config.messages.attachment_limit;
     let mut problem = None;
     let files = if got.over_limit {
@@ -113,7 +119,19 @@ async fn keep(web: &Web, author: &str, id: u64, got: &Received, action: Action) 
 
 /// The uploaded files, opened from the spool (off the async threads).
 async fn opened_files(got: &Received) -> Result<Vec<NewFile>, DraftError> {
-    let spooled: Vec<_> = got.files.iter().map(|f| (f.name.clone(), f.content_type.clone(), f.path.clone(), std::sync::Arc::clone(&f.key), f.size)).collect();
+    let spooled: Vec<_> = got
+        .files
+        .iter()
+        .map(|f| {
+            (
+                f.name.clone(),
+                f.content_type.clone(),
+                f.path.clone(),
+                std::sync::Arc::clone(&f.key),
+                f.size,
+            )
+        })
+        .collect();
     smol::unblock(move || {
         spooled
             .into_iter()
@@ -159,6 +177,7 @@ fn answer(web: &Web, signed: &Signed, saved: &Opened, problem: Option<&(StatusCo
         "draft": draft_id_text(saved.id),
         "files": files,
         "left": accounts::seconds_left(&web.ctx, &signed.session, now()),
+        "saved_at": signed.clock.datetime(saved.updated_at / 1000),
         "error": problem.map(|(_, t)| web.pages.catalogues.say(signed.lang, t)),
     });
     let status = problem.map_or(StatusCode::OK, |(s, _)| *s);
@@ -223,7 +242,8 @@ fn draft_of(web: &Web, req: &Req, signed: &Signed, saved: &Opened) -> Result<Dra
     };
     let mut attachments = Vec::with_capacity(c.files.len());
     for f in &c.files {
-        let (meta, bytes) = drafts::file_bytes(&web.ctx, &signed.session.address, saved.id, f.id).map_err(|_| Text::new(crate::service::stored::DAMAGED))?;
+        let (meta, bytes) = drafts::file_bytes(&web.ctx, &signed.session.address, saved.id, f.id)
+            .map_err(|_| Text::new(crate::service::stored::DAMAGED))?;
         attachments.push(Attached {
             name: meta.name,
             content_type: meta.content_type,

@@ -18,7 +18,11 @@ pub fn folder(web: &Web, req: &Req, signed: &Signed) -> Result<Resp, WebError> {
         .iter()
         .map(|d| {
             let c = &d.content;
-            let to = [c.to.trim(), c.cc.trim()].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(", ");
+            let to = [c.to.trim(), c.cc.trim()]
+                .into_iter()
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+                .join(", ");
             let size: u64 = c.files.iter().map(|f| f.size).sum();
             context! {
                 id => draft_id_text(d.id), subject => c.subject, to, saved => signed.clock.datetime(d.updated_at / 1000),

@@ -8,10 +8,10 @@ use crate::i18n::Text;
 use crate::model::MailboxAction;
 use crate::model::{Folder, MessageRecord};
 use crate::service::intake::queue_id_text;
+use crate::service::mailbox::FolderCount;
 use crate::service::mailbox::{self, Row};
 use crate::service::preferences::Since;
 use crate::service::tracking::Status;
-use crate::service::mailbox::FolderCount;
 use crate::web::http::{Req, Resp};
 use crate::web::{Web, words};
 
