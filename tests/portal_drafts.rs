@@ -68,8 +68,11 @@ fn a_refused_send_keeps_the_text_and_the_files_and_the_draft_sends_later() {
         "{}",
         listed.body
     );
+    remove_one_file_then_send(&p, &mut alice, &draft);
+}
 
-    // Remove one file without script (its chip's button posts the form), then send.
+/// Removes the second file without script (its chip's button posts the form), then sends the draft.
+fn remove_one_file_then_send(p: &Portal, alice: &mut Agent, draft: &str) {
     let again = alice.get(&format!("/drafts/{draft}"));
     let notes_id = again
         .body
@@ -80,11 +83,7 @@ fn a_refused_send_keeps_the_text_and_the_files_and_the_draft_sends_later() {
         .next()
         .unwrap()
         .to_string();
-    let r = post(
-        &mut alice,
-        &fields_of(&again, &[("to", "not an address"), ("remove", &notes_id)]),
-        &[],
-    );
+    let r = post(alice, &fields_of(&again, &[("to", "not an address"), ("remove", &notes_id)]), &[]);
     assert_eq!(r.status, 303, "{}", r.body);
     let again = alice.get(&format!("/drafts/{draft}"));
     assert!(
@@ -93,7 +92,7 @@ fn a_refused_send_keeps_the_text_and_the_files_and_the_draft_sends_later() {
         again.body
     );
     let r = post(
-        &mut alice,
+        alice,
         &fields_of(
             &again,
             &[

@@ -131,9 +131,31 @@ pub fn sanitise(msg: &Message<'_>, html: &str, images: bool) -> Result<SafeHtml,
     if !html_shape::shape(html).within_bounds() {
         return Err(TooComplex::TooDeep);
     }
-    let inline = inline_images(msg);
     let removed = Arc::new(AtomicUsize::new(0));
-    let counter = Arc::clone(&removed);
+    let html = cleaner(inline_images(msg), images, Arc::clone(&removed)).clean(html).to_string();
+    Ok(SafeHtml {
+        html,
+        remote_images_removed: removed.load(Ordering::Relaxed),
+    })
+}
+
+/// What an author wrote in the portal's editor, sanitised by the same rules
+/// as incoming mail (no images at all: the editor makes none, and a pasted
+/// one would load from elsewhere when read).
+pub fn sanitise_written(html: &str) -> Result<String, TooComplex> {
+    if html.len() > MAX_HTML_BYTES {
+        return Err(TooComplex::TooLarge);
+    }
+    if !html_shape::shape(html).within_bounds() {
+        return Err(TooComplex::TooDeep);
+    }
+    let removed = Arc::new(AtomicUsize::new(0));
+    Ok(cleaner(HashMap::new(), false, removed).clean(html).to_string())
+}
+
+/// The sanitiser: `inline` maps `cid:` targets to parts; remote images stay
+/// only when `images` is true, else each one removed is counted in `counter`.
+fn cleaner(inline: HashMap<String, usize>, images: bool, counter: Arc<AtomicUsize>) -> ammonia::Builder<'static> {
     let mut builder = ammonia::Builder::default();
     builder
         .url_schemes(HashSet::from(["http", "https", "mailto", "cid"]))
@@ -145,6 +167,17 @@ pub fn sanitise(msg: &Message<'_>, html: &str, images: bool) -> Result<SafeHtml,
         .add_tag_attributes("td", ["bgcolor", "align", "valign", "width"])
         .add_tag_attributes("table", ["bgcolor", "width", "cellpadding", "cellspacing", "border"])
         .attribute_filter(move |element, attribute, value| {
+            // Old IE's expression() and url() (a fetch, so a tracker) have no business in a style.
+            if attribute == "style" {
+                let kept: Vec<&str> = value
+                    .split(';')
+                    .filter(|d| {
+                        let lower = d.to_ascii_lowercase();
+                        !lower.contains("expression(") && !lower.contains("url(")
+                    })
+                    .collect();
+                return Some(kept.join(";").into());
+            }
             let is_image_source = matches!((element, attribute), ("img", "src") | (_, "background"));
             if !is_image_source {
                 return Some(value.into());
@@ -161,11 +194,7 @@ pub fn sanitise(msg: &Message<'_>, html: &str, images: bool) -> Result<SafeHtml,
             }
             None
         });
-    let html = builder.clean(html).to_string();
-    Ok(SafeHtml {
-        html,
-        remote_images_removed: removed.load(Ordering::Relaxed),
-    })
+    builder
 }
 
 /// `html` with every inline reference `cid:<part>` made by `sanitise` turned

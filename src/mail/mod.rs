@@ -6,5 +6,6 @@ pub mod compose;
 pub mod headers;
 pub mod html;
 pub mod html_shape;
+pub mod html_text;
 pub mod summary;
 pub mod words;

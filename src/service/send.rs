@@ -133,6 +133,17 @@ pub async fn send(ctx: &Context, draft: Draft) -> Result<u64, SendError> {
     }
 }
 
+/// What the editor sent, sanitised as incoming mail is, and the plain text
+/// made from it; None when it holds no text (the plain field stands).
+pub fn formatted(html: &str) -> Option<(String, String)> {
+    if html.trim().is_empty() {
+        return None;
+    }
+    let safe = crate::mail::html::sanitise_written(html).ok()?;
+    let text = crate::mail::html_text::text_of(&safe);
+    (!text.trim().is_empty()).then_some((safe, text))
+}
+
 /// Recipients of a new message: anyone for internal authors; for external
 /// ones only internal addresses, and nothing at all in lite mode.
 fn new_recipients(ctx: &Context, draft: &Draft, internal: bool) -> Result<(Vec<String>, Vec<String>), SendError> {

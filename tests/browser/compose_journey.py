@@ -25,6 +25,7 @@ from harness import a11y, shot, step  # noqa: E402
 SENDER = "alice@example.org"
 BOB = "bob@example.org"
 PARTNER = "pat@partner.test"
+QUINN = "quinn@partner.test"
 CHOSEN = "Correct-Horse-42-battery"
 BUDGET = b"line,amount\nrent,1200\n" * 2000
 MINUTES = b"Minutes of the board meeting.\n"
@@ -61,7 +62,7 @@ def write_and_resume(page, cloister, sink) -> None:
     page.goto(cloister.base_url + "/compose")
     page.fill("#to", BOB)
     page.fill("#subject", "Board papers")
-    page.fill("#body", "Here are the papers for Thursday.")
+    page.fill("#editor", "Here are the papers for Thursday.")
     harness.expect(page.locator("#autosave-status")).to_contain_text("Draft saved at", timeout=12_000)
     assert re.fullmatch(r"/drafts/[0-9a-f]{16}", path_of(page)), page.url
     draft_path = path_of(page)
@@ -77,7 +78,7 @@ def write_and_resume(page, cloister, sink) -> None:
     harness.expect(page.locator("li.chip")).to_contain_text("budget.csv")
 
     step("the page is closed; Drafts has it; it opens with its text and file")
-    page.fill("#body", "Here are the papers for Thursday. The budget is attached.")
+    page.fill("#editor", "Here are the papers for Thursday. The budget is attached.")
     page.goto(cloister.base_url + "/drafts")  # leaving saves the last words
     row = page.locator("#drafts tr", has_text="Board papers")
     harness.expect(row).to_be_visible()
@@ -86,31 +87,116 @@ def write_and_resume(page, cloister, sink) -> None:
     row.locator("a.draft-link").click()
     page.wait_for_selector("form#compose")
     assert path_of(page) == draft_path
-    assert page.input_value("#body") == "Here are the papers for Thursday. The budget is attached.", page.input_value("#body")
+    assert page.inner_text("#editor") == "Here are the papers for Thursday. The budget is attached.", page.inner_text("#editor")
     harness.expect(page.locator("li.chip")).to_have_count(1)
 
-    step("sent from the draft: Bob gets the one file; Drafts is empty again")
+    step("formatting with the toolbar and the keyboard: a list, bold, a link")
+    page.click("#editor")
+    page.keyboard.press("Control+End")
+    page.keyboard.press("Enter")
+    page.keyboard.type("Points:")
+    page.keyboard.press("Enter")
+    page.click("#editor-toolbar button[data-command=insertUnorderedList]")
+    page.keyboard.type("rent")
+    page.keyboard.press("Enter")
+    page.keyboard.type("travel")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Control+b")
+    page.keyboard.type("Vote on Thursday")
+    page.keyboard.press("Control+b")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Control+k")
+    page.fill("#editor-link-address", "example.org/board")
+    page.keyboard.press("Enter")
+    harness.expect(page.locator("#editor a[href='https://example.org/board']")).to_be_visible()
+    harness.expect(page.locator("#editor b, #editor strong").first).to_have_text("Vote on Thursday")
+    a11y(page, "compose with formatting")
+    shot(page, "formatted")
+
+    step("sent from the draft: Bob gets both parts and the one file; Drafts is empty again")
     page.click("button#send")
     page.wait_for_url(lambda url: urlparse(url).path == "/sent")
     mail = sink.wait_for(lambda m: BOB in m.rcpts and "The budget is attached." in m.text())
     files = [(p.get_filename(), p.get_content()) for p in mail.message().iter_attachments()]
     assert [f[0] for f in files] == ["budget.csv"], files
-    assert files[0][1].encode() if isinstance(files[0][1], str) else files[0][1] in (BUDGET, BUDGET.decode())
+    content = files[0][1]
+    assert (content.encode() if isinstance(content, str) else content) == BUDGET
+    html = mail.message().get_body(("html",)).get_content()
+    plain = mail.message().get_body(("plain",)).get_content()
+    assert re.search(r"<li>rent</li>\s*<li>travel</li>", html) and re.search(r"<(b|strong)>Vote on Thursday</", html), html
+    assert 'href="https://example.org/board"' in html, html
+    assert "- rent\n- travel" in plain.replace("\r\n", "\n") and "Vote on Thursday" in plain and "<" not in plain.split("board")[0], plain
     page.goto(cloister.base_url + "/drafts")
     harness.expect(page.locator("#empty")).to_be_visible()
+
+
+# Classic filter-evasion vectors, posted as the editor's HTML by a hostile author.
+HOSTILE_HTML = """<p>Quarterly <b>figures</b> attached.</p>
+<script>alert('script')</script>
+<img src=x onerror="alert('onerror')">
+<svg onload="alert('svg')"></svg>
+<a href="javascript:alert('link')">javascript link</a>
+<iframe srcdoc="<script>alert('srcdoc')</script>"></iframe>
+<object data="javascript:alert('object')"></object>
+<meta http-equiv="refresh" content="0;url=javascript:alert('meta')">
+<div style="width: expression(alert('css'))" onclick="alert('click')">styled</div>
+<math><mtext><table><mglyph><style><img src=x onerror=alert('mxss')></style></mglyph></table></mtext></math>
+<form action="/logout" method="post"><button>Sign out trap</button></form>
+"""
+
+
+def hostile_author(page, cloister, sink) -> None:
+    step("a hostile author posts script through compose: body, subject, file name, display name")
+    compose = page.goto(cloister.base_url + "/compose")
+    assert compose is not None and compose.ok
+    csrf = page.locator("form#compose input[name=csrf]").input_value()
+    response = page.request.post(cloister.base_url + "/compose", max_redirects=0, multipart={
+        "csrf": csrf,
+        "to": "\"<script>alert('name')</script>\" <pat@partner.test>",
+        "subject": "<script>alert('subject')</script> Figures",
+        "body": "plain",
+        "body_html": HOSTILE_HTML,
+        "mode": "all",
+        "attachment": {"name": "\"><img src=x onerror=alert('file')>.txt", "mimeType": "text/html", "buffer": b"<script>alert('file body')</script>"},
+    })
+    assert response.status == 303, response.status
+    sent = sink.wait_for(lambda m: PARTNER in m.rcpts and m.search(r"/m/[0-9A-F]{16}"))
+    link = sent.search(r"/m/[0-9A-F]{16}").group(0)
+
+    step("the partner reads it: the formatting shows, nothing runs, nothing escapes")
+    reader_context = page.context.browser.new_context(ignore_https_errors=True)
+    reader = reader_context.new_page()
+    problems: list[str] = []
+    reader.on("dialog", lambda d: (problems.append(f"dialog: {d.message}"), d.dismiss()))
+    reader.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+    try:
+        harness.first_sign_in(reader, cloister.base_url + link, sink, PARTNER, CHOSEN)
+        frame = reader.frame_locator("iframe#message-body")
+        harness.expect(frame.locator("b", has_text="figures")).to_be_visible()
+        for selector in ("script", "iframe", "object", "svg", "form", "img[src]", "[onerror]", "[onclick]", "[style*=expression]", "a[href^='javascript']"):
+            assert frame.locator(selector).count() == 0, f"{selector} survived sanitising"
+        harness.expect(reader.locator("h1#subject")).to_contain_text("<script>alert('subject')</script> Figures")
+        harness.expect(reader.locator("ul.attachments")).to_contain_text("onerror")
+        a11y(reader, "hostile message")
+        shot(reader, "hostile-read")
+        reader.wait_for_timeout(500)
+        assert not problems, problems
+    finally:
+        reader_context.close()
 
 
 def session_runs_out(page, sink) -> None:
     step("sessions that end after 12 s of idle: a partner writes a message")
     short = harness.Cloister(sink.port, extra="[portal]\nsession_idle_minutes = 0.2\n")
     try:
-        short.send_mail(SENDER, PARTNER, "[secure] Questions", "Any questions?\n")
+        short.send_mail(SENDER, QUINN, "[secure] Questions", "Any questions?\n")
         page.context.clear_cookies()
-        harness.first_sign_in(page, short.base_url + "/login", sink, PARTNER, CHOSEN)
+        harness.first_sign_in(page, short.base_url + "/login", sink, QUINN, CHOSEN)
         page.goto(short.base_url + "/compose")
         page.fill("#to", SENDER)
         page.fill("#subject", "My questions")
-        page.fill("#body", "First question: when?")
+        page.fill("#editor", "First question: when?")
         page.set_input_files("#attachment", files=[{"name": "scan.txt", "mimeType": "text/plain", "buffer": b"scanned page"}])
         harness.expect(page.locator("li.chip:not(.uploading)")).to_have_count(1)
 
@@ -120,7 +206,7 @@ def session_runs_out(page, sink) -> None:
         shot(page, "session-warning")
         page.click("#stay-signed-in")
         harness.expect(page.locator("#session-warning")).to_be_hidden()
-        page.fill("#body", "First question: when? Second: where?")
+        page.fill("#editor", "First question: when? Second: where?")
 
         step("then the session runs out: the page says so; the text is kept")
         harness.expect(page.locator("#session-ended")).to_be_visible(timeout=30_000)
@@ -128,13 +214,13 @@ def session_runs_out(page, sink) -> None:
         shot(page, "session-ended")
         page.click("#sign-in-again")
         harness.expect(page.locator("p.notice")).to_contain_text("kept as a draft")
-        page.fill("#address", PARTNER)
+        page.fill("#address", QUINN)
         page.click("form#login-email button[type=submit]")
         page.fill("#password", CHOSEN)
         page.click("form#login-password button[type=submit]")
         page.wait_for_selector("form#compose")
         assert re.fullmatch(r"/drafts/[0-9a-f]{16}", path_of(page)), page.url
-        assert page.input_value("#body") == "First question: when? Second: where?", page.input_value("#body")
+        assert page.inner_text("#editor") == "First question: when? Second: where?", page.inner_text("#editor")
         harness.expect(page.locator("li.chip")).to_contain_text("scan.txt")
     finally:
         short.stop()
@@ -142,6 +228,7 @@ def session_runs_out(page, sink) -> None:
 
 def journey(page, cloister: harness.Cloister, sink: harness.SmtpSink) -> None:
     write_and_resume(page, cloister, sink)
+    hostile_author(page, cloister, sink)
     session_runs_out(page, sink)
 
 

@@ -26,7 +26,7 @@ def sender_writes_restricted(page, cloister, sink) -> None:
     page.goto(cloister.base_url + "/compose")
     page.fill("#to", PARTNER)
     page.fill("#subject", "Salary review")
-    page.fill("#body", "Confidential figures, not for paper.")
+    page.fill("#editor", "Confidential figures, not for paper.")
     page.select_option("#restriction", "no_print")
     page.click("button#send")
     page.wait_for_url(re.compile(r".*/sent.*|.*/$"))

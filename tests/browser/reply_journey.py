@@ -79,7 +79,10 @@ def reply_with_file(page, sink, tmp: Path) -> None:
     harness.expect(page.locator("#reply-to")).to_have_text(SENDER)
     assert "wrote:" in page.input_value("#body"), "the original is quoted"
     a11y(page, "reply form")
-    page.fill("#body", "Signed and attached.\n\n" + page.input_value("#body"))
+    page.click("#editor")
+    page.keyboard.press("Control+Home")
+    page.keyboard.type("Signed and attached.")
+    page.keyboard.press("Enter")
     signed = tmp / "signed contract.pdf"
     signed.write_bytes(SIGNED)
     page.set_input_files("#attachment", str(signed))
@@ -104,7 +107,7 @@ def refuse_too_large(page, sink, tmp: Path) -> None:
     a11y(page, "compose form")
     page.fill("#to", SENDER)
     page.fill("#subject", "Too big")
-    page.fill("#body", "This should not leave.")
+    page.fill("#editor", "This should not leave.")
     big = tmp / "scan.tiff"
     big.write_bytes(b"\0" * (LIMIT + 1))
     page.set_input_files("#attachment", str(big))

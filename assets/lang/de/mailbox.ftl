@@ -256,3 +256,14 @@ script-draft-saved = Entwurf gespeichert: { $time }
 script-draft-save-failed = Der Entwurf konnte gerade nicht gespeichert werden; es wird beim Schreiben erneut versucht.
 script-attached-total = { $size } von { $limit } angehängt
 script-session-ending = Ihre Sitzung endet in { $minutes } Min., wenn Sie nicht angemeldet bleiben.
+
+editor-toolbar-label = Formatierung
+editor-bold = Fett (Strg+B)
+editor-italic = Kursiv (Strg+I)
+editor-bullets = Aufzählung (Strg+Umschalt+8)
+editor-numbers = Nummerierte Liste (Strg+Umschalt+7)
+editor-quote = Zitat (Strg+Umschalt+9)
+editor-link = Link (Strg+K)
+editor-link-address = Linkadresse
+editor-link-apply = Link einfügen
+editor-link-cancel = Abbrechen

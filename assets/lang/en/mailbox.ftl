@@ -255,3 +255,14 @@ script-draft-saved = Draft saved at { $time }
 script-draft-save-failed = The draft could not be saved just now; it is tried again while you write.
 script-attached-total = { $size } attached of { $limit }
 script-session-ending = Your session ends in { $minutes } min unless you stay signed in.
+
+editor-toolbar-label = Formatting
+editor-bold = Bold (Ctrl+B)
+editor-italic = Italic (Ctrl+I)
+editor-bullets = Bulleted list (Ctrl+Shift+8)
+editor-numbers = Numbered list (Ctrl+Shift+7)
+editor-quote = Quote (Ctrl+Shift+9)
+editor-link = Link (Ctrl+K)
+editor-link-address = Link address
+editor-link-apply = Add link
+editor-link-cancel = Cancel

@@ -255,3 +255,14 @@ script-draft-saved = Borrador guardado: { $time }
 script-draft-save-failed = No se pudo guardar el borrador ahora; se vuelve a intentar mientras escribe.
 script-attached-total = { $size } adjuntos de { $limit }
 script-session-ending = Su sesión termina en { $minutes } min si no sigue conectado.
+
+editor-toolbar-label = Formato
+editor-bold = Negrita (Ctrl+B)
+editor-italic = Cursiva (Ctrl+I)
+editor-bullets = Lista con viñetas (Ctrl+Mayús+8)
+editor-numbers = Lista numerada (Ctrl+Mayús+7)
+editor-quote = Cita (Ctrl+Mayús+9)
+editor-link = Enlace (Ctrl+K)
+editor-link-address = Dirección del enlace
+editor-link-apply = Añadir enlace
+editor-link-cancel = Cancelar

@@ -255,3 +255,14 @@ script-draft-saved = Brouillon enregistré : { $time }
 script-draft-save-failed = Le brouillon n’a pas pu être enregistré pour l’instant ; nouvel essai pendant la saisie.
 script-attached-total = { $size } joints sur { $limit }
 script-session-ending = Votre session se termine dans { $minutes } min si vous ne restez pas connecté.
+
+editor-toolbar-label = Mise en forme
+editor-bold = Gras (Ctrl+B)
+editor-italic = Italique (Ctrl+I)
+editor-bullets = Liste à puces (Ctrl+Maj+8)
+editor-numbers = Liste numérotée (Ctrl+Maj+7)
+editor-quote = Citation (Ctrl+Maj+9)
+editor-link = Lien (Ctrl+K)
+editor-link-address = Adresse du lien
+editor-link-apply = Ajouter le lien
+editor-link-cancel = Annuler

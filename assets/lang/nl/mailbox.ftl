@@ -255,3 +255,14 @@ script-draft-saved = Concept opgeslagen: { $time }
 script-draft-save-failed = Het concept kon nu niet worden opgeslagen; het wordt opnieuw geprobeerd terwijl u schrijft.
 script-attached-total = { $size } van { $limit } bijgevoegd
 script-session-ending = Uw sessie eindigt over { $minutes } min, tenzij u aangemeld blijft.
+
+editor-toolbar-label = Opmaak
+editor-bold = Vet (Ctrl+B)
+editor-italic = Cursief (Ctrl+I)
+editor-bullets = Opsommingslijst (Ctrl+Shift+8)
+editor-numbers = Genummerde lijst (Ctrl+Shift+7)
+editor-quote = Citaat (Ctrl+Shift+9)
+editor-link = Link (Ctrl+K)
+editor-link-address = Linkadres
+editor-link-apply = Link toevoegen
+editor-link-cancel = Annuleren

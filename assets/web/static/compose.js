@@ -3,6 +3,133 @@
 // as chips with progress and a remove button, and the session's end is
 // announced in time to stay signed in. Without this file the form still
 // works: Send and Save draft post everything, files included.
+// The formatting editor: a contenteditable area in the textarea's place, a
+// toolbar (bold, italic, lists, quote, link) with keyboard shortcuts. What
+// it holds goes to the server as body_html (sanitised there like incoming
+// mail, and made into the plain-text part); the textarea keeps a plain copy.
+(function () {
+  "use strict";
+  var area = document.getElementById("body");
+  var toolbar = document.getElementById("editor-toolbar");
+  var htmlField = document.getElementById("body_html");
+  if (!area || !toolbar || !htmlField || typeof document.execCommand !== "function") { return; }
+  var editor = document.createElement("div");
+  editor.id = "editor";
+  editor.className = "editor";
+  editor.contentEditable = "true";
+  editor.setAttribute("role", "textbox");
+  editor.setAttribute("aria-multiline", "true");
+  editor.setAttribute("aria-labelledby", "body-label");
+  editor.spellcheck = true;
+  // A saved draft's HTML was sanitised by the server; plain text is put in line by line.
+  var saved = area.getAttribute("data-html") || "";
+  if (saved) {
+    editor.innerHTML = saved;
+  } else {
+    area.value.split("\n").forEach(function (line) {
+      var div = document.createElement("div");
+      if (line) { div.textContent = line; } else { div.appendChild(document.createElement("br")); }
+      editor.appendChild(div);
+    });
+  }
+  area.hidden = true;
+  area.insertAdjacentElement("afterend", editor);
+  toolbar.hidden = false;
+  document.getElementById("body-label").addEventListener("click", function () { editor.focus(); });
+  document.execCommand("defaultParagraphSeparator", false, "div");
+
+  function sync() {
+    htmlField.value = editor.innerHTML;
+    area.value = editor.innerText;
+  }
+  function states() {
+    toolbar.querySelectorAll("button[aria-pressed]").forEach(function (b) {
+      var on = false;
+      try { on = document.queryCommandState(b.getAttribute("data-command")); } catch (e) { on = false; }
+      b.setAttribute("aria-pressed", String(on));
+    });
+  }
+  sync();
+  editor.addEventListener("input", function () { sync(); states(); });
+  document.addEventListener("selectionchange", function () { if (document.activeElement === editor) { states(); } });
+
+  // Links: a small row asks for the address (the selection is kept meanwhile).
+  var linkRow = document.getElementById("editor-link-row");
+  var linkInput = document.getElementById("editor-link-address");
+  var range = null;
+  function askLink() {
+    var sel = window.getSelection();
+    range = sel.rangeCount ? sel.getRangeAt(0).cloneRange() : null;
+    linkRow.hidden = false;
+    linkInput.value = "";
+    linkInput.focus();
+  }
+  function closeLink() {
+    linkRow.hidden = true;
+    editor.focus();
+    if (range) { var sel = window.getSelection(); sel.removeAllRanges(); sel.addRange(range); }
+  }
+  function applyLink() {
+    var href = linkInput.value.trim();
+    linkInput.value = "";
+    closeLink();
+    if (!href) { return; }
+    if (!/^(https?:|mailto:)/i.test(href)) { href = (href.indexOf("@") > 0 ? "mailto:" : "https://") + href; }
+    if (range && range.collapsed) {
+      var a = document.createElement("a");
+      a.href = href;
+      a.textContent = href.replace(/^mailto:/i, "");
+      range.insertNode(a);
+    } else {
+      document.execCommand("createLink", false, href);
+    }
+    sync();
+    editor.dispatchEvent(new Event("input", { bubbles: true }));
+  }
+  document.getElementById("editor-link-apply").addEventListener("click", applyLink);
+  document.getElementById("editor-link-cancel").addEventListener("click", closeLink);
+  linkInput.addEventListener("keydown", function (ev) {
+    if (ev.key === "Enter") { ev.preventDefault(); applyLink(); }
+    if (ev.key === "Escape") { ev.preventDefault(); closeLink(); }
+  });
+
+  function run(command) {
+    editor.focus();
+    if (command === "link") { askLink(); return; }
+    if (command === "blockquote") {
+      var inQuote = window.getSelection().anchorNode && window.getSelection().anchorNode.parentElement &&
+        window.getSelection().anchorNode.parentElement.closest("blockquote");
+      document.execCommand("formatBlock", false, inQuote ? "div" : "blockquote");
+    } else {
+      document.execCommand(command, false, null);
+    }
+    sync();
+    states();
+    editor.dispatchEvent(new Event("input", { bubbles: true }));
+  }
+  toolbar.addEventListener("click", function (ev) {
+    var button = ev.target.closest ? ev.target.closest("button[data-command]") : null;
+    if (button) { run(button.getAttribute("data-command")); }
+  });
+  // Shortcuts: Ctrl/Cmd+B and +I (the browser's own), +K link, +Shift+7/8/9 numbers, bullets, quote.
+  editor.addEventListener("keydown", function (ev) {
+    if (!(ev.ctrlKey || ev.metaKey) || ev.altKey) { return; }
+    var key = ev.key.toLowerCase();
+    var command = null;
+    if (!ev.shiftKey && key === "k") { command = "link"; }
+    if (ev.shiftKey && (ev.code === "Digit7" || key === "7")) { command = "insertOrderedList"; }
+    if (ev.shiftKey && (ev.code === "Digit8" || key === "8")) { command = "insertUnorderedList"; }
+    if (ev.shiftKey && (ev.code === "Digit9" || key === "9")) { command = "blockquote"; }
+    if (command) { ev.preventDefault(); run(command); }
+  });
+  // Pasted text arrives as text: formatting from elsewhere (and its styles) stays out.
+  editor.addEventListener("paste", function (ev) {
+    if (!ev.clipboardData) { return; }
+    ev.preventDefault();
+    document.execCommand("insertText", false, ev.clipboardData.getData("text/plain"));
+  });
+})();
+
 (function () {
   "use strict";
   var form = document.getElementById("compose");

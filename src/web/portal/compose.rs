@@ -126,7 +126,7 @@ pub fn render(web: &Web, signed: &Signed, form: &Form, status: StatusCode) -> Re
     let attached: u64 = f.files.iter().map(|file| file.size).sum();
     let values = context! {
         draft => draft_id_text(form.draft), purpose => f.purpose, id => f.of, to => f.to, cc => f.cc, bcc => f.bcc,
-        subject => f.subject, body => f.text, error => form.error, internal, reply => f.purpose.starts_with("reply"),
+        subject => f.subject, body => f.text, body_html => f.html, error => form.error, internal, reply => f.purpose.starts_with("reply"),
         mode => if f.mode.is_empty() { "external" } else { f.mode.as_str() },
         read_receipt => f.read_receipt, restriction => f.restriction, expiries => expiries(web, &f.expiry),
         limit => c.messages.attachment_limit, limit_text => web.pages.catalogues.say(signed.lang, &size_words(c.messages.attachment_limit)),

@@ -159,6 +159,11 @@ fn fill(c: &mut DraftContent, got: &Received) {
     c.bcc = got.field("bcc").to_string();
     c.subject = got.field("subject").to_string();
     c.text = got.field("body").to_string();
+    c.html = String::new();
+    if let Some((html, text)) = send::formatted(got.field("body_html")) {
+        c.html = html;
+        c.text = text;
+    }
     c.mode = got.field("mode").to_string();
     c.read_receipt = got.field("read_receipt") == "yes";
     c.restriction = got.field("restriction").to_string();
@@ -259,7 +264,7 @@ fn draft_of(web: &Web, req: &Req, signed: &Signed, saved: &Opened) -> Result<Dra
         bcc: c.bcc.clone(),
         subject: c.subject.clone(),
         text: c.text.clone(),
-        html: None,
+        html: (!c.html.is_empty()).then(|| c.html.clone()),
         attachments,
         options: Options {
             mode,
