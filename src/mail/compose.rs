@@ -134,6 +134,22 @@ fn address_list(out: &mut String, name: &str, addresses: &[String]) {
     }
 }
 
+/// `address` with its display name, as an address header carries it: the
+/// name quoted (plain ASCII) or as encoded words, control characters dropped.
+pub fn mailbox(name: Option<&str>, address: &str) -> String {
+    let name: String = name.unwrap_or("").chars().filter(|c| !c.is_control()).collect();
+    let name = name.trim();
+    if name.is_empty() {
+        return address.to_string();
+    }
+    if name.is_ascii() && name.len() < 200 {
+        let quoted = name.replace('\\', "\\\\").replace('"', "\\\"");
+        format!("\"{quoted}\" <{address}>")
+    } else {
+        format!("{} <{address}>", encode_words(name).replace("\r\n ", " "))
+    }
+}
+
 /// RFC 2047 encoded words for a header value that is not plain ASCII, folded
 /// so no line is too long.
 pub fn encode_words(value: &str) -> String {

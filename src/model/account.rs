@@ -53,6 +53,9 @@ pub struct Preferences {
     pub time_zone: String,
     /// Added under messages the user writes in the portal.
     pub signature: String,
+    /// The name shown beside the address on messages the user writes (empty:
+    /// the name the other party used for them, if any).
+    pub display_name: String,
     /// Language code of the pages (`en`).
     pub language: String,
     /// Saved by the user at least once (until then the form suggests the
@@ -68,6 +71,7 @@ impl Default for Preferences {
             week_starts: "monday".into(),
             time_zone: "UTC".into(),
             signature: String::new(),
+            display_name: String::new(),
             language: String::new(),
             saved: false,
         }

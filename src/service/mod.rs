@@ -2,6 +2,7 @@
 
 pub mod access;
 pub mod accounts;
+pub mod addresses;
 pub mod admin;
 pub mod audit;
 pub mod audit_export;

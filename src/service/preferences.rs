@@ -30,8 +30,12 @@ pub struct Choice<'a> {
     pub week_starts: &'a str,
     pub time_zone: &'a str,
     pub signature: &'a str,
+    pub display_name: &'a str,
     pub language: &'a str,
 }
+
+/// Longest display name, in characters.
+pub const NAME_MAX: usize = 100;
 
 /// The preferences, or what is wrong with the first bad field.
 pub fn check(c: &Choice<'_>) -> Result<Preferences, Text> {
@@ -56,7 +60,12 @@ pub fn check(c: &Choice<'_>) -> Result<Preferences, Text> {
     if signature.chars().count() > SIGNATURE_MAX {
         return Err(Text::new("note-signature-too-long").with("most", SIGNATURE_MAX));
     }
+    let display_name = c.display_name.trim();
+    if display_name.chars().count() > NAME_MAX || display_name.chars().any(char::is_control) {
+        return Err(Text::new("note-display-name-bad").with("most", NAME_MAX));
+    }
     Ok(Preferences {
+        display_name: display_name.into(),
         date_format: c.date_format.into(),
         clock_hours,
         week_starts: c.week_starts.into(),
@@ -308,10 +317,19 @@ mod tests {
             week_starts: "sunday",
             time_zone: "Europe/London",
             signature: "Pat\r\nPartner Ltd\r\n",
+            display_name: " Pat Partner ",
             language: "en",
         };
         let p = check(&ok).unwrap();
         assert_eq!(p.signature, "Pat\nPartner Ltd");
+        assert_eq!(p.display_name, "Pat Partner");
+        assert!(
+            check(&Choice {
+                display_name: "Pat\r\nBcc: x@y.z",
+                ..ok
+            })
+            .is_err()
+        );
         let refused = check(&Choice {
             time_zone: "Mars/Olympus",
             ..ok

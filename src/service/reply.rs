@@ -4,6 +4,7 @@
 use mail_parser::{Address, MessageParser};
 
 use super::Context;
+use super::addresses::Names;
 use super::send_error::SendError;
 use crate::model::{MailboxEntry, MessageRecord};
 
@@ -12,9 +13,14 @@ use crate::model::{MailboxEntry, MessageRecord};
 pub struct ReplyDraft {
     pub to: Vec<String>,
     pub cc: Vec<String>,
+    /// The display names the original gave its parties.
+    pub names: Names,
     pub subject: String,
-    /// The original, quoted with "> ", under an attribution line.
+    /// The original's text, each line quoted with "> ".
     pub quoted: String,
+    /// Who wrote the original (as its From header shows them) and when it came.
+    pub original_from: String,
+    pub original_at: i64,
     /// The original's Message-ID and References, for threading.
     pub parent_id: String,
     pub references: String,
@@ -39,6 +45,14 @@ pub fn draft(ctx: &Context, author: &str, id: u64, all: bool) -> Result<ReplyDra
         from.push(record.envelope_from.clone());
     }
     let (to_orig, cc_orig) = (plain(msg.to()), plain(msg.cc()));
+    let mut names = Names::default();
+    for header in [msg.from(), msg.to(), msg.cc()].into_iter().flatten() {
+        for a in header.iter() {
+            if let (Some(address), Some(name)) = (a.address(), a.name()) {
+                names.set(address, name);
+            }
+        }
+    }
     let own = |a: &String| a.eq_ignore_ascii_case(author);
     let author_wrote_it = from.iter().any(own);
     let mut to: Vec<String> = if author_wrote_it { to_orig.clone() } else { from.clone() };
@@ -61,12 +75,14 @@ pub fn draft(ctx: &Context, author: &str, id: u64, all: bool) -> Result<ReplyDra
         format!("Re: {}", record.subject)
     };
     let body = msg.body_text(0).map(std::borrow::Cow::into_owned).unwrap_or_default();
-    let quoted = quote(&record.from, &super::utc_text(record.received_at), &body);
     Ok(ReplyDraft {
         to,
         cc,
+        names,
         subject,
-        quoted,
+        quoted: quote(&body),
+        original_from: record.from.clone(),
+        original_at: record.received_at,
         parent_id: msg.message_id().map(|m| format!("<{m}>")).unwrap_or_default(),
         references: msg
             .references()
@@ -96,8 +112,9 @@ fn plain(header: Option<&Address<'_>>) -> Vec<String> {
         .unwrap_or_default()
 }
 
-fn quote(from: &str, when: &str, body: &str) -> String {
-    let mut out = format!("\n\nOn {when}, {from} wrote:\n");
+/// The original's lines (the first 2,000), each quoted with "> ".
+fn quote(body: &str) -> String {
+    let mut out = String::new();
     for line in body.lines().take(2000) {
         out.push_str(if line.is_empty() { ">" } else { "> " });
         out.push_str(line);

@@ -16,6 +16,8 @@ pub const EXPIRY_CHOICES: [u32; 3] = [1, 7, 30];
 /// Longest subject accepted, in characters.
 const SUBJECT_MAX: usize = 500;
 
+use super::addresses::{Names, parse_mailboxes};
+pub use super::addresses::{parse_addresses, valid_address};
 pub use super::send_error::SendError;
 
 /// New message, or an answer to one in the author's mailbox.
@@ -79,16 +81,19 @@ pub async fn send(ctx: &Context, draft: Draft) -> Result<u64, SendError> {
         return Err(SendError::Refused(Text::new("note-sending-off")));
     }
     let internal = ctx.config.is_internal(&draft.author);
-    let (to, cc, thread) = match draft.purpose {
+    let (to, cc, thread, mut names) = match draft.purpose {
         Purpose::Reply { id, all } => {
             let r = reply::draft(ctx, &draft.author, id, all)?;
-            (r.to, r.cc, Some((r.parent_id, r.references)))
+            (r.to, r.cc, Some((r.parent_id, r.references)), r.names)
         }
         Purpose::New => {
-            let (to, cc) = new_recipients(ctx, &draft, internal)?;
-            (to, cc, None)
+            let (to, cc, names) = new_recipients(ctx, &draft, internal)?;
+            (to, cc, None, names)
         }
     };
+    if !account.preferences.display_name.is_empty() {
+        names.set(&draft.author, &account.preferences.display_name);
+    }
     let bcc = if internal { parse_addresses(&draft.bcc)? } else { Vec::new() };
     let mut recipients: Vec<String> = to.iter().chain(&cc).cloned().collect();
     for b in bcc {
@@ -111,9 +116,11 @@ pub async fn send(ctx: &Context, draft: Draft) -> Result<u64, SendError> {
     }
     let queue_id = ctx.queue_ids.next();
     let data = {
-        let (ctx, draft, to, cc) = (ctx.clone(), draft.clone(), to.clone(), cc.clone());
+        let from = names.mailbox(&draft.author);
+        let (to, cc) = (names.mailboxes(&to), names.mailboxes(&cc));
+        let (ctx, draft) = (ctx.clone(), draft.clone());
         // Base64 of the attachments is work: off the async threads.
-        smol::unblock(move || write_message(&ctx, &draft, (&to, &cc), thread.as_ref(), queue_id)).await
+        smol::unblock(move || write_message(&ctx, &draft, (&from, &to, &cc), thread.as_ref(), queue_id)).await
     };
     let delivery = Delivery {
         queue_id,
@@ -144,14 +151,16 @@ pub fn formatted(html: &str) -> Option<(String, String)> {
     (!text.trim().is_empty()).then_some((safe, text))
 }
 
-/// Recipients of a new message: anyone for internal authors; for external
-/// ones only internal addresses, and nothing at all in lite mode.
-fn new_recipients(ctx: &Context, draft: &Draft, internal: bool) -> Result<(Vec<String>, Vec<String>), SendError> {
+/// Recipients of a new message (with the names typed for them): anyone for
+/// internal authors; for external ones only internal addresses, and nothing
+/// at all in lite mode.
+fn new_recipients(ctx: &Context, draft: &Draft, internal: bool) -> Result<(Vec<String>, Vec<String>, Names), SendError> {
     if !may_compose(ctx, &draft.author) {
         return Err(SendError::Refused(Text::new("note-no-compose")));
     }
-    let to = parse_addresses(&draft.to)?;
-    let cc = parse_addresses(&draft.cc)?;
+    let mut names = Names::default();
+    let to = names.take(parse_mailboxes(&draft.to)?);
+    let cc = names.take(parse_mailboxes(&draft.cc)?);
     if !internal && let Some(outside) = to.iter().chain(&cc).find(|a| !ctx.config.is_internal(a)) {
         let domains = ctx.config.internal_domains.join(", ");
         let refusal = if domains.is_empty() {
@@ -161,46 +170,7 @@ fn new_recipients(ctx: &Context, draft: &Draft, internal: bool) -> Result<(Vec<S
         };
         return Err(SendError::Refused(refusal.with("outside", outside.as_str())));
     }
-    Ok((to, cc))
-}
-
-/// Addresses typed into a field, separated by commas, semicolons or spaces;
-/// `Name <address>` is accepted. The first malformed one is named.
-pub fn parse_addresses(field: &str) -> Result<Vec<String>, SendError> {
-    let mut out: Vec<String> = Vec::new();
-    for item in field.split([',', ';', '\n']).map(str::trim).filter(|s| !s.is_empty()) {
-        let address = match (item.rfind('<'), item.ends_with('>')) {
-            (Some(open), true) => &item[open + 1..item.len() - 1],
-            _ => item,
-        };
-        for a in address.split_whitespace() {
-            if !valid_address(a) {
-                return Err(SendError::Refused(
-                    Text::new("note-not-an-address").with("address", format!("{a:?}")),
-                ));
-            }
-            if !out.iter().any(|x| x.eq_ignore_ascii_case(a)) {
-                out.push(a.to_string());
-            }
-        }
-    }
-    Ok(out)
-}
-
-/// local@domain with a dotted domain, printable ASCII, no quoting or brackets.
-pub fn valid_address(a: &str) -> bool {
-    let Some((local, domain)) = a.rsplit_once('@') else {
-        return false;
-    };
-    let ok_char = |c: char| c.is_ascii_graphic() && !"<>()[]\\,;:\"@".contains(c);
-    !local.is_empty()
-        && local.len() <= 64
-        && domain.len() <= 253
-        && local.chars().all(ok_char)
-        && domain.contains('.')
-        && domain
-            .split('.')
-            .all(|l| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+    Ok((to, cc, names))
 }
 
 fn check_content(ctx: &Context, draft: &Draft) -> Result<(), SendError> {
@@ -251,12 +221,18 @@ fn portal_options(ctx: &Context, o: &Options, internal: bool) -> Result<PortalSe
     })
 }
 
-fn write_message(ctx: &Context, draft: &Draft, (to, cc): (&[String], &[String]), thread: Option<&Thread>, queue_id: u64) -> Vec<u8> {
+fn write_message(
+    ctx: &Context,
+    draft: &Draft,
+    (from, to, cc): (&str, &[String], &[String]),
+    thread: Option<&Thread>,
+    queue_id: u64,
+) -> Vec<u8> {
     let message_id = format!("<{}@{}>", queue_id_text(queue_id), ctx.hostname);
     let date = crate::mail::headers::date_now();
     let boundary = compose::new_boundary();
     let outgoing = Outgoing {
-        from: &draft.author,
+        from,
         to,
         cc,
         subject: &draft.subject,

@@ -207,3 +207,6 @@ error-start-page = Zur Startseite
 # Tab title of the print view of a message without a subject.
 print-no-subject = (kein Betreff)
 print-button = Drucken
+
+preferences-name-label = Ihr Name
+preferences-name-hint = Wird neben { $address } in Nachrichten angezeigt, die Sie schreiben. Leer: der Name, den die andere Seite für Sie verwendet hat, falls vorhanden.

@@ -267,3 +267,6 @@ editor-link = Link (Strg+K)
 editor-link-address = Linkadresse
 editor-link-apply = Link einfügen
 editor-link-cancel = Abbrechen
+
+# The line above the quoted original in a reply; $when: its date as the user reads dates; $from: its sender.
+compose-quote-attribution = Am { $when } schrieb { $from }:

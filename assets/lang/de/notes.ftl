@@ -249,3 +249,5 @@ note-draft-saved = Entwurf gespeichert.
 note-draft-deleted = Entwurf gelöscht.
 note-draft-kept = Ihre Sitzung war abgelaufen; Ihr Text wurde als Entwurf gespeichert. Melden Sie sich an, um weiterzuschreiben.
 note-drafts-full = Sie haben { $most } Entwürfe, mehr werden nicht aufbewahrt. Senden oder löschen Sie einige unter Entwürfe und speichern Sie dann erneut.
+
+note-display-name-bad = Ihr Name darf höchstens { $most } Zeichen lang sein, in einer Zeile.

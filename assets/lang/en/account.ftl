@@ -207,3 +207,6 @@ error-start-page = Go to the start page
 # Tab title of the print view of a message without a subject.
 print-no-subject = (no subject)
 print-button = Print
+
+preferences-name-label = Your name
+preferences-name-hint = Shown beside { $address } on messages you write. Left empty, the name the other party used for you, if any.

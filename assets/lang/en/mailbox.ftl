@@ -266,3 +266,6 @@ editor-link = Link (Ctrl+K)
 editor-link-address = Link address
 editor-link-apply = Add link
 editor-link-cancel = Cancel
+
+# The line above the quoted original in a reply; $when: its date as the user reads dates; $from: its sender.
+compose-quote-attribution = On { $when }, { $from } wrote:

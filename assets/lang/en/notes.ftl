@@ -240,3 +240,5 @@ note-draft-saved = Draft saved.
 note-draft-deleted = Draft deleted.
 note-draft-kept = Your session had ended, so what you wrote was kept as a draft. Sign in to go on writing.
 note-drafts-full = You have { $most } drafts, as many as are kept. Send or delete some in Drafts, then save again.
+
+note-display-name-bad = Your name can be at most { $most } characters, on one line.

@@ -207,3 +207,6 @@ error-start-page = Ir a la página de inicio
 # Título de la pestaña de la vista de impresión de un mensaje sin asunto.
 print-no-subject = (sin asunto)
 print-button = Imprimir
+
+preferences-name-label = Su nombre
+preferences-name-hint = Se muestra junto a { $address } en los mensajes que escribe. Vacío: el nombre que la otra parte usó para usted, si lo hay.

@@ -266,3 +266,6 @@ editor-link = Enlace (Ctrl+K)
 editor-link-address = Dirección del enlace
 editor-link-apply = Añadir enlace
 editor-link-cancel = Cancelar
+
+# The line above the quoted original in a reply; $when: its date as the user reads dates; $from: its sender.
+compose-quote-attribution = El { $when }, { $from } escribió:

@@ -245,3 +245,5 @@ note-draft-saved = Borrador guardado.
 note-draft-deleted = Borrador eliminado.
 note-draft-kept = Su sesión había terminado; su texto se guardó como borrador. Inicie sesión para seguir escribiendo.
 note-drafts-full = Tiene { $most } borradores, el máximo que se guarda. Envíe o elimine algunos en Borradores y vuelva a guardar.
+
+note-display-name-bad = Su nombre puede tener como máximo { $most } caracteres, en una línea.

@@ -207,3 +207,6 @@ error-start-page = Aller à la page d'accueil
 # Tab title of the print view of a message without a subject.
 print-no-subject = (sans objet)
 print-button = Imprimer
+
+preferences-name-label = Votre nom
+preferences-name-hint = Affiché à côté de { $address } dans les messages que vous écrivez. Vide : le nom que l’autre partie a utilisé pour vous, s’il y en a un.

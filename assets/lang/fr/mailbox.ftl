@@ -266,3 +266,6 @@ editor-link = Lien (Ctrl+K)
 editor-link-address = Adresse du lien
 editor-link-apply = Ajouter le lien
 editor-link-cancel = Annuler
+
+# The line above the quoted original in a reply; $when: its date as the user reads dates; $from: its sender.
+compose-quote-attribution = Le { $when }, { $from } a écrit :

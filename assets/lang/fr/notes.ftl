@@ -260,3 +260,5 @@ note-draft-saved = Brouillon enregistré.
 note-draft-deleted = Brouillon supprimé.
 note-draft-kept = Votre session avait expiré ; votre texte a été conservé comme brouillon. Connectez-vous pour continuer.
 note-drafts-full = Vous avez { $most } brouillons, le maximum conservé. Envoyez-en ou supprimez-en dans Brouillons, puis enregistrez à nouveau.
+
+note-display-name-bad = Votre nom peut compter au plus { $most } caractères, sur une ligne.

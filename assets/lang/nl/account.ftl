@@ -207,3 +207,6 @@ error-start-page = Naar de startpagina
 # Tab title of the print view of a message without a subject.
 print-no-subject = (geen onderwerp)
 print-button = Afdrukken
+
+preferences-name-label = Uw naam
+preferences-name-hint = Staat naast { $address } in berichten die u schrijft. Leeg: de naam die de andere partij voor u gebruikte, als die er is.

@@ -266,3 +266,6 @@ editor-link = Link (Ctrl+K)
 editor-link-address = Linkadres
 editor-link-apply = Link toevoegen
 editor-link-cancel = Annuleren
+
+# The line above the quoted original in a reply; $when: its date as the user reads dates; $from: its sender.
+compose-quote-attribution = Op { $when } schreef { $from }:

@@ -258,3 +258,5 @@ note-draft-saved = Concept opgeslagen.
 note-draft-deleted = Concept verwijderd.
 note-draft-kept = Uw sessie was verlopen; uw tekst is bewaard als concept. Meld u aan om verder te schrijven.
 note-drafts-full = U hebt { $most } concepten, het maximum dat wordt bewaard. Verstuur of verwijder er enkele in Concepten en sla daarna opnieuw op.
+
+note-display-name-bad = Uw naam mag hoogstens { $most } tekens lang zijn, op één regel.

@@ -25,6 +25,7 @@ pub async fn save(web: &Web, req: &Req, admin: &Admin) -> Result<Resp, WebError>
         // Not asked here: kept as they are.
         week_starts: &kept.week_starts,
         signature: &kept.signature,
+        display_name: &kept.display_name,
         language: req.field("language"),
     };
     match preferences::check(&choice) {

@@ -9,6 +9,7 @@ use minijinja::{Value, context};
 
 use super::shown::parse_id;
 use super::{Signed, WebError, page};
+use crate::i18n::Text;
 use crate::model::{DraftContent, size_words};
 use crate::service::drafts::{self, DraftError};
 use crate::service::send::{self, EXPIRY_CHOICES, SendError};
@@ -43,10 +44,20 @@ pub fn reply_page(web: &Web, signed: &Signed, id: &str, all: bool) -> Result<Res
     let content = DraftContent {
         purpose: if all { "reply_all" } else { "reply" }.into(),
         of: queue_id_text(n),
-        to: draft.to.join(", "),
-        cc: draft.cc.join(", "),
+        to: draft.names.shown(&draft.to),
+        cc: draft.names.shown(&draft.cc),
         subject: draft.subject,
-        text: signature_block(signed) + &draft.quoted,
+        text: format!(
+            "{}\n\n{}\n{}",
+            signature_block(signed),
+            web.pages.catalogues.say(
+                signed.lang,
+                &Text::new("compose-quote-attribution")
+                    .with("when", signed.clock.datetime(draft.original_at))
+                    .with("from", draft.original_from.as_str())
+            ),
+            draft.quoted
+        ),
         ..DraftContent::default()
     };
     render(web, signed, &fresh(content), StatusCode::OK)

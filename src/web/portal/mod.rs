@@ -147,7 +147,7 @@ async fn signed_in_routes(web: &Web, req: &Req, segments: &[&str], get: bool, po
         return if get && is_page(segments) {
             Ok(Resp::redirect(&format!("/login?next={}", encode(&req.path))))
         } else if post && req.is_multipart() && segments == ["compose"] {
-            compose_post::rescue(web, req).await
+            Box::pin(compose_post::rescue(web, req)).await
         } else if post {
             Err(WebError::Forbidden)
         } else {
@@ -202,7 +202,8 @@ async fn reading_routes(web: &Web, req: &Req, signed: &Signed, segments: &[&str]
         ["m", id, "reply"] if get => compose::reply_page(web, signed, id, false),
         ["m", id, "reply-all"] if get => compose::reply_page(web, signed, id, true),
         ["compose"] if get => compose::new_page(web, signed),
-        ["compose"] if post && req.is_multipart() => compose_post::post(web, req, signed).await,
+        // Boxed: saving, sending and its upload make the largest future of any route.
+        ["compose"] if post && req.is_multipart() => Box::pin(compose_post::post(web, req, signed)).await,
         ["drafts"] if get => drafts::folder(web, req, signed),
         ["drafts", id] if get => compose::draft_page(web, signed, id),
         ["drafts", id, "delete"] if post => drafts::delete(web, signed, id).await,

@@ -24,6 +24,7 @@ pub async fn save(web: &Web, req: &Req, signed: &Signed) -> Result<Resp, WebErro
         week_starts: req.field("week_starts"),
         time_zone: req.field("time_zone"),
         signature: req.field("signature"),
+        display_name: req.field("display_name"),
         language: req.field("language"),
     };
     match preferences::check(&choice) {
@@ -41,6 +42,7 @@ pub async fn save(web: &Web, req: &Req, signed: &Signed) -> Result<Resp, WebErro
                 week_starts: choice.week_starts.into(),
                 time_zone: choice.time_zone.into(),
                 signature: choice.signature.into(),
+                display_name: choice.display_name.into(),
                 language: choice.language.into(),
                 // What was typed stays chosen (the form does not suggest a zone over it).
                 saved: true,
@@ -69,6 +71,7 @@ fn render(web: &Web, signed: &Signed, p: &Preferences, said: Option<&Text>, stat
     let values = context! {
         formats, weeks, languages, zones => preferences::time_zones(), common_zones => preferences::COMMON_ZONES, zone => p.time_zone, saved => p.saved,
         clock_hours => p.clock_hours, signature => p.signature, signature_max => SIGNATURE_MAX,
+        display_name => p.display_name, name_max => preferences::NAME_MAX,
         now => signed.clock.datetime(now()), notice, error,
     };
     let resp = page(web, "preferences.html", signed, values)?;
