@@ -10,6 +10,7 @@ pub mod certificates;
 pub mod dashboard;
 pub mod directory;
 pub mod drafts;
+pub mod forward;
 pub mod gone;
 pub mod health;
 pub mod indexing;

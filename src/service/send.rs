@@ -24,7 +24,14 @@ pub use super::send_error::SendError;
 #[derive(Debug, Clone, Copy)]
 pub enum Purpose {
     New,
-    Reply { id: u64, all: bool },
+    Reply {
+        id: u64,
+        all: bool,
+    },
+    /// A new message carrying message `id` of the author's mailbox (which must still be answerable).
+    Forward {
+        id: u64,
+    },
 }
 
 /// The sender's choices (only internal authors get to make them).
@@ -87,6 +94,11 @@ pub async fn send(ctx: &Context, draft: Draft) -> Result<u64, SendError> {
             (r.to, r.cc, Some((r.parent_id, r.references)), r.names)
         }
         Purpose::New => {
+            let (to, cc, names) = new_recipients(ctx, &draft, internal)?;
+            (to, cc, None, names)
+        }
+        Purpose::Forward { id } => {
+            reply::answerable(ctx, &draft.author, id)?;
             let (to, cc, names) = new_recipients(ctx, &draft, internal)?;
             (to, cc, None, names)
         }

@@ -13,6 +13,8 @@ compose page and Drafts at 1280x800 and 390x844, light and dark; axe on them.
 Env: CLOISTER_BIN (required), ARTEFACTS (screenshots and the cloister log).
 """
 
+import email.message
+import email.policy
 import re
 import sys
 from pathlib import Path
@@ -186,6 +188,44 @@ def hostile_author(page, cloister, sink) -> None:
         reader_context.close()
 
 
+def contract() -> bytes:
+    msg = email.message.EmailMessage()
+    msg["From"], msg["To"], msg["Subject"] = SENDER, PARTNER, "[secure] Contract"
+    msg.set_content("Please review clause 4.")
+    msg.add_attachment(b"%PDF-1.4 contract", maintype="application", subtype="pdf", filename="contract.pdf")
+    return msg.as_bytes(policy=email.policy.SMTP)
+
+
+def partner_forwards(page, cloister, sink) -> None:
+    step("the partner forwards a message with its attachment: refused outside the organisation, sent inside")
+    cloister.send_raw(SENDER, [PARTNER], contract())
+    context = page.context.browser.new_context(ignore_https_errors=True)
+    partner = context.new_page()
+    try:
+        harness.submit_password(partner, cloister.base_url + "/login", PARTNER, CHOSEN)
+        partner.wait_for_selector("form#sign-out button")
+        partner.click("a:has-text('Contract')")
+        partner.click("button#forward-button")
+        partner.wait_for_selector("form#compose")
+        harness.expect(partner.locator("h1#compose-title")).to_have_text("Forward")
+        harness.expect(partner.locator("li.chip")).to_contain_text("contract.pdf")
+        assert "Forwarded message" in partner.inner_text("#editor")
+        partner.fill("#to", "outsider@other.test")
+        partner.click("button#send")
+        harness.expect(partner.locator("#compose-error")).to_contain_text("example.org")
+        harness.expect(partner.locator("li.chip")).to_contain_text("contract.pdf")
+        a11y(partner, "forward refused")
+        shot(partner, "forward-refused")
+        partner.fill("#to", BOB)
+        partner.click("button#send")
+        partner.wait_for_url(lambda url: urlparse(url).path == "/sent")
+        mail = sink.wait_for(lambda m: BOB in m.rcpts and "Please review clause 4." in m.text())
+        assert [p.get_filename() for p in mail.message().iter_attachments()] == ["contract.pdf"]
+        assert not [m for m in list(sink.messages) if "outsider@other.test" in m.rcpts], "nothing left the organisation"
+    finally:
+        context.close()
+
+
 def session_runs_out(page, sink) -> None:
     step("sessions that end after 12 s of idle: a partner writes a message")
     short = harness.Cloister(sink.port, extra="[portal]\nsession_idle_minutes = 0.2\n")
@@ -229,6 +269,7 @@ def session_runs_out(page, sink) -> None:
 def journey(page, cloister: harness.Cloister, sink: harness.SmtpSink) -> None:
     write_and_resume(page, cloister, sink)
     hostile_author(page, cloister, sink)
+    partner_forwards(page, cloister, sink)
     session_runs_out(page, sink)
 
 

@@ -270,3 +270,13 @@ editor-link-cancel = Abbrechen
 
 # The line above the quoted original in a reply; $when: its date as the user reads dates; $from: its sender.
 compose-quote-attribution = Am { $when } schrieb { $from }:
+
+message-forward = Weiterleiten
+compose-forward-title = Weiterleiten
+# The block above a forwarded message's text; $when: its date as the user reads dates.
+compose-forward-block =
+    ---------- Weitergeleitete Nachricht ----------
+    Von: { $from }
+    Datum: { $when }
+    Betreff: { $subject }
+    An: { $to }

@@ -269,3 +269,13 @@ editor-link-cancel = Cancel
 
 # The line above the quoted original in a reply; $when: its date as the user reads dates; $from: its sender.
 compose-quote-attribution = On { $when }, { $from } wrote:
+
+message-forward = Forward
+compose-forward-title = Forward
+# The block above a forwarded message's text; $when: its date as the user reads dates.
+compose-forward-block =
+    ---------- Forwarded message ----------
+    From: { $from }
+    Date: { $when }
+    Subject: { $subject }
+    To: { $to }

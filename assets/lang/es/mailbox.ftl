@@ -269,3 +269,13 @@ editor-link-cancel = Cancelar
 
 # The line above the quoted original in a reply; $when: its date as the user reads dates; $from: its sender.
 compose-quote-attribution = El { $when }, { $from } escribió:
+
+message-forward = Reenviar
+compose-forward-title = Reenviar
+# The block above a forwarded message's text; $when: its date as the user reads dates.
+compose-forward-block =
+    ---------- Mensaje reenviado ----------
+    De: { $from }
+    Fecha: { $when }
+    Asunto: { $subject }
+    Para: { $to }

@@ -269,3 +269,13 @@ editor-link-cancel = Annuler
 
 # The line above the quoted original in a reply; $when: its date as the user reads dates; $from: its sender.
 compose-quote-attribution = Le { $when }, { $from } a écrit :
+
+message-forward = Transférer
+compose-forward-title = Transférer
+# The block above a forwarded message's text; $when: its date as the user reads dates.
+compose-forward-block =
+    ---------- Message transféré ----------
+    De: { $from }
+    Date: { $when }
+    Objet: { $subject }
+    À: { $to }

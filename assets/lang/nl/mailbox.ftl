@@ -269,3 +269,13 @@ editor-link-cancel = Annuleren
 
 # The line above the quoted original in a reply; $when: its date as the user reads dates; $from: its sender.
 compose-quote-attribution = Op { $when } schreef { $from }:
+
+message-forward = Doorsturen
+compose-forward-title = Doorsturen
+# The block above a forwarded message's text; $when: its date as the user reads dates.
+compose-forward-block =
+    ---------- Doorgestuurd bericht ----------
+    Van: { $from }
+    Datum: { $when }
+    Onderwerp: { $subject }
+    Aan: { $to }

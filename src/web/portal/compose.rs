@@ -13,7 +13,7 @@ use crate::i18n::Text;
 use crate::model::{DraftContent, size_words};
 use crate::service::drafts::{self, DraftError};
 use crate::service::send::{self, EXPIRY_CHOICES, SendError};
-use crate::service::{accounts, intake::queue_id_text, now, reply};
+use crate::service::{accounts, forward, intake::queue_id_text, now, reply};
 use crate::web::Web;
 use crate::web::http::Resp;
 
@@ -61,6 +61,41 @@ pub fn reply_page(web: &Web, signed: &Signed, id: &str, all: bool) -> Result<Res
         ..DraftContent::default()
     };
     render(web, signed, &fresh(content), StatusCode::OK)
+}
+
+/// POST /m/{id}/forward: a new draft with the original quoted and its files; then its page.
+pub async fn forward(web: &Web, signed: &Signed, id: &str) -> Result<Resp, WebError> {
+    let n = parse_id(id)?;
+    let (original, files) = forward::original(&web.ctx, &signed.session.address, n).map_err(refusal)?;
+    let subject = if original.subject.to_ascii_lowercase().starts_with("fwd:") {
+        original.subject.clone()
+    } else {
+        format!("Fwd: {}", original.subject)
+    };
+    let block = Text::new("compose-forward-block")
+        .with("from", original.from.as_str())
+        .with("to", original.to.as_str())
+        .with("when", signed.clock.datetime(original.received_at))
+        .with("subject", original.subject.as_str());
+    let content = DraftContent {
+        purpose: "forward".into(),
+        of: queue_id_text(n),
+        subject,
+        text: format!(
+            "{}\n\n{}\n\n{}",
+            signature_block(signed),
+            web.pages.catalogues.say(signed.lang, &block),
+            original.text
+        ),
+        ..DraftContent::default()
+    };
+    let saved = forward::start(&web.ctx, &signed.session.address, content, files)
+        .await
+        .map_err(|e| match e {
+            forward::ForwardError::Send(e) => refusal(e),
+            forward::ForwardError::Draft(e) => draft_error(e),
+        })?;
+    Ok(Resp::redirect(&format!("/drafts/{}", draft_id_text(saved.id))))
 }
 
 /// GET /drafts/{id}: a saved draft, to go on writing.

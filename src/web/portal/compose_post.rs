@@ -234,6 +234,9 @@ fn draft_of(web: &Web, req: &Req, signed: &Signed, saved: &Opened) -> Result<Dra
             id: parse_id(&c.of).map_err(|_| Text::new("note-reply-missing"))?,
             all: c.purpose == "reply_all",
         },
+        "forward" => Purpose::Forward {
+            id: parse_id(&c.of).map_err(|_| Text::new("note-reply-missing"))?,
+        },
         _ => Purpose::New,
     };
     let mode = match c.mode.as_str() {

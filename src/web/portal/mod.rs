@@ -201,6 +201,7 @@ async fn reading_routes(web: &Web, req: &Req, signed: &Signed, segments: &[&str]
         ["m", id, "grant"] if post => tracking::access(web, req, signed, id, true).await,
         ["m", id, "reply"] if get => compose::reply_page(web, signed, id, false),
         ["m", id, "reply-all"] if get => compose::reply_page(web, signed, id, true),
+        ["m", id, "forward"] if post => compose::forward(web, signed, id).await,
         ["compose"] if get => compose::new_page(web, signed),
         // Boxed: saving, sending and its upload make the largest future of any route.
         ["compose"] if post && req.is_multipart() => Box::pin(compose_post::post(web, req, signed)).await,
