@@ -27,7 +27,7 @@ pub struct Metrics {
     /// Recipients by decision: `vault`, `relay`, `tls_first`.
     recipients: [AtomicU64; 3],
     /// Outbox attempts by kind (`OutboxKind::code` - 1) and outcome.
-    deliveries: [[AtomicU64; 3]; 9],
+    deliveries: [[AtomicU64; 3]; OutboxKind::ALL.len()],
     /// Sign-ins: [portal ok, portal failed, admin ok, admin failed].
     sign_ins: [AtomicU64; 4],
     http_buckets: [AtomicU64; LATENCY_BUCKETS.len()],
@@ -213,6 +213,7 @@ fn kind_label(kind: OutboxKind) -> &'static str {
         OutboxKind::SignInCode => "sign_in_code",
         OutboxKind::ReadReceipt => "read_receipt",
         OutboxKind::BccCopy => "bcc_copy",
+        OutboxKind::Welcome => "welcome",
     }
 }
 

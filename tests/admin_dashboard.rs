@@ -163,8 +163,8 @@ fn mail_the_relay_will_not_take_shows_as_waiting_with_its_age() {
     let a = admin::add(&cl, "root");
     let mut root = admin::signed_in(&cl, &a);
     let page = root.get("/admin");
-    // The relayed copy, the partner's first-contact mail and the notice.
-    assert_eq!(figure(&page, "outbox-pending"), 3, "{}", page.body);
+    // The relayed copy, the partner's first-contact mail and the notice, the sender's welcome.
+    assert_eq!(figure(&page, "outbox-pending"), 4, "{}", page.body);
     assert!(
         inner(&page, "outbox-oldest").ends_with(" second") || inner(&page, "outbox-oldest").ends_with(" seconds"),
         "{}",
@@ -172,17 +172,18 @@ fn mail_the_relay_will_not_take_shows_as_waiting_with_its_age() {
     );
     assert_eq!(href_of(&page, "outbox-pending"), "/admin/monitor#dead");
     let monitor = root.get("/admin/monitor");
-    assert_eq!(figure(&monitor, "waiting"), 3, "the monitor's outbox says the same");
+    assert_eq!(figure(&monitor, "waiting"), 4, "the monitor's outbox says the same");
     assert!(monitor.body.contains("waiting to be sent, the oldest for "));
     let pending = cl.outbox().iter().filter(|r| r["state"] == "pending").count();
-    assert_eq!(pending, 3, "the CLI sees the same rows");
-    // The held message's story lists its own two rows, not the relayed one.
+    assert_eq!(pending, 4, "the CLI sees the same rows");
+    // The held message's story lists its own three rows (the sender's welcome
+    // came with it), not the relayed one.
     let story = root.get(&format!("/admin/message?id={held}"));
     let rows = &story.body[story.body.find("id=\"outbox\"").expect("an outbox table")..];
     let rows = &rows[..rows.find("</table>").unwrap()];
-    assert_eq!(rows.matches("<tr><td>").count(), 2, "{rows}");
+    assert_eq!(rows.matches("<tr><td>").count(), 3, "{rows}");
     assert!(
-        rows.contains("first-contact") && rows.contains("notification") && rows.contains("pending"),
+        rows.contains("welcome") && rows.contains("first-contact") && rows.contains("notification") && rows.contains("pending"),
         "{rows}"
     );
 }

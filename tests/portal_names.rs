@@ -122,3 +122,53 @@ fn a_reply_carries_the_names_of_the_original_and_dates_it_as_the_writer_reads_da
     assert_eq!(header(&answer, "From"), "\"Pat Partner\" <pat@partner.test>");
     assert_eq!(header(&answer, "To"), "\"Alice Example\" <alice@example.org>");
 }
+
+#[test]
+fn suggestions_are_the_users_own_correspondents_most_frequent_first() {
+    let p = Portal::start("");
+    let mut pat = p.signed_in_user("pat@partner.test", GOOD);
+    let mut client = smtp::Client::connect(p.cl.smtp);
+    client.cmd("EHLO x");
+    for (from, subject) in [
+        ("Alice Example <alice@example.org>", "One"),
+        ("carol@example.org", "Two"),
+        ("Alice Example <alice@example.org>", "Three"),
+    ] {
+        let envelope = if from.contains('<') { "alice@example.org" } else { from };
+        let headers = [
+            format!("From: {from}"),
+            "To: pat@partner.test, quinn@partner.test".to_string(),
+            format!("Subject: [secure] {subject}"),
+        ];
+        let refs: Vec<&str> = headers.iter().map(String::as_str).collect();
+        let r = client.send(envelope, &["pat@partner.test", "quinn@partner.test"], &message(&refs, "Hello.\n"));
+        assert!(r.starts_with("250"), "{r}");
+    }
+    let options = |body: &str| -> Vec<String> {
+        body.split("<datalist id=\"correspondents\">")
+            .nth(1)
+            .unwrap()
+            .split("</datalist>")
+            .next()
+            .unwrap()
+            .split("<option value=\"")
+            .skip(1)
+            .map(|o| o.split('"').next().unwrap().replace("&lt;", "<").replace("&gt;", ">"))
+            .collect()
+    };
+    assert_eq!(
+        options(&pat.get("/compose").body),
+        ["Alice Example <alice@example.org>", "carol@example.org"]
+    );
+
+    // An internal user is offered the people they wrote to, outside the organisation too.
+    let mut alice = p.internal_user("alice@example.org");
+    let r = compose(
+        &mut alice,
+        &[("to", "Quinn Q <quinn@partner.test>"), ("subject", "Hi"), ("body", "Hello.")],
+    );
+    assert_eq!(r.status, 303, "{}", r.body);
+    let offered = options(&alice.get("/compose").body);
+    assert!(offered.contains(&"Quinn Q <quinn@partner.test>".to_string()), "{offered:?}");
+    assert!(!offered.iter().any(|o| o.contains("alice@")), "never oneself: {offered:?}");
+}

@@ -94,13 +94,16 @@ fn keyword_holds_external_recipient_and_relays_internal_one() {
             .then_some(())
     });
     assert!(ok.is_some(), "bob's state becomes relayed");
-    // The external recipient gets the notice and first-contact credentials; the outbox empties.
+    // The external recipient gets the notice and first-contact credentials, the
+    // internal sender (whose account this made) a welcome; the outbox empties.
     let notes = wait_for(Duration::from_secs(10), || {
         let n = sink.notifications();
-        (n.len() == 2).then_some(n)
+        (n.len() == 3).then_some(n)
     })
-    .expect("notification and first-contact mail sent");
-    assert!(notes.iter().all(|n| n.to == vec!["x@other.test".to_string()]));
+    .expect("notification, first-contact and welcome mail sent");
+    let to_partner = notes.iter().filter(|n| n.to == vec!["x@other.test".to_string()]).count();
+    let welcome = notes.iter().filter(|n| n.to == vec!["alice@example.org".to_string()]).count();
+    assert_eq!((to_partner, welcome), (2, 1));
     assert!(wait_for(Duration::from_secs(5), || c.outbox().is_empty().then_some(())).is_some());
 }
 

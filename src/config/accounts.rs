@@ -249,6 +249,10 @@ pub struct Notify {
     /// says only that a message waits, as the product documents advise, so a
     /// forged notice cannot borrow a colleague's name to look genuine).
     pub name_sender: bool,
+    /// Mail an internal user once when their portal account is made (by
+    /// sending a secure message, or by an admin): where the portal is and how
+    /// to sign in.
+    pub welcome_internal: bool,
 }
 
 #[derive(Clone, Copy, Debug, Serialize, Deserialize, PartialEq, Eq)]
@@ -273,6 +277,7 @@ impl Default for Notify {
             dkim_key_file: PathBuf::new(),
             retry_max_age_hours: 48,
             name_sender: false,
+            welcome_internal: true,
         }
     }
 }

@@ -24,6 +24,8 @@ pub enum OutboxKind {
     /// A copy of a message an internal user sent from the portal, to their own
     /// mailbox on the mail server (`messages.bcc_to_mail_server`).
     BccCopy,
+    /// To an internal user whose account was just made: where the portal is and how to sign in.
+    Welcome,
 }
 
 impl OutboxKind {
@@ -39,6 +41,7 @@ impl OutboxKind {
             Self::SignInCode => 7,
             Self::ReadReceipt => 8,
             Self::BccCopy => 9,
+            Self::Welcome => 10,
         }
     }
 
@@ -54,6 +57,7 @@ impl OutboxKind {
             Self::SignInCode => "sign-in code sent to",
             Self::ReadReceipt => "read receipt sent to",
             Self::BccCopy => "copy for the sender's mailbox relayed to",
+            Self::Welcome => "welcome mail sent to",
         }
     }
 
@@ -68,10 +72,11 @@ impl OutboxKind {
             Self::SignInCode => "sign-in code",
             Self::ReadReceipt => "read receipt",
             Self::BccCopy => "copy to the mail server",
+            Self::Welcome => "welcome mail",
         }
     }
 
-    pub const ALL: [OutboxKind; 9] = [
+    pub const ALL: [OutboxKind; 10] = [
         OutboxKind::Relay,
         OutboxKind::BccCopy,
         OutboxKind::Direct,
@@ -81,6 +86,7 @@ impl OutboxKind {
         OutboxKind::PasswordReset,
         OutboxKind::SignInCode,
         OutboxKind::ReadReceipt,
+        OutboxKind::Welcome,
     ];
 }
 

@@ -10,16 +10,18 @@ pub enum Kind {
     SignInCode,
     ReadReceipt,
     DeliveryFailure,
+    Welcome,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 6] = [
+    pub const ALL: [Kind; 7] = [
         Kind::SecureMessage,
         Kind::FirstContact,
         Kind::PasswordReset,
         Kind::SignInCode,
         Kind::ReadReceipt,
         Kind::DeliveryFailure,
+        Kind::Welcome,
     ];
 
     pub fn name(self) -> &'static str {
@@ -30,6 +32,7 @@ impl Kind {
             Kind::SignInCode => "sign_in_code",
             Kind::ReadReceipt => "read_receipt",
             Kind::DeliveryFailure => "delivery_failure",
+            Kind::Welcome => "welcome",
         }
     }
 
@@ -55,6 +58,7 @@ impl Kind {
             Kind::DeliveryFailure => context! {
                 subject => "Contract draft", recipients => "pat@partner.example", reason => "550 5.1.1 mailbox unknown",
             },
+            Kind::Welcome => context! { login => "https://secure.example.org/login", codes => true, address => "alice@example.org" },
         };
         minijinja::value::merge_maps([own, brand])
     }

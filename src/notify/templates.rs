@@ -28,6 +28,9 @@ const BUILT_IN: &[(&str, &str)] = &[
     ("read_receipt.subject", include_str!("../../assets/notify/read_receipt.subject")),
     ("read_receipt.txt", include_str!("../../assets/notify/read_receipt.txt")),
     ("read_receipt.html", include_str!("../../assets/notify/read_receipt.html")),
+    ("welcome.subject", include_str!("../../assets/notify/welcome.subject")),
+    ("welcome.txt", include_str!("../../assets/notify/welcome.txt")),
+    ("welcome.html", include_str!("../../assets/notify/welcome.html")),
     (
         "delivery_failure.subject",
         include_str!("../../assets/notify/delivery_failure.subject"),

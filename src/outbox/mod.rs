@@ -332,7 +332,8 @@ fn classify(ctx: &Context, row: &OutboxRow, sent: Result<String, relay::SendErro
         | OutboxKind::FirstContact
         | OutboxKind::DeliveryFailure
         | OutboxKind::PasswordReset
-        | OutboxKind::ReadReceipt => ctx.config.notify.retry_max_age_hours * 3600,
+        | OutboxKind::ReadReceipt
+        | OutboxKind::Welcome => ctx.config.notify.retry_max_age_hours * 3600,
     };
     match sent {
         Ok(reply) => OutboxOutcome::Delivered { reply },

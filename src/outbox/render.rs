@@ -74,6 +74,14 @@ pub async fn envelope_and_bytes(ctx: &Context, row: &OutboxRow) -> Result<(Strin
             let bytes = compose(ctx, Kind::ReadReceipt, &to, values, &unique).await?;
             Ok((notifier.sender_address(), vec![to], bytes))
         }
+        OutboxKind::Welcome => {
+            let to = row.recipients.first().cloned().unwrap_or_default();
+            let values = context! {
+                login => format!("{}/login", ctx.config.public_url()), codes => ctx.config.portal.sign_in_codes, address => to,
+            };
+            let bytes = compose(ctx, Kind::Welcome, &to, values, &unique).await?;
+            Ok((notifier.sender_address(), vec![to], bytes))
+        }
         OutboxKind::DeliveryFailure => {
             let to = row.recipients.first().cloned().unwrap_or_default();
             let (recipients, reason) = match &row.payload {

@@ -150,6 +150,7 @@ pub async fn add_user(ctx: &Context, admin: &str, address: &str, mail_password: 
         address: address.clone(),
         internal,
         mail_password,
+        welcome: ctx.config.notify.welcome_internal,
         at: now(),
         actor: format!("admin {admin}"),
     });

@@ -183,6 +183,7 @@ fn build_write(
         message_id: d.queue_id,
         now,
         sender: d.sender.clone(),
+        welcome: ctx.config.notify.welcome_internal,
         ..IntakeWrite::default()
     };
     // A portal message's own event (`WrittenInPortal`) says who wrote it from where.

@@ -7,6 +7,7 @@ pub mod admin;
 pub mod audit;
 pub mod audit_export;
 pub mod certificates;
+pub mod correspondents;
 pub mod dashboard;
 pub mod directory;
 pub mod drafts;

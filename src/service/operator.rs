@@ -119,12 +119,13 @@ impl Desk {
         }
     }
 
-    /// An account made by hand; no mail is sent.
+    /// An account made by hand; an internal one is mailed a welcome (`notify.welcome_internal`).
     pub async fn add_user(&self, address: &str) -> Result<Value, OperatorError> {
         let op = WriteOp::Auth(AuthWrite::AddAccount {
             address: address.to_string(),
             internal: self.config.is_internal(address),
             mail_password: false,
+            welcome: self.config.notify.welcome_internal,
             at: now(),
             actor: "operator (cloister user add)".into(),
         });

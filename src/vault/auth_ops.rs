@@ -70,6 +70,8 @@ pub enum AuthWrite {
         internal: bool,
         /// Queue a first-contact mail with a one-time password (made when it goes).
         mail_password: bool,
+        /// Queue a welcome mail (internal accounts).
+        welcome: bool,
         at: i64,
         actor: String,
     },
@@ -145,6 +147,7 @@ pub fn apply(t: &mut Tables<'_>, counters: &mut Counters, w: &AuthWrite) -> Resu
             address,
             internal,
             mail_password,
+            welcome,
             at,
             actor,
         } => {
@@ -153,6 +156,8 @@ pub fn apply(t: &mut Tables<'_>, counters: &mut Counters, w: &AuthWrite) -> Resu
             }
             if *mail_password {
                 queue_mail_about(t, counters, OutboxKind::FirstContact, address, (0, Payload::None), *at)?;
+            } else if *welcome && *internal {
+                queue_mail_about(t, counters, OutboxKind::Welcome, address, (0, Payload::None), *at)?;
             }
             let what = What::AccountAdded {
                 address: address.clone(),

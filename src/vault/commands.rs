@@ -7,6 +7,8 @@ use crate::model::{MailboxEntry, MessageRecord, OutboxKind, Payload, What};
 /// Everything one accepted SMTP transaction (or portal send) stores.
 #[derive(Debug, Default)]
 pub struct IntakeWrite {
+    /// Queue a welcome mail for each internal account this write makes.
+    pub welcome: bool,
     pub message_id: u64,
     pub now: i64,
     pub sender: String,

@@ -115,6 +115,8 @@ fn apply_intake(t: &mut Tables<'_>, counters: &mut Counters, w: &IntakeWrite) ->
         if made {
             if !internal {
                 add_outbox(t, counters, w, OutboxKind::FirstContact, vec![key.clone()], 0)?;
+            } else if w.welcome {
+                add_outbox(t, counters, w, OutboxKind::Welcome, vec![key.clone()], 0)?;
             }
             let what = What::AccountCreated {
                 address: key.clone(),
@@ -217,6 +219,9 @@ fn add_sender_copy(t: &mut Tables<'_>, counters: &mut Counters, w: &IntakeWrite,
             address: sender.to_string(),
         };
         add_event(t, counters, w.message_id, w.now, "cloister", what)?;
+        if w.welcome {
+            add_outbox(t, counters, w, OutboxKind::Welcome, vec![sender.to_string()], 0)?;
+        }
     }
     Ok(())
 }

@@ -115,3 +115,13 @@ mail-failure-not-delivered = konnte nicht zugestellt werden:
 mail-failure-no-retry = Für diese Empfänger wird kein weiterer Versuch unternommen.
 # Text part only, when a support contact is set.
 mail-failure-help = Wenn Sie Hilfe benötigen, wenden Sie sich an { $support }.
+
+## welcome (to an internal user whose portal account was just made)
+
+mail-welcome-subject = Ihr Portal für sichere Nachrichten von { $org }
+mail-welcome-intro = Sie haben jetzt ein Konto im Portal für sichere Nachrichten von { $org } als <strong>{ $recipient }</strong>.
+mail-welcome-uses = Dort sehen Sie, wer Ihre sicheren Nachrichten gelesen hat, können sie zurückrufen oder verlängern, Antworten lesen und neue sichere Nachrichten schreiben.
+mail-welcome-sign-in = Hier anmelden:
+mail-welcome-button = Portal öffnen
+mail-welcome-code = Geben Sie Ihre Adresse ein und wählen Sie „Stattdessen Anmeldecode per E-Mail erhalten“: Kein Passwort nötig. Ein Passwort können Sie auch über „Passwort vergessen?“ festlegen.
+mail-welcome-password = Geben Sie Ihre Adresse ein und wählen Sie „Passwort vergessen?“, um ein Passwort festzulegen.

@@ -115,3 +115,13 @@ mail-failure-not-delivered = could not be delivered:
 mail-failure-no-retry = Nothing more will be tried for these recipients.
 # Text part only, when a support contact is set.
 mail-failure-help = If you need help, contact { $support }.
+
+## welcome (to an internal user whose portal account was just made)
+
+mail-welcome-subject = Your { $org } secure message portal
+mail-welcome-intro = You now have an account on the { $org } secure message portal as <strong>{ $recipient }</strong>.
+mail-welcome-uses = There you can see who has read the secure messages you send, recall them or extend their expiry, read the replies, and write new secure messages.
+mail-welcome-sign-in = Sign in here:
+mail-welcome-button = Open the portal
+mail-welcome-code = Enter your address, then choose “Email me a sign-in code instead”: no password needed. You can also set a password with “Forgot password?”.
+mail-welcome-password = Enter your address, then choose “Forgot password?” to set a password.

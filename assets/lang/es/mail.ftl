@@ -115,3 +115,13 @@ mail-failure-not-delivered = no se pudo entregar:
 mail-failure-no-retry = No se volverá a intentar la entrega a estos destinatarios.
 # Solo parte de texto, cuando hay un contacto de soporte.
 mail-failure-help = Si necesita ayuda, póngase en contacto con { $support }.
+
+## welcome (to an internal user whose portal account was just made)
+
+mail-welcome-subject = Su portal de mensajes seguros de { $org }
+mail-welcome-intro = Ahora tiene una cuenta en el portal de mensajes seguros de { $org } como <strong>{ $recipient }</strong>.
+mail-welcome-uses = Allí puede ver quién ha leído los mensajes seguros que envía, retirarlos o ampliar su caducidad, leer las respuestas y escribir nuevos mensajes seguros.
+mail-welcome-sign-in = Inicie sesión aquí:
+mail-welcome-button = Abrir el portal
+mail-welcome-code = Escriba su dirección y elija «Enviarme un código de inicio de sesión por correo»: no necesita contraseña. También puede establecer una contraseña con «¿Olvidó su contraseña?».
+mail-welcome-password = Escriba su dirección y elija «¿Olvidó su contraseña?» para establecer una contraseña.

@@ -115,3 +115,13 @@ mail-failure-not-delivered = n'a pas pu être remis :
 mail-failure-no-retry = Aucune nouvelle tentative ne sera faite pour ces destinataires.
 # Text part only, when a support contact is set.
 mail-failure-help = Si vous avez besoin d'aide, contactez { $support }.
+
+## welcome (to an internal user whose portal account was just made)
+
+mail-welcome-subject = Votre portail de messages sécurisés { $org }
+mail-welcome-intro = Vous avez désormais un compte sur le portail de messages sécurisés { $org } en tant que <strong>{ $recipient }</strong>.
+mail-welcome-uses = Vous pouvez y voir qui a lu vos messages sécurisés, les rappeler ou prolonger leur expiration, lire les réponses et écrire de nouveaux messages sécurisés.
+mail-welcome-sign-in = Connectez-vous ici :
+mail-welcome-button = Ouvrir le portail
+mail-welcome-code = Saisissez votre adresse, puis choisissez « Recevoir plutôt un code de connexion par e-mail » : aucun mot de passe n’est nécessaire. Vous pouvez aussi définir un mot de passe avec « Mot de passe oublié ? ».
+mail-welcome-password = Saisissez votre adresse, puis choisissez « Mot de passe oublié ? » pour définir un mot de passe.

@@ -115,3 +115,13 @@ mail-failure-not-delivered = kon niet worden bezorgd:
 mail-failure-no-retry = Voor deze ontvangers worden geen nieuwe pogingen meer gedaan.
 # Text part only, when a support contact is set.
 mail-failure-help = Als u hulp nodig hebt, neem dan contact op met { $support }.
+
+## welcome (to an internal user whose portal account was just made)
+
+mail-welcome-subject = Uw portaal voor beveiligde berichten van { $org }
+mail-welcome-intro = U hebt nu een account op het portaal voor beveiligde berichten van { $org } als <strong>{ $recipient }</strong>.
+mail-welcome-uses = Daar ziet u wie uw beveiligde berichten heeft gelezen, kunt u ze terugroepen of verlengen, antwoorden lezen en nieuwe beveiligde berichten schrijven.
+mail-welcome-sign-in = Hier aanmelden:
+mail-welcome-button = Portaal openen
+mail-welcome-code = Vul uw adres in en kies „Mail mij liever een aanmeldcode”: geen wachtwoord nodig. U kunt ook een wachtwoord instellen via „Wachtwoord vergeten?”.
+mail-welcome-password = Vul uw adres in en kies „Wachtwoord vergeten?” om een wachtwoord in te stellen.

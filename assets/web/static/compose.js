@@ -382,3 +382,30 @@
       .catch(function () { sessionEnded(null); });
   });
 })();
+
+// Address suggestions after a comma: the page's list of correspondents is
+// offered for the address being typed, the ones before it kept.
+(function () {
+  "use strict";
+  var list = document.getElementById("correspondents");
+  if (!list) { return; }
+  var people = Array.prototype.map.call(list.options, function (o) { return o.value; });
+  function offer(input) {
+    var value = input.value;
+    var cut = Math.max(value.lastIndexOf(","), value.lastIndexOf(";"));
+    var before = cut < 0 ? "" : value.slice(0, cut + 1).replace(/\s*$/, " ");
+    var typed = value.slice(cut + 1).trim().toLowerCase();
+    var chosen = value.toLowerCase();
+    var options = people
+      .filter(function (p) { return chosen.indexOf(p.toLowerCase()) < 0 && (!typed || p.toLowerCase().indexOf(typed) >= 0); })
+      .slice(0, 20)
+      .map(function (p) { var o = document.createElement("option"); o.value = before + p; return o; });
+    list.replaceChildren.apply(list, options);
+  }
+  ["to", "cc", "bcc"].forEach(function (id) {
+    var input = document.getElementById(id);
+    if (!input) { return; }
+    input.addEventListener("input", function () { offer(input); });
+    input.addEventListener("focus", function () { offer(input); });
+  });
+})();

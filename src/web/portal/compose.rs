@@ -13,7 +13,7 @@ use crate::i18n::Text;
 use crate::model::{DraftContent, size_words};
 use crate::service::drafts::{self, DraftError};
 use crate::service::send::{self, EXPIRY_CHOICES, SendError};
-use crate::service::{accounts, forward, intake::queue_id_text, now, reply};
+use crate::service::{accounts, correspondents, forward, intake::queue_id_text, now, reply};
 use crate::web::Web;
 use crate::web::http::Resp;
 
@@ -178,6 +178,7 @@ pub fn render(web: &Web, signed: &Signed, form: &Form, status: StatusCode) -> Re
         limit => c.messages.attachment_limit, limit_text => web.pages.catalogues.say(signed.lang, &size_words(c.messages.attachment_limit)),
         attached, files, domains => c.internal_domains.join(", "),
         session_left => accounts::seconds_left(&web.ctx, &signed.session, now()),
+        suggestions => correspondents::of(&web.ctx, &signed.session.address)?,
     };
     let resp = page(web, "compose.html", signed, values)?;
     Ok(Resp { status, ..resp })
