@@ -486,3 +486,31 @@ fn a_purged_message_leaves_neither_its_wrapped_key_nor_its_chunks() {
         assert_eq!(files_holding(&p.cl.data_dir(), marker), Vec::<PathBuf>::new(), "{marker}");
     }
 }
+
+#[test]
+fn a_draft_and_its_file_leave_no_word_readable_on_disk() {
+    let mut p = Portal::start("");
+    let mut alice = p.internal_user("alice@example.org");
+    let form = alice.get("/compose");
+    let draft = form.field("draft");
+    let fields = [
+        ("csrf", form.field("csrf")),
+        ("draft", draft.clone()),
+        ("to", "dora@partner.test".to_string()),
+        ("subject", format!("Board {SUBJECT_MARKER}")),
+        ("body", format!("The {MARKER} numbers, not sent yet.")),
+        ("body_html", format!("<p>The <b>{MARKER}</b> numbers, not sent yet.</p>")),
+        ("action", "save".to_string()),
+    ];
+    let refs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let content = format!("{CONTENT_MARKER} appendix");
+    let files: [(&str, &str, &str, &[u8]); 1] = [("attachment", &format!("{FILE_MARKER}.txt"), "text/plain", content.as_bytes())];
+    assert_eq!(alice.post_multipart("/compose", &refs, &files).status, 303);
+    p.cl.stop();
+    for marker in MARKERS {
+        assert_eq!(files_holding(&p.cl.data_dir(), marker), Vec::<PathBuf>::new(), "{marker}");
+    }
+    p.cl.launch();
+    let resumed = alice.get(&format!("/drafts/{draft}"));
+    assert!(resumed.body.contains(SUBJECT_MARKER) && resumed.body.contains(&format!("{FILE_MARKER}.txt")), "{}", resumed.body);
+}

@@ -151,6 +151,20 @@ fn a_rotation_while_serving_keeps_mail_and_the_portal_working_and_can_run_again(
     let mut p = common::portal::Portal::start("");
     let mut bob = p.signed_in_user("bob@partner.test", "Correct-Horse-42-battery");
     let first = p.cl.send_one("alice@example.org", &["bob@partner.test"], "[secure] Rotated first");
+    // A draft with a file, each under its own key: re-wrapped too.
+    let page = bob.get("/compose");
+    let draft = page.field("draft");
+    let fields = [
+        ("csrf", page.field("csrf")),
+        ("draft", draft.clone()),
+        ("to", "alice@example.org".to_string()),
+        ("subject", "Draft across rotations".to_string()),
+        ("body", "Still here.".to_string()),
+        ("action", "save".to_string()),
+    ];
+    let refs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let saved = bob.post_multipart("/compose", &refs, &[("attachment", "kept.txt", "text/plain", b"file across rotations")]);
+    assert_eq!(saved.status, 303, "{}", saved.body);
     for round in 0..2 {
         let out = p.cl.cli(&["keys", "rotate"]);
         assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
@@ -175,6 +189,24 @@ fn a_rotation_while_serving_keeps_mail_and_the_portal_working_and_can_run_again(
     p.cl.stop();
     p.cl.launch();
     assert!(bob.get(&format!("/m/{first}")).body.contains("Rotated first"));
+    // Only the new key is loaded now: the draft and its file open under it.
+    let resumed = bob.get(&format!("/drafts/{draft}"));
+    assert!(resumed.body.contains("Still here.") && resumed.body.contains("kept.txt"), "{}", resumed.body);
+    let fields = [
+        ("csrf", resumed.field("csrf")),
+        ("draft", draft),
+        ("to", "alice@example.org".to_string()),
+        ("subject", "Draft across rotations".to_string()),
+        ("body", "Still here.".to_string()),
+    ];
+    let refs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    assert_eq!(bob.post_multipart("/compose", &refs, &[]).status, 303);
+    let sent = common::wait_for(std::time::Duration::from_secs(20), || {
+        p.sink.all().into_iter().find(|m| m.to.iter().any(|t| t == "alice@example.org") && m.text().contains("Still here."))
+    })
+    .expect("the draft was sent");
+    let parsed = mail_parser::MessageParser::default().parse(sent.data.as_slice()).unwrap();
+    assert_eq!(parsed.attachment(0).map(mail_parser::MessagePart::contents), Some(&b"file across rotations"[..]));
 }
 
 #[test]

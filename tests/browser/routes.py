@@ -18,6 +18,7 @@ ROUTES = [
     ("partner", "/m/{id}/print", "print.html"),
     ("partner", "/m/{id}/reply", "compose.html"),
     ("partner", "/compose", "compose.html"),
+    ("partner", "/drafts", "drafts.html"),
     ("partner", "/account/preferences", "preferences.html"),
     ("partner", "/account/sessions", "sessions.html"),
     ("partner", "/account/2fa", "totp.html"),
