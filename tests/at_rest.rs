@@ -512,5 +512,9 @@ fn a_draft_and_its_file_leave_no_word_readable_on_disk() {
     }
     p.cl.launch();
     let resumed = alice.get(&format!("/drafts/{draft}"));
-    assert!(resumed.body.contains(SUBJECT_MARKER) && resumed.body.contains(&format!("{FILE_MARKER}.txt")), "{}", resumed.body);
+    assert!(
+        resumed.body.contains(SUBJECT_MARKER) && resumed.body.contains(&format!("{FILE_MARKER}.txt")),
+        "{}",
+        resumed.body
+    );
 }

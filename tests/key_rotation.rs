@@ -163,7 +163,11 @@ fn a_rotation_while_serving_keeps_mail_and_the_portal_working_and_can_run_again(
         ("action", "save".to_string()),
     ];
     let refs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    let saved = bob.post_multipart("/compose", &refs, &[("attachment", "kept.txt", "text/plain", b"file across rotations")]);
+    let saved = bob.post_multipart(
+        "/compose",
+        &refs,
+        &[("attachment", "kept.txt", "text/plain", b"file across rotations")],
+    );
     assert_eq!(saved.status, 303, "{}", saved.body);
     for round in 0..2 {
         let out = p.cl.cli(&["keys", "rotate"]);
@@ -191,7 +195,11 @@ fn a_rotation_while_serving_keeps_mail_and_the_portal_working_and_can_run_again(
     assert!(bob.get(&format!("/m/{first}")).body.contains("Rotated first"));
     // Only the new key is loaded now: the draft and its file open under it.
     let resumed = bob.get(&format!("/drafts/{draft}"));
-    assert!(resumed.body.contains("Still here.") && resumed.body.contains("kept.txt"), "{}", resumed.body);
+    assert!(
+        resumed.body.contains("Still here.") && resumed.body.contains("kept.txt"),
+        "{}",
+        resumed.body
+    );
     let fields = [
         ("csrf", resumed.field("csrf")),
         ("draft", draft),
@@ -202,11 +210,17 @@ fn a_rotation_while_serving_keeps_mail_and_the_portal_working_and_can_run_again(
     let refs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
     assert_eq!(bob.post_multipart("/compose", &refs, &[]).status, 303);
     let sent = common::wait_for(std::time::Duration::from_secs(20), || {
-        p.sink.all().into_iter().find(|m| m.to.iter().any(|t| t == "alice@example.org") && m.text().contains("Still here."))
+        p.sink
+            .all()
+            .into_iter()
+            .find(|m| m.to.iter().any(|t| t == "alice@example.org") && m.text().contains("Still here."))
     })
     .expect("the draft was sent");
     let parsed = mail_parser::MessageParser::default().parse(sent.data.as_slice()).unwrap();
-    assert_eq!(parsed.attachment(0).map(mail_parser::MessagePart::contents), Some(&b"file across rotations"[..]));
+    assert_eq!(
+        parsed.attachment(0).map(mail_parser::MessagePart::contents),
+        Some(&b"file across rotations"[..])
+    );
 }
 
 #[test]

@@ -26,6 +26,7 @@ from harness import a11y, shot, step  # noqa: E402
 
 SENDER = "alice@example.org"
 BOB = "bob@example.org"
+CAROL = "carol@example.org"
 PARTNER = "pat@partner.test"
 QUINN = "quinn@partner.test"
 CHOSEN = "Correct-Horse-42-battery"
@@ -57,41 +58,74 @@ def screens(page, name: str) -> None:
     page.set_viewport_size({"width": 1280, "height": 800})
 
 
-def write_and_resume(page, cloister, sink) -> None:
-    step("an internal sender writes; the draft is saved while they type")
-    cloister.cli("user", "add", SENDER)
-    harness.sign_in_with_code(page, cloister.base_url, sink, SENDER)
+def write_and_resume(page, cloister, sink, viewport: dict, tag: str) -> None:
+    """The whole writing flow at one screen size; `tag` tells the runs apart."""
+    subject, first, last = f"Board papers {tag}", f"Papers for Thursday ({tag}).", f"Papers for Thursday ({tag}). The budget is attached."
+    page.set_viewport_size(viewport)
+    step(f"{tag}: an internal sender writes; the draft is saved while they type")
     page.goto(cloister.base_url + "/compose")
-    page.fill("#to", BOB)
-    page.fill("#subject", "Board papers")
-    page.fill("#editor", "Here are the papers for Thursday.")
+    page.fill("#to", f"Bob Example <{BOB}>")
+    page.fill("#bcc", CAROL)
+    page.fill("#subject", subject)
+    page.fill("#editor", first)
     harness.expect(page.locator("#autosave-status")).to_contain_text("Draft saved at", timeout=12_000)
     assert re.fullmatch(r"/drafts/[0-9a-f]{16}", path_of(page)), page.url
     draft_path = path_of(page)
 
-    step("two files dropped on the page become chips; one is removed")
+    step(f"{tag}: two files dropped on the page become chips; one is removed")
     page.evaluate(DROP, [[["budget.csv", BUDGET.decode()], ["minutes.txt", MINUTES.decode()]]])
     harness.expect(page.locator("li.chip:not(.uploading)")).to_have_count(2)
     harness.expect(page.locator("#upload-status")).to_contain_text("attached of")
     a11y(page, "compose with attachments")
-    screens(page, "compose")
+    if tag == "desktop":
+        screens(page, "compose")
+        page.set_viewport_size(viewport)
     page.click("li.chip:has-text('minutes.txt') button.chip-remove")
     harness.expect(page.locator("li.chip")).to_have_count(1)
     harness.expect(page.locator("li.chip")).to_contain_text("budget.csv")
 
-    step("the page is closed; Drafts has it; it opens with its text and file")
-    page.fill("#editor", "Here are the papers for Thursday. The budget is attached.")
+    step(f"{tag}: the page is closed; Drafts has it; it opens with its text and file")
+    page.fill("#editor", last)
     page.goto(cloister.base_url + "/drafts")  # leaving saves the last words
-    row = page.locator("#drafts tr", has_text="Board papers")
+    row = page.locator("#drafts tr", has_text=subject)
     harness.expect(row).to_be_visible()
     a11y(page, "Drafts")
-    screens(page, "drafts")
+    if tag == "desktop":
+        screens(page, "drafts")
+        page.set_viewport_size(viewport)
     row.locator("a.draft-link").click()
     page.wait_for_selector("form#compose")
     assert path_of(page) == draft_path
-    assert page.inner_text("#editor") == "Here are the papers for Thursday. The budget is attached.", page.inner_text("#editor")
+    assert page.inner_text("#editor") == last, page.inner_text("#editor")
     harness.expect(page.locator("li.chip")).to_have_count(1)
+    format_text(page)
+    shot(page, f"formatted-{tag}")
+    assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"], "no sideways scroll"
 
+    step(f"{tag}: sent from the draft: both parts, the one file, the names; the blind copy named nowhere")
+    page.click("button#send")
+    page.wait_for_url(lambda url: urlparse(url).path == "/sent")
+    mail = sink.wait_for(lambda m: BOB in m.rcpts and last in m.text())
+    message = mail.message()
+    to = message["To"].addresses
+    assert [(a.display_name, a.addr_spec) for a in to] == [("Bob Example", BOB)], message["To"]
+    files = [(p.get_filename(), p.get_content()) for p in message.iter_attachments()]
+    assert [f[0] for f in files] == ["budget.csv"], files
+    content = files[0][1]
+    assert (content.encode() if isinstance(content, str) else content) == BUDGET
+    html = message.get_body(("html",)).get_content()
+    plain = message.get_body(("plain",)).get_content()
+    assert re.search(r"<li>rent</li>\s*<li>travel</li>", html) and re.search(r"<(b|strong)>Vote on Thursday</", html), html
+    assert 'href="https://example.org/board"' in html, html
+    assert "- rent\n- travel" in plain.replace("\r\n", "\n") and "Vote on Thursday" in plain and "<" not in plain.split("board")[0], plain
+    blind = sink.wait_for(lambda m: CAROL in m.rcpts and m.message()["Subject"] == subject)
+    for m in (mail, blind):
+        assert b"carol" not in m.data.lower(), "no header names the blind copy"
+    page.goto(cloister.base_url + "/drafts")
+    harness.expect(page.locator("#drafts tr", has_text=subject)).to_have_count(0)
+
+
+def format_text(page) -> None:
     step("formatting with the toolbar and the keyboard: a list, bold, a link")
     page.click("#editor")
     page.keyboard.press("Control+End")
@@ -114,23 +148,6 @@ def write_and_resume(page, cloister, sink) -> None:
     harness.expect(page.locator("#editor a[href='https://example.org/board']")).to_be_visible()
     harness.expect(page.locator("#editor b, #editor strong").first).to_have_text("Vote on Thursday")
     a11y(page, "compose with formatting")
-    shot(page, "formatted")
-
-    step("sent from the draft: Bob gets both parts and the one file; Drafts is empty again")
-    page.click("button#send")
-    page.wait_for_url(lambda url: urlparse(url).path == "/sent")
-    mail = sink.wait_for(lambda m: BOB in m.rcpts and "The budget is attached." in m.text())
-    files = [(p.get_filename(), p.get_content()) for p in mail.message().iter_attachments()]
-    assert [f[0] for f in files] == ["budget.csv"], files
-    content = files[0][1]
-    assert (content.encode() if isinstance(content, str) else content) == BUDGET
-    html = mail.message().get_body(("html",)).get_content()
-    plain = mail.message().get_body(("plain",)).get_content()
-    assert re.search(r"<li>rent</li>\s*<li>travel</li>", html) and re.search(r"<(b|strong)>Vote on Thursday</", html), html
-    assert 'href="https://example.org/board"' in html, html
-    assert "- rent\n- travel" in plain.replace("\r\n", "\n") and "Vote on Thursday" in plain and "<" not in plain.split("board")[0], plain
-    page.goto(cloister.base_url + "/drafts")
-    harness.expect(page.locator("#empty")).to_be_visible()
 
 
 # Classic filter-evasion vectors, posted as the editor's HTML by a hostile author.
@@ -267,7 +284,11 @@ def session_runs_out(page, sink) -> None:
 
 
 def journey(page, cloister: harness.Cloister, sink: harness.SmtpSink) -> None:
-    write_and_resume(page, cloister, sink)
+    cloister.cli("user", "add", SENDER)
+    harness.sign_in_with_code(page, cloister.base_url, sink, SENDER)
+    write_and_resume(page, cloister, sink, {"width": 1280, "height": 800}, "desktop")
+    write_and_resume(page, cloister, sink, {"width": 390, "height": 844}, "phone")
+    page.set_viewport_size({"width": 1280, "height": 800})
     hostile_author(page, cloister, sink)
     partner_forwards(page, cloister, sink)
     session_runs_out(page, sink)
