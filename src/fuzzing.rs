@@ -80,7 +80,13 @@ pub fn multipart_form(data: &[u8]) {
         body.chunks(piece).map(|c| Ok(hyper::body::Bytes::copy_from_slice(c))).collect();
     let spool = scratch_dir();
     let stream = futures_lite::stream::iter(chunks);
-    let got = smol::block_on(crate::web::upload::receive_stream(stream, "b".into(), spool, "t", 4096));
+    let got = smol::block_on(crate::web::upload::receive_stream(
+        stream,
+        "b".into(),
+        spool,
+        &|t: &str| t == "t",
+        4096,
+    ));
     if let Ok(got) = got {
         assert!(got.files.iter().map(|f| f.size).sum::<u64>() <= 4096, "spooled past the limit");
     }

@@ -223,3 +223,43 @@ fn a_post_after_the_session_ran_out_is_kept_and_signing_in_leads_back_to_it() {
     let r = post(&mut pat, &fields_of(&page, &[("subject", "After sign-out")]), &[]);
     assert_eq!(r.status, 403);
 }
+
+#[test]
+fn a_form_from_an_older_session_of_the_same_user_is_kept_not_sent_and_a_strangers_is_refused() {
+    let p = Portal::start("");
+    let mut pat = p.signed_in_user("pat@partner.test", GOOD);
+    let page = pat.get("/compose");
+    // Signed in again (another tab, after the first session ran out): the page's token is the old session's.
+    assert_eq!(p.sign_in(&mut pat, "pat@partner.test", GOOD, "/").status, 303);
+    let fields = fields_of(
+        &page,
+        &[
+            ("to", "alice@example.org"),
+            ("subject", "From the old tab"),
+            ("body", "Typed before signing in again"),
+        ],
+    );
+    let r = post(&mut pat, &fields, &[]);
+    assert_eq!(r.status, 409, "{}", r.body);
+    assert!(
+        r.body.contains("kept as this draft") && r.body.contains("Typed before signing in again"),
+        "{}",
+        r.body
+    );
+    assert!(
+        p.sink.all().iter().all(|m| !m.text().contains("Typed before signing in again")),
+        "not sent"
+    );
+    assert!(
+        pat.get(&format!("/drafts/{}", page.field("draft")))
+            .body
+            .contains("Typed before signing in again")
+    );
+
+    // Another user's page token is no token of pat's: nothing is written.
+    let mut quinn = p.signed_in_user("quinn@partner.test", GOOD);
+    let theirs = quinn.get("/compose");
+    let r = post(&mut pat, &fields_of(&theirs, &[("subject", "Forged")]), &[]);
+    assert_eq!(r.status, 403);
+    assert!(!pat.get("/drafts").body.contains("Forged"));
+}

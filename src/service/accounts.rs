@@ -427,6 +427,19 @@ pub fn sessions_of(ctx: &Context, address: &str) -> Result<Vec<(String, Session)
     Ok(sessions)
 }
 
+/// Whether `token` is the CSRF token of one of `address`'s sessions, live or
+/// run out in the last `LAPSED_KEPT_SECS` (a page of an older session of the
+/// same user, whose post is then kept as a draft). Read only when the current
+/// session's token did not match.
+pub fn is_own_session_token(ctx: &Context, address: &str, token: &str) -> bool {
+    let at = now();
+    ctx.vault.sessions_of(address).is_ok_and(|sessions| {
+        sessions
+            .iter()
+            .any(|(_, s)| seconds_left(ctx, s, at) >= -LAPSED_KEPT_SECS && !s.csrf.is_empty() && tokens::same(&s.csrf, token))
+    })
+}
+
 /// A session for a cookie token that ran out less than `LAPSED_KEPT_SECS`
 /// ago (a live one is not lapsed): only to keep what its browser posted as
 /// a draft, never to show or do anything else.

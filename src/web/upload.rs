@@ -89,7 +89,8 @@ pub fn prepare_spool(data_dir: &Path) -> std::io::Result<PathBuf> {
 
 /// Reads the multipart body of `req`: text fields into memory, files into the
 /// spool while their total stays within `limit`.
-pub async fn receive(req: &Req, spool: &Path, csrf: &str, limit: u64) -> Result<Received, UploadError> {
+/// `accept` says whether the CSRF token (the first field) is one of the user's.
+pub async fn receive(req: &Req, spool: &Path, accept: &(dyn Fn(&str) -> bool + Sync), limit: u64) -> Result<Received, UploadError> {
     let Some((body, boundary)) = req.multipart.lock().ok().and_then(|mut m| m.take()) else {
         return Err(UploadError::Broken("no multipart body".into()));
     };
@@ -97,11 +98,17 @@ pub async fn receive(req: &Req, spool: &Path, csrf: &str, limit: u64) -> Result<
         Ok(frame) => frame.into_data().ok().map(Ok::<_, hyper::Error>),
         Err(e) => Some(Err(e)),
     });
-    receive_stream(stream, boundary, spool, csrf, limit).await
+    receive_stream(stream, boundary, spool, accept, limit).await
 }
 
 /// `receive` on any stream of body chunks (the fuzz target feeds it bytes).
-pub async fn receive_stream<S, E>(stream: S, boundary: String, spool: &Path, csrf: &str, limit: u64) -> Result<Received, UploadError>
+pub async fn receive_stream<S, E>(
+    stream: S,
+    boundary: String,
+    spool: &Path,
+    accept: &(dyn Fn(&str) -> bool + Sync),
+    limit: u64,
+) -> Result<Received, UploadError>
 where
     S: futures_lite::Stream<Item = Result<hyper::body::Bytes, E>> + Send + 'static,
     E: Into<Box<dyn std::error::Error + Send + Sync>> + 'static,
@@ -114,7 +121,7 @@ where
         let name = field.name().unwrap_or("").to_string();
         if !checked {
             let value = read_text(&mut field, TEXT_LIMIT).await?;
-            if name != "csrf" || !tokens::same(&value, csrf) {
+            if name != "csrf" || !accept(&value) {
                 return Err(UploadError::Forged);
             }
             checked = true;

@@ -251,3 +251,4 @@ note-draft-kept = Ihre Sitzung war abgelaufen; Ihr Text wurde als Entwurf gespei
 note-drafts-full = Sie haben { $most } Entwürfe, mehr werden nicht aufbewahrt. Senden oder löschen Sie einige unter Entwürfe und speichern Sie dann erneut.
 
 note-display-name-bad = Ihr Name darf höchstens { $most } Zeichen lang sein, in einer Zeile.
+note-draft-kept-session-changed = Sie haben sich anderswo erneut angemeldet, während diese Seite offen war; Ihre Nachricht wurde daher nicht gesendet, sondern als dieser Entwurf gespeichert. Prüfen Sie sie und senden Sie sie erneut.

@@ -242,3 +242,4 @@ note-draft-kept = Your session had ended, so what you wrote was kept as a draft.
 note-drafts-full = You have { $most } drafts, as many as are kept. Send or delete some in Drafts, then save again.
 
 note-display-name-bad = Your name can be at most { $most } characters, on one line.
+note-draft-kept-session-changed = You signed in again elsewhere while this page was open, so your message was not sent: it is kept as this draft. Check it and send it again.

@@ -247,3 +247,4 @@ note-draft-kept = Su sesión había terminado; su texto se guardó como borrador
 note-drafts-full = Tiene { $most } borradores, el máximo que se guarda. Envíe o elimine algunos en Borradores y vuelva a guardar.
 
 note-display-name-bad = Su nombre puede tener como máximo { $most } caracteres, en una línea.
+note-draft-kept-session-changed = Inició sesión de nuevo en otro lugar mientras esta página estaba abierta, así que su mensaje no se envió: se guarda como este borrador. Revíselo y vuelva a enviarlo.

@@ -262,3 +262,4 @@ note-draft-kept = Votre session avait expiré ; votre texte a été conservé co
 note-drafts-full = Vous avez { $most } brouillons, le maximum conservé. Envoyez-en ou supprimez-en dans Brouillons, puis enregistrez à nouveau.
 
 note-display-name-bad = Votre nom peut compter au plus { $most } caractères, sur une ligne.
+note-draft-kept-session-changed = Vous vous êtes reconnecté ailleurs pendant que cette page était ouverte : votre message n’a donc pas été envoyé, il est conservé dans ce brouillon. Vérifiez-le et renvoyez-le.

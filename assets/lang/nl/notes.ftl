@@ -260,3 +260,4 @@ note-draft-kept = Uw sessie was verlopen; uw tekst is bewaard als concept. Meld 
 note-drafts-full = U hebt { $most } concepten, het maximum dat wordt bewaard. Verstuur of verwijder er enkele in Concepten en sla daarna opnieuw op.
 
 note-display-name-bad = Uw naam mag hoogstens { $most } tekens lang zijn, op één regel.
+note-draft-kept-session-changed = U hebt zich elders opnieuw aangemeld terwijl deze pagina open was; uw bericht is daarom niet verstuurd maar bewaard als dit concept. Controleer het en verstuur het opnieuw.

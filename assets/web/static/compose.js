@@ -250,6 +250,12 @@
       .catch(function () { dirty = true; saveStatus.textContent = words("save-failed"); })
       .then(function () { saving = false; });
   }
+  // A page answered to a post (a refused send) takes its draft's address, so
+  // Back and reload fetch the draft instead of posting the form again.
+  if (form.getAttribute("data-stored") === "yes") {
+    var own = "/drafts/" + form.elements.draft.value;
+    if (window.location.pathname !== own) { window.history.replaceState(null, "", own); }
+  }
   form.addEventListener("input", function (ev) { if (ev.target !== input) { dirty = true; } });
   form.addEventListener("change", function (ev) { if (ev.target !== input) { dirty = true; } });
   window.setInterval(save, SAVE_EVERY_MS);

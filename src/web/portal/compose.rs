@@ -22,6 +22,8 @@ pub struct Form {
     pub draft: u64,
     pub content: DraftContent,
     pub error: Option<String>,
+    /// The draft is saved (the page may take its address, `/drafts/<id>`).
+    pub stored: bool,
 }
 
 /// GET /compose: a new message.
@@ -106,6 +108,7 @@ pub fn draft_page(web: &Web, signed: &Signed, id: &str) -> Result<Resp, WebError
         draft: id,
         content: opened.content,
         error: None,
+        stored: true,
     };
     render(web, signed, &form, StatusCode::OK)
 }
@@ -115,6 +118,7 @@ fn fresh(content: DraftContent) -> Form {
         draft: drafts::new_id(),
         content,
         error: None,
+        stored: false,
     }
 }
 
@@ -171,7 +175,7 @@ pub fn render(web: &Web, signed: &Signed, form: &Form, status: StatusCode) -> Re
         .collect();
     let attached: u64 = f.files.iter().map(|file| file.size).sum();
     let values = context! {
-        draft => draft_id_text(form.draft), purpose => f.purpose, id => f.of, to => f.to, cc => f.cc, bcc => f.bcc,
+        draft => draft_id_text(form.draft), stored => form.stored, purpose => f.purpose, id => f.of, to => f.to, cc => f.cc, bcc => f.bcc,
         subject => f.subject, body => f.text, body_html => f.html, error => form.error, internal, reply => f.purpose.starts_with("reply"),
         mode => if f.mode.is_empty() { "external" } else { f.mode.as_str() },
         read_receipt => f.read_receipt, restriction => f.restriction, expiries => expiries(web, &f.expiry),

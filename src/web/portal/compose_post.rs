@@ -9,6 +9,7 @@ use hyper::StatusCode;
 use super::compose::{Form, draft_error, draft_id_text, parse_draft_id, render};
 use super::shown::parse_id;
 use super::{SESSION_COOKIE, Signed, WebError};
+use crate::auth::tokens;
 use crate::i18n::Text;
 use crate::mail::compose::Attached;
 use crate::model::{DraftContent, Restriction, Session};
@@ -57,11 +58,20 @@ fn draft_of_post(got: &Received) -> Result<u64, WebError> {
     }
 }
 
-/// POST /compose.
+/// POST /compose. A form from a page of another of the user's sessions (one
+/// that ran out while they signed in again elsewhere) is only kept as a
+/// draft, and shown to be checked and sent again.
 pub async fn post(web: &Web, req: &Req, signed: &Signed) -> Result<Resp, WebError> {
-    let got = receive(web, req, &signed.session.csrf).await?;
+    let (current, address) = (&signed.session.csrf, &signed.session.address);
+    let accept = |token: &str| tokens::same(token, current) || accounts::is_own_session_token(&web.ctx, address, token);
+    let got = receive(web, req, &accept).await?;
     let id = draft_of_post(&got)?;
-    let action = action_of(&got);
+    let from_other_session = !tokens::same(got.field("csrf"), current);
+    let action = if from_other_session && action_of(&got) == Action::Send {
+        Action::Save
+    } else {
+        action_of(&got)
+    };
     let author = &signed.session.address;
     let (saved, problem) = keep(web, author, id, &got, action).await;
     let saved = saved.map_err(draft_error)?;
@@ -71,6 +81,10 @@ pub async fn post(web: &Web, req: &Req, signed: &Signed) -> Result<Resp, WebErro
     let say = |t: &Text| web.pages.catalogues.say(signed.lang, t);
     if let Some((status, text)) = problem {
         return shown(web, signed, saved, Some(say(&text)), status);
+    }
+    if from_other_session {
+        let text = Text::new("note-draft-kept-session-changed");
+        return shown(web, signed, saved, Some(say(&text)), StatusCode::CONFLICT);
     }
     match action {
         Action::Save => Ok(Resp::redirect("/drafts?done=saved")),
@@ -194,6 +208,7 @@ fn shown(web: &Web, signed: &Signed, saved: Opened, error: Option<String>, statu
         draft: saved.id,
         content: saved.content,
         error,
+        stored: true,
     };
     render(web, signed, &form, status)
 }
@@ -278,10 +293,10 @@ fn draft_of(web: &Web, req: &Req, signed: &Signed, saved: &Opened) -> Result<Dra
     })
 }
 
-/// Reads the multipart post (CSRF checked against `csrf` first thing).
-async fn receive(web: &Web, req: &Req, csrf: &str) -> Result<Received, WebError> {
+/// Reads the multipart post (its CSRF token, the first field, checked by `accept` first thing).
+async fn receive(web: &Web, req: &Req, accept: &(dyn Fn(&str) -> bool + Sync)) -> Result<Received, WebError> {
     let limit = web.ctx.config.messages.attachment_limit;
-    match upload::receive(req, &web.spool, csrf, limit).await {
+    match upload::receive(req, &web.spool, accept, limit).await {
         Ok(got) => Ok(got),
         Err(UploadError::Forged) => Err(WebError::Forbidden),
         Err(e @ (UploadError::TextTooLarge | UploadError::Broken(_) | UploadError::Stalled)) => {
@@ -298,7 +313,7 @@ async fn receive(web: &Web, req: &Req, csrf: &str) -> Result<Received, WebError>
 pub async fn rescue(web: &Web, req: &Req) -> Result<Resp, WebError> {
     let token = req.cookie(SESSION_COOKIE).ok_or(WebError::Forbidden)?;
     let session: Session = accounts::lapsed_session(&web.ctx, token)?.ok_or(WebError::Forbidden)?;
-    let got = receive(web, req, &session.csrf).await?;
+    let got = receive(web, req, &|token: &str| tokens::same(token, &session.csrf)).await?;
     let id = draft_of_post(&got)?;
     let (saved, _) = keep(web, &session.address, id, &got, action_of(&got)).await;
     let saved = saved.map_err(draft_error)?;
