@@ -363,7 +363,13 @@ def shot(page: "Page", name: str) -> Path:
             old.unlink()
     _shots += 1
     path = folder / f"{_shots:02d}-{name}.png"
-    page.screenshot(path=str(path), full_page=True)
+    try:
+        page.screenshot(path=str(path), full_page=True)
+    except Exception as e:  # noqa: BLE001 - Chromium under load sometimes cannot capture once
+        if "Unable to capture screenshot" not in str(e):
+            raise
+        page.wait_for_timeout(500)
+        page.screenshot(path=str(path), full_page=True)
     print(f"    screenshot {path}", flush=True)
     return path
 
