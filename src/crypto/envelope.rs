@@ -53,6 +53,24 @@ impl DataKey {
     pub fn open(&self, id: u64, index: u32, sealed: &[u8]) -> Result<Vec<u8>, Damaged> {
         open_with(&self.0, chunk_nonce(index), &chunk_aad(id, index), sealed)
     }
+
+    /// `plain` cut into pieces of `size` bytes, piece n sealed as chunk n of `id`.
+    pub fn seal_chunks(&self, id: u64, plain: &[u8], size: usize) -> Vec<Vec<u8>> {
+        plain
+            .chunks(size)
+            .enumerate()
+            .map(|(n, piece)| self.seal(id, u32::try_from(n).unwrap_or(u32::MAX), piece))
+            .collect()
+    }
+
+    /// Chunks made by `seal_chunks` for `id`, opened and joined.
+    pub fn open_chunks(&self, id: u64, chunks: &[Vec<u8>]) -> Result<Vec<u8>, Damaged> {
+        let mut plain = Vec::with_capacity(chunks.iter().map(Vec::len).sum());
+        for (n, chunk) in chunks.iter().enumerate() {
+            plain.extend_from_slice(&self.open(id, u32::try_from(n).unwrap_or(u32::MAX), chunk)?);
+        }
+        Ok(plain)
+    }
 }
 
 /// A vault-wide secret (such as the search key) sealed under `master`, bound

@@ -161,16 +161,10 @@ fn seal_files(ctx: &Context, files: Vec<NewFile>) -> (Vec<NewDraftFile>, Vec<Dra
     for file in files {
         let id = new_id();
         let key = DataKey::new();
-        let chunks = file
-            .bytes
-            .chunks(FILE_CHUNK)
-            .enumerate()
-            .map(|(n, chunk)| key.seal(id, u32::try_from(n).unwrap_or(u32::MAX), chunk))
-            .collect();
         sealed.push(NewDraftFile {
             id,
             wrapped_key: ctx.master.wrap(&key, id),
-            chunks,
+            chunks: key.seal_chunks(id, &file.bytes, FILE_CHUNK),
         });
         metas.push(DraftFile {
             id,
@@ -204,10 +198,7 @@ pub fn file_bytes(ctx: &Context, owner: &str, id: u64, file: u64) -> Result<(Dra
         DraftError::Damaged(id)
     };
     let key = ctx.master.unwrap(file, &wrapped_key).map_err(damaged)?;
-    let mut bytes = Vec::with_capacity(usize::try_from(meta.size).unwrap_or(0));
-    for (n, chunk) in chunks.iter().enumerate() {
-        bytes.extend_from_slice(&key.open(file, u32::try_from(n).unwrap_or(u32::MAX), chunk).map_err(damaged)?);
-    }
+    let bytes = key.open_chunks(file, &chunks).map_err(damaged)?;
     if bytes.len() as u64 != meta.size {
         return Err(damaged(Damaged));
     }

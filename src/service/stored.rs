@@ -41,14 +41,9 @@ pub fn seal_message(keys: &Keyring, record: &mut MessageRecord, bytes: &[u8]) ->
 /// The bytes of message `id` compressed and sealed under `key`.
 fn seal_with(keys: &Keyring, key: &DataKey, id: u64, bytes: &[u8]) -> Sealed {
     let packed = zstd::bulk::compress(bytes, LEVEL).expect("zstd compresses in memory");
-    let chunks = packed
-        .chunks(CHUNK)
-        .enumerate()
-        .map(|(n, chunk)| key.seal(id, u32::try_from(n).unwrap_or(u32::MAX), chunk))
-        .collect();
     Sealed {
         wrapped_key: keys.wrap(key, id),
-        chunks,
+        chunks: key.seal_chunks(id, &packed, CHUNK),
     }
 }
 
@@ -96,14 +91,7 @@ pub fn open(keys: &Keyring, id: u64, stored: Stored) -> Result<Vec<u8>, Damaged>
     let packed = match stored {
         Stored::Plain(bytes) => return Ok(bytes),
         Stored::Packed(packed) => packed,
-        Stored::Sealed(Sealed { wrapped_key, chunks }) => {
-            let key = keys.unwrap(id, &wrapped_key)?;
-            let mut packed = Vec::with_capacity(chunks.len() * CHUNK);
-            for (n, chunk) in chunks.iter().enumerate() {
-                packed.extend_from_slice(&key.open(id, u32::try_from(n).unwrap_or(u32::MAX), chunk)?);
-            }
-            packed
-        }
+        Stored::Sealed(Sealed { wrapped_key, chunks }) => keys.unwrap(id, &wrapped_key)?.open_chunks(id, &chunks)?,
     };
     decompress(&packed).ok_or(Damaged)
 }
