@@ -125,12 +125,7 @@ fn inline_images(msg: &Message<'_>) -> HashMap<String, usize> {
 /// Sanitises `html` from `msg`; remote images stay only when `images` is true.
 /// A body past the size or shape bounds is refused before it is parsed.
 pub fn sanitise(msg: &Message<'_>, html: &str, images: bool) -> Result<SafeHtml, TooComplex> {
-    if html.len() > MAX_HTML_BYTES {
-        return Err(TooComplex::TooLarge);
-    }
-    if !html_shape::shape(html).within_bounds() {
-        return Err(TooComplex::TooDeep);
-    }
+    within_bounds(html)?;
     let removed = Arc::new(AtomicUsize::new(0));
     let html = cleaner(inline_images(msg), images, Arc::clone(&removed)).clean(html).to_string();
     Ok(SafeHtml {
@@ -143,14 +138,20 @@ pub fn sanitise(msg: &Message<'_>, html: &str, images: bool) -> Result<SafeHtml,
 /// as incoming mail (no images at all: the editor makes none, and a pasted
 /// one would load from elsewhere when read).
 pub fn sanitise_written(html: &str) -> Result<String, TooComplex> {
+    within_bounds(html)?;
+    let removed = Arc::new(AtomicUsize::new(0));
+    Ok(cleaner(HashMap::new(), false, removed).clean(html).to_string())
+}
+
+/// Refuses a body past the size or shape bounds, before it is parsed.
+fn within_bounds(html: &str) -> Result<(), TooComplex> {
     if html.len() > MAX_HTML_BYTES {
         return Err(TooComplex::TooLarge);
     }
     if !html_shape::shape(html).within_bounds() {
         return Err(TooComplex::TooDeep);
     }
-    let removed = Arc::new(AtomicUsize::new(0));
-    Ok(cleaner(HashMap::new(), false, removed).clean(html).to_string())
+    Ok(())
 }
 
 /// The sanitiser: `inline` maps `cid:` targets to parts; remote images stay
