@@ -12,8 +12,8 @@ use crate::model::Folder;
 
 /// Most suggestions offered.
 pub const MOST: usize = 50;
-/// Pages of each folder looked at (the latest `mailbox::PAGE_SIZE` × this).
-const PAGES: usize = 4;
+/// Entries of each folder looked at, the latest.
+const LATEST: usize = 200;
 
 /// `user`'s correspondents as `Name <address>` (or the bare address), most frequent first.
 pub fn of(ctx: &Context, user: &str) -> Result<Vec<String>, StoreError> {
@@ -21,30 +21,24 @@ pub fn of(ctx: &Context, user: &str) -> Result<Vec<String>, StoreError> {
     // address (lower case) → (times seen, latest, as shown)
     let mut seen: HashMap<String, (usize, i64, String)> = HashMap::new();
     for folder in [Folder::Inbox, Folder::Sent] {
-        for page in 1..=PAGES {
-            let listing = mailbox::list(ctx, user, folder, page)?;
-            for row in &listing.rows {
-                let m = &row.message;
-                let parties: Vec<&String> = if folder == Folder::Sent {
-                    m.to.iter().chain(&m.cc).collect()
-                } else {
-                    vec![&m.from]
-                };
-                for typed in parties.into_iter().filter_map(|p| parse_mailboxes(p).ok()).flatten() {
-                    let key = typed.address.to_ascii_lowercase();
-                    if key == user.to_ascii_lowercase() || !(internal || ctx.config.is_internal(&key)) {
-                        continue;
-                    }
-                    let shown = typed
-                        .name
-                        .map_or_else(|| typed.address.clone(), |n| format!("{n} <{}>", typed.address));
-                    let entry = seen.entry(key).or_insert((0, m.received_at, shown));
-                    entry.0 += 1;
-                    entry.1 = entry.1.max(m.received_at);
+        for row in mailbox::latest(ctx, user, folder, LATEST)? {
+            let m = &row.message;
+            let parties: Vec<&String> = if folder == Folder::Sent {
+                m.to.iter().chain(&m.cc).collect()
+            } else {
+                vec![&m.from]
+            };
+            for typed in parties.into_iter().filter_map(|p| parse_mailboxes(p).ok()).flatten() {
+                let key = typed.address.to_ascii_lowercase();
+                if key == user.to_ascii_lowercase() || !(internal || ctx.config.is_internal(&key)) {
+                    continue;
                 }
-            }
-            if page >= listing.pages {
-                break;
+                let shown = typed
+                    .name
+                    .map_or_else(|| typed.address.clone(), |n| format!("{n} <{}>", typed.address));
+                let entry = seen.entry(key).or_insert((0, m.received_at, shown));
+                entry.0 += 1;
+                entry.1 = entry.1.max(m.received_at);
             }
         }
     }

@@ -51,14 +51,24 @@ pub fn list(ctx: &Context, address: &str, folder: Folder, page: usize) -> Result
         .folder_page(address, folder, window_start(ctx), (page - 1) * PAGE_SIZE, PAGE_SIZE)?;
     let total = view.counts.iter().find(|(f, _)| *f == folder).map_or(0, |(_, c)| c.total);
     Ok(Listing {
-        rows: rows_of(ctx, view.ids.into_iter().map(|item| (item, ())).collect())?
-            .into_iter()
-            .map(|(row, ())| row)
-            .collect(),
+        rows: rows(ctx, view.ids)?,
         counts: view.counts,
         page,
         pages: total.div_ceil(PAGE_SIZE).max(1),
     })
+}
+
+/// The latest `n` entries of `folder` within the folder window, newest first (one read).
+pub fn latest(ctx: &Context, address: &str, folder: Folder, n: usize) -> Result<Vec<Row>, StoreError> {
+    rows(ctx, ctx.vault.folder_page(address, folder, window_start(ctx), 0, n)?.ids)
+}
+
+/// The rows of (id, read) items (`rows_of` without tags).
+fn rows(ctx: &Context, ids: Vec<(u64, bool)>) -> Result<Vec<Row>, StoreError> {
+    Ok(rows_of(ctx, ids.into_iter().map(|item| (item, ())).collect())?
+        .into_iter()
+        .map(|(row, ())| row)
+        .collect())
 }
 
 /// The rows for ((id, read), tag) items, the records read in one
