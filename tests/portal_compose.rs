@@ -5,8 +5,8 @@ mod common;
 
 use std::time::Duration;
 
-use common::https::{Agent, Response};
-use common::portal::{Portal, text_part};
+use common::https::Response;
+use common::portal::{Portal, compose_fields, post_compose, text_part};
 use common::sink::Caught;
 use common::{message, smtp, wait_for};
 use redb::ReadableTable as _;
@@ -37,20 +37,7 @@ fn from_alice(p: &Portal, to: &[&str], cc: &[&str], subject: &str) -> String {
 
 /// The form fields of a compose page, with `extra` (same names replace).
 fn form_fields(page: &Response, extra: &[(&str, &str)]) -> Vec<(String, String)> {
-    let mut fields: Vec<(String, String)> = ["csrf", "purpose", "id"]
-        .iter()
-        .map(|n| ((*n).to_string(), page.field(n)))
-        .collect();
-    for (k, v) in extra {
-        fields.retain(|(n, _)| n != k);
-        fields.push(((*k).to_string(), (*v).to_string()));
-    }
-    fields
-}
-
-fn post_compose(agent: &mut Agent, fields: &[(String, String)], files: &[(&str, &str, &str, &[u8])]) -> Response {
-    let refs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-    agent.post_multipart("/compose", &refs, files)
+    compose_fields(page, &["csrf", "purpose", "id"], extra)
 }
 
 /// Mails the sink caught for `to` whose raw text contains `needle`.

@@ -7,27 +7,14 @@ mod common;
 use std::time::Duration;
 
 use common::https::{Agent, Response};
-use common::portal::{Portal, text_part};
+use common::portal::{Portal, compose_fields, post_compose, text_part};
 use common::wait_for;
 
 const GOOD: &str = "Correct-Horse-42-battery";
 
 /// The compose page's own fields, with `extra` (same names replace).
 fn fields_of(page: &Response, extra: &[(&str, &str)]) -> Vec<(String, String)> {
-    let mut fields: Vec<(String, String)> = ["csrf", "draft", "purpose", "id"]
-        .iter()
-        .map(|n| ((*n).to_string(), page.field(n)))
-        .collect();
-    for (k, v) in extra {
-        fields.retain(|(n, _)| n != k);
-        fields.push(((*k).to_string(), (*v).to_string()));
-    }
-    fields
-}
-
-fn post(agent: &mut Agent, fields: &[(String, String)], files: &[(&str, &str, &str, &[u8])]) -> Response {
-    let refs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-    agent.post_multipart("/compose", &refs, files)
+    compose_fields(page, &["csrf", "draft", "purpose", "id"], extra)
 }
 
 fn json(r: &Response) -> serde_json::Value {
@@ -53,7 +40,7 @@ fn a_refused_send_keeps_the_text_and_the_files_and_the_draft_sends_later() {
         ("attachment", "figures.csv", "text/csv", b"q1,q2\n1,2\n"),
         ("attachment", "notes.txt", "text/plain", b"private notes"),
     ];
-    let r = post(&mut alice, &fields, &files);
+    let r = post_compose(&mut alice, &fields, &files);
     assert_eq!(r.status, 422, "{}", r.body);
     assert!(
         r.body.contains("figures.csv") && r.body.contains("notes.txt"),
@@ -83,7 +70,7 @@ fn remove_one_file_then_send(p: &Portal, alice: &mut Agent, draft: &str) {
         .next()
         .unwrap()
         .to_string();
-    let r = post(alice, &fields_of(&again, &[("to", "not an address"), ("remove", &notes_id)]), &[]);
+    let r = post_compose(alice, &fields_of(&again, &[("to", "not an address"), ("remove", &notes_id)]), &[]);
     assert_eq!(r.status, 303, "{}", r.body);
     let again = alice.get(&format!("/drafts/{draft}"));
     assert!(
@@ -91,7 +78,7 @@ fn remove_one_file_then_send(p: &Portal, alice: &mut Agent, draft: &str) {
         "{}",
         again.body
     );
-    let r = post(
+    let r = post_compose(
         alice,
         &fields_of(
             &again,
@@ -138,19 +125,19 @@ fn autosave_answers_the_script_and_a_draft_is_only_its_authors() {
             ("format", "json"),
         ],
     );
-    let r = post(&mut alice, &fields, &[]);
+    let r = post_compose(&mut alice, &fields, &[]);
     assert_eq!(r.status, 200, "{}", r.body);
     let answer = json(&r);
     assert_eq!(answer["draft"], draft.as_str());
     assert!(answer["left"].as_i64().unwrap() > 3000, "seconds the session has left: {answer}");
     let file: &[u8] = b"attached while writing";
-    let r = post(&mut alice, &fields, &[("attachment", "plan.txt", "text/plain", file)]);
+    let r = post_compose(&mut alice, &fields, &[("attachment", "plan.txt", "text/plain", file)]);
     let answer = json(&r);
     assert_eq!(answer["files"][0]["name"], "plan.txt");
     assert_eq!(answer["files"][0]["size"], file.len());
     fields.retain(|(k, _)| k != "body");
     fields.push(("body".into(), "First lines and more".into()));
-    assert_eq!(post(&mut alice, &fields, &[]).status, 200);
+    assert_eq!(post_compose(&mut alice, &fields, &[]).status, 200);
     let resumed = alice.get(&format!("/drafts/{draft}"));
     assert!(
         resumed.body.contains("First lines and more") && resumed.body.contains("plan.txt"),
@@ -163,7 +150,7 @@ fn autosave_answers_the_script_and_a_draft_is_only_its_authors() {
     assert_eq!(carol.get(&format!("/drafts/{draft}")).status, 404);
     assert!(!carol.get("/drafts").body.contains("Plans"));
     let theirs = carol.get("/compose");
-    let r = post(
+    let r = post_compose(
         &mut carol,
         &fields_of(
             &theirs,
@@ -197,7 +184,7 @@ fn a_post_after_the_session_ran_out_is_kept_and_signing_in_leads_back_to_it() {
             ("body", "Written while the session ran out"),
         ],
     );
-    let r = post(&mut pat, &fields, &[("attachment", "late.txt", "text/plain", b"kept too")]);
+    let r = post_compose(&mut pat, &fields, &[("attachment", "late.txt", "text/plain", b"kept too")]);
     assert_eq!(r.status, 303, "{}", r.body);
     assert_eq!(r.location(), format!("/login?notice=draft-kept&next=%2Fdrafts%2F{draft}"));
     assert!(
@@ -220,7 +207,7 @@ fn a_post_after_the_session_ran_out_is_kept_and_signing_in_leads_back_to_it() {
     let page = pat.get("/compose");
     let csrf = page.field("csrf");
     assert_eq!(pat.post("/logout", &[("csrf", &csrf)]).status, 303);
-    let r = post(&mut pat, &fields_of(&page, &[("subject", "After sign-out")]), &[]);
+    let r = post_compose(&mut pat, &fields_of(&page, &[("subject", "After sign-out")]), &[]);
     assert_eq!(r.status, 403);
 }
 
@@ -239,7 +226,7 @@ fn a_form_from_an_older_session_of_the_same_user_is_kept_not_sent_and_a_stranger
             ("body", "Typed before signing in again"),
         ],
     );
-    let r = post(&mut pat, &fields, &[]);
+    let r = post_compose(&mut pat, &fields, &[]);
     assert_eq!(r.status, 409, "{}", r.body);
     assert!(
         r.body.contains("kept as this draft") && r.body.contains("Typed before signing in again"),
@@ -259,7 +246,7 @@ fn a_form_from_an_older_session_of_the_same_user_is_kept_not_sent_and_a_stranger
     // Another user's page token is no token of pat's: nothing is written.
     let mut quinn = p.signed_in_user("quinn@partner.test", GOOD);
     let theirs = quinn.get("/compose");
-    let r = post(&mut pat, &fields_of(&theirs, &[("subject", "Forged")]), &[]);
+    let r = post_compose(&mut pat, &fields_of(&theirs, &[("subject", "Forged")]), &[]);
     assert_eq!(r.status, 403);
     assert!(!pat.get("/drafts").body.contains("Forged"));
 }

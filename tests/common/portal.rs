@@ -188,6 +188,22 @@ impl Portal {
     }
 }
 
+/// The hidden fields `names` of a compose page, then `extra` (same names replace).
+pub fn compose_fields(page: &Response, names: &[&str], extra: &[(&str, &str)]) -> Vec<(String, String)> {
+    let mut fields: Vec<(String, String)> = names.iter().map(|n| ((*n).to_string(), page.field(n))).collect();
+    for (k, v) in extra {
+        fields.retain(|(n, _)| n != k);
+        fields.push(((*k).to_string(), (*v).to_string()));
+    }
+    fields
+}
+
+/// Posts compose `fields` and `files` to `/compose` as the form does (multipart).
+pub fn post_compose(agent: &mut Agent, fields: &[(String, String)], files: &[(&str, &str, &str, &[u8])]) -> Response {
+    let refs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    agent.post_multipart("/compose", &refs, files)
+}
+
 /// Posts the preferences form with everything at its default but `fields`
 /// (the page's CSRF token included).
 pub fn save_preferences(agent: &mut Agent, fields: &[(&str, &str)]) -> Response {
