@@ -67,10 +67,9 @@ pub async fn post(web: &Web, req: &Req, signed: &Signed) -> Result<Resp, WebErro
     let got = receive(web, req, &accept).await?;
     let id = draft_of_post(&got)?;
     let from_other_session = !tokens::same(got.field("csrf"), current);
-    let action = if from_other_session && action_of(&got) == Action::Send {
-        Action::Save
-    } else {
-        action_of(&got)
+    let action = match action_of(&got) {
+        Action::Send if from_other_session => Action::Save,
+        other => other,
     };
     let author = &signed.session.address;
     let (saved, problem) = keep(web, author, id, &got, action).await;
