@@ -236,9 +236,24 @@ fn a_locked_out_user_is_unlocked_by_an_admin() {
 }
 
 #[test]
-fn deleting_an_account_removes_its_mailbox_but_keeps_the_audit() {
+fn deleting_an_account_removes_its_mailbox_and_drafts_but_keeps_the_audit() {
     let (p, a) = start();
     let mut bob = p.signed_in_user("bob@partner.test", GOOD);
+    // A deleted account's drafts and their files once stayed in the vault.
+    let compose = bob.get("/compose");
+    let fields = common::portal::compose_fields(
+        &compose,
+        &["csrf", "draft"],
+        &[
+            ("action", "save"),
+            ("to", "alice@example.org"),
+            ("subject", "Unsent"),
+            ("body", "Half written."),
+        ],
+    );
+    let saved = common::portal::post_compose(&mut bob, &fields, &[("attachment", "notes.txt", "text/plain", b"my notes")]);
+    assert_eq!(saved.status, 303, "{}", saved.body);
+    assert_eq!(draft_rows(&p), (1, 1), "the draft and its file are stored");
     let mut root = admin::signed_in(&p.cl, &a);
     let unconfirmed = admin::post(&mut root, "/admin/user", &[("address", "bob@partner.test"), ("action", "delete")]);
     assert!(unconfirmed.body.contains("id=\"confirm-form\""), "asks first: {}", unconfirmed.body);
@@ -253,6 +268,7 @@ fn deleting_an_account_removes_its_mailbox_but_keeps_the_audit() {
     assert_eq!(root.get("/admin/user?address=bob%40partner.test").status, 404);
     let users = p.cl.cli(&["user", "list", "--json"]);
     assert!(!String::from_utf8_lossy(&users.stdout).contains("bob@partner.test"));
+    assert_eq!(draft_rows(&p), (0, 0), "the drafts went with the account");
     let audit = p.cl.events("0");
     assert!(
         audit
@@ -398,4 +414,15 @@ fn the_header_search_finds_users_in_every_domain() {
     assert!(users(&root.get("/admin/directory?q=nobody")).is_empty());
     // Within a domain the search stays in it.
     assert_eq!(users(&root.get("/admin/directory?domain=other.test&q=b")), ["bea@other.test"]);
+}
+
+/// Rows of the vault's drafts and draft-file keys (`cloister storage`).
+fn draft_rows(p: &common::portal::Portal) -> (u64, u64) {
+    let storage: serde_json::Value = serde_json::from_slice(&p.cl.cli(&["storage", "--json"]).stdout).unwrap();
+    let rows = |name: &str| {
+        storage["tables"].as_array().unwrap().iter().find(|t| t["table"] == name).unwrap()["rows"]
+            .as_u64()
+            .unwrap()
+    };
+    (rows("drafts"), rows("draft_file_keys"))
 }

@@ -158,7 +158,8 @@ fn autosave_answers_the_script_and_a_draft_is_only_its_authors() {
         ),
         &[],
     );
-    assert_eq!(r.status, 404, "{}", r.body);
+    // Answered as a draft sent or deleted is: nothing tells that it is someone's.
+    assert_eq!(r.status, 410, "{}", r.body);
     let r = carol.post(&format!("/drafts/{draft}/delete"), &[("csrf", &theirs.field("csrf"))]);
     assert_eq!(r.status, 404);
     assert!(alice.get(&format!("/drafts/{draft}")).body.contains("First lines and more"));
@@ -174,7 +175,15 @@ fn a_post_after_the_session_ran_out_is_kept_and_signing_in_leads_back_to_it() {
     let mut pat = p.signed_in_user("pat@partner.test", GOOD);
     let page = pat.get("/compose");
     let draft = page.field("draft");
+    // A session that never finished signing in (its password still to be
+    // changed) once had its post kept as well.
+    let (once, _) = p.invite("quill@partner.test");
+    let mut quill = p.agent();
+    let r = p.sign_in(&mut quill, "quill@partner.test", &once, "/");
+    let unfinished = quill.get(r.location());
     std::thread::sleep(Duration::from_secs(4));
+    let forged = compose_fields(&unfinished, &["csrf"], &[("subject", "Unfinished"), ("body", "Not kept")]);
+    assert_eq!(post_compose(&mut quill, &forged, &[]).status, 403);
     assert_eq!(pat.get("/").status, 303, "the session has run out");
     let fields = fields_of(
         &page,

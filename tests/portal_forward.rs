@@ -119,3 +119,45 @@ fn a_message_closed_to_answers_is_not_forwarded() {
     assert_eq!(r.status, 403, "{}", r.body);
     assert!(!pat.get("/drafts").body.contains("Strictly private"), "no draft was made");
 }
+
+#[test]
+fn a_forward_draft_posted_as_a_new_message_still_checks_the_original_at_send() {
+    // The form's purpose once decided what was checked: a forward draft
+    // posted as `purpose=new` sent the original's files after a recall.
+    let p = Portal::start("");
+    let mut pat = p.signed_in_user("pat@partner.test", GOOD);
+    let id = contract_for_pat(&p);
+    let r = forward(&mut pat, &id);
+    assert_eq!(r.status, 303, "{}", r.body);
+    let draft = pat.get(r.location());
+    let mut alice = p.agent();
+    assert_eq!(p.code_sign_in(&mut alice, "alice@example.org", 0).status, 303);
+    let sent = alice.get(&format!("/m/{id}"));
+    let r = alice.post(&format!("/m/{id}/recall"), &[("csrf", &sent.field("csrf")), ("confirm", "yes")]);
+    assert_eq!(r.status, 303, "{}", r.body);
+
+    let fields = [
+        ("csrf", draft.field("csrf")),
+        ("draft", draft.field("draft")),
+        ("purpose", "new".to_string()),
+        ("id", String::new()),
+        ("to", "bob@example.org".to_string()),
+        ("subject", "Fwd: Contract".to_string()),
+        ("body", "See below.".to_string()),
+    ];
+    let refs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let r = pat.post_multipart("/compose", &refs, &[]);
+    assert_eq!(r.status, 422, "{}", r.body);
+    assert!(
+        r.body.contains("no longer available") && r.body.contains("contract.pdf"),
+        "{}",
+        r.body
+    );
+    std::thread::sleep(Duration::from_secs(2));
+    assert!(
+        p.sink.all().iter().all(|m| !m.to.iter().any(|t| t == "bob@example.org")),
+        "nothing reached bob"
+    );
+    let kept = pat.get(&format!("/drafts/{}", draft.field("draft")));
+    assert_eq!(kept.field("purpose"), "forward", "{}", kept.body);
+}

@@ -134,15 +134,26 @@ fn address_list(out: &mut String, name: &str, addresses: &[String]) {
     }
 }
 
+/// The longest display name written (longer ones are cut): encoded, it still
+/// fits one header line.
+pub const MAILBOX_NAME_CHARS: usize = 100;
+
 /// `address` with its display name, as an address header carries it: the
 /// name quoted (plain ASCII) or as encoded words, control characters dropped.
 pub fn mailbox(name: Option<&str>, address: &str) -> String {
-    let name: String = name.unwrap_or("").chars().filter(|c| !c.is_control()).collect();
+    let name: String = name
+        .unwrap_or("")
+        .chars()
+        .filter(|c| !c.is_control())
+        .take(MAILBOX_NAME_CHARS)
+        .collect();
     let name = name.trim();
     if name.is_empty() {
         return address.to_string();
     }
-    if name.is_ascii() && name.len() < 200 {
+    // Always quoted or encoded: a bare name could carry commas and brackets
+    // that make more addresses of it.
+    if name.is_ascii() {
         let quoted = name.replace('\\', "\\\\").replace('"', "\\\"");
         format!("\"{quoted}\" <{address}>")
     } else {
@@ -343,5 +354,23 @@ mod tests {
             let msg = mail_parser::MessageParser::default().parse(&raw).unwrap();
             assert_eq!(msg.subject().unwrap(), subject);
         }
+    }
+
+    #[test]
+    fn long_display_name_with_commas_stays_one_address() {
+        // A name of 200+ plain characters once went out unquoted: its comma
+        // and brackets made a second address of it.
+        let name = format!("{}, Evil <evil@attacker.test>", "a".repeat(220));
+        let to = vec![
+            mailbox(Some(&name), "ann@example.org"),
+            mailbox(Some("Zoë, Ünal <x@y>"), "zoe@example.org"),
+        ];
+        let raw = write(&outgoing("s", "body", &[], &to));
+        let msg = mail_parser::MessageParser::default().parse(&raw).unwrap();
+        let got: Vec<_> = msg.to().unwrap().iter().map(|a| a.address().unwrap().to_string()).collect();
+        assert_eq!(got, ["ann@example.org", "zoe@example.org"]);
+        let first = msg.to().unwrap().first().unwrap().name().unwrap().to_string();
+        assert_eq!(first.chars().count(), MAILBOX_NAME_CHARS);
+        assert!(raw.split(|b| *b == b'\n').all(|l| l.len() <= 998), "no line over the limit");
     }
 }

@@ -4,11 +4,21 @@
 //! quotes "> ", links "text <url>"; everything else is its text. The input is
 //! ammonia's output, so tags are well formed and text is escaped.
 
+/// Quote marks and list indents written before a line, at most (deeper ones
+/// read as this deep).
+const MOST_LEVELS: usize = 10;
+/// Bytes of text made, at most: the rest of a longer text is left out.
+pub const MOST_TEXT_BYTES: usize = 2 * 1024 * 1024;
+
 /// The text of sanitised `html`, lines joined with `\n`.
 pub fn text_of(html: &str) -> String {
     let mut w = Writer::default();
     let mut rest = html;
     while let Some(open) = rest.find('<') {
+        if w.out.len() > MOST_TEXT_BYTES {
+            rest = "";
+            break;
+        }
         w.text(&unescape(&rest[..open]));
         let Some(close) = rest[open..].find('>') else { break };
         w.tag(&rest[open + 1..open + close]);
@@ -31,11 +41,23 @@ struct Writer {
     link_text: String,
     /// The current line has only its prefix so far.
     line_empty: bool,
+    /// `out` has more than white space, as far as `scanned` bytes were read.
+    seen_text: bool,
+    scanned: usize,
 }
 
 impl Writer {
     fn prefix(&self) -> String {
-        "> ".repeat(self.quotes) + &"  ".repeat(self.lists.len().saturating_sub(1))
+        "> ".repeat(self.quotes.min(MOST_LEVELS)) + &"  ".repeat(self.lists.len().saturating_sub(1).min(MOST_LEVELS))
+    }
+
+    /// Whether anything but white space was written (each byte looked at once).
+    fn has_text(&mut self) -> bool {
+        if !self.seen_text {
+            self.seen_text = self.out[self.scanned..].chars().any(|c| !c.is_whitespace());
+            self.scanned = self.out.len();
+        }
+        self.seen_text
     }
 
     /// Ends the line unless it is still empty.
@@ -56,7 +78,15 @@ impl Writer {
     /// A blank line between blocks (one at most).
     fn paragraph(&mut self) {
         self.break_line();
-        if !self.out.trim_end_matches([' ', '>']).ends_with("\n\n") && !self.out.trim().is_empty() {
+        // Only the end is looked at (a prefix is short): a long text of
+        // nothing but quote marks costs no more than any other.
+        let mut from = self.out.len().saturating_sub(4 * MOST_LEVELS + 8);
+        while !self.out.is_char_boundary(from) {
+            from -= 1;
+        }
+        let tail = &self.out[from..];
+        let blank_before = tail.trim_end_matches([' ', '>']).ends_with("\n\n");
+        if !blank_before && self.has_text() {
             self.newline();
         }
     }
@@ -94,7 +124,9 @@ impl Writer {
             ("blockquote", false) => {
                 self.paragraph();
                 self.quotes += 1;
-                self.out.push_str("> ");
+                if self.quotes <= MOST_LEVELS {
+                    self.out.push_str("> ");
+                }
             }
             ("blockquote", true) => {
                 self.quotes = self.quotes.saturating_sub(1);
@@ -229,5 +261,21 @@ mod tests {
         );
         assert_eq!(text_of("plain"), "plain\n");
         assert_eq!(text_of("a&#233;&#x263A;&bogus b"), "aé☺&bogus b\n");
+    }
+
+    #[test]
+    fn deep_quotes_and_many_breaks_make_a_bounded_text_quickly() {
+        // Each break once wrote every open quote's "> " again, and each
+        // paragraph looked at the whole text so far: both grew without bound.
+        let html = format!(
+            "{}{}{}",
+            "<blockquote>".repeat(60),
+            "x<br>".repeat(200_000),
+            "<p></p><br>".repeat(100_000)
+        );
+        let text = text_of(&html);
+        assert!(text.len() <= super::MOST_TEXT_BYTES + 64 * 1024, "{} bytes", text.len());
+        let line = text.lines().find(|l| l.contains('x')).unwrap();
+        assert_eq!(line, format!("{}x", "> ".repeat(10)), "quotes shown ten deep");
     }
 }

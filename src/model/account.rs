@@ -133,6 +133,14 @@ pub struct Session {
     pub totp_enrolling: Option<String>,
 }
 
+impl Session {
+    /// Every sign-in step is done (second factor, forced password change,
+    /// required enrolment): the session may do what a signed-in user does.
+    pub fn steps_done(&self) -> bool {
+        !self.second_factor_pending && !self.must_change_password && !self.must_enrol_totp
+    }
+}
+
 /// A password-reset link waiting to be used, stored under the SHA-256 of its token.
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 pub struct ResetToken {

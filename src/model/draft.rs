@@ -40,6 +40,13 @@ pub struct DraftContent {
     pub expiry: String,
     /// The attached files, in the order they were added.
     pub files: Vec<DraftFile>,
+    /// The page that saved last (a random name its script gives itself) and
+    /// how many saves it had made: an earlier save of that page arriving
+    /// late does not undo a later one.
+    #[serde(default)]
+    pub page: String,
+    #[serde(default)]
+    pub seq: u64,
 }
 
 /// One file attached to a draft.

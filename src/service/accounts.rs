@@ -295,6 +295,8 @@ pub async fn session(ctx: &Context, token: &str) -> Result<Option<(String, Sessi
                 at,
             }))
             .await?;
+        // As stored now: the seconds a page is told it has left count from here.
+        return Ok(Some((token_hash, Session { last_seen: at, ..session })));
     }
     Ok(Some((token_hash, session)))
 }
@@ -434,9 +436,9 @@ pub fn sessions_of(ctx: &Context, address: &str) -> Result<Vec<(String, Session)
 pub fn is_own_session_token(ctx: &Context, address: &str, token: &str) -> bool {
     let at = now();
     ctx.vault.sessions_of(address).is_ok_and(|sessions| {
-        sessions
-            .iter()
-            .any(|(_, s)| seconds_left(ctx, s, at) >= -LAPSED_KEPT_SECS && !s.csrf.is_empty() && tokens::same(&s.csrf, token))
+        sessions.iter().any(|(_, s)| {
+            s.steps_done() && seconds_left(ctx, s, at) >= -LAPSED_KEPT_SECS && !s.csrf.is_empty() && tokens::same(&s.csrf, token)
+        })
     })
 }
 
@@ -448,5 +450,5 @@ pub fn lapsed_session(ctx: &Context, token: &str) -> Result<Option<Session>, Sto
         return Ok(None);
     };
     let left = seconds_left(ctx, &session, now());
-    Ok(((-LAPSED_KEPT_SECS..0).contains(&left) && !session.second_factor_pending).then_some(session))
+    Ok(((-LAPSED_KEPT_SECS..0).contains(&left) && session.steps_done()).then_some(session))
 }

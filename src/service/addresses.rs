@@ -24,6 +24,11 @@ impl Names {
         self.0.insert(address.to_ascii_lowercase(), name.to_string());
     }
 
+    /// Forgets any name given to `address`.
+    pub fn forget(&mut self, address: &str) {
+        self.0.remove(&address.to_ascii_lowercase());
+    }
+
     /// The addresses of `typed` (first of each kept), their names remembered.
     pub fn take(&mut self, typed: Vec<Typed>) -> Vec<String> {
         let mut out: Vec<String> = Vec::with_capacity(typed.len());
@@ -49,11 +54,26 @@ impl Names {
 
     /// `addresses` as a page shows them: `Name <address>`, comma separated.
     pub fn shown(&self, addresses: &[String]) -> String {
-        let each = addresses.iter().map(|a| match self.0.get(&a.to_ascii_lowercase()) {
-            Some(name) => format!("{name} <{a}>"),
-            None => a.clone(),
-        });
+        let each = addresses
+            .iter()
+            .map(|a| as_typed(self.0.get(&a.to_ascii_lowercase()).map(String::as_str), a));
         each.collect::<Vec<_>>().join(", ")
+    }
+}
+
+/// `Name <address>` as a person types it into an address field, read back
+/// the same by `parse_mailboxes`: the name in quotes when it holds a
+/// character that separates, brackets or quotes addresses.
+pub fn as_typed(name: Option<&str>, address: &str) -> String {
+    let Some(name) = name.map(str::trim).filter(|n| !n.is_empty()) else {
+        return address.to_string();
+    };
+    let name: String = name.chars().filter(|c| !c.is_control()).collect();
+    if name.contains([',', ';', '<', '>', '"', '\\', '@', '(', ')', ':']) {
+        let quoted = name.replace('\\', "\\\\").replace('"', "\\\"");
+        format!("\"{quoted}\" <{address}>")
+    } else {
+        format!("{name} <{address}>")
     }
 }
 
@@ -130,6 +150,19 @@ pub fn valid_address(a: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_suggested_name_with_a_comma_reads_back_as_one_address() {
+        // Suggestions once wrote `Doe, Jane <jane@…>`: two items, the first no address.
+        for name in ["Doe, Jane", "Ann \"The Boss\" Lee", "back\\slash; semi", "Plain Name"] {
+            let typed = as_typed(Some(name), "jane@example.org");
+            let back = parse_mailboxes(&format!("{typed}, bob@example.org")).unwrap();
+            assert_eq!(back.len(), 2, "{typed}");
+            assert_eq!(back[0].name.as_deref(), Some(name), "{typed}");
+            assert_eq!(back[0].address, "jane@example.org");
+        }
+        assert_eq!(as_typed(None, "a@example.org"), "a@example.org");
+    }
 
     #[test]
     fn names_survive_commas_in_quotes_and_go_back_into_headers() {

@@ -33,9 +33,7 @@ pub fn of(ctx: &Context, user: &str) -> Result<Vec<String>, StoreError> {
                 if key == user.to_ascii_lowercase() || !(internal || ctx.config.is_internal(&key)) {
                     continue;
                 }
-                let shown = typed
-                    .name
-                    .map_or_else(|| typed.address.clone(), |n| format!("{n} <{}>", typed.address));
+                let shown = super::addresses::as_typed(typed.name.as_deref(), &typed.address);
                 let entry = seen.entry(key).or_insert((0, m.received_at, shown));
                 entry.0 += 1;
                 entry.1 = entry.1.max(m.received_at);

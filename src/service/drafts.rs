@@ -3,10 +3,11 @@
 //! sealed under a data key made for each save and the files each under their
 //! own key, all wrapped by the master key: the vault holds ciphertext only.
 
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::{Context, StoreError};
-use crate::crypto::{Damaged, DataKey};
+use crate::crypto::{Damaged, DataKey, Keyring, SpoolKey};
 use crate::model::{DraftContent, DraftFile, DraftRow};
 use crate::vault::{DraftWrite, NewDraftFile, WriteOp, WriteResult};
 
@@ -57,7 +58,40 @@ pub struct Opened {
 pub struct NewFile {
     pub name: String,
     pub content_type: String,
-    pub bytes: Vec<u8>,
+    pub bytes: FileBytes,
+}
+
+/// Where a new file's bytes are.
+pub enum FileBytes {
+    Held(Vec<u8>),
+    /// An upload in the spool, sealed in frames under `key`: read a frame
+    /// at a time, never whole.
+    Spooled {
+        path: PathBuf,
+        key: Arc<SpoolKey>,
+        size: u64,
+    },
+}
+
+impl NewFile {
+    /// The whole file in memory (to send it at once); blocking.
+    pub fn into_bytes(self) -> Result<Vec<u8>, DraftError> {
+        match self.bytes {
+            FileBytes::Held(bytes) => Ok(bytes),
+            FileBytes::Spooled { path, key, size } => {
+                let mut out = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+                read_spooled(&path, &key, size, |piece| out.extend_from_slice(piece))?;
+                Ok(out)
+            }
+        }
+    }
+}
+
+/// Hands the plain pieces of a spooled upload to `each`, in order.
+fn read_spooled(path: &Path, key: &SpoolKey, size: u64, each: impl FnMut(&[u8])) -> Result<(), DraftError> {
+    let file = std::fs::File::open(path).map_err(|e| DraftError::Spool(e.to_string()))?;
+    key.open_each(std::io::BufReader::new(file), size, each)
+        .map_err(|_| DraftError::Spool("a spooled upload does not open".into()))
 }
 
 /// A fresh draft id (random: it appears in the author's URLs, and the owner
@@ -111,7 +145,10 @@ pub async fn save(
     files: Vec<NewFile>,
     limit: u64,
 ) -> Result<Opened, DraftError> {
-    let (added, metas) = seal_files(ctx, files);
+    let master = Arc::clone(&ctx.master);
+    // Sealing is work (and reads the spool): off the async threads.
+    let (added, metas) = smol::unblock(move || seal_files(&master, files)).await?;
+    let added = Arc::new(added);
     for _ in 0..TRIES {
         let stored = ctx.vault.draft(id).map_err(StoreError::from)?;
         if stored.as_ref().is_some_and(|r| r.owner != owner) {
@@ -128,8 +165,7 @@ pub async fn save(
         if !metas.is_empty() && size > limit {
             return Err(DraftError::TooLarge { size, limit });
         }
-        let updated_at = i64::try_from(time::OffsetDateTime::now_utc().unix_timestamp_nanos() / 1_000_000).unwrap_or(i64::MAX);
-        let updated_at = updated_at.max(read_at.map_or(0, |at| at + 1));
+        let updated_at = now_ms().max(read_at.map_or(0, |at| at + 1));
         let key = DataKey::new();
         let row = DraftRow {
             owner: owner.to_string(),
@@ -141,7 +177,7 @@ pub async fn save(
             id,
             row,
             read_at,
-            added: added.clone(),
+            added: Arc::clone(&added),
             most: MOST_PER_ACCOUNT,
         };
         match ctx.vault.write(WriteOp::Draft(write)).await.map_err(StoreError::from)? {
@@ -154,26 +190,57 @@ pub async fn save(
     Err(DraftError::Busy)
 }
 
-/// The files sealed, each under its own key, and what the draft lists of them.
-fn seal_files(ctx: &Context, files: Vec<NewFile>) -> (Vec<NewDraftFile>, Vec<DraftFile>) {
+/// Unix milliseconds now.
+fn now_ms() -> i64 {
+    i64::try_from(time::OffsetDateTime::now_utc().unix_timestamp_nanos() / 1_000_000).unwrap_or(i64::MAX)
+}
+
+/// The files sealed, each under its own key, and what the draft lists of
+/// them. Only one chunk of plain bytes is held at a time.
+fn seal_files(master: &Keyring, files: Vec<NewFile>) -> Result<(Vec<NewDraftFile>, Vec<DraftFile>), DraftError> {
     let mut sealed = Vec::with_capacity(files.len());
     let mut metas = Vec::with_capacity(files.len());
     for file in files {
         let id = new_id();
         let key = DataKey::new();
+        let (chunks, size) = match file.bytes {
+            FileBytes::Held(bytes) => (key.seal_chunks(id, &bytes, FILE_CHUNK), bytes.len() as u64),
+            FileBytes::Spooled { path, key: spool, size } => {
+                let (mut chunks, mut pending) = (Vec::new(), Vec::with_capacity(FILE_CHUNK));
+                let seal = |piece: &[u8], chunks: &mut Vec<Vec<u8>>| {
+                    let n = u32::try_from(chunks.len()).unwrap_or(u32::MAX);
+                    chunks.push(key.seal(id, n, piece));
+                };
+                read_spooled(&path, &spool, size, |mut piece| {
+                    while !piece.is_empty() {
+                        let take = (FILE_CHUNK - pending.len()).min(piece.len());
+                        pending.extend_from_slice(&piece[..take]);
+                        piece = &piece[take..];
+                        if pending.len() == FILE_CHUNK {
+                            seal(&pending, &mut chunks);
+                            pending.clear();
+                        }
+                    }
+                })?;
+                if !pending.is_empty() {
+                    seal(&pending, &mut chunks);
+                }
+                (chunks, size)
+            }
+        };
         sealed.push(NewDraftFile {
             id,
-            wrapped_key: ctx.master.wrap(&key, id),
-            chunks: key.seal_chunks(id, &file.bytes, FILE_CHUNK),
+            wrapped_key: master.wrap(&key, id),
+            chunks,
         });
         metas.push(DraftFile {
             id,
             name: file.name,
             content_type: file.content_type,
-            size: file.bytes.len() as u64,
+            size,
         });
     }
-    (sealed, metas)
+    Ok((sealed, metas))
 }
 
 /// Removes `owner`'s draft `id` with its files (sent, or thrown away).
@@ -181,6 +248,7 @@ pub async fn delete(ctx: &Context, owner: &str, id: u64) -> Result<(), DraftErro
     let write = DraftWrite::Delete {
         owner: owner.to_string(),
         id,
+        at: now_ms(),
     };
     match ctx.vault.write(WriteOp::Draft(write)).await.map_err(StoreError::from)? {
         WriteResult::Done => Ok(()),
@@ -208,6 +276,11 @@ pub fn file_bytes(ctx: &Context, owner: &str, id: u64, file: u64) -> Result<(Dra
 /// Removes drafts nobody saved for `keep_days` (a batch at a time).
 pub async fn expire(vault: &crate::vault::Vault, keep_days: u32) -> Result<(), StoreError> {
     let before = (super::now() - i64::from(keep_days) * 86_400) * 1000;
-    vault.write(WriteOp::Draft(DraftWrite::Expire { before, batch: 500 })).await?;
+    let expire = DraftWrite::Expire {
+        before,
+        at: now_ms(),
+        batch: 500,
+    };
+    vault.write(WriteOp::Draft(expire)).await?;
     Ok(())
 }

@@ -47,7 +47,7 @@ pub fn original(ctx: &Context, author: &str, id: u64) -> Result<(Original, Vec<N
                 || "application/octet-stream".into(),
                 |ct| format!("{}/{}", ct.ctype(), ct.subtype().unwrap_or("octet-stream")),
             ),
-            bytes: part.contents().to_vec(),
+            bytes: drafts::FileBytes::Held(part.contents().to_vec()),
         })
         .collect();
     let original = Original {
@@ -64,8 +64,9 @@ pub fn original(ctx: &Context, author: &str, id: u64) -> Result<(Original, Vec<N
 /// (the page wrote its block) and `files` (the original's attachments).
 pub async fn start(ctx: &Context, author: &str, content: DraftContent, files: Vec<NewFile>) -> Result<Opened, ForwardError> {
     let id = drafts::new_id();
-    // The original's attachments may come to more than a new message may carry:
-    // the draft keeps them all, and sending says what is too much.
-    let limit = u64::MAX;
+    // The original's attachments may come to more than a new message may
+    // carry: the draft keeps them all (they fit in a message we took in), and
+    // sending says what is too much.
+    let limit = ctx.config.messages.attachment_limit.max(ctx.config.smtp.max_message_size);
     Ok(drafts::save(ctx, author, id, |c| *c = content.clone(), files, limit).await?)
 }

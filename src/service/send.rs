@@ -90,7 +90,7 @@ pub async fn send(ctx: &Context, draft: Draft) -> Result<u64, SendError> {
     let internal = ctx.config.is_internal(&draft.author);
     let (to, cc, thread, mut names) = match draft.purpose {
         Purpose::Reply { id, all } => {
-            let r = reply::draft(ctx, &draft.author, id, all)?;
+            let r = reply::draft(ctx, &draft.author, id, all).map_err(original_gone)?;
             (r.to, r.cc, Some((r.parent_id, r.references)), r.names)
         }
         Purpose::New => {
@@ -98,11 +98,14 @@ pub async fn send(ctx: &Context, draft: Draft) -> Result<u64, SendError> {
             (to, cc, None, names)
         }
         Purpose::Forward { id } => {
-            reply::answerable(ctx, &draft.author, id)?;
+            reply::answerable(ctx, &draft.author, id).map_err(original_gone)?;
             let (to, cc, names) = new_recipients(ctx, &draft, internal)?;
             (to, cc, None, names)
         }
     };
+    // The author's name is theirs to choose: never one a message or a
+    // recipient field gave them.
+    names.forget(&draft.author);
     if !account.preferences.display_name.is_empty() {
         names.set(&draft.author, &account.preferences.display_name);
     }
@@ -149,6 +152,15 @@ pub async fn send(ctx: &Context, draft: Draft) -> Result<u64, SendError> {
             Text::new("note-bad-secure-mode").with("got", format!("{got:?}")),
         )),
         Err(IntakeError::Temporary { detail }) => Err(SendError::Stored(detail)),
+    }
+}
+
+/// An original no longer there (recalled, revoked, gone) said as a refusal:
+/// the draft stays and the author is told why.
+fn original_gone(e: SendError) -> SendError {
+    match e {
+        SendError::NotFound => SendError::Refused(Text::new("note-original-gone")),
+        other => other,
     }
 }
 

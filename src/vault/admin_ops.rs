@@ -291,13 +291,13 @@ fn change_account(
         AccountChange::Unlock => What::LockoutLifted {
             address: address.to_string(),
         },
-        AccountChange::Delete => delete_account(t, address)?,
+        AccountChange::Delete => delete_account(t, address, at)?,
     };
     add_event(t, counters, 0, at, &format!("admin {admin}"), what)?;
     Ok(WriteResult::Done)
 }
 
-fn delete_account(t: &mut Tables<'_>, address: &str) -> Result<What, VaultError> {
+fn delete_account(t: &mut Tables<'_>, address: &str, at: i64) -> Result<What, VaultError> {
     let mut ids = Vec::new();
     for row in t.mailbox.range((address, 0)..=(address, u64::MAX))? {
         ids.push(row?.0.value().1);
@@ -306,6 +306,7 @@ fn delete_account(t: &mut Tables<'_>, address: &str) -> Result<What, VaultError>
         remove_entry(t, address, id)?;
     }
     let ended = end_sessions(t, address, None)?;
+    super::draft_ops::remove_all_of(t, address, at * 1000)?;
     if let Some(acc) = account(t, address)? {
         if let Some(token) = acc.reset_token {
             t.reset_tokens.remove(token.as_str())?;

@@ -30,13 +30,15 @@ pub enum DraftWrite {
         id: u64,
         row: DraftRow,
         read_at: Option<i64>,
-        added: Vec<NewDraftFile>,
+        /// Shared: a save redone after a race sends the same sealed files.
+        added: std::sync::Arc<Vec<NewDraftFile>>,
         most: usize,
     },
-    /// Removes `owner`'s draft `id` and its files.
-    Delete { owner: String, id: u64 },
-    /// Removes drafts last saved before `before` (at most `batch` of them).
-    Expire { before: i64, batch: usize },
+    /// Removes `owner`'s draft `id` and its files, `at` (Unix ms).
+    Delete { owner: String, id: u64, at: i64 },
+    /// Removes drafts last saved before `before` (at most `batch` of them),
+    /// `at`, and forgets drafts gone before `before`.
+    Expire { before: i64, at: i64, batch: usize },
 }
 
 pub(super) fn apply(t: &mut Tables<'_>, w: &DraftWrite) -> Result<WriteResult, VaultError> {
@@ -48,14 +50,14 @@ pub(super) fn apply(t: &mut Tables<'_>, w: &DraftWrite) -> Result<WriteResult, V
             added,
             most,
         } => save(t, *id, row, *read_at, added, *most),
-        DraftWrite::Delete { owner, id } => match stored(t, *id)? {
+        DraftWrite::Delete { owner, id, at } => match stored(t, *id)? {
             Some(old) if old.owner == *owner => {
-                remove(t, *id, &old)?;
+                remove(t, *id, &old, *at)?;
                 Ok(WriteResult::Done)
             }
             _ => Ok(WriteResult::Gone),
         },
-        DraftWrite::Expire { before, batch } => {
+        DraftWrite::Expire { before, at, batch } => {
             let mut old = Vec::new();
             for row in t.drafts.iter()? {
                 let (k, v) = row?;
@@ -68,8 +70,9 @@ pub(super) fn apply(t: &mut Tables<'_>, w: &DraftWrite) -> Result<WriteResult, V
                 }
             }
             for (id, draft) in &old {
-                remove(t, *id, draft)?;
+                remove(t, *id, draft, *at)?;
             }
+            t.drafts_gone.retain(|_, gone| gone >= *before)?;
             Ok(WriteResult::Done)
         }
     }
@@ -83,6 +86,9 @@ fn save(
     added: &[NewDraftFile],
     most: usize,
 ) -> Result<WriteResult, VaultError> {
+    if t.drafts_gone.get(id)?.is_some() {
+        return Ok(WriteResult::Gone);
+    }
     let old = stored(t, id)?;
     match (&old, read_at) {
         (Some(old), _) if old.owner != row.owner => return Ok(WriteResult::Gone),
@@ -116,15 +122,34 @@ fn save(
     Ok(WriteResult::Done)
 }
 
+/// Removes all of `owner`'s drafts and their files (the account is deleted, `at`).
+pub(super) fn remove_all_of(t: &mut Tables<'_>, owner: &str, at: i64) -> Result<usize, VaultError> {
+    let mut ids = Vec::new();
+    for row in t.draft_owners.range((owner, 0)..=(owner, u64::MAX))? {
+        ids.push(row?.0.value().1);
+    }
+    for &id in &ids {
+        match stored(t, id)? {
+            Some(row) => remove(t, id, &row, at)?,
+            None => {
+                t.draft_owners.remove((owner, id))?;
+            }
+        }
+    }
+    Ok(ids.len())
+}
+
 fn stored(t: &Tables<'_>, id: u64) -> Result<Option<DraftRow>, VaultError> {
     t.drafts.get(id)?.map(|v| decode("drafts", v.value())).transpose()
 }
 
-fn remove(t: &mut Tables<'_>, id: u64, row: &DraftRow) -> Result<(), VaultError> {
+/// Removes draft `id` and its files, and remembers it gone since `at`.
+fn remove(t: &mut Tables<'_>, id: u64, row: &DraftRow, at: i64) -> Result<(), VaultError> {
     for file in &row.files {
         remove_file(t, *file)?;
     }
     t.drafts.remove(id)?;
+    t.drafts_gone.insert(id, at)?;
     t.draft_owners.remove((row.owner.as_str(), id))?;
     Ok(())
 }

@@ -5,10 +5,10 @@ use redb::{ReadableTable, Table, WriteTransaction};
 
 use super::schema::{
     ACCOUNT_DOMAINS, ACCOUNTS, ADMIN_SESSIONS, ADMINS, Counters, DAY_COUNTS, DOMAINS, DRAFT_FILE_KEYS, DRAFT_FILES, DRAFT_OWNERS, DRAFTS,
-    EVENTS, EXPIRY_DUE, MAILBOX, MAILBOX_FOLDERS, MESSAGE_KEYS, MESSAGES, MONITOR_DAYS, MONITOR_ROWS, MONITOR_STATUS, MONITOR_TERMS,
-    OUTBOX, OUTBOX_BY_MESSAGE, OUTBOX_DATA, OUTBOX_DEAD, OUTBOX_DUE, OUTBOX_REFS, RAW, RAW_CHUNKS, REPORT_DAYS, RESET_TOKENS, SEARCH_DOCS,
-    SEARCH_PENDING, SEARCH_POSTINGS, SEARCH_SEGMENTS, SEARCH_TEXT, SEARCH_WORDS, SENDER_MONTH_COUNTS, SENDER_RECIPIENTS, SESSIONS,
-    SIGN_IN_CODES, VAULT_KEYS,
+    DRAFTS_GONE, EVENTS, EXPIRY_DUE, MAILBOX, MAILBOX_FOLDERS, MESSAGE_KEYS, MESSAGES, MONITOR_DAYS, MONITOR_ROWS, MONITOR_STATUS,
+    MONITOR_TERMS, OUTBOX, OUTBOX_BY_MESSAGE, OUTBOX_DATA, OUTBOX_DEAD, OUTBOX_DUE, OUTBOX_REFS, RAW, RAW_CHUNKS, REPORT_DAYS,
+    RESET_TOKENS, SEARCH_DOCS, SEARCH_PENDING, SEARCH_POSTINGS, SEARCH_SEGMENTS, SEARCH_TEXT, SEARCH_WORDS, SENDER_MONTH_COUNTS,
+    SENDER_RECIPIENTS, SESSIONS, SIGN_IN_CODES, VAULT_KEYS,
 };
 use super::{VaultError, decode, encode};
 use crate::model::{Account, Event, MessageRecord, OutboxRow, OutboxState, What};
@@ -56,6 +56,7 @@ pub struct Tables<'t> {
     pub(super) draft_owners: Table<'t, (&'static str, u64), ()>,
     pub(super) draft_files: Table<'t, (u64, u32), &'static [u8]>,
     pub(super) draft_file_keys: Table<'t, u64, &'static [u8]>,
+    pub(super) drafts_gone: Table<'t, u64, i64>,
     /// Addresses whose mailbox or account this batch changed (`Versions`).
     pub(super) touched: Vec<String>,
 }
@@ -104,6 +105,7 @@ impl<'t> Tables<'t> {
             draft_owners: txn.open_table(DRAFT_OWNERS)?,
             draft_files: txn.open_table(DRAFT_FILES)?,
             draft_file_keys: txn.open_table(DRAFT_FILE_KEYS)?,
+            drafts_gone: txn.open_table(DRAFTS_GONE)?,
             touched: Vec::new(),
         })
     }

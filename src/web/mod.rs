@@ -68,6 +68,8 @@ pub struct Limits {
     pub mail_requests: RateLimit<IpAddr>,
     /// Messages sent from the portal, per account.
     pub compose: RateLimit<String>,
+    /// Compose posts (they carry files) running at once, per account.
+    pub compose_posts: crate::auth::in_flight::InFlight,
 }
 
 /// Reset-link and sign-in-code requests one client address may make per `MAIL_REQUEST_WINDOW`.
@@ -76,12 +78,18 @@ pub const MAIL_REQUEST_WINDOW: Duration = Duration::from_mins(15);
 /// Messages one account may send from the portal per `COMPOSE_WINDOW`.
 pub const COMPOSE_PER_ACCOUNT: u32 = 30;
 pub const COMPOSE_WINDOW: Duration = Duration::from_mins(10);
+/// Compose posts one account may have running at once (each may hold up to
+/// the attachment limit in the spool and in memory while it is sealed): the
+/// page uploads one file at a time, so this leaves room for an autosave and
+/// a second tab.
+pub const COMPOSE_POSTS_AT_ONCE: usize = 3;
 
 impl Default for Limits {
     fn default() -> Self {
         Self {
             mail_requests: RateLimit::new(MAIL_REQUESTS_PER_CLIENT, MAIL_REQUEST_WINDOW),
             compose: RateLimit::new(COMPOSE_PER_ACCOUNT, COMPOSE_WINDOW),
+            compose_posts: crate::auth::in_flight::InFlight::new(COMPOSE_POSTS_AT_ONCE),
         }
     }
 }

@@ -254,6 +254,7 @@ compose-sign-in-again = Erneut anmelden
 compose-save-draft = Entwurf speichern
 script-draft-saved = Entwurf gespeichert: { $time }
 script-draft-save-failed = Der Entwurf konnte gerade nicht gespeichert werden; es wird beim Schreiben erneut versucht.
+script-draft-gone = Dieser Entwurf wurde in einem anderen Fenster gesendet oder gelöscht. Was Sie jetzt schreiben, wird als neuer Entwurf gespeichert.
 script-attached-total = { $size } von { $limit } angehängt
 script-session-ending = Ihre Sitzung endet in { $minutes } Min., wenn Sie nicht angemeldet bleiben.
 

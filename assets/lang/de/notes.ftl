@@ -20,6 +20,8 @@ fault-bad-request-title = Ungültige Anfrage
 fault-bad-request = Die Anfrage konnte nicht gelesen werden.
 fault-too-slow-title = Zeitüberschreitung
 fault-too-slow = Die Anfrage hat zu lange gedauert. Bitte versuchen Sie es erneut.
+fault-busy-title = Zu viel auf einmal
+fault-busy = Dieses Konto sendet bereits mehrere Formulare gleichzeitig. Warten Sie einen Moment, bis diese fertig sind, gehen Sie dann zurück und versuchen Sie es erneut.
 fault-failed-title = Ein Fehler ist aufgetreten
 fault-failed = Das Portal konnte diese Anfrage nicht ausführen. Bitte versuchen Sie es später erneut.
 
@@ -76,6 +78,7 @@ note-compose-limit = Sie haben in den letzten Minuten { $per ->
        *[other] { $minutes } Minuten
     } erneut.
 note-reply-missing = Die Nachricht, auf die Sie antworten möchten, fehlt.
+note-original-gone = Die Nachricht, auf die Sie antworten oder die Sie weiterleiten, ist nicht mehr verfügbar (zurückgerufen, entzogen oder entfernt). Ihr Entwurf bleibt erhalten: Übernehmen Sie, was Sie brauchen, in eine neue Nachricht.
 note-choose-mode = Wählen Sie einen Modus für die sichere Zustellung aus der Liste.
 note-choose-restriction = Wählen Sie eine Einschränkung aus der Liste.
 note-choose-expiry-days = Wählen Sie eine Ablauffrist aus der Liste.
@@ -249,6 +252,8 @@ note-draft-saved = Entwurf gespeichert.
 note-draft-deleted = Entwurf gelöscht.
 note-draft-kept = Ihre Sitzung war abgelaufen; Ihr Text wurde als Entwurf gespeichert. Melden Sie sich an, um weiterzuschreiben.
 note-drafts-full = Sie haben { $most } Entwürfe, mehr werden nicht aufbewahrt. Senden oder löschen Sie einige unter Entwürfe und speichern Sie dann erneut.
+note-draft-gone-kept = Dieser Entwurf wurde in einem anderen Fenster gesendet oder gelöscht. Was Sie hier abgeschickt haben, ist als neuer Entwurf gespeichert und wurde nicht gesendet: Prüfen Sie ihn und senden Sie erneut.
+note-draft-busy = Ihr Entwurf konnte gerade nicht gespeichert werden: Er wurde gleichzeitig in einem anderen Fenster geändert. Ihr Text steht unten; speichern Sie erneut.
 
 note-display-name-bad = Ihr Name darf höchstens { $most } Zeichen lang sein, in einer Zeile.
 note-draft-kept-session-changed = Sie haben sich anderswo erneut angemeldet, während diese Seite offen war; Ihre Nachricht wurde daher nicht gesendet, sondern als dieser Entwurf gespeichert. Prüfen Sie sie und senden Sie sie erneut.

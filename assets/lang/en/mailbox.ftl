@@ -253,6 +253,7 @@ compose-sign-in-again = Sign in again
 compose-save-draft = Save draft
 script-draft-saved = Draft saved at { $time }
 script-draft-save-failed = The draft could not be saved just now; it is tried again while you write.
+script-draft-gone = This draft was sent or deleted in another window. What you type now is saved as a new draft.
 script-attached-total = { $size } attached of { $limit }
 script-session-ending = Your session ends in { $minutes } min unless you stay signed in.
 

@@ -20,6 +20,8 @@ fault-bad-request-title = Bad request
 fault-bad-request = The request could not be read.
 fault-too-slow-title = Too slow
 fault-too-slow = The request took too long. Please try again.
+fault-busy-title = Too much at once
+fault-busy = This account is already sending several forms at once. Wait a moment until they have finished, then go back and try again.
 fault-failed-title = Something went wrong
 fault-failed = The portal could not complete this request. Please try again later.
 
@@ -70,6 +72,7 @@ note-compose-limit = You have sent { $per } messages in the last few minutes, th
        *[other] { $minutes } minutes
     }.
 note-reply-missing = The message to reply to is missing.
+note-original-gone = The message this answers or forwards is no longer available (recalled, withdrawn or removed). Your draft is kept: copy what you need into a new message.
 note-choose-mode = Choose a secure mode from the list.
 note-choose-restriction = Choose a restriction from the list.
 note-choose-expiry-days = Choose an expiry from the list.
@@ -240,6 +243,8 @@ note-draft-saved = Draft saved.
 note-draft-deleted = Draft deleted.
 note-draft-kept = Your session had ended, so what you wrote was kept as a draft. Sign in to go on writing.
 note-drafts-full = You have { $most } drafts, as many as are kept. Send or delete some in Drafts, then save again.
+note-draft-gone-kept = This draft was sent or deleted in another window. What you posted here is kept as a new draft and was not sent: check it and send again.
+note-draft-busy = Your draft could not be saved just now: it was changing in another window at the same time. Your text is below; save again.
 
 note-display-name-bad = Your name can be at most { $most } characters, on one line.
 note-draft-kept-session-changed = You signed in again elsewhere while this page was open, so your message was not sent: it is kept as this draft. Check it and send it again.

@@ -253,6 +253,7 @@ compose-sign-in-again = Iniciar sesión de nuevo
 compose-save-draft = Guardar borrador
 script-draft-saved = Borrador guardado: { $time }
 script-draft-save-failed = No se pudo guardar el borrador ahora; se vuelve a intentar mientras escribe.
+script-draft-gone = Este borrador se envió o eliminó en otra ventana. Lo que escriba ahora se guarda como un borrador nuevo.
 script-attached-total = { $size } adjuntos de { $limit }
 script-session-ending = Su sesión termina en { $minutes } min si no sigue conectado.
 

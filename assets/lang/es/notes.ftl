@@ -19,6 +19,8 @@ fault-bad-request-title = Solicitud incorrecta
 fault-bad-request = No se pudo leer la solicitud.
 fault-too-slow-title = Demasiado lento
 fault-too-slow = La solicitud tardó demasiado. Inténtelo de nuevo.
+fault-busy-title = Demasiado a la vez
+fault-busy = Esta cuenta ya está enviando varios formularios a la vez. Espere un momento a que terminen, vuelva atrás e inténtelo de nuevo.
 fault-failed-title = Algo salió mal
 fault-failed = El portal no pudo completar esta solicitud. Inténtelo de nuevo más tarde.
 
@@ -69,6 +71,7 @@ note-compose-limit = Ha enviado { $per } mensajes en los últimos minutos, el m�
        *[other] { $minutes } minutos
     }.
 note-reply-missing = Falta el mensaje al que se responde.
+note-original-gone = El mensaje que responde o reenvía ya no está disponible (recuperado, retirado o eliminado). Su borrador se conserva: copie lo que necesite en un mensaje nuevo.
 note-choose-mode = Elija un modo seguro de la lista.
 note-choose-restriction = Elija una restricción de la lista.
 note-choose-expiry-days = Elija una caducidad de la lista.
@@ -245,6 +248,8 @@ note-draft-saved = Borrador guardado.
 note-draft-deleted = Borrador eliminado.
 note-draft-kept = Su sesión había terminado; su texto se guardó como borrador. Inicie sesión para seguir escribiendo.
 note-drafts-full = Tiene { $most } borradores, el máximo que se guarda. Envíe o elimine algunos en Borradores y vuelva a guardar.
+note-draft-gone-kept = Este borrador se envió o eliminó en otra ventana. Lo que envió aquí se conserva como un borrador nuevo y no se ha enviado: revíselo y envíelo de nuevo.
+note-draft-busy = No se pudo guardar su borrador: se estaba modificando a la vez en otra ventana. Su texto está abajo; guarde de nuevo.
 
 note-display-name-bad = Su nombre puede tener como máximo { $most } caracteres, en una línea.
 note-draft-kept-session-changed = Inició sesión de nuevo en otro lugar mientras esta página estaba abierta, así que su mensaje no se envió: se guarda como este borrador. Revíselo y vuelva a enviarlo.

@@ -253,6 +253,7 @@ compose-sign-in-again = Se reconnecter
 compose-save-draft = Enregistrer le brouillon
 script-draft-saved = Brouillon enregistré : { $time }
 script-draft-save-failed = Le brouillon n’a pas pu être enregistré pour l’instant ; nouvel essai pendant la saisie.
+script-draft-gone = Ce brouillon a été envoyé ou supprimé dans une autre fenêtre. Ce que vous saisissez maintenant est enregistré comme nouveau brouillon.
 script-attached-total = { $size } joints sur { $limit }
 script-session-ending = Votre session se termine dans { $minutes } min si vous ne restez pas connecté.
 

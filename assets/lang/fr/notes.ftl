@@ -19,6 +19,8 @@ fault-bad-request-title = Requête incorrecte
 fault-bad-request = La requête n'a pas pu être lue.
 fault-too-slow-title = Trop lent
 fault-too-slow = La requête a pris trop de temps. Veuillez réessayer.
+fault-busy-title = Trop à la fois
+fault-busy = Ce compte envoie déjà plusieurs formulaires à la fois. Attendez un instant qu’ils soient terminés, puis revenez en arrière et réessayez.
 fault-failed-title = Une erreur s'est produite
 fault-failed = Le portail n'a pas pu traiter cette requête. Veuillez réessayer plus tard.
 
@@ -84,6 +86,7 @@ note-compose-limit = { $per ->
        *[other] { $minutes } minutes
     }.
 note-reply-missing = Le message auquel répondre est introuvable.
+note-original-gone = Le message auquel vous répondez ou que vous transférez n’est plus disponible (rappelé, retiré ou supprimé). Votre brouillon est conservé : copiez ce dont vous avez besoin dans un nouveau message.
 note-choose-mode = Choisissez un mode sécurisé dans la liste.
 note-choose-restriction = Choisissez une restriction dans la liste.
 note-choose-expiry-days = Choisissez une expiration dans la liste.
@@ -260,6 +263,8 @@ note-draft-saved = Brouillon enregistré.
 note-draft-deleted = Brouillon supprimé.
 note-draft-kept = Votre session avait expiré ; votre texte a été conservé comme brouillon. Connectez-vous pour continuer.
 note-drafts-full = Vous avez { $most } brouillons, le maximum conservé. Envoyez-en ou supprimez-en dans Brouillons, puis enregistrez à nouveau.
+note-draft-gone-kept = Ce brouillon a été envoyé ou supprimé dans une autre fenêtre. Ce que vous avez envoyé ici est conservé comme nouveau brouillon et n’a pas été envoyé : vérifiez-le et envoyez à nouveau.
+note-draft-busy = Votre brouillon n’a pas pu être enregistré : il était modifié au même moment dans une autre fenêtre. Votre texte est ci-dessous ; enregistrez à nouveau.
 
 note-display-name-bad = Votre nom peut compter au plus { $most } caractères, sur une ligne.
 note-draft-kept-session-changed = Vous vous êtes reconnecté ailleurs pendant que cette page était ouverte : votre message n’a donc pas été envoyé, il est conservé dans ce brouillon. Vérifiez-le et renvoyez-le.

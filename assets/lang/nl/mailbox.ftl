@@ -253,6 +253,7 @@ compose-sign-in-again = Opnieuw aanmelden
 compose-save-draft = Concept opslaan
 script-draft-saved = Concept opgeslagen: { $time }
 script-draft-save-failed = Het concept kon nu niet worden opgeslagen; het wordt opnieuw geprobeerd terwijl u schrijft.
+script-draft-gone = Dit concept is in een ander venster verzonden of verwijderd. Wat u nu typt, wordt als nieuw concept opgeslagen.
 script-attached-total = { $size } van { $limit } bijgevoegd
 script-session-ending = Uw sessie eindigt over { $minutes } min, tenzij u aangemeld blijft.
 

@@ -20,6 +20,8 @@ fault-bad-request-title = Ongeldige aanvraag
 fault-bad-request = De aanvraag kon niet worden gelezen.
 fault-too-slow-title = Te traag
 fault-too-slow = De aanvraag duurde te lang. Probeer het opnieuw.
+fault-busy-title = Te veel tegelijk
+fault-busy = Dit account verstuurt al meerdere formulieren tegelijk. Wacht even tot die klaar zijn, ga dan terug en probeer het opnieuw.
 fault-failed-title = Er is iets misgegaan
 fault-failed = Het portaal kon deze aanvraag niet voltooien. Probeer het later opnieuw.
 
@@ -85,6 +87,7 @@ note-compose-limit = U hebt de afgelopen minuten { $per ->
        *[other] { $minutes } minuten
     } opnieuw.
 note-reply-missing = Het bericht waarop u wilt antwoorden, ontbreekt.
+note-original-gone = Het bericht dat u beantwoordt of doorstuurt is niet meer beschikbaar (teruggeroepen, ingetrokken of verwijderd). Uw concept blijft bewaard: neem wat u nodig hebt over in een nieuw bericht.
 note-choose-mode = Kies een beveiligde modus uit de lijst.
 note-choose-restriction = Kies een beperking uit de lijst.
 note-choose-expiry-days = Kies een verlooptermijn uit de lijst.
@@ -258,6 +261,8 @@ note-draft-saved = Concept opgeslagen.
 note-draft-deleted = Concept verwijderd.
 note-draft-kept = Uw sessie was verlopen; uw tekst is bewaard als concept. Meld u aan om verder te schrijven.
 note-drafts-full = U hebt { $most } concepten, het maximum dat wordt bewaard. Verstuur of verwijder er enkele in Concepten en sla daarna opnieuw op.
+note-draft-gone-kept = Dit concept is in een ander venster verzonden of verwijderd. Wat u hier hebt verstuurd, is bewaard als nieuw concept en niet verzonden: controleer het en verzend opnieuw.
+note-draft-busy = Uw concept kon nu niet worden opgeslagen: het werd tegelijk in een ander venster gewijzigd. Uw tekst staat hieronder; sla opnieuw op.
 
 note-display-name-bad = Uw naam mag hoogstens { $most } tekens lang zijn, op één regel.
 note-draft-kept-session-changed = U hebt zich elders opnieuw aangemeld terwijl deze pagina open was; uw bericht is daarom niet verstuurd maar bewaard als dit concept. Controleer het en verstuur het opnieuw.

@@ -147,7 +147,15 @@
   var sendButton = document.getElementById("send");
   var limit = parseInt(form.getAttribute("data-limit"), 10) || 0;
   var attached = parseInt(form.getAttribute("data-attached"), 10) || 0;
-  var dirty = false, saving = false, uploads = 0, ended = false;
+  var dirty = false, saving = false, uploads = 0, ended = false, submitting = false;
+  // The page's own name and the count of its saves: the server keeps the
+  // latest, whichever of two saves (a fetch, a beacon) arrives last.
+  var seq = 0;
+  form.elements.page.value = Array.prototype.map.call(
+    window.crypto.getRandomValues(new Uint8Array(12)),
+    function (b) { return (b + 256).toString(16).slice(1); }
+  ).join("");
+  function nextSeq() { seq += 1; form.elements.seq.value = String(seq); }
 
   // The words come from the page, in the reader's language (compose.html).
   function words(name, fill) {
@@ -168,6 +176,7 @@
 
   // The form's fields for a save by script (never the file picker's files).
   function fields(extra) {
+    nextSeq();
     var data = new FormData(form);
     data.delete("attachment");
     data.delete("action");
@@ -221,6 +230,7 @@
     document.getElementById("session-ended").hidden = false;
   }
   function saved(json) {
+    form.elements.draft.value = json.draft;
     var path = "/drafts/" + json.draft;
     if (window.location.pathname !== path) { window.history.replaceState(null, "", path); }
     if (typeof json.left === "number") { sessionLeft(json.left); }
@@ -232,7 +242,13 @@
   function answered(status, text) {
     var json = null;
     try { json = JSON.parse(text); } catch (e) { json = null; }
-    if (status === 401 && json && json.ended) { sessionEnded(json.resume); return null; }
+    if (json && json.ended) { sessionEnded(json.resume); return null; }
+    // Sent or deleted from another window: what is typed next makes a new draft.
+    if (status === 410 && json && json.gone) {
+      form.elements.draft.value = "";
+      saveStatus.textContent = words("draft-gone");
+      return null;
+    }
     if (!json || !json.draft) {
       if (status === 403) { sessionEnded(null); } else { saveStatus.textContent = words("save-failed"); }
       return null;
@@ -242,7 +258,7 @@
     return json;
   }
   function save() {
-    if (saving || !dirty) { return; }
+    if (saving || !dirty || submitting) { return; }
     saving = true;
     dirty = false;
     fetch(target, { method: "POST", body: fields({ action: "autosave" }), credentials: "same-origin" })
@@ -260,11 +276,17 @@
   form.addEventListener("change", function (ev) { if (ev.target !== input) { dirty = true; } });
   window.setInterval(save, SAVE_EVERY_MS);
   // Leaving the page (closed, reloaded, another link): the last words go too.
-  var submitting = false;
-  form.addEventListener("submit", function () { submitting = true; });
+  // Submitted, the page saves no more (a late save must not bring back a
+  // draft just sent); the post itself carries the next count.
+  form.addEventListener("submit", function () { submitting = true; nextSeq(); });
   function leaving() {
-    if (dirty && !submitting && navigator.sendBeacon) {
-      dirty = !navigator.sendBeacon(target, fields({ action: "autosave" }));
+    if (!dirty || submitting) { return; }
+    // A beacon carries at most 64 KB; a longer text goes as an ordinary save
+    // (it completes when the tab is only hidden).
+    if (navigator.sendBeacon && navigator.sendBeacon(target, fields({ action: "autosave" }))) {
+      dirty = false;
+    } else {
+      save();
     }
   }
   window.addEventListener("pagehide", leaving);
@@ -280,7 +302,16 @@
     for (var i = 0; i < files.length; i++) { adding += files[i].size; }
     sizeError.hidden = true;
     if (limit > 0 && attached + adding > limit) { refuse(attached + adding); return; }
-    Array.prototype.forEach.call(files, uploadOne);
+    Array.prototype.forEach.call(files, function (file) { queue.push(uploadOne(file)); });
+    pump();
+  }
+  // One file goes at a time (the server takes few posts at once from one
+  // account); the others wait as chips at 0 %.
+  var queue = [], sending = false;
+  function pump() {
+    if (sending || !queue.length) { return; }
+    sending = true;
+    queue.shift()();
   }
   var loaded = {}, totals = {}, next = 0;
   function progress() {
@@ -307,10 +338,7 @@
     totals[key] = file.size;
     uploads++;
     sendButton.disabled = true;
-    var data = fields({ action: "autosave" });
-    data.append("attachment", file, file.name);
     var xhr = new XMLHttpRequest();
-    xhr.open("POST", target);
     xhr.upload.addEventListener("progress", function (e) {
       if (!e.lengthComputable) { return; }
       own.value = Math.round(100 * e.loaded / e.total);
@@ -324,10 +352,19 @@
       uploads--;
       sendButton.disabled = uploads > 0;
       progress();
+      sending = false;
+      pump();
     }
-    xhr.addEventListener("load", function () { finished(); answered(xhr.status, xhr.responseText); });
+    xhr.addEventListener("load", function () { answered(xhr.status, xhr.responseText); dirty = true; finished(); });
     xhr.addEventListener("error", function () { finished(); uploadStatus.textContent = words("send-failed"); });
-    xhr.send(data);
+    // Sent when its turn comes. Only the file is added to a saved draft: the
+    // fields it carries would be older than what is typed while it uploads.
+    return function () {
+      xhr.open("POST", target);
+      var data = fields({ action: "attach" });
+      data.append("attachment", file, file.name);
+      xhr.send(data);
+    };
   }
   input.addEventListener("change", function () {
     if (input.files.length) { upload(input.files); }
@@ -369,10 +406,12 @@
       if (ended) { return; }
       var left = Math.round((deadline - Date.now()) / 1000);
       var warning = document.getElementById("session-warning");
-      if (left <= 0) {
+      if (left <= -2) {
+        // Out of time by the page's clock: a save asks the server, whose
+        // answer says ("ended") whether the session really ended.
+        deadline = Date.now() + 15000;
         dirty = true;
         save();
-        sessionEnded(null);
       } else if (left <= warnAt && warning.hidden) {
         document.getElementById("session-warning-text").textContent = words("ending", { minutes: Math.max(1, Math.ceil(left / 60)) });
         warning.hidden = false;
@@ -383,9 +422,12 @@
     var data = new URLSearchParams();
     data.set("csrf", form.elements.csrf.value);
     fetch("/session/keep", { method: "POST", body: data, credentials: "same-origin" })
-      .then(function (r) { if (!r.ok) { throw new Error(String(r.status)); } return r.json(); })
-      .then(function (json) { sessionLeft(json.left); })
-      .catch(function () { sessionEnded(null); });
+      .then(function (r) {
+        if (r.status === 401 || r.status === 403) { sessionEnded(null); return; }
+        if (!r.ok) { throw new Error(String(r.status)); }
+        return r.json().then(function (json) { sessionLeft(json.left); });
+      })
+      .catch(function () { saveStatus.textContent = words("save-failed"); });
   });
 })();
 
@@ -396,14 +438,35 @@
   var list = document.getElementById("correspondents");
   if (!list) { return; }
   var people = Array.prototype.map.call(list.options, function (o) { return o.value; });
+  // A suggestion's address (`"Doe, Jane" <jane@…>` or a bare address), to
+  // tell whether it is in the field already.
+  function address(p) {
+    var m = /<([^<>]*)>$/.exec(p);
+    return (m ? m[1] : p).toLowerCase();
+  }
+  // Where the last address typed starts: after the last comma or semicolon
+  // outside quotes and angle brackets (as the server splits the field).
+  function lastSeparator(value) {
+    var cut = -1, quoted = false, angle = false, escaped = false;
+    for (var i = 0; i < value.length; i++) {
+      var c = value.charAt(i);
+      if (escaped) { escaped = false; }
+      else if (c === "\\" && quoted) { escaped = true; }
+      else if (c === "\"") { quoted = !quoted; }
+      else if (c === "<" && !quoted) { angle = true; }
+      else if (c === ">" && !quoted) { angle = false; }
+      else if ((c === "," || c === ";") && !quoted && !angle) { cut = i; }
+    }
+    return cut;
+  }
   function offer(input) {
     var value = input.value;
-    var cut = Math.max(value.lastIndexOf(","), value.lastIndexOf(";"));
+    var cut = lastSeparator(value);
     var before = cut < 0 ? "" : value.slice(0, cut + 1).replace(/\s*$/, " ");
     var typed = value.slice(cut + 1).trim().toLowerCase();
     var chosen = value.toLowerCase();
     var options = people
-      .filter(function (p) { return chosen.indexOf(p.toLowerCase()) < 0 && (!typed || p.toLowerCase().indexOf(typed) >= 0); })
+      .filter(function (p) { return chosen.indexOf(address(p)) < 0 && (!typed || p.toLowerCase().indexOf(typed) >= 0); })
       .slice(0, 20)
       .map(function (p) { var o = document.createElement("option"); o.value = before + p; return o; });
     list.replaceChildren.apply(list, options);

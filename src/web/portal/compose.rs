@@ -159,6 +159,7 @@ pub fn draft_error(e: DraftError) -> WebError {
         DraftError::NotFound => WebError::NotFound,
         DraftError::Store(e) => WebError::Store(e),
         DraftError::Damaged(_) => WebError::Damaged,
+        DraftError::Full => WebError::Refused(Text::new("note-drafts-full").with("most", drafts::MOST_PER_ACCOUNT)),
         other => WebError::Draft(other),
     }
 }

@@ -14,7 +14,7 @@ use crate::i18n::Text;
 use crate::mail::compose::Attached;
 use crate::model::{DraftContent, Restriction, Session};
 use crate::policy::SecureMode;
-use crate::service::drafts::{self, DraftError, NewFile, Opened};
+use crate::service::drafts::{self, DraftError, FileBytes, NewFile, Opened};
 use crate::service::send::{self, Draft, Options, Purpose, SendError};
 use crate::service::{accounts, now};
 use crate::web::Web;
@@ -27,8 +27,11 @@ enum Action {
     Send,
     /// Save and go to Drafts.
     Save,
-    /// The script's save while typing, or of files it attached: answered in JSON.
+    /// The script's save while typing: answered in JSON.
     Autosave,
+    /// The script's upload of files: only the files are added (the fields it
+    /// carries were read when the upload began), answered in JSON.
+    Attach,
     /// Remove one file from the draft.
     Remove(u64),
 }
@@ -37,6 +40,7 @@ fn action_of(got: &Received) -> Action {
     match got.field("action") {
         "save" => Action::Save,
         "autosave" => Action::Autosave,
+        "attach" => Action::Attach,
         _ => match parse_draft_id(got.field("remove")) {
             Some(file) => Action::Remove(file),
             None => Action::Send,
@@ -64,6 +68,7 @@ fn draft_of_post(got: &Received) -> Result<u64, WebError> {
 pub async fn post(web: &Web, req: &Req, signed: &Signed) -> Result<Resp, WebError> {
     let (current, address) = (&signed.session.csrf, &signed.session.address);
     let accept = |token: &str| tokens::same(token, current) || accounts::is_own_session_token(&web.ctx, address, token);
+    let _slot = web.limits.compose_posts.enter(address).ok_or(WebError::Busy)?;
     let got = receive(web, req, &accept).await?;
     let id = draft_of_post(&got)?;
     let from_other_session = !tokens::same(got.field("csrf"), current);
@@ -72,22 +77,51 @@ pub async fn post(web: &Web, req: &Req, signed: &Signed) -> Result<Resp, WebErro
         other => other,
     };
     let author = &signed.session.address;
-    let (saved, problem) = keep(web, author, id, &got, action).await;
-    let saved = saved.map_err(draft_error)?;
+    let (mut saved, mut problem) = keep(web, author, id, &got, action).await;
+    let mut moved = false;
+    if matches!(saved, Err(DraftError::NotFound)) && !got.field("draft").is_empty() {
+        // Sent or deleted from another window (or never this user's): a
+        // script's late save must not bring it back; anything else the
+        // author posted is kept in a new draft, and not sent.
+        if scripted(&got) && action != Action::Attach {
+            return Ok(Resp::json(StatusCode::GONE, serde_json::json!({ "gone": true }).to_string()));
+        }
+        (saved, problem) = keep(web, author, drafts::new_id(), &got, action).await;
+        moved = true;
+    }
+    let saved = match saved {
+        Ok(saved) => saved,
+        Err(e @ (DraftError::Full | DraftError::Busy)) => return unsaved(web, req, signed, id, &got, action, &e).await,
+        Err(e) => return Err(draft_error(e)),
+    };
     if scripted(&got) {
         return Ok(answer(web, signed, &saved, problem.as_ref()));
     }
-    let say = |t: &Text| web.pages.catalogues.say(signed.lang, t);
+    let held = if moved {
+        Some(Text::new("note-draft-gone-kept"))
+    } else {
+        from_other_session.then(|| Text::new("note-draft-kept-session-changed"))
+    };
+    answer_page(web, req, signed, saved, problem.or(held.map(|t| (StatusCode::CONFLICT, t))), action).await
+}
+
+/// The page for a form post once its draft is saved: what went wrong, or
+/// what was asked (Save: Drafts; Send: the send).
+async fn answer_page(
+    web: &Web,
+    req: &Req,
+    signed: &Signed,
+    saved: Opened,
+    problem: Option<(StatusCode, Text)>,
+    action: Action,
+) -> Result<Resp, WebError> {
     if let Some((status, text)) = problem {
-        return shown(web, signed, saved, Some(say(&text)), status);
-    }
-    if from_other_session {
-        let text = Text::new("note-draft-kept-session-changed");
-        return shown(web, signed, saved, Some(say(&text)), StatusCode::CONFLICT);
+        let said = web.pages.catalogues.say(signed.lang, &text);
+        return shown(web, signed, saved, Some(said), status);
     }
     match action {
         Action::Save => Ok(Resp::redirect("/drafts?done=saved")),
-        Action::Autosave | Action::Remove(_) => Ok(Resp::redirect(&format!("/drafts/{}", draft_id_text(id)))),
+        Action::Autosave | Action::Attach | Action::Remove(_) => Ok(Resp::redirect(&format!("/drafts/{}", draft_id_text(saved.id)))),
         Action::Send => send_draft(web, req, signed, saved).await,
     }
 }
@@ -107,13 +141,13 @@ async fn keep(
         problem = Some((StatusCode::PAYLOAD_TOO_LARGE, send::too_large(got.files_size, limit)));
         Vec::new()
     } else {
-        match opened_files(got).await {
-            Ok(files) => files,
-            Err(e) => return (Err(e), None),
-        }
+        spooled_files(got)
     };
     let change = |c: &mut DraftContent| {
-        fill(c, got);
+        let fresh = c.purpose.is_empty();
+        if fresh || (action != Action::Attach && !older_than_stored(c, got)) {
+            fill(c, got);
+        }
         if let Action::Remove(file) = action {
             c.files.retain(|f| f.id != file);
         }
@@ -123,50 +157,44 @@ async fn keep(
         problem = Some((StatusCode::PAYLOAD_TOO_LARGE, send::too_large(size, limit)));
         saved = drafts::save(&web.ctx, author, id, change, Vec::new(), limit).await;
     }
-    if let Err(DraftError::Full) = saved {
-        let text = Text::new("note-drafts-full").with("most", drafts::MOST_PER_ACCOUNT);
-        return (Err(DraftError::Full), Some((StatusCode::INSUFFICIENT_STORAGE, text)));
-    }
     (saved, problem)
 }
 
-/// The uploaded files, opened from the spool (off the async threads).
-async fn opened_files(got: &Received) -> Result<Vec<NewFile>, DraftError> {
-    let spooled: Vec<_> = got
-        .files
+/// The uploaded files as they wait in the spool (read when they are sealed).
+fn spooled_files(got: &Received) -> Vec<NewFile> {
+    got.files
         .iter()
-        .map(|f| {
-            (
-                f.name.clone(),
-                f.content_type.clone(),
-                f.path.clone(),
-                std::sync::Arc::clone(&f.key),
-                f.size,
-            )
+        .map(|f| NewFile {
+            name: f.name.clone(),
+            content_type: f.content_type.clone(),
+            bytes: FileBytes::Spooled {
+                path: f.path.clone(),
+                key: std::sync::Arc::clone(&f.key),
+                size: f.size,
+            },
         })
-        .collect();
-    smol::unblock(move || {
-        spooled
-            .into_iter()
-            .map(|(name, content_type, path, key, size)| {
-                let sealed = std::fs::read(&path).map_err(|e| DraftError::Spool(e.to_string()))?;
-                let bytes = key
-                    .open(&sealed, usize::try_from(size).unwrap_or(usize::MAX))
-                    .map_err(|_| DraftError::Spool("a spooled upload does not open".into()))?;
-                Ok(NewFile { name, content_type, bytes })
-            })
-            .collect()
-    })
-    .await
+        .collect()
 }
 
-/// The form's fields into the draft (its files are the draft's own).
+/// Whether the post is a save its page made before the one stored (its
+/// autosave and its beacon can arrive in either order): the page's random
+/// name and the count of saves it made, both kept in the draft.
+fn older_than_stored(c: &DraftContent, got: &Received) -> bool {
+    let page = got.field("page");
+    let seq = got.field("seq").parse::<u64>().unwrap_or(0);
+    !page.is_empty() && c.page == page && seq <= c.seq
+}
+
+/// The form's fields into the draft (its files are the draft's own). What a
+/// draft answers or forwards is fixed when it is first saved: a forward only
+/// by `POST /m/{id}/forward`, a reply from the form; a post never changes it.
 fn fill(c: &mut DraftContent, got: &Received) {
-    c.purpose = match got.field("purpose") {
-        p @ ("reply" | "reply_all" | "forward") => p.to_string(),
-        _ => "new".into(),
-    };
-    c.of = got.field("id").to_string();
+    if c.purpose.is_empty() {
+        (c.purpose, c.of) = match got.field("purpose") {
+            p @ ("reply" | "reply_all") => (p.to_string(), got.field("id").to_string()),
+            _ => ("new".into(), String::new()),
+        };
+    }
     c.to = got.field("to").to_string();
     c.cc = got.field("cc").to_string();
     c.bcc = got.field("bcc").to_string();
@@ -181,6 +209,8 @@ fn fill(c: &mut DraftContent, got: &Received) {
     c.read_receipt = got.field("read_receipt") == "yes";
     c.restriction = got.field("restriction").to_string();
     c.expiry = got.field("expiry").to_string();
+    c.page = got.field("page").chars().take(32).collect();
+    c.seq = got.field("seq").parse().unwrap_or(0);
 }
 
 /// The script's answer: the draft's files and the seconds the session has left.
@@ -212,37 +242,124 @@ fn shown(web: &Web, signed: &Signed, saved: Opened, error: Option<String>, statu
     render(web, signed, &form, status)
 }
 
+/// A send refused: what the author is told, and the answer's status.
+type Refusal = (StatusCode, Text);
+
 /// Sends the saved draft; sent, it is removed. A refusal shows it again.
 async fn send_draft(web: &Web, req: &Req, signed: &Signed, saved: Opened) -> Result<Resp, WebError> {
     let say = |t: &Text| web.pages.catalogues.say(signed.lang, t);
     let author = signed.session.address.clone();
-    let draft = match draft_of(web, req, signed, &saved) {
-        Ok(draft) => draft,
-        Err(message) => return shown(web, signed, saved, Some(say(&message)), StatusCode::UNPROCESSABLE_ENTITY),
+    let sent = match draft_of(web, signed, &saved) {
+        Ok(attachments) => send_message(web, req, signed, &saved.content, attachments).await?,
+        Err(message) => Err((StatusCode::UNPROCESSABLE_ENTITY, message)),
     };
-    if let Err(wait) = web.limits.compose.check(&author) {
+    if let Err((status, message)) = sent {
+        return shown(web, signed, saved, Some(say(&message)), status);
+    }
+    // Sent and durable: the draft goes (were this to fail, it stays in Drafts).
+    if let Err(e) = drafts::delete(&web.ctx, &author, saved.id).await {
+        tracing::warn!(error = %e, "a sent draft was not removed");
+    }
+    Ok(Resp::redirect("/sent?done=sent"))
+}
+
+/// Checks and sends what `content` and `attachments` make, within the
+/// author's rate limit: Ok(Err) is a refusal to show with the form.
+async fn send_message(
+    web: &Web,
+    req: &Req,
+    signed: &Signed,
+    content: &DraftContent,
+    attachments: Vec<Attached>,
+) -> Result<Result<(), Refusal>, WebError> {
+    let draft = match message_of(req, signed, content, attachments) {
+        Ok(draft) => draft,
+        Err(message) => return Ok(Err((StatusCode::UNPROCESSABLE_ENTITY, message))),
+    };
+    if let Err(wait) = web.limits.compose.check(&draft.author) {
         let text = Text::new("note-compose-limit")
             .with("per", crate::web::COMPOSE_PER_ACCOUNT)
             .with("minutes", crate::web::wait_minutes(wait));
-        return shown(web, signed, saved, Some(say(&text)), StatusCode::TOO_MANY_REQUESTS);
+        return Ok(Err((StatusCode::TOO_MANY_REQUESTS, text)));
     }
     match send::send(&web.ctx, draft).await {
-        Ok(_) => {
-            // Sent and durable: the draft goes (were this to fail, it stays in Drafts).
-            if let Err(e) = drafts::delete(&web.ctx, &author, saved.id).await {
-                tracing::warn!(error = %e, "a sent draft was not removed");
-            }
-            Ok(Resp::redirect("/sent?done=sent"))
-        }
-        Err(SendError::Refused(message)) => shown(web, signed, saved, Some(say(&message)), StatusCode::UNPROCESSABLE_ENTITY),
+        Ok(_) => Ok(Ok(())),
+        Err(SendError::Refused(message)) => Ok(Err((StatusCode::UNPROCESSABLE_ENTITY, message))),
         Err(SendError::NotFound) => Err(WebError::NotFound),
         Err(e) => Err(WebError::Send(e)),
     }
 }
 
-/// The message the service checks, from the saved draft; a field that cannot even be read is refused here.
-fn draft_of(web: &Web, req: &Req, signed: &Signed, saved: &Opened) -> Result<Draft, Text> {
-    let c = &saved.content;
+/// A post whose draft could not be saved (the author keeps the most drafts
+/// there may be, or the draft kept changing under the save): a send still
+/// goes ahead from the post itself; otherwise, or refused, the form comes
+/// back as posted with why it was not kept (files sent with it are not).
+async fn unsaved(web: &Web, req: &Req, signed: &Signed, id: u64, got: &Received, action: Action, e: &DraftError) -> Result<Resp, WebError> {
+    let (status, note) = match e {
+        DraftError::Full => (
+            StatusCode::INSUFFICIENT_STORAGE,
+            Text::new("note-drafts-full").with("most", drafts::MOST_PER_ACCOUNT),
+        ),
+        _ => (StatusCode::CONFLICT, Text::new("note-draft-busy")),
+    };
+    let mut content = DraftContent::default();
+    fill(&mut content, got);
+    let mut told = vec![note];
+    if action == Action::Send && !got.over_limit {
+        let files = spooled_files(got);
+        let read = smol::unblock(move || {
+            let each = files.into_iter().map(|f| {
+                let (name, content_type) = (f.name.clone(), f.content_type.clone());
+                let bytes = std::sync::Arc::new(f.into_bytes()?);
+                Ok(Attached { name, content_type, bytes })
+            });
+            each.collect::<Result<Vec<_>, DraftError>>()
+        });
+        let attachments = read.await.map_err(draft_error)?;
+        match send_message(web, req, signed, &content, attachments).await? {
+            Ok(()) => return Ok(Resp::redirect("/sent?done=sent")),
+            Err((_, refusal)) => told.insert(0, refusal),
+        }
+    }
+    let say = |t: &Text| web.pages.catalogues.say(signed.lang, t);
+    let error = told.iter().map(say).collect::<Vec<_>>().join(" ");
+    if scripted(got) {
+        let body = serde_json::json!({
+            "draft": draft_id_text(id),
+            "left": accounts::seconds_left(&web.ctx, &signed.session, now()),
+            "error": error,
+            "unsaved": true,
+        });
+        return Ok(Resp::json(status, body.to_string()));
+    }
+    let form = Form {
+        draft: id,
+        content,
+        error: Some(error),
+        stored: false,
+    };
+    render(web, signed, &form, status)
+}
+
+/// The saved draft's files, read back for sending; a file that does not
+/// open is refused here.
+fn draft_of(web: &Web, signed: &Signed, saved: &Opened) -> Result<Vec<Attached>, Text> {
+    let mut attachments = Vec::with_capacity(saved.content.files.len());
+    for f in &saved.content.files {
+        let (meta, bytes) = drafts::file_bytes(&web.ctx, &signed.session.address, saved.id, f.id)
+            .map_err(|_| Text::new(crate::service::stored::DAMAGED))?;
+        attachments.push(Attached {
+            name: meta.name,
+            content_type: meta.content_type,
+            bytes,
+        });
+    }
+    Ok(attachments)
+}
+
+/// The message the service checks, from the form's content; a field that
+/// cannot even be read is refused here.
+fn message_of(req: &Req, signed: &Signed, c: &DraftContent, attachments: Vec<Attached>) -> Result<Draft, Text> {
     let purpose = match c.purpose.as_str() {
         "reply" | "reply_all" => Purpose::Reply {
             id: parse_id(&c.of).map_err(|_| Text::new("note-reply-missing"))?,
@@ -262,16 +379,6 @@ fn draft_of(web: &Web, req: &Req, signed: &Signed, saved: &Opened) -> Result<Dra
         "" => None,
         days => Some(days.parse::<u32>().map_err(|_| Text::new("note-choose-expiry-days"))?),
     };
-    let mut attachments = Vec::with_capacity(c.files.len());
-    for f in &c.files {
-        let (meta, bytes) = drafts::file_bytes(&web.ctx, &signed.session.address, saved.id, f.id)
-            .map_err(|_| Text::new(crate::service::stored::DAMAGED))?;
-        attachments.push(Attached {
-            name: meta.name,
-            content_type: meta.content_type,
-            bytes,
-        });
-    }
     Ok(Draft {
         author: signed.session.address.clone(),
         client: req.client.ip,
@@ -312,15 +419,21 @@ async fn receive(web: &Web, req: &Req, accept: &(dyn Fn(&str) -> bool + Sync)) -
 pub async fn rescue(web: &Web, req: &Req) -> Result<Resp, WebError> {
     let token = req.cookie(SESSION_COOKIE).ok_or(WebError::Forbidden)?;
     let session: Session = accounts::lapsed_session(&web.ctx, token)?.ok_or(WebError::Forbidden)?;
+    let _slot = web.limits.compose_posts.enter(&session.address).ok_or(WebError::Busy)?;
     let got = receive(web, req, &|token: &str| tokens::same(token, &session.csrf)).await?;
     let id = draft_of_post(&got)?;
-    let (saved, _) = keep(web, &session.address, id, &got, action_of(&got)).await;
+    let (mut saved, _) = keep(web, &session.address, id, &got, action_of(&got)).await;
+    if matches!(saved, Err(DraftError::NotFound)) {
+        // Its draft was sent or deleted meanwhile: what was posted still is kept.
+        (saved, _) = keep(web, &session.address, drafts::new_id(), &got, action_of(&got)).await;
+    }
     let saved = saved.map_err(draft_error)?;
     let resume = format!("/drafts/{}", draft_id_text(saved.id));
     tracing::info!(draft = %draft_id_text(saved.id), "a post after the session ran out was kept as a draft");
     if scripted(&got) {
         let body = serde_json::json!({ "ended": true, "resume": resume });
-        return Ok(Resp::json(StatusCode::UNAUTHORIZED, body.to_string()));
+        // 200: the post was kept (a browser logs every 4xx as an error).
+        return Ok(Resp::json(StatusCode::OK, body.to_string()));
     }
     Ok(Resp::redirect(&format!("/login?notice=draft-kept&next={}", super::encode(&resume))))
 }

@@ -28,6 +28,7 @@ pub fn error_page(web: &Web, lang: &str, status: StatusCode, reference: Option<&
         StatusCode::PAYLOAD_TOO_LARGE => ("fault-too-large-title", "fault-too-large"),
         StatusCode::BAD_REQUEST => ("fault-bad-request-title", "fault-bad-request"),
         StatusCode::SERVICE_UNAVAILABLE => ("fault-too-slow-title", "fault-too-slow"),
+        StatusCode::TOO_MANY_REQUESTS => ("fault-busy-title", "fault-busy"),
         _ => ("fault-failed-title", "fault-failed"),
     };
     let say = |id: &str| web.pages.catalogues.text(lang, id, &[]);

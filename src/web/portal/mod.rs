@@ -75,6 +75,9 @@ pub enum WebError {
     Gone(crate::service::gone::Gone),
     #[error("draft: {0}")]
     Draft(crate::service::drafts::DraftError),
+    /// The account has as many posts running as it may (`COMPOSE_POSTS_AT_ONCE`).
+    #[error("too many posts at once")]
+    Busy,
 }
 
 impl From<crate::service::stored::BytesError> for WebError {
@@ -100,6 +103,7 @@ pub fn respond(web: &Web, req: &Req, result: Result<Resp, WebError>, area: &str)
         Err(WebError::NotFound | WebError::Gone(_)) => error_page(web, lang, StatusCode::NOT_FOUND, None),
         Err(WebError::Forbidden) => error_page(web, lang, StatusCode::FORBIDDEN, None),
         Err(WebError::BadUpload) => error_page(web, lang, StatusCode::BAD_REQUEST, None),
+        Err(WebError::Busy) => error_page(web, lang, StatusCode::TOO_MANY_REQUESTS, None),
         Err(WebError::Refused(message)) => refused_page(web, lang, &message),
         Err(WebError::Damaged) => refused_page(web, lang, &Text::new(crate::service::stored::DAMAGED)),
         Err(e) => {

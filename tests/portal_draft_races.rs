@@ -1,0 +1,148 @@
+//! Drafts under the races a real page makes, over real HTTPS against the
+//! real binary: saves arriving out of order, an upload finishing after newer
+//! text was saved, a save arriving after the draft was sent, and an account
+//! with as many drafts as it may keep.
+
+mod common;
+
+use std::time::Duration;
+
+use common::https::{Agent, Response};
+use common::portal::{Portal, compose_fields, post_compose};
+
+/// The compose page's own fields, with `extra` (same names replace).
+fn fields_of(page: &Response, extra: &[(&str, &str)]) -> Vec<(String, String)> {
+    compose_fields(page, &["csrf", "draft", "purpose", "id"], extra)
+}
+
+/// The script's save of `body` as save number `seq` of page `page_name`.
+fn autosave(agent: &mut Agent, page: &Response, page_name: &str, seq: &str, body: &str) -> Response {
+    let fields = fields_of(
+        page,
+        &[
+            ("to", "bob@example.org"),
+            ("subject", "Race"),
+            ("body", body),
+            ("action", "autosave"),
+            ("format", "json"),
+            ("page", page_name),
+            ("seq", seq),
+        ],
+    );
+    post_compose(agent, &fields, &[])
+}
+
+fn draft_body(agent: &mut Agent, draft: &str) -> String {
+    let page = agent.get(&format!("/drafts/{draft}"));
+    assert_eq!(page.status, 200, "{}", page.body);
+    page.body
+}
+
+#[test]
+fn late_saves_and_uploads_do_not_roll_back_text_and_a_sent_draft_stays_gone() {
+    let p = Portal::start("");
+    let mut alice = p.internal_user("alice@example.org");
+    let page = alice.get("/compose");
+    let draft = page.field("draft");
+
+    // A beacon (save 3) overtook the fetch it followed (save 2).
+    assert_eq!(autosave(&mut alice, &page, "tab-one", "3", "Newest words").status, 200);
+    assert_eq!(autosave(&mut alice, &page, "tab-one", "2", "Older words").status, 200);
+    let body = draft_body(&mut alice, &draft);
+    assert!(body.contains("Newest words") && !body.contains("Older words"), "{body}");
+    // Another page of the same draft (a second tab) is not held to tab one's count.
+    assert_eq!(autosave(&mut alice, &page, "tab-two", "1", "Second tab words").status, 200);
+    assert!(draft_body(&mut alice, &draft).contains("Second tab words"));
+
+    // An upload started before the last save carries older fields: only its file is taken.
+    let old_fields = fields_of(
+        &page,
+        &[
+            ("body", "Words from when the upload began"),
+            ("action", "attach"),
+            ("format", "json"),
+        ],
+    );
+    let r = post_compose(&mut alice, &old_fields, &[("attachment", "big.txt", "text/plain", b"file bytes")]);
+    assert_eq!(r.status, 200, "{}", r.body);
+    let body = draft_body(&mut alice, &draft);
+    assert!(
+        body.contains("Second tab words") && !body.contains("upload began") && body.contains("big.txt"),
+        "{body}"
+    );
+
+    // Sent; a save in flight arriving after the send does not bring the draft back.
+    let send = fields_of(&page, &[("to", "bob@example.org"), ("subject", "Race"), ("body", "Final words")]);
+    let r = post_compose(&mut alice, &send, &[]);
+    assert_eq!((r.status, r.location()), (303, "/sent?done=sent"), "{}", r.body);
+    let r = autosave(&mut alice, &page, "tab-one", "9", "Late save");
+    assert_eq!(r.status, 410, "{}", r.body);
+    assert_eq!(alice.get(&format!("/drafts/{draft}")).status, 404);
+    assert!(!alice.get("/drafts").body.contains("Late save"));
+
+    // A form posted to it (a tab left open) is kept as a new draft, not sent.
+    let again = fields_of(
+        &page,
+        &[("to", "bob@example.org"), ("subject", "Race"), ("body", "Posted from the old tab")],
+    );
+    let r = post_compose(&mut alice, &again, &[]);
+    assert_eq!(r.status, 409, "{}", r.body);
+    assert!(
+        r.body.contains("sent or deleted in another window") && r.body.contains("Posted from the old tab"),
+        "{}",
+        r.body
+    );
+    assert_ne!(r.field("draft"), draft);
+    std::thread::sleep(Duration::from_secs(1));
+    let sent_to_bob = p.sink.all().iter().filter(|m| m.to.iter().any(|t| t == "bob@example.org")).count();
+    assert!(sent_to_bob <= 1, "only the first send went out ({sent_to_bob})");
+}
+
+#[test]
+fn an_account_with_the_most_drafts_still_sends_and_is_told_why_a_save_failed() {
+    const MOST: usize = 50;
+    let p = Portal::start("");
+    let mut alice = p.internal_user("alice@example.org");
+    for n in 0..MOST {
+        let page = alice.get("/compose");
+        let r = autosave(&mut alice, &page, "p", "1", &format!("Draft number {n}"));
+        assert_eq!(r.status, 200, "draft {n}: {}", r.body);
+    }
+    // Once a generic 500, the text gone.
+    let page = alice.get("/compose");
+    let r = autosave(&mut alice, &page, "p", "1", "One too many");
+    assert_eq!(r.status, 507, "{}", r.body);
+    let answer: serde_json::Value = serde_json::from_str(&r.body).unwrap();
+    assert!(answer["error"].as_str().unwrap().contains("50 drafts"), "{answer}");
+
+    let save = fields_of(
+        &page,
+        &[
+            ("to", "bob@example.org"),
+            ("subject", "Kept?"),
+            ("body", "Text I typed"),
+            ("action", "save"),
+        ],
+    );
+    let r = post_compose(&mut alice, &save, &[]);
+    assert_eq!(r.status, 507, "{}", r.body);
+    assert!(
+        r.body.contains("50 drafts") && r.body.contains("Text I typed"),
+        "the page keeps the text: {}",
+        r.body
+    );
+
+    // Sending needs no draft: it goes, with its file.
+    let send = fields_of(
+        &page,
+        &[("to", "bob@example.org"), ("subject", "Sent anyway"), ("body", "Goes out")],
+    );
+    let r = post_compose(&mut alice, &send, &[("attachment", "a.txt", "text/plain", b"attached")]);
+    assert_eq!((r.status, r.location()), (303, "/sent?done=sent"), "{}", r.body);
+    let arrived = common::wait_for(Duration::from_secs(20), || {
+        p.sink.all().into_iter().find(|m| m.text().contains("Goes out"))
+    });
+    let arrived = arrived.expect("sent");
+    let parsed = mail_parser::MessageParser::default().parse(arrived.data.as_slice()).unwrap();
+    assert_eq!(parsed.attachment(0).map(mail_parser::MessagePart::contents), Some(&b"attached"[..]));
+}
