@@ -329,7 +329,11 @@ fn another_users_message_cannot_be_replied_to() {
     // Refused as any original not there is (the draft is kept): nothing
     // tells that the message exists.
     assert_eq!(r.status, 422, "{}", r.body);
-    assert!(r.body.contains("no longer available") && !r.body.contains("Not for Pat"), "{}", r.body);
+    assert!(
+        r.body.contains("no longer available") && !r.body.contains("Not for Pat"),
+        "{}",
+        r.body
+    );
     assert!(caught_for(&p, "alice@example.org", "peek").is_empty());
 }
 

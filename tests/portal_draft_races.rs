@@ -99,6 +99,32 @@ fn late_saves_and_uploads_do_not_roll_back_text_and_a_sent_draft_stays_gone() {
 }
 
 #[test]
+fn a_double_click_on_send_sends_once() {
+    // Two posts of Send for one draft, at once (no script to stop the
+    // second): both once went out.
+    let p = Portal::start("");
+    let mut alice = p.internal_user("alice@example.org");
+    let page = alice.get("/compose");
+    let fields = fields_of(&page, &[("to", "bob@example.org"), ("subject", "Twice?"), ("body", "Only once")]);
+    let file = std::sync::Arc::new(vec![b'x'; 2_000_000]);
+    let posts: Vec<_> = (0..2)
+        .map(|_| {
+            let (mut tab, fields, file) = (alice.clone(), fields.clone(), file.clone());
+            std::thread::spawn(move || {
+                let files = [("attachment", "big.bin", "application/octet-stream", file.as_slice())];
+                post_compose(&mut tab, &fields, &files).status
+            })
+        })
+        .collect();
+    let mut statuses: Vec<u16> = posts.into_iter().map(|t| t.join().unwrap()).collect();
+    statuses.sort_unstable();
+    assert_eq!(statuses, [303, 409], "one sent, the other kept apart");
+    std::thread::sleep(Duration::from_secs(2));
+    let arrived = p.sink.all().iter().filter(|m| m.text().contains("Only once")).count();
+    assert_eq!(arrived, 1);
+}
+
+#[test]
 fn an_account_with_the_most_drafts_still_sends_and_is_told_why_a_save_failed() {
     const MOST: usize = 50;
     let p = Portal::start("");

@@ -106,7 +106,7 @@ pub fn parse_mailboxes(field: &str) -> Result<Vec<Typed>, SendError> {
     for item in items(field) {
         let (name, addresses) = match (item.rfind('<'), item.ends_with('>')) {
             (Some(open), true) => {
-                let name = item[..open].trim().trim_matches('"').replace("\\\"", "\"").replace("\\\\", "\\");
+                let name = unquoted(item[..open].trim());
                 (Some(name).filter(|n| !n.trim().is_empty()), &item[open + 1..item.len() - 1])
             }
             _ => (None, item),
@@ -124,6 +124,25 @@ pub fn parse_mailboxes(field: &str) -> Result<Vec<Typed>, SendError> {
         }
     }
     Ok(out)
+}
+
+/// A display name as typed: one pair of surrounding quotes taken off and
+/// its `\x` escapes read, left to right (`"Ann \"Boss\""` is `Ann "Boss"`).
+fn unquoted(name: &str) -> String {
+    let inner = name
+        .strip_prefix('"')
+        .and_then(|n| n.strip_suffix('"'))
+        .filter(|_| name.len() >= 2)
+        .unwrap_or(name);
+    let mut out = String::with_capacity(inner.len());
+    let mut chars = inner.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => out.extend(chars.next()),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// The bare addresses of a field, each once.
@@ -154,7 +173,14 @@ mod tests {
     #[test]
     fn a_suggested_name_with_a_comma_reads_back_as_one_address() {
         // Suggestions once wrote `Doe, Jane <jane@…>`: two items, the first no address.
-        for name in ["Doe, Jane", "Ann \"The Boss\" Lee", "back\\slash; semi", "Plain Name"] {
+        for name in [
+            "Doe, Jane",
+            "Ann \"The Boss\" Lee",
+            "Ann \"Boss\"",
+            "back\\slash; semi",
+            "Plain Name",
+            "x\\",
+        ] {
             let typed = as_typed(Some(name), "jane@example.org");
             let back = parse_mailboxes(&format!("{typed}, bob@example.org")).unwrap();
             assert_eq!(back.len(), 2, "{typed}");

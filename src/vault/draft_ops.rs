@@ -95,6 +95,10 @@ fn save(
         (Some(old), Some(at)) if old.updated_at == at => {}
         (None, None) => {
             let owner = row.owner.as_str();
+            // An account deleted while one of its posts was on the way keeps nothing.
+            if t.accounts.get(owner)?.is_none() {
+                return Ok(WriteResult::Gone);
+            }
             let count = t.draft_owners.range((owner, 0)..=(owner, u64::MAX))?.count();
             if count >= most {
                 return Ok(WriteResult::Full);

@@ -70,6 +70,8 @@ pub struct Limits {
     pub compose: RateLimit<String>,
     /// Compose posts (they carry files) running at once, per account.
     pub compose_posts: crate::auth::in_flight::InFlight,
+    /// Sends of one draft running at once (one), per draft id.
+    pub drafts_sending: crate::auth::in_flight::InFlight,
 }
 
 /// Reset-link and sign-in-code requests one client address may make per `MAIL_REQUEST_WINDOW`.
@@ -90,6 +92,7 @@ impl Default for Limits {
             mail_requests: RateLimit::new(MAIL_REQUESTS_PER_CLIENT, MAIL_REQUEST_WINDOW),
             compose: RateLimit::new(COMPOSE_PER_ACCOUNT, COMPOSE_WINDOW),
             compose_posts: crate::auth::in_flight::InFlight::new(COMPOSE_POSTS_AT_ONCE),
+            drafts_sending: crate::auth::in_flight::InFlight::new(1),
         }
     }
 }

@@ -73,7 +73,8 @@ impl Response {
     }
 }
 
-/// A browser-like client: a cookie jar over real HTTPS.
+/// A browser-like client: a cookie jar over real HTTPS (a clone is another tab of the same browser).
+#[derive(Clone)]
 pub struct Agent {
     addr: SocketAddr,
     config: Arc<rustls::ClientConfig>,

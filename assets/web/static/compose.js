@@ -249,8 +249,11 @@
       saveStatus.textContent = words("draft-gone");
       return null;
     }
-    if (!json || !json.draft) {
+    if (!json || !json.draft || json.unsaved) {
+      // Nothing was stored: the text is saved again at the next turn.
+      dirty = true;
       if (status === 403) { sessionEnded(null); } else { saveStatus.textContent = words("save-failed"); }
+      if (json && json.error) { sizeError.textContent = json.error; sizeError.hidden = false; }
       return null;
     }
     saved(json);
@@ -278,7 +281,14 @@
   // Leaving the page (closed, reloaded, another link): the last words go too.
   // Submitted, the page saves no more (a late save must not bring back a
   // draft just sent); the post itself carries the next count.
-  form.addEventListener("submit", function () { submitting = true; nextSeq(); });
+  form.addEventListener("submit", function (ev) {
+    // One post per click: a second submit while the first is on its way is dropped.
+    if (submitting) { ev.preventDefault(); return; }
+    submitting = true;
+    nextSeq();
+  });
+  // A page come back from the browser's history cache writes again.
+  window.addEventListener("pageshow", function (ev) { if (ev.persisted) { submitting = false; } });
   function leaving() {
     if (!dirty || submitting) { return; }
     // A beacon carries at most 64 KB; a longer text goes as an ordinary save
@@ -355,16 +365,28 @@
       sending = false;
       pump();
     }
-    xhr.addEventListener("load", function () { answered(xhr.status, xhr.responseText); dirty = true; finished(); });
+    xhr.addEventListener("load", function () {
+      // Too many posts at once from this account: this file waits its turn again.
+      if (xhr.status === 429 && tries < 5) {
+        tries += 1;
+        window.setTimeout(start, 2000 * tries);
+        return;
+      }
+      answered(xhr.status, xhr.responseText);
+      dirty = true;
+      finished();
+    });
     xhr.addEventListener("error", function () { finished(); uploadStatus.textContent = words("send-failed"); });
     // Sent when its turn comes. Only the file is added to a saved draft: the
     // fields it carries would be older than what is typed while it uploads.
-    return function () {
+    var tries = 0;
+    function start() {
       xhr.open("POST", target);
       var data = fields({ action: "attach" });
       data.append("attachment", file, file.name);
       xhr.send(data);
-    };
+    }
+    return start;
   }
   input.addEventListener("change", function () {
     if (input.files.length) { upload(input.files); }
@@ -407,6 +429,11 @@
       var left = Math.round((deadline - Date.now()) / 1000);
       var warning = document.getElementById("session-warning");
       if (left <= -2) {
+        if (form.elements.draft.value === "" && !dirty) {
+          // Its draft sent or deleted elsewhere and nothing new typed: nothing to keep.
+          sessionEnded(null);
+          return;
+        }
         // Out of time by the page's clock: a save asks the server, whose
         // answer says ("ended") whether the session really ended.
         deadline = Date.now() + 15000;
@@ -459,14 +486,25 @@
     }
     return cut;
   }
+  // The addresses already in a field, as a set (lower case).
+  function typedAddresses(value) {
+    var set = {}, rest = value;
+    for (;;) {
+      var cut = lastSeparator(rest);
+      var item = rest.slice(cut + 1).trim();
+      if (item) { set[address(item)] = true; }
+      if (cut < 0) { return set; }
+      rest = rest.slice(0, cut);
+    }
+  }
   function offer(input) {
     var value = input.value;
     var cut = lastSeparator(value);
     var before = cut < 0 ? "" : value.slice(0, cut + 1).replace(/\s*$/, " ");
     var typed = value.slice(cut + 1).trim().toLowerCase();
-    var chosen = value.toLowerCase();
+    var chosen = typedAddresses(value);
     var options = people
-      .filter(function (p) { return chosen.indexOf(address(p)) < 0 && (!typed || p.toLowerCase().indexOf(typed) >= 0); })
+      .filter(function (p) { return !chosen[address(p)] && (!typed || p.toLowerCase().indexOf(typed) >= 0); })
       .slice(0, 20)
       .map(function (p) { var o = document.createElement("option"); o.value = before + p; return o; });
     list.replaceChildren.apply(list, options);

@@ -9,6 +9,7 @@ use hyper::StatusCode;
 use super::compose::{Form, draft_error, draft_id_text, parse_draft_id, render};
 use super::shown::parse_id;
 use super::{SESSION_COOKIE, Signed, WebError};
+use crate::auth::in_flight::{InFlight, Slot};
 use crate::auth::tokens;
 use crate::i18n::Text;
 use crate::mail::compose::Attached;
@@ -77,6 +78,12 @@ pub async fn post(web: &Web, req: &Req, signed: &Signed) -> Result<Resp, WebErro
         other => other,
     };
     let author = &signed.session.address;
+    // One send of a draft at a time: a second (a double click without
+    // script) waits, then finds the draft sent and keeps its post apart.
+    let _sending = match action {
+        Action::Send => Some(one_at_a_time(&web.limits.drafts_sending, &draft_id_text(id)).await?),
+        _ => None,
+    };
     let (mut saved, mut problem) = keep(web, author, id, &got, action).await;
     let mut moved = false;
     if matches!(saved, Err(DraftError::NotFound)) && !got.field("draft").is_empty() {
@@ -91,7 +98,12 @@ pub async fn post(web: &Web, req: &Req, signed: &Signed) -> Result<Resp, WebErro
     }
     let saved = match saved {
         Ok(saved) => saved,
-        Err(e @ (DraftError::Full | DraftError::Busy)) => return unsaved(web, req, signed, id, &got, action, &e).await,
+        Err(e @ (DraftError::Full | DraftError::Busy)) => {
+            // Only a post that would have been sent, into no stored draft
+            // (Full: a new one), is sent from the post itself.
+            let send = action == Action::Send && !moved && matches!(e, DraftError::Full);
+            return unsaved(web, req, signed, id, &got, send, &e).await;
+        }
         Err(e) => return Err(draft_error(e)),
     };
     if scripted(&got) {
@@ -124,6 +136,17 @@ async fn answer_page(
         Action::Autosave | Action::Attach | Action::Remove(_) => Ok(Resp::redirect(&format!("/drafts/{}", draft_id_text(saved.id)))),
         Action::Send => send_draft(web, req, signed, saved).await,
     }
+}
+
+/// Waits (up to a minute) for the one slot of `key` in `limit`.
+async fn one_at_a_time<'a>(limit: &'a InFlight, key: &str) -> Result<Slot<'a>, WebError> {
+    for _ in 0..1200 {
+        if let Some(slot) = limit.enter(key) {
+            return Ok(slot);
+        }
+        smol::Timer::after(std::time::Duration::from_millis(50)).await;
+    }
+    Err(WebError::Busy)
 }
 
 /// Saves the post into draft `id`: the saved draft, and what to tell the
@@ -294,7 +317,7 @@ async fn send_message(
 /// there may be, or the draft kept changing under the save): a send still
 /// goes ahead from the post itself; otherwise, or refused, the form comes
 /// back as posted with why it was not kept (files sent with it are not).
-async fn unsaved(web: &Web, req: &Req, signed: &Signed, id: u64, got: &Received, action: Action, e: &DraftError) -> Result<Resp, WebError> {
+async fn unsaved(web: &Web, req: &Req, signed: &Signed, id: u64, got: &Received, send: bool, e: &DraftError) -> Result<Resp, WebError> {
     let (status, note) = match e {
         DraftError::Full => (
             StatusCode::INSUFFICIENT_STORAGE,
@@ -305,7 +328,7 @@ async fn unsaved(web: &Web, req: &Req, signed: &Signed, id: u64, got: &Received,
     let mut content = DraftContent::default();
     fill(&mut content, got);
     let mut told = vec![note];
-    if action == Action::Send && !got.over_limit {
+    if send && !got.over_limit {
         let files = spooled_files(got);
         let read = smol::unblock(move || {
             let each = files.into_iter().map(|f| {
@@ -424,7 +447,11 @@ pub async fn rescue(web: &Web, req: &Req) -> Result<Resp, WebError> {
     let id = draft_of_post(&got)?;
     let (mut saved, _) = keep(web, &session.address, id, &got, action_of(&got)).await;
     if matches!(saved, Err(DraftError::NotFound)) {
-        // Its draft was sent or deleted meanwhile: what was posted still is kept.
+        // Its draft was sent or deleted meanwhile: a script's late save must
+        // not bring it back; a form's post is still kept.
+        if scripted(&got) && action_of(&got) != Action::Attach {
+            return Ok(Resp::json(StatusCode::GONE, serde_json::json!({ "gone": true }).to_string()));
+        }
         (saved, _) = keep(web, &session.address, drafts::new_id(), &got, action_of(&got)).await;
     }
     let saved = saved.map_err(draft_error)?;
