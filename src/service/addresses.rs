@@ -129,11 +129,10 @@ pub fn parse_mailboxes(field: &str) -> Result<Vec<Typed>, SendError> {
 /// A display name as typed: one pair of surrounding quotes taken off and
 /// its `\x` escapes read, left to right (`"Ann \"Boss\""` is `Ann "Boss"`).
 fn unquoted(name: &str) -> String {
-    let inner = name
-        .strip_prefix('"')
-        .and_then(|n| n.strip_suffix('"'))
-        .filter(|_| name.len() >= 2)
-        .unwrap_or(name);
+    let Some(inner) = name.strip_prefix('"').and_then(|n| n.strip_suffix('"')).filter(|_| name.len() >= 2) else {
+        // Not quoted: read as typed, backslashes and all.
+        return name.to_string();
+    };
     let mut out = String::with_capacity(inner.len());
     let mut chars = inner.chars();
     while let Some(c) = chars.next() {

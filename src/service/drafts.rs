@@ -243,17 +243,53 @@ fn seal_files(master: &Keyring, files: Vec<NewFile>) -> Result<(Vec<NewDraftFile
     Ok((sealed, metas))
 }
 
-/// Removes `owner`'s draft `id` with its files (sent, or thrown away).
+/// Removes `owner`'s draft `id` with its files (thrown away).
 pub async fn delete(ctx: &Context, owner: &str, id: u64) -> Result<(), DraftError> {
     let write = DraftWrite::Delete {
         owner: owner.to_string(),
         id,
         at: now_ms(),
+        sent: false,
+        version: None,
     };
     match ctx.vault.write(WriteOp::Draft(write)).await.map_err(StoreError::from)? {
         WriteResult::Done => Ok(()),
         _ => Err(DraftError::NotFound),
     }
+}
+
+/// `owner`'s draft `id` was sent as saved at `version`: removed, and known
+/// as sent. Saved again meanwhile (another window), it is kept: false.
+pub async fn sent(ctx: &Context, owner: &str, id: u64, version: i64) -> Result<bool, DraftError> {
+    let write = DraftWrite::Delete {
+        owner: owner.to_string(),
+        id,
+        at: now_ms(),
+        sent: true,
+        version: Some(version),
+    };
+    match ctx.vault.write(WriteOp::Draft(write)).await.map_err(StoreError::from)? {
+        WriteResult::Done => Ok(true),
+        WriteResult::Stale => Ok(false),
+        _ => Err(DraftError::NotFound),
+    }
+}
+
+/// Draft `id`, never stored, was sent from its post: known as sent.
+pub async fn sent_unsaved(ctx: &Context, id: u64) -> Result<(), DraftError> {
+    let write = DraftWrite::Sent { id, at: now_ms() };
+    ctx.vault.write(WriteOp::Draft(write)).await.map_err(StoreError::from)?;
+    Ok(())
+}
+
+/// How long after a draft was sent a second Send of it is taken for the
+/// same click (answered as sent); later it is a form left open, kept apart.
+const DOUBLE_CLICK_MS: i64 = 60_000;
+
+/// Whether draft `id` was sent a moment ago (a second Send of it is a double click).
+pub fn just_sent(ctx: &Context, id: u64) -> Result<bool, DraftError> {
+    let at = ctx.vault.draft_sent(id).map_err(StoreError::from)?;
+    Ok(at.is_some_and(|at| now_ms() - at < DOUBLE_CLICK_MS))
 }
 
 /// The bytes of a file of `owner`'s draft `id`.

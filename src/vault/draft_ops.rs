@@ -7,7 +7,7 @@ use redb::{ReadTransaction, ReadableDatabase as _, ReadableTable as _};
 
 use super::outcome::WriteResult;
 use super::raw_store::Sealed;
-use super::schema::{DRAFT_FILE_KEYS, DRAFT_FILES, DRAFT_OWNERS, DRAFTS};
+use super::schema::{DRAFT_FILE_KEYS, DRAFT_FILES, DRAFT_OWNERS, DRAFTS, DRAFTS_GONE};
 use super::tables::Tables;
 use super::{Vault, VaultError, decode, encode};
 use crate::model::DraftRow;
@@ -34,8 +34,18 @@ pub enum DraftWrite {
         added: std::sync::Arc<Vec<NewDraftFile>>,
         most: usize,
     },
-    /// Removes `owner`'s draft `id` and its files, `at` (Unix ms).
-    Delete { owner: String, id: u64, at: i64 },
+    /// Removes `owner`'s draft `id` and its files, `at` (Unix ms), `sent` or
+    /// thrown away; with `version`, only when it is still that save
+    /// (`Stale`: it changed meanwhile, and is kept).
+    Delete {
+        owner: String,
+        id: u64,
+        at: i64,
+        sent: bool,
+        version: Option<i64>,
+    },
+    /// Draft `id` never stored (its post was sent without one) is sent.
+    Sent { id: u64, at: i64 },
     /// Removes drafts last saved before `before` (at most `batch` of them),
     /// `at`, and forgets drafts gone before `before`.
     Expire { before: i64, at: i64, batch: usize },
@@ -50,13 +60,26 @@ pub(super) fn apply(t: &mut Tables<'_>, w: &DraftWrite) -> Result<WriteResult, V
             added,
             most,
         } => save(t, *id, row, *read_at, added, *most),
-        DraftWrite::Delete { owner, id, at } => match stored(t, *id)? {
+        DraftWrite::Delete {
+            owner,
+            id,
+            at,
+            sent,
+            version,
+        } => match stored(t, *id)? {
+            Some(old) if old.owner == *owner && version.is_some_and(|v| v != old.updated_at) => Ok(WriteResult::Stale),
             Some(old) if old.owner == *owner => {
-                remove(t, *id, &old, *at)?;
+                remove(t, *id, &old, (*at, *sent))?;
                 Ok(WriteResult::Done)
             }
             _ => Ok(WriteResult::Gone),
         },
+        DraftWrite::Sent { id, at } => {
+            if stored(t, *id)?.is_none() {
+                t.drafts_gone.insert(*id, (*at, true))?;
+            }
+            Ok(WriteResult::Done)
+        }
         DraftWrite::Expire { before, at, batch } => {
             let mut old = Vec::new();
             for row in t.drafts.iter()? {
@@ -70,9 +93,9 @@ pub(super) fn apply(t: &mut Tables<'_>, w: &DraftWrite) -> Result<WriteResult, V
                 }
             }
             for (id, draft) in &old {
-                remove(t, *id, draft, *at)?;
+                remove(t, *id, draft, (*at, false))?;
             }
-            t.drafts_gone.retain(|_, gone| gone >= *before)?;
+            t.drafts_gone.retain(|_, (gone, _)| gone >= *before)?;
             Ok(WriteResult::Done)
         }
     }
@@ -134,7 +157,7 @@ pub(super) fn remove_all_of(t: &mut Tables<'_>, owner: &str, at: i64) -> Result<
     }
     for &id in &ids {
         match stored(t, id)? {
-            Some(row) => remove(t, id, &row, at)?,
+            Some(row) => remove(t, id, &row, (at, false))?,
             None => {
                 t.draft_owners.remove((owner, id))?;
             }
@@ -147,13 +170,13 @@ fn stored(t: &Tables<'_>, id: u64) -> Result<Option<DraftRow>, VaultError> {
     t.drafts.get(id)?.map(|v| decode("drafts", v.value())).transpose()
 }
 
-/// Removes draft `id` and its files, and remembers it gone since `at`.
-fn remove(t: &mut Tables<'_>, id: u64, row: &DraftRow, at: i64) -> Result<(), VaultError> {
+/// Removes draft `id` and its files, and remembers it gone since `at` (and whether sent).
+fn remove(t: &mut Tables<'_>, id: u64, row: &DraftRow, gone: (i64, bool)) -> Result<(), VaultError> {
     for file in &row.files {
         remove_file(t, *file)?;
     }
     t.drafts.remove(id)?;
-    t.drafts_gone.insert(id, at)?;
+    t.drafts_gone.insert(id, gone)?;
     t.draft_owners.remove((row.owner.as_str(), id))?;
     Ok(())
 }
@@ -171,6 +194,13 @@ impl Vault {
         let txn = self.db()?.begin_read()?;
         let table = txn.open_table(DRAFTS)?;
         table.get(id)?.map(|v| decode("drafts", v.value())).transpose()
+    }
+
+    /// When draft `id` was sent (Unix ms), if it was.
+    pub fn draft_sent(&self, id: u64) -> Result<Option<i64>, VaultError> {
+        let txn = self.db()?.begin_read()?;
+        let gone = txn.open_table(DRAFTS_GONE)?.get(id)?.map(|v| v.value());
+        Ok(gone.filter(|(_, sent)| *sent).map(|(at, _)| at))
     }
 
     /// `owner`'s drafts with their ids, in id order.

@@ -132,10 +132,11 @@ pub const DRAFT_OWNERS: TableDefinition<(&str, u64), ()> = TableDefinition::new(
 pub const DRAFT_FILES: TableDefinition<(u64, u32), &[u8]> = TableDefinition::new("draft_files");
 /// File id → the file's data key, wrapped by the master key.
 pub const DRAFT_FILE_KEYS: TableDefinition<u64, &[u8]> = TableDefinition::new("draft_file_keys");
-/// Draft id → when it was sent, deleted or expired (Unix ms): a save that
-/// arrives after (an autosave in flight) cannot bring it back. Kept as long
-/// as drafts are.
-pub const DRAFTS_GONE: TableDefinition<u64, i64> = TableDefinition::new("drafts_gone");
+/// Draft id → when it was sent, deleted or expired (Unix ms) and whether it
+/// was sent: a save that arrives after (an autosave in flight) cannot bring
+/// it back, and a second Send of it (a double click) is known for one.
+/// Kept as long as drafts are.
+pub const DRAFTS_GONE: TableDefinition<u64, (i64, bool)> = TableDefinition::new("drafts_gone");
 /// `VAULT_KEYS` key: the last message id older messages were indexed through
 /// (absent: none yet; `u64::MAX`: all of them).
 pub const MONITOR_THROUGH: &str = "monitor_through";

@@ -56,7 +56,7 @@ pub struct Tables<'t> {
     pub(super) draft_owners: Table<'t, (&'static str, u64), ()>,
     pub(super) draft_files: Table<'t, (u64, u32), &'static [u8]>,
     pub(super) draft_file_keys: Table<'t, u64, &'static [u8]>,
-    pub(super) drafts_gone: Table<'t, u64, i64>,
+    pub(super) drafts_gone: Table<'t, u64, (i64, bool)>,
     /// Addresses whose mailbox or account this batch changed (`Versions`).
     pub(super) touched: Vec<String>,
 }

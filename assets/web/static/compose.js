@@ -286,6 +286,8 @@
     if (submitting) { ev.preventDefault(); return; }
     submitting = true;
     nextSeq();
+    // Stopped, or the answer never came: the page writes again after a while.
+    window.setTimeout(function () { submitting = false; }, 30000);
   });
   // A page come back from the browser's history cache writes again.
   window.addEventListener("pageshow", function (ev) { if (ev.persisted) { submitting = false; } });
@@ -365,18 +367,29 @@
       sending = false;
       pump();
     }
+    // Too many posts at once from this account (a 429, or the connection
+    // closed on the file): it waits and goes again, a few times.
+    function again() {
+      if (tries >= 5) { return false; }
+      tries += 1;
+      own.value = 0;
+      loaded[key] = 0;
+      progress();
+      window.setTimeout(start, 2000 * tries);
+      return true;
+    }
     xhr.addEventListener("load", function () {
-      // Too many posts at once from this account: this file waits its turn again.
-      if (xhr.status === 429 && tries < 5) {
-        tries += 1;
-        window.setTimeout(start, 2000 * tries);
-        return;
-      }
+      if (xhr.status === 429 && again()) { return; }
       answered(xhr.status, xhr.responseText);
+      if (xhr.status === 429) { uploadStatus.textContent = words("send-failed"); }
       dirty = true;
       finished();
     });
-    xhr.addEventListener("error", function () { finished(); uploadStatus.textContent = words("send-failed"); });
+    xhr.addEventListener("error", function () {
+      if (again()) { return; }
+      finished();
+      uploadStatus.textContent = words("send-failed");
+    });
     // Sent when its turn comes. Only the file is added to a saved draft: the
     // fields it carries would be older than what is typed while it uploads.
     var tries = 0;

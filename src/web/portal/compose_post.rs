@@ -81,9 +81,13 @@ pub async fn post(web: &Web, req: &Req, signed: &Signed) -> Result<Resp, WebErro
     // One send of a draft at a time: a second (a double click without
     // script) waits, then finds the draft sent and keeps its post apart.
     let _sending = match action {
-        Action::Send => Some(one_at_a_time(&web.limits.drafts_sending, &draft_id_text(id)).await?),
+        Action::Send => Some(one_at_a_time(&web.limits.drafts_sending, &format!("{author} {}", draft_id_text(id))).await?),
         _ => None,
     };
+    if action == Action::Send && drafts::just_sent(&web.ctx, id).map_err(draft_error)? {
+        // The same draft sent a moment ago (a double click): that send is the answer.
+        return Ok(Resp::redirect("/sent?done=sent"));
+    }
     let (mut saved, mut problem) = keep(web, author, id, &got, action).await;
     let mut moved = false;
     if matches!(saved, Err(DraftError::NotFound)) && !got.field("draft").is_empty() {
@@ -279,9 +283,12 @@ async fn send_draft(web: &Web, req: &Req, signed: &Signed, saved: Opened) -> Res
     if let Err((status, message)) = sent {
         return shown(web, signed, saved, Some(say(&message)), status);
     }
-    // Sent and durable: the draft goes (were this to fail, it stays in Drafts).
-    if let Err(e) = drafts::delete(&web.ctx, &author, saved.id).await {
-        tracing::warn!(error = %e, "a sent draft was not removed");
+    // Sent and durable: the draft goes, unless another window saved it
+    // meanwhile (then it stays in Drafts with what was written there).
+    match drafts::sent(&web.ctx, &author, saved.id, saved.updated_at).await {
+        Ok(true) => {}
+        Ok(false) => tracing::info!(draft = %draft_id_text(saved.id), "a sent draft was saved again meanwhile: kept"),
+        Err(e) => tracing::warn!(error = %e, "a sent draft was not removed"),
     }
     Ok(Resp::redirect("/sent?done=sent"))
 }
@@ -340,7 +347,12 @@ async fn unsaved(web: &Web, req: &Req, signed: &Signed, id: u64, got: &Received,
         });
         let attachments = read.await.map_err(draft_error)?;
         match send_message(web, req, signed, &content, attachments).await? {
-            Ok(()) => return Ok(Resp::redirect("/sent?done=sent")),
+            Ok(()) => {
+                if let Err(e) = drafts::sent_unsaved(&web.ctx, id).await {
+                    tracing::warn!(error = %e, "a draft sent without being saved was not recorded");
+                }
+                return Ok(Resp::redirect("/sent?done=sent"));
+            }
             Err((_, refusal)) => told.insert(0, refusal),
         }
     }
