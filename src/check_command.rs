@@ -65,6 +65,11 @@ fn files_problems(loaded: &LoadedConfig, pair: Option<&TlsError>) -> Vec<ConfigE
     if let Err(e) = crate::notify::load_logo(config) {
         found.push(("notify.logo_file", e.to_string()));
     }
+    // The directory's CA file read as a sign-in reads it (a file that is no PEM).
+    let ldap_ca = !config.ldap.domains.is_empty() && !config.ldap.ca_file.as_os_str().is_empty();
+    if ldap_ca && let Err(e) = crate::service::ldap_sign_in::target(config) {
+        found.push(("ldap.ca_file", e));
+    }
     if let Some(e) = pair {
         let key_file = config.tls.key_file.display().to_string();
         let key = match e {

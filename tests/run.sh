@@ -16,6 +16,13 @@ command -v openssl >/dev/null || need_apt+=(openssl)
 # NSS's certutil gives the browser there a trust store with Pebble's root.
 command -v pebble >/dev/null || need_apt+=(pebble)
 command -v certutil >/dev/null || need_apt+=(libnss3-tools)
+# OpenLDAP for the directory sign-in tests (tests/common/slapd.rs starts its own;
+# the package's own directory is not configured or started).
+if ! command -v slapd >/dev/null || ! command -v ldapadd >/dev/null; then
+    need_apt+=(slapd ldap-utils)
+    echo "slapd slapd/no_configuration boolean true" | debconf-set-selections 2>/dev/null \
+        || echo "slapd slapd/no_configuration boolean true" | sudo debconf-set-selections
+fi
 # A private Postfix instance checks the mail-server recipe (tests/postfix_recipe.rs);
 # the system's own Postfix stays unconfigured.
 if [ ! -x /usr/sbin/postfix ]; then

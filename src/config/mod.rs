@@ -7,6 +7,7 @@
 mod accounts;
 mod error;
 mod file_check;
+mod ldap;
 mod load;
 mod sources;
 mod starter;
@@ -22,6 +23,7 @@ use serde::{Deserialize, Serialize};
 
 pub use accounts::{Admin, Delivery, DkimAlgorithm, Keys, Log, LogFormat, Messages, Metrics, Notify, Password, Portal};
 pub use error::ConfigError;
+pub use ldap::{Ldap, parse_url as parse_ldap_url};
 pub use load::{DEFAULT_FILE, LoadedConfig, Overrides, load};
 pub use sources::effective_settings;
 pub use starter::starter_file;
@@ -51,6 +53,7 @@ pub struct Config {
     pub metrics: Metrics,
     pub log: Log,
     pub keys: Keys,
+    pub ldap: Ldap,
 }
 
 impl Default for Config {
@@ -73,6 +76,7 @@ impl Default for Config {
             metrics: Metrics::default(),
             log: Log::default(),
             keys: Keys::default(),
+            ldap: Ldap::default(),
         }
     }
 }

@@ -27,6 +27,7 @@ pub fn validate(c: &Config) -> Vec<Problem> {
     notify(c, &mut out);
     delivery(c, &mut out);
     keys(c, &mut out);
+    super::ldap::validate(c, &mut out);
     out
 }
 

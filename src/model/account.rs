@@ -37,6 +37,45 @@ pub struct Account {
     /// How the portal shows dates and what it adds to messages the user writes.
     #[serde(default)]
     pub preferences: Preferences,
+    /// The user as the organisation's directory knew them at the last sign-in or check.
+    #[serde(default)]
+    pub directory: Option<DirectoryLink>,
+}
+
+impl Account {
+    /// A new account without a password; an external one must change the
+    /// password it is about to be mailed.
+    pub fn new(address: &str, created_at: i64, internal: bool) -> Self {
+        Self {
+            address: address.to_string(),
+            created_at,
+            internal,
+            password_hash: None,
+            must_change_password: !internal,
+            allow_logon: true,
+            allow_sending: true,
+            password_changed_at: 0,
+            reset_token: None,
+            last_sign_in: None,
+            previous_sign_in: None,
+            code_requested_at: 0,
+            reset_requested_at: 0,
+            totp: None,
+            preferences: Preferences::default(),
+            directory: None,
+        }
+    }
+}
+
+/// An internal user found in the directory (LDAP): their entry and groups,
+/// and when the directory last said so.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq)]
+pub struct DirectoryLink {
+    pub dn: String,
+    /// The DNs of their groups.
+    pub groups: Vec<String>,
+    /// Unix seconds.
+    pub checked_at: i64,
 }
 
 /// A user's portal preferences; the service checks the values before they are stored.

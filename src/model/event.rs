@@ -280,6 +280,12 @@ pub enum What {
     LockoutLifted {
         address: String,
     },
+    /// The directory no longer finds the user (left, disabled, out of the
+    /// portal's groups): their sessions ended.
+    DirectoryLeft {
+        address: String,
+        sessions_ended: usize,
+    },
     AccountDeleted {
         address: String,
         entries: usize,

@@ -201,6 +201,9 @@ fn account_text(what: &What) -> String {
         What::SecondFactorPassed { recovery_left: None } => "passed the second factor with an authenticator code".into(),
         What::SecondFactorPassed { recovery_left: Some(n) } => format!("passed the second factor with a recovery code ({n} left)"),
         What::TotpRemoved => "removed the TOTP second factor".into(),
+        What::DirectoryLeft { address, sessions_ended } => {
+            format!("{address} is no longer in the directory ({})", ended(*sessions_ended))
+        }
         _ => admin_text(what),
     }
 }

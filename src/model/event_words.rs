@@ -299,6 +299,9 @@ fn admin_words(what: &What) -> Text {
         })
         .with("address", address.as_str()),
         What::LockoutLifted { address } => Text::new("event-lockout-lifted").with("address", address.as_str()),
+        What::DirectoryLeft { address, sessions_ended } => Text::new("event-directory-left")
+            .with("address", address.as_str())
+            .with("sessions", *sessions_ended),
         What::AccountDeleted {
             address,
             entries,

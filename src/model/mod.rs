@@ -15,7 +15,7 @@ mod status;
 mod time;
 mod units;
 
-pub use account::{Account, AccountChange, Preferences, ResetToken, Session, SignInCode, SignInRecord, Totp};
+pub use account::{Account, AccountChange, DirectoryLink, Preferences, ResetToken, Session, SignInCode, SignInRecord, Totp};
 pub use admin::{AdminAccount, AdminSession};
 pub use draft::{DraftContent, DraftFile, DraftRow};
 pub use event::{Event, What};

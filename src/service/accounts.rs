@@ -32,6 +32,9 @@ pub enum AccountError {
     /// The right password for an account the organisation does not let sign in.
     #[error("logon not allowed")]
     LogonDenied,
+    /// The organisation's directory could not be asked (the detail is logged).
+    #[error("the directory is unavailable")]
+    DirectoryUnavailable,
     #[error("password rules broken")]
     Rules(Vec<Rule>),
     #[error("the two new passwords differ")]
@@ -116,6 +119,9 @@ pub async fn sign_in(
     client: &Client,
 ) -> Result<SignedIn, AccountError> {
     let address = normalise(address);
+    if ctx.config.ldap.covers(&address) {
+        return super::ldap_sign_in::sign_in(ctx, throttle, address, password, client).await;
+    }
     let verdict = if let Err(why) = wait_turn(throttle, &address, client.ip).await {
         if let Some(left) = throttle.probe(&address, client.ip) {
             return Err(locked_probe(ctx, &address, password, client, left).await);
@@ -145,6 +151,12 @@ pub async fn sign_in(
         session,
         method: "a password",
     };
+    record_sign_in(ctx, op, &address, client).await?;
+    Ok(signed)
+}
+
+/// Stores a sign-in (`op` starts the session), counts and logs it.
+pub(super) async fn record_sign_in(ctx: &Context, op: AuthWrite, address: &str, client: &Client) -> Result<(), AccountError> {
     match ctx.vault.write(WriteOp::Auth(op)).await? {
         WriteResult::Done => {}
         _ => {
@@ -155,7 +167,7 @@ pub async fn sign_in(
     }
     ctx.metrics.sign_in(false, true);
     tracing::info!(address = %address, client = %client.ip, "portal sign-in");
-    Ok(signed)
+    Ok(())
 }
 
 /// Waits out the delay earlier failures earned for this address and client;
@@ -286,6 +298,10 @@ pub async fn session(ctx: &Context, token: &str) -> Result<Option<(String, Sessi
     let at = now();
     let idle = ctx.config.portal.idle_secs();
     if seconds_left(ctx, &session, at) < 0 {
+        return Ok(None);
+    }
+    // A directory user who left (or was disabled) is out at the next check.
+    if !super::ldap_sign_in::still_there(ctx, &session.address).await {
         return Ok(None);
     }
     if at - session.last_seen >= TOUCH_EVERY_SECS.min(idle / 4) {

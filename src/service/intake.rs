@@ -99,7 +99,7 @@ async fn accept_with(ctx: &Context, d: &Delivery, portal: Option<&PortalSend>) -
     let mut events = Vec::new();
     let mode = match portal {
         Some(p) => Some(p.mode),
-        None => secure_mode(ctx, &d.sender, &mode_values, &mut events)?,
+        None => secure_mode(ctx, &d.sender, &mode_values, &mut events).await?,
     };
     let parsed = summary::summarise(&stored, !ctx.config.policy.body_keywords.is_empty());
     let facts = MessageFacts {
@@ -375,8 +375,9 @@ fn sender_may_ask_receipts(ctx: &Context, sender: &str) -> bool {
     !sender.is_empty() && (ctx.config.internal_domains.is_empty() || ctx.config.is_internal(sender))
 }
 
-/// The sender's requested mode, when valid and allowed.
-fn secure_mode(
+/// The sender's requested mode, when valid and allowed (by the directory's
+/// groups for its users, else by `policy.secure_mode_senders`).
+async fn secure_mode(
     ctx: &Context,
     sender: &str,
     values: &[String],
@@ -398,7 +399,11 @@ fn secure_mode(
             _ => SecureMode::Off,
         });
     }
-    if policy::may_set_mode(&ctx.config, sender) {
+    let allowed = match super::ldap_sign_in::secure_allowed(ctx, sender).await {
+        Some(by_groups) => by_groups,
+        None => policy::may_set_mode(&ctx.config, sender),
+    };
+    if allowed {
         Ok(strongest)
     } else {
         events.push((

@@ -17,6 +17,7 @@ pub mod health;
 pub mod indexing;
 pub mod intake;
 pub mod keys;
+pub mod ldap_sign_in;
 pub mod listings;
 pub mod mailbox;
 pub mod monitor;

@@ -125,6 +125,9 @@ pub async fn send(ctx: &Context, draft: Draft) -> Result<u64, SendError> {
         ));
     }
     check_content(ctx, &draft)?;
+    if internal && draft.options.mode != SecureMode::Off && super::ldap_sign_in::secure_allowed(ctx, &draft.author).await == Some(false) {
+        return Err(SendError::Refused(Text::new("note-secure-not-allowed")));
+    }
     let mut options = portal_options(ctx, &draft.options, internal)?;
     if let Purpose::Reply { id, .. } = draft.purpose {
         options.reply_to = Some(id);

@@ -17,6 +17,20 @@ pub enum AuthWrite {
         /// How the user proved who they are, for the event ("password", "emailed code").
         method: &'static str,
     },
+    /// A sign-in with the directory's password: the account made if it is
+    /// new (internal), the directory's word on the user kept, then as `SignIn`.
+    DirectorySignIn {
+        token_hash: String,
+        session: Session,
+        link: crate::model::DirectoryLink,
+    },
+    /// The directory checked again (`Some`), or no longer knows the user
+    /// (`None`: their sessions end). Gone when the account does not exist.
+    DirectoryChecked {
+        address: String,
+        link: Option<crate::model::DirectoryLink>,
+        at: i64,
+    },
     /// A refused sign-in, recorded as an event (the address may not exist).
     SignInFailed {
         address: String,
@@ -96,6 +110,8 @@ pub fn apply(t: &mut Tables<'_>, counters: &mut Counters, w: &AuthWrite) -> Resu
             session,
             method,
         } => sign_in(t, counters, token_hash, session, method),
+        AuthWrite::DirectorySignIn { token_hash, session, link } => super::directory_ops::sign_in(t, counters, token_hash, session, link),
+        AuthWrite::DirectoryChecked { address, link, at } => super::directory_ops::checked(t, counters, address, link.as_ref(), *at),
         AuthWrite::SignInFailed {
             address,
             ip,

@@ -8,6 +8,7 @@ mod auth_ops;
 mod backup;
 mod closing;
 mod commands;
+mod directory_ops;
 mod domain_index;
 mod draft_ops;
 mod entry_ops;

@@ -203,23 +203,7 @@ pub(super) fn ensure_account(t: &mut Tables<'_>, address: &str, now: i64, intern
     if t.accounts.get(address)?.is_some() {
         return Ok(false);
     }
-    let account = Account {
-        address: address.to_string(),
-        created_at: now,
-        internal,
-        password_hash: None,
-        must_change_password: !internal,
-        allow_logon: true,
-        allow_sending: true,
-        password_changed_at: 0,
-        reset_token: None,
-        last_sign_in: None,
-        previous_sign_in: None,
-        code_requested_at: 0,
-        reset_requested_at: 0,
-        totp: None,
-        preferences: crate::model::Preferences::default(),
-    };
+    let account = Account::new(address, now, internal);
     t.accounts.insert(address, encode(&account).as_slice())?;
     t.touched.push(address.to_string());
     t.count_domain(address, super::domain_index::DomainChange::Users(1))?;

@@ -10,6 +10,7 @@ pub mod pebble;
 pub mod picky;
 pub mod portal;
 pub mod sink;
+pub mod slapd;
 pub mod smtp;
 pub mod stopped_vault;
 pub mod tls_sink;

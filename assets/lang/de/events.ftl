@@ -162,6 +162,10 @@ event-logon-denied = Anmeldung für { $address } verweigert ({ $sessions ->
 event-sending-allowed = Senden für { $address } erlaubt
 event-sending-denied = Senden für { $address } verweigert
 event-lockout-lifted = Anmeldesperre für { $address } aufgehoben
+event-directory-left = { $address } ist nicht mehr im Verzeichnis ({ $sessions } { $sessions ->
+        [one] Sitzung
+       *[other] Sitzungen
+    } beendet)
 event-account-deleted = Konto { $address } gelöscht ({ $entries ->
         [one] { $entries } Postfacheintrag
        *[other] { $entries } Postfacheinträge

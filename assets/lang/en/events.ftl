@@ -162,6 +162,10 @@ event-logon-denied = logon denied for { $address } ({ $sessions ->
 event-sending-allowed = sending allowed for { $address }
 event-sending-denied = sending denied for { $address }
 event-lockout-lifted = sign-in lockout lifted for { $address }
+event-directory-left = { $address } is no longer in the directory ({ $sessions } { $sessions ->
+        [one] session
+       *[other] sessions
+    } ended)
 event-account-deleted = account { $address } deleted ({ $entries ->
         [one] { $entries } mailbox entry
        *[other] { $entries } mailbox entries

@@ -162,6 +162,10 @@ event-logon-denied = inicio de sesión denegado para { $address } ({ $sessions -
 event-sending-allowed = envío permitido para { $address }
 event-sending-denied = envío denegado para { $address }
 event-lockout-lifted = bloqueo de inicio de sesión levantado para { $address }
+event-directory-left = { $address } ya no está en el directorio ({ $sessions } { $sessions ->
+        [one] sesión terminada
+       *[other] sesiones terminadas
+    })
 event-account-deleted = cuenta { $address } eliminada ({ $entries ->
         [one] { $entries } entrada de buzón eliminada
        *[other] { $entries } entradas de buzón eliminadas

@@ -165,6 +165,10 @@ event-logon-denied = connexion interdite pour { $address } ({ $sessions ->
 event-sending-allowed = envoi autorisé pour { $address }
 event-sending-denied = envoi interdit pour { $address }
 event-lockout-lifted = verrouillage de connexion levé pour { $address }
+event-directory-left = { $address } n’est plus dans l’annuaire ({ $sessions } { $sessions ->
+        [one] session terminée
+       *[other] sessions terminées
+    })
 event-account-deleted = compte { $address } supprimé ({ $entries ->
         [one] { $entries } entrée de boîte aux lettres supprimée
        *[other] { $entries } entrées de boîte aux lettres supprimées

@@ -162,6 +162,10 @@ event-logon-denied = aanmelden geweigerd voor { $address } ({ $sessions ->
 event-sending-allowed = verzenden toegestaan voor { $address }
 event-sending-denied = verzenden geweigerd voor { $address }
 event-lockout-lifted = aanmeldblokkering opgeheven voor { $address }
+event-directory-left = { $address } staat niet meer in de directory ({ $sessions } { $sessions ->
+        [one] sessie
+       *[other] sessies
+    } beëindigd)
 event-account-deleted = account { $address } verwijderd ({ $entries ->
         [one] { $entries } postvakitem
        *[other] { $entries } postvakitems

@@ -59,6 +59,8 @@ pub async fn password_step(web: &Web, req: &Req) -> Result<Resp, WebError> {
             &Text::new("note-sign-in-locked").with("until", crate::model::utc_text(until)),
         ),
         Err(AccountError::LogonDenied) => with_contact(web, req, &Text::new("note-sign-in-denied")),
+        // The directory could not be asked: the emailed code is the way in meanwhile.
+        Err(AccountError::DirectoryUnavailable) => say(web, req, "note-directory-unavailable"),
         Err(e) => return Err(e.into()),
     };
     let values = context! { step => "password", next, address, codes => web.ctx.config.portal.sign_in_codes, error };
