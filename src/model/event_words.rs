@@ -169,6 +169,7 @@ fn method_words(method: &str) -> crate::i18n::Arg {
     match method {
         "a password" => Text::new("event-method-password").into(),
         "an emailed code" => Text::new("event-method-code").into(),
+        "the directory password" => Text::new("event-method-directory").into(),
         other => other.into(),
     }
 }
@@ -375,6 +376,7 @@ mod tests {
         {"kind": "purged", "days": 365, "bytes": 48213, "entries": 0},
         {"kind": "signed_in", "method": "a password", "ip": "198.51.100.7", "agent": "Firefox", "second_step_pending": false},
         {"kind": "signed_in", "method": "an emailed code", "ip": "198.51.100.7", "agent": "Safari", "second_step_pending": true},
+        {"kind": "signed_in", "method": "the directory password", "ip": "198.51.100.7", "agent": "Edge", "second_step_pending": false},
         {"kind": "sign_in_refused", "ip": "198.51.100.7", "why": "wrong password", "locked": false},
         {"kind": "sign_in_refused", "ip": "198.51.100.7", "why": "wrong password", "locked": true},
         {"kind": "signed_out"},
@@ -421,6 +423,8 @@ mod tests {
         {"kind": "sending", "address": "bob@x.test", "allowed": true},
         {"kind": "sending", "address": "bob@x.test", "allowed": false},
         {"kind": "lockout_lifted", "address": "bob@x.test"},
+        {"kind": "directory_left", "address": "ben@corp.test", "sessions_ended": 1},
+        {"kind": "directory_left", "address": "ben@corp.test", "sessions_ended": 2},
         {"kind": "account_deleted", "address": "bob@x.test", "entries": 1, "sessions_ended": 3},
         {"kind": "account_deleted", "address": "bob@x.test", "entries": 12, "sessions_ended": 1},
         {"kind": "legacy", "text": "signed out"}

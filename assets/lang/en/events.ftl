@@ -77,6 +77,7 @@ event-signed-in = signed in with { $method } from { $ip } ({ $agent })
 # How a user signed in, inside event-signed-in.
 event-method-password = a password
 event-method-code = an emailed code
+event-method-directory = the directory password
 event-signed-in-pending = signed in with { $method } from { $ip } ({ $agent }); second step pending
 event-sign-in-refused = sign-in refused from { $ip }: { $why }
 event-sign-in-refused-locked = sign-in refused from { $ip }: { $why }; now locked

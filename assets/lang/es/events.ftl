@@ -77,6 +77,7 @@ event-signed-in = inició sesión con { $method } desde { $ip } ({ $agent })
 # How a user signed in, inside event-signed-in.
 event-method-password = una contraseña
 event-method-code = un código enviado por correo
+event-method-directory = la contraseña del directorio
 event-signed-in-pending = inició sesión con { $method } desde { $ip } ({ $agent }); segundo paso pendiente
 event-sign-in-refused = inicio de sesión rechazado desde { $ip }: { $why }
 event-sign-in-refused-locked = inicio de sesión rechazado desde { $ip }: { $why }; ahora bloqueada

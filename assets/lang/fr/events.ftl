@@ -77,6 +77,7 @@ event-signed-in = connecté avec { $method } depuis { $ip } ({ $agent })
 # How a user signed in, inside event-signed-in.
 event-method-password = un mot de passe
 event-method-code = un code reçu par e-mail
+event-method-directory = le mot de passe de l’annuaire
 event-signed-in-pending = connecté avec { $method } depuis { $ip } ({ $agent }) ; deuxième étape en attente
 event-sign-in-refused = connexion refusée depuis { $ip } : { $why }
 event-sign-in-refused-locked = connexion refusée depuis { $ip } : { $why } ; compte désormais verrouillé
