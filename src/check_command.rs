@@ -67,7 +67,7 @@ fn files_problems(loaded: &LoadedConfig, pair: Option<&TlsError>) -> Vec<ConfigE
     }
     // The directory's CA file read as a sign-in reads it (a file that is no PEM).
     let ldap_ca = !config.ldap.domains.is_empty() && !config.ldap.ca_file.as_os_str().is_empty();
-    if ldap_ca && let Err(e) = crate::service::ldap_sign_in::target(config) {
+    if ldap_ca && let Err(e) = crate::service::ldap_lookup::target(config) {
         found.push(("ldap.ca_file", e));
     }
     if let Some(e) = pair {

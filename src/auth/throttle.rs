@@ -191,6 +191,18 @@ impl SignInThrottle {
         self.accounts.lock().expect("throttle lock").remove(address);
     }
 
+    /// A check that could not decide (the directory unavailable, or the
+    /// right password of a user it does not let in): its turn ends, and
+    /// nothing is counted either way.
+    pub fn released(&self, address: &str, ip: IpAddr) {
+        if let Some(e) = self.accounts.lock().expect("throttle lock").get_mut(address) {
+            e.land();
+        }
+        if let Some(e) = self.clients.lock().expect("throttle lock").get_mut(&ip) {
+            e.land();
+        }
+    }
+
     /// A success clears the address's failures (its lock history stays).
     pub fn succeeded(&self, address: &str, ip: IpAddr) {
         if let Some(e) = self.accounts.lock().expect("throttle lock").get_mut(address) {

@@ -149,6 +149,16 @@ pub(super) fn validate(c: &Config, out: &mut Vec<Problem>) {
             "is needed with ldap.bind_dn (a file holding its password)".into(),
         ));
     }
+    let names_user = |t: &str| t.contains("{address}") || t.contains("{user}");
+    if l.bind_template.is_empty() && !names_user(&l.user_filter) {
+        out.push(problem("user_filter", "must name the user: {address} or {user}".into()));
+    }
+    if !l.bind_template.is_empty() && !names_user(&l.bind_template) {
+        out.push(problem("bind_template", "must name the user: {address} or {user}".into()));
+    }
+    if !l.group_base_dn.is_empty() && !l.group_filter.contains("{dn}") {
+        out.push(problem("group_filter", "must name the user's entry: {dn}".into()));
+    }
     for (key, filter) in [("user_filter", &l.user_filter), ("group_filter", &l.group_filter)] {
         let filled = filter.replace(['{', '}'], "");
         if let Err(e) = crate::net::ldap::filter::parse(&filled) {

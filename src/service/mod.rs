@@ -17,6 +17,7 @@ pub mod health;
 pub mod indexing;
 pub mod intake;
 pub mod keys;
+pub mod ldap_lookup;
 pub mod ldap_sign_in;
 pub mod listings;
 pub mod mailbox;
@@ -67,6 +68,8 @@ pub struct Context {
     pub metrics: Arc<crate::metrics::Metrics>,
     /// Held while a master key rotation runs (one at a time).
     rotation: Arc<smol::lock::Mutex<()>>,
+    /// Directory users being looked up again (one check per user at a time).
+    pub directory_checks: Arc<crate::auth::in_flight::InFlight>,
 }
 
 impl Context {
@@ -87,6 +90,7 @@ impl Context {
             outbox_wake,
             metrics: Arc::default(),
             rotation: Arc::default(),
+            directory_checks: Arc::new(crate::auth::in_flight::InFlight::new(1)),
         })
     }
 

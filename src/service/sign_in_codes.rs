@@ -69,6 +69,12 @@ pub async fn sign_in_with_code(
         Ok(found) => found,
         Err(why) => return Err(refuse(ctx, throttle, address, client, why).await),
     };
+    // A directory user it no longer finds (left, disabled, out of the
+    // portal's groups) gets no way in by code either; a directory that
+    // cannot be asked leaves the code working.
+    if !super::ldap_sign_in::still_there(ctx, &address).await {
+        return Err(refuse(ctx, throttle, address, client, "not in the directory").await);
+    }
     let NewSession {
         token_hash,
         session,

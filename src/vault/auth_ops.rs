@@ -25,9 +25,12 @@ pub enum AuthWrite {
         link: crate::model::DirectoryLink,
     },
     /// The directory checked again (`Some`), or no longer knows the user
-    /// (`None`: their sessions end). Gone when the account does not exist.
+    /// (`None`: their sessions end), as of the stored word read at `read_at`
+    /// (`Stale` when another check or sign-in stored a newer one). Gone
+    /// when the account does not exist.
     DirectoryChecked {
         address: String,
+        read_at: Option<i64>,
         link: Option<crate::model::DirectoryLink>,
         at: i64,
     },
@@ -110,8 +113,7 @@ pub fn apply(t: &mut Tables<'_>, counters: &mut Counters, w: &AuthWrite) -> Resu
             session,
             method,
         } => sign_in(t, counters, token_hash, session, method),
-        AuthWrite::DirectorySignIn { token_hash, session, link } => super::directory_ops::sign_in(t, counters, token_hash, session, link),
-        AuthWrite::DirectoryChecked { address, link, at } => super::directory_ops::checked(t, counters, address, link.as_ref(), *at),
+        AuthWrite::DirectorySignIn { .. } | AuthWrite::DirectoryChecked { .. } => super::directory_ops::apply(t, counters, w),
         AuthWrite::SignInFailed {
             address,
             ip,

@@ -4,12 +4,27 @@
 
 use super::VaultError;
 use super::auth_ops::{account, end_sessions, put_account, sign_in as signed_in};
+use super::auth_ops::AuthWrite;
 use super::outcome::WriteResult;
 use super::schema::Counters;
 use super::tables::{Tables, add_event, ensure_account};
 use crate::model::{DirectoryLink, Session, What};
 
-pub(super) fn sign_in(
+/// `DirectorySignIn` and `DirectoryChecked` (other writes are not ours: Gone).
+pub(super) fn apply(t: &mut Tables<'_>, counters: &mut Counters, w: &AuthWrite) -> Result<WriteResult, VaultError> {
+    match w {
+        AuthWrite::DirectorySignIn { token_hash, session, link } => sign_in(t, counters, token_hash, session, link),
+        AuthWrite::DirectoryChecked {
+            address,
+            read_at,
+            link,
+            at,
+        } => checked(t, counters, address, (*read_at, link.as_ref()), *at),
+        _ => Ok(WriteResult::Gone),
+    }
+}
+
+fn sign_in(
     t: &mut Tables<'_>,
     counters: &mut Counters,
     token_hash: &str,
@@ -25,16 +40,19 @@ pub(super) fn sign_in(
     signed_in(t, counters, token_hash, session, "the directory password")
 }
 
-pub(super) fn checked(
+fn checked(
     t: &mut Tables<'_>,
     counters: &mut Counters,
     address: &str,
-    link: Option<&DirectoryLink>,
+    (read_at, link): (Option<i64>, Option<&DirectoryLink>),
     at: i64,
 ) -> Result<WriteResult, VaultError> {
     let Some(mut acc) = account(t, address)? else {
         return Ok(WriteResult::Gone);
     };
+    if acc.directory.as_ref().map(|k| k.checked_at) != read_at {
+        return Ok(WriteResult::Stale);
+    }
     if let Some(link) = link {
         acc.directory = Some(link.clone());
         put_account(t, &acc)?;

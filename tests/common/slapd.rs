@@ -1,6 +1,7 @@
 //! `OpenLDAP`'s `slapd` (Debian package `slapd`, installed by tests/run.sh) on
 //! loopback: a generated config with the mdb backend and the memberOf
-//! overlay, LDAPS and `StartTLS` with a certificate from a test CA, loaded
+//! overlay, LDAPS and `StartTLS` with a certificate from a test CA (a
+//! simple bind without TLS is refused: `security simple_bind=128`), loaded
 //! with test users and groups by `ldapadd` (so memberOf is filled in).
 
 use std::fmt::Write as _;
@@ -108,12 +109,15 @@ impl Slapd {
         self.ldap_tool("ldapadd", &ldif);
     }
 
-    /// Runs an ldap-utils tool as the directory's admin with `ldif` on stdin.
+    /// Runs an ldap-utils tool as the directory's admin with `ldif` on stdin
+    /// (over `StartTLS`: the server takes no password in the clear).
     fn ldap_tool(&self, tool: &str, ldif: &str) {
         use std::io::Write as _;
         let url = format!("ldap://127.0.0.1:{}", self.port);
         let mut child = Command::new(tool)
-            .args(["-x", "-H", &url, "-D", ADMIN_DN, "-w", ADMIN_PASSWORD])
+            .args(["-x", "-ZZ", "-H", &url, "-D", ADMIN_DN, "-w", ADMIN_PASSWORD])
+            .env("LDAPTLS_CACERT", &self.ca)
+            .env("LDAPTLS_REQCERT", "demand")
             .stdin(Stdio::piped())
             .stdout(Stdio::null())
             .stderr(Stdio::piped())
@@ -172,6 +176,7 @@ argsfile {d}/slapd.args
 TLSCACertificateFile {d}/ca.pem
 TLSCertificateFile {d}/server.pem
 TLSCertificateKeyFile {d}/server.key
+security simple_bind=128
 access to attrs=userPassword by anonymous auth by self read by * none
 access to * by users read by * none
 database mdb

@@ -11,7 +11,7 @@ use rustls_pki_types::ServerName;
 use smol::net::TcpStream;
 
 use super::ber::{self, BerError, ENUMERATED, INTEGER, OCTET_STRING, SEQUENCE};
-use super::{Entry, LdapError, Security, Target};
+use super::{Entry, LdapError, Scope, Security, Target};
 
 /// Largest message read from the server.
 const MOST_MESSAGE_BYTES: usize = 1024 * 1024;
@@ -89,10 +89,11 @@ impl Conn {
         Ok(())
     }
 
-    /// Simple bind as `dn` with `password` (never empty: an empty password
-    /// is an unauthenticated bind that servers answer with success).
+    /// Simple bind as `dn` with `password` (neither empty: an empty password
+    /// or name is an unauthenticated or anonymous bind that servers answer
+    /// with success).
     pub async fn bind(&mut self, dn: &str, password: &str) -> Result<(), LdapError> {
-        if password.is_empty() {
+        if password.is_empty() || dn.trim().is_empty() {
             return Err(LdapError::Result {
                 code: super::INVALID_CREDENTIALS,
                 message: "empty password".into(),
@@ -110,15 +111,22 @@ impl Conn {
         check(&answer)
     }
 
-    /// Entries under `base` (whole subtree) matching `filter` (BER, from
+    /// Entries at or under `base` (by `scope`) matching `filter` (BER, from
     /// `filter::parse`), with `attributes`; at most `size_limit` asked for.
-    pub async fn search(&mut self, base: &str, filter: &[u8], attributes: &[&str], size_limit: i64) -> Result<Vec<Entry>, LdapError> {
+    pub async fn search(
+        &mut self,
+        base: &str,
+        scope: Scope,
+        filter: &[u8],
+        attributes: &[&str],
+        size_limit: i64,
+    ) -> Result<Vec<Entry>, LdapError> {
         let attrs: Vec<Vec<u8>> = attributes.iter().map(|a| ber::octets(OCTET_STRING, a.as_bytes())).collect();
         let request = ber::constructed(
             0x63,
             &[
                 ber::octets(OCTET_STRING, base.as_bytes()),
-                ber::integer(ENUMERATED, 2),
+                ber::integer(ENUMERATED, if scope == Scope::Base { 0 } else { 2 }),
                 ber::integer(ENUMERATED, 0),
                 ber::integer(INTEGER, size_limit),
                 ber::integer(INTEGER, i64::try_from(self.timeout.as_secs()).unwrap_or(30)),

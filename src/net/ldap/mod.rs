@@ -39,6 +39,15 @@ pub enum Security {
     Plain,
 }
 
+/// How far below its base a search looks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scope {
+    /// The base entry only.
+    Base,
+    /// The base and everything under it.
+    Subtree,
+}
+
 /// One entry a search found.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
