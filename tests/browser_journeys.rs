@@ -74,3 +74,8 @@ fn explain_journey_in_chromium() {
 fn compose_journey_in_chromium() {
     journey("compose");
 }
+
+#[test]
+fn directory_journey_in_chromium() {
+    journey("directory");
+}

@@ -109,6 +109,18 @@ fn directory_users_sign_in_and_their_groups_decide_who_sends_secure() {
     let (mut ben, r) = sign_in(&p, "ben@example.org", BEN_PW);
     assert_eq!(r.status, 303, "{}", r.body);
 
+    // The password is the directory's: nothing to change or reset here.
+    let change = ann.get("/password/change");
+    assert!(
+        change.body.contains("id=\"password-directory\"") && !change.body.contains("new_password"),
+        "{}",
+        change.body
+    );
+    let mut stranger = p.agent();
+    let forgot = stranger.get("/forgot");
+    let r = stranger.post("/forgot", &[("csrf", &forgot.field("csrf")), ("address", "ann@example.org")]);
+    assert!(r.body.contains("id=\"forgot-directory\""), "{}", r.body);
+
     // In the secure-send group: sent. Not in it: refused with why, the draft kept.
     assert_eq!(compose_secure(&mut ann, "From Ann").status, 303);
     let refused = compose_secure(&mut ben, "From Ben");

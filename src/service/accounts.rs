@@ -374,6 +374,10 @@ pub async fn change_password(
     new: &str,
     confirm: &str,
 ) -> Result<String, AccountError> {
+    if ctx.config.ldap.covers(&session.address) {
+        // The directory keeps this password.
+        return Err(AccountError::Required);
+    }
     let current = ctx.vault.account(&session.address)?.and_then(|a| a.password_hash);
     let password_hash = new_password_hash(ctx, &session.address, new, confirm, current).await?;
     let (token, new_token_hash) = tokens::new_token();
@@ -391,6 +395,9 @@ pub async fn change_password(
 
 /// Queues a reset link when the address has an account; says nothing either way.
 pub async fn request_reset(ctx: &Context, address: &str, client: &Client) -> Result<(), AccountError> {
+    if ctx.config.ldap.covers(address) {
+        return Ok(());
+    }
     let op = AuthWrite::RequestReset {
         address: normalise(address),
         ip: client.ip.to_string(),

@@ -3,8 +3,8 @@
 //! user the directory no longer finds loses their sessions.
 
 use super::VaultError;
-use super::auth_ops::{account, end_sessions, put_account, sign_in as signed_in};
 use super::auth_ops::AuthWrite;
+use super::auth_ops::{account, end_sessions, put_account, sign_in as signed_in};
 use super::outcome::WriteResult;
 use super::schema::Counters;
 use super::tables::{Tables, add_event, ensure_account};

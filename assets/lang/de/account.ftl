@@ -60,6 +60,8 @@ login-password-instead = Stattdessen mit Passwort anmelden
 
 # Page title, heading and button when the password is changed while signed in.
 password-change-title = Passwort ändern
+password-directory = Adressen bei { $domain } melden sich mit dem Passwort Ihrer Organisation an, das in deren Verzeichnis verwaltet wird: Ändern Sie es dort (auf dem üblichen Weg Ihrer Organisation oder über deren IT-Support).
+password-directory-back = Zurück
 password-change-submit = Passwort ändern
 # Page title, heading and button when a reset link from the mail was opened.
 password-reset-title = Neues Passwort wählen
@@ -90,6 +92,7 @@ password-again-label = Neues Passwort wiederholen
 
 # Page title and heading.
 forgot-title = Passwort vergessen
+forgot-directory = Adressen bei { $domain } melden sich mit dem Passwort Ihrer Organisation an. Zum Zurücksetzen nutzen Sie den üblichen Weg Ihrer Organisation oder fragen Sie deren IT-Support; bis dahin können Sie sich mit einem per E-Mail gesendeten Code anmelden.
 forgot-intro = Geben Sie Ihre Adresse ein; wir senden Ihnen per E-Mail einen Link, mit dem Sie ein neues Passwort wählen können.
 forgot-address-label = E-Mail-Adresse
 forgot-submit = Reset-Link senden

@@ -60,6 +60,8 @@ login-password-instead = Sign in with your password instead
 
 # Page title, heading and button when the password is changed while signed in.
 password-change-title = Change password
+password-directory = Addresses at { $domain } sign in with your organisation’s password, which is kept in its directory: change it there (your organisation’s usual way, or ask its IT support).
+password-directory-back = Back
 password-change-submit = Change password
 # Page title, heading and button when a reset link from the mail was opened.
 password-reset-title = Choose a new password
@@ -90,6 +92,7 @@ password-again-label = New password again
 
 # Page title and heading.
 forgot-title = Forgot password
+forgot-directory = Addresses at { $domain } sign in with your organisation’s password. To reset it, use your organisation’s usual way or ask its IT support; meanwhile you can sign in with an emailed code.
 forgot-intro = Enter your address and we will email you a link to choose a new password.
 forgot-address-label = Email address
 forgot-submit = Send reset link

@@ -60,6 +60,8 @@ login-password-instead = Iniciar sesión con su contraseña
 
 # Título, encabezado y botón cuando se cambia la contraseña con la sesión iniciada.
 password-change-title = Cambiar contraseña
+password-directory = Las direcciones de { $domain } inician sesión con la contraseña de su organización, que se gestiona en su directorio: cámbiela allí (por la vía habitual de su organización o con su soporte informático).
+password-directory-back = Volver
 password-change-submit = Cambiar contraseña
 # Título, encabezado y botón cuando se abrió un enlace de restablecimiento del correo.
 password-reset-title = Elija una contraseña nueva
@@ -90,6 +92,7 @@ password-again-label = Repita la contraseña nueva
 
 # Título y encabezado de la página.
 forgot-title = Contraseña olvidada
+forgot-directory = Las direcciones de { $domain } inician sesión con la contraseña de su organización. Para restablecerla, use la vía habitual de su organización o su soporte informático; mientras tanto puede iniciar sesión con un código enviado por correo.
 forgot-intro = Escriba su dirección y le enviaremos por correo electrónico un enlace para elegir una contraseña nueva.
 forgot-address-label = Correo electrónico
 forgot-submit = Enviar enlace

@@ -60,6 +60,8 @@ login-password-instead = Se connecter plutôt avec votre mot de passe
 
 # Page title, heading and button when the password is changed while signed in.
 password-change-title = Changer le mot de passe
+password-directory = Les adresses de { $domain } se connectent avec le mot de passe de votre organisation, géré dans son annuaire : modifiez-le là-bas (par la voie habituelle de votre organisation, ou auprès de son support informatique).
+password-directory-back = Retour
 password-change-submit = Changer le mot de passe
 # Page title, heading and button when a reset link from the mail was opened.
 password-reset-title = Choisir un nouveau mot de passe
@@ -90,6 +92,7 @@ password-again-label = Confirmer le nouveau mot de passe
 
 # Page title and heading.
 forgot-title = Mot de passe oublié
+forgot-directory = Les adresses de { $domain } se connectent avec le mot de passe de votre organisation. Pour le réinitialiser, passez par la voie habituelle de votre organisation ou son support informatique ; en attendant, vous pouvez vous connecter avec un code reçu par e-mail.
 forgot-intro = Saisissez votre adresse : nous vous enverrons par e-mail un lien pour choisir un nouveau mot de passe.
 forgot-address-label = Adresse e-mail
 forgot-submit = Envoyer le lien de réinitialisation

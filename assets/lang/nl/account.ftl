@@ -60,6 +60,8 @@ login-password-instead = Liever aanmelden met uw wachtwoord
 
 # Page title, heading and button when the password is changed while signed in.
 password-change-title = Wachtwoord wijzigen
+password-directory = Adressen bij { $domain } melden zich aan met het wachtwoord van uw organisatie, dat in haar directory wordt beheerd: wijzig het daar (op de gebruikelijke manier van uw organisatie, of via haar IT-support).
+password-directory-back = Terug
 password-change-submit = Wachtwoord wijzigen
 # Page title, heading and button when a reset link from the mail was opened.
 password-reset-title = Kies een nieuw wachtwoord
@@ -90,6 +92,7 @@ password-again-label = Herhaal nieuw wachtwoord
 
 # Page title and heading.
 forgot-title = Wachtwoord vergeten
+forgot-directory = Adressen bij { $domain } melden zich aan met het wachtwoord van uw organisatie. Gebruik om het opnieuw in te stellen de gebruikelijke manier van uw organisatie of vraag haar IT-support; intussen kunt u zich aanmelden met een gemailde code.
 forgot-intro = Voer uw adres in, dan sturen wij u per e-mail een link om een nieuw wachtwoord te kiezen.
 forgot-address-label = E-mailadres
 forgot-submit = Herstellink sturen

@@ -67,7 +67,21 @@ pub(in crate::web) fn broken_of(e: &AccountError) -> &[Rule] {
     }
 }
 
+/// The page for a user whose password is the directory's: nothing to change here.
+fn directory_page(web: &Web, signed: &Signed, next: &str) -> Result<Resp, WebError> {
+    let domain = signed.session.address.rsplit_once('@').map_or("", |(_, d)| d);
+    page(
+        web,
+        "password.html",
+        signed,
+        context! { mode => "change", directory => true, domain, next },
+    )
+}
+
 pub fn change_page(web: &Web, req: &Req, signed: &Signed) -> Result<Resp, WebError> {
+    if web.ctx.config.ldap.covers(&signed.session.address) {
+        return directory_page(web, signed, &safe_next(req.query("next")));
+    }
     let forced = signed.session.must_change_password;
     let values = context! {
         mode => "change", forced, expired => req.query("why") == "expired",
@@ -79,6 +93,9 @@ pub fn change_page(web: &Web, req: &Req, signed: &Signed) -> Result<Resp, WebErr
 pub async fn change(web: &Web, req: &Req, signed: &Signed) -> Result<Resp, WebError> {
     let forced = signed.session.must_change_password;
     let next = safe_next(req.field("next"));
+    if web.ctx.config.ldap.covers(&signed.session.address) {
+        return directory_page(web, signed, &next);
+    }
     let address = signed.session.address.clone();
     // A voluntary change proves the current password (a forced one just did).
     if !forced && !current_password_ok(web, &address, req.field("current_password")).await? {
@@ -128,6 +145,13 @@ pub async fn forgot(web: &Web, req: &Req) -> Result<Resp, WebError> {
         let error = anonymous_text(web, req, &Text::new("note-too-many-links").with("minutes", wait));
         let values = context! { address, error, hours => web.ctx.config.password.reset_link_hours };
         return anonymous_page(web, req, "forgot.html", StatusCode::TOO_MANY_REQUESTS, values);
+    }
+    if web.ctx.config.ldap.covers(address) {
+        // The directory's password is reset where it is kept, not here
+        // (said of the domain, so nothing tells whether the address exists).
+        let domain = address.rsplit_once('@').map_or("", |(_, d)| d);
+        let values = context! { directory => true, domain, address };
+        return anonymous_page(web, req, "forgot.html", StatusCode::OK, values);
     }
     if address.contains('@') && address.len() <= 254 {
         accounts::request_reset(&web.ctx, address, &req.client).await?;
