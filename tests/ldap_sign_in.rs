@@ -200,7 +200,7 @@ fn a_direct_bind_by_template_over_starttls_needs_no_service_account() {
     let slapd = Slapd::start(&people());
     let config = format!(
         "[ldap]\ndomains = [\"example.org\"]\nurl = \"ldap://127.0.0.1:{}\"\nca_file = \"{}\"\n\
-         bind_template = \"uid={{user}},ou=people,dc=example,dc=org\"\n",
+         bind_template = \"uid={{user}},ou=people,dc=example,dc=org\"\nsecure_groups = [\"secure-senders\"]\n",
         slapd.port,
         slapd.ca.display()
     );
@@ -211,7 +211,10 @@ fn a_direct_bind_by_template_over_starttls_needs_no_service_account() {
     assert!(r.body.contains("Sign-in failed"), "{}", r.body);
     // Groups come from the user's own entry (memberOf), read as themselves.
     let (mut ann, _) = sign_in(&p, "ann@example.org", ANN_PW);
-    assert_eq!(ann.get("/").status, 200);
+    assert_eq!(compose_secure(&mut ann, "Ann by template").status, 303);
+    let (mut ben, r) = sign_in(&p, "ben@example.org", BEN_PW);
+    assert_eq!(r.status, 303, "{}", r.body);
+    assert_eq!(compose_secure(&mut ben, "Ben by template").status, 422, "not in the secure group");
 }
 
 #[test]

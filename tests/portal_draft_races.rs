@@ -83,6 +83,14 @@ fn late_saves_and_uploads_do_not_roll_back_text_and_a_sent_draft_stays_gone() {
     // A Send of it a moment later is the same click: answered as sent, nothing more goes.
     let twice = fields_of(&page, &[("to", "bob@example.org"), ("subject", "Race"), ("body", "Final words")]);
     assert_eq!(post_compose(&mut alice, &twice, &[]).location(), "/sent?done=sent");
+    // Other words sent from the same page a moment later are neither lost nor sent blind: kept apart.
+    let changed = fields_of(
+        &page,
+        &[("to", "bob@example.org"), ("subject", "Race"), ("body", "Second thoughts")],
+    );
+    let r = post_compose(&mut alice, &changed, &[]);
+    assert_eq!(r.status, 409, "{}", r.body);
+    assert!(r.body.contains("Second thoughts"), "{}", r.body);
     // Saved from a tab left open: kept as a new draft.
     let again = fields_of(
         &page,

@@ -159,8 +159,19 @@ pub async fn save(
             Some(row) => opened(ctx, id, row)?.content,
             None => DraftContent::default(),
         };
+        let before = stored.is_some().then(|| content.clone());
         change(&mut content);
         content.files.extend(metas.iter().cloned());
+        if let (Some(before), Some(at)) = (before, read_at)
+            && before == content
+        {
+            // Nothing changed (a late save the draft already has): the version stays.
+            return Ok(Opened {
+                id,
+                updated_at: at,
+                content,
+            });
+        }
         let size: u64 = content.files.iter().map(|f| f.size).sum();
         if !metas.is_empty() && size > limit {
             return Err(DraftError::TooLarge { size, limit });
@@ -280,16 +291,6 @@ pub async fn sent_unsaved(ctx: &Context, id: u64) -> Result<(), DraftError> {
     let write = DraftWrite::Sent { id, at: now_ms() };
     ctx.vault.write(WriteOp::Draft(write)).await.map_err(StoreError::from)?;
     Ok(())
-}
-
-/// How long after a draft was sent a second Send of it is taken for the
-/// same click (answered as sent); later it is a form left open, kept apart.
-const DOUBLE_CLICK_MS: i64 = 60_000;
-
-/// Whether draft `id` was sent a moment ago (a second Send of it is a double click).
-pub fn just_sent(ctx: &Context, id: u64) -> Result<bool, DraftError> {
-    let at = ctx.vault.draft_sent(id).map_err(StoreError::from)?;
-    Ok(at.is_some_and(|at| now_ms() - at < DOUBLE_CLICK_MS))
 }
 
 /// The bytes of a file of `owner`'s draft `id`.

@@ -167,17 +167,21 @@ async fn own_entry(conn: &mut Conn, l: &Ldap, name: &str, address: &str) -> Resu
             attributes: Vec::new(),
         }));
     };
-    Ok(single(found, address))
+    Ok(single(l, found, address))
 }
 
-/// The one entry found that is `address`'s, if exactly one was found.
-fn single(mut found: Vec<Entry>, address: &str) -> Option<Entry> {
+/// The one entry found that is `address`'s, if exactly one was found. When
+/// the search named only the part before the @ and several domains sign in
+/// with the directory, the entry's mail (or UPN) must name the address, so
+/// `ann@a` and `ann@b` are not one person by accident.
+fn single(l: &Ldap, mut found: Vec<Entry>, address: &str) -> Option<Entry> {
     if found.len() > 1 {
         tracing::warn!(address, "the directory finds more than one entry for this address: refused");
         return None;
     }
     let entry = found.pop()?;
-    if !names_address(&entry, address) {
+    let by_user_only = !l.user_filter.contains("{address}") && !l.bind_template.contains("{address}");
+    if by_user_only && l.domains.len() > 1 && !names_address(&entry, address) {
         tracing::warn!(address, dn = %entry.dn, "the entry found names another address: refused");
         return None;
     }
@@ -200,7 +204,7 @@ async fn find(conn: &mut Conn, l: &Ldap, address: &str) -> Result<Option<Entry>,
     })?;
     let wanted = user_filter(l, address)?;
     let found = conn.search(&l.base_dn, Scope::Subtree, &wanted, &user_attributes(l), 2).await?;
-    Ok(single(found, address))
+    Ok(single(l, found, address))
 }
 
 /// The service account's password, from `ldap.bind_password_file`.

@@ -81,6 +81,15 @@ async fn word(ctx: &Context, address: &str) -> Word {
     if fresh || l.bind_dn.is_empty() {
         return Word::Stands(stored);
     }
+    let waiting = ctx
+        .directory_backoff
+        .lock()
+        .expect("backoff lock")
+        .get(address)
+        .is_some_and(|until| now() < *until);
+    if waiting {
+        return Word::Stands(stored);
+    }
     let Some(_turn) = ctx.directory_checks.enter(address) else {
         return Word::Stands(stored);
     };
@@ -90,11 +99,13 @@ async fn word(ctx: &Context, address: &str) -> Word {
         Err(e) => {
             tracing::warn!(address, error = %e, "the directory could not be asked again; its last answer stands");
             // Asked again in a minute, not at every request while it is down.
-            let Some(mut retry) = stored.clone() else {
-                return Word::Stands(None);
-            };
-            retry.checked_at = now() - l.recheck_secs() + 60;
-            (Some(retry), false)
+            let mut backoff = ctx.directory_backoff.lock().expect("backoff lock");
+            if backoff.len() > 10_000 {
+                let at = now();
+                backoff.retain(|_, until| *until > at);
+            }
+            backoff.insert(address.to_string(), now() + 60);
+            return Word::Stands(stored);
         }
     };
     let op = AuthWrite::DirectoryChecked {

@@ -70,6 +70,9 @@ pub struct Context {
     rotation: Arc<smol::lock::Mutex<()>>,
     /// Directory users being looked up again (one check per user at a time).
     pub directory_checks: Arc<crate::auth::in_flight::InFlight>,
+    /// Users the directory could not be asked about, and until when (Unix
+    /// seconds) it is not asked again.
+    pub directory_backoff: Arc<std::sync::Mutex<std::collections::HashMap<String, i64>>>,
 }
 
 impl Context {
@@ -91,6 +94,7 @@ impl Context {
             metrics: Arc::default(),
             rotation: Arc::default(),
             directory_checks: Arc::new(crate::auth::in_flight::InFlight::new(1)),
+            directory_backoff: Arc::default(),
         })
     }
 

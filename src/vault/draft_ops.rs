@@ -7,7 +7,7 @@ use redb::{ReadTransaction, ReadableDatabase as _, ReadableTable as _};
 
 use super::outcome::WriteResult;
 use super::raw_store::Sealed;
-use super::schema::{DRAFT_FILE_KEYS, DRAFT_FILES, DRAFT_OWNERS, DRAFTS, DRAFTS_GONE};
+use super::schema::{DRAFT_FILE_KEYS, DRAFT_FILES, DRAFT_OWNERS, DRAFTS};
 use super::tables::Tables;
 use super::{Vault, VaultError, decode, encode};
 use crate::model::DraftRow;
@@ -194,13 +194,6 @@ impl Vault {
         let txn = self.db()?.begin_read()?;
         let table = txn.open_table(DRAFTS)?;
         table.get(id)?.map(|v| decode("drafts", v.value())).transpose()
-    }
-
-    /// When draft `id` was sent (Unix ms), if it was.
-    pub fn draft_sent(&self, id: u64) -> Result<Option<i64>, VaultError> {
-        let txn = self.db()?.begin_read()?;
-        let gone = txn.open_table(DRAFTS_GONE)?.get(id)?.map(|v| v.value());
-        Ok(gone.filter(|(_, sent)| *sent).map(|(at, _)| at))
     }
 
     /// `owner`'s drafts with their ids, in id order.

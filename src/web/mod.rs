@@ -8,6 +8,7 @@ pub mod ops_listener;
 pub mod page_cache;
 pub mod pages;
 pub mod portal;
+pub mod recent_sends;
 mod redirect;
 pub mod renders;
 pub mod upload;
@@ -72,6 +73,8 @@ pub struct Limits {
     pub compose_posts: crate::auth::in_flight::InFlight,
     /// Sends of one draft running at once (one), per draft id.
     pub drafts_sending: crate::auth::in_flight::InFlight,
+    /// What was sent in the last minute (a double click is answered as sent).
+    pub recent_sends: recent_sends::RecentSends,
 }
 
 /// Reset-link and sign-in-code requests one client address may make per `MAIL_REQUEST_WINDOW`.
@@ -93,6 +96,7 @@ impl Default for Limits {
             compose: RateLimit::new(COMPOSE_PER_ACCOUNT, COMPOSE_WINDOW),
             compose_posts: crate::auth::in_flight::InFlight::new(COMPOSE_POSTS_AT_ONCE),
             drafts_sending: crate::auth::in_flight::InFlight::new(1),
+            recent_sends: recent_sends::RecentSends::default(),
         }
     }
 }

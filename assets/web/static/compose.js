@@ -275,7 +275,12 @@
     var own = "/drafts/" + form.elements.draft.value;
     if (window.location.pathname !== own) { window.history.replaceState(null, "", own); }
   }
-  form.addEventListener("input", function (ev) { if (ev.target !== input) { dirty = true; } });
+  // Typing again long after a submit whose answer never came (Stop): the page writes again.
+  var submittedAt = 0;
+  form.addEventListener("input", function (ev) {
+    if (submitting && Date.now() - submittedAt > 30000) { submitting = false; }
+    if (ev.target !== input) { dirty = true; }
+  });
   form.addEventListener("change", function (ev) { if (ev.target !== input) { dirty = true; } });
   window.setInterval(save, SAVE_EVERY_MS);
   // Leaving the page (closed, reloaded, another link): the last words go too.
@@ -285,9 +290,8 @@
     // One post per click: a second submit while the first is on its way is dropped.
     if (submitting) { ev.preventDefault(); return; }
     submitting = true;
+    submittedAt = Date.now();
     nextSeq();
-    // Stopped, or the answer never came: the page writes again after a while.
-    window.setTimeout(function () { submitting = false; }, 30000);
   });
   // A page come back from the browser's history cache writes again.
   window.addEventListener("pageshow", function (ev) { if (ev.persisted) { submitting = false; } });

@@ -84,8 +84,9 @@ pub async fn post(web: &Web, req: &Req, signed: &Signed) -> Result<Resp, WebErro
         Action::Send => Some(one_at_a_time(&web.limits.drafts_sending, &format!("{author} {}", draft_id_text(id))).await?),
         _ => None,
     };
-    if action == Action::Send && drafts::just_sent(&web.ctx, id).map_err(draft_error)? {
-        // The same draft sent a moment ago (a double click): that send is the answer.
+    let fingerprint = fingerprint(&got);
+    if action == Action::Send && web.limits.recent_sends.same_again(author, id, &fingerprint) {
+        // The same form sent a moment ago (a double click): that send is the answer.
         return Ok(Resp::redirect("/sent?done=sent"));
     }
     let (mut saved, mut problem) = keep(web, author, id, &got, action).await;
@@ -118,7 +119,8 @@ pub async fn post(web: &Web, req: &Req, signed: &Signed) -> Result<Resp, WebErro
     } else {
         from_other_session.then(|| Text::new("note-draft-kept-session-changed"))
     };
-    answer_page(web, req, signed, saved, problem.or(held.map(|t| (StatusCode::CONFLICT, t))), action).await
+    let problem = problem.or(held.map(|t| (StatusCode::CONFLICT, t)));
+    answer_page(web, req, signed, saved, problem, (action, fingerprint)).await
 }
 
 /// The page for a form post once its draft is saved: what went wrong, or
@@ -129,7 +131,7 @@ async fn answer_page(
     signed: &Signed,
     saved: Opened,
     problem: Option<(StatusCode, Text)>,
-    action: Action,
+    (action, fingerprint): (Action, [u8; 32]),
 ) -> Result<Resp, WebError> {
     if let Some((status, text)) = problem {
         let said = web.pages.catalogues.say(signed.lang, &text);
@@ -138,8 +140,40 @@ async fn answer_page(
     match action {
         Action::Save => Ok(Resp::redirect("/drafts?done=saved")),
         Action::Autosave | Action::Attach | Action::Remove(_) => Ok(Resp::redirect(&format!("/drafts/{}", draft_id_text(saved.id)))),
-        Action::Send => send_draft(web, req, signed, saved).await,
+        Action::Send => send_draft(web, req, signed, saved, fingerprint).await,
     }
+}
+
+/// What a post says (its fields and files' names and sizes), as a hash: the
+/// same form posted twice has the same one.
+fn fingerprint(got: &Received) -> [u8; 32] {
+    let mut ctx = ring::digest::Context::new(&ring::digest::SHA256);
+    for name in [
+        "purpose",
+        "id",
+        "to",
+        "cc",
+        "bcc",
+        "subject",
+        "body",
+        "body_html",
+        "mode",
+        "restriction",
+        "expiry",
+        "read_receipt",
+    ] {
+        let value = got.field(name);
+        ctx.update(&(value.len() as u64).to_be_bytes());
+        ctx.update(value.as_bytes());
+    }
+    for f in &got.files {
+        ctx.update(&(f.name.len() as u64).to_be_bytes());
+        ctx.update(f.name.as_bytes());
+        ctx.update(&f.size.to_be_bytes());
+    }
+    let mut out = [0u8; 32];
+    out.copy_from_slice(ctx.finish().as_ref());
+    out
 }
 
 /// Waits (up to a minute) for the one slot of `key` in `limit`.
@@ -273,7 +307,7 @@ fn shown(web: &Web, signed: &Signed, saved: Opened, error: Option<String>, statu
 type Refusal = (StatusCode, Text);
 
 /// Sends the saved draft; sent, it is removed. A refusal shows it again.
-async fn send_draft(web: &Web, req: &Req, signed: &Signed, saved: Opened) -> Result<Resp, WebError> {
+async fn send_draft(web: &Web, req: &Req, signed: &Signed, saved: Opened, fingerprint: [u8; 32]) -> Result<Resp, WebError> {
     let say = |t: &Text| web.pages.catalogues.say(signed.lang, t);
     let author = signed.session.address.clone();
     let sent = match draft_of(web, signed, &saved) {
@@ -285,6 +319,7 @@ async fn send_draft(web: &Web, req: &Req, signed: &Signed, saved: Opened) -> Res
     }
     // Sent and durable: the draft goes, unless another window saved it
     // meanwhile (then it stays in Drafts with what was written there).
+    web.limits.recent_sends.record(&author, saved.id, fingerprint);
     match drafts::sent(&web.ctx, &author, saved.id, saved.updated_at).await {
         Ok(true) => {}
         Ok(false) => tracing::info!(draft = %draft_id_text(saved.id), "a sent draft was saved again meanwhile: kept"),
@@ -348,6 +383,7 @@ async fn unsaved(web: &Web, req: &Req, signed: &Signed, id: u64, got: &Received,
         let attachments = read.await.map_err(draft_error)?;
         match send_message(web, req, signed, &content, attachments).await? {
             Ok(()) => {
+                web.limits.recent_sends.record(&signed.session.address, id, fingerprint(got));
                 if let Err(e) = drafts::sent_unsaved(&web.ctx, id).await {
                     tracing::warn!(error = %e, "a draft sent without being saved was not recorded");
                 }
