@@ -150,7 +150,7 @@ pub(super) fn validate(c: &Config, out: &mut Vec<Problem>) {
         ));
     }
     let names_user = |t: &str| t.contains("{address}") || t.contains("{user}");
-    let filter_used = l.bind_template.is_empty() || !l.base_dn.is_empty();
+    let filter_used = l.bind_template.is_empty() || !l.base_dn.is_empty() || !l.bind_dn.is_empty();
     if filter_used && !names_user(&l.user_filter) {
         out.push(problem("user_filter", "must name the user: {address} or {user}".into()));
     }

@@ -155,32 +155,39 @@ async fn check(conn: &mut Conn, l: &Ldap, address: &str, password: &str) -> Resu
 /// `base_dn` with `user_filter`; with neither, the name stands for the entry.
 async fn own_entry(conn: &mut Conn, l: &Ldap, name: &str, address: &str) -> Result<Option<Entry>, LdapError> {
     let attrs = user_attributes(l);
-    let found = if name.contains('=') {
+    let (found, by_user_only) = if name.contains('=') {
         let any = filter::parse("(objectClass=*)").expect("a fixed filter");
-        conn.search(name, Scope::Base, &any, &attrs, 1).await?
+        let found = conn.search(name, Scope::Base, &any, &attrs, 1).await?;
+        (found, !l.bind_template.contains("{address}"))
     } else if !l.base_dn.is_empty() {
         let wanted = user_filter(l, address)?;
-        conn.search(&l.base_dn, Scope::Subtree, &wanted, &attrs, 2).await?
+        let found = conn.search(&l.base_dn, Scope::Subtree, &wanted, &attrs, 2).await?;
+        (found, names_user_only(&l.user_filter) || names_user_only(&l.bind_template))
     } else {
         return Ok(Some(Entry {
             dn: name.to_string(),
             attributes: Vec::new(),
         }));
     };
-    Ok(single(l, found, address))
+    Ok(single(l, found, address, by_user_only))
+}
+
+/// Whether `template` names the user by `{user}` (the part before the @)
+/// rather than the whole `{address}`.
+fn names_user_only(template: &str) -> bool {
+    template.contains("{user}") || !template.contains("{address}")
 }
 
 /// The one entry found that is `address`'s, if exactly one was found. When
 /// the search named only the part before the @ and several domains sign in
 /// with the directory, the entry's mail (or UPN) must name the address, so
 /// `ann@a` and `ann@b` are not one person by accident.
-fn single(l: &Ldap, mut found: Vec<Entry>, address: &str) -> Option<Entry> {
+fn single(l: &Ldap, mut found: Vec<Entry>, address: &str, by_user_only: bool) -> Option<Entry> {
     if found.len() > 1 {
         tracing::warn!(address, "the directory finds more than one entry for this address: refused");
         return None;
     }
     let entry = found.pop()?;
-    let by_user_only = !l.user_filter.contains("{address}") && !l.bind_template.contains("{address}");
     if by_user_only && l.domains.len() > 1 && !names_address(&entry, address) {
         tracing::warn!(address, dn = %entry.dn, "the entry found names another address: refused");
         return None;
@@ -204,7 +211,7 @@ async fn find(conn: &mut Conn, l: &Ldap, address: &str) -> Result<Option<Entry>,
     })?;
     let wanted = user_filter(l, address)?;
     let found = conn.search(&l.base_dn, Scope::Subtree, &wanted, &user_attributes(l), 2).await?;
-    Ok(single(l, found, address))
+    Ok(single(l, found, address, names_user_only(&l.user_filter)))
 }
 
 /// The service account's password, from `ldap.bind_password_file`.
@@ -280,7 +287,7 @@ async fn lookup(conn: &mut Conn, l: &Ldap, address: &str) -> Result<Option<Direc
 
 #[cfg(test)]
 mod tests {
-    use super::{askable, fill, in_groups};
+    use super::{Entry, askable, fill, in_groups, single};
     use crate::net::ldap::filter;
 
     #[test]
@@ -293,6 +300,28 @@ mod tests {
         assert_eq!(fill("{user}@{domain}", "ann@x.org", filter::escape_dn_value), "ann@x.org");
         // A value that looks like a placeholder stays a value.
         assert_eq!(fill("({user}|{domain})", "{domain}@x.org", ToString::to_string), "({domain}|x.org)");
+    }
+
+    #[test]
+    fn with_two_domains_an_entry_found_by_user_name_must_carry_the_address() {
+        // A template "uid={user},…" once let ann@b.org in with ann@a.org's password.
+        let l = crate::config::Ldap {
+            domains: vec!["a.org".into(), "b.org".into()],
+            ..crate::config::Ldap::default()
+        };
+        let ann = || Entry {
+            dn: "uid=ann,ou=people,dc=a".into(),
+            attributes: vec![("mail".into(), vec![b"ann@a.org".to_vec()])],
+        };
+        assert!(single(&l, vec![ann()], "ann@b.org", true).is_none());
+        assert!(single(&l, vec![ann()], "ANN@a.org", true).is_some());
+        assert!(single(&l, vec![ann()], "ann@b.org", false).is_some(), "found by the whole address");
+        let one_domain = crate::config::Ldap {
+            domains: vec!["a.org".into()],
+            ..l.clone()
+        };
+        assert!(single(&one_domain, vec![ann()], "ann@b.org", true).is_some());
+        assert!(single(&l, vec![ann(), ann()], "ann@a.org", true).is_none(), "two entries");
     }
 
     #[test]

@@ -104,7 +104,9 @@ async fn word(ctx: &Context, address: &str) -> Word {
                 let at = now();
                 backoff.retain(|_, until| *until > at);
             }
-            backoff.insert(address.to_string(), now() + 60);
+            if backoff.len() < 10_000 {
+                backoff.insert(address.to_string(), now() + 60);
+            }
             return Word::Stands(stored);
         }
     };

@@ -288,7 +288,7 @@
   // draft just sent); the post itself carries the next count.
   form.addEventListener("submit", function (ev) {
     // One post per click: a second submit while the first is on its way is dropped.
-    if (submitting) { ev.preventDefault(); return; }
+    if (submitting && Date.now() - submittedAt < 30000) { ev.preventDefault(); return; }
     submitting = true;
     submittedAt = Date.now();
     nextSeq();
