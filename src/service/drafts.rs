@@ -256,30 +256,29 @@ fn seal_files(master: &Keyring, files: Vec<NewFile>) -> Result<(Vec<NewDraftFile
 
 /// Removes `owner`'s draft `id` with its files (thrown away).
 pub async fn delete(ctx: &Context, owner: &str, id: u64) -> Result<(), DraftError> {
-    let write = DraftWrite::Delete {
-        owner: owner.to_string(),
-        id,
-        at: now_ms(),
-        sent: false,
-        version: None,
-    };
-    match ctx.vault.write(WriteOp::Draft(write)).await.map_err(StoreError::from)? {
+    match remove(ctx, owner, id, false, None).await? {
         WriteResult::Done => Ok(()),
         _ => Err(DraftError::NotFound),
     }
 }
 
-/// `owner`'s draft `id` was sent as saved at `version`: removed, and known
-/// as sent. Saved again meanwhile (another window), it is kept: false.
-pub async fn sent(ctx: &Context, owner: &str, id: u64, version: i64) -> Result<bool, DraftError> {
+/// Removes `owner`'s draft `id` (`sent` or thrown away; with `version`, only
+/// while it is that save): the vault's answer.
+async fn remove(ctx: &Context, owner: &str, id: u64, sent: bool, version: Option<i64>) -> Result<WriteResult, DraftError> {
     let write = DraftWrite::Delete {
         owner: owner.to_string(),
         id,
         at: now_ms(),
-        sent: true,
-        version: Some(version),
+        sent,
+        version,
     };
-    match ctx.vault.write(WriteOp::Draft(write)).await.map_err(StoreError::from)? {
+    Ok(ctx.vault.write(WriteOp::Draft(write)).await.map_err(StoreError::from)?)
+}
+
+/// `owner`'s draft `id` was sent as saved at `version`: removed, and known
+/// as sent. Saved again meanwhile (another window), it is kept: false.
+pub async fn sent(ctx: &Context, owner: &str, id: u64, version: i64) -> Result<bool, DraftError> {
+    match remove(ctx, owner, id, true, Some(version)).await? {
         WriteResult::Done => Ok(true),
         WriteResult::Stale => Ok(false),
         _ => Err(DraftError::NotFound),

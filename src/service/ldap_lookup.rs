@@ -37,14 +37,18 @@ pub fn target(config: &Config) -> Result<Target, String> {
         (false, false) => Security::StartTls,
         (false, true) => Security::Plain,
     };
-    if !l.ca_file.as_os_str().is_empty() {
+    let roots = if l.ca_file.as_os_str().is_empty() {
+        std::sync::Arc::new(crate::net::https::roots(None)?)
+    } else {
+        // Read once: checked to hold a certificate, then trusted.
         use rustls_pki_types::pem::PemObject as _;
-        let pem = std::fs::read(&l.ca_file).map_err(|e| format!("ldap.ca_file {}: {e}", l.ca_file.display()))?;
+        let at = |e: &dyn std::fmt::Display| format!("ldap.ca_file {}: {e}", l.ca_file.display());
+        let pem = std::fs::read(&l.ca_file).map_err(|e| at(&e))?;
         if rustls_pki_types::CertificateDer::pem_slice_iter(&pem).next().is_none() {
-            return Err(format!("ldap.ca_file {}: no PEM certificate in it", l.ca_file.display()));
+            return Err(at(&"no PEM certificate in it"));
         }
-    }
-    let roots = crate::net::https::roots_from("ldap.ca_file", &l.ca_file)?;
+        std::sync::Arc::new(crate::net::https::roots(Some(&pem)).map_err(|e| at(&e))?)
+    };
     Ok(Target {
         host,
         port,
