@@ -32,6 +32,12 @@ fn autosave(agent: &mut Agent, page: &Response, page_name: &str, seq: &str, body
     post_compose(agent, &fields, &[])
 }
 
+/// Whether draft `draft` is stored with file `name` (false while it is not, or no longer).
+fn draft_saved_with(agent: &mut Agent, draft: &str, name: &str) -> bool {
+    let page = agent.get(&format!("/drafts/{draft}"));
+    page.status == 200 && page.body.contains(name)
+}
+
 fn draft_body(agent: &mut Agent, draft: &str) -> String {
     let page = agent.get(&format!("/drafts/{draft}"));
     assert_eq!(page.status, 200, "{}", page.body);
@@ -203,4 +209,95 @@ fn an_account_with_the_most_drafts_still_sends_and_is_told_why_a_save_failed() {
     let arrived = arrived.expect("sent");
     let parsed = mail_parser::MessageParser::default().parse(arrived.data.as_slice()).unwrap();
     assert_eq!(parsed.attachment(0).map(mail_parser::MessagePart::contents), Some(&b"attached"[..]));
+}
+
+#[test]
+fn a_send_cut_off_by_the_browser_is_not_sent_again_by_the_second_click() {
+    // The browser hung up once Send was posted (Stop, a dropped connection):
+    // the request's work could end between the message's write and the
+    // record of the click, leaving the draft to be sent again by the next.
+    let p = Portal::start("");
+    let mut alice = p.internal_user("alice@example.org");
+    let page = alice.get("/compose");
+    let draft = page.field("draft");
+    let fields = fields_of(
+        &page,
+        &[
+            ("to", "bob@example.org"),
+            ("subject", "Cut off"),
+            ("body", "Sent before the hang-up"),
+        ],
+    );
+    let refs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let file = vec![b'y'; 8_000_000];
+    let files = [("attachment", "big.bin", "application/octet-stream", file.as_slice())];
+    let (content_type, body) = common::https::multipart(&refs, &files);
+    let tls = alice.begin_request("POST", "/compose", Some((&content_type, &body)));
+    // Hung up once the draft is saved with its file: the send is under way.
+    let mut watcher = alice.clone();
+    let mut under_way = || draft_saved_with(&mut watcher, &draft, "big.bin") || p.mails_containing("Sent before the hang-up") > 0;
+    let saved = common::wait_for(Duration::from_secs(30), || under_way().then_some(()));
+    assert!(saved.is_some(), "the post was saved");
+    common::https::hang_up(tls);
+    let arrived = common::wait_for(Duration::from_secs(30), || {
+        (p.mails_containing("Sent before the hang-up") >= 1).then_some(())
+    });
+    assert!(arrived.is_some(), "the send went on after the browser hung up");
+    // The message's own write took the draft with it.
+    assert_eq!(alice.get(&format!("/drafts/{draft}")).status, 404);
+    // The second click (the same form, now answered) is that send: nothing more goes.
+    let r = post_compose(&mut alice, &fields, &files);
+    assert_eq!((r.status, r.location()), (303, "/sent?done=sent"), "{}", r.body);
+    std::thread::sleep(Duration::from_secs(2));
+    assert_eq!(p.mails_containing("Sent before the hang-up"), 1);
+    assert!(!alice.get("/drafts").body.contains("Cut off"), "no copy kept as a draft");
+    // A file of the same name, type and size but other bytes is another
+    // post (once the same click, by name and size): kept apart, not dropped.
+    let other = vec![b'z'; file.len()];
+    let r = post_compose(
+        &mut alice,
+        &fields,
+        &[("attachment", "big.bin", "application/octet-stream", other.as_slice())],
+    );
+    assert_eq!(r.status, 409, "{}", r.body);
+    assert_eq!(p.mails_containing("Sent before the hang-up"), 1);
+}
+
+#[test]
+fn an_unchanged_draft_saved_by_hand_starts_its_keep_time_again() {
+    // A Save that changed nothing kept the draft's time (right for a late
+    // autosave), so a draft saved by hand still expired from its last change.
+    let p = Portal::start("");
+    let mut alice = p.internal_user("alice@example.org");
+    let first = alice.get("/compose");
+    assert_eq!(autosave(&mut alice, &first, "one", "1", "Alpha words").status, 200);
+    std::thread::sleep(Duration::from_millis(20));
+    let second = alice.get("/compose");
+    assert_eq!(autosave(&mut alice, &second, "two", "1", "Beta words").status, 200);
+    let order = |agent: &mut Agent| {
+        let list = agent.get("/drafts").body;
+        (
+            list.find("Race").is_some(),
+            list.find(&first.field("draft")) < list.find(&second.field("draft")),
+        )
+    };
+    assert_eq!(order(&mut alice), (true, false), "last saved first");
+    // The late autosave the draft already has: nothing is stored.
+    assert_eq!(autosave(&mut alice, &first, "one", "1", "Alpha words").status, 200);
+    assert_eq!(order(&mut alice), (true, false));
+    // Save pressed on the unchanged draft: stored, so it is the last saved.
+    let save = fields_of(
+        &first,
+        &[
+            ("to", "bob@example.org"),
+            ("subject", "Race"),
+            ("body", "Alpha words"),
+            ("action", "save"),
+            ("page", "one"),
+            ("seq", "1"),
+        ],
+    );
+    let r = post_compose(&mut alice, &save, &[]);
+    assert_eq!((r.status, r.location()), (303, "/drafts?done=saved"), "{}", r.body);
+    assert_eq!(order(&mut alice), (true, true));
 }

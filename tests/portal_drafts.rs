@@ -212,6 +212,25 @@ fn a_post_after_the_session_ran_out_is_kept_and_signing_in_leads_back_to_it() {
         resumed.body
     );
 
+    // Sent, then its second click arrives after the session ran out: that
+    // send is the answer (once kept again as a copy in a new draft).
+    let page = pat.get("/compose");
+    let send = fields_of(
+        &page,
+        &[
+            ("to", "alice@example.org"),
+            ("subject", "Just in time"),
+            ("body", "Sent as the session ended"),
+        ],
+    );
+    assert_eq!(post_compose(&mut pat, &send, &[]).location(), "/sent?done=sent");
+    std::thread::sleep(Duration::from_secs(4));
+    let r = post_compose(&mut pat, &send, &[]);
+    assert_eq!((r.status, r.location()), (303, "/login?next=%2Fsent%3Fdone%3Dsent"), "{}", r.body);
+    let r = p.sign_in(&mut pat, "pat@partner.test", GOOD, "/drafts");
+    assert_eq!(r.status, 303, "{}", r.body);
+    assert!(!pat.get("/drafts").body.contains("Just in time"), "no copy was kept");
+
     // A session ended on purpose keeps nothing: the post is refused.
     let page = pat.get("/compose");
     let csrf = page.field("csrf");

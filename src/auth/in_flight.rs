@@ -3,29 +3,30 @@
 //! files) takes a slot, and gives it back when it ends however it ends.
 
 use std::collections::HashMap;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 pub struct InFlight {
     most: usize,
     held: Mutex<HashMap<String, usize>>,
 }
 
-/// A slot taken; dropped, it is free again.
-pub struct Slot<'a> {
-    of: &'a InFlight,
+/// A slot taken; dropped, it is free again. It owns its share of the limit,
+/// so a task that outlives its request (a send) can keep it to the end.
+pub struct Slot {
+    of: Arc<InFlight>,
     key: String,
 }
 
 impl InFlight {
-    pub fn new(most: usize) -> Self {
-        Self {
+    pub fn new(most: usize) -> Arc<Self> {
+        Arc::new(Self {
             most: most.max(1),
             held: Mutex::new(HashMap::new()),
-        }
+        })
     }
 
     /// A slot for `key`, or None when it has `most` running.
-    pub fn enter(&self, key: &str) -> Option<Slot<'_>> {
+    pub fn enter(self: &Arc<Self>, key: &str) -> Option<Slot> {
         let mut held = self.held.lock().expect("in-flight lock");
         let count = held.entry(key.to_string()).or_insert(0);
         if *count >= self.most {
@@ -33,13 +34,13 @@ impl InFlight {
         }
         *count += 1;
         Some(Slot {
-            of: self,
+            of: Arc::clone(self),
             key: key.to_string(),
         })
     }
 }
 
-impl Drop for Slot<'_> {
+impl Drop for Slot {
     fn drop(&mut self) {
         let mut held = self.of.held.lock().expect("in-flight lock");
         if let Some(count) = held.get_mut(&self.key) {

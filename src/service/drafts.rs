@@ -135,7 +135,8 @@ pub fn list(ctx: &Context, owner: &str) -> Result<Vec<Opened>, DraftError> {
 }
 
 /// Saves `owner`'s draft `id` (made when new): `change` applied to what is
-/// stored, then `files` attached, within `limit` bytes of files in all.
+/// stored, then `files` attached, within `limit` bytes of files in all; a
+/// save that changes nothing keeps the stored version unless `touch`.
 /// Redone when another save of the draft came in between.
 pub async fn save(
     ctx: &Context,
@@ -143,7 +144,7 @@ pub async fn save(
     id: u64,
     change: impl Fn(&mut DraftContent),
     files: Vec<NewFile>,
-    limit: u64,
+    (limit, touch): (u64, bool),
 ) -> Result<Opened, DraftError> {
     let master = Arc::clone(&ctx.master);
     // Sealing is work (and reads the spool): off the async threads.
@@ -164,8 +165,11 @@ pub async fn save(
         content.files.extend(metas.iter().cloned());
         if let (Some(before), Some(at)) = (before, read_at)
             && before == content
+            && !touch
         {
-            // Nothing changed (a late save the draft already has): the version stays.
+            // Nothing changed (a late save the draft already has): the
+            // version stays. An explicit Save (`touch`) is stored all the
+            // same: the draft's keep time starts again.
             return Ok(Opened {
                 id,
                 updated_at: at,
@@ -256,40 +260,26 @@ fn seal_files(master: &Keyring, files: Vec<NewFile>) -> Result<(Vec<NewDraftFile
 
 /// Removes `owner`'s draft `id` with its files (thrown away).
 pub async fn delete(ctx: &Context, owner: &str, id: u64) -> Result<(), DraftError> {
-    match remove(ctx, owner, id, false, None).await? {
+    let write = DraftWrite::Delete {
+        owner: owner.to_string(),
+        id,
+        at: now_ms(),
+    };
+    match ctx.vault.write(WriteOp::Draft(write)).await.map_err(StoreError::from)? {
         WriteResult::Done => Ok(()),
         _ => Err(DraftError::NotFound),
     }
 }
 
-/// Removes `owner`'s draft `id` (`sent` or thrown away; with `version`, only
-/// while it is that save): the vault's answer.
-async fn remove(ctx: &Context, owner: &str, id: u64, sent: bool, version: Option<i64>) -> Result<WriteResult, DraftError> {
-    let write = DraftWrite::Delete {
+/// `owner`'s draft `id`, sent as saved at `version` (None: sent from its post,
+/// never stored): what the message's own write retires (`SentDraft`).
+pub fn sent(owner: &str, id: u64, version: Option<i64>) -> crate::vault::SentDraft {
+    crate::vault::SentDraft {
         owner: owner.to_string(),
         id,
-        at: now_ms(),
-        sent,
         version,
-    };
-    Ok(ctx.vault.write(WriteOp::Draft(write)).await.map_err(StoreError::from)?)
-}
-
-/// `owner`'s draft `id` was sent as saved at `version`: removed, and known
-/// as sent. Saved again meanwhile (another window), it is kept: false.
-pub async fn sent(ctx: &Context, owner: &str, id: u64, version: i64) -> Result<bool, DraftError> {
-    match remove(ctx, owner, id, true, Some(version)).await? {
-        WriteResult::Done => Ok(true),
-        WriteResult::Stale => Ok(false),
-        _ => Err(DraftError::NotFound),
+        at: now_ms(),
     }
-}
-
-/// Draft `id`, never stored, was sent from its post: known as sent.
-pub async fn sent_unsaved(ctx: &Context, id: u64) -> Result<(), DraftError> {
-    let write = DraftWrite::Sent { id, at: now_ms() };
-    ctx.vault.write(WriteOp::Draft(write)).await.map_err(StoreError::from)?;
-    Ok(())
 }
 
 /// The bytes of a file of `owner`'s draft `id`.

@@ -68,5 +68,5 @@ pub async fn start(ctx: &Context, author: &str, content: DraftContent, files: Ve
     // carry: the draft keeps them all (they fit in a message we took in), and
     // sending says what is too much.
     let limit = ctx.config.messages.attachment_limit.max(ctx.config.smtp.max_message_size);
-    Ok(drafts::save(ctx, author, id, |c| *c = content.clone(), files, limit).await?)
+    Ok(drafts::save(ctx, author, id, |c| *c = content.clone(), files, (limit, false)).await?)
 }

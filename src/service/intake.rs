@@ -69,6 +69,8 @@ pub struct PortalSend {
     pub bcc_author: bool,
     /// The message this one answers (its log says it was replied to).
     pub reply_to: Option<u64>,
+    /// The portal draft it was written in, retired in the same write.
+    pub draft: Option<crate::vault::SentDraft>,
 }
 
 /// The decisions taken for an accepted message.
@@ -238,6 +240,7 @@ fn build_write(
             write.bcc = vec![d.sender.clone()];
         }
         write.parent = p.reply_to;
+        write.draft.clone_from(&p.draft);
     }
     if !write.mailbox.is_empty() || portal.is_some() {
         write.internal = write

@@ -93,7 +93,7 @@ impl Context {
             outbox_wake,
             metrics: Arc::default(),
             rotation: Arc::default(),
-            directory_checks: Arc::new(crate::auth::in_flight::InFlight::new(1)),
+            directory_checks: crate::auth::in_flight::InFlight::new(1),
             directory_backoff: Arc::default(),
         })
     }

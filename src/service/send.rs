@@ -64,6 +64,9 @@ pub struct Draft {
     pub html: Option<String>,
     pub attachments: Vec<Attached>,
     pub options: Options,
+    /// The portal draft it was written in, retired by the same write that
+    /// accepts the message.
+    pub written_in: Option<crate::vault::SentDraft>,
 }
 
 impl Draft {
@@ -132,6 +135,7 @@ pub async fn send(ctx: &Context, draft: Draft) -> Result<u64, SendError> {
     if let Purpose::Reply { id, .. } = draft.purpose {
         options.reply_to = Some(id);
     }
+    options.draft.clone_from(&draft.written_in);
     let queue_id = ctx.queue_ids.next();
     let data = {
         let from = names.mailbox(&draft.author);
@@ -235,6 +239,7 @@ fn portal_options(ctx: &Context, o: &Options, internal: bool) -> Result<PortalSe
             expiry_days,
             bcc_author: m.bcc_to_mail_server,
             reply_to: None,
+            draft: None,
         }
     } else {
         PortalSend {
@@ -244,6 +249,7 @@ fn portal_options(ctx: &Context, o: &Options, internal: bool) -> Result<PortalSe
             expiry_days,
             bcc_author: false,
             reply_to: None,
+            draft: None,
         }
     })
 }

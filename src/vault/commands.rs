@@ -40,6 +40,8 @@ pub struct IntakeWrite {
     pub recipient_cap: Option<RecipientCap>,
     /// The message this one answers: its log gets a "replied to" event.
     pub parent: Option<u64>,
+    /// The portal draft it was written in: removed in this same write.
+    pub draft: Option<super::draft_ops::SentDraft>,
 }
 
 /// `messages.unique_recipients_per_month` as the writer checks it.

@@ -34,21 +34,38 @@ pub enum DraftWrite {
         added: std::sync::Arc<Vec<NewDraftFile>>,
         most: usize,
     },
-    /// Removes `owner`'s draft `id` and its files, `at` (Unix ms), `sent` or
-    /// thrown away; with `version`, only when it is still that save
-    /// (`Stale`: it changed meanwhile, and is kept).
-    Delete {
-        owner: String,
-        id: u64,
-        at: i64,
-        sent: bool,
-        version: Option<i64>,
-    },
-    /// Draft `id` never stored (its post was sent without one) is sent.
-    Sent { id: u64, at: i64 },
+    /// Removes `owner`'s draft `id` and its files, thrown away `at` (Unix ms).
+    Delete { owner: String, id: u64, at: i64 },
     /// Removes drafts last saved before `before` (at most `batch` of them),
     /// `at`, and forgets drafts gone before `before`.
     Expire { before: i64, at: i64, batch: usize },
+}
+
+/// The portal draft a message was written in, retired by the message's own
+/// write: a send that is durable has no draft left to send again, whatever
+/// becomes of the request that asked for it.
+#[derive(Debug, Clone)]
+pub struct SentDraft {
+    pub owner: String,
+    pub id: u64,
+    /// The save that was sent (its time); None: the post was sent without
+    /// ever being stored.
+    pub version: Option<i64>,
+    /// When it was sent (Unix ms).
+    pub at: i64,
+}
+
+/// Removes the sent draft and remembers it sent. Saved again meanwhile
+/// (another window: a newer version), it is kept with what was written there.
+pub(super) fn retire_sent(t: &mut Tables<'_>, d: &SentDraft) -> Result<(), VaultError> {
+    match stored(t, d.id)? {
+        Some(old) if old.owner == d.owner && d.version == Some(old.updated_at) => remove(t, d.id, &old, (d.at, true)),
+        Some(_) => Ok(()),
+        None => {
+            t.drafts_gone.insert(d.id, (d.at, true))?;
+            Ok(())
+        }
+    }
 }
 
 pub(super) fn apply(t: &mut Tables<'_>, w: &DraftWrite) -> Result<WriteResult, VaultError> {
@@ -60,26 +77,13 @@ pub(super) fn apply(t: &mut Tables<'_>, w: &DraftWrite) -> Result<WriteResult, V
             added,
             most,
         } => save(t, *id, row, *read_at, added, *most),
-        DraftWrite::Delete {
-            owner,
-            id,
-            at,
-            sent,
-            version,
-        } => match stored(t, *id)? {
-            Some(old) if old.owner == *owner && version.is_some_and(|v| v != old.updated_at) => Ok(WriteResult::Stale),
+        DraftWrite::Delete { owner, id, at } => match stored(t, *id)? {
             Some(old) if old.owner == *owner => {
-                remove(t, *id, &old, (*at, *sent))?;
+                remove(t, *id, &old, (*at, false))?;
                 Ok(WriteResult::Done)
             }
             _ => Ok(WriteResult::Gone),
         },
-        DraftWrite::Sent { id, at } => {
-            if stored(t, *id)?.is_none() {
-                t.drafts_gone.insert(*id, (*at, true))?;
-            }
-            Ok(WriteResult::Done)
-        }
         DraftWrite::Expire { before, at, batch } => {
             let mut old = Vec::new();
             for row in t.drafts.iter()? {

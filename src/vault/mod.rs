@@ -50,7 +50,7 @@ pub use admin_ops::AdminWrite;
 pub use auth_ops::AuthWrite;
 pub use backup::{BackupSummary, check_backup, restore};
 pub use commands::{Fallback, FollowUp, IntakeWrite, Kept, OutboxOutcome, RecipientCap, WriteOp};
-pub use draft_ops::{DraftWrite, NewDraftFile};
+pub use draft_ops::{DraftWrite, NewDraftFile, SentDraft};
 pub use factor_ops::{FactorWrite, Proof};
 pub use key_check::WrappedIn;
 pub use key_ops::{KeysWrite, Rewrap, SealedOlder, WrapPlace};

@@ -144,6 +144,9 @@ fn apply_intake(t: &mut Tables<'_>, counters: &mut Counters, w: &IntakeWrite) ->
         };
         add_event(t, counters, parent, w.now, &w.sender, what)?;
     }
+    if let Some(draft) = &w.draft {
+        super::draft_ops::retire_sent(t, draft)?;
+    }
     Ok(WriteResult::Intake)
 }
 

@@ -70,11 +70,11 @@ pub struct Limits {
     /// Messages sent from the portal, per account.
     pub compose: RateLimit<String>,
     /// Compose posts (they carry files) running at once, per account.
-    pub compose_posts: crate::auth::in_flight::InFlight,
+    pub compose_posts: Arc<crate::auth::in_flight::InFlight>,
     /// Sends of one draft running at once (one), per draft id.
-    pub drafts_sending: crate::auth::in_flight::InFlight,
+    pub drafts_sending: Arc<crate::auth::in_flight::InFlight>,
     /// What was sent in the last minute (a double click is answered as sent).
-    pub recent_sends: recent_sends::RecentSends,
+    pub recent_sends: Arc<recent_sends::RecentSends>,
 }
 
 /// Reset-link and sign-in-code requests one client address may make per `MAIL_REQUEST_WINDOW`.
@@ -96,7 +96,7 @@ impl Default for Limits {
             compose: RateLimit::new(COMPOSE_PER_ACCOUNT, COMPOSE_WINDOW),
             compose_posts: crate::auth::in_flight::InFlight::new(COMPOSE_POSTS_AT_ONCE),
             drafts_sending: crate::auth::in_flight::InFlight::new(1),
-            recent_sends: recent_sends::RecentSends::default(),
+            recent_sends: Arc::default(),
         }
     }
 }

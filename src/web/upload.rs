@@ -26,6 +26,8 @@ pub struct Spooled {
     pub content_type: String,
     pub path: PathBuf,
     pub size: u64,
+    /// SHA-256 of the file's bytes (a post's fingerprint includes it).
+    pub digest: [u8; 32],
     pub key: std::sync::Arc<crate::crypto::SpoolKey>,
 }
 
@@ -187,8 +189,10 @@ async fn spool_file(
         content_type,
         path,
         size: 0,
+        digest: [0; 32],
         key: std::sync::Arc::new(crate::crypto::SpoolKey::new()),
     };
+    let mut digest = ring::digest::Context::new(&ring::digest::SHA256);
     let mut frames = 0u32;
     let mut keep = !got.over_limit;
     while let Some(chunk) = idle(field.chunk()).await?.map_err(broken)? {
@@ -204,8 +208,10 @@ async fn spool_file(
                 .checked_add(1)
                 .ok_or_else(|| std::io::Error::other("too many spool frames"))?;
             spooled.size += chunk.len() as u64;
+            digest.update(&chunk);
         }
     }
+    spooled.digest.copy_from_slice(digest.finish().as_ref());
     file.flush().await?;
     // A form with no file chosen still sends an empty, unnamed part.
     if keep && !(spooled.name.is_empty() && spooled.size == 0) {

@@ -104,24 +104,7 @@ impl Agent {
 
     /// POSTs `multipart/form-data`: text fields in order, then files (field, file name, type, bytes).
     pub fn post_multipart(&mut self, path: &str, fields: &[(&str, &str)], files: &[(&str, &str, &str, &[u8])]) -> Response {
-        let boundary = "----cloister-test-boundary-7MA4YWxkTrZu0gW";
-        let mut body = Vec::new();
-        for (name, value) in fields {
-            let _ = write!(
-                body,
-                "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
-            );
-        }
-        for (name, file, content_type, bytes) in files {
-            let _ = write!(
-                body,
-                "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"; filename=\"{file}\"\r\nContent-Type: {content_type}\r\n\r\n"
-            );
-            body.extend_from_slice(bytes);
-            body.extend_from_slice(b"\r\n");
-        }
-        let _ = write!(body, "--{boundary}--\r\n");
-        let content_type = format!("multipart/form-data; boundary={boundary}");
+        let (content_type, body) = multipart(fields, files);
         self.request_body("POST", path, Some((&content_type, &body)), &[])
     }
 
@@ -134,6 +117,33 @@ impl Agent {
     /// A request with an optional (content type, body).
     pub fn request_body(&mut self, method: &str, path: &str, body: Option<(&str, &[u8])>, extra: &[(&str, &str)]) -> Response {
         let started = Instant::now();
+        let request = self.request_bytes(method, path, body, extra);
+        let raw = self.exchange(&request);
+        let response = parse(&raw, started.elapsed());
+        for c in response.all("set-cookie") {
+            let pair = c.split(';').next().unwrap_or("");
+            if let Some((k, v)) = pair.split_once('=') {
+                if v.is_empty() || c.contains("Max-Age=0") {
+                    self.cookies.remove(k);
+                } else {
+                    self.cookies.insert(k.to_string(), v.to_string());
+                }
+            }
+        }
+        response
+    }
+
+    /// Sends a request and returns its connection unread: `hang_up` it
+    /// to play a browser's Stop or a dropped connection.
+    pub fn begin_request(&self, method: &str, path: &str, body: Option<(&str, &[u8])>) -> Tls {
+        let request = self.request_bytes(method, path, body, &[]);
+        let mut tls = self.connect();
+        tls.write_all(&request).unwrap();
+        tls.flush().unwrap();
+        tls
+    }
+
+    fn request_bytes(&self, method: &str, path: &str, body: Option<(&str, &[u8])>, extra: &[(&str, &str)]) -> Vec<u8> {
         let mut head = format!(
             "{method} {path} HTTP/1.1\r\nHost: {}\r\nUser-Agent: {}\r\nConnection: close\r\n",
             self.addr, self.browser
@@ -154,23 +164,11 @@ impl Agent {
             head.push_str("\r\n");
             request.extend_from_slice(head.as_bytes());
         }
-        let raw = self.exchange(&request);
-        let response = parse(&raw, started.elapsed());
-        for c in response.all("set-cookie") {
-            let pair = c.split(';').next().unwrap_or("");
-            if let Some((k, v)) = pair.split_once('=') {
-                if v.is_empty() || c.contains("Max-Age=0") {
-                    self.cookies.remove(k);
-                } else {
-                    self.cookies.insert(k.to_string(), v.to_string());
-                }
-            }
-        }
-        response
+        request
     }
 
     /// A TLS connection to the portal for hand-written requests.
-    pub fn connect(&self) -> rustls::StreamOwned<rustls::ClientConnection, TcpStream> {
+    pub fn connect(&self) -> Tls {
         let tcp = TcpStream::connect(self.addr).unwrap();
         tcp.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
         let name = ServerName::try_from("cloister.test").unwrap();
@@ -186,6 +184,39 @@ impl Agent {
         let _ = tls.read_to_end(&mut out);
         out
     }
+}
+
+/// A client's TLS connection.
+pub type Tls = rustls::StreamOwned<rustls::ClientConnection, TcpStream>;
+
+/// Closes `tls` without reading what was answered.
+pub fn hang_up(mut tls: Tls) {
+    tls.conn.send_close_notify();
+    let _ = tls.flush();
+    let _ = tls.sock.shutdown(std::net::Shutdown::Both);
+}
+
+/// A `multipart/form-data` body: text fields in order, then files (field,
+/// file name, type, bytes); its content type and bytes.
+pub fn multipart(fields: &[(&str, &str)], files: &[(&str, &str, &str, &[u8])]) -> (String, Vec<u8>) {
+    let boundary = "----cloister-test-boundary-7MA4YWxkTrZu0gW";
+    let mut body = Vec::new();
+    for (name, value) in fields {
+        let _ = write!(
+            body,
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
+        );
+    }
+    for (name, file, content_type, bytes) in files {
+        let _ = write!(
+            body,
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"; filename=\"{file}\"\r\nContent-Type: {content_type}\r\n\r\n"
+        );
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(b"\r\n");
+    }
+    let _ = write!(body, "--{boundary}--\r\n");
+    (format!("multipart/form-data; boundary={boundary}"), body)
 }
 
 fn parse(raw: &[u8], elapsed: Duration) -> Response {

@@ -7,16 +7,14 @@
 use hyper::StatusCode;
 
 use super::compose::{Form, draft_error, draft_id_text, parse_draft_id, render};
-use super::shown::parse_id;
+use super::compose_send::{Sending, fingerprint, one_at_a_time, send_draft, send_message};
 use super::{SESSION_COOKIE, Signed, WebError};
-use crate::auth::in_flight::{InFlight, Slot};
 use crate::auth::tokens;
 use crate::i18n::Text;
 use crate::mail::compose::Attached;
-use crate::model::{DraftContent, Restriction, Session};
-use crate::policy::SecureMode;
+use crate::model::{DraftContent, Session};
 use crate::service::drafts::{self, DraftError, FileBytes, NewFile, Opened};
-use crate::service::send::{self, Draft, Options, Purpose, SendError};
+use crate::service::send;
 use crate::service::{accounts, now};
 use crate::web::Web;
 use crate::web::http::{Req, Resp};
@@ -80,12 +78,16 @@ pub async fn post(web: &Web, req: &Req, signed: &Signed) -> Result<Resp, WebErro
     let author = &signed.session.address;
     // One send of a draft at a time: a second (a double click without
     // script) waits, then finds the draft sent and keeps its post apart.
-    let _sending = match action {
-        Action::Send => Some(one_at_a_time(&web.limits.drafts_sending, &format!("{author} {}", draft_id_text(id))).await?),
+    let sending = match action {
+        Action::Send => Some(Sending {
+            slot: one_at_a_time(&web.limits.drafts_sending, &format!("{author} {}", draft_id_text(id))).await?,
+            fingerprint: fingerprint(&got),
+        }),
         _ => None,
     };
-    let fingerprint = fingerprint(&got);
-    if action == Action::Send && web.limits.recent_sends.same_again(author, id, &fingerprint) {
+    if let Some(s) = &sending
+        && web.limits.recent_sends.same_again(author, id, &s.fingerprint)
+    {
         // The same form sent a moment ago (a double click): that send is the answer.
         return Ok(Resp::redirect("/sent?done=sent"));
     }
@@ -106,8 +108,8 @@ pub async fn post(web: &Web, req: &Req, signed: &Signed) -> Result<Resp, WebErro
         Err(e @ (DraftError::Full | DraftError::Busy)) => {
             // Only a post that would have been sent, into no stored draft
             // (Full: a new one), is sent from the post itself.
-            let send = action == Action::Send && !moved && matches!(e, DraftError::Full);
-            return unsaved(web, req, signed, id, &got, send, &e).await;
+            let send = sending.filter(|_| !moved && matches!(e, DraftError::Full));
+            return unsaved(web, req, signed, (id, &got), send, &e).await;
         }
         Err(e) => return Err(draft_error(e)),
     };
@@ -120,7 +122,7 @@ pub async fn post(web: &Web, req: &Req, signed: &Signed) -> Result<Resp, WebErro
         from_other_session.then(|| Text::new("note-draft-kept-session-changed"))
     };
     let problem = problem.or(held.map(|t| (StatusCode::CONFLICT, t)));
-    answer_page(web, req, signed, saved, problem, (action, fingerprint)).await
+    answer_page(web, req, signed, saved, problem, (action, sending)).await
 }
 
 /// The page for a form post once its draft is saved: what went wrong, or
@@ -131,60 +133,17 @@ async fn answer_page(
     signed: &Signed,
     saved: Opened,
     problem: Option<(StatusCode, Text)>,
-    (action, fingerprint): (Action, [u8; 32]),
+    (action, sending): (Action, Option<Sending>),
 ) -> Result<Resp, WebError> {
     if let Some((status, text)) = problem {
         let said = web.pages.catalogues.say(signed.lang, &text);
         return shown(web, signed, saved, Some(said), status);
     }
-    match action {
-        Action::Save => Ok(Resp::redirect("/drafts?done=saved")),
-        Action::Autosave | Action::Attach | Action::Remove(_) => Ok(Resp::redirect(&format!("/drafts/{}", draft_id_text(saved.id)))),
-        Action::Send => send_draft(web, req, signed, saved, fingerprint).await,
+    match (action, sending) {
+        (Action::Send, Some(sending)) => send_draft(web, req, signed, saved, sending).await,
+        (Action::Save, _) => Ok(Resp::redirect("/drafts?done=saved")),
+        _ => Ok(Resp::redirect(&format!("/drafts/{}", draft_id_text(saved.id)))),
     }
-}
-
-/// What a post says (its fields and files' names and sizes), as a hash: the
-/// same form posted twice has the same one.
-fn fingerprint(got: &Received) -> [u8; 32] {
-    let mut ctx = ring::digest::Context::new(&ring::digest::SHA256);
-    for name in [
-        "purpose",
-        "id",
-        "to",
-        "cc",
-        "bcc",
-        "subject",
-        "body",
-        "body_html",
-        "mode",
-        "restriction",
-        "expiry",
-        "read_receipt",
-    ] {
-        let value = got.field(name);
-        ctx.update(&(value.len() as u64).to_be_bytes());
-        ctx.update(value.as_bytes());
-    }
-    for f in &got.files {
-        ctx.update(&(f.name.len() as u64).to_be_bytes());
-        ctx.update(f.name.as_bytes());
-        ctx.update(&f.size.to_be_bytes());
-    }
-    let mut out = [0u8; 32];
-    out.copy_from_slice(ctx.finish().as_ref());
-    out
-}
-
-/// Waits (up to a minute) for the one slot of `key` in `limit`.
-async fn one_at_a_time<'a>(limit: &'a InFlight, key: &str) -> Result<Slot<'a>, WebError> {
-    for _ in 0..1200 {
-        if let Some(slot) = limit.enter(key) {
-            return Ok(slot);
-        }
-        smol::Timer::after(std::time::Duration::from_millis(50)).await;
-    }
-    Err(WebError::Busy)
 }
 
 /// Saves the post into draft `id`: the saved draft, and what to tell the
@@ -213,10 +172,12 @@ async fn keep(
             c.files.retain(|f| f.id != file);
         }
     };
-    let mut saved = drafts::save(&web.ctx, author, id, change, files, limit).await;
+    // An explicit Save stores the draft even unchanged (its keep time starts again).
+    let bounds = (limit, action == Action::Save);
+    let mut saved = drafts::save(&web.ctx, author, id, change, files, bounds).await;
     if let Err(DraftError::TooLarge { size, .. }) = saved {
         problem = Some((StatusCode::PAYLOAD_TOO_LARGE, send::too_large(size, limit)));
-        saved = drafts::save(&web.ctx, author, id, change, Vec::new(), limit).await;
+        saved = drafts::save(&web.ctx, author, id, change, Vec::new(), bounds).await;
     }
     (saved, problem)
 }
@@ -293,7 +254,7 @@ fn answer(web: &Web, signed: &Signed, saved: &Opened, problem: Option<&(StatusCo
     Resp::json(status, body.to_string())
 }
 
-fn shown(web: &Web, signed: &Signed, saved: Opened, error: Option<String>, status: StatusCode) -> Result<Resp, WebError> {
+pub(super) fn shown(web: &Web, signed: &Signed, saved: Opened, error: Option<String>, status: StatusCode) -> Result<Resp, WebError> {
     let form = Form {
         draft: saved.id,
         content: saved.content,
@@ -303,63 +264,18 @@ fn shown(web: &Web, signed: &Signed, saved: Opened, error: Option<String>, statu
     render(web, signed, &form, status)
 }
 
-/// A send refused: what the author is told, and the answer's status.
-type Refusal = (StatusCode, Text);
-
-/// Sends the saved draft; sent, it is removed. A refusal shows it again.
-async fn send_draft(web: &Web, req: &Req, signed: &Signed, saved: Opened, fingerprint: [u8; 32]) -> Result<Resp, WebError> {
-    let say = |t: &Text| web.pages.catalogues.say(signed.lang, t);
-    let author = signed.session.address.clone();
-    let sent = match draft_of(web, signed, &saved) {
-        Ok(attachments) => send_message(web, req, signed, &saved.content, attachments).await?,
-        Err(message) => Err((StatusCode::UNPROCESSABLE_ENTITY, message)),
-    };
-    if let Err((status, message)) = sent {
-        return shown(web, signed, saved, Some(say(&message)), status);
-    }
-    // Sent and durable: the draft goes, unless another window saved it
-    // meanwhile (then it stays in Drafts with what was written there).
-    web.limits.recent_sends.record(&author, saved.id, fingerprint);
-    match drafts::sent(&web.ctx, &author, saved.id, saved.updated_at).await {
-        Ok(true) => {}
-        Ok(false) => tracing::info!(draft = %draft_id_text(saved.id), "a sent draft was saved again meanwhile: kept"),
-        Err(e) => tracing::warn!(error = %e, "a sent draft was not removed"),
-    }
-    Ok(Resp::redirect("/sent?done=sent"))
-}
-
-/// Checks and sends what `content` and `attachments` make, within the
-/// author's rate limit: Ok(Err) is a refusal to show with the form.
-async fn send_message(
-    web: &Web,
-    req: &Req,
-    signed: &Signed,
-    content: &DraftContent,
-    attachments: Vec<Attached>,
-) -> Result<Result<(), Refusal>, WebError> {
-    let draft = match message_of(req, signed, content, attachments) {
-        Ok(draft) => draft,
-        Err(message) => return Ok(Err((StatusCode::UNPROCESSABLE_ENTITY, message))),
-    };
-    if let Err(wait) = web.limits.compose.check(&draft.author) {
-        let text = Text::new("note-compose-limit")
-            .with("per", crate::web::COMPOSE_PER_ACCOUNT)
-            .with("minutes", crate::web::wait_minutes(wait));
-        return Ok(Err((StatusCode::TOO_MANY_REQUESTS, text)));
-    }
-    match send::send(&web.ctx, draft).await {
-        Ok(_) => Ok(Ok(())),
-        Err(SendError::Refused(message)) => Ok(Err((StatusCode::UNPROCESSABLE_ENTITY, message))),
-        Err(SendError::NotFound) => Err(WebError::NotFound),
-        Err(e) => Err(WebError::Send(e)),
-    }
-}
-
 /// A post whose draft could not be saved (the author keeps the most drafts
 /// there may be, or the draft kept changing under the save): a send still
 /// goes ahead from the post itself; otherwise, or refused, the form comes
 /// back as posted with why it was not kept (files sent with it are not).
-async fn unsaved(web: &Web, req: &Req, signed: &Signed, id: u64, got: &Received, send: bool, e: &DraftError) -> Result<Resp, WebError> {
+async fn unsaved(
+    web: &Web,
+    req: &Req,
+    signed: &Signed,
+    (id, got): (u64, &Received),
+    send: Option<Sending>,
+    e: &DraftError,
+) -> Result<Resp, WebError> {
     let (status, note) = match e {
         DraftError::Full => (
             StatusCode::INSUFFICIENT_STORAGE,
@@ -370,7 +286,7 @@ async fn unsaved(web: &Web, req: &Req, signed: &Signed, id: u64, got: &Received,
     let mut content = DraftContent::default();
     fill(&mut content, got);
     let mut told = vec![note];
-    if send && !got.over_limit {
+    if let Some(sending) = send.filter(|_| !got.over_limit) {
         let files = spooled_files(got);
         let read = smol::unblock(move || {
             let each = files.into_iter().map(|f| {
@@ -381,14 +297,8 @@ async fn unsaved(web: &Web, req: &Req, signed: &Signed, id: u64, got: &Received,
             each.collect::<Result<Vec<_>, DraftError>>()
         });
         let attachments = read.await.map_err(draft_error)?;
-        match send_message(web, req, signed, &content, attachments).await? {
-            Ok(()) => {
-                web.limits.recent_sends.record(&signed.session.address, id, fingerprint(got));
-                if let Err(e) = drafts::sent_unsaved(&web.ctx, id).await {
-                    tracing::warn!(error = %e, "a draft sent without being saved was not recorded");
-                }
-                return Ok(Resp::redirect("/sent?done=sent"));
-            }
+        match send_message(web, req, signed, (&content, attachments, (id, None)), sending).await? {
+            Ok(()) => return Ok(Resp::redirect("/sent?done=sent")),
             Err((_, refusal)) => told.insert(0, refusal),
         }
     }
@@ -410,64 +320,6 @@ async fn unsaved(web: &Web, req: &Req, signed: &Signed, id: u64, got: &Received,
         stored: false,
     };
     render(web, signed, &form, status)
-}
-
-/// The saved draft's files, read back for sending; a file that does not
-/// open is refused here.
-fn draft_of(web: &Web, signed: &Signed, saved: &Opened) -> Result<Vec<Attached>, Text> {
-    let mut attachments = Vec::with_capacity(saved.content.files.len());
-    for f in &saved.content.files {
-        let (meta, bytes) = drafts::file_bytes(&web.ctx, &signed.session.address, saved.id, f.id)
-            .map_err(|_| Text::new(crate::service::stored::DAMAGED))?;
-        attachments.push(Attached {
-            name: meta.name,
-            content_type: meta.content_type,
-            bytes,
-        });
-    }
-    Ok(attachments)
-}
-
-/// The message the service checks, from the form's content; a field that
-/// cannot even be read is refused here.
-fn message_of(req: &Req, signed: &Signed, c: &DraftContent, attachments: Vec<Attached>) -> Result<Draft, Text> {
-    let purpose = match c.purpose.as_str() {
-        "reply" | "reply_all" => Purpose::Reply {
-            id: parse_id(&c.of).map_err(|_| Text::new("note-reply-missing"))?,
-            all: c.purpose == "reply_all",
-        },
-        "forward" => Purpose::Forward {
-            id: parse_id(&c.of).map_err(|_| Text::new("note-reply-missing"))?,
-        },
-        _ => Purpose::New,
-    };
-    let mode = match c.mode.as_str() {
-        "" => SecureMode::External,
-        other => SecureMode::parse(other).ok_or(Text::new("note-choose-mode"))?,
-    };
-    let restriction = Restriction::parse(&c.restriction).ok_or(Text::new("note-choose-restriction"))?;
-    let expiry_days = match c.expiry.as_str() {
-        "" => None,
-        days => Some(days.parse::<u32>().map_err(|_| Text::new("note-choose-expiry-days"))?),
-    };
-    Ok(Draft {
-        author: signed.session.address.clone(),
-        client: req.client.ip,
-        purpose,
-        to: c.to.clone(),
-        cc: c.cc.clone(),
-        bcc: c.bcc.clone(),
-        subject: c.subject.clone(),
-        text: c.text.clone(),
-        html: (!c.html.is_empty()).then(|| c.html.clone()),
-        attachments,
-        options: Options {
-            mode,
-            read_receipt: c.read_receipt,
-            restriction,
-            expiry_days,
-        },
-    })
 }
 
 /// Reads the multipart post (its CSRF token, the first field, checked by `accept` first thing).
@@ -493,6 +345,11 @@ pub async fn rescue(web: &Web, req: &Req) -> Result<Resp, WebError> {
     let _slot = web.limits.compose_posts.enter(&session.address).ok_or(WebError::Busy)?;
     let got = receive(web, req, &|token: &str| tokens::same(token, &session.csrf)).await?;
     let id = draft_of_post(&got)?;
+    if action_of(&got) == Action::Send && web.limits.recent_sends.same_again(&session.address, id, &fingerprint(&got)) {
+        // The second click of a send that went, arriving as the session
+        // ended: that send is the answer, and no copy is kept as a draft.
+        return Ok(Resp::redirect(&format!("/login?next={}", super::encode("/sent?done=sent"))));
+    }
     let (mut saved, _) = keep(web, &session.address, id, &got, action_of(&got)).await;
     if matches!(saved, Err(DraftError::NotFound)) {
         // Its draft was sent or deleted meanwhile: a script's late save must

@@ -4,6 +4,7 @@
 mod account;
 mod compose;
 mod compose_post;
+mod compose_send;
 mod drafts;
 mod faults;
 mod mailbox;
