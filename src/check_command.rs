@@ -70,6 +70,10 @@ fn files_problems(loaded: &LoadedConfig, pair: Option<&TlsError>) -> Vec<ConfigE
     if ldap_ca && let Err(e) = crate::service::ldap_lookup::target(config) {
         found.push(("ldap.ca_file", e));
     }
+    let oidc_ca = !config.oidc.domains.is_empty() && !config.oidc.ca_file.as_os_str().is_empty();
+    if oidc_ca && let Err(e) = crate::net::https::roots_from("oidc.ca_file", &config.oidc.ca_file) {
+        found.push(("oidc.ca_file", e));
+    }
     if let Some(e) = pair {
         let key_file = config.tls.key_file.display().to_string();
         let key = match e {

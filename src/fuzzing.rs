@@ -136,3 +136,25 @@ fn scratch_dir() -> &'static std::path::Path {
         dir
     })
 }
+
+/// What the organisation's directory and provider send back: the first
+/// byte picks LDAP answers (as `net::ldap` decodes them) or an ID token (as
+/// `auth::jwt` reads it, against a key set of one RSA and one P-256 key).
+pub fn directory_answers(data: &[u8]) {
+    let Some((&pick, rest)) = data.split_first() else { return };
+    if pick & 1 == 0 {
+        let _ = crate::net::ldap::decode_answers(rest);
+        return;
+    }
+    let keys: crate::auth::jwt::JwkSet = serde_json::from_str(FUZZ_KEYS).expect("fixed key set");
+    if let Ok(token) = std::str::from_utf8(rest) {
+        let _ = crate::auth::jwt::verify_signature(token, &keys);
+    }
+}
+
+/// Public keys in the shapes a provider publishes (their values need not be
+/// anyone's: the parsing around them is what is fuzzed).
+const FUZZ_KEYS: &str = r#"{"keys":[
+ {"kty":"RSA","kid":"r1","alg":"RS256","use":"sig","n":"sXchDaQebHnPiGvyDOAT4saGEUetSyo9MKLOoWFsueri23bOdgWp4Dy1WlUzewbgBHod5pcM9H95GQRV3JDXboIRROSBigeC5yjU1hGzHHyXss8UDprecbAYxknTcQkhslANGRUZmdTOQ5qTRsLAt6BTYuyvVRdhS8exSZEy_c4gs_7svlJJQ4H9_NxsiIoLwAEk7-Q3UXERGYw_75IDrGA84-lA_-Ct4eTlXHBIY2EaV7t7LjJaynVJCpkv4LKjTTAumiGUIuQhrNhZLuF_RJLqHpM2kgWFLU7-VTdL1VbC2tejvcI2BlMkEpk1BzBZI0KQB0GaDWFLN-aEAw3vRw","e":"AQAB"},
+ {"kty":"EC","kid":"e1","alg":"ES256","use":"sig","crv":"P-256","x":"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU","y":"x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0"}
+]}"#;

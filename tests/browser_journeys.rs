@@ -79,3 +79,8 @@ fn compose_journey_in_chromium() {
 fn directory_journey_in_chromium() {
     journey("directory");
 }
+
+#[test]
+fn oidc_journey_in_chromium() {
+    journey("oidc");
+}

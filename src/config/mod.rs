@@ -9,6 +9,7 @@ mod error;
 mod file_check;
 mod ldap;
 mod load;
+mod oidc;
 mod sources;
 mod starter;
 mod validate;
@@ -25,6 +26,7 @@ pub use accounts::{Admin, Delivery, DkimAlgorithm, Keys, Log, LogFormat, Message
 pub use error::ConfigError;
 pub use ldap::{Ldap, parse_url as parse_ldap_url};
 pub use load::{DEFAULT_FILE, LoadedConfig, Overrides, load};
+pub use oidc::{Oidc, issuer_url as oidc_issuer_url};
 pub use sources::effective_settings;
 pub use starter::starter_file;
 pub use warnings::warnings;
@@ -54,6 +56,7 @@ pub struct Config {
     pub log: Log,
     pub keys: Keys,
     pub ldap: Ldap,
+    pub oidc: Oidc,
 }
 
 impl Default for Config {
@@ -77,6 +80,7 @@ impl Default for Config {
             log: Log::default(),
             keys: Keys::default(),
             ldap: Ldap::default(),
+            oidc: Oidc::default(),
         }
     }
 }
@@ -356,6 +360,12 @@ impl Config {
     }
 
     /// Portal address people are sent to.
+    /// Whether `address` signs in with its organisation's directory or
+    /// OpenID provider (no password of Cloister's).
+    pub fn signs_in_elsewhere(&self, address: &str) -> bool {
+        self.ldap.covers(address) || self.oidc.covers(address)
+    }
+
     pub fn public_url(&self) -> String {
         if self.web.public_url.is_empty() {
             format!("https://{}:{}", self.effective_hostname(), self.web.listen.port())

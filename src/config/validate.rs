@@ -28,6 +28,7 @@ pub fn validate(c: &Config) -> Vec<Problem> {
     delivery(c, &mut out);
     keys(c, &mut out);
     super::ldap::validate(c, &mut out);
+    super::oidc::validate(c, &mut out);
     out
 }
 

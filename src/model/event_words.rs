@@ -170,6 +170,7 @@ fn method_words(method: &str) -> crate::i18n::Arg {
         "a password" => Text::new("event-method-password").into(),
         "an emailed code" => Text::new("event-method-code").into(),
         "the directory password" => Text::new("event-method-directory").into(),
+        "the organisation's provider" => Text::new("event-method-provider").into(),
         other => other.into(),
     }
 }
@@ -377,6 +378,7 @@ mod tests {
         {"kind": "signed_in", "method": "a password", "ip": "198.51.100.7", "agent": "Firefox", "second_step_pending": false},
         {"kind": "signed_in", "method": "an emailed code", "ip": "198.51.100.7", "agent": "Safari", "second_step_pending": true},
         {"kind": "signed_in", "method": "the directory password", "ip": "198.51.100.7", "agent": "Edge", "second_step_pending": false},
+        {"kind": "signed_in", "method": "the organisation's provider", "ip": "198.51.100.7", "agent": "Edge", "second_step_pending": false},
         {"kind": "sign_in_refused", "ip": "198.51.100.7", "why": "wrong password", "locked": false},
         {"kind": "sign_in_refused", "ip": "198.51.100.7", "why": "wrong password", "locked": true},
         {"kind": "signed_out"},

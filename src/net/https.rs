@@ -37,13 +37,19 @@ pub fn roots(extra: Option<&[u8]>) -> Result<rustls::RootCertStore, String> {
 }
 
 /// The public roots plus the certificates of the PEM file `path` set by the
-/// setting `key` (none when `path` is empty); errors name the setting and file.
+/// setting `key` (none when `path` is empty; a file without one is an
+/// error); errors name the setting and file.
 pub fn roots_from(key: &str, path: &std::path::Path) -> Result<Arc<rustls::RootCertStore>, String> {
+    use rustls_pki_types::pem::PemObject as _;
     let at = |e: &dyn std::fmt::Display| format!("{key} {}: {e}", path.display());
     let extra = if path.as_os_str().is_empty() {
         None
     } else {
-        Some(std::fs::read(path).map_err(|e| at(&e))?)
+        let pem = std::fs::read(path).map_err(|e| at(&e))?;
+        if rustls_pki_types::CertificateDer::pem_slice_iter(&pem).next().is_none() {
+            return Err(at(&"no PEM certificate in it"));
+        }
+        Some(pem)
     };
     roots(extra.as_deref()).map(Arc::new).map_err(|e| at(&e))
 }

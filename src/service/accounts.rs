@@ -122,6 +122,10 @@ pub async fn sign_in(
     if ctx.config.ldap.covers(&address) {
         return super::ldap_sign_in::sign_in(ctx, throttle, address, password, client).await;
     }
+    if ctx.config.oidc.covers(&address) {
+        // Signs in at the organisation's provider: no password here.
+        return Err(refuse(ctx, throttle, address, client, "signs in at the organisation's provider").await);
+    }
     let verdict = if let Err(why) = wait_turn(throttle, &address, client.ip).await {
         if let Some(left) = throttle.probe(&address, client.ip) {
             return Err(locked_probe(ctx, &address, password, client, left).await);
@@ -285,7 +289,11 @@ pub const LAPSED_KEPT_SECS: i64 = 12 * 3600;
 /// Seconds until `session` runs out (idle or too old), as of `at`.
 pub fn seconds_left(ctx: &Context, session: &Session, at: i64) -> i64 {
     let idle = ctx.config.portal.idle_secs();
-    let max = i64::from(ctx.config.portal.session_max_hours) * 3600;
+    let mut max = i64::from(ctx.config.portal.session_max_hours) * 3600;
+    // A provider's user goes back to it now and then (a leaver is not let back).
+    if ctx.config.oidc.covers(&session.address) {
+        max = max.min(ctx.config.oidc.recheck_secs());
+    }
     (session.last_seen + idle).min(session.created_at + max) - at
 }
 
@@ -374,8 +382,8 @@ pub async fn change_password(
     new: &str,
     confirm: &str,
 ) -> Result<String, AccountError> {
-    if ctx.config.ldap.covers(&session.address) {
-        // The directory keeps this password.
+    if ctx.config.signs_in_elsewhere(&session.address) {
+        // The directory (or the provider) keeps this password.
         return Err(AccountError::Required);
     }
     let current = ctx.vault.account(&session.address)?.and_then(|a| a.password_hash);
@@ -395,7 +403,7 @@ pub async fn change_password(
 
 /// Queues a reset link when the address has an account; says nothing either way.
 pub async fn request_reset(ctx: &Context, address: &str, client: &Client) -> Result<(), AccountError> {
-    if ctx.config.ldap.covers(address) {
+    if ctx.config.signs_in_elsewhere(address) {
         return Ok(());
     }
     let op = AuthWrite::RequestReset {

@@ -37,18 +37,7 @@ pub fn target(config: &Config) -> Result<Target, String> {
         (false, false) => Security::StartTls,
         (false, true) => Security::Plain,
     };
-    let roots = if l.ca_file.as_os_str().is_empty() {
-        std::sync::Arc::new(crate::net::https::roots(None)?)
-    } else {
-        // Read once: checked to hold a certificate, then trusted.
-        use rustls_pki_types::pem::PemObject as _;
-        let at = |e: &dyn std::fmt::Display| format!("ldap.ca_file {}: {e}", l.ca_file.display());
-        let pem = std::fs::read(&l.ca_file).map_err(|e| at(&e))?;
-        if rustls_pki_types::CertificateDer::pem_slice_iter(&pem).next().is_none() {
-            return Err(at(&"no PEM certificate in it"));
-        }
-        std::sync::Arc::new(crate::net::https::roots(Some(&pem)).map_err(|e| at(&e))?)
-    };
+    let roots = crate::net::https::roots_from("ldap.ca_file", &l.ca_file)?;
     Ok(Target {
         host,
         port,

@@ -55,7 +55,12 @@ pub async fn sign_in(
         session,
         signed,
     } = new_session(ctx, &account, client, false);
-    let op = AuthWrite::DirectorySignIn { token_hash, session, link };
+    let op = AuthWrite::DirectorySignIn {
+        token_hash,
+        session,
+        link,
+        method: "the directory password",
+    };
     record_sign_in(ctx, op, &address, client).await?;
     Ok(signed)
 }
@@ -140,9 +145,12 @@ pub async fn still_there(ctx: &Context, address: &str) -> bool {
     !ctx.config.ldap.covers(address) || !matches!(word(ctx, address).await, Word::Gone)
 }
 
-/// Whether `sender` may ask for secure delivery, by the directory's groups;
+/// Whether `sender` may ask for secure delivery, by the directory's (or the OpenID provider's) groups;
 /// None when the directory does not decide (not its domain, or no `ldap.secure_groups`).
 pub async fn secure_allowed(ctx: &Context, sender: &str) -> Option<bool> {
+    if ctx.config.oidc.covers(sender) {
+        return super::oidc_sign_in::secure_allowed(ctx, sender);
+    }
     let l = &ctx.config.ldap;
     if !l.covers(sender) || l.secure_groups.is_empty() {
         return None;

@@ -23,6 +23,8 @@ pub mod listings;
 pub mod mailbox;
 pub mod monitor;
 pub mod monitor_terms;
+pub mod oidc_provider;
+pub mod oidc_sign_in;
 pub mod operator;
 pub mod preferences;
 pub mod queue;
@@ -73,6 +75,10 @@ pub struct Context {
     /// Users the directory could not be asked about, and until when (Unix
     /// seconds) it is not asked again.
     pub directory_backoff: Arc<std::sync::Mutex<std::collections::HashMap<String, i64>>>,
+    /// The OpenID provider's settings and keys, as last read.
+    pub oidc_provider: Arc<oidc_provider::ProviderCache>,
+    /// Sign-ins sent to the OpenID provider, waiting for its answer.
+    pub oidc_flows: Arc<oidc_sign_in::Flows>,
 }
 
 impl Context {
@@ -95,6 +101,8 @@ impl Context {
             rotation: Arc::default(),
             directory_checks: crate::auth::in_flight::InFlight::new(1),
             directory_backoff: Arc::default(),
+            oidc_provider: Arc::default(),
+            oidc_flows: Arc::default(),
         })
     }
 

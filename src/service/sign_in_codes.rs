@@ -15,11 +15,14 @@ const MIN_INTERVAL_SECS: i64 = 60;
 
 /// Queues a code mail when the address has an account that may sign in; says nothing either way.
 pub async fn request_code(ctx: &Context, address: &str, client: &Client) -> Result<(), AccountError> {
-    if !ctx.config.portal.sign_in_codes {
+    let address = normalise(address);
+    // Users of `oidc.domains` sign in at the organisation's provider only
+    // (its groups and its leavers decide; a code would step round them).
+    if !ctx.config.portal.sign_in_codes || ctx.config.oidc.covers(&address) {
         return Ok(());
     }
     let op = FactorWrite::RequestCode {
-        address: normalise(address),
+        address,
         ip: client.ip.to_string(),
         at: now(),
         min_interval: MIN_INTERVAL_SECS,
@@ -63,6 +66,7 @@ pub async fn sign_in_with_code(
     let address = normalise(address);
     let checked = match wait_turn(throttle, &address, client.ip).await {
         Err(why) => Err(why),
+        Ok(()) if ctx.config.oidc.covers(&address) => Err("signs in at the organisation's provider"),
         Ok(()) => check_code(ctx, &address, entered).await?,
     };
     let (account, code_hash) = match checked {

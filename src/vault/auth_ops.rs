@@ -23,6 +23,8 @@ pub enum AuthWrite {
         token_hash: String,
         session: Session,
         link: crate::model::DirectoryLink,
+        /// How: "the directory password" or "the organisation's provider".
+        method: &'static str,
     },
     /// The directory checked again (`Some`), or no longer knows the user
     /// (`None`: their sessions end), as of the stored word read at `read_at`

@@ -13,7 +13,12 @@ use crate::model::{DirectoryLink, Session, What};
 /// `DirectorySignIn` and `DirectoryChecked` (other writes are not ours: Gone).
 pub(super) fn apply(t: &mut Tables<'_>, counters: &mut Counters, w: &AuthWrite) -> Result<WriteResult, VaultError> {
     match w {
-        AuthWrite::DirectorySignIn { token_hash, session, link } => sign_in(t, counters, token_hash, session, link),
+        AuthWrite::DirectorySignIn {
+            token_hash,
+            session,
+            link,
+            method,
+        } => sign_in(t, counters, (token_hash, session, method), link),
         AuthWrite::DirectoryChecked {
             address,
             read_at,
@@ -27,8 +32,7 @@ pub(super) fn apply(t: &mut Tables<'_>, counters: &mut Counters, w: &AuthWrite) 
 fn sign_in(
     t: &mut Tables<'_>,
     counters: &mut Counters,
-    token_hash: &str,
-    session: &Session,
+    (token_hash, session, method): (&str, &Session, &'static str),
     link: &DirectoryLink,
 ) -> Result<WriteResult, VaultError> {
     ensure_account(t, &session.address, session.created_at, true)?;
@@ -37,7 +41,7 @@ fn sign_in(
     };
     acc.directory = Some(link.clone());
     put_account(t, &acc)?;
-    signed_in(t, counters, token_hash, session, "the directory password")
+    signed_in(t, counters, token_hash, session, method)
 }
 
 fn checked(

@@ -17,6 +17,12 @@ pub const FORM_LIMIT: usize = 64 * 1024;
 /// Strict CSP: our own CSS/JS and images only, no inline script, no framing.
 const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-src 'self'; connect-src 'self'; form-action 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
+/// The strict CSP, with `origin` also allowed as a form's target (a form
+/// answered by a redirect to the organisation's sign-in provider).
+pub fn csp_with_form_target(origin: &str) -> String {
+    CSP.replace("form-action 'self'", &format!("form-action 'self' {origin}"))
+}
+
 pub struct Req {
     pub method: Method,
     pub path: String,

@@ -80,6 +80,8 @@ pub struct Agent {
     config: Arc<rustls::ClientConfig>,
     pub cookies: BTreeMap<String, String>,
     pub browser: String,
+    /// The name the server's certificate must carry.
+    pub server_name: String,
 }
 
 impl Agent {
@@ -89,6 +91,7 @@ impl Agent {
             config: super::smtp::trusting(ca_pem),
             cookies: BTreeMap::new(),
             browser: "cloister-tests/1".into(),
+            server_name: "cloister.test".into(),
         }
     }
 
@@ -171,7 +174,7 @@ impl Agent {
     pub fn connect(&self) -> Tls {
         let tcp = TcpStream::connect(self.addr).unwrap();
         tcp.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
-        let name = ServerName::try_from("cloister.test").unwrap();
+        let name = ServerName::try_from(self.server_name.clone()).unwrap();
         let conn = rustls::ClientConnection::new(Arc::clone(&self.config), name).unwrap();
         rustls::StreamOwned::new(conn, tcp)
     }

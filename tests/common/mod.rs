@@ -6,6 +6,7 @@
 pub mod admin;
 pub mod https;
 pub mod mta_sts;
+pub mod oidc;
 pub mod pebble;
 pub mod picky;
 pub mod portal;

@@ -62,6 +62,7 @@ login-password-instead = Stattdessen mit Passwort anmelden
 password-change-title = Passwort ändern
 password-directory = Adressen bei { $domain } melden sich mit dem Passwort Ihrer Organisation an, das in deren Verzeichnis verwaltet wird: Ändern Sie es dort (auf dem üblichen Weg Ihrer Organisation oder über deren IT-Support).
 password-directory-back = Zurück
+password-provider = Adressen bei { $domain } melden sich bei { $name } mit dem Konto Ihrer Organisation an: Ändern oder setzen Sie dessen Passwort dort zurück (auf dem üblichen Weg Ihrer Organisation oder über deren IT-Support).
 password-change-submit = Passwort ändern
 # Page title, heading and button when a reset link from the mail was opened.
 password-reset-title = Neues Passwort wählen

@@ -78,6 +78,7 @@ event-signed-in = angemeldet mit { $method } von { $ip } aus ({ $agent })
 event-method-password = einem Passwort
 event-method-code = einem per E-Mail gesendeten Code
 event-method-directory = dem Verzeichnis-Passwort
+event-method-provider = dem Anmeldedienst der Organisation
 event-signed-in-pending = angemeldet mit { $method } von { $ip } aus ({ $agent }); zweiter Schritt ausstehend
 event-sign-in-refused = Anmeldung von { $ip } aus abgelehnt: { $why }
 event-sign-in-refused-locked = Anmeldung von { $ip } aus abgelehnt: { $why }; jetzt gesperrt

@@ -62,6 +62,7 @@ login-password-instead = Sign in with your password instead
 password-change-title = Change password
 password-directory = Addresses at { $domain } sign in with your organisation’s password, which is kept in its directory: change it there (your organisation’s usual way, or ask its IT support).
 password-directory-back = Back
+password-provider = Addresses at { $domain } sign in at { $name } with your organisation’s account: change or reset its password there (your organisation’s usual way, or ask its IT support).
 password-change-submit = Change password
 # Page title, heading and button when a reset link from the mail was opened.
 password-reset-title = Choose a new password

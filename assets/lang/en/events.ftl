@@ -78,6 +78,7 @@ event-signed-in = signed in with { $method } from { $ip } ({ $agent })
 event-method-password = a password
 event-method-code = an emailed code
 event-method-directory = the directory password
+event-method-provider = the organisation's provider
 event-signed-in-pending = signed in with { $method } from { $ip } ({ $agent }); second step pending
 event-sign-in-refused = sign-in refused from { $ip }: { $why }
 event-sign-in-refused-locked = sign-in refused from { $ip }: { $why }; now locked

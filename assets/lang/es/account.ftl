@@ -62,6 +62,7 @@ login-password-instead = Iniciar sesión con su contraseña
 password-change-title = Cambiar contraseña
 password-directory = Las direcciones de { $domain } inician sesión con la contraseña de su organización, que se gestiona en su directorio: cámbiela allí (por la vía habitual de su organización o con su soporte informático).
 password-directory-back = Volver
+password-provider = Las direcciones de { $domain } inician sesión en { $name } con la cuenta de su organización: cambie o restablezca allí su contraseña (por la vía habitual de su organización o con su soporte informático).
 password-change-submit = Cambiar contraseña
 # Título, encabezado y botón cuando se abrió un enlace de restablecimiento del correo.
 password-reset-title = Elija una contraseña nueva

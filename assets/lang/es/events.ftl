@@ -78,6 +78,7 @@ event-signed-in = inició sesión con { $method } desde { $ip } ({ $agent })
 event-method-password = una contraseña
 event-method-code = un código enviado por correo
 event-method-directory = la contraseña del directorio
+event-method-provider = el proveedor de identidad de la organización
 event-signed-in-pending = inició sesión con { $method } desde { $ip } ({ $agent }); segundo paso pendiente
 event-sign-in-refused = inicio de sesión rechazado desde { $ip }: { $why }
 event-sign-in-refused-locked = inicio de sesión rechazado desde { $ip }: { $why }; ahora bloqueada

@@ -62,6 +62,7 @@ login-password-instead = Se connecter plutôt avec votre mot de passe
 password-change-title = Changer le mot de passe
 password-directory = Les adresses de { $domain } se connectent avec le mot de passe de votre organisation, géré dans son annuaire : modifiez-le là-bas (par la voie habituelle de votre organisation, ou auprès de son support informatique).
 password-directory-back = Retour
+password-provider = Les adresses de { $domain } se connectent via { $name } avec le compte de votre organisation : changez ou réinitialisez son mot de passe là-bas (par la voie habituelle de votre organisation, ou auprès de son support informatique).
 password-change-submit = Changer le mot de passe
 # Page title, heading and button when a reset link from the mail was opened.
 password-reset-title = Choisir un nouveau mot de passe

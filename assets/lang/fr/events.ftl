@@ -78,6 +78,7 @@ event-signed-in = connecté avec { $method } depuis { $ip } ({ $agent })
 event-method-password = un mot de passe
 event-method-code = un code reçu par e-mail
 event-method-directory = le mot de passe de l’annuaire
+event-method-provider = le fournisseur d’identité de l’organisation
 event-signed-in-pending = connecté avec { $method } depuis { $ip } ({ $agent }) ; deuxième étape en attente
 event-sign-in-refused = connexion refusée depuis { $ip } : { $why }
 event-sign-in-refused-locked = connexion refusée depuis { $ip } : { $why } ; compte désormais verrouillé

@@ -62,6 +62,7 @@ login-password-instead = Liever aanmelden met uw wachtwoord
 password-change-title = Wachtwoord wijzigen
 password-directory = Adressen bij { $domain } melden zich aan met het wachtwoord van uw organisatie, dat in haar directory wordt beheerd: wijzig het daar (op de gebruikelijke manier van uw organisatie, of via haar IT-support).
 password-directory-back = Terug
+password-provider = Adressen bij { $domain } melden zich aan bij { $name } met het account van uw organisatie: wijzig of herstel het wachtwoord daar (op de gebruikelijke manier van uw organisatie, of via de IT-ondersteuning).
 password-change-submit = Wachtwoord wijzigen
 # Page title, heading and button when a reset link from the mail was opened.
 password-reset-title = Kies een nieuw wachtwoord

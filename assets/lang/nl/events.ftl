@@ -78,6 +78,7 @@ event-signed-in = aangemeld met { $method } vanaf { $ip } ({ $agent })
 event-method-password = een wachtwoord
 event-method-code = een gemailde code
 event-method-directory = het directorywachtwoord
+event-method-provider = de aanmeldprovider van de organisatie
 event-signed-in-pending = aangemeld met { $method } vanaf { $ip } ({ $agent }); tweede stap nog niet voltooid
 event-sign-in-refused = aanmelding geweigerd vanaf { $ip }: { $why }
 event-sign-in-refused-locked = aanmelding geweigerd vanaf { $ip }: { $why }; nu geblokkeerd

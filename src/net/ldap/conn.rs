@@ -197,17 +197,14 @@ impl Conn {
     /// of disconnection (id 0) is an error.
     async fn receive(&mut self, id: i64) -> Result<(u8, Vec<u8>), LdapError> {
         let message = self.read_message().await?;
-        let (body, _) = ber::expect(&message, SEQUENCE)?;
-        let (got, rest) = ber::expect(body, INTEGER)?;
-        let got = ber::to_integer(got)?;
-        let (op, _controls) = ber::read(rest)?;
+        let (got, tag, content) = answer_of(&message)?;
         if got == 0 {
             return Err(LdapError::Unreachable("the server closed the connection".into()));
         }
         if got != id {
             return Err(LdapError::Protocol(format!("answer to message {got} while waiting for {id}")));
         }
-        Ok((op.tag, op.content.to_vec()))
+        Ok((tag, content.to_vec()))
     }
 
     async fn read_message(&mut self) -> Result<Vec<u8>, LdapError> {
@@ -237,6 +234,36 @@ impl Conn {
             Stream::Tls(s) => s.read_exact(buf).await.map_err(io),
         }
     }
+}
+
+/// A whole message from the server: its id, its operation's tag and content.
+fn answer_of(message: &[u8]) -> Result<(i64, u8, &[u8]), LdapError> {
+    let (body, _) = ber::expect(message, SEQUENCE)?;
+    let (got, rest) = ber::expect(body, INTEGER)?;
+    let got = ber::to_integer(got)?;
+    let (op, _controls) = ber::read(rest)?;
+    Ok((got, op.tag, op.content))
+}
+
+/// The answers in `bytes` (messages back to back, as a server sends them)
+/// decoded as the client decodes them; how many were whole and sound. For
+/// the fuzz target: a directory's bytes must never panic or run away.
+pub fn decode_answers(mut bytes: &[u8]) -> usize {
+    let mut sound = 0;
+    while let Ok(Some((_, len, head))) = ber::header(bytes) {
+        if len > MOST_MESSAGE_BYTES || bytes.len() < head + len {
+            break;
+        }
+        let (message, rest) = bytes.split_at(head + len);
+        bytes = rest;
+        let ok = match answer_of(message) {
+            Ok((_, 0x64, content)) => entry(content).is_ok_and(|e| !e.values("mail").is_empty() || !e.dn.is_empty()),
+            Ok((_, 0x61 | 0x65 | 0x78, content)) => check(content).is_ok(),
+            _ => false,
+        };
+        sound += usize::from(ok);
+    }
+    sound
 }
 
 /// An `LDAPResult`'s code: success, or the error it names.

@@ -12,7 +12,7 @@ pub mod filter;
 use std::sync::Arc;
 use std::time::Duration;
 
-pub use conn::Conn;
+pub use conn::{Conn, decode_answers};
 
 /// The result code of a wrong password (or a DN that does not exist).
 pub const INVALID_CREDENTIALS: i64 = 49;

@@ -8,6 +8,7 @@ mod compose_send;
 mod drafts;
 mod faults;
 mod mailbox;
+mod oidc;
 pub(in crate::web) mod password;
 pub(in crate::web) mod preferences;
 mod reading;
@@ -133,7 +134,8 @@ async fn dispatch(web: &Web, req: &Req) -> Result<Resp, WebError> {
             .map(|a| Resp::asset(a.content_type, a.bytes.clone()))
             .ok_or(WebError::NotFound),
         ["login"] if get => signin::email_page(web, req),
-        ["login"] if post => signin::email_step(web, req),
+        ["login"] if post => signin::email_step(web, req).await,
+        ["auth", "oidc", "callback"] if get => oidc::callback(web, req).await,
         ["login", "password"] if post => signin::password_step(web, req).await,
         ["login", "code"] if post => signin::code_request(web, req).await,
         ["login", "code", "verify"] if post => signin::code_step(web, req).await,

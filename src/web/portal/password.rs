@@ -67,6 +67,12 @@ pub(in crate::web) fn broken_of(e: &AccountError) -> &[Rule] {
     }
 }
 
+/// The OpenID provider's name when `address` signs in there.
+fn provider_of<'a>(web: &'a Web, address: &str) -> Option<&'a str> {
+    let o = &web.ctx.config.oidc;
+    o.covers(address).then_some(o.name.as_str())
+}
+
 /// The page for a user whose password is the directory's: nothing to change here.
 fn directory_page(web: &Web, signed: &Signed, next: &str) -> Result<Resp, WebError> {
     let domain = signed.session.address.rsplit_once('@').map_or("", |(_, d)| d);
@@ -74,12 +80,12 @@ fn directory_page(web: &Web, signed: &Signed, next: &str) -> Result<Resp, WebErr
         web,
         "password.html",
         signed,
-        context! { mode => "change", directory => true, domain, next },
+        context! { mode => "change", directory => true, domain, next, provider => provider_of(web, &signed.session.address) },
     )
 }
 
 pub fn change_page(web: &Web, req: &Req, signed: &Signed) -> Result<Resp, WebError> {
-    if web.ctx.config.ldap.covers(&signed.session.address) {
+    if web.ctx.config.signs_in_elsewhere(&signed.session.address) {
         return directory_page(web, signed, &safe_next(req.query("next")));
     }
     let forced = signed.session.must_change_password;
@@ -93,7 +99,7 @@ pub fn change_page(web: &Web, req: &Req, signed: &Signed) -> Result<Resp, WebErr
 pub async fn change(web: &Web, req: &Req, signed: &Signed) -> Result<Resp, WebError> {
     let forced = signed.session.must_change_password;
     let next = safe_next(req.field("next"));
-    if web.ctx.config.ldap.covers(&signed.session.address) {
+    if web.ctx.config.signs_in_elsewhere(&signed.session.address) {
         return directory_page(web, signed, &next);
     }
     let address = signed.session.address.clone();
@@ -146,11 +152,11 @@ pub async fn forgot(web: &Web, req: &Req) -> Result<Resp, WebError> {
         let values = context! { address, error, hours => web.ctx.config.password.reset_link_hours };
         return anonymous_page(web, req, "forgot.html", StatusCode::TOO_MANY_REQUESTS, values);
     }
-    if web.ctx.config.ldap.covers(address) {
+    if web.ctx.config.signs_in_elsewhere(address) {
         // The directory's password is reset where it is kept, not here
         // (said of the domain, so nothing tells whether the address exists).
         let domain = address.rsplit_once('@').map_or("", |(_, d)| d);
-        let values = context! { directory => true, domain, address };
+        let values = context! { directory => true, domain, address, provider => provider_of(web, address) };
         return anonymous_page(web, req, "forgot.html", StatusCode::OK, values);
     }
     if address.contains('@') && address.len() <= 254 {

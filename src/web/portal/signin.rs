@@ -28,17 +28,24 @@ pub fn email_page(web: &Web, req: &Req) -> Result<Resp, WebError> {
         address => req.query("address"),
         notice => notice(req.query("notice")).map(|id| say(web, req, id)),
     };
-    anonymous_page(web, req, "login.html", StatusCode::OK, values)
+    let page = anonymous_page(web, req, "login.html", StatusCode::OK, values)?;
+    Ok(super::oidc::with_provider_form_target(web, page))
 }
 
-/// Step 1 posted: show step 2. Nothing is looked up, so nothing is revealed.
-pub fn email_step(web: &Web, req: &Req) -> Result<Resp, WebError> {
+/// Step 1 posted: show step 2 (nothing is looked up, so nothing is
+/// revealed), or, for a domain that signs in at the organisation's OpenID
+/// provider, go there.
+pub async fn email_step(web: &Web, req: &Req) -> Result<Resp, WebError> {
     check_anonymous_form(req)?;
     let address = req.field("address").trim();
     let next = safe_next(req.field("next"));
     if !address.contains('@') || address.len() > 254 {
         let values = context! { step => "address", next, address, error => say(web, req, "note-enter-address") };
-        return anonymous_page(web, req, "login.html", StatusCode::OK, values);
+        let page = anonymous_page(web, req, "login.html", StatusCode::OK, values)?;
+        return Ok(super::oidc::with_provider_form_target(web, page));
+    }
+    if web.ctx.config.oidc.covers(address) {
+        return super::oidc::go(web, req, address, &next).await;
     }
     let values = context! { step => "password", next, address, codes => web.ctx.config.portal.sign_in_codes };
     anonymous_page(web, req, "login.html", StatusCode::OK, values)
@@ -68,7 +75,7 @@ pub async fn password_step(web: &Web, req: &Req) -> Result<Resp, WebError> {
 }
 
 /// `text`, and whom to ask when the organisation named a help contact.
-fn with_contact(web: &Web, req: &Req, text: &Text) -> String {
+pub(super) fn with_contact(web: &Web, req: &Req, text: &Text) -> String {
     let contact = &web.ctx.config.notify.support_contact;
     let said = anonymous_text(web, req, text);
     if contact.is_empty() {
@@ -82,7 +89,7 @@ fn with_contact(web: &Web, req: &Req, text: &Text) -> String {
 
 /// The session cookie and where a new session goes first: the second factor,
 /// then a forced password change, then where the user was going.
-fn started(signed: &SignedIn, next: String) -> Resp {
+pub(super) fn started(signed: &SignedIn, next: String) -> Resp {
     let mut target = if signed.must_change_password {
         let why = if signed.password_expired { "expired" } else { "first" };
         format!("/password/change?why={why}&next={}", super::encode(&next))

@@ -1,0 +1,112 @@
+//! Sign-in at the organisation's OpenID provider (`service::oidc_sign_in`):
+//! the address step sends users of `oidc.domains` there, and the provider
+//! sends them back to `GET /auth/oidc/callback`.
+
+use hyper::StatusCode;
+use minijinja::context;
+
+use super::signin::{started, with_contact};
+use super::{WebError, anonymous_page, anonymous_text, safe_next};
+use crate::i18n::Text;
+use crate::service::accounts::AccountError;
+use crate::service::oidc_sign_in::{self, Answer, OidcError};
+use crate::web::Web;
+use crate::web::http::{Req, Resp, clear_cookie};
+
+/// The cookie that ties the provider's answer to the browser that asked.
+const FLOW_COOKIE: &str = "cloister_oidc";
+
+/// Sends the browser to the provider for `address`, coming back to `next`.
+pub async fn go(web: &Web, req: &Req, address: &str, next: &str) -> Result<Resp, WebError> {
+    match oidc_sign_in::start(&web.ctx, address, next, req.client.ip).await {
+        Ok(started) => {
+            // Lax: it must come back with the provider's top-level redirect.
+            let cookie = format!(
+                "{FLOW_COOKIE}={}; Path=/auth/oidc; Secure; HttpOnly; SameSite=Lax; Max-Age=600",
+                started.binding
+            );
+            Ok(Resp::redirect(&started.url).with_cookie(cookie))
+        }
+        Err(e) => failed(web, req, &e, address),
+    }
+}
+
+/// `GET /auth/oidc/callback`: the provider's answer.
+pub async fn callback(web: &Web, req: &Req) -> Result<Resp, WebError> {
+    let answer = Answer {
+        state: req.query("state"),
+        code: req.query("code"),
+        error: req.query("error"),
+        binding: req.cookie(FLOW_COOKIE).unwrap_or(""),
+    };
+    let finished = match oidc_sign_in::finish(&web.ctx, &answer).await {
+        Ok(finished) => finished,
+        Err(e) => return Ok(failed(web, req, &e, "")?.with_cookie(flow_cleared())),
+    };
+    let (next, address) = (safe_next(&finished.next), finished.address.clone());
+    match oidc_sign_in::sign_in(&web.ctx, finished, &req.client).await {
+        Ok(signed) => Ok(started(&signed, next).with_cookie(flow_cleared())),
+        Err(AccountError::LogonDenied) => {
+            let error = with_contact(web, req, &Text::new("note-sign-in-denied"));
+            login_again(web, req, &address, &error, StatusCode::OK)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+fn flow_cleared() -> String {
+    clear_cookie(FLOW_COOKIE).replace("Path=/", "Path=/auth/oidc")
+}
+
+/// The sign-in page again, saying why the provider's sign-in did not
+/// complete (the details are logged, not shown). 200, as for a wrong
+/// password: the page is the answer (a browser logs every 4xx as an error).
+fn failed(web: &Web, req: &Req, e: &OidcError, address: &str) -> Result<Resp, WebError> {
+    let name = web.ctx.config.oidc.name.as_str();
+    let (text, status) = match e {
+        OidcError::Unavailable(_) | OidcError::Busy => {
+            tracing::warn!(error = %e, "sign-in at the OpenID provider unavailable");
+            (Text::new("note-provider-unavailable").with("name", name), StatusCode::OK)
+        }
+        OidcError::NotOurs(signed_as) => {
+            tracing::info!(error = %e, "sign-in at the OpenID provider refused");
+            let text = Text::new("note-provider-not-ours")
+                .with("name", name)
+                .with("address", signed_as.as_str());
+            (text, StatusCode::OK)
+        }
+        OidcError::NotAllowed(signed_as) => {
+            tracing::info!(error = %e, "sign-in at the OpenID provider refused");
+            let error = with_contact(web, req, &Text::new("note-sign-in-denied"));
+            return login_again(web, req, signed_as, &error, StatusCode::OK);
+        }
+        OidcError::Flow(_) | OidcError::Refused(_) | OidcError::Token(_) => {
+            tracing::warn!(error = %e, "sign-in at the OpenID provider did not complete");
+            (Text::new("note-provider-failed").with("name", name), StatusCode::OK)
+        }
+    };
+    let error = anonymous_text(web, req, &text);
+    login_again(web, req, address, &error, status)
+}
+
+fn login_again(web: &Web, req: &Req, address: &str, error: &str, status: StatusCode) -> Result<Resp, WebError> {
+    let values = context! { step => "address", next => "/", address, error };
+    Ok(with_provider_form_target(
+        web,
+        anonymous_page(web, req, "login.html", status, values)?,
+    ))
+}
+
+/// The address form may be answered by a redirect to the provider: its
+/// origin is allowed as a form target (`form-action`), or Chromium stops it.
+pub fn with_provider_form_target(web: &Web, page: Resp) -> Resp {
+    let o = &web.ctx.config.oidc;
+    if o.domains.is_empty() {
+        return page;
+    }
+    let Ok(issuer) = crate::config::oidc_issuer_url(&o.issuer) else {
+        return page;
+    };
+    let origin = format!("https://{}", issuer.authority().map_or("", |a| a.as_str()));
+    page.with_header("content-security-policy", crate::web::http::csp_with_form_target(&origin))
+}

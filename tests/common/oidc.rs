@@ -1,0 +1,141 @@
+//! A real OpenID provider on loopback: `oidc-provider` (npm, the certified
+//! Node.js implementation; tests/run.sh installs it into tests/oidc) run by
+//! node over HTTPS with a certificate from a test CA. Its users sign in at
+//! once, with no form (the one named by `login_hint`); `forge` makes its
+//! next token answer carry a forged ID token.
+
+use std::net::{SocketAddr, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use super::https::Agent;
+
+pub struct Provider {
+    child: Child,
+    pub port: u16,
+    /// PEM of the CA that signed its certificate (`oidc.ca_file`).
+    pub ca: PathBuf,
+    dir: tempfile::TempDir,
+}
+
+/// A user at the provider: the address typed at Cloister (its login hint),
+/// and the claims it signs them in with.
+pub struct User<'a> {
+    pub hint: &'a str,
+    pub sub: &'a str,
+    pub email: &'a str,
+    pub verified: bool,
+    pub groups: &'a [&'a str],
+}
+
+impl Provider {
+    /// The issuer URL of a provider on `port` (to configure Cloister before it runs).
+    pub fn issuer(port: u16) -> String {
+        format!("https://127.0.0.1:{port}")
+    }
+
+    /// Starts the provider on `port`, sending browsers back to `redirect_uri`.
+    pub fn start(port: u16, redirect_uri: &str, users: &[User<'_>], extra_env: &[(&str, &str)]) -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let (ca, cert, key) = super::tls_sink::test_ca_and_cert(&["127.0.0.1"]);
+        let d = dir.path();
+        for (name, pem) in [("ca.pem", &ca), ("server.pem", &cert), ("server.key", &key)] {
+            std::fs::write(d.join(name), pem).unwrap();
+        }
+        let users: serde_json::Map<String, serde_json::Value> = users
+            .iter()
+            .map(|u| {
+                let claims = serde_json::json!({
+                    "sub": u.sub, "email": u.email, "email_verified": u.verified, "groups": u.groups, "name": u.sub,
+                });
+                (u.hint.to_string(), claims)
+            })
+            .collect();
+        let here = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/oidc");
+        assert!(
+            here.join("node_modules/oidc-provider").is_dir(),
+            "oidc-provider is installed in tests/oidc (tests/run.sh runs npm ci there)"
+        );
+        let log = std::fs::File::create(d.join("provider.log")).unwrap();
+        let child = Command::new("node")
+            .arg(here.join("provider.mjs"))
+            .current_dir(&here)
+            .env("PORT", port.to_string())
+            .env("TLS_CERT", d.join("server.pem"))
+            .env("TLS_KEY", d.join("server.key"))
+            .env("REDIRECT_URI", redirect_uri)
+            .env("USERS", serde_json::Value::Object(users).to_string())
+            .envs(extra_env.iter().copied())
+            .stdout(Stdio::from(log.try_clone().unwrap()))
+            .stderr(Stdio::from(log))
+            .spawn()
+            .expect("node runs (tests/run.sh installs it)");
+        let provider = Self {
+            child,
+            port,
+            ca: d.join("ca.pem"),
+            dir,
+        };
+        let until = Instant::now() + Duration::from_secs(30);
+        while !provider.log_text().contains("oidc-provider ready") || TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(Instant::now() < until, "the provider did not start:\n{}", provider.log_text());
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        provider
+    }
+
+    pub fn log_text(&self) -> String {
+        std::fs::read_to_string(self.dir.path().join("provider.log")).unwrap_or_default()
+    }
+
+    /// A browser's view of the provider (its own cookies).
+    pub fn agent(&self) -> Agent {
+        let addr: SocketAddr = ([127, 0, 0, 1], self.port).into();
+        let mut agent = Agent::new(addr, &std::fs::read(&self.ca).unwrap());
+        agent.server_name = "127.0.0.1".into();
+        agent
+    }
+
+    /// Follows the provider's redirects from `url` (an address at the
+    /// provider) until one leaves it: that URL (Cloister's callback).
+    pub fn sign_in_at(&self, browser: &mut Agent, url: &str) -> String {
+        let origin = Self::issuer(self.port);
+        let mut url = url.to_string();
+        for _ in 0..10 {
+            let path = url.strip_prefix(&origin).unwrap_or_else(|| panic!("not at the provider: {url}"));
+            let r = browser.get(path);
+            assert!(
+                r.status == 302 || r.status == 303,
+                "{path}: {} {}\n{}",
+                r.status,
+                r.body,
+                self.log_text()
+            );
+            let next = r.location();
+            url = if next.starts_with('/') {
+                format!("{origin}{next}")
+            } else {
+                next.to_string()
+            };
+            if !url.starts_with(&origin) {
+                return url;
+            }
+        }
+        panic!("the provider kept redirecting: {url}");
+    }
+
+    /// The next token answer carries a forged ID token: `tampered`,
+    /// `wrong-aud`, `expired` or `stranger` (signed by another key).
+    pub fn forge(&self, how: &str) {
+        let r = self.agent().get(&format!("/test/forge?how={how}"));
+        assert_eq!(r.status, 200, "{}", r.body);
+    }
+}
+
+impl Drop for Provider {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}

@@ -1,0 +1,278 @@
+//! Internal users sign in at the organisation's OpenID provider — a real
+//! one, `oidc-provider` on loopback (tests/common/oidc.rs) — over real
+//! HTTPS against the real binary: the code flow with PKCE, state and nonce
+//! from the address step to a session; the provider's groups deciding who
+//! may use the portal and send secure messages; replayed, foreign and
+//! forged answers refused; a session sent back to the provider in time.
+
+mod common;
+
+use std::time::Duration;
+
+use common::https::{Agent, Response};
+use common::oidc::{Provider, User};
+use common::portal::{Portal, compose_fields, post_compose};
+
+const USERS: &[User<'static>] = &[
+    User {
+        hint: "ann@example.org",
+        sub: "ann",
+        email: "ann@example.org",
+        verified: true,
+        groups: &["staff", "secure-senders"],
+    },
+    User {
+        hint: "ben@example.org",
+        sub: "ben",
+        email: "Ben@Example.org",
+        verified: true,
+        groups: &["staff"],
+    },
+    User {
+        hint: "cat@example.org",
+        sub: "cat",
+        email: "cat@elsewhere.test",
+        verified: true,
+        groups: &["staff"],
+    },
+    User {
+        hint: "dan@example.org",
+        sub: "dan",
+        email: "dan@example.org",
+        verified: false,
+        groups: &["staff"],
+    },
+    User {
+        hint: "eve@example.org",
+        sub: "eve",
+        email: "eve@example.org",
+        verified: true,
+        groups: &["contractors"],
+    },
+];
+
+/// Cloister with `[oidc]` for example.org and the provider it names.
+fn start(extra: &str) -> (Portal, Provider, tempfile::TempDir) {
+    start_with(extra, &[])
+}
+
+fn start_with(extra: &str, provider_env: &[(&str, &str)]) -> (Portal, Provider, tempfile::TempDir) {
+    let port = common::free_port();
+    let dir = tempfile::tempdir().unwrap();
+    // The provider's CA is only known once it runs: Cloister reads the file when it signs someone in.
+    let ca = dir.path().join("provider-ca.pem");
+    let config = format!(
+        "[oidc]\ndomains = [\"example.org\"]\nissuer = \"{}\"\nname = \"Example ID\"\nclient_id = \"cloister\"\n\
+         ca_file = \"{}\"\nportal_groups = [\"staff\"]\nsecure_groups = [\"secure-senders\"]\n{extra}",
+        Provider::issuer(port),
+        ca.display()
+    );
+    std::fs::write(&ca, "").unwrap();
+    let p = Portal::start(&config);
+    let redirect = format!("https://cloister.test:{}/auth/oidc/callback", p.cl.https.port());
+    let provider = Provider::start(port, &redirect, USERS, provider_env);
+    std::fs::copy(&provider.ca, &ca).unwrap();
+    (p, provider, dir)
+}
+
+/// Types `address` at Cloister's sign-in, signs in at the provider, and
+/// brings its answer back: (Cloister's browser, the callback's answer, the callback path).
+fn sign_in(p: &Portal, provider: &Provider, address: &str) -> (Agent, Response, String) {
+    let mut browser = p.agent();
+    let page = browser.get("/login");
+    let r = browser.post("/login", &[("csrf", &page.field("csrf")), ("address", address), ("next", "/")]);
+    assert_eq!(r.status, 303, "{}", r.body);
+    assert!(r.location().starts_with(&Provider::issuer(provider.port)), "{}", r.location());
+    let back = provider.sign_in_at(&mut provider.agent(), r.location());
+    let path = back
+        .strip_prefix(&format!("https://cloister.test:{}", p.cl.https.port()))
+        .unwrap()
+        .to_string();
+    assert!(path.starts_with("/auth/oidc/callback?"), "{path}");
+    let answer = browser.get(&path);
+    (browser, answer, path)
+}
+
+fn compose_secure(agent: &mut Agent, subject: &str) -> Response {
+    let page = agent.get("/compose");
+    let fields = compose_fields(
+        &page,
+        &["csrf", "draft"],
+        &[
+            ("to", "pat@partner.test"),
+            ("subject", subject),
+            ("body", "Provider-checked."),
+            ("mode", "external"),
+        ],
+    );
+    post_compose(agent, &fields, &[])
+}
+
+#[test]
+fn users_sign_in_at_the_provider_and_its_groups_decide() {
+    let (p, provider, _dir) = start("");
+    let (mut ann, r, path) = sign_in(&p, &provider, "ann@example.org");
+    assert_eq!((r.status, r.location()), (303, "/"), "{}", r.body);
+    let home = ann.get("/");
+    assert_eq!(home.status, 200, "{}", home.body);
+    assert!(home.body.contains("ann@example.org"), "{}", home.body);
+    // The same answer again (a replayed state): refused, no session.
+    let mut replay = p.agent();
+    let r = replay.get(&path);
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert!(r.body.contains("Signing in at Example ID did not complete"), "{}", r.body);
+    assert_eq!(replay.get("/").status, 303);
+
+    // The address as the provider spells it is the account's, in lower case.
+    let (mut ben, r, _) = sign_in(&p, &provider, "ben@example.org");
+    assert_eq!(r.status, 303, "{}", r.body);
+    // In the secure-send group: sent. Not in it: refused with why.
+    assert_eq!(compose_secure(&mut ann, "From Ann").status, 303);
+    let refused = compose_secure(&mut ben, "From Ben");
+    assert_eq!(refused.status, 422, "{}", refused.body);
+    assert!(refused.body.contains("not allowed you to send secure messages"), "{}", refused.body);
+
+    // Signed in as an address that is not ours; an unverified address; out of the portal's groups.
+    let (_, r, _) = sign_in(&p, &provider, "cat@example.org");
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert!(r.body.contains("cat@elsewhere.test, which does not sign in here"), "{}", r.body);
+    let (_, r, _) = sign_in(&p, &provider, "dan@example.org");
+    assert!(r.body.contains("did not complete"), "{}", r.body);
+    let (mut eve, r, _) = sign_in(&p, &provider, "eve@example.org");
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert!(r.body.contains("turned off sign-in"), "{}", r.body);
+    assert_eq!(eve.get("/").status, 303, "no session");
+
+    // No password and no emailed code here for the provider's users.
+    let mut guess = p.agent();
+    let page = guess.get("/login");
+    let r = guess.post(
+        "/login/password",
+        &[
+            ("csrf", &page.field("csrf")),
+            ("address", "ann@example.org"),
+            ("password", "anything"),
+            ("next", "/"),
+        ],
+    );
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert!(r.body.contains("Check the address and password"), "{}", r.body);
+    let change = ann.get("/password/change");
+    assert!(change.body.contains("sign in at Example ID"), "{}", change.body);
+
+    // The answer brought back by another browser than the one that asked: refused.
+    let mut asker = p.agent();
+    let page = asker.get("/login");
+    let r = asker.post(
+        "/login",
+        &[("csrf", &page.field("csrf")), ("address", "ben@example.org"), ("next", "/")],
+    );
+    let back = provider.sign_in_at(&mut provider.agent(), r.location());
+    let path = back
+        .split_once(".test:")
+        .unwrap()
+        .1
+        .split_once('/')
+        .map(|(_, rest)| format!("/{rest}"))
+        .unwrap();
+    let mut other = p.agent();
+    assert!(other.get(&path).body.contains("did not complete"));
+    assert!(asker.get(&path).body.contains("did not complete"), "and the flow is used up");
+    assert_eq!(asker.get("/").status, 303, "no session");
+
+    let audit = String::from_utf8_lossy(&p.cl.cli(&["audit"]).stdout).into_owned();
+    assert!(
+        audit.contains("ann@example.org  signed in with the organisation's provider"),
+        "{audit}"
+    );
+}
+
+#[test]
+fn forged_id_tokens_are_refused() {
+    let (p, provider, _dir) = start("");
+    for how in ["tampered", "wrong-aud", "expired", "stranger"] {
+        provider.forge(how);
+        let (mut browser, r, _) = sign_in(&p, &provider, "ann@example.org");
+        assert!(r.body.contains("did not complete"), "{how}: {}", r.body);
+        assert_eq!(browser.get("/").status, 303, "{how}: no session");
+    }
+    let (_, r, _) = sign_in(&p, &provider, "ann@example.org");
+    assert_eq!(r.status, 303, "an honest token still signs in: {}", r.body);
+}
+
+#[test]
+fn a_session_goes_back_to_the_provider_in_time_and_a_provider_down_is_said() {
+    let (p, provider, _dir) = start("recheck_minutes = 0.05\n");
+    let (mut ann, r, _) = sign_in(&p, &provider, "ann@example.org");
+    assert_eq!(r.status, 303, "{}", r.body);
+    assert_eq!(ann.get("/").status, 200);
+    std::thread::sleep(Duration::from_secs(4));
+    assert_eq!(ann.get("/").status, 303, "the session ended at the re-check");
+    // Back at the provider (still signed in there): in again at once.
+    let (mut ann, r, _) = sign_in(&p, &provider, "ann@example.org");
+    assert_eq!(r.status, 303, "{}", r.body);
+    assert_eq!(ann.get("/").status, 200);
+
+    // A provider that cannot be reached: said, nobody let in.
+    let nowhere = common::free_port();
+    let down = Portal::start(&format!(
+        "[oidc]\ndomains = [\"example.org\"]\nissuer = \"{}\"\nname = \"Example ID\"\nclient_id = \"cloister\"\ntimeout_secs = 2\n",
+        Provider::issuer(nowhere)
+    ));
+    let mut browser = down.agent();
+    let page = browser.get("/login");
+    let r = browser.post(
+        "/login",
+        &[("csrf", &page.field("csrf")), ("address", "ann@example.org"), ("next", "/")],
+    );
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert!(r.body.contains("Signing in at Example ID is unavailable just now"), "{}", r.body);
+}
+
+#[test]
+fn a_provider_signing_with_es256_and_a_client_secret_signs_in_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let secret = dir.path().join("client-secret");
+    std::fs::write(&secret, "s3cret-for-tests\n").unwrap();
+    let extra = format!("client_secret_file = \"{}\"\n", secret.display());
+    let (p, provider, _dir) = start_with(&extra, &[("ID_TOKEN_ALG", "ES256"), ("CLIENT_SECRET", "s3cret-for-tests")]);
+    let (mut ann, r, _) = sign_in(&p, &provider, "ann@example.org");
+    assert_eq!((r.status, r.location()), (303, "/"), "{}", r.body);
+    assert_eq!(ann.get("/").status, 200);
+    provider.forge("stranger");
+    let (_, r, _) = sign_in(&p, &provider, "ann@example.org");
+    assert!(r.body.contains("did not complete"), "{}", r.body);
+}
+
+#[test]
+fn a_bad_provider_setting_is_named_by_check_config() {
+    let p = Portal::start("");
+    let good = [
+        "--set=oidc.domains=[\"example.org\"]",
+        "--set=oidc.issuer=https://id.example.org",
+        "--set=oidc.client_id=cloister",
+    ];
+    let bad = [
+        ("--set=oidc.domains=[\"other.test\"]", "oidc.domains.0"),
+        ("--set=oidc.issuer=http://id.example.org", "oidc.issuer"),
+        ("--set=oidc.client_id=", "oidc.client_id"),
+        ("--set=oidc.ca_file=/nonexistent/ca.pem", "oidc.ca_file"),
+        ("--set=oidc.ca_file=/etc/hostname", "oidc.ca_file"),
+        ("--set=oidc.client_secret_file=/nonexistent/secret", "oidc.client_secret_file"),
+        ("--set=oidc.recheck_minutes=0", "oidc.recheck_minutes"),
+        ("--set=ldap.domains=[\"example.org\"]", "oidc.domains.0"),
+    ];
+    for (setting, key) in bad {
+        let name = &setting[..=setting[6..].find('=').unwrap() + 6];
+        let mut args = vec!["check-config"];
+        args.extend(good.iter().filter(|g| !g.starts_with(name)));
+        args.push(setting);
+        let out = p.cl.cli(&args);
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success() && said.contains(key), "{setting}: {said}");
+    }
+    let mut args = vec!["check-config"];
+    args.extend(good);
+    let out = p.cl.cli(&args);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+}
