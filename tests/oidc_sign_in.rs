@@ -49,6 +49,13 @@ const USERS: &[User<'static>] = &[
         verified: true,
         groups: &["contractors"],
     },
+    User {
+        hint: "root@example.org",
+        sub: "root",
+        email: "root@example.org",
+        verified: true,
+        groups: &["staff", "cloister-admins"],
+    },
 ];
 
 /// Cloister with `[oidc]` for example.org and the provider it names.
@@ -275,4 +282,65 @@ fn a_bad_provider_setting_is_named_by_check_config() {
     args.extend(good);
     let out = p.cl.cli(&args);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+/// The console's "Sign in with …" as `hint`, brought back: (the browser, the callback's answer).
+fn admin_sign_in(p: &Portal, provider: &Provider, hint: &str) -> (Agent, Response) {
+    let mut browser = p.agent();
+    let page = browser.get("/admin/login");
+    assert!(page.body.contains("Sign in with Example ID"), "{}", page.body);
+    let csp = page.header("content-security-policy").unwrap_or("").to_string();
+    assert!(
+        csp.contains(&format!("form-action 'self' {}", Provider::issuer(provider.port))),
+        "{csp}"
+    );
+    let r = browser.post("/admin/login/oidc", &[("csrf", &page.field("csrf"))]);
+    assert_eq!(r.status, 303, "{}", r.body);
+    provider.at_keyboard(hint);
+    let back = provider.sign_in_at(&mut provider.agent(), r.location());
+    let path = back
+        .split_once(".test:")
+        .unwrap()
+        .1
+        .split_once('/')
+        .map(|(_, rest)| format!("/{rest}"))
+        .unwrap();
+    let answer = browser.get(&path);
+    (browser, answer)
+}
+
+#[test]
+fn members_of_the_admin_groups_sign_in_to_the_console_at_the_provider_and_local_admins_still_can() {
+    let (p, provider, _dir) = start("admin_groups = [\"cloister-admins\"]\n");
+    let (mut root, r) = admin_sign_in(&p, &provider, "root@example.org");
+    // A page, not a redirect: the console's cookie is SameSite=Strict.
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert!(r.body.contains("http-equiv=\"refresh\" content=\"0;url=/admin\""), "{}", r.body);
+    let console = root.get("/admin");
+    assert_eq!(console.status, 200, "{}", console.body);
+    assert!(console.body.contains("root@example.org"), "{}", console.body);
+
+    // Staff outside the admin groups: not let in.
+    let (mut ben, r) = admin_sign_in(&p, &provider, "ben@example.org");
+    assert!(r.body.contains("did not let you into the console"), "{}", r.body);
+    assert_eq!(ben.get("/admin").status, 303);
+
+    // The provider's admin has no password here.
+    let mut guess = p.agent();
+    let page = guess.get("/admin/login");
+    let r = guess.post(
+        "/admin/login",
+        &[
+            ("csrf", &page.field("csrf")),
+            ("name", "root@example.org"),
+            ("password", ""),
+            ("code", "123456"),
+        ],
+    );
+    assert!(r.body.contains("Sign-in failed"), "{}", r.body);
+
+    // The local admins are the way in when the provider is down.
+    let local = common::admin::add(&p.cl, "breakglass");
+    let mut local_agent = common::admin::signed_in(&p.cl, &local);
+    assert_eq!(local_agent.get("/admin").status, 200);
 }

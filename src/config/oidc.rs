@@ -35,6 +35,9 @@ pub struct Oidc {
     pub secure_groups: Vec<String>,
     /// Only members of these groups may use the portal; empty: everyone the provider signs in.
     pub portal_groups: Vec<String>,
+    /// Members of these groups may sign in to the admin console at the
+    /// provider (the local admins still can); empty: only local admins.
+    pub admin_groups: Vec<String>,
     /// Seconds for each request to the provider.
     pub timeout_secs: u64,
     /// A signed-in user goes back to the provider after this many minutes
@@ -55,6 +58,7 @@ impl Default for Oidc {
             groups_claim: "groups".into(),
             secure_groups: Vec::new(),
             portal_groups: Vec::new(),
+            admin_groups: Vec::new(),
             timeout_secs: 10,
             recheck_minutes: 60.0,
         }
@@ -108,10 +112,10 @@ pub(super) fn validate(c: &Config, out: &mut Vec<Problem>) {
             "is needed: the client id the provider gave this appliance".into(),
         ));
     }
-    if o.groups_claim.is_empty() && !(o.secure_groups.is_empty() && o.portal_groups.is_empty()) {
+    if o.groups_claim.is_empty() && !(o.secure_groups.is_empty() && o.portal_groups.is_empty() && o.admin_groups.is_empty()) {
         out.push(problem(
             "groups_claim",
-            "is needed with oidc.secure_groups or oidc.portal_groups".into(),
+            "is needed with oidc.secure_groups, oidc.portal_groups or oidc.admin_groups".into(),
         ));
     }
     for (key, path) in [("ca_file", &o.ca_file), ("client_secret_file", &o.client_secret_file)] {

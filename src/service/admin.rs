@@ -80,10 +80,35 @@ pub async fn sign_in(
         Ok(step) => step,
         Err(why) => return Err(refuse(ctx, throttle, &name, client, why).await),
     };
+    let (token, op) = new_session(&name, client, step, false);
+    if ctx.vault.write(WriteOp::Admin(op)).await? != WriteResult::Done {
+        return Err(refuse(ctx, throttle, &name, client, "authenticator code already used").await);
+    }
+    throttle.succeeded(&name, client.ip);
+    ctx.metrics.sign_in(true, true);
+    tracing::info!(admin = %name, client = %client.ip, "admin sign-in");
+    Ok(token)
+}
+
+/// Starts the console session of `address`, whom the OpenID provider signed
+/// in as a member of `oidc.admin_groups` (made an admin, with no password,
+/// when new); the session's cookie token.
+pub async fn provider_sign_in(ctx: &Context, address: &str, client: &Client) -> Result<String, AdminError> {
+    let (token, op) = new_session(address, client, None, true);
+    if ctx.vault.write(WriteOp::Admin(op)).await? != WriteResult::Done {
+        return Err(AdminError::Refused { why: "not stored" });
+    }
+    ctx.metrics.sign_in(true, true);
+    tracing::info!(admin = %address, client = %client.ip, "admin sign-in at the OpenID provider");
+    Ok(token)
+}
+
+/// A new session's cookie token and the write that starts it.
+fn new_session(name: &str, client: &Client, totp_step: Option<u64>, by_provider: bool) -> (String, AdminWrite) {
     let (token, token_hash) = tokens::new_token();
     let at = now();
     let session = AdminSession {
-        name: name.clone(),
+        name: name.to_string(),
         created_at: at,
         last_seen: at,
         ip: client.ip.to_string(),
@@ -93,15 +118,10 @@ pub async fn sign_in(
     let op = AdminWrite::SignIn {
         token_hash,
         session,
-        totp_step: step,
+        totp_step,
+        by_provider,
     };
-    if ctx.vault.write(WriteOp::Admin(op)).await? != WriteResult::Done {
-        return Err(refuse(ctx, throttle, &name, client, "authenticator code already used").await);
-    }
-    throttle.succeeded(&name, client.ip);
-    ctx.metrics.sign_in(true, true);
-    tracing::info!(admin = %name, client = %client.ip, "admin sign-in");
-    Ok(token)
+    (token, op)
 }
 
 /// Ok(Ok(step)) when the password (and the code, if any) are right.
@@ -114,6 +134,10 @@ async fn check(ctx: &Context, name: &str, password: &str, code: &str) -> Result<
             password::verify_dummy(&password);
             return Err("no such admin");
         };
+        if admin.password_hash.is_empty() {
+            password::verify_dummy(&password);
+            return Err("signs in at the organisation's provider (no password here)");
+        }
         if !password::verify(&admin.password_hash, &password) {
             return Err("wrong password");
         }
@@ -154,7 +178,11 @@ pub async fn session(ctx: &Context, token: &str) -> Result<Option<(String, Admin
     };
     let at = now();
     let idle = ctx.config.admin.idle_secs();
-    let max = i64::from(ctx.config.admin.session_max_hours) * 3600;
+    let mut max = i64::from(ctx.config.admin.session_max_hours) * 3600;
+    // An admin of the provider's goes back to it now and then.
+    if ctx.config.oidc.covers(&session.name) {
+        max = max.min(ctx.config.oidc.recheck_secs());
+    }
     if session.last_seen + idle < at || session.created_at + max < at {
         ctx.vault.write(WriteOp::Admin(AdminWrite::SignOut { token_hash, at })).await?;
         return Ok(None);

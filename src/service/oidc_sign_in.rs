@@ -43,6 +43,8 @@ struct Pending {
     next: String,
     started: Instant,
     client: std::net::IpAddr,
+    /// A sign-in to the admin console (`oidc.admin_groups` decide).
+    for_admin: bool,
 }
 
 /// Flows under way, by the hash of their `state`.
@@ -109,8 +111,18 @@ pub fn redirect_uri(ctx: &Context) -> String {
     format!("{}/auth/oidc/callback", ctx.config.public_url())
 }
 
-/// Starts a flow for the user who typed `hint` at `client`, going to `next` afterwards.
-pub async fn start(ctx: &Context, hint: &str, next: &str, client: std::net::IpAddr) -> Result<Started, OidcError> {
+/// What a sign-in at the provider is asked for.
+pub struct Asked<'a> {
+    /// The address typed ("" on the console, which asks for none).
+    pub hint: &'a str,
+    /// Where to go once signed in.
+    pub next: &'a str,
+    /// The admin console, not the portal.
+    pub for_admin: bool,
+}
+
+/// Starts a flow `asked` from `client`.
+pub async fn start(ctx: &Context, asked: &Asked<'_>, client: std::net::IpAddr) -> Result<Started, OidcError> {
     let o = &ctx.config.oidc;
     let (found, _) = ctx.oidc_provider.get(o, false).await?;
     let (state, state_hash) = tokens::new_token();
@@ -122,26 +134,32 @@ pub async fn start(ctx: &Context, hint: &str, next: &str, client: std::net::IpAd
         binding: binding_hash,
         nonce: nonce.clone(),
         verifier,
-        next: next.to_string(),
+        next: asked.next.to_string(),
         started: Instant::now(),
         client,
+        for_admin: asked.for_admin,
     };
     ctx.oidc_flows.keep(state_hash, pending)?;
     let scope = std::iter::once("openid")
         .chain(o.scopes.iter().map(String::as_str).filter(|s| *s != "openid"))
         .collect::<Vec<_>>()
         .join(" ");
-    let query = form_urlencoded::Serializer::new(String::new())
-        .append_pair("response_type", "code")
-        .append_pair("client_id", &o.client_id)
-        .append_pair("redirect_uri", &redirect_uri(ctx))
-        .append_pair("scope", &scope)
-        .append_pair("state", &state)
-        .append_pair("nonce", &nonce)
-        .append_pair("code_challenge", &challenge)
-        .append_pair("code_challenge_method", "S256")
-        .append_pair("login_hint", hint)
-        .finish();
+    let query = {
+        let mut query = form_urlencoded::Serializer::new(String::new());
+        query
+            .append_pair("response_type", "code")
+            .append_pair("client_id", &o.client_id)
+            .append_pair("redirect_uri", &redirect_uri(ctx))
+            .append_pair("scope", &scope)
+            .append_pair("state", &state)
+            .append_pair("nonce", &nonce)
+            .append_pair("code_challenge", &challenge)
+            .append_pair("code_challenge_method", "S256");
+        if !asked.hint.is_empty() {
+            query.append_pair("login_hint", asked.hint);
+        }
+        query.finish()
+    };
     let join = if found.authorization_endpoint.contains('?') { '&' } else { '?' };
     Ok(Started {
         url: format!("{}{join}{query}", found.authorization_endpoint),
@@ -164,6 +182,8 @@ pub struct Finished {
     pub address: String,
     pub link: DirectoryLink,
     pub next: String,
+    /// To the admin console (a member of `oidc.admin_groups`).
+    pub for_admin: bool,
 }
 
 /// Checks the answer against its flow (used up here, whatever happens),
@@ -212,7 +232,12 @@ pub async fn finish(ctx: &Context, answer: &Answer<'_>) -> Result<Finished, Oidc
         return Err(OidcError::NotOurs(address));
     }
     let groups = jwt::strings(&claims, &o.groups_claim);
-    if !o.portal_groups.is_empty() && !in_groups(&groups, &o.portal_groups) {
+    let allowed = if pending.for_admin {
+        in_groups(&groups, &o.admin_groups)
+    } else {
+        o.portal_groups.is_empty() || in_groups(&groups, &o.portal_groups)
+    };
+    if !allowed {
         return Err(OidcError::NotAllowed(address));
     }
     let link = DirectoryLink {
@@ -224,6 +249,7 @@ pub async fn finish(ctx: &Context, answer: &Answer<'_>) -> Result<Finished, Oidc
         address,
         link,
         next: pending.next,
+        for_admin: pending.for_admin,
     })
 }
 

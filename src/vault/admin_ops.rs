@@ -28,11 +28,14 @@ pub enum AdminWrite {
         actor: String,
         at: i64,
     },
-    /// A successful admin sign-in; `totp_step` is refused (Gone) when already used.
+    /// A successful admin sign-in; `totp_step` is refused (Gone) when already
+    /// used. `by_provider`: signed in at the OpenID provider, the admin is
+    /// made when new (with no password: only the provider lets them in).
     SignIn {
         token_hash: String,
         session: AdminSession,
         totp_step: Option<u64>,
+        by_provider: bool,
     },
     SignInFailed {
         name: String,
@@ -84,7 +87,8 @@ pub fn apply(t: &mut Tables<'_>, counters: &mut Counters, w: &AdminWrite) -> Res
             token_hash,
             session,
             totp_step,
-        } => sign_in(t, counters, token_hash, session, *totp_step),
+            by_provider,
+        } => sign_in(t, counters, (token_hash, session), *totp_step, *by_provider),
         AdminWrite::SignInFailed { name, ip, why, locked, at } => {
             let what = What::AdminSignInRefused {
                 name: name.clone(),
@@ -178,17 +182,26 @@ fn admin_session(t: &Tables<'_>, token_hash: &str) -> Result<Option<AdminSession
 fn sign_in(
     t: &mut Tables<'_>,
     counters: &mut Counters,
-    token_hash: &str,
-    session: &AdminSession,
+    (token_hash, session): (&str, &AdminSession),
     totp_step: Option<u64>,
+    by_provider: bool,
 ) -> Result<WriteResult, VaultError> {
-    let Some(mut admin) = t
+    let stored = t
         .admins
         .get(session.name.as_str())?
         .map(|v| decode::<AdminAccount>("admins", v.value()))
-        .transpose()?
-    else {
-        return Ok(WriteResult::Gone);
+        .transpose()?;
+    let mut admin = match stored {
+        Some(admin) => admin,
+        None if by_provider => AdminAccount {
+            name: session.name.clone(),
+            created_at: session.created_at,
+            password_hash: String::new(),
+            totp: None,
+            last_sign_in: None,
+            preferences: crate::model::Preferences::default(),
+        },
+        None => return Ok(WriteResult::Gone),
     };
     if let (Some(step), Some(totp)) = (totp_step, admin.totp.as_mut()) {
         if step <= totp.last_step {

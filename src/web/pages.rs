@@ -42,6 +42,7 @@ const PAGES: &[(&str, &str)] = &[
     ("_admin.html", include_str!("../../assets/web/_admin.html")),
     ("_admin_fields.html", include_str!("../../assets/web/_admin_fields.html")),
     ("admin_login.html", include_str!("../../assets/web/admin_login.html")),
+    ("admin_continue.html", include_str!("../../assets/web/admin_continue.html")),
     ("admin_dashboard.html", include_str!("../../assets/web/admin_dashboard.html")),
     ("admin_domains.html", include_str!("../../assets/web/admin_domains.html")),
     ("admin_users.html", include_str!("../../assets/web/admin_users.html")),

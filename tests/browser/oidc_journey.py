@@ -29,6 +29,7 @@ HERE = Path(__file__).resolve().parent.parent / "oidc"
 USERS = {
     "ann@example.org": {"sub": "ann", "email": "ann@example.org", "email_verified": True, "groups": ["staff"]},
     "eve@example.org": {"sub": "eve", "email": "eve@example.org", "email_verified": True, "groups": ["contractors"]},
+    "root@example.org": {"sub": "root", "email": "root@example.org", "email_verified": True, "groups": ["staff", "cloister-admins"]},
 }
 
 
@@ -62,6 +63,7 @@ name = "Example ID"
 client_id = "cloister"
 ca_file = "{self.dir}/ca.pem"
 portal_groups = ["staff"]
+admin_groups = ["cloister-admins"]
 """
 
     def start(self, redirect_uri: str) -> None:
@@ -80,6 +82,11 @@ portal_groups = ["staff"]
                 assert self.child.poll() is None, (self.dir / "provider.log").read_text()
                 assert time.time() < deadline, "the provider did not start"
                 time.sleep(0.1)
+
+    def at_keyboard(self, hint: str) -> None:
+        """Who signs in when the sign-in names no one (the console's)."""
+        context = ssl.create_default_context(cafile=str(self.dir / "ca.pem"))
+        urllib.request.urlopen(f"{self.issuer}/test/as?hint={hint}", context=context, timeout=5).read()
 
     def stop(self) -> None:
         if self.child and self.child.poll() is None:
@@ -130,6 +137,16 @@ def journey(page, cloister: harness.Cloister, sink: harness.SmtpSink) -> None:
     page.click("form#login-email button[type=submit]")
     page.wait_for_selector("text=turned off sign-in")
     look(page, "", "provider-denied", "form#login-email", "sign-in denied (provider)")
+
+    step("an admin signs in to the console at the provider (its cookie is SameSite=Strict: the page goes on from here)")
+    page.context.clear_cookies()
+    look(page, base + "/admin/login", "admin-login-provider", "form#admin-login-provider button", "admin sign-in with the provider")
+    PROVIDER.at_keyboard("root@example.org")
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.click("form#admin-login-provider button")
+    page.wait_for_url(base + "/admin")
+    harness.expect(page.locator("#admin-preferences-link")).to_contain_text("root@example.org")
+    shot(page, "admin-console-1280")
 
 
 if __name__ == "__main__":

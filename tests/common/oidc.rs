@@ -125,6 +125,12 @@ impl Provider {
         panic!("the provider kept redirecting: {url}");
     }
 
+    /// Who signs in when the sign-in names no one (the admin console's).
+    pub fn at_keyboard(&self, hint: &str) {
+        let r = self.agent().get(&format!("/test/as?hint={hint}"));
+        assert_eq!(r.status, 200, "{}", r.body);
+    }
+
     /// The next token answer carries a forged ID token: `tampered`,
     /// `wrong-aud`, `expired` or `stranger` (signed by another key).
     pub fn forge(&self, how: &str) {

@@ -53,8 +53,11 @@ const provider = new Provider(issuer, {
 });
 provider.proxy = false;
 
-// How the next token answer is forged (one-shot), set by GET /test/forge.
+// How the next token answer is forged (one-shot), set by GET /test/forge;
+// who signs in when no login_hint names anyone (the console asks for no
+// address), set by GET /test/as.
 let forge = '';
+let atKeyboard = '';
 const b64 = (o) => Buffer.from(JSON.stringify(o)).toString('base64url');
 function resign(token, change, key) {
   const [h, p] = token.split('.');
@@ -86,6 +89,11 @@ provider.use(async (ctx, next) => {
     ctx.body = `next token: ${forge || 'as issued'}\n`;
     return;
   }
+  if (ctx.path === '/test/as') {
+    atKeyboard = String(ctx.query.hint || '');
+    ctx.body = `signing in: ${atKeyboard}\n`;
+    return;
+  }
   const m = ctx.path.match(/^\/interaction\/([^/]+)$/);
   if (!m) {
     await next();
@@ -98,7 +106,7 @@ provider.use(async (ctx, next) => {
   const { prompt, params, session } = await provider.interactionDetails(ctx.req, ctx.res);
   let result;
   if (prompt.name === 'login') {
-    const user = users[params.login_hint];
+    const user = users[params.login_hint || atKeyboard];
     if (!user) { ctx.status = 403; ctx.body = 'no such test user'; return; }
     result = { login: { accountId: user.sub } };
   } else {

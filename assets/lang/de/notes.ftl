@@ -184,6 +184,11 @@ console-note-range-too-long = Ein Bericht umfasst höchstens { $days ->
     }; der Beginn wurde verschoben.
 console-note-sign-in-failed = Anmeldung fehlgeschlagen. Prüfen Sie Name, Passwort und Code und versuchen Sie es erneut.
 console-note-signed-out = Sie sind abgemeldet.
+console-note-provider-unavailable = Die Anmeldung beim Dienst der Organisation ist gerade nicht möglich. Versuchen Sie es in ein paar Minuten erneut oder melden Sie sich mit Admin-Namen, Passwort und Code an.
+console-note-provider-refused = Die Anmeldung beim Dienst der Organisation hat Ihnen keinen Zugang zur Konsole gegeben. Nur Mitglieder ihrer Admin-Gruppen können sich dort anmelden.
+console-provider-button = Mit { $name } anmelden
+console-provider-signed-in = Angemeldet als { $address }. Die Konsole wird geöffnet …
+console-open = Konsole öffnen
 
 ## Admin console: names of statuses, audit kinds and restrictions
 restriction-none = keine

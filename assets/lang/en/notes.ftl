@@ -175,6 +175,11 @@ console-note-start-after-end = The start was after the end; the report shows the
 console-note-range-too-long = A report covers at most { $days } days; the start was moved.
 console-note-sign-in-failed = Sign-in failed. Check the name, password and code, and try again.
 console-note-signed-out = You are signed out.
+console-note-provider-unavailable = Signing in at the organisation’s provider is unavailable just now. Try again in a few minutes, or sign in with your admin name, password and code.
+console-note-provider-refused = Sign-in at the organisation’s provider did not let you into the console. Only members of its admin groups may sign in there.
+console-provider-button = Sign in with { $name }
+console-provider-signed-in = Signed in as { $address }. Opening the console…
+console-open = Open the console
 
 ## Admin console: names of statuses, audit kinds and restrictions
 restriction-none = none

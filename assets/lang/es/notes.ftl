@@ -174,6 +174,11 @@ console-note-start-after-end = El inicio era posterior al final; el informe mues
 console-note-range-too-long = Un informe abarca como máximo { $days } días; se ha movido el inicio.
 console-note-sign-in-failed = No se pudo iniciar sesión. Compruebe el nombre, la contraseña y el código, e inténtelo de nuevo.
 console-note-signed-out = Ha cerrado la sesión.
+console-note-provider-unavailable = El inicio de sesión en el proveedor de la organización no está disponible ahora mismo. Inténtelo de nuevo en unos minutos o inicie sesión con su nombre de administrador, contraseña y código.
+console-note-provider-refused = El inicio de sesión en el proveedor de la organización no le dio acceso a la consola. Solo los miembros de sus grupos de administración pueden entrar así.
+console-provider-button = Iniciar sesión con { $name }
+console-provider-signed-in = Sesión iniciada como { $address }. Abriendo la consola…
+console-open = Abrir la consola
 
 ## Consola de administración: nombres de estados, tipos de auditoría y restricciones
 restriction-none = ninguna

@@ -195,6 +195,11 @@ console-note-range-too-long = { $days ->
     }
 console-note-sign-in-failed = Échec de la connexion. Vérifiez le nom, le mot de passe et le code, puis réessayez.
 console-note-signed-out = Vous êtes déconnecté.
+console-note-provider-unavailable = La connexion via le fournisseur de l’organisation est indisponible pour le moment. Réessayez dans quelques minutes, ou connectez-vous avec votre nom d’administrateur, votre mot de passe et votre code.
+console-note-provider-refused = La connexion via le fournisseur de l’organisation ne vous a pas ouvert la console. Seuls les membres de ses groupes d’administration peuvent s’y connecter.
+console-provider-button = Se connecter avec { $name }
+console-provider-signed-in = Connecté en tant que { $address }. Ouverture de la console…
+console-open = Ouvrir la console
 
 ## Admin console: names of statuses, audit kinds and restrictions
 restriction-none = aucune

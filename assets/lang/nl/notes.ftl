@@ -193,6 +193,11 @@ console-note-range-too-long = Een rapport beslaat maximaal { $days ->
     }; de begindatum is verschoven.
 console-note-sign-in-failed = Aanmelden mislukt. Controleer de naam, het wachtwoord en de code, en probeer het opnieuw.
 console-note-signed-out = U bent afgemeld.
+console-note-provider-unavailable = Aanmelden bij de provider van de organisatie is op dit moment niet mogelijk. Probeer het over een paar minuten opnieuw, of meld u aan met uw beheerdersnaam, wachtwoord en code.
+console-note-provider-refused = Aanmelden bij de provider van de organisatie gaf u geen toegang tot de console. Alleen leden van de beheerdersgroepen kunnen zich daar aanmelden.
+console-provider-button = Aanmelden met { $name }
+console-provider-signed-in = Aangemeld als { $address }. De console wordt geopend…
+console-open = Console openen
 
 ## Admin console: names of statuses, audit kinds and restrictions
 restriction-none = geen

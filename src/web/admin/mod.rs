@@ -13,6 +13,8 @@ mod report;
 mod settings;
 mod signin;
 
+pub use signin::{provider_refused, provider_signed_in};
+
 use hyper::{Method, StatusCode};
 use minijinja::{Value, context};
 
@@ -64,6 +66,7 @@ async fn dispatch(web: &Web, req: &Req) -> Result<Resp, WebError> {
     match segments.as_slice() {
         ["admin", "login"] if get => return signin::page(web, req, None),
         ["admin", "login"] if post => return signin::sign_in(web, req).await,
+        ["admin", "login", "oidc"] if post => return Box::pin(signin::provider(web, req)).await,
         _ => {}
     }
     let Some(admin) = signed_in(web, req).await? else {

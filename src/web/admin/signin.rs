@@ -1,10 +1,13 @@
-//! Admin sign-in (one form: name, password, authenticator code) and sign-out.
+//! Admin sign-in (one form: name, password, authenticator code; or, for
+//! members of `oidc.admin_groups`, at the organisation's OpenID provider)
+//! and sign-out.
 
 use hyper::StatusCode;
 use minijinja::context;
 
 use super::{ADMIN_COOKIE, Admin};
 use crate::service::admin::{self, AdminError};
+use crate::service::oidc_sign_in::Asked;
 use crate::web::Web;
 use crate::web::http::{Req, Resp, clear_cookie, cookie};
 use crate::web::portal::{WebError, anonymous_page, browser_lang, check_anonymous_form};
@@ -20,11 +23,60 @@ pub fn page(web: &Web, req: &Req, error: Option<&str>) -> Result<Resp, WebError>
     };
     let lang = browser_lang(web, req);
     let say = |id: &str| web.pages.catalogues.text(lang, id, &[]);
+    let o = &web.ctx.config.oidc;
+    let provider = (!o.domains.is_empty() && !o.admin_groups.is_empty()).then_some(o.name.as_str());
     let values = context! {
         error => error.map(say), name => req.field("name"), require_totp => web.ctx.config.admin.require_totp,
-        notice => (req.query("notice") == "signed-out").then(|| say("console-note-signed-out")),
+        notice => (req.query("notice") == "signed-out").then(|| say("console-note-signed-out")), provider,
     };
-    anonymous_page(web, req, "admin_login.html", status, values)
+    let page = anonymous_page(web, req, "admin_login.html", status, values)?;
+    Ok(if provider.is_some() {
+        crate::web::portal::with_provider_form_target(web, page)
+    } else {
+        page
+    })
+}
+
+/// "Sign in with …": to the provider, for the console.
+pub async fn provider(web: &Web, req: &Req) -> Result<Resp, WebError> {
+    check_anonymous_form(req)?;
+    let o = &web.ctx.config.oidc;
+    if o.domains.is_empty() || o.admin_groups.is_empty() {
+        return Err(WebError::NotFound);
+    }
+    let asked = Asked {
+        hint: "",
+        next: "/admin",
+        for_admin: true,
+    };
+    match crate::web::portal::to_provider(web, req, &asked).await {
+        Ok(resp) => Ok(resp),
+        Err(e) => {
+            tracing::warn!(error = %e, "admin sign-in at the OpenID provider unavailable");
+            page(web, req, Some("console-note-provider-unavailable"))
+        }
+    }
+}
+
+/// The provider signed in an admin (a member of `oidc.admin_groups`): the
+/// console's cookie, and a page that goes on to the console. Not a redirect:
+/// the cookie is `SameSite=Strict`, so the browser sends it only on a
+/// navigation that starts here, not on one that the provider started.
+pub async fn provider_signed_in(web: &Web, req: &Req, address: &str) -> Result<Resp, WebError> {
+    match admin::provider_sign_in(&web.ctx, address, &req.client).await {
+        Ok(token) => {
+            let values = context! { address };
+            let page = anonymous_page(web, req, "admin_continue.html", StatusCode::OK, values)?;
+            Ok(page.with_cookie(cookie(ADMIN_COOKIE, &token, "Strict")))
+        }
+        Err(AdminError::Refused { .. }) => provider_refused(web, req),
+        Err(AdminError::Store(e)) => Err(e.into()),
+    }
+}
+
+/// The provider's sign-in did not let the admin in (the reason is logged).
+pub fn provider_refused(web: &Web, req: &Req) -> Result<Resp, WebError> {
+    page(web, req, Some("console-note-provider-refused"))
 }
 
 pub async fn sign_in(web: &Web, req: &Req) -> Result<Resp, WebError> {

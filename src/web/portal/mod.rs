@@ -29,6 +29,7 @@ use crate::service::accounts;
 use crate::service::preferences::Clock;
 pub use faults::error_page;
 use faults::refused_page;
+pub use oidc::{to_provider, with_provider_form_target};
 
 /// Session cookie (host-only: `__Host-` needs Secure, Path=/ and no Domain).
 pub const SESSION_COOKIE: &str = "__Host-cloister";
@@ -134,8 +135,8 @@ async fn dispatch(web: &Web, req: &Req) -> Result<Resp, WebError> {
             .map(|a| Resp::asset(a.content_type, a.bytes.clone()))
             .ok_or(WebError::NotFound),
         ["login"] if get => signin::email_page(web, req),
-        ["login"] if post => signin::email_step(web, req).await,
-        ["auth", "oidc", "callback"] if get => oidc::callback(web, req).await,
+        ["login"] if post => Box::pin(signin::email_step(web, req)).await,
+        ["auth", "oidc", "callback"] if get => Box::pin(oidc::callback(web, req)).await,
         ["login", "password"] if post => signin::password_step(web, req).await,
         ["login", "code"] if post => signin::code_request(web, req).await,
         ["login", "code", "verify"] if post => signin::code_step(web, req).await,

@@ -9,40 +9,68 @@ use super::signin::{started, with_contact};
 use super::{WebError, anonymous_page, anonymous_text, safe_next};
 use crate::i18n::Text;
 use crate::service::accounts::AccountError;
-use crate::service::oidc_sign_in::{self, Answer, OidcError};
+use crate::service::oidc_sign_in::{self, Answer, Asked, OidcError};
 use crate::web::Web;
 use crate::web::http::{Req, Resp, clear_cookie};
 
 /// The cookie that ties the provider's answer to the browser that asked.
 const FLOW_COOKIE: &str = "cloister_oidc";
 
-/// Sends the browser to the provider for `address`, coming back to `next`.
+/// What the flow cookie starts with for a sign-in to the admin console (it
+/// only chooses the page a failure is told on: the flow itself says what it is for).
+const ADMIN_MARK: &str = "a.";
+
+/// Sends the browser to the provider for the portal: `address`, coming back to `next`.
 pub async fn go(web: &Web, req: &Req, address: &str, next: &str) -> Result<Resp, WebError> {
-    match oidc_sign_in::start(&web.ctx, address, next, req.client.ip).await {
-        Ok(started) => {
-            // Lax: it must come back with the provider's top-level redirect.
-            let cookie = format!(
-                "{FLOW_COOKIE}={}; Path=/auth/oidc; Secure; HttpOnly; SameSite=Lax; Max-Age=600",
-                started.binding
-            );
-            Ok(Resp::redirect(&started.url).with_cookie(cookie))
-        }
+    let asked = Asked {
+        hint: address,
+        next,
+        for_admin: false,
+    };
+    match to_provider(web, req, &asked).await {
+        Ok(resp) => Ok(resp),
         Err(e) => failed(web, req, &e, address),
     }
 }
 
+/// The redirect to the provider for what is `asked`, with the flow's cookie.
+pub async fn to_provider(web: &Web, req: &Req, asked: &Asked<'_>) -> Result<Resp, OidcError> {
+    let started = oidc_sign_in::start(&web.ctx, asked, req.client.ip).await?;
+    let mark = if asked.for_admin { ADMIN_MARK } else { "" };
+    // Lax: it must come back with the provider's top-level redirect.
+    let cookie = format!(
+        "{FLOW_COOKIE}={mark}{}; Path=/auth/oidc; Secure; HttpOnly; SameSite=Lax; Max-Age=600",
+        started.binding
+    );
+    Ok(Resp::redirect(&started.url).with_cookie(cookie))
+}
+
 /// `GET /auth/oidc/callback`: the provider's answer.
 pub async fn callback(web: &Web, req: &Req) -> Result<Resp, WebError> {
+    let cookie = req.cookie(FLOW_COOKIE).unwrap_or("");
+    let (binding, admin) = match cookie.strip_prefix(ADMIN_MARK) {
+        Some(binding) => (binding, true),
+        None => (cookie, false),
+    };
     let answer = Answer {
         state: req.query("state"),
         code: req.query("code"),
         error: req.query("error"),
-        binding: req.cookie(FLOW_COOKIE).unwrap_or(""),
+        binding,
     };
     let finished = match oidc_sign_in::finish(&web.ctx, &answer).await {
         Ok(finished) => finished,
+        Err(e) if admin => {
+            tracing::warn!(error = %e, "admin sign-in at the OpenID provider did not complete");
+            return Ok(crate::web::admin::provider_refused(web, req)?.with_cookie(flow_cleared()));
+        }
         Err(e) => return Ok(failed(web, req, &e, "")?.with_cookie(flow_cleared())),
     };
+    if finished.for_admin {
+        return Ok(crate::web::admin::provider_signed_in(web, req, &finished.address)
+            .await?
+            .with_cookie(flow_cleared()));
+    }
     let (next, address) = (safe_next(&finished.next), finished.address.clone());
     match oidc_sign_in::sign_in(&web.ctx, finished, &req.client).await {
         Ok(signed) => Ok(started(&signed, next).with_cookie(flow_cleared())),
