@@ -123,6 +123,12 @@ fn directory_users_sign_in_and_their_groups_decide_who_sends_secure() {
 
     // In the secure-send group: sent. Not in it: refused with why, the draft kept.
     assert_eq!(compose_secure(&mut ann, "From Ann").status, 303);
+    // The admin's directory page says where that comes from.
+    let boss = common::admin::add(&p.cl, "boss");
+    let mut console = common::admin::signed_in(&p.cl, &boss);
+    let page = console.get("/admin/user?address=ann%40example.org");
+    assert!(page.body.contains("allowed: from LDAP group"), "{}", page.body);
+    assert!(page.body.contains("uid=ann,"), "{}", page.body);
     let refused = compose_secure(&mut ben, "From Ben");
     assert_eq!(refused.status, 422, "{}", refused.body);
     assert!(refused.body.contains("not allowed you to send secure messages"), "{}", refused.body);

@@ -320,6 +320,33 @@ fn members_of_the_admin_groups_sign_in_to_the_console_at_the_provider_and_local_
     assert_eq!(console.status, 200, "{}", console.body);
     assert!(console.body.contains("root@example.org"), "{}", console.body);
 
+    // The directory shows how a user signs in, their groups, and where secure sending comes from.
+    for who in ["ann@example.org", "ben@example.org"] {
+        assert_eq!(sign_in(&p, &provider, who).1.status, 303);
+    }
+    let ann = root.get("/admin/user?address=ann%40example.org");
+    assert!(ann.body.contains("Example ID (OpenID Connect)"), "{}", ann.body);
+    assert!(ann.body.contains("<code>staff</code>, <code>secure-senders</code>"), "{}", ann.body);
+    assert!(ann.body.contains("allowed: from Example ID group secure-senders"), "{}", ann.body);
+    let ben = root.get("/admin/user?address=ben%40example.org");
+    assert!(
+        ben.body.contains("not allowed: in none of the secure-sending groups"),
+        "{}",
+        ben.body
+    );
+    // Their password is the provider's: no form for it here, and a forged post changes nothing.
+    assert!(
+        ann.body.contains("id=\"password-elsewhere\"") && !ann.body.contains("id=\"password-form\""),
+        "{}",
+        ann.body
+    );
+    let forged = common::admin::post(
+        &mut root,
+        "/admin/user",
+        &[("address", "ann@example.org"), ("action", "reset-show"), ("confirm", "yes")],
+    );
+    assert_eq!(forged.status, 404, "{}", forged.body);
+
     // Staff outside the admin groups: not let in.
     let (mut ben, r) = admin_sign_in(&p, &provider, "ben@example.org");
     assert!(r.body.contains("did not let you into the console"), "{}", r.body);

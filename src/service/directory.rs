@@ -73,8 +73,17 @@ pub fn user(ctx: &Context, address: &str) -> Result<Option<(Account, Vec<Event>)
     Ok(Some((account, sign_ins)))
 }
 
-/// Applies an admin's change to `address`; false when there is no such account.
+/// Applies an admin's change to `address`; false when there is no such
+/// account, or the change is to a password the organisation's directory or
+/// provider keeps (none of Cloister's would be used).
 pub async fn change(ctx: &Context, admin: &str, address: &str, change: AccountChange) -> Result<bool, StoreError> {
+    let of_password = matches!(
+        change,
+        AccountChange::SetPassword { .. } | AccountChange::ResetAndMail { .. } | AccountChange::ForceChange
+    );
+    if of_password && ctx.config.signs_in_elsewhere(address) {
+        return Ok(false);
+    }
     let op = AdminWrite::Account {
         admin: admin.to_string(),
         address: address.to_string(),
@@ -168,4 +177,53 @@ pub async fn unlock(ctx: &Context, throttle: &SignInThrottle, admin: &str, addre
     }
     throttle.unlock(address);
     Ok(true)
+}
+
+/// How a user signs in, and what their organisation's directory or
+/// provider last said of them (the admin's user page shows it).
+pub struct SignInSource {
+    /// "password" (a Cloister password or an emailed code), "ldap" or "oidc".
+    pub via: &'static str,
+    /// The directory entry (LDAP DN, or the provider's issuer and subject).
+    pub entry: Option<String>,
+    pub groups: Vec<String>,
+    /// When the directory or provider last said so (Unix seconds).
+    pub checked_at: Option<i64>,
+    /// Who decides secure sending: None = `policy.secure_mode_senders`;
+    /// Some(group) = allowed as a member of that group; Some("") = in none of them.
+    pub secure_by: Option<String>,
+}
+
+/// How `account` signs in (`ldap.domains`, `oidc.domains`, or neither).
+pub fn sign_in_source(ctx: &Context, account: &Account) -> SignInSource {
+    let c = &ctx.config;
+    let (via, secure_groups) = if c.ldap.covers(&account.address) {
+        ("ldap", &c.ldap.secure_groups)
+    } else if c.oidc.covers(&account.address) {
+        ("oidc", &c.oidc.secure_groups)
+    } else {
+        return SignInSource {
+            via: "password",
+            entry: None,
+            groups: Vec::new(),
+            checked_at: None,
+            secure_by: None,
+        };
+    };
+    let link = account.directory.clone();
+    let groups = link.as_ref().map(|l| l.groups.clone()).unwrap_or_default();
+    let secure_by = (!secure_groups.is_empty()).then(|| {
+        secure_groups
+            .iter()
+            .find(|g| super::ldap_lookup::in_groups(&groups, std::slice::from_ref(g)))
+            .cloned()
+            .unwrap_or_default()
+    });
+    SignInSource {
+        via,
+        entry: link.as_ref().map(|l| l.dn.clone()),
+        groups,
+        checked_at: link.map(|l| l.checked_at),
+        secure_by,
+    }
 }

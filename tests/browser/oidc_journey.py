@@ -148,6 +148,10 @@ def journey(page, cloister: harness.Cloister, sink: harness.SmtpSink) -> None:
     harness.expect(page.locator("#admin-preferences-link")).to_contain_text("root@example.org")
     shot(page, "admin-console-1280")
 
+    step("the directory shows how a user signs in, their groups and where secure sending comes from")
+    look(page, base + "/admin/user?address=ann%40example.org", "admin-user-provider", "#user-directory", "admin user page (provider)")
+    harness.expect(page.locator("#directory-groups")).to_contain_text("staff")
+
 
 if __name__ == "__main__":
     try:

@@ -174,6 +174,9 @@ admin-users-none = Keine Benutzer.
 
 admin-user-kind = Art
 admin-user-internal = intern (meldet sich mit per E-Mail gesendeten Codes an)
+admin-user-internal-org = intern (meldet sich mit dem Konto der Organisation an)
+admin-user-password-ldap = Das Passwort ist das Verzeichnis-Passwort der Organisation: Es wird dort gesetzt und zurückgesetzt, nicht hier.
+admin-user-password-oidc = Die Anmeldung erfolgt bei { $name }: Das Passwort wird dort gesetzt und zurückgesetzt, nicht hier.
 admin-user-external = extern
 admin-user-created = Angelegt
 # Row heading, section heading and label of the new password field.
@@ -193,6 +196,20 @@ admin-user-sending = Senden
 admin-user-two-step = Zweistufige Anmeldung
 admin-user-two-step-on = eingerichtet
 admin-user-two-step-off = nicht eingerichtet
+admin-user-directory = Anmeldung über die Organisation
+admin-user-signs-in = Meldet sich an mit
+admin-user-via-ldap = dem Verzeichnis-Passwort der Organisation (LDAP)
+admin-user-via-oidc = { $name } (OpenID Connect)
+admin-user-entry = Verzeichniseintrag
+admin-user-entry-none = noch nicht auf diesem Weg angemeldet
+admin-user-groups = Gruppen
+admin-user-groups-none = keine
+admin-user-as-of = Stand
+admin-user-secure = Sicheres Senden
+admin-user-secure-policy = entschieden durch policy.secure_mode_senders
+admin-user-secure-by-ldap = erlaubt: aus der LDAP-Gruppe { $group }
+admin-user-secure-by-oidc = erlaubt: aus der { $name }-Gruppe { $group }
+admin-user-secure-not = nicht erlaubt: in keiner der Gruppen für sicheres Senden
 admin-user-confirm-password = Passwort bestätigen
 # The tick box under the password fields.
 admin-user-force-tick = Änderung bei nächster Anmeldung erzwingen

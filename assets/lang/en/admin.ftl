@@ -174,6 +174,9 @@ admin-users-none = No users.
 
 admin-user-kind = Kind
 admin-user-internal = internal (signs in with emailed codes)
+admin-user-internal-org = internal (signs in with the organisation’s account)
+admin-user-password-ldap = Their password is the organisation’s directory password: it is set and reset there, not here.
+admin-user-password-oidc = They sign in at { $name }: their password is set and reset there, not here.
 admin-user-external = external
 admin-user-created = Created
 # Row heading, section heading and label of the new password field.
@@ -193,6 +196,20 @@ admin-user-sending = Sending
 admin-user-two-step = Two-step sign-in
 admin-user-two-step-on = set up
 admin-user-two-step-off = not set up
+admin-user-directory = Organisation sign-in
+admin-user-signs-in = Signs in with
+admin-user-via-ldap = the organisation’s directory (LDAP) password
+admin-user-via-oidc = { $name } (OpenID Connect)
+admin-user-entry = Directory entry
+admin-user-entry-none = not signed in that way yet
+admin-user-groups = Groups
+admin-user-groups-none = none
+admin-user-as-of = As of
+admin-user-secure = Secure sending
+admin-user-secure-policy = decided by policy.secure_mode_senders
+admin-user-secure-by-ldap = allowed: from LDAP group { $group }
+admin-user-secure-by-oidc = allowed: from { $name } group { $group }
+admin-user-secure-not = not allowed: in none of the secure-sending groups
 admin-user-confirm-password = Confirm password
 # The tick box under the password fields.
 admin-user-force-tick = Force change at next sign-in

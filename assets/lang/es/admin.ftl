@@ -174,6 +174,9 @@ admin-users-none = No hay usuarios.
 
 admin-user-kind = Tipo
 admin-user-internal = interno (inicia sesión con códigos enviados por correo)
+admin-user-internal-org = interno (inicia sesión con la cuenta de la organización)
+admin-user-password-ldap = Su contraseña es la del directorio de la organización: se establece y restablece allí, no aquí.
+admin-user-password-oidc = Inicia sesión en { $name }: su contraseña se establece y restablece allí, no aquí.
 admin-user-external = externo
 admin-user-created = Creado
 # Encabezado de fila, de sección y etiqueta del campo de contraseña nueva.
@@ -193,6 +196,20 @@ admin-user-sending = Envío
 admin-user-two-step = Verificación en dos pasos
 admin-user-two-step-on = configurada
 admin-user-two-step-off = sin configurar
+admin-user-directory = Inicio de sesión de la organización
+admin-user-signs-in = Inicia sesión con
+admin-user-via-ldap = la contraseña del directorio de la organización (LDAP)
+admin-user-via-oidc = { $name } (OpenID Connect)
+admin-user-entry = Entrada del directorio
+admin-user-entry-none = aún no ha iniciado sesión de esta forma
+admin-user-groups = Grupos
+admin-user-groups-none = ninguno
+admin-user-as-of = A fecha de
+admin-user-secure = Envío seguro
+admin-user-secure-policy = lo decide policy.secure_mode_senders
+admin-user-secure-by-ldap = permitido: por el grupo LDAP { $group }
+admin-user-secure-by-oidc = permitido: por el grupo { $group } de { $name }
+admin-user-secure-not = no permitido: no está en ningún grupo de envío seguro
 admin-user-confirm-password = Confirmar contraseña
 # La casilla bajo los campos de contraseña.
 admin-user-force-tick = Forzar cambio en el próximo inicio de sesión

@@ -174,6 +174,9 @@ admin-users-none = Aucun utilisateur.
 
 admin-user-kind = Type
 admin-user-internal = interne (se connecte avec des codes envoyés par e-mail)
+admin-user-internal-org = interne (se connecte avec le compte de l’organisation)
+admin-user-password-ldap = Son mot de passe est celui de l’annuaire de l’organisation : il se définit et se réinitialise là-bas, pas ici.
+admin-user-password-oidc = Cette personne se connecte via { $name } : son mot de passe se définit et se réinitialise là-bas, pas ici.
 admin-user-external = externe
 admin-user-created = Créé le
 # Row heading, section heading and label of the new password field.
@@ -194,6 +197,20 @@ admin-user-sending = Droit d'envoi
 admin-user-two-step = Connexion en deux étapes
 admin-user-two-step-on = configurée
 admin-user-two-step-off = non configurée
+admin-user-directory = Connexion par l’organisation
+admin-user-signs-in = Se connecte avec
+admin-user-via-ldap = le mot de passe de l’annuaire de l’organisation (LDAP)
+admin-user-via-oidc = { $name } (OpenID Connect)
+admin-user-entry = Entrée de l’annuaire
+admin-user-entry-none = pas encore connecté de cette façon
+admin-user-groups = Groupes
+admin-user-groups-none = aucun
+admin-user-as-of = À la date du
+admin-user-secure = Envoi sécurisé
+admin-user-secure-policy = décidé par policy.secure_mode_senders
+admin-user-secure-by-ldap = autorisé : groupe LDAP { $group }
+admin-user-secure-by-oidc = autorisé : groupe { $group } de { $name }
+admin-user-secure-not = non autorisé : dans aucun des groupes d’envoi sécurisé
 admin-user-confirm-password = Confirmer le mot de passe
 # The tick box under the password fields.
 admin-user-force-tick = Forcer le changement à la prochaine connexion

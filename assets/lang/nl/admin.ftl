@@ -174,6 +174,9 @@ admin-users-none = Geen gebruikers.
 
 admin-user-kind = Soort
 admin-user-internal = intern (meldt zich aan met gemailde codes)
+admin-user-internal-org = intern (meldt zich aan met het account van de organisatie)
+admin-user-password-ldap = Het wachtwoord is het directorywachtwoord van de organisatie: het wordt daar ingesteld en hersteld, niet hier.
+admin-user-password-oidc = Deze persoon meldt zich aan bij { $name }: het wachtwoord wordt daar ingesteld en hersteld, niet hier.
 admin-user-external = extern
 admin-user-created = Aangemaakt
 # Row heading, section heading and label of the new password field.
@@ -193,6 +196,20 @@ admin-user-sending = Verzenden
 admin-user-two-step = Tweestapsverificatie
 admin-user-two-step-on = ingesteld
 admin-user-two-step-off = niet ingesteld
+admin-user-directory = Aanmelden via de organisatie
+admin-user-signs-in = Meldt zich aan met
+admin-user-via-ldap = het directorywachtwoord van de organisatie (LDAP)
+admin-user-via-oidc = { $name } (OpenID Connect)
+admin-user-entry = Directoryvermelding
+admin-user-entry-none = nog niet op deze manier aangemeld
+admin-user-groups = Groepen
+admin-user-groups-none = geen
+admin-user-as-of = Per
+admin-user-secure = Beveiligd verzenden
+admin-user-secure-policy = bepaald door policy.secure_mode_senders
+admin-user-secure-by-ldap = toegestaan: via LDAP-groep { $group }
+admin-user-secure-by-oidc = toegestaan: via { $name }-groep { $group }
+admin-user-secure-not = niet toegestaan: in geen van de groepen voor beveiligd verzenden
 admin-user-confirm-password = Wachtwoord bevestigen
 # The tick box under the password fields.
 admin-user-force-tick = Wijziging afdwingen bij volgende aanmelding

@@ -85,8 +85,13 @@ fn user_page(web: &Web, admin: &Admin, address: &str, extra: Value) -> Result<Re
         .map(|e| context! { at => admin.when(e.at_ms / 1000), what => web.pages.catalogues.say(admin.lang, &e.what.text()) })
         .collect();
     let domain = directory::domain_of(address);
+    let s = directory::sign_in_source(&web.ctx, &account);
+    let source = context! {
+        via => s.via, provider => web.ctx.config.oidc.name, entry => s.entry, groups => s.groups,
+        checked => s.checked_at.map(|at| admin.when(at)), secure_by => s.secure_by,
+    };
     let values = context! {
-        user => user_row(web, admin, &account), sign_ins,
+        user => user_row(web, admin, &account), sign_ins, source,
         domain_link => format!("/admin/directory?domain={}", encode(domain)), domain, section => "directory",
     };
     let rules = password_rules(web, admin.lang, &account.address, &[]);
