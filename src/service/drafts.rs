@@ -282,10 +282,10 @@ pub fn sent(owner: &str, id: u64, version: Option<i64>) -> crate::vault::SentDra
     }
 }
 
-/// The bytes of a file of `owner`'s draft `id`.
-pub fn file_bytes(ctx: &Context, owner: &str, id: u64, file: u64) -> Result<(DraftFile, Arc<Vec<u8>>), DraftError> {
-    let draft = open(ctx, owner, id)?;
-    let meta = draft.content.files.into_iter().find(|f| f.id == file).ok_or(DraftError::NotFound)?;
+/// The bytes of file `meta` of draft `id` (whose owner was checked), opened
+/// and checked against its size.
+pub fn stored_file(ctx: &Context, id: u64, meta: &DraftFile) -> Result<Arc<Vec<u8>>, DraftError> {
+    let file = meta.id;
     let crate::vault::Sealed { wrapped_key, chunks } = ctx.vault.draft_file(file).map_err(StoreError::from)?.ok_or(DraftError::NotFound)?;
     let damaged = |_: Damaged| {
         tracing::error!(file = %format!("{file:016x}"), "a draft's file does not open: damaged on disk, or another master key");
@@ -296,7 +296,7 @@ pub fn file_bytes(ctx: &Context, owner: &str, id: u64, file: u64) -> Result<(Dra
     if bytes.len() as u64 != meta.size {
         return Err(damaged(Damaged));
     }
-    Ok((meta, Arc::new(bytes)))
+    Ok(Arc::new(bytes))
 }
 
 /// Removes drafts nobody saved for `keep_days` (a batch at a time).

@@ -83,6 +83,11 @@ def write_and_resume(page, cloister, sink, viewport: dict, tag: str) -> None:
     page.click("li.chip:has-text('minutes.txt') button.chip-remove")
     harness.expect(page.locator("li.chip")).to_have_count(1)
     harness.expect(page.locator("li.chip")).to_contain_text("budget.csv")
+    # Enter in a field once pressed the first chip's remove button (the form's first submit button).
+    page.press("#subject", "Enter")
+    page.wait_for_timeout(500)
+    harness.expect(page.locator("li.chip")).to_have_count(1)
+    assert path_of(page) == draft_path, page.url
 
     step(f"{tag}: the page is closed; Drafts has it; it opens with its text and file")
     page.fill("#editor", last)

@@ -44,4 +44,5 @@ AFTER_A_FORM = {
     "second_factor.html": "mailbox_journey.py (the TOTP step at sign-in)",
     "admin_confirm.html": "admin_journey.py (force change asks first)",
     "admin_password.html": "tests/admin_accounts.rs (a password shown once)",
+    "admin_continue.html": "oidc_journey.py (the console after signing in at the provider)",
 }

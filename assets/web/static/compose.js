@@ -287,6 +287,8 @@
   // Submitted, the page saves no more (a late save must not bring back a
   // draft just sent); the post itself carries the next count.
   form.addEventListener("submit", function (ev) {
+    // Enter in a field: the words are saved, and the page stays.
+    if (ev.submitter && ev.submitter.id === "enter-key") { ev.preventDefault(); dirty = true; save(); return; }
     // One post per click: a second submit while the first is on its way is dropped.
     if (submitting && Date.now() - submittedAt < 30000) { ev.preventDefault(); return; }
     submitting = true;

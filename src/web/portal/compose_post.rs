@@ -67,7 +67,7 @@ fn draft_of_post(got: &Received) -> Result<u64, WebError> {
 pub async fn post(web: &Web, req: &Req, signed: &Signed) -> Result<Resp, WebError> {
     let (current, address) = (&signed.session.csrf, &signed.session.address);
     let accept = |token: &str| tokens::same(token, current) || accounts::is_own_session_token(&web.ctx, address, token);
-    let _slot = web.limits.compose_posts.enter(address).ok_or(WebError::Busy)?;
+    let mut post = Some(web.limits.compose_posts.enter(address).ok_or(WebError::Busy)?);
     let got = receive(web, req, &accept).await?;
     let id = draft_of_post(&got)?;
     let from_other_session = !tokens::same(got.field("csrf"), current);
@@ -81,6 +81,7 @@ pub async fn post(web: &Web, req: &Req, signed: &Signed) -> Result<Resp, WebErro
     let sending = match action {
         Action::Send => Some(Sending {
             slot: one_at_a_time(&web.limits.drafts_sending, &format!("{author} {}", draft_id_text(id))).await?,
+            post: post.take().ok_or(WebError::Busy)?,
             fingerprint: fingerprint(&got),
         }),
         _ => None,
@@ -345,6 +346,11 @@ pub async fn rescue(web: &Web, req: &Req) -> Result<Resp, WebError> {
     let _slot = web.limits.compose_posts.enter(&session.address).ok_or(WebError::Busy)?;
     let got = receive(web, req, &|token: &str| tokens::same(token, &session.csrf)).await?;
     let id = draft_of_post(&got)?;
+    // A Send waits for a send of its draft under way (its second click), then asks whether it went.
+    let _sending = match action_of(&got) {
+        Action::Send => Some(one_at_a_time(&web.limits.drafts_sending, &format!("{} {}", session.address, draft_id_text(id))).await?),
+        _ => None,
+    };
     if action_of(&got) == Action::Send && web.limits.recent_sends.same_again(&session.address, id, &fingerprint(&got)) {
         // The second click of a send that went, arriving as the session
         // ended: that send is the answer, and no copy is kept as a draft.

@@ -23,6 +23,9 @@ use crate::web::upload::Received;
 /// recorded, however the request ends) and the fingerprint of its post.
 pub(super) struct Sending {
     pub(super) slot: Slot,
+    /// The post's place among the account's posts at once: a send the
+    /// browser left holds it to the end too.
+    pub(super) post: Slot,
     pub(super) fingerprint: [u8; 32],
 }
 
@@ -80,7 +83,7 @@ pub(super) type Refusal = (StatusCode, Text);
 /// written there). A refusal shows it again.
 pub(super) async fn send_draft(web: &Web, req: &Req, signed: &Signed, saved: Opened, sending: Sending) -> Result<Resp, WebError> {
     let say = |t: &Text| web.pages.catalogues.say(signed.lang, t);
-    let sent = match draft_of(web, signed, &saved) {
+    let sent = match draft_of(web, &saved).await {
         Ok(attachments) => {
             let version = (saved.id, Some(saved.updated_at));
             send_message(web, req, signed, (&saved.content, attachments, version), sending).await?
@@ -130,13 +133,13 @@ async fn send_whatever_happens(web: &Web, draft: Draft, sending: Sending) -> Res
     let (ctx, recent) = (web.ctx.clone(), std::sync::Arc::clone(&web.limits.recent_sends));
     let (tx, rx) = async_channel::bounded(1);
     smol::spawn(async move {
-        let Sending { slot, fingerprint } = sending;
+        let Sending { slot, post, fingerprint } = sending;
         let (author, id) = (draft.author.clone(), draft.written_in.as_ref().map_or(0, |d| d.id));
         let result = send::send(&ctx, draft).await;
         if result.is_ok() {
             recent.record(&author, id, fingerprint);
         }
-        drop(slot);
+        drop((slot, post));
         let _ = tx.try_send(result);
     })
     .detach();
@@ -144,20 +147,22 @@ async fn send_whatever_happens(web: &Web, draft: Draft, sending: Sending) -> Res
     rx.recv().await.map_err(|_| ended())
 }
 
-/// The saved draft's files, read back for sending; a file that does not
-/// open is refused here.
-fn draft_of(web: &Web, signed: &Signed, saved: &Opened) -> Result<Vec<Attached>, Text> {
-    let mut attachments = Vec::with_capacity(saved.content.files.len());
-    for f in &saved.content.files {
-        let (meta, bytes) = drafts::file_bytes(&web.ctx, &signed.session.address, saved.id, f.id)
-            .map_err(|_| Text::new(crate::service::stored::DAMAGED))?;
-        attachments.push(Attached {
-            name: meta.name,
-            content_type: meta.content_type,
-            bytes,
+/// The saved draft's files, read back for sending (opening them is work:
+/// off the async threads); a file that does not open is refused here.
+async fn draft_of(web: &Web, saved: &Opened) -> Result<Vec<Attached>, Text> {
+    let (ctx, id, files) = (web.ctx.clone(), saved.id, saved.content.files.clone());
+    let read = smol::unblock(move || {
+        let each = files.into_iter().map(|f| {
+            let bytes = drafts::stored_file(&ctx, id, &f)?;
+            Ok(Attached {
+                name: f.name,
+                content_type: f.content_type,
+                bytes,
+            })
         });
-    }
-    Ok(attachments)
+        each.collect::<Result<Vec<_>, drafts::DraftError>>()
+    });
+    read.await.map_err(|_| Text::new(crate::service::stored::DAMAGED))
 }
 
 /// The message the service checks, from the form's content; a field that
