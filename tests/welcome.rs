@@ -56,3 +56,19 @@ fn no_welcome_when_it_is_turned_off() {
     settle();
     assert!(welcomes(&p, "alice@example.org").is_empty() && welcomes(&p, "bob@example.org").is_empty());
 }
+
+#[test]
+fn directory_and_provider_users_are_told_their_organisations_way_in() {
+    let ldap = Portal::start("[ldap]\ndomains = [\"example.org\"]\nurl = \"ldaps://127.0.0.1:1\"\nbind_template = \"uid={user}\"\n");
+    let oidc = Portal::start(
+        "[oidc]\ndomains = [\"example.org\"]\nissuer = \"https://127.0.0.1:1\"\nname = \"Example ID\"\nclient_id = \"cloister\"\n",
+    );
+    for p in [&ldap, &oidc] {
+        let out = p.cl.cli(&["user", "add", "ann@example.org"]);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    }
+    let text = ldap.mail_to("ann@example.org", "secure message portal", 0);
+    assert!(text.contains("usual password") && !text.contains("sign-in code"), "{text}");
+    let text = oidc.mail_to("ann@example.org", "secure message portal", 0);
+    assert!(text.contains("taken to Example ID") && !text.contains("Forgot password"), "{text}");
+}

@@ -363,7 +363,19 @@ impl Config {
     /// Whether `address` signs in with its organisation's directory or
     /// OpenID provider (no password of Cloister's).
     pub fn signs_in_elsewhere(&self, address: &str) -> bool {
-        self.ldap.covers(address) || self.oidc.covers(address)
+        !self.sign_in_way(address).is_empty()
+    }
+
+    /// "ldap" or "oidc" for an address whose organisation's directory or
+    /// provider signs it in; "" for Cloister's own password or code.
+    pub fn sign_in_way(&self, address: &str) -> &'static str {
+        if self.ldap.covers(address) {
+            "ldap"
+        } else if self.oidc.covers(address) {
+            "oidc"
+        } else {
+            ""
+        }
     }
 
     pub fn public_url(&self) -> String {

@@ -58,7 +58,9 @@ impl Kind {
             Kind::DeliveryFailure => context! {
                 subject => "Contract draft", recipients => "pat@partner.example", reason => "550 5.1.1 mailbox unknown",
             },
-            Kind::Welcome => context! { login => "https://secure.example.org/login", codes => true, address => "alice@example.org" },
+            Kind::Welcome => context! {
+                login => "https://secure.example.org/login", codes => true, address => "alice@example.org", directory => "", provider => "",
+            },
         };
         minijinja::value::merge_maps([own, brand])
     }

@@ -76,8 +76,10 @@ pub async fn envelope_and_bytes(ctx: &Context, row: &OutboxRow) -> Result<(Strin
         }
         OutboxKind::Welcome => {
             let to = row.recipients.first().cloned().unwrap_or_default();
+            // Directory and provider users sign in the organisation's way, not with a code or a password of ours.
             let values = context! {
-                login => format!("{}/login", ctx.config.public_url()), codes => ctx.config.portal.sign_in_codes, address => to,
+                login => format!("{}/login", ctx.config.public_url()), codes => ctx.config.portal.sign_in_codes,
+                directory => ctx.config.sign_in_way(&to), provider => ctx.config.oidc.name, address => to,
             };
             let bytes = compose(ctx, Kind::Welcome, &to, values, &unique).await?;
             Ok((notifier.sender_address(), vec![to], bytes))

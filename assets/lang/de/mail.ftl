@@ -125,3 +125,5 @@ mail-welcome-sign-in = Hier anmelden:
 mail-welcome-button = Portal öffnen
 mail-welcome-code = Geben Sie Ihre Adresse ein und wählen Sie „Stattdessen Anmeldecode per E-Mail erhalten“: Kein Passwort nötig. Ein Passwort können Sie auch über „Passwort vergessen?“ festlegen.
 mail-welcome-password = Geben Sie Ihre Adresse ein und wählen Sie „Passwort vergessen?“, um ein Passwort festzulegen.
+mail-welcome-directory = Geben Sie Ihre Adresse ein, dann das übliche Passwort Ihrer Organisation (das ihres Verzeichnisses): Ein weiteres Passwort gibt es nicht.
+mail-welcome-provider = Geben Sie Ihre Adresse ein: Sie werden zu { $name } geleitet, melden sich dort mit dem Konto Ihrer Organisation an und kommen zurück zum Portal.

@@ -125,3 +125,5 @@ mail-welcome-sign-in = Sign in here:
 mail-welcome-button = Open the portal
 mail-welcome-code = Enter your address, then choose “Email me a sign-in code instead”: no password needed. You can also set a password with “Forgot password?”.
 mail-welcome-password = Enter your address, then choose “Forgot password?” to set a password.
+mail-welcome-directory = Enter your address, then your organisation’s usual password (the one its directory keeps): there is no other password to set.
+mail-welcome-provider = Enter your address: you are taken to { $name } to sign in with your organisation’s account, then back to the portal.

@@ -125,3 +125,5 @@ mail-welcome-sign-in = Inicie sesión aquí:
 mail-welcome-button = Abrir el portal
 mail-welcome-code = Escriba su dirección y elija «Enviarme un código de inicio de sesión por correo»: no necesita contraseña. También puede establecer una contraseña con «¿Olvidó su contraseña?».
 mail-welcome-password = Escriba su dirección y elija «¿Olvidó su contraseña?» para establecer una contraseña.
+mail-welcome-directory = Escriba su dirección y después la contraseña habitual de su organización (la de su directorio): no hay otra contraseña que establecer.
+mail-welcome-provider = Escriba su dirección: irá a { $name } para iniciar sesión con la cuenta de su organización y volverá al portal.

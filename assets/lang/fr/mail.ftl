@@ -125,3 +125,5 @@ mail-welcome-sign-in = Connectez-vous ici :
 mail-welcome-button = Ouvrir le portail
 mail-welcome-code = Saisissez votre adresse, puis choisissez « Recevoir plutôt un code de connexion par e-mail » : aucun mot de passe n’est nécessaire. Vous pouvez aussi définir un mot de passe avec « Mot de passe oublié ? ».
 mail-welcome-password = Saisissez votre adresse, puis choisissez « Mot de passe oublié ? » pour définir un mot de passe.
+mail-welcome-directory = Saisissez votre adresse, puis le mot de passe habituel de votre organisation (celui de son annuaire) : il n’y a pas d’autre mot de passe à définir.
+mail-welcome-provider = Saisissez votre adresse : vous êtes conduit vers { $name } pour vous connecter avec le compte de votre organisation, puis ramené au portail.

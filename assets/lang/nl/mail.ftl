@@ -125,3 +125,5 @@ mail-welcome-sign-in = Hier aanmelden:
 mail-welcome-button = Portaal openen
 mail-welcome-code = Vul uw adres in en kies „Mail mij liever een aanmeldcode”: geen wachtwoord nodig. U kunt ook een wachtwoord instellen via „Wachtwoord vergeten?”.
 mail-welcome-password = Vul uw adres in en kies „Wachtwoord vergeten?” om een wachtwoord in te stellen.
+mail-welcome-directory = Vul uw adres in en daarna het gebruikelijke wachtwoord van uw organisatie (dat van haar directory): er is geen ander wachtwoord in te stellen.
+mail-welcome-provider = Vul uw adres in: u gaat naar { $name } om u aan te melden met het account van uw organisatie, en daarna terug naar het portaal.
