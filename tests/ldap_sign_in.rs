@@ -249,3 +249,32 @@ fn a_bad_directory_setting_is_named_by_check_config() {
         assert!(!out.status.success() && said.contains(key), "{setting}: {said}");
     }
 }
+
+#[test]
+fn sign_ins_and_checks_reuse_directory_connections_and_survive_a_restart() {
+    // Each sign-in and each check once opened its own LDAPS connection (a
+    // TLS handshake each); now they are kept open between uses.
+    let keys = tempfile::tempdir().unwrap();
+    let mut slapd = Slapd::start(&people());
+    let proxy = common::proxy::CountingProxy::start(slapd.tls_port);
+    let config = search_config(&slapd, keys.path()).replace(
+        &format!("ldaps://127.0.0.1:{}", slapd.tls_port),
+        &format!("ldaps://127.0.0.1:{}", proxy.port),
+    );
+    let p = Portal::start(&config);
+    for _ in 0..3 {
+        assert_eq!(sign_in(&p, "ann@example.org", ANN_PW).1.status, 303);
+    }
+    let (_, wrong) = sign_in(&p, "ann@example.org", "not-her-password");
+    assert!(wrong.body.contains("Sign-in failed"), "{}", wrong.body);
+    let (mut ann, _) = sign_in(&p, "ann@example.org", ANN_PW);
+    std::thread::sleep(std::time::Duration::from_secs(4));
+    assert_eq!(ann.get("/").status, 200, "looked up again after recheck_minutes");
+    assert_eq!(proxy.accepted(), 1, "five sign-ins and a check over one connection");
+
+    // The directory restarted: the waiting connection is dead; the next sign-in opens another.
+    slapd.stop();
+    slapd.resume();
+    assert_eq!(sign_in(&p, "ann@example.org", ANN_PW).1.status, 303);
+    assert_eq!(proxy.accepted(), 2);
+}

@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use crate::config::{Config, Ldap};
 use crate::model::DirectoryLink;
-use crate::net::ldap::{self, Conn, Entry, LdapError, Scope, Security, Target, filter};
+use crate::net::ldap::{self, Conn, Entry, LdapError, Pool, Scope, Security, Target, filter};
 
 /// What the directory said about an address and password.
 #[derive(Debug)]
@@ -91,8 +91,15 @@ fn names_address(entry: &Entry, address: &str) -> bool {
     names.is_empty() || names.iter().any(|n| n.eq_ignore_ascii_case(address))
 }
 
-/// Checks `address` and `password` against the directory.
-pub async fn verify(config: &Config, address: &str, password: &str) -> Verdict {
+/// Whether `result` says the connection may have failed under it (then it
+/// is not given back, and a reused one is tried once more on a new one).
+fn broke<T>(result: &Result<T, LdapError>) -> bool {
+    matches!(result, Err(e) if !e.is_refusal())
+}
+
+/// Checks `address` and `password` against the directory (over a
+/// connection from `pool`).
+pub async fn verify(config: &Config, pool: &Pool, address: &str, password: &str) -> Verdict {
     if !askable(address) {
         return Verdict::Refused("not an address the directory is asked about");
     }
@@ -101,19 +108,29 @@ pub async fn verify(config: &Config, address: &str, password: &str) -> Verdict {
         Ok(t) => t,
         Err(e) => return Verdict::Unavailable(e),
     };
-    let mut conn = match Conn::open(&target).await {
-        Ok(c) => c,
+    let mut pooled = match pool.take(&target).await {
+        Ok(p) => p,
         Err(e) => return Verdict::Unavailable(e.to_string()),
     };
-    let verdict = match check(&mut conn, l, address, password).await {
+    let mut result = check(&mut pooled.conn, l, address, password).await;
+    if pooled.reused && broke(&result) {
+        // Closed by the server while it waited: once more, on a new connection.
+        pooled = match pool.fresh(&target).await {
+            Ok(p) => p,
+            Err(e) => return Verdict::Unavailable(e.to_string()),
+        };
+        result = check(&mut pooled.conn, l, address, password).await;
+    }
+    if !broke(&result) {
+        pool.give_back(pooled.conn);
+    }
+    match result {
         Ok(Some(link)) if allowed(l, &link.groups) => Verdict::Found(link),
         Ok(Some(_)) => Verdict::NotAllowed,
         Ok(None) => Verdict::Refused("not in the directory"),
         Err(e) if e.is_refusal() => Verdict::Refused("wrong directory password"),
         Err(e) => Verdict::Unavailable(e.to_string()),
-    };
-    conn.close().await;
-    verdict
+    }
 }
 
 /// The user found and bound as themselves; None when no (or no single) entry
@@ -249,15 +266,21 @@ pub fn allowed(l: &Ldap, groups: &[String]) -> bool {
 /// The directory's word on a signed-in user now (the service account looks
 /// them up, all within three timeouts): Some(link) still there and allowed,
 /// None gone; Err when it cannot say. Needs `ldap.bind_dn`.
-pub async fn recheck(config: &Config, address: &str) -> Result<Option<DirectoryLink>, String> {
+pub async fn recheck(config: &Config, pool: &Pool, address: &str) -> Result<Option<DirectoryLink>, String> {
     let l = &config.ldap;
     let limit = Duration::from_secs(l.timeout_secs.saturating_mul(3));
     let work = async {
         let target = target(config)?;
-        let mut conn = Conn::open(&target).await.map_err(|e| e.to_string())?;
-        let result = lookup(&mut conn, l, address).await.map_err(|e| e.to_string());
-        conn.close().await;
-        result
+        let mut pooled = pool.take(&target).await.map_err(|e| e.to_string())?;
+        let mut result = lookup(&mut pooled.conn, l, address).await;
+        if pooled.reused && broke(&result) {
+            pooled = pool.fresh(&target).await.map_err(|e| e.to_string())?;
+            result = lookup(&mut pooled.conn, l, address).await;
+        }
+        if !broke(&result) {
+            pool.give_back(pooled.conn);
+        }
+        result.map_err(|e| e.to_string())
     };
     let late = async {
         smol::Timer::after(limit).await;

@@ -24,7 +24,7 @@ pub async fn sign_in(
     if let Err(why) = wait_turn(throttle, &address, client.ip).await {
         return Err(refuse(ctx, throttle, address, client, why).await);
     }
-    let link = match ldap_lookup::verify(&ctx.config, &address, password).await {
+    let link = match ldap_lookup::verify(&ctx.config, &ctx.ldap_pool, &address, password).await {
         Verdict::Found(link) => link,
         Verdict::Refused(why) => return Err(refuse(ctx, throttle, address, client, why).await),
         Verdict::NotAllowed => {
@@ -98,7 +98,7 @@ async fn word(ctx: &Context, address: &str) -> Word {
     let Some(_turn) = ctx.directory_checks.enter(address) else {
         return Word::Stands(stored);
     };
-    let (link, gone) = match ldap_lookup::recheck(&ctx.config, address).await {
+    let (link, gone) = match ldap_lookup::recheck(&ctx.config, &ctx.ldap_pool, address).await {
         Ok(Some(link)) => (Some(link), false),
         Ok(None) => (None, true),
         Err(e) => {

@@ -75,6 +75,8 @@ pub struct Context {
     /// Users the directory could not be asked about, and until when (Unix
     /// seconds) it is not asked again.
     pub directory_backoff: Arc<std::sync::Mutex<std::collections::HashMap<String, i64>>>,
+    /// Connections to the directory kept open between uses.
+    pub ldap_pool: Arc<crate::net::ldap::Pool>,
     /// The OpenID provider's settings and keys, as last read.
     pub oidc_provider: Arc<oidc_provider::ProviderCache>,
     /// Sign-ins sent to the OpenID provider, waiting for its answer.
@@ -101,6 +103,7 @@ impl Context {
             rotation: Arc::default(),
             directory_checks: crate::auth::in_flight::InFlight::new(1),
             directory_backoff: Arc::default(),
+            ldap_pool: Arc::default(),
             oidc_provider: Arc::default(),
             oidc_flows: Arc::default(),
         })

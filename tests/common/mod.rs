@@ -10,6 +10,7 @@ pub mod oidc;
 pub mod pebble;
 pub mod picky;
 pub mod portal;
+pub mod proxy;
 pub mod sink;
 pub mod slapd;
 pub mod smtp;

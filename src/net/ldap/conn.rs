@@ -1,7 +1,8 @@
-//! One connection to an LDAP server: `LDAPS`, or plain then `StartTLS` (or, for
-//! a test server on loopback only when configured, plain), simple bind,
-//! search, unbind. One operation at a time; every read and write within the
-//! target's timeout; every message and every search bounded in size.
+//! One connection to an LDAP server: `LDAPS`, or plain then `StartTLS` (or,
+//! for a test server on loopback only when configured, plain), simple bind,
+//! search; connections are dropped, not unbound (the pool keeps them). One
+//! operation at a time; every read and write within the target's timeout;
+//! every message and every search bounded in size.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -156,12 +157,6 @@ impl Conn {
                 _ => return Err(LdapError::Protocol(format!("unexpected answer {tag:#x} to a search"))),
             }
         }
-    }
-
-    /// Says goodbye (unbind); errors do not matter any more.
-    pub async fn close(mut self) {
-        let request = ber::tlv(0x42, &[]);
-        let _ = within(self.timeout, async { self.send(&request).await.map(|_| ()) }).await;
     }
 
     /// Sends `op` and reads its one answer, which must be `answer_tag`.

@@ -8,11 +8,13 @@
 pub mod ber;
 mod conn;
 pub mod filter;
+mod pool;
 
 use std::sync::Arc;
 use std::time::Duration;
 
 pub use conn::{Conn, decode_answers};
+pub use pool::Pool;
 
 /// The result code of a wrong password (or a DN that does not exist).
 pub const INVALID_CREDENTIALS: i64 = 49;
