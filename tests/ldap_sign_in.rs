@@ -12,7 +12,7 @@ use std::time::Duration;
 use common::https::{Agent, Response};
 use common::portal::{Portal, compose_fields, post_compose};
 use common::slapd::{Person, SERVICE_DN, SERVICE_PASSWORD, Slapd};
-use common::{message, smtp, wait_for};
+use common::wait_for;
 
 const ANN_PW: &str = "ann-directory-pw";
 const BEN_PW: &str = "ben-directory-pw";
@@ -134,28 +134,7 @@ fn directory_users_sign_in_and_their_groups_decide_who_sends_secure() {
     assert!(refused.body.contains("not allowed you to send secure messages"), "{}", refused.body);
 
     // Over SMTP the header is honoured for Ann only.
-    let mut client = smtp::Client::connect(p.cl.smtp);
-    client.cmd("EHLO x");
-    for (from, subject) in [("ann@example.org", "Header from Ann"), ("ben@example.org", "Header from Ben")] {
-        let headers = [
-            format!("From: {from}"),
-            format!("Subject: {subject}"),
-            "X-Cloister-Secure: external".to_string(),
-        ];
-        let headers: Vec<&str> = headers.iter().map(String::as_str).collect();
-        let r = client.send(from, &["pat@partner.test"], &message(&headers, "Body.\n"));
-        assert!(r.starts_with("250"), "{r}");
-    }
-    let held = wait_for(Duration::from_secs(10), || {
-        let subjects: Vec<String> =
-            p.cl.messages()
-                .iter()
-                .map(|m| m["subject"].as_str().unwrap_or("").to_string())
-                .collect();
-        subjects.iter().any(|s| s == "Header from Ann").then_some(subjects)
-    })
-    .expect("Ann's message held");
-    assert!(!held.iter().any(|s| s == "Header from Ben"), "Ben's header ignored: {held:?}");
+    p.secure_header_honoured_only_for("ann@example.org", "ben@example.org");
 }
 
 #[test]

@@ -71,16 +71,26 @@ impl Default for Ldap {
 impl Ldap {
     /// `recheck_minutes` in whole seconds (at least one).
     pub fn recheck_secs(&self) -> i64 {
-        #[allow(clippy::cast_possible_truncation)] // validated: at most a day
-        let secs = (self.recheck_minutes * 60.0).round() as i64;
-        secs.max(1)
+        whole_secs(self.recheck_minutes)
     }
 
     /// Whether `address`'s domain signs in with the directory.
     pub fn covers(&self, address: &str) -> bool {
-        let domain = address.rsplit_once('@').map_or("", |(_, d)| d);
-        self.domains.iter().any(|d| d.eq_ignore_ascii_case(domain))
+        domain_in(&self.domains, address)
     }
+}
+
+/// `minutes` (validated: at most a day) in whole seconds, at least one.
+pub(super) fn whole_secs(minutes: f64) -> i64 {
+    #[allow(clippy::cast_possible_truncation)] // at most a day
+    let secs = (minutes * 60.0).round() as i64;
+    secs.max(1)
+}
+
+/// Whether `address`'s domain is one of `domains` (any case).
+pub(super) fn domain_in(domains: &[String], address: &str) -> bool {
+    let domain = address.rsplit_once('@').map_or("", |(_, d)| d);
+    domains.iter().any(|d| d.eq_ignore_ascii_case(domain))
 }
 
 /// The URL's parts: scheme is TLS from the start, host, port.

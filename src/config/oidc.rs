@@ -68,15 +68,12 @@ impl Default for Oidc {
 impl Oidc {
     /// `recheck_minutes` in whole seconds (at least one).
     pub fn recheck_secs(&self) -> i64 {
-        #[allow(clippy::cast_possible_truncation)] // validated: at most a day
-        let secs = (self.recheck_minutes * 60.0).round() as i64;
-        secs.max(1)
+        super::ldap::whole_secs(self.recheck_minutes)
     }
 
     /// Whether `address`'s domain signs in at the provider.
     pub fn covers(&self, address: &str) -> bool {
-        let domain = address.rsplit_once('@').map_or("", |(_, d)| d);
-        self.domains.iter().any(|d| d.eq_ignore_ascii_case(domain))
+        super::ldap::domain_in(&self.domains, address)
     }
 }
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import harness  # noqa: E402
-from harness import a11y, shot, step  # noqa: E402
+from harness import look, step  # noqa: E402
 
 USER, PASSWORD = "ann@example.org", "ann-directory-pw"
 SUFFIX = "dc=example,dc=org"
@@ -36,13 +36,7 @@ class Slapd:
     def __init__(self) -> None:
         self.dir = Path(tempfile.mkdtemp(prefix="slapd-"))
         d = self.dir
-        ec = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes"]
-        run("openssl", "req", "-x509", *ec, "-keyout", d / "ca.key", "-out", d / "ca.pem", "-days", "2", "-subj", "/CN=test-ca",
-            "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign")
-        run("openssl", "req", *ec, "-keyout", d / "server.key", "-out", d / "server.csr", "-subj", "/CN=127.0.0.1")
-        (d / "ext").write_text("subjectAltName=IP:127.0.0.1\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n")
-        run("openssl", "x509", "-req", "-in", d / "server.csr", "-CA", d / "ca.pem", "-CAkey", d / "ca.key", "-CAcreateserial",
-            "-out", d / "server.pem", "-days", "2", "-extfile", d / "ext")
+        harness.test_ca(d)
         (d / "db").mkdir()
         schema = "\n".join(f"include /etc/ldap/schema/{s}.schema" for s in ("core", "cosine", "inetorgperson", "nis"))
         (d / "slapd.conf").write_text(f"""{schema}
@@ -129,20 +123,6 @@ portal_groups = ["cloister-users"]
 
 
 SLAPD = Slapd()
-
-
-def look(page, url: str, name: str, selector: str, label: str) -> None:
-    """`url` at both sizes, light and dark: `selector` shows, nothing scrolls sideways."""
-    for scheme in ("light", "dark"):
-        page.emulate_media(color_scheme=scheme)
-        for width, height in ((1280, 800), (390, 844)):
-            page.set_viewport_size({"width": width, "height": height})
-            if url:
-                page.goto(url)
-            harness.expect(page.locator(selector)).to_be_visible()
-            assert page.evaluate("document.documentElement.scrollWidth") <= width, "no sideways scroll"
-            shot(page, f"{name}-{scheme}-{width}")
-    a11y(page, label)
 
 
 def journey(page, cloister: harness.Cloister, sink: harness.SmtpSink) -> None:

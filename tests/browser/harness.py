@@ -398,6 +398,36 @@ def a11y(page: "Page", label: str) -> None:
 # --- Time limit -------------------------------------------------------------------
 
 
+def test_ca(d: Path) -> None:
+    """A fresh test CA (`d`/ca.pem) and a server certificate for 127.0.0.1
+    signed by it (`d`/server.pem, `d`/server.key), made by openssl."""
+    def run(*args) -> None:
+        subprocess.run(args, check=True, capture_output=True)
+    ec = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes"]
+    run("openssl", "req", "-x509", *ec, "-keyout", d / "ca.key", "-out", d / "ca.pem", "-days", "2", "-subj", "/CN=test-ca",
+        "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign")
+    run("openssl", "req", *ec, "-keyout", d / "server.key", "-out", d / "server.csr", "-subj", "/CN=127.0.0.1")
+    (d / "ext").write_text("subjectAltName=IP:127.0.0.1\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n")
+    run("openssl", "x509", "-req", "-in", d / "server.csr", "-CA", d / "ca.pem", "-CAkey", d / "ca.key", "-CAcreateserial",
+        "-out", d / "server.pem", "-days", "2", "-extfile", d / "ext")
+
+
+def look(page: "Page", url: str, name: str, selector: str, label: str) -> None:
+    """`url` (or the page as it is, when empty) at 1280x800 and 390x844, light
+    and dark: `selector` shows, nothing scrolls sideways, a screenshot each;
+    then axe."""
+    for scheme in ("light", "dark"):
+        page.emulate_media(color_scheme=scheme)
+        for width, height in ((1280, 800), (390, 844)):
+            page.set_viewport_size({"width": width, "height": height})
+            if url:
+                page.goto(url)
+            expect(page.locator(selector)).to_be_visible()
+            assert page.evaluate("document.documentElement.scrollWidth") <= width, "no sideways scroll"
+            shot(page, f"{name}-{scheme}-{width}")
+    a11y(page, label)
+
+
 def time_limit(seconds: int) -> None:
     """Fails the whole script after `seconds`: SIGALRM raises TimeoutError in the
     main thread (so `finally` blocks run); if that cleanup itself hangs, a

@@ -223,3 +223,34 @@ pub fn save_preferences(agent: &mut Agent, fields: &[(&str, &str)]) -> Response 
     }
     agent.post("/account/preferences", &all)
 }
+
+impl Portal {
+    /// `honoured` and `ignored` each send a message with `X-Cloister-Secure`
+    /// over SMTP: only `honoured`'s is held (whoever decides who may ask).
+    pub fn secure_header_honoured_only_for(&self, honoured: &str, ignored: &str) {
+        let mut client = super::smtp::Client::connect(self.cl.smtp);
+        client.cmd("EHLO x");
+        for from in [honoured, ignored] {
+            let headers = [
+                format!("From: {from}"),
+                format!("Subject: Header from {from}"),
+                "X-Cloister-Secure: external".to_string(),
+            ];
+            let headers: Vec<&str> = headers.iter().map(String::as_str).collect();
+            let r = client.send(from, &["pat@partner.test"], &super::message(&headers, "Body.\n"));
+            assert!(r.starts_with("250"), "{r}");
+        }
+        let subject = |who: &str| format!("Header from {who}");
+        let held = super::wait_for(std::time::Duration::from_secs(10), || {
+            let subjects: Vec<String> = self
+                .cl
+                .messages()
+                .iter()
+                .map(|m| m["subject"].as_str().unwrap_or("").to_string())
+                .collect();
+            subjects.contains(&subject(honoured)).then_some(subjects)
+        })
+        .unwrap_or_else(|| panic!("{honoured}'s message held"));
+        assert!(!held.contains(&subject(ignored)), "{ignored}'s header ignored: {held:?}");
+    }
+}
