@@ -7,7 +7,7 @@
 use hyper::StatusCode;
 
 use super::compose::{Form, draft_error, draft_id_text, parse_draft_id, render};
-use super::compose_send::{Sending, fingerprint, one_at_a_time, send_draft, send_message};
+use super::compose_send::{Files, Sending, fingerprint, one_at_a_time, send_draft, send_message};
 use super::{SESSION_COOKIE, Signed, WebError};
 use crate::auth::tokens;
 use crate::i18n::Text;
@@ -298,7 +298,7 @@ async fn unsaved(
             each.collect::<Result<Vec<_>, DraftError>>()
         });
         let attachments = read.await.map_err(draft_error)?;
-        match send_message(web, req, signed, (&content, attachments, (id, None)), sending).await? {
+        match send_message(web, req, signed, (&content, Files::Read(attachments), (id, None)), sending).await? {
             Ok(()) => return Ok(Resp::redirect("/sent?done=sent")),
             Err((_, refusal)) => told.insert(0, refusal),
         }

@@ -11,7 +11,7 @@ use super::{Signed, WebError};
 use crate::auth::in_flight::{InFlight, Slot};
 use crate::i18n::Text;
 use crate::mail::compose::Attached;
-use crate::model::{DraftContent, Restriction};
+use crate::model::{DraftContent, DraftFile, Restriction};
 use crate::policy::SecureMode;
 use crate::service::drafts::{self, Opened};
 use crate::service::send::{self, Draft, Options, Purpose, SendError};
@@ -78,18 +78,21 @@ pub(super) async fn one_at_a_time(limit: &std::sync::Arc<InFlight>, key: &str) -
 /// A send refused: what the author is told, and the answer's status.
 pub(super) type Refusal = (StatusCode, Text);
 
+/// The files a send carries: read already (a post sent without its draft),
+/// or the saved draft's, read by the send's own task (a browser that hangs
+/// up once the draft is saved cannot stop the send half-way).
+pub(super) enum Files {
+    Read(Vec<Attached>),
+    Stored(Vec<DraftFile>),
+}
+
 /// Sends the saved draft: the message's own write removes it (unless
 /// another window saved it meanwhile: then it stays in Drafts with what was
 /// written there). A refusal shows it again.
 pub(super) async fn send_draft(web: &Web, req: &Req, signed: &Signed, saved: Opened, sending: Sending) -> Result<Resp, WebError> {
     let say = |t: &Text| web.pages.catalogues.say(signed.lang, t);
-    let sent = match draft_of(web, &saved).await {
-        Ok(attachments) => {
-            let version = (saved.id, Some(saved.updated_at));
-            send_message(web, req, signed, (&saved.content, attachments, version), sending).await?
-        }
-        Err(message) => Err((StatusCode::UNPROCESSABLE_ENTITY, message)),
-    };
+    let (files, version) = (Files::Stored(saved.content.files.clone()), (saved.id, Some(saved.updated_at)));
+    let sent = send_message(web, req, signed, (&saved.content, files, version), sending).await?;
     if let Err((status, message)) = sent {
         return shown(web, signed, saved, Some(say(&message)), status);
     }
@@ -103,9 +106,13 @@ pub(super) async fn send_message(
     web: &Web,
     req: &Req,
     signed: &Signed,
-    (content, attachments, (id, version)): (&DraftContent, Vec<Attached>, (u64, Option<i64>)),
+    (content, files, (id, version)): (&DraftContent, Files, (u64, Option<i64>)),
     sending: Sending,
 ) -> Result<Result<(), Refusal>, WebError> {
+    let (attachments, stored) = match files {
+        Files::Read(read) => (read, Vec::new()),
+        Files::Stored(stored) => (Vec::new(), stored),
+    };
     let mut draft = match message_of(req, signed, content, attachments) {
         Ok(draft) => draft,
         Err(message) => return Ok(Err((StatusCode::UNPROCESSABLE_ENTITY, message))),
@@ -117,7 +124,7 @@ pub(super) async fn send_message(
             .with("minutes", crate::web::wait_minutes(wait));
         return Ok(Err((StatusCode::TOO_MANY_REQUESTS, text)));
     }
-    match send_whatever_happens(web, draft, sending).await? {
+    match send_whatever_happens(web, (draft, stored), sending).await? {
         Ok(_) => Ok(Ok(())),
         Err(SendError::Refused(message)) => Ok(Err((StatusCode::UNPROCESSABLE_ENTITY, message))),
         Err(SendError::NotFound) => Err(WebError::NotFound),
@@ -129,13 +136,23 @@ pub(super) async fn send_message(
 /// (Stop, a dropped connection) cannot cut it between the write and the
 /// record of the click, and the draft's sending slot is held until both are
 /// done — a second click either waits for them or finds them.
-async fn send_whatever_happens(web: &Web, draft: Draft, sending: Sending) -> Result<Result<u64, SendError>, WebError> {
+async fn send_whatever_happens(
+    web: &Web,
+    (mut draft, stored): (Draft, Vec<DraftFile>),
+    sending: Sending,
+) -> Result<Result<u64, SendError>, WebError> {
     let (ctx, recent) = (web.ctx.clone(), std::sync::Arc::clone(&web.limits.recent_sends));
     let (tx, rx) = async_channel::bounded(1);
     smol::spawn(async move {
         let Sending { slot, post, fingerprint } = sending;
         let (author, id) = (draft.author.clone(), draft.written_in.as_ref().map_or(0, |d| d.id));
-        let result = send::send(&ctx, draft).await;
+        let result = match stored_files(&ctx, id, stored).await {
+            Ok(files) => {
+                draft.attachments.extend(files);
+                send::send(&ctx, draft).await
+            }
+            Err(refusal) => Err(SendError::Refused(refusal)),
+        };
         if result.is_ok() {
             recent.record(&author, id, fingerprint);
         }
@@ -147,10 +164,13 @@ async fn send_whatever_happens(web: &Web, draft: Draft, sending: Sending) -> Res
     rx.recv().await.map_err(|_| ended())
 }
 
-/// The saved draft's files, read back for sending (opening them is work:
-/// off the async threads); a file that does not open is refused here.
-async fn draft_of(web: &Web, saved: &Opened) -> Result<Vec<Attached>, Text> {
-    let (ctx, id, files) = (web.ctx.clone(), saved.id, saved.content.files.clone());
+/// Draft `id`'s `files`, read back for sending (opening them is work: off
+/// the async threads); a file that does not open is refused here.
+async fn stored_files(ctx: &crate::service::Context, id: u64, files: Vec<DraftFile>) -> Result<Vec<Attached>, Text> {
+    if files.is_empty() {
+        return Ok(Vec::new());
+    }
+    let ctx = ctx.clone();
     let read = smol::unblock(move || {
         let each = files.into_iter().map(|f| {
             let bytes = drafts::stored_file(&ctx, id, &f)?;
