@@ -82,6 +82,18 @@ fn start_with(extra: &str, provider_env: &[(&str, &str)]) -> (Portal, Provider, 
     (p, provider, dir)
 }
 
+/// Signs in at the provider from `url` (where Cloister sent the browser):
+/// the path of Cloister's callback it sends the browser back to.
+fn back_from(p: &Portal, provider: &Provider, url: &str) -> String {
+    let back = provider.sign_in_at(&mut provider.agent(), url);
+    let path = back
+        .strip_prefix(&format!("https://cloister.test:{}", p.cl.https.port()))
+        .unwrap_or_else(|| panic!("not back at Cloister: {back}"))
+        .to_string();
+    assert!(path.starts_with("/auth/oidc/callback?"), "{path}");
+    path
+}
+
 /// Types `address` at Cloister's sign-in, signs in at the provider, and
 /// brings its answer back: (Cloister's browser, the callback's answer, the callback path).
 fn sign_in(p: &Portal, provider: &Provider, address: &str) -> (Agent, Response, String) {
@@ -90,12 +102,7 @@ fn sign_in(p: &Portal, provider: &Provider, address: &str) -> (Agent, Response, 
     let r = browser.post("/login", &[("csrf", &page.field("csrf")), ("address", address), ("next", "/")]);
     assert_eq!(r.status, 303, "{}", r.body);
     assert!(r.location().starts_with(&Provider::issuer(provider.port)), "{}", r.location());
-    let back = provider.sign_in_at(&mut provider.agent(), r.location());
-    let path = back
-        .strip_prefix(&format!("https://cloister.test:{}", p.cl.https.port()))
-        .unwrap()
-        .to_string();
-    assert!(path.starts_with("/auth/oidc/callback?"), "{path}");
+    let path = back_from(p, provider, r.location());
     let answer = browser.get(&path);
     (browser, answer, path)
 }
@@ -176,14 +183,7 @@ fn users_sign_in_at_the_provider_and_its_groups_decide() {
         "/login",
         &[("csrf", &page.field("csrf")), ("address", "ben@example.org"), ("next", "/")],
     );
-    let back = provider.sign_in_at(&mut provider.agent(), r.location());
-    let path = back
-        .split_once(".test:")
-        .unwrap()
-        .1
-        .split_once('/')
-        .map(|(_, rest)| format!("/{rest}"))
-        .unwrap();
+    let path = back_from(&p, &provider, r.location());
     let mut other = p.agent();
     assert!(other.get(&path).body.contains("did not complete"));
     assert!(asker.get(&path).body.contains("did not complete"), "and the flow is used up");
@@ -299,14 +299,7 @@ fn admin_sign_in(p: &Portal, provider: &Provider, hint: &str) -> (Agent, Respons
     let r = browser.post("/admin/login/oidc", &[("csrf", &page.field("csrf"))]);
     assert_eq!(r.status, 303, "{}", r.body);
     provider.at_keyboard(hint);
-    let back = provider.sign_in_at(&mut provider.agent(), r.location());
-    let path = back
-        .split_once(".test:")
-        .unwrap()
-        .1
-        .split_once('/')
-        .map(|(_, rest)| format!("/{rest}"))
-        .unwrap();
+    let path = back_from(p, provider, r.location());
     let answer = browser.get(&path);
     (browser, answer)
 }

@@ -75,6 +75,12 @@ impl Oidc {
     pub fn covers(&self, address: &str) -> bool {
         super::ldap::domain_in(&self.domains, address)
     }
+
+    /// How long a session of `address` may last, at most `max` seconds: a
+    /// user (or admin) of the provider goes back to it after `recheck_minutes`.
+    pub fn session_max_secs(&self, address: &str, max: i64) -> i64 {
+        if self.covers(address) { max.min(self.recheck_secs()) } else { max }
+    }
 }
 
 pub(super) fn validate(c: &Config, out: &mut Vec<Problem>) {

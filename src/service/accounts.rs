@@ -289,11 +289,8 @@ pub const LAPSED_KEPT_SECS: i64 = 12 * 3600;
 /// Seconds until `session` runs out (idle or too old), as of `at`.
 pub fn seconds_left(ctx: &Context, session: &Session, at: i64) -> i64 {
     let idle = ctx.config.portal.idle_secs();
-    let mut max = i64::from(ctx.config.portal.session_max_hours) * 3600;
-    // A provider's user goes back to it now and then (a leaver is not let back).
-    if ctx.config.oidc.covers(&session.address) {
-        max = max.min(ctx.config.oidc.recheck_secs());
-    }
+    let portal_max = i64::from(ctx.config.portal.session_max_hours) * 3600;
+    let max = ctx.config.oidc.session_max_secs(&session.address, portal_max);
     (session.last_seen + idle).min(session.created_at + max) - at
 }
 

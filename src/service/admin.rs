@@ -178,11 +178,8 @@ pub async fn session(ctx: &Context, token: &str) -> Result<Option<(String, Admin
     };
     let at = now();
     let idle = ctx.config.admin.idle_secs();
-    let mut max = i64::from(ctx.config.admin.session_max_hours) * 3600;
-    // An admin of the provider's goes back to it now and then.
-    if ctx.config.oidc.covers(&session.name) {
-        max = max.min(ctx.config.oidc.recheck_secs());
-    }
+    let admin_max = i64::from(ctx.config.admin.session_max_hours) * 3600;
+    let max = ctx.config.oidc.session_max_secs(&session.name, admin_max);
     if session.last_seen + idle < at || session.created_at + max < at {
         ctx.vault.write(WriteOp::Admin(AdminWrite::SignOut { token_hash, at })).await?;
         return Ok(None);

@@ -197,18 +197,19 @@ pub struct SignInSource {
 /// How `account` signs in (`ldap.domains`, `oidc.domains`, or neither).
 pub fn sign_in_source(ctx: &Context, account: &Account) -> SignInSource {
     let c = &ctx.config;
-    let (via, secure_groups) = if c.ldap.covers(&account.address) {
-        ("ldap", &c.ldap.secure_groups)
-    } else if c.oidc.covers(&account.address) {
-        ("oidc", &c.oidc.secure_groups)
-    } else {
-        return SignInSource {
-            via: "password",
-            entry: None,
-            groups: Vec::new(),
-            checked_at: None,
-            secure_by: None,
-        };
+    let via = c.sign_in_way(&account.address);
+    let secure_groups = match via {
+        "ldap" => &c.ldap.secure_groups,
+        "oidc" => &c.oidc.secure_groups,
+        _ => {
+            return SignInSource {
+                via: "password",
+                entry: None,
+                groups: Vec::new(),
+                checked_at: None,
+                secure_by: None,
+            };
+        }
     };
     let link = account.directory.clone();
     let groups = link.as_ref().map(|l| l.groups.clone()).unwrap_or_default();

@@ -23,8 +23,7 @@ pub fn page(web: &Web, req: &Req, error: Option<&str>) -> Result<Resp, WebError>
     };
     let lang = browser_lang(web, req);
     let say = |id: &str| web.pages.catalogues.text(lang, id, &[]);
-    let o = &web.ctx.config.oidc;
-    let provider = (!o.domains.is_empty() && !o.admin_groups.is_empty()).then_some(o.name.as_str());
+    let provider = provider_name(web);
     let values = context! {
         error => error.map(say), name => req.field("name"), require_totp => web.ctx.config.admin.require_totp,
         notice => (req.query("notice") == "signed-out").then(|| say("console-note-signed-out")), provider,
@@ -37,11 +36,16 @@ pub fn page(web: &Web, req: &Req, error: Option<&str>) -> Result<Resp, WebError>
     })
 }
 
+/// The OpenID provider's name when admins may sign in there (`oidc.admin_groups`).
+fn provider_name(web: &Web) -> Option<&str> {
+    let o = &web.ctx.config.oidc;
+    (!o.domains.is_empty() && !o.admin_groups.is_empty()).then_some(o.name.as_str())
+}
+
 /// "Sign in with …": to the provider, for the console.
 pub async fn provider(web: &Web, req: &Req) -> Result<Resp, WebError> {
     check_anonymous_form(req)?;
-    let o = &web.ctx.config.oidc;
-    if o.domains.is_empty() || o.admin_groups.is_empty() {
+    if provider_name(web).is_none() {
         return Err(WebError::NotFound);
     }
     let asked = Asked {

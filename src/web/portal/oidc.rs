@@ -11,10 +11,19 @@ use crate::i18n::Text;
 use crate::service::accounts::AccountError;
 use crate::service::oidc_sign_in::{self, Answer, Asked, OidcError};
 use crate::web::Web;
-use crate::web::http::{Req, Resp, clear_cookie};
+use crate::web::http::{Req, Resp};
 
-/// The cookie that ties the provider's answer to the browser that asked.
+/// The cookie that ties the provider's answer to the browser that asked
+/// (sent only to the callback; Lax: it must come back with the provider's
+/// top-level redirect), and how long it lives (a flow's ten minutes).
 const FLOW_COOKIE: &str = "cloister_oidc";
+const FLOW_COOKIE_PATH: &str = "/auth/oidc";
+const FLOW_COOKIE_SECS: u32 = 600;
+
+/// The flow cookie with `value`, living `secs` (0: removed).
+fn flow_cookie(value: &str, secs: u32) -> String {
+    format!("{FLOW_COOKIE}={value}; Path={FLOW_COOKIE_PATH}; Secure; HttpOnly; SameSite=Lax; Max-Age={secs}")
+}
 
 /// What the flow cookie starts with for a sign-in to the admin console (it
 /// only chooses the page a failure is told on: the flow itself says what it is for).
@@ -37,11 +46,7 @@ pub async fn go(web: &Web, req: &Req, address: &str, next: &str) -> Result<Resp,
 pub async fn to_provider(web: &Web, req: &Req, asked: &Asked<'_>) -> Result<Resp, OidcError> {
     let started = oidc_sign_in::start(&web.ctx, asked, req.client.ip).await?;
     let mark = if asked.for_admin { ADMIN_MARK } else { "" };
-    // Lax: it must come back with the provider's top-level redirect.
-    let cookie = format!(
-        "{FLOW_COOKIE}={mark}{}; Path=/auth/oidc; Secure; HttpOnly; SameSite=Lax; Max-Age=600",
-        started.binding
-    );
+    let cookie = flow_cookie(&format!("{mark}{}", started.binding), FLOW_COOKIE_SECS);
     Ok(Resp::redirect(&started.url).with_cookie(cookie))
 }
 
@@ -83,7 +88,7 @@ pub async fn callback(web: &Web, req: &Req) -> Result<Resp, WebError> {
 }
 
 fn flow_cleared() -> String {
-    clear_cookie(FLOW_COOKIE).replace("Path=/", "Path=/auth/oidc")
+    flow_cookie("", 0)
 }
 
 /// The sign-in page again, saying why the provider's sign-in did not
