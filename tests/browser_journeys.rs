@@ -84,3 +84,8 @@ fn directory_journey_in_chromium() {
 fn oidc_journey_in_chromium() {
     journey("oidc");
 }
+
+#[test]
+fn passkey_journey_in_chromium() {
+    journey("passkey");
+}

@@ -60,6 +60,17 @@ pub struct Portal {
     pub sign_in_code_attempts: u32,
     /// Require every portal user to enrol a TOTP second factor.
     pub require_totp: bool,
+    /// Offer passkeys (WebAuthn) for signing in; needs `web.public_url` with a
+    /// host name (browsers give no passkeys to an IP address).
+    pub passkeys: bool,
+    /// A new external recipient may enrol a passkey instead of choosing a
+    /// password (false: they choose a password, and may add passkeys too).
+    pub passkey_replaces_password: bool,
+    /// Internal users must sign in with a passkey: one without is asked to
+    /// enrol one at the next sign-in; one with is refused a password or code.
+    pub require_passkey_for_internal: bool,
+    /// Seconds the browser has to answer a passkey request (5 to 600).
+    pub passkey_timeout_secs: u64,
     /// Failed sign-ins per account before a progressive lockout starts.
     pub lockout_threshold: u32,
     /// Language of pages for a reader whose browser asks for none we ship, and
@@ -111,6 +122,10 @@ impl Default for Portal {
             sign_in_code_minutes: 15,
             sign_in_code_attempts: 5,
             require_totp: false,
+            passkeys: true,
+            passkey_replaces_password: true,
+            require_passkey_for_internal: false,
+            passkey_timeout_secs: 300,
             lockout_threshold: 5,
             default_language: "en".into(),
         }
@@ -123,6 +138,10 @@ impl Default for Portal {
 pub struct Admin {
     /// Admins sign in with a TOTP code as well as their password.
     pub require_totp: bool,
+    /// The console accepts only passkeys: an admin with one is refused a
+    /// password; one without may sign in with the password (and code) only
+    /// to enrol one (`cloister admin add` still makes the first admin).
+    pub require_passkey: bool,
     /// Minutes of inactivity before an admin session ends (fractions allowed).
     pub session_idle_minutes: f64,
     /// Hours after sign-in when an admin session ends however active it is.
@@ -144,6 +163,7 @@ impl Default for Admin {
     fn default() -> Self {
         Self {
             require_totp: true,
+            require_passkey: false,
             session_idle_minutes: 15.0,
             session_max_hours: 8,
             lockout_threshold: 5,

@@ -195,6 +195,9 @@ fn sign_in_limits(c: &Config, out: &mut Vec<Problem>) {
     if !(1..=60).contains(&c.portal.sign_in_code_minutes) {
         out.push(problem("portal.sign_in_code_minutes", "must be between 1 and 60"));
     }
+    if !(5..=600).contains(&c.portal.passkey_timeout_secs) {
+        out.push(problem("portal.passkey_timeout_secs", "must be between 5 and 600"));
+    }
     if !(1..=10).contains(&c.portal.sign_in_code_attempts) {
         out.push(problem("portal.sign_in_code_attempts", "must be between 1 and 10"));
     }

@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::Passkey;
+
 /// A portal account, created on the first secure message to an address.
 #[allow(clippy::struct_excessive_bools)] // independent account switches an admin sets
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
@@ -40,6 +42,13 @@ pub struct Account {
     /// The user as the organisation's directory knew them at the last sign-in or check.
     #[serde(default)]
     pub directory: Option<DirectoryLink>,
+    /// Enrolled passkeys (at most `MOST_PASSKEYS`).
+    #[serde(default)]
+    pub passkeys: Vec<Passkey>,
+    /// The WebAuthn user id given with this account's passkeys (base64url,
+    /// random; empty until the first).
+    #[serde(default)]
+    pub passkey_user: String,
 }
 
 impl Account {
@@ -63,6 +72,8 @@ impl Account {
             totp: None,
             preferences: Preferences::default(),
             directory: None,
+            passkeys: Vec::new(),
+            passkey_user: String::new(),
         }
     }
 }
@@ -150,6 +161,7 @@ pub struct SignInRecord {
 }
 
 /// A signed-in browser, stored under the SHA-256 of its cookie token (never the token).
+#[allow(clippy::struct_excessive_bools)] // independent steps a new session may still owe
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 pub struct Session {
     pub address: String,
@@ -170,13 +182,16 @@ pub struct Session {
     /// A TOTP secret shown for enrolment, not yet confirmed with a code.
     #[serde(default)]
     pub totp_enrolling: Option<String>,
+    /// `portal.require_passkey_for_internal` is on and the account has no passkey yet.
+    #[serde(default)]
+    pub must_enrol_passkey: bool,
 }
 
 impl Session {
     /// Every sign-in step is done (second factor, forced password change,
     /// required enrolment): the session may do what a signed-in user does.
     pub fn steps_done(&self) -> bool {
-        !self.second_factor_pending && !self.must_change_password && !self.must_enrol_totp
+        !self.second_factor_pending && !self.must_change_password && !self.must_enrol_totp && !self.must_enrol_passkey
     }
 }
 

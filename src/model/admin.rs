@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::account::{Preferences, SignInRecord, Totp};
+use super::passkey::Passkey;
 
 /// An administrator of the appliance (not a portal account).
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
@@ -19,6 +20,12 @@ pub struct AdminAccount {
     /// zone; the portal's other preferences are unused here).
     #[serde(default)]
     pub preferences: Preferences,
+    /// Enrolled passkeys (`admin.require_passkey` makes them the only way in).
+    #[serde(default)]
+    pub passkeys: Vec<Passkey>,
+    /// The WebAuthn user id given with these passkeys (base64url, random).
+    #[serde(default)]
+    pub passkey_user: String,
 }
 
 /// A signed-in admin browser, stored under the SHA-256 of its cookie token.
@@ -31,4 +38,8 @@ pub struct AdminSession {
     pub agent: String,
     /// Token every admin form carries.
     pub csrf: String,
+    /// `admin.require_passkey` is on and the admin has none yet: only the
+    /// passkeys page until one is enrolled.
+    #[serde(default)]
+    pub must_enrol_passkey: bool,
 }

@@ -209,6 +209,22 @@ pub enum What {
         recovery_left: Option<usize>,
     },
     TotpRemoved,
+    /// A passkey was enrolled; `instead_of_password`: a first contact chose
+    /// it in place of a password (the mailed one no longer works).
+    PasskeyAdded {
+        name: String,
+        #[serde(default)]
+        instead_of_password: bool,
+    },
+    PasskeyRenamed {
+        from: String,
+        to: String,
+    },
+    /// `by`: the admin who removed it (None: its owner).
+    PasskeyRemoved {
+        name: String,
+        by: Option<String>,
+    },
     // The admin console (message 0).
     /// A master key rotation began (`stage` "begun") or every data key is
     /// now wrapped under the new key ("finished", with how many were re-wrapped).

@@ -201,6 +201,13 @@ fn account_text(what: &What) -> String {
         What::SecondFactorPassed { recovery_left: None } => "passed the second factor with an authenticator code".into(),
         What::SecondFactorPassed { recovery_left: Some(n) } => format!("passed the second factor with a recovery code ({n} left)"),
         What::TotpRemoved => "removed the TOTP second factor".into(),
+        What::PasskeyAdded { name, instead_of_password } => {
+            let instead = if *instead_of_password { " instead of a password" } else { "" };
+            format!("added passkey \u{201c}{name}\u{201d}{instead}")
+        }
+        What::PasskeyRenamed { from, to } => format!("renamed passkey \u{201c}{from}\u{201d} to \u{201c}{to}\u{201d}"),
+        What::PasskeyRemoved { name, by: None } => format!("removed passkey \u{201c}{name}\u{201d}"),
+        What::PasskeyRemoved { name, by: Some(admin) } => format!("passkey \u{201c}{name}\u{201d} removed by admin {admin}"),
         What::DirectoryLeft { address, sessions_ended } => {
             format!("{address} is no longer in the directory ({})", ended(*sessions_ended))
         }

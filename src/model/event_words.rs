@@ -171,6 +171,7 @@ fn method_words(method: &str) -> crate::i18n::Arg {
         "an emailed code" => Text::new("event-method-code").into(),
         "the directory password" => Text::new("event-method-directory").into(),
         "the organisation's provider" => Text::new("event-method-provider").into(),
+        "a passkey" => Text::new("event-method-passkey").into(),
         other => other.into(),
     }
 }
@@ -229,6 +230,19 @@ fn account_words(what: &What) -> Option<Text> {
         What::SecondFactorPassed { recovery_left: None } => Text::new("event-second-factor-passed"),
         What::SecondFactorPassed { recovery_left: Some(n) } => Text::new("event-second-factor-recovery").with("left", *n),
         What::TotpRemoved => Text::new("event-totp-removed"),
+        What::PasskeyAdded { name, instead_of_password } => Text::new(if *instead_of_password {
+            "event-passkey-added-instead"
+        } else {
+            "event-passkey-added"
+        })
+        .with("name", name.as_str()),
+        What::PasskeyRenamed { from, to } => Text::new("event-passkey-renamed")
+            .with("from", from.as_str())
+            .with("to", to.as_str()),
+        What::PasskeyRemoved { name, by: None } => Text::new("event-passkey-removed").with("name", name.as_str()),
+        What::PasskeyRemoved { name, by: Some(admin) } => Text::new("event-passkey-removed-by")
+            .with("name", name.as_str())
+            .with("admin", admin.as_str()),
         _ => return None,
     })
 }
@@ -402,6 +416,12 @@ mod tests {
         {"kind": "second_factor_passed", "recovery_left": null},
         {"kind": "second_factor_passed", "recovery_left": 9},
         {"kind": "totp_removed"},
+        {"kind": "passkey_added", "name": "Work laptop", "instead_of_password": false},
+        {"kind": "passkey_added", "name": "Phone", "instead_of_password": true},
+        {"kind": "passkey_renamed", "from": "Phone", "to": "Old phone"},
+        {"kind": "passkey_removed", "name": "Old phone", "by": null},
+        {"kind": "passkey_removed", "name": "Old phone", "by": "root"},
+        {"kind": "signed_in", "method": "a passkey", "ip": "198.51.100.7", "agent": "Chrome", "second_step_pending": false},
         {"kind": "key_rotation", "stage": "begun", "rewrapped": 0},
         {"kind": "certificate_issued", "names": ["portal.example.org", "mail.example.org"], "not_after": 1800000000, "reason": "no ACME certificate yet"},
         {"kind": "certificate_failed", "error": "connection refused", "retry_minutes": 1},

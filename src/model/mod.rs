@@ -11,6 +11,7 @@ mod event_text;
 mod event_words;
 mod message;
 mod outbox;
+mod passkey;
 mod status;
 mod time;
 mod units;
@@ -23,6 +24,7 @@ pub use message::{
     AttachmentInfo, Decision, Folder, Locked, MailboxAction, MailboxEntry, MessageRecord, RecipientStatus, Restriction, Revoked,
 };
 pub use outbox::{OutboxKind, OutboxRow, OutboxState, Payload};
+pub use passkey::{MOST_PASSKEYS, Passkey, PasskeyOwner, PublicKey};
 pub use status::Status;
 pub use time::{day_start, utc_text};
 pub use units::{number_text, size_words};

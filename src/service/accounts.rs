@@ -57,12 +57,16 @@ pub enum AccountError {
 }
 
 /// A new session: the cookie token (never stored) and what the user must do first.
+#[allow(clippy::struct_excessive_bools)] // independent steps, each its own page
 pub struct SignedIn {
     pub token: String,
     pub must_change_password: bool,
     pub password_expired: bool,
     /// The account has a TOTP second factor still to be entered.
     pub second_factor: bool,
+    /// A first contact who signed in with an emailed code, still without a
+    /// password of their own: a passkey is suggested before anything else.
+    pub offer_passkey: bool,
 }
 
 /// A session about to start for `account`, with its cookie token and hash.
@@ -93,7 +97,12 @@ pub(super) fn new_session(ctx: &Context, account: &Account, client: &Client, wit
         second_factor_pending: second_factor,
         must_enrol_totp: ctx.config.portal.require_totp && !second_factor,
         totp_enrolling: None,
+        must_enrol_passkey: account.passkeys.is_empty() && super::passkeys::required_for(ctx, account),
     };
+    let offer_passkey = !with_password
+        && account.must_change_password
+        && account.passkeys.is_empty()
+        && super::passkeys::may_replace_password(ctx, account);
     NewSession {
         token_hash,
         session,
@@ -102,6 +111,7 @@ pub(super) fn new_session(ctx: &Context, account: &Account, client: &Client, wit
             must_change_password,
             password_expired,
             second_factor,
+            offer_passkey,
         },
     }
 }

@@ -45,6 +45,8 @@ pub fn new_admin(name: &str, password: &str, totp_secret: Option<String>) -> Res
         }),
         last_sign_in: None,
         preferences: crate::model::Preferences::default(),
+        passkeys: Vec::new(),
+        passkey_user: String::new(),
     })
 }
 
@@ -80,7 +82,12 @@ pub async fn sign_in(
         Ok(step) => step,
         Err(why) => return Err(refuse(ctx, throttle, &name, client, why).await),
     };
-    let (token, op) = new_session(&name, client, step, false);
+    let must_enrol_passkey = match super::admin_passkeys::without_passkey(ctx, &name) {
+        Ok(must) => must,
+        Err(AdminError::Refused { why }) => return Err(refuse(ctx, throttle, &name, client, why).await),
+        Err(e) => return Err(e),
+    };
+    let (token, op) = new_session(&name, client, step, (false, must_enrol_passkey));
     if ctx.vault.write(WriteOp::Admin(op)).await? != WriteResult::Done {
         return Err(refuse(ctx, throttle, &name, client, "authenticator code already used").await);
     }
@@ -94,7 +101,15 @@ pub async fn sign_in(
 /// in as a member of `oidc.admin_groups` (made an admin, with no password,
 /// when new); the session's cookie token.
 pub async fn provider_sign_in(ctx: &Context, address: &str, client: &Client) -> Result<String, AdminError> {
-    let (token, op) = new_session(address, client, None, true);
+    let must_enrol_passkey = match super::admin_passkeys::without_passkey(ctx, address) {
+        Ok(must) => must,
+        Err(AdminError::Refused { why }) => {
+            tracing::info!(admin = %address, client = %client.ip, why, "admin sign-in at the OpenID provider refused");
+            return Err(AdminError::Refused { why });
+        }
+        Err(e) => return Err(e),
+    };
+    let (token, op) = new_session(address, client, None, (true, must_enrol_passkey));
     if ctx.vault.write(WriteOp::Admin(op)).await? != WriteResult::Done {
         return Err(AdminError::Refused { why: "not stored" });
     }
@@ -104,7 +119,12 @@ pub async fn provider_sign_in(ctx: &Context, address: &str, client: &Client) -> 
 }
 
 /// A new session's cookie token and the write that starts it.
-fn new_session(name: &str, client: &Client, totp_step: Option<u64>, by_provider: bool) -> (String, AdminWrite) {
+fn new_session(
+    name: &str,
+    client: &Client,
+    totp_step: Option<u64>,
+    (by_provider, must_enrol_passkey): (bool, bool),
+) -> (String, AdminWrite) {
     let (token, token_hash) = tokens::new_token();
     let at = now();
     let session = AdminSession {
@@ -114,6 +134,7 @@ fn new_session(name: &str, client: &Client, totp_step: Option<u64>, by_provider:
         ip: client.ip.to_string(),
         agent: client.agent.chars().take(200).collect(),
         csrf: tokens::new_token().0,
+        must_enrol_passkey,
     };
     let op = AdminWrite::SignIn {
         token_hash,

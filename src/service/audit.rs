@@ -70,7 +70,8 @@ impl Kind {
             | What::Logon { .. }
             | What::Sending { .. }
             | What::LockoutLifted { .. }
-            | What::AccountDeleted { .. } => Self::AdminChange,
+            | What::AccountDeleted { .. }
+            | What::PasskeyRemoved { by: Some(_), .. } => Self::AdminChange,
             What::SignedIn { .. } | What::SecondFactorPassed { .. } => Self::SignIn,
             What::SignInRefused { .. } => Self::SignInFailed,
             What::PasswordChanged { .. } | What::ResetAsked { .. } | What::PasswordResetWithLink { .. } => Self::Password,

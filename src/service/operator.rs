@@ -142,7 +142,7 @@ impl Desk {
         }
         let admin = super::admin::new_admin(name, password, totp_secret).map_err(OperatorError::Refused)?;
         let op = WriteOp::Admin(AdminWrite::Add {
-            admin,
+            admin: Box::new(admin),
             actor: "operator (cloister admin add)".into(),
         });
         self.done(op, json!({ "created": name }), || format!("an admin named {name} already exists"))

@@ -19,7 +19,7 @@ use crate::model::{AccountChange, AdminAccount, AdminSession, OutboxKind, Payloa
 pub enum AdminWrite {
     /// A new admin (Gone when the name is taken).
     Add {
-        admin: AdminAccount,
+        admin: Box<AdminAccount>,
         actor: String,
     },
     /// Removes an admin and ends their sessions (Gone when there is none).
@@ -151,9 +151,15 @@ fn set_preferences(
 }
 
 fn remove(t: &mut Tables<'_>, counters: &mut Counters, name: &str, actor: &str, at: i64) -> Result<WriteResult, VaultError> {
-    if t.admins.remove(name)?.is_none() {
+    let Some(gone) = t
+        .admins
+        .remove(name)?
+        .map(|v| decode::<AdminAccount>("admins", v.value()))
+        .transpose()?
+    else {
         return Ok(WriteResult::Gone);
-    }
+    };
+    super::passkey_ops::forget(t, &gone.passkeys)?;
     let mut ended = Vec::new();
     for row in t.admin_sessions.iter()? {
         let (k, v) = row?;
@@ -200,6 +206,8 @@ fn sign_in(
             totp: None,
             last_sign_in: None,
             preferences: crate::model::Preferences::default(),
+            passkeys: Vec::new(),
+            passkey_user: String::new(),
         },
         None => return Ok(WriteResult::Gone),
     };
@@ -324,6 +332,7 @@ fn delete_account(t: &mut Tables<'_>, address: &str, at: i64) -> Result<What, Va
         if let Some(token) = acc.reset_token {
             t.reset_tokens.remove(token.as_str())?;
         }
+        super::passkey_ops::forget(t, &acc.passkeys)?;
         t.count_domain(address, DomainChange::Users(-1))?;
         if !acc.allow_logon {
             t.count_domain(address, DomainChange::Denied(-1))?;
@@ -336,4 +345,14 @@ fn delete_account(t: &mut Tables<'_>, address: &str, at: i64) -> Result<What, Va
         entries: ids.len(),
         sessions_ended: ended,
     })
+}
+
+/// A passkey signed an admin in (its counter is stored by the caller).
+pub(super) fn passkey_sign_in(
+    t: &mut Tables<'_>,
+    counters: &mut Counters,
+    token_hash: &str,
+    session: &AdminSession,
+) -> Result<WriteResult, VaultError> {
+    sign_in(t, counters, (token_hash, session), None, false)
 }

@@ -125,6 +125,8 @@ pub enum WriteOp {
     Sender(super::SenderWrite),
     /// The admin console: admin accounts and sessions, and what admins do to portal accounts.
     Admin(super::AdminWrite),
+    /// Passkeys: enrolment, renaming, removal, and the sign-in that moves a counter.
+    Passkey(super::PasskeyWrite),
     /// A master key rotation: begin, re-wrapped keys, finish.
     Keys(super::KeysWrite),
     /// Messages being written in the portal.

@@ -24,6 +24,7 @@ mod ops;
 mod outbox_ops;
 mod outbox_reads;
 mod outcome;
+mod passkey_ops;
 pub mod postings;
 mod purge_ops;
 mod raw_store;
@@ -59,6 +60,7 @@ pub use mailbox_reads::FolderCount;
 pub use monitor_reads::{Cursor, MonitorQuery};
 pub use outbox_reads::OutboxHealth;
 pub use outcome::{SenderRefusal, WriteResult};
+pub use passkey_ops::{EnrolledFrom, PasskeyWrite, Start};
 pub use purge_ops::{PurgeLimits, PurgePlan};
 pub use raw_store::{Sealed, Stored};
 pub use search_index::{IndexWrite, SegmentMeta};
@@ -258,6 +260,13 @@ impl Vault {
     }
 
     /// The admin named `name` (lower case).
+    /// Whose passkey credential `id` (base64url) is.
+    pub fn passkey_owner(&self, id: &str) -> Result<Option<crate::model::PasskeyOwner>, VaultError> {
+        let txn = self.db()?.begin_read()?;
+        let table = txn.open_table(schema::PASSKEY_IDS)?;
+        table.get(id)?.map(|v| decode("passkey_ids", v.value())).transpose()
+    }
+
     pub fn admin(&self, name: &str) -> Result<Option<AdminAccount>, VaultError> {
         let txn = self.db()?.begin_read()?;
         let table = txn.open_table(ADMINS)?;

@@ -43,6 +43,7 @@ pub fn apply(t: &mut Tables<'_>, counters: &mut Counters, op: &WriteOp) -> Resul
         WriteOp::Mailbox(w) => super::mailbox_ops::apply(t, counters, w),
         WriteOp::Sender(w) => super::sender_ops::apply(t, counters, w),
         WriteOp::Admin(w) => super::admin_ops::apply(t, counters, w),
+        WriteOp::Passkey(w) => super::passkey_ops::apply(t, counters, w),
         WriteOp::Purge { plan, limits } => super::purge_ops::apply(t, counters, plan, limits),
         WriteOp::Keys(w) => super::key_ops::apply(t, counters, w),
         WriteOp::IndexOlder { items, through } => super::monitor_index::index_older(t, items, *through),

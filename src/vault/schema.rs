@@ -137,6 +137,10 @@ pub const DRAFT_FILE_KEYS: TableDefinition<u64, &[u8]> = TableDefinition::new("d
 /// it back, and a second Send of it (a double click) is known for one.
 /// Kept as long as drafts are.
 pub const DRAFTS_GONE: TableDefinition<u64, (i64, bool)> = TableDefinition::new("drafts_gone");
+/// A passkey's credential id (base64url) → whose it is (`PasskeyOwner`): a
+/// sign-in names no user, only the credential. The passkey itself is kept
+/// in its owner's record.
+pub const PASSKEY_IDS: TableDefinition<&str, &[u8]> = TableDefinition::new("passkey_ids");
 /// `VAULT_KEYS` key: the last message id older messages were indexed through
 /// (absent: none yet; `u64::MAX`: all of them).
 pub const MONITOR_THROUGH: &str = "monitor_through";
@@ -188,6 +192,7 @@ macro_rules! each_table {
         $each!(DRAFT_FILES);
         $each!(DRAFT_FILE_KEYS);
         $each!(DRAFTS_GONE);
+        $each!(PASSKEY_IDS);
     };
 }
 pub(super) use each_table;

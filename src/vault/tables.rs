@@ -6,7 +6,7 @@ use redb::{ReadableTable, Table, WriteTransaction};
 use super::schema::{
     ACCOUNT_DOMAINS, ACCOUNTS, ADMIN_SESSIONS, ADMINS, Counters, DAY_COUNTS, DOMAINS, DRAFT_FILE_KEYS, DRAFT_FILES, DRAFT_OWNERS, DRAFTS,
     DRAFTS_GONE, EVENTS, EXPIRY_DUE, MAILBOX, MAILBOX_FOLDERS, MESSAGE_KEYS, MESSAGES, MONITOR_DAYS, MONITOR_ROWS, MONITOR_STATUS,
-    MONITOR_TERMS, OUTBOX, OUTBOX_BY_MESSAGE, OUTBOX_DATA, OUTBOX_DEAD, OUTBOX_DUE, OUTBOX_REFS, RAW, RAW_CHUNKS, REPORT_DAYS,
+    MONITOR_TERMS, OUTBOX, OUTBOX_BY_MESSAGE, OUTBOX_DATA, OUTBOX_DEAD, OUTBOX_DUE, OUTBOX_REFS, PASSKEY_IDS, RAW, RAW_CHUNKS, REPORT_DAYS,
     RESET_TOKENS, SEARCH_DOCS, SEARCH_PENDING, SEARCH_POSTINGS, SEARCH_SEGMENTS, SEARCH_TEXT, SEARCH_WORDS, SENDER_MONTH_COUNTS,
     SENDER_RECIPIENTS, SESSIONS, SIGN_IN_CODES, VAULT_KEYS,
 };
@@ -57,6 +57,7 @@ pub struct Tables<'t> {
     pub(super) draft_files: Table<'t, (u64, u32), &'static [u8]>,
     pub(super) draft_file_keys: Table<'t, u64, &'static [u8]>,
     pub(super) drafts_gone: Table<'t, u64, (i64, bool)>,
+    pub(super) passkey_ids: Table<'t, &'static str, &'static [u8]>,
     /// Addresses whose mailbox or account this batch changed (`Versions`).
     pub(super) touched: Vec<String>,
 }
@@ -106,6 +107,7 @@ impl<'t> Tables<'t> {
             draft_files: txn.open_table(DRAFT_FILES)?,
             draft_file_keys: txn.open_table(DRAFT_FILE_KEYS)?,
             drafts_gone: txn.open_table(DRAFTS_GONE)?,
+            passkey_ids: txn.open_table(PASSKEY_IDS)?,
             touched: Vec::new(),
         })
     }

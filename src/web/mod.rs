@@ -60,6 +60,8 @@ pub struct Web {
     pub renders: renders::Renders,
     /// When this server started serving (unix seconds; a reload starts it again).
     pub started_at: i64,
+    /// Passkey challenges given to browsers, waiting for their answers.
+    pub passkey_challenges: crate::service::passkey_challenges::Challenges,
 }
 
 /// Rate limits on requests that send mail or cost work.
@@ -121,6 +123,7 @@ impl Web {
         let c = &ctx.config;
         let total = crate::fd_limit::https_connections_that_fit(c.web.max_connections, open_files, c.smtp.max_connections);
         let connections = Connections::new(total, c.web.max_connections_per_client, 0);
+        let passkey_challenges = crate::service::passkey_challenges::Challenges::new(Duration::from_secs(c.portal.passkey_timeout_secs));
         Self {
             connections,
             ctx,
@@ -133,6 +136,7 @@ impl Web {
             limits: Limits::default(),
             renders: renders::Renders::default(),
             started_at: crate::service::now(),
+            passkey_challenges,
         }
     }
 

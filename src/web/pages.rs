@@ -38,6 +38,9 @@ const PAGES: &[(&str, &str)] = &[
     ("sessions.html", include_str!("../../assets/web/sessions.html")),
     ("second_factor.html", include_str!("../../assets/web/second_factor.html")),
     ("totp.html", include_str!("../../assets/web/totp.html")),
+    ("passkeys.html", include_str!("../../assets/web/passkeys.html")),
+    ("_passkey_enrol.html", include_str!("../../assets/web/_passkey_enrol.html")),
+    ("_passkey_sign_in.html", include_str!("../../assets/web/_passkey_sign_in.html")),
     ("error.html", include_str!("../../assets/web/error.html")),
     ("_admin.html", include_str!("../../assets/web/_admin.html")),
     ("_admin_fields.html", include_str!("../../assets/web/_admin_fields.html")),
@@ -56,6 +59,7 @@ const PAGES: &[(&str, &str)] = &[
     ("admin_message.html", include_str!("../../assets/web/admin_message.html")),
     ("admin_report.html", include_str!("../../assets/web/admin_report.html")),
     ("admin_audit.html", include_str!("../../assets/web/admin_audit.html")),
+    ("admin_passkeys.html", include_str!("../../assets/web/admin_passkeys.html")),
 ];
 
 const STATIC: &[(&str, &str, &[u8])] = &[
@@ -73,6 +77,11 @@ const STATIC: &[(&str, &str, &[u8])] = &[
         "compose.js",
         "text/javascript; charset=utf-8",
         include_bytes!("../../assets/web/static/compose.js"),
+    ),
+    (
+        "passkey.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!("../../assets/web/static/passkey.js"),
     ),
 ];
 

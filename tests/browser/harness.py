@@ -209,7 +209,7 @@ internal_domains = ["example.org"]
 listen = "127.0.0.1:{smtp_port}"
 [web]
 listen = "127.0.0.1:{https_port}"
-public_url = "https://127.0.0.1:{https_port}"
+public_url = "https://{host}:{https_port}"
 [metrics]
 listen = "127.0.0.1:0"
 [relay]
@@ -236,16 +236,16 @@ class Cloister:
     stdout and stderr go to `log` (default <tmp>/cloister.log, which is removed
     by stop(); pass a path to keep it)."""
 
-    def __init__(self, sink_port: int, extra: str = "", log: Path | None = None, ready_timeout: float = 15):
+    def __init__(self, sink_port: int, extra: str = "", log: Path | None = None, ready_timeout: float = 15, host: str = "127.0.0.1"):
         binary = os.environ.get("CLOISTER_BIN")
         assert binary, "CLOISTER_BIN must name the cloister binary"
         self._tmp = tempfile.TemporaryDirectory(prefix="cloister-browser-")
         tmp = Path(self._tmp.name)
         self.smtp_port, self.https_port = free_port(), free_port()
-        self.base_url = f"https://127.0.0.1:{self.https_port}"
+        self.base_url = f"https://{host}:{self.https_port}"
         self.config = tmp / "cloister.toml"
         self.config.write_text(
-            CONFIG.format(tmp=tmp, smtp_port=self.smtp_port, https_port=self.https_port, sink_port=sink_port) + extra + "\n"
+            CONFIG.format(tmp=tmp, smtp_port=self.smtp_port, https_port=self.https_port, sink_port=sink_port, host=host) + extra + "\n"
         )
         self.log = log or tmp / "cloister.log"
         self.log.parent.mkdir(parents=True, exist_ok=True)
@@ -494,7 +494,7 @@ def step(text: str) -> None:
     print(f"==> {text}", flush=True)
 
 
-def run(name: str, journey: Callable[["Page", "Cloister", "SmtpSink"], None], time_limit_secs: int = 120, extra: str = "") -> int:
+def run(name: str, journey: Callable[["Page", "Cloister", "SmtpSink"], None], time_limit_secs: int = 120, extra: str = "", host: str = "127.0.0.1") -> int:
     """Starts a sink, Cloister and Chromium, runs `journey`, and fails on any
     console or page error too. Returns the exit code; prints PASS or FAIL."""
     require_tools()
@@ -505,7 +505,7 @@ def run(name: str, journey: Callable[["Page", "Cloister", "SmtpSink"], None], ti
     cloister = None
     try:
         step("start the SMTP sink and Cloister")
-        cloister = Cloister(sink.port, extra=extra, log=artefacts / "cloister.log")
+        cloister = Cloister(sink.port, extra=extra, log=artefacts / "cloister.log", host=host)
         with browser(errors) as page:
             try:
                 journey(page, cloister, sink)

@@ -22,6 +22,7 @@ ROUTES = [
     ("partner", "/account/preferences", "preferences.html"),
     ("partner", "/account/sessions", "sessions.html"),
     ("partner", "/account/2fa", "totp.html"),
+    ("partner", "/account/passkeys", "passkeys.html"),
     ("partner", "/password/change", "password.html"),
     ("partner", "/no-such-page", "error.html"),
     ("admin", "/admin", "admin_dashboard.html"),
@@ -35,6 +36,7 @@ ROUTES = [
     ("admin", "/admin/message?id={id}", "admin_message.html"),
     ("admin", "/admin/report", "admin_report.html"),
     ("admin", "/admin/audit", "admin_audit.html"),
+    ("admin", "/admin/passkeys", "admin_passkeys.html"),
 ]
 
 # Pages reached only after a form is posted (a confirmation, a result); the

@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 pub mod admin;
+pub mod authenticator;
 pub mod https;
 pub mod mta_sts;
 pub mod oidc;

@@ -214,3 +214,31 @@ print-button = Drucken
 
 preferences-name-label = Ihr Name
 preferences-name-hint = Wird neben { $address } in Nachrichten angezeigt, die Sie schreiben. Leer: der Name, den die andere Seite für Sie verwendet hat, falls vorhanden.
+
+## passkeys.html, _passkey_enrol.html und _passkey_sign_in.html
+
+layout-passkeys = Passkeys
+passkeys-title = Passkeys
+passkeys-explain = Ein Passkey meldet Sie mit Ihrem Telefon, Computer oder Sicherheitsschlüssel an: mit Fingerabdruck, Gesicht oder Bildschirmsperre statt eines Passworts. Er funktioniert nur auf dieser Website, eine gefälschte Seite kann ihn nicht nutzen.
+passkeys-offer = Fügen Sie jetzt einen Passkey hinzu, dann melden Sie sich beim nächsten Mal ohne Passwort oder zugesandten Code an.
+passkeys-required = Ihre Organisation verlangt einen Passkey. Fügen Sie einen hinzu, um fortzufahren.
+passkeys-unavailable = Passkeys sind auf diesem Portal nicht verfügbar.
+passkeys-none = Sie haben noch keine Passkeys.
+passkeys-name-label = Name
+passkeys-rename = Umbenennen
+passkeys-added-at = Hinzugefügt { $at }
+passkeys-last-used = zuletzt verwendet { $at }
+passkeys-never-used = nie verwendet
+passkeys-synced = mit Ihren anderen Geräten synchronisiert
+passkeys-remove = „{ $name }“ entfernen
+passkeys-new-name-label = Name des neuen Passkeys
+passkeys-new-name-hint = Zum Beispiel „Arbeitslaptop“ oder „Telefon“, um Ihre Passkeys zu unterscheiden.
+passkeys-add = Passkey hinzufügen
+passkeys-add-instead = Stattdessen einen Passkey verwenden
+passkeys-add-failed = Es wurde kein Passkey hinzugefügt. Versuchen Sie es erneut oder verwenden Sie ein anderes Gerät.
+passkeys-unsupported = Dieser Browser kann keine Passkeys erstellen (oder Skripte sind ausgeschaltet).
+passkeys-not-now = Jetzt nicht
+passkeys-instead-heading = Oder einen Passkey statt eines Passworts verwenden
+passkeys-instead-explain = Melden Sie sich ab jetzt mit Fingerabdruck, Gesicht oder Bildschirmsperre dieses Geräts an. Das zugesandte Passwort funktioniert dann nicht mehr.
+login-passkey = Mit einem Passkey anmelden
+login-passkey-failed = Die Anmeldung mit einem Passkey hat nicht funktioniert. Versuchen Sie es erneut oder geben Sie Ihre Adresse ein.

@@ -462,3 +462,7 @@ admin-login-code-optional = Authenticator-Code (falls eingerichtet)
 admin-login-submit = Anmelden
 # The command stays as it is (NAME stands for the new admin's name).
 admin-login-hint = Admins werden auf der Appliance mit <code>cloister admin add NAME</code> angelegt.
+
+admin-nav-passkeys = Passkeys
+admin-user-passkeys = Passkeys
+admin-user-no-passkeys = Keine Passkeys.

@@ -177,3 +177,10 @@ event-account-deleted = Konto { $address } gelöscht ({ $entries ->
     })
 # An event stored as words before events had kinds: its words as they are.
 event-legacy = { $text }
+
+event-method-passkey = einem Passkey
+event-passkey-added = Passkey „{ $name }“ hinzugefügt
+event-passkey-added-instead = Passkey „{ $name }“ statt eines Passworts hinzugefügt
+event-passkey-renamed = Passkey „{ $from }“ in „{ $to }“ umbenannt
+event-passkey-removed = Passkey „{ $name }“ entfernt
+event-passkey-removed-by = Passkey „{ $name }“ von Admin { $admin } entfernt

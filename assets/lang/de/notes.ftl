@@ -267,3 +267,17 @@ note-draft-busy = Ihr Entwurf konnte gerade nicht gespeichert werden: Er wurde g
 
 note-display-name-bad = Ihr Name darf höchstens { $most } Zeichen lang sein, in einer Zeile.
 note-draft-kept-session-changed = Sie haben sich anderswo erneut angemeldet, während diese Seite offen war; Ihre Nachricht wurde daher nicht gesendet, sondern als dieser Entwurf gespeichert. Prüfen Sie sie und senden Sie sie erneut.
+
+note-passkey-added = Passkey hinzugefügt.
+note-passkey-renamed = Passkey umbenannt.
+note-passkey-removed = Passkey entfernt.
+note-passkey-not-added = Der Passkey wurde nicht hinzugefügt. Versuchen Sie es erneut.
+note-passkey-required = Ihre Organisation verlangt einen Passkey: Fügen Sie einen weiteren hinzu, bevor Sie diesen entfernen.
+note-passkey-sign-in-failed = Dieser Passkey hat Sie nicht angemeldet. Versuchen Sie es erneut oder melden Sie sich mit Ihrer Adresse an.
+
+console-passkeys-title = Ihre Passkeys
+console-passkeys-explain = Ein Passkey meldet Sie an der Konsole mit Fingerabdruck, Gesicht oder Bildschirmsperre dieses Computers, Ihres Telefons oder eines Sicherheitsschlüssels an, statt mit Passwort und Authenticator-Code. Er funktioniert nur auf dieser Website.
+console-passkeys-required = Die Konsole akzeptiert jetzt nur noch Passkeys. Fügen Sie einen hinzu, um fortzufahren.
+console-note-passkey-required = Die Konsole akzeptiert nur Passkeys: Fügen Sie einen weiteren hinzu, bevor Sie diesen entfernen.
+console-note-passkey-failed = Dieser Passkey hat Sie nicht angemeldet. Versuchen Sie es erneut oder verwenden Sie einen anderen.
+console-note-passkey-removed = Passkey entfernt.

@@ -214,3 +214,37 @@ print-button = Print
 
 preferences-name-label = Your name
 preferences-name-hint = Shown beside { $address } on messages you write. Left empty, the name the other party used for you, if any.
+
+## passkeys.html, _passkey_enrol.html and _passkey_sign_in.html
+
+# Header menu link to the passkeys page.
+layout-passkeys = Passkeys
+passkeys-title = Passkeys
+passkeys-explain = A passkey signs you in with your phone, computer or security key: its fingerprint, face or screen lock instead of a password. It works only on this site, so a fake page cannot use it.
+# Shown once after a first sign-in with a mailed password or code.
+passkeys-offer = Add a passkey now, and next time you sign in without a password or a mailed code.
+passkeys-required = Your organisation requires a passkey. Add one to continue.
+passkeys-unavailable = Passkeys are not available on this portal.
+passkeys-none = You have no passkeys yet.
+passkeys-name-label = Name
+passkeys-rename = Rename
+# $at: date and time.
+passkeys-added-at = Added { $at }
+passkeys-last-used = last used { $at }
+passkeys-never-used = never used
+passkeys-synced = synced to your other devices
+# $name: the passkey's name.
+passkeys-remove = Remove “{ $name }”
+passkeys-new-name-label = Name of the new passkey
+passkeys-new-name-hint = For example “Work laptop” or “Phone”, to tell your passkeys apart.
+passkeys-add = Add a passkey
+passkeys-add-instead = Use a passkey instead
+passkeys-add-failed = No passkey was added. Try again, or use another device.
+passkeys-unsupported = This browser cannot make passkeys (or script is turned off).
+passkeys-not-now = Not now
+# On the first password choice: a passkey in place of the password.
+passkeys-instead-heading = Or use a passkey instead of a password
+passkeys-instead-explain = Sign in from now on with this device's fingerprint, face or screen lock. The password you were mailed then stops working.
+# The sign-in page's passkey button and what it says when the browser's part failed.
+login-passkey = Sign in with a passkey
+login-passkey-failed = Signing in with a passkey did not work. Try again, or enter your address.

@@ -462,3 +462,8 @@ admin-login-code-optional = Authenticator code (if set up)
 admin-login-submit = Sign in
 # The command stays as it is (NAME stands for the new admin's name).
 admin-login-hint = Admins are created on the appliance with <code>cloister admin add NAME</code>.
+
+admin-nav-passkeys = Passkeys
+# The admin user page: the user's passkeys (an admin may remove them).
+admin-user-passkeys = Passkeys
+admin-user-no-passkeys = No passkeys.

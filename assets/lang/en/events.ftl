@@ -177,3 +177,12 @@ event-account-deleted = account { $address } deleted ({ $entries ->
     })
 # An event stored as words before events had kinds: its words as they are.
 event-legacy = { $text }
+
+event-method-passkey = a passkey
+# $name: what the user called the passkey.
+event-passkey-added = added passkey “{ $name }”
+event-passkey-added-instead = added passkey “{ $name }” instead of a password
+event-passkey-renamed = renamed passkey “{ $from }” to “{ $to }”
+event-passkey-removed = removed passkey “{ $name }”
+# $admin: the admin's name.
+event-passkey-removed-by = passkey “{ $name }” removed by admin { $admin }

@@ -258,3 +258,17 @@ note-draft-busy = Your draft could not be saved just now: it was changing in ano
 
 note-display-name-bad = Your name can be at most { $most } characters, on one line.
 note-draft-kept-session-changed = You signed in again elsewhere while this page was open, so your message was not sent: it is kept as this draft. Check it and send it again.
+
+note-passkey-added = Passkey added.
+note-passkey-renamed = Passkey renamed.
+note-passkey-removed = Passkey removed.
+note-passkey-not-added = The passkey was not added. Try again.
+note-passkey-required = Your organisation requires a passkey: add another before you remove this one.
+note-passkey-sign-in-failed = That passkey did not sign you in. Try again, or sign in with your address.
+
+console-passkeys-title = Your passkeys
+console-passkeys-explain = A passkey signs you in to the console with this computer's, your phone's or a security key's fingerprint, face or screen lock, instead of your password and authenticator code. It works only on this site.
+console-passkeys-required = The console accepts only passkeys now. Add one to continue.
+console-note-passkey-required = The console accepts only passkeys: add another before you remove this one.
+console-note-passkey-failed = That passkey did not sign you in. Try again, or use another one.
+console-note-passkey-removed = Passkey removed.

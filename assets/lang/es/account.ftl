@@ -214,3 +214,31 @@ print-button = Imprimir
 
 preferences-name-label = Su nombre
 preferences-name-hint = Se muestra junto a { $address } en los mensajes que escribe. Vacío: el nombre que la otra parte usó para usted, si lo hay.
+
+## passkeys.html, _passkey_enrol.html y _passkey_sign_in.html
+
+layout-passkeys = Llaves de acceso
+passkeys-title = Llaves de acceso
+passkeys-explain = Una llave de acceso le permite entrar con su teléfono, ordenador o llave de seguridad: huella, cara o bloqueo de pantalla en lugar de una contraseña. Solo funciona en este sitio, así que una página falsa no puede usarla.
+passkeys-offer = Añada ahora una llave de acceso y la próxima vez entrará sin contraseña ni código por correo.
+passkeys-required = Su organización exige una llave de acceso. Añada una para continuar.
+passkeys-unavailable = Las llaves de acceso no están disponibles en este portal.
+passkeys-none = Aún no tiene llaves de acceso.
+passkeys-name-label = Nombre
+passkeys-rename = Cambiar nombre
+passkeys-added-at = Añadida el { $at }
+passkeys-last-used = usada por última vez el { $at }
+passkeys-never-used = nunca usada
+passkeys-synced = sincronizada con sus otros dispositivos
+passkeys-remove = Quitar «{ $name }»
+passkeys-new-name-label = Nombre de la nueva llave de acceso
+passkeys-new-name-hint = Por ejemplo «Portátil del trabajo» o «Teléfono», para distinguir sus llaves.
+passkeys-add = Añadir una llave de acceso
+passkeys-add-instead = Usar una llave de acceso en su lugar
+passkeys-add-failed = No se añadió ninguna llave de acceso. Inténtelo de nuevo o use otro dispositivo.
+passkeys-unsupported = Este navegador no puede crear llaves de acceso (o los scripts están desactivados).
+passkeys-not-now = Ahora no
+passkeys-instead-heading = O use una llave de acceso en lugar de una contraseña
+passkeys-instead-explain = Entre a partir de ahora con la huella, la cara o el bloqueo de pantalla de este dispositivo. La contraseña que recibió por correo dejará de funcionar.
+login-passkey = Entrar con una llave de acceso
+login-passkey-failed = No se pudo entrar con una llave de acceso. Inténtelo de nuevo o escriba su dirección.

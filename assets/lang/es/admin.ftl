@@ -465,3 +465,7 @@ admin-login-code-optional = Código de autenticación (si está configurado)
 admin-login-submit = Iniciar sesión
 # El comando queda como está (NAME es el nombre del nuevo administrador).
 admin-login-hint = Los administradores se crean en el propio equipo con <code>cloister admin add NAME</code>.
+
+admin-nav-passkeys = Llaves de acceso
+admin-user-passkeys = Llaves de acceso
+admin-user-no-passkeys = Sin llaves de acceso.

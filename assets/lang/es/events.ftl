@@ -177,3 +177,10 @@ event-account-deleted = cuenta { $address } eliminada ({ $entries ->
     })
 # Un evento guardado como texto antes de que los eventos tuvieran tipos: su texto tal cual.
 event-legacy = { $text }
+
+event-method-passkey = una llave de acceso
+event-passkey-added = añadió la llave de acceso «{ $name }»
+event-passkey-added-instead = añadió la llave de acceso «{ $name }» en lugar de una contraseña
+event-passkey-renamed = cambió el nombre de la llave de acceso «{ $from }» a «{ $to }»
+event-passkey-removed = quitó la llave de acceso «{ $name }»
+event-passkey-removed-by = el admin { $admin } quitó la llave de acceso «{ $name }»

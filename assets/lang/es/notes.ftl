@@ -263,3 +263,17 @@ note-draft-busy = No se pudo guardar su borrador: se estaba modificando a la vez
 
 note-display-name-bad = Su nombre puede tener como máximo { $most } caracteres, en una línea.
 note-draft-kept-session-changed = Inició sesión de nuevo en otro lugar mientras esta página estaba abierta, así que su mensaje no se envió: se guarda como este borrador. Revíselo y vuelva a enviarlo.
+
+note-passkey-added = Llave de acceso añadida.
+note-passkey-renamed = Nombre de la llave de acceso cambiado.
+note-passkey-removed = Llave de acceso quitada.
+note-passkey-not-added = No se añadió la llave de acceso. Inténtelo de nuevo.
+note-passkey-required = Su organización exige una llave de acceso: añada otra antes de quitar esta.
+note-passkey-sign-in-failed = Esa llave de acceso no le permitió entrar. Inténtelo de nuevo o entre con su dirección.
+
+console-passkeys-title = Sus llaves de acceso
+console-passkeys-explain = Una llave de acceso le permite entrar en la consola con la huella, la cara o el bloqueo de pantalla de este ordenador, de su teléfono o de una llave de seguridad, en lugar de la contraseña y el código de autenticación. Solo funciona en este sitio.
+console-passkeys-required = La consola ya solo acepta llaves de acceso. Añada una para continuar.
+console-note-passkey-required = La consola solo acepta llaves de acceso: añada otra antes de quitar esta.
+console-note-passkey-failed = Esa llave de acceso no le permitió entrar. Inténtelo de nuevo o use otra.
+console-note-passkey-removed = Llave de acceso quitada.

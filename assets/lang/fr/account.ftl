@@ -214,3 +214,31 @@ print-button = Imprimer
 
 preferences-name-label = Votre nom
 preferences-name-hint = Affiché à côté de { $address } dans les messages que vous écrivez. Vide : le nom que l’autre partie a utilisé pour vous, s’il y en a un.
+
+## passkeys.html, _passkey_enrol.html et _passkey_sign_in.html
+
+layout-passkeys = Clés d’accès
+passkeys-title = Clés d’accès
+passkeys-explain = Une clé d’accès vous connecte avec votre téléphone, votre ordinateur ou votre clé de sécurité : empreinte, visage ou verrouillage d’écran au lieu d’un mot de passe. Elle ne fonctionne que sur ce site, une fausse page ne peut pas l’utiliser.
+passkeys-offer = Ajoutez une clé d’accès maintenant : la prochaine fois, vous vous connecterez sans mot de passe ni code reçu par e-mail.
+passkeys-required = Votre organisation exige une clé d’accès. Ajoutez-en une pour continuer.
+passkeys-unavailable = Les clés d’accès ne sont pas disponibles sur ce portail.
+passkeys-none = Vous n’avez pas encore de clé d’accès.
+passkeys-name-label = Nom
+passkeys-rename = Renommer
+passkeys-added-at = Ajoutée le { $at }
+passkeys-last-used = utilisée le { $at }
+passkeys-never-used = jamais utilisée
+passkeys-synced = synchronisée avec vos autres appareils
+passkeys-remove = Supprimer « { $name } »
+passkeys-new-name-label = Nom de la nouvelle clé d’accès
+passkeys-new-name-hint = Par exemple « Ordinateur du bureau » ou « Téléphone », pour distinguer vos clés.
+passkeys-add = Ajouter une clé d’accès
+passkeys-add-instead = Utiliser plutôt une clé d’accès
+passkeys-add-failed = Aucune clé d’accès n’a été ajoutée. Réessayez, ou utilisez un autre appareil.
+passkeys-unsupported = Ce navigateur ne sait pas créer de clés d’accès (ou les scripts sont désactivés).
+passkeys-not-now = Pas maintenant
+passkeys-instead-heading = Ou utilisez une clé d’accès au lieu d’un mot de passe
+passkeys-instead-explain = Connectez-vous désormais avec l’empreinte, le visage ou le verrouillage d’écran de cet appareil. Le mot de passe reçu par e-mail ne fonctionnera plus.
+login-passkey = Se connecter avec une clé d’accès
+login-passkey-failed = La connexion avec une clé d’accès n’a pas abouti. Réessayez, ou saisissez votre adresse.

@@ -466,3 +466,7 @@ admin-login-code-optional = Code d'authentification (s'il est configuré)
 admin-login-submit = Se connecter
 # The command stays as it is (NAME stands for the new admin's name).
 admin-login-hint = Les administrateurs sont créés sur le serveur avec <code>cloister admin add NAME</code>.
+
+admin-nav-passkeys = Clés d’accès
+admin-user-passkeys = Clés d’accès
+admin-user-no-passkeys = Aucune clé d’accès.

@@ -180,3 +180,10 @@ event-account-deleted = compte { $address } supprimé ({ $entries ->
     })
 # An event stored as words before events had kinds: its words as they are.
 event-legacy = { $text }
+
+event-method-passkey = une clé d’accès
+event-passkey-added = clé d’accès « { $name } » ajoutée
+event-passkey-added-instead = clé d’accès « { $name } » ajoutée au lieu d’un mot de passe
+event-passkey-renamed = clé d’accès « { $from } » renommée « { $to } »
+event-passkey-removed = clé d’accès « { $name } » supprimée
+event-passkey-removed-by = clé d’accès « { $name } » supprimée par l’admin { $admin }

@@ -278,3 +278,17 @@ note-draft-busy = Votre brouillon n’a pas pu être enregistré : il était mod
 
 note-display-name-bad = Votre nom peut compter au plus { $most } caractères, sur une ligne.
 note-draft-kept-session-changed = Vous vous êtes reconnecté ailleurs pendant que cette page était ouverte : votre message n’a donc pas été envoyé, il est conservé dans ce brouillon. Vérifiez-le et renvoyez-le.
+
+note-passkey-added = Clé d’accès ajoutée.
+note-passkey-renamed = Clé d’accès renommée.
+note-passkey-removed = Clé d’accès supprimée.
+note-passkey-not-added = La clé d’accès n’a pas été ajoutée. Réessayez.
+note-passkey-required = Votre organisation exige une clé d’accès : ajoutez-en une autre avant de supprimer celle-ci.
+note-passkey-sign-in-failed = Cette clé d’accès ne vous a pas connecté. Réessayez, ou connectez-vous avec votre adresse.
+
+console-passkeys-title = Vos clés d’accès
+console-passkeys-explain = Une clé d’accès vous connecte à la console avec l’empreinte, le visage ou le verrouillage d’écran de cet ordinateur, de votre téléphone ou d’une clé de sécurité, au lieu du mot de passe et du code d’authentification. Elle ne fonctionne que sur ce site.
+console-passkeys-required = La console n’accepte plus que les clés d’accès. Ajoutez-en une pour continuer.
+console-note-passkey-required = La console n’accepte que les clés d’accès : ajoutez-en une autre avant de supprimer celle-ci.
+console-note-passkey-failed = Cette clé d’accès ne vous a pas connecté. Réessayez, ou utilisez-en une autre.
+console-note-passkey-removed = Clé d’accès supprimée.

@@ -214,3 +214,31 @@ print-button = Afdrukken
 
 preferences-name-label = Uw naam
 preferences-name-hint = Staat naast { $address } in berichten die u schrijft. Leeg: de naam die de andere partij voor u gebruikte, als die er is.
+
+## passkeys.html, _passkey_enrol.html en _passkey_sign_in.html
+
+layout-passkeys = Passkeys
+passkeys-title = Passkeys
+passkeys-explain = Met een passkey meldt u zich aan met uw telefoon, computer of beveiligingssleutel: vingerafdruk, gezicht of schermvergrendeling in plaats van een wachtwoord. Hij werkt alleen op deze site, dus een nagemaakte pagina kan hem niet gebruiken.
+passkeys-offer = Voeg nu een passkey toe; de volgende keer meldt u zich aan zonder wachtwoord of gemailde code.
+passkeys-required = Uw organisatie vereist een passkey. Voeg er een toe om verder te gaan.
+passkeys-unavailable = Passkeys zijn op dit portaal niet beschikbaar.
+passkeys-none = U hebt nog geen passkeys.
+passkeys-name-label = Naam
+passkeys-rename = Hernoemen
+passkeys-added-at = Toegevoegd { $at }
+passkeys-last-used = laatst gebruikt { $at }
+passkeys-never-used = nooit gebruikt
+passkeys-synced = gesynchroniseerd met uw andere apparaten
+passkeys-remove = „{ $name }” verwijderen
+passkeys-new-name-label = Naam van de nieuwe passkey
+passkeys-new-name-hint = Bijvoorbeeld „Werklaptop” of „Telefoon”, om uw passkeys uit elkaar te houden.
+passkeys-add = Passkey toevoegen
+passkeys-add-instead = Een passkey gebruiken
+passkeys-add-failed = Er is geen passkey toegevoegd. Probeer het opnieuw of gebruik een ander apparaat.
+passkeys-unsupported = Deze browser kan geen passkeys maken (of scripts staan uit).
+passkeys-not-now = Nu niet
+passkeys-instead-heading = Of gebruik een passkey in plaats van een wachtwoord
+passkeys-instead-explain = Meld u voortaan aan met de vingerafdruk, het gezicht of de schermvergrendeling van dit apparaat. Het gemailde wachtwoord werkt dan niet meer.
+login-passkey = Aanmelden met een passkey
+login-passkey-failed = Aanmelden met een passkey is niet gelukt. Probeer het opnieuw of vul uw adres in.

@@ -462,3 +462,7 @@ admin-login-code-optional = Authenticatorcode (indien ingesteld)
 admin-login-submit = Aanmelden
 # The command stays as it is (NAME stands for the new admin's name).
 admin-login-hint = Beheerders worden op de appliance aangemaakt met <code>cloister admin add NAME</code>.
+
+admin-nav-passkeys = Passkeys
+admin-user-passkeys = Passkeys
+admin-user-no-passkeys = Geen passkeys.

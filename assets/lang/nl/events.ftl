@@ -177,3 +177,10 @@ event-account-deleted = account { $address } verwijderd ({ $entries ->
     })
 # An event stored as words before events had kinds: its words as they are.
 event-legacy = { $text }
+
+event-method-passkey = een passkey
+event-passkey-added = passkey „{ $name }” toegevoegd
+event-passkey-added-instead = passkey „{ $name }” toegevoegd in plaats van een wachtwoord
+event-passkey-renamed = passkey „{ $from }” hernoemd tot „{ $to }”
+event-passkey-removed = passkey „{ $name }” verwijderd
+event-passkey-removed-by = passkey „{ $name }” verwijderd door admin { $admin }

@@ -276,3 +276,17 @@ note-draft-busy = Uw concept kon nu niet worden opgeslagen: het werd tegelijk in
 
 note-display-name-bad = Uw naam mag hoogstens { $most } tekens lang zijn, op één regel.
 note-draft-kept-session-changed = U hebt zich elders opnieuw aangemeld terwijl deze pagina open was; uw bericht is daarom niet verstuurd maar bewaard als dit concept. Controleer het en verstuur het opnieuw.
+
+note-passkey-added = Passkey toegevoegd.
+note-passkey-renamed = Passkey hernoemd.
+note-passkey-removed = Passkey verwijderd.
+note-passkey-not-added = De passkey is niet toegevoegd. Probeer het opnieuw.
+note-passkey-required = Uw organisatie vereist een passkey: voeg er nog een toe voordat u deze verwijdert.
+note-passkey-sign-in-failed = Met die passkey bent u niet aangemeld. Probeer het opnieuw of meld u aan met uw adres.
+
+console-passkeys-title = Uw passkeys
+console-passkeys-explain = Met een passkey meldt u zich bij de console aan met de vingerafdruk, het gezicht of de schermvergrendeling van deze computer, uw telefoon of een beveiligingssleutel, in plaats van uw wachtwoord en authenticatorcode. Hij werkt alleen op deze site.
+console-passkeys-required = De console accepteert nu alleen passkeys. Voeg er een toe om verder te gaan.
+console-note-passkey-required = De console accepteert alleen passkeys: voeg er nog een toe voordat u deze verwijdert.
+console-note-passkey-failed = Met die passkey bent u niet aangemeld. Probeer het opnieuw of gebruik een andere.
+console-note-passkey-removed = Passkey verwijderd.

@@ -90,8 +90,9 @@ fn user_page(web: &Web, admin: &Admin, address: &str, extra: Value) -> Result<Re
         via => s.via, provider => web.ctx.config.oidc.name, entry => s.entry, groups => s.groups,
         checked => s.checked_at.map(|at| admin.when(at)), secure_by => s.secure_by,
     };
+    let passkeys = super::passkeys::of_user(&account, admin);
     let values = context! {
-        user => user_row(web, admin, &account), sign_ins, source,
+        user => user_row(web, admin, &account), sign_ins, source, passkeys,
         domain_link => format!("/admin/directory?domain={}", encode(domain)), domain, section => "directory",
     };
     let rules = password_rules(web, admin.lang, &account.address, &[]);
@@ -121,6 +122,7 @@ fn notice(done: &str) -> Option<&'static str> {
         "allow-sending" => "console-note-allow-sending",
         "deny-sending" => "console-note-deny-sending",
         "unlock" => "console-note-unlock",
+        "passkey-removed" => "console-note-passkey-removed",
         _ => return None,
     })
 }

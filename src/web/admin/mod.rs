@@ -8,6 +8,7 @@ pub(super) mod dashboard;
 mod directory;
 mod monitor;
 mod new_user;
+mod passkeys;
 mod preferences;
 mod report;
 mod settings;
@@ -67,6 +68,8 @@ async fn dispatch(web: &Web, req: &Req) -> Result<Resp, WebError> {
         ["admin", "login"] if get => return signin::page(web, req, None),
         ["admin", "login"] if post => return signin::sign_in(web, req).await,
         ["admin", "login", "oidc"] if post => return Box::pin(signin::provider(web, req)).await,
+        ["admin", "login", "passkey", "options"] if post => return passkeys::sign_in_options(web, req),
+        ["admin", "login", "passkey"] if post => return Box::pin(passkeys::sign_in(web, req)).await,
         _ => {}
     }
     let Some(admin) = signed_in(web, req).await? else {
@@ -78,6 +81,10 @@ async fn dispatch(web: &Web, req: &Req) -> Result<Resp, WebError> {
     };
     if post && (req.cross_site() || !tokens::same(req.field("csrf"), &admin.session.csrf)) {
         return Err(WebError::Forbidden);
+    }
+    // `admin.require_passkey`, and no passkey yet: nothing but enrolling one.
+    if admin.session.must_enrol_passkey && !matches!(&segments[1..], ["passkeys", ..] | ["logout"]) {
+        return Ok(Resp::redirect("/admin/passkeys"));
     }
     match &segments[1..] {
         [] if get => dashboard::show(web, &admin),
@@ -97,6 +104,12 @@ async fn dispatch(web: &Web, req: &Req) -> Result<Resp, WebError> {
         ["report", "csv"] if get => report::csv(web, req, &admin),
         ["audit"] if get => audit::show(web, req, &admin),
         ["audit", "csv"] if get => Ok(audit::csv(web, req, &admin)),
+        ["passkeys"] if get => passkeys::show(web, req, &admin),
+        ["passkeys", "options"] if post => passkeys::creation_options(web, req, &admin),
+        ["passkeys", "add"] if post => passkeys::add(web, req, &admin).await,
+        ["passkeys", "rename"] if post => passkeys::rename(web, req, &admin).await,
+        ["passkeys", "remove"] if post => passkeys::remove(web, req, &admin).await,
+        ["user", "passkey", "remove"] if post => passkeys::remove_users(web, req, &admin).await,
         _ => Err(WebError::NotFound),
     }
 }

@@ -27,6 +27,7 @@ pub fn page(web: &Web, req: &Req, error: Option<&str>) -> Result<Resp, WebError>
     let values = context! {
         error => error.map(say), name => req.field("name"), require_totp => web.ctx.config.admin.require_totp,
         notice => (req.query("notice") == "signed-out").then(|| say("console-note-signed-out")), provider,
+        passkeys => crate::service::passkeys::relying_party(&web.ctx).is_some(),
     };
     let page = anonymous_page(web, req, "admin_login.html", status, values)?;
     Ok(if provider.is_some() {

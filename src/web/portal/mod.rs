@@ -9,6 +9,7 @@ mod drafts;
 mod faults;
 mod mailbox;
 mod oidc;
+mod passkeys;
 pub(in crate::web) mod password;
 pub(in crate::web) mod preferences;
 mod reading;
@@ -140,6 +141,8 @@ async fn dispatch(web: &Web, req: &Req) -> Result<Resp, WebError> {
         ["login", "password"] if post => Box::pin(signin::password_step(web, req)).await,
         ["login", "code"] if post => signin::code_request(web, req).await,
         ["login", "code", "verify"] if post => Box::pin(signin::code_step(web, req)).await,
+        ["login", "passkey", "options"] if post => passkeys::sign_in_options(web, req),
+        ["login", "passkey"] if post => Box::pin(passkeys::sign_in(web, req)).await,
         ["forgot"] if get => password::forgot_page(web, req),
         ["forgot"] if post => password::forgot(web, req).await,
         ["reset", token] if get => password::reset_page(web, req, token),
@@ -182,6 +185,10 @@ async fn signed_in_routes(web: &Web, req: &Req, segments: &[&str], get: bool, po
         ["account", "2fa", "confirm"] if post => two_factor::confirm(web, req, signed).await,
         ["account", "2fa", "remove"] if post => two_factor::remove(web, req, signed).await,
         ["account", "2fa", "recovery"] if post => two_factor::recovery(web, req, signed).await,
+        ["account", "passkeys", "options"] if post => passkeys::creation_options(web, req, &signed),
+        ["account", "passkeys", "add"] if post => passkeys::add(web, req, signed).await,
+        ["account", "passkeys", "rename"] if post => passkeys::rename(web, req, signed).await,
+        ["account", "passkeys", "remove"] if post => passkeys::remove(web, req, signed).await,
         _ => {
             let result = reading_routes(web, req, &signed, segments, get, post).await;
             faults::kept_signed_in(web, &signed, result)
@@ -224,6 +231,7 @@ async fn reading_routes(web: &Web, req: &Req, signed: &Signed, segments: &[&str]
         ["account", "preferences"] if post => preferences::save(web, req, signed).await,
         ["login", "2fa"] if get => two_factor::step_page(web, req, signed),
         ["account", "2fa"] if get => two_factor::settings_page(web, req, signed),
+        ["account", "passkeys"] if get => passkeys::show(web, req, signed),
         _ => Err(WebError::NotFound),
     }
 }
@@ -243,19 +251,24 @@ fn inbox(web: &Web, req: &Req, signed: &Signed) -> Result<Resp, WebError> {
 }
 
 /// The page a session must visit before any other, in order: the second
-/// factor, a forced password change, a required TOTP enrolment (signing out is always allowed).
+/// factor, a forced password change (or a passkey in its place), a required
+/// TOTP enrolment, a required passkey (signing out is always allowed).
 fn unfinished_step(session: &Session, segments: &[&str]) -> Option<&'static str> {
     if matches!(segments, ["logout"]) {
         return None;
     }
+    let enrolling_passkey = matches!(segments, ["account", "passkeys", "options" | "add"]);
     if session.second_factor_pending {
         return (!matches!(segments, ["login", "2fa"])).then_some("/login/2fa");
     }
     if session.must_change_password {
-        return (!matches!(segments, ["password", "change"])).then_some("/password/change");
+        return (!matches!(segments, ["password", "change"]) && !enrolling_passkey).then_some("/password/change");
     }
     if session.must_enrol_totp {
         return (!matches!(segments, ["account", "2fa", ..])).then_some("/account/2fa");
+    }
+    if session.must_enrol_passkey {
+        return (!matches!(segments, ["account", "passkeys"]) && !enrolling_passkey).then_some("/account/passkeys");
     }
     None
 }
@@ -267,7 +280,7 @@ fn is_page(segments: &[&str]) -> bool {
         [] | ["sent" | "deleted" | "search" | "compose" | "drafts"]
             | ["m" | "drafts", _]
             | ["m", _, "reply" | "reply-all"]
-            | ["account", "sessions" | "2fa" | "preferences"]
+            | ["account", "sessions" | "2fa" | "preferences" | "passkeys"]
             | ["password", "change"]
             | ["login", "2fa"]
     )

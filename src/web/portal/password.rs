@@ -85,15 +85,34 @@ fn directory_page(web: &Web, signed: &Signed, next: &str) -> Result<Resp, WebErr
 }
 
 pub fn change_page(web: &Web, req: &Req, signed: &Signed) -> Result<Resp, WebError> {
+    change_page_with(web, req, signed, context! {})
+}
+
+/// The password page with `extra` values (a passkey's failure, say).
+pub(super) fn change_page_with(web: &Web, req: &Req, signed: &Signed, extra: Value) -> Result<Resp, WebError> {
+    let next = safe_next(if req.query("next").is_empty() {
+        req.field("next")
+    } else {
+        req.query("next")
+    });
     if web.ctx.config.signs_in_elsewhere(&signed.session.address) {
-        return directory_page(web, signed, &safe_next(req.query("next")));
+        return directory_page(web, signed, &next);
     }
     let forced = signed.session.must_change_password;
     let values = context! {
         mode => "change", forced, expired => req.query("why") == "expired",
-        next => safe_next(req.query("next")), ..rules(web, signed.lang, &signed.session.address, &[])
+        next, ..rules(web, signed.lang, &signed.session.address, &[])
     };
-    page(web, "password.html", signed, values)
+    page(web, "password.html", signed, with_passkey_choice(web, signed, [extra, values])?)
+}
+
+/// `values`, and whether a first contact may add a passkey in place of the
+/// password (`instead`): still on the mailed password, with no passkey yet.
+fn with_passkey_choice<const N: usize>(web: &Web, signed: &Signed, values: [Value; N]) -> Result<Value, WebError> {
+    let account = accounts::account(&web.ctx, &signed.session.address)?;
+    let instead = signed.session.must_change_password
+        && account.is_some_and(|a| a.passkeys.is_empty() && crate::service::passkeys::may_replace_password(&web.ctx, &a));
+    Ok(minijinja::value::merge_maps(values.into_iter().chain([context! { instead }])))
 }
 
 pub async fn change(web: &Web, req: &Req, signed: &Signed) -> Result<Resp, WebError> {
@@ -108,7 +127,7 @@ pub async fn change(web: &Web, req: &Req, signed: &Signed) -> Result<Resp, WebEr
         let values = context! {
             mode => "change", forced, next, error => say(web, signed.lang, "note-current-password-wrong"), ..rules(web, signed.lang, &address, &[])
         };
-        return page(web, "password.html", signed, values);
+        return page(web, "password.html", signed, with_passkey_choice(web, signed, [values])?);
     }
     let new = req.field("new_password");
     match accounts::change_password(
@@ -124,7 +143,7 @@ pub async fn change(web: &Web, req: &Req, signed: &Signed) -> Result<Resp, WebEr
         Err(e) if refusal(&e).is_some() => {
             let error = refusal(&e).map(|id| say(web, signed.lang, id));
             let values = context! { mode => "change", forced, next, error, ..rules(web, signed.lang, &address, broken_of(&e)) };
-            page(web, "password.html", signed, values)
+            page(web, "password.html", signed, with_passkey_choice(web, signed, [values])?)
         }
         Err(AccountError::SessionGone) => Ok(Resp::redirect("/login?notice=session-ended")),
         Err(e) => Err(e.into()),

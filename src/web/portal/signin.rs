@@ -27,6 +27,7 @@ pub fn email_page(web: &Web, req: &Req) -> Result<Resp, WebError> {
         next => safe_next(req.query("next")),
         address => req.query("address"),
         notice => notice(req.query("notice")).map(|id| say(web, req, id)),
+        passkeys => crate::service::passkeys::relying_party(&web.ctx).is_some(),
     };
     let page = anonymous_page(web, req, "login.html", StatusCode::OK, values)?;
     Ok(super::oidc::with_provider_form_target(web, page))
@@ -40,14 +41,16 @@ pub async fn email_step(web: &Web, req: &Req) -> Result<Resp, WebError> {
     let address = req.field("address").trim();
     let next = safe_next(req.field("next"));
     if !address.contains('@') || address.len() > 254 {
-        let values = context! { step => "address", next, address, error => say(web, req, "note-enter-address") };
+        let passkeys = crate::service::passkeys::relying_party(&web.ctx).is_some();
+        let values = context! { step => "address", next, address, passkeys, error => say(web, req, "note-enter-address") };
         let page = anonymous_page(web, req, "login.html", StatusCode::OK, values)?;
         return Ok(super::oidc::with_provider_form_target(web, page));
     }
     if web.ctx.config.oidc.covers(address) {
         return super::oidc::go(web, req, address, &next).await;
     }
-    let values = context! { step => "password", next, address, codes => web.ctx.config.portal.sign_in_codes };
+    let passkeys = crate::service::passkeys::offered_to(&web.ctx, address);
+    let values = context! { step => "password", next, address, passkeys, codes => web.ctx.config.portal.sign_in_codes };
     anonymous_page(web, req, "login.html", StatusCode::OK, values)
 }
 
@@ -70,7 +73,8 @@ pub async fn password_step(web: &Web, req: &Req) -> Result<Resp, WebError> {
         Err(AccountError::DirectoryUnavailable) => say(web, req, "note-directory-unavailable"),
         Err(e) => return Err(e.into()),
     };
-    let values = context! { step => "password", next, address, codes => web.ctx.config.portal.sign_in_codes, error };
+    let passkeys = crate::service::passkeys::offered_to(&web.ctx, address);
+    let values = context! { step => "password", next, address, passkeys, codes => web.ctx.config.portal.sign_in_codes, error };
     anonymous_page(web, req, "login.html", StatusCode::OK, values)
 }
 
@@ -88,11 +92,14 @@ pub(super) fn with_contact(web: &Web, req: &Req, text: &Text) -> String {
 }
 
 /// The session cookie and where a new session goes first: the second factor,
-/// then a forced password change, then where the user was going.
+/// then a forced password change (or, for a first contact who came in with a
+/// code, the offer of a passkey), then where the user was going.
 pub(super) fn started(signed: &SignedIn, next: String) -> Resp {
     let mut target = if signed.must_change_password {
         let why = if signed.password_expired { "expired" } else { "first" };
         format!("/password/change?why={why}&next={}", super::encode(&next))
+    } else if signed.offer_passkey {
+        format!("/account/passkeys?offer=1&next={}", super::encode(&next))
     } else {
         next
     };
