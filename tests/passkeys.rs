@@ -347,3 +347,62 @@ fn faulty_answers(bob: &Authenticator) -> Vec<(&'static str, Faults, &'static st
         ),
     ]
 }
+
+#[test]
+fn internal_users_must_enrol_a_passkey_and_then_sign_in_with_it_when_required() {
+    let p = Portal::start("[portal]\nrequire_passkey_for_internal = true\n");
+    let me = "ian@example.org";
+    assert!(p.cl.cli(&["user", "add", me]).status.success());
+    let root = common::admin::add(&p.cl, "root");
+    let mut console = common::admin::signed_in(&p.cl, &root);
+    let password = "Correct horse battery 9";
+    let fields = [
+        ("address", me),
+        ("action", "set-password"),
+        ("new_password", password),
+        ("confirm_password", password),
+    ];
+    assert_eq!(common::admin::post(&mut console, "/admin/user", &fields).status, 303);
+
+    let mut agent = p.agent();
+    assert_eq!(p.sign_in(&mut agent, me, password, "/").status, 303);
+    let r = agent.get("/");
+    assert_eq!(
+        (r.status, r.location()),
+        (303, "/account/passkeys?next=%2F"),
+        "nothing before a passkey"
+    );
+    let page = agent.get(r.location());
+    assert!(page.body.contains("id=\"passkeys-required\""), "{}", page.body);
+    let mut key = Authenticator::new();
+    assert_eq!(enrol(&p, &mut agent, &mut key, "Office", &Faults::default()).status, 303);
+    assert_eq!(agent.get("/").status, 200, "enrolled: the inbox opens");
+
+    // Neither the right password nor a right emailed code signs in now.
+    let mut other = p.agent();
+    let r = p.sign_in(&mut other, me, password, "/");
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert!(r.body.contains("requires you to sign in with your passkey"), "{}", r.body);
+    let r = p.code_sign_in(&mut other, me, 0);
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert!(r.body.contains("requires you to sign in with your passkey"), "{}", r.body);
+    assert!(!other.cookies.contains_key(SESSION));
+    let refused = audit(&p, "sign-in-failed");
+    assert_eq!(
+        refused.iter().filter(|(_, what)| what.contains("a passkey is required")).count(),
+        2,
+        "{refused:?}"
+    );
+
+    let (mut phone, r) = passkey_sign_in(&p, &mut key, &Faults::default());
+    assert_eq!((r.status, r.location()), (303, "/"), "{}", r.body);
+    let page = phone.get("/account/passkeys");
+    let id = common::authenticator::b64(&key.credential_id);
+    let r = phone.post("/account/passkeys/remove", &[("csrf", &page.field("csrf")), ("id", &id)]);
+    assert_eq!(r.status, 200);
+    assert!(
+        r.text_of("passkeys-error").contains("requires a passkey"),
+        "the last one stays: {}",
+        r.body
+    );
+}

@@ -32,6 +32,10 @@ pub enum AccountError {
     /// The right password for an account the organisation does not let sign in.
     #[error("logon not allowed")]
     LogonDenied,
+    /// The right password or code of an internal user who has a passkey while
+    /// `portal.require_passkey_for_internal` is on: only the passkey signs them in.
+    #[error("a passkey is required")]
+    PasskeyRequired,
     /// The organisation's directory could not be asked (the detail is logged).
     #[error("the directory is unavailable")]
     DirectoryUnavailable,
@@ -154,6 +158,9 @@ pub async fn sign_in(
             return Err(if why == LOGON_DENIED { AccountError::LogonDenied } else { refused });
         }
     };
+    if super::passkeys::only_passkeys(ctx, &account) {
+        return Err(super::passkeys::refuse_without_passkey(ctx, throttle, &address, client).await);
+    }
     throttle.succeeded(&address, client.ip);
     let NewSession {
         token_hash,

@@ -46,6 +46,9 @@ pub async fn sign_in(
         tracing::info!(address = %address, client = %client.ip, "directory sign-in refused: logon not allowed for this account");
         return Err(AccountError::LogonDenied);
     }
+    if let Some(account) = existing.as_ref().filter(|a| super::passkeys::only_passkeys(ctx, a)) {
+        return Err(super::passkeys::refuse_without_passkey(ctx, throttle, &account.address, client).await);
+    }
     throttle.succeeded(&address, client.ip);
     // The directory proved the password: nothing to change here.
     let mut account = existing.unwrap_or_else(|| crate::model::Account::new(&address, now(), true));

@@ -245,6 +245,30 @@ pub fn required_for(ctx: &Context, account: &Account) -> bool {
     ctx.config.portal.require_passkey_for_internal && account.internal && offered_to(ctx, &account.address)
 }
 
+/// `account` has a passkey and `portal.require_passkey_for_internal` makes it their only way in.
+pub fn only_passkeys(ctx: &Context, account: &Account) -> bool {
+    !account.passkeys.is_empty() && required_for(ctx, account)
+}
+
+/// The right password or code of a user who must sign in with their
+/// passkey: recorded, not counted as a failure; the error that says so.
+pub async fn refuse_without_passkey(ctx: &Context, throttle: &SignInThrottle, address: &str, client: &Client) -> AccountError {
+    throttle.released(address, client.ip);
+    ctx.metrics.sign_in(false, false);
+    tracing::info!(address = %address, client = %client.ip, "sign-in refused: a passkey is required");
+    let op = AuthWrite::SignInFailed {
+        address: address.to_string(),
+        ip: client.ip.to_string(),
+        why: "a passkey is required (portal.require_passkey_for_internal)".into(),
+        locked: false,
+        at: now(),
+    };
+    if let Err(e) = ctx.vault.write(WriteOp::Auth(op)).await {
+        return e.into();
+    }
+    AccountError::PasskeyRequired
+}
+
 /// What `navigator.credentials.get()` is asked: any passkey of this site
 /// (the user picks one; no address is looked up, so none is revealed).
 pub fn request_options(

@@ -79,6 +79,9 @@ pub async fn sign_in_with_code(
     if !super::ldap_sign_in::still_there(ctx, &address).await {
         return Err(refuse(ctx, throttle, address, client, "not in the directory").await);
     }
+    if super::passkeys::only_passkeys(ctx, &account) {
+        return Err(super::passkeys::refuse_without_passkey(ctx, throttle, &address, client).await);
+    }
     let NewSession {
         token_hash,
         session,

@@ -281,3 +281,4 @@ console-passkeys-required = Die Konsole akzeptiert jetzt nur noch Passkeys. Füg
 console-note-passkey-required = Die Konsole akzeptiert nur Passkeys: Fügen Sie einen weiteren hinzu, bevor Sie diesen entfernen.
 console-note-passkey-failed = Dieser Passkey hat Sie nicht angemeldet. Versuchen Sie es erneut oder verwenden Sie einen anderen.
 console-note-passkey-removed = Passkey entfernt.
+note-passkey-required-sign-in = Ihre Organisation verlangt die Anmeldung mit Ihrem Passkey: Verwenden Sie „Mit einem Passkey anmelden“.

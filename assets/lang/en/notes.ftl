@@ -272,3 +272,4 @@ console-passkeys-required = The console accepts only passkeys now. Add one to co
 console-note-passkey-required = The console accepts only passkeys: add another before you remove this one.
 console-note-passkey-failed = That passkey did not sign you in. Try again, or use another one.
 console-note-passkey-removed = Passkey removed.
+note-passkey-required-sign-in = Your organisation requires you to sign in with your passkey: use “Sign in with a passkey”.

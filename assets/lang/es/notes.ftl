@@ -277,3 +277,4 @@ console-passkeys-required = La consola ya solo acepta llaves de acceso. Añada u
 console-note-passkey-required = La consola solo acepta llaves de acceso: añada otra antes de quitar esta.
 console-note-passkey-failed = Esa llave de acceso no le permitió entrar. Inténtelo de nuevo o use otra.
 console-note-passkey-removed = Llave de acceso quitada.
+note-passkey-required-sign-in = Su organización exige que entre con su llave de acceso: use «Entrar con una llave de acceso».

@@ -292,3 +292,4 @@ console-passkeys-required = La console n’accepte plus que les clés d’accès
 console-note-passkey-required = La console n’accepte que les clés d’accès : ajoutez-en une autre avant de supprimer celle-ci.
 console-note-passkey-failed = Cette clé d’accès ne vous a pas connecté. Réessayez, ou utilisez-en une autre.
 console-note-passkey-removed = Clé d’accès supprimée.
+note-passkey-required-sign-in = Votre organisation exige que vous vous connectiez avec votre clé d’accès : utilisez « Se connecter avec une clé d’accès ».

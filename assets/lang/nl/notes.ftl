@@ -290,3 +290,4 @@ console-passkeys-required = De console accepteert nu alleen passkeys. Voeg er ee
 console-note-passkey-required = De console accepteert alleen passkeys: voeg er nog een toe voordat u deze verwijdert.
 console-note-passkey-failed = Met die passkey bent u niet aangemeld. Probeer het opnieuw of gebruik een andere.
 console-note-passkey-removed = Passkey verwijderd.
+note-passkey-required-sign-in = Uw organisatie vereist dat u zich aanmeldt met uw passkey: gebruik „Aanmelden met een passkey”.

@@ -69,6 +69,7 @@ pub async fn password_step(web: &Web, req: &Req) -> Result<Resp, WebError> {
             &Text::new("note-sign-in-locked").with("until", crate::model::utc_text(until)),
         ),
         Err(AccountError::LogonDenied) => with_contact(web, req, &Text::new("note-sign-in-denied")),
+        Err(AccountError::PasskeyRequired) => say(web, req, "note-passkey-required-sign-in"),
         // The directory could not be asked: the emailed code is the way in meanwhile.
         Err(AccountError::DirectoryUnavailable) => say(web, req, "note-directory-unavailable"),
         Err(e) => return Err(e.into()),
@@ -136,9 +137,14 @@ pub async fn code_step(web: &Web, req: &Req) -> Result<Resp, WebError> {
     let next = safe_next(req.field("next"));
     match sign_in_codes::sign_in_with_code(&web.ctx, &web.throttle, address, req.field("code"), &req.client).await {
         Ok(signed) => Ok(started(&signed, next)),
-        Err(AccountError::SignInRefused { .. }) => {
+        Err(e @ (AccountError::SignInRefused { .. } | AccountError::PasskeyRequired)) => {
             let minutes = web.ctx.config.portal.sign_in_code_minutes;
-            let values = context! { step => "code", next, address, minutes, error => say(web, req, CODE_FAILURE) };
+            let said = if matches!(e, AccountError::PasskeyRequired) {
+                "note-passkey-required-sign-in"
+            } else {
+                CODE_FAILURE
+            };
+            let values = context! { step => "code", next, address, minutes, error => say(web, req, said) };
             anonymous_page(web, req, "login.html", StatusCode::OK, values)
         }
         Err(e) => Err(e.into()),
