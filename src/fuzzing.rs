@@ -152,6 +152,62 @@ pub fn directory_answers(data: &[u8]) {
     }
 }
 
+/// A passkey's answers as the portal checks them (WebAuthn). Byte 0 picks an
+/// enrolment — then a sign-in signed, or not, by the key it enrolled — or a
+/// sign-in with a fixed key; the rest is length-prefixed parts
+/// (clientDataJSON, attestation object or authenticator data, signature).
+pub fn passkey_answers(data: &[u8]) {
+    use crate::auth::webauthn::{self, Answer, Known, RelyingParty};
+    let Some((&pick, mut rest)) = data.split_first() else { return };
+    let _ = crate::auth::cbor::decode(rest);
+    let rp = RelyingParty::of("https://cloister.test").expect("a host name");
+    let challenge = b"fuzz-challenge";
+    let (key, sign_count, backup_eligible) = if pick & 1 == 0 {
+        let (client, object) = (next_part(&mut rest), next_part(&mut rest));
+        let Ok(new) = webauthn::register(&rp, challenge, client, object) else {
+            return;
+        };
+        assert!(!new.id.is_empty(), "a credential without an id");
+        (new.key, new.sign_count, new.backup_eligible)
+    } else {
+        let key = crate::model::PublicKey::ES256 {
+            x: FUZZ_EC_X.into(),
+            y: FUZZ_EC_Y.into(),
+        };
+        (key, u32::from(pick >> 2), pick & 2 != 0)
+    };
+    let answer = Answer {
+        client_data_json: next_part(&mut rest),
+        authenticator_data: next_part(&mut rest),
+        signature: next_part(&mut rest),
+    };
+    let known = Known {
+        key: &key,
+        sign_count,
+        backup_eligible,
+    };
+    if let Ok(done) = webauthn::assert(&rp, challenge, &answer, &known) {
+        assert!(
+            done.sign_count > sign_count || done.sign_count == 0 && sign_count == 0,
+            "the counter went back"
+        );
+    }
+}
+
+/// The next part of `rest`: two bytes of length (big-endian), then as many
+/// bytes as there are up to it.
+fn next_part<'a>(rest: &mut &'a [u8]) -> &'a [u8] {
+    let Some((len, tail)) = rest.split_first_chunk::<2>() else {
+        return std::mem::take(rest);
+    };
+    let (part, after) = tail.split_at(usize::from(u16::from_be_bytes(*len)).min(tail.len()));
+    *rest = after;
+    part
+}
+
+const FUZZ_EC_X: &str = "f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU";
+const FUZZ_EC_Y: &str = "x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0";
+
 /// Public keys in the shapes a provider publishes (their values need not be
 /// anyone's: the parsing around them is what is fuzzed).
 const FUZZ_KEYS: &str = r#"{"keys":[

@@ -366,3 +366,53 @@ fn members_of_the_admin_groups_sign_in_to_the_console_at_the_provider_and_local_
     let mut local_agent = common::admin::signed_in(&p.cl, &local);
     assert_eq!(local_agent.get("/admin").status, 200);
 }
+
+/// Regression (review of the provider's admins): an admin the provider made
+/// could enrol a console passkey — `admin.require_passkey` even forced one —
+/// and then open the console with it alone, never asked again whether they
+/// are still in `oidc.admin_groups`.
+#[test]
+fn a_provider_admin_gets_no_console_passkey_and_one_made_before_opens_nothing() {
+    use common::authenticator::{Authenticator, Faults, options, post_fields};
+    let (mut p, provider, _dir) = start("admin_groups = [\"cloister-admins\"]\n[admin]\nrequire_passkey = true\n");
+    let origin = format!("https://cloister.test:{}", p.cl.https.port());
+    let (mut root, r) = admin_sign_in(&p, &provider, "root@example.org");
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert_eq!(root.get("/admin").status, 200, "not held on the passkeys page");
+    let page = root.get("/admin/passkeys");
+    assert!(page.body.contains("id=\"passkeys-unavailable\""), "{}", page.body);
+    let asked = root.post("/admin/passkeys/options", &[("csrf", &page.field("csrf"))]);
+    assert_eq!(asked.status, 404, "{}", asked.body);
+
+    // A passkey made while example.org did not sign in at the provider…
+    p.cl.stop();
+    let covered = "[oidc]\ndomains = [\"example.org\"]";
+    p.cl.edit_config(|c| c.replace(covered, "[oidc]\ndomains = []"));
+    p.cl.launch();
+    let page = root.get("/admin/passkeys");
+    let mut key = Authenticator::new();
+    let o = options(&mut root, "/admin/passkeys/options", &page.field("csrf"));
+    let fields = key.create(&o, &origin, &Faults::default());
+    let added = post_fields(
+        &mut root,
+        "/admin/passkeys/add",
+        &[("csrf", &page.field("csrf")), ("name", "Key")],
+        &fields,
+    );
+    assert_eq!(added.status, 303, "{}", added.body);
+
+    // …opens nothing once it does again: only the provider lets its admins in.
+    p.cl.stop();
+    p.cl.edit_config(|c| c.replace("[oidc]\ndomains = []", covered));
+    p.cl.launch();
+    let mut browser = p.agent();
+    let page = browser.get("/admin/login");
+    let o = options(&mut browser, "/admin/login/passkey/options", &page.field("csrf"));
+    let fields = key.get(&o, &origin, &Faults::default());
+    let r = post_fields(&mut browser, "/admin/login/passkey", &[("csrf", &page.field("csrf"))], &fields);
+    assert_eq!(r.status, 401, "{}", r.body);
+    assert_eq!(browser.get("/admin").status, 303);
+    let out = p.cl.cli(&["audit", "--json", "--status", "admin-sign-in-failed"]);
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(said.contains("an admin of the OpenID provider signs in there"), "{said}");
+}

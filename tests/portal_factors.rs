@@ -41,8 +41,8 @@ fn sign_in_code_is_mailed_works_once_and_skips_no_password() {
     let r = p.enter_code(&mut agent, "ann@partner.test", &code, "/");
     assert_eq!(
         (r.status, r.location()),
-        (303, "/"),
-        "a code sign-in skips the one-time password change: {}",
+        (303, "/account/passkeys?offer=1&next=%2F"),
+        "a code sign-in skips the one-time password change (a first contact is offered a passkey instead): {}",
         r.body
     );
     signed_in_home(&mut agent, "ann@partner.test");

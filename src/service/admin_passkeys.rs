@@ -16,6 +16,13 @@ use crate::auth::tokens;
 use crate::model::{AdminSession, MOST_PASSKEYS, PasskeyOwner};
 use crate::vault::{AdminWrite, PasskeyWrite, Start, WriteOp, WriteResult};
 
+/// Whether admin `name` may use passkeys on the console: not an admin of the
+/// OpenID provider (named by an address of `oidc.domains`), whom only the
+/// provider and `oidc.admin_groups` let in, at every sign-in.
+pub fn offered_to(ctx: &Context, name: &str) -> bool {
+    relying_party(ctx).is_some() && !ctx.config.oidc.covers(name)
+}
+
 /// Admin `name`'s passkeys (None: no such admin).
 pub fn list(ctx: &Context, name: &str) -> Result<Option<Vec<crate::model::Passkey>>, super::StoreError> {
     Ok(ctx.vault.admin(name)?.map(|a| a.passkeys))
@@ -30,6 +37,9 @@ pub fn creation_options(
     client: &Client,
 ) -> Result<Value, PasskeyFailure> {
     let rp = relying_party(ctx).ok_or(PasskeyFailure::Unavailable)?;
+    if !offered_to(ctx, &session.name) {
+        return Err(PasskeyFailure::Unavailable);
+    }
     let admin = ctx.vault.admin(&session.name)?.ok_or(PasskeyFailure::Gone)?;
     if admin.passkeys.len() >= MOST_PASSKEYS {
         return Err(PasskeyFailure::Full);
@@ -97,6 +107,10 @@ pub async fn sign_in(
         let why = "a portal passkey on the console".to_string();
         return Err(refused(ctx, throttle, (&key, owner_name(&checked.owner)), client, why).await);
     };
+    if !offered_to(ctx, name) {
+        let why = "an admin of the OpenID provider signs in there".to_string();
+        return Err(refused(ctx, throttle, (&key, name), client, why).await);
+    }
     let (token, token_hash) = tokens::new_token();
     let at = now();
     let session = AdminSession {
@@ -154,7 +168,7 @@ async fn refused(ctx: &Context, throttle: &SignInThrottle, (key, who): (&str, &s
 /// `name`: Err when they have passkeys (only those let them in now), else
 /// whether the session may do nothing but enrol one.
 pub fn without_passkey(ctx: &Context, name: &str) -> Result<bool, AdminError> {
-    if !ctx.config.admin.require_passkey || relying_party(ctx).is_none() {
+    if !ctx.config.admin.require_passkey || !offered_to(ctx, name) {
         return Ok(false);
     }
     let has = ctx.vault.admin(name)?.is_some_and(|a| !a.passkeys.is_empty());

@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-targets=(smtp_session mime_summary html_render multipart_form config_file vault_records directory_answers)
+targets=(smtp_session mime_summary html_render multipart_form config_file vault_records directory_answers passkey_answers)
 if [ $# -gt 0 ]; then targets=("$@"); fi
 seconds=${FUZZ_SECONDS:-20}
 triple=x86_64-unknown-linux-gnu

@@ -462,6 +462,7 @@ admin-login-code-optional = Authenticator-Code (falls eingerichtet)
 admin-login-submit = Anmelden
 # The command stays as it is (NAME stands for the new admin's name).
 admin-login-hint = Admins werden auf der Appliance mit <code>cloister admin add NAME</code> angelegt.
+admin-login-passkey-only = Diese Konsole nimmt nur Passkeys an. Wer als Admin noch keinen hat, meldet sich einmal mit Passwort und Code an, um einen hinzuzufügen.
 
 admin-nav-passkeys = Passkeys
 admin-user-passkeys = Passkeys

@@ -462,6 +462,7 @@ admin-login-code-optional = Authenticator code (if set up)
 admin-login-submit = Sign in
 # The command stays as it is (NAME stands for the new admin's name).
 admin-login-hint = Admins are created on the appliance with <code>cloister admin add NAME</code>.
+admin-login-passkey-only = This console accepts only passkeys. An admin who has none yet signs in once with password and code, to add one.
 
 admin-nav-passkeys = Passkeys
 # The admin user page: the user's passkeys (an admin may remove them).

@@ -465,6 +465,7 @@ admin-login-code-optional = Código de autenticación (si está configurado)
 admin-login-submit = Iniciar sesión
 # El comando queda como está (NAME es el nombre del nuevo administrador).
 admin-login-hint = Los administradores se crean en el propio equipo con <code>cloister admin add NAME</code>.
+admin-login-passkey-only = Esta consola solo acepta llaves de acceso. Un administrador que aún no tiene ninguna entra una vez con contraseña y código para añadir una.
 
 admin-nav-passkeys = Llaves de acceso
 admin-user-passkeys = Llaves de acceso

@@ -466,6 +466,7 @@ admin-login-code-optional = Code d'authentification (s'il est configuré)
 admin-login-submit = Se connecter
 # The command stays as it is (NAME stands for the new admin's name).
 admin-login-hint = Les administrateurs sont créés sur le serveur avec <code>cloister admin add NAME</code>.
+admin-login-passkey-only = Cette console n’accepte que les clés d’accès. Un administrateur qui n’en a pas encore se connecte une fois avec mot de passe et code pour en ajouter une.
 
 admin-nav-passkeys = Clés d’accès
 admin-user-passkeys = Clés d’accès

@@ -462,6 +462,7 @@ admin-login-code-optional = Authenticatorcode (indien ingesteld)
 admin-login-submit = Aanmelden
 # The command stays as it is (NAME stands for the new admin's name).
 admin-login-hint = Beheerders worden op de appliance aangemaakt met <code>cloister admin add NAME</code>.
+admin-login-passkey-only = Deze console accepteert alleen passkeys. Een beheerder die er nog geen heeft, meldt zich één keer aan met wachtwoord en code om er een toe te voegen.
 
 admin-nav-passkeys = Passkeys
 admin-user-passkeys = Passkeys

@@ -42,7 +42,7 @@ fn list_page(web: &Web, admin: &Admin, extra: Value) -> Result<Resp, WebError> {
             }
         })
         .collect();
-    let available = passkeys::relying_party(&web.ctx).is_some();
+    let available = admin_passkeys::offered_to(&web.ctx, admin.name());
     let values = context! {
         section => "passkeys", passkeys => list, unavailable => !available,
         can_add => available && stored.len() < crate::model::MOST_PASSKEYS,

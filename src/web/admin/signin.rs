@@ -24,10 +24,11 @@ pub fn page(web: &Web, req: &Req, error: Option<&str>) -> Result<Resp, WebError>
     let lang = browser_lang(web, req);
     let say = |id: &str| web.pages.catalogues.text(lang, id, &[]);
     let provider = provider_name(web);
+    let passkeys = crate::service::passkeys::relying_party(&web.ctx).is_some();
     let values = context! {
         error => error.map(say), name => req.field("name"), require_totp => web.ctx.config.admin.require_totp,
         notice => (req.query("notice") == "signed-out").then(|| say("console-note-signed-out")), provider,
-        passkeys => crate::service::passkeys::relying_party(&web.ctx).is_some(),
+        passkeys, passkey_only => passkeys && web.ctx.config.admin.require_passkey,
     };
     let page = anonymous_page(web, req, "admin_login.html", status, values)?;
     Ok(if provider.is_some() {
