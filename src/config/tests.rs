@@ -54,3 +54,34 @@ fn sample_config_lists_every_key() {
 fn defaults_validate() {
     assert!(super::validate::validate(&Config::default()).is_empty());
 }
+
+#[test]
+fn a_required_passkey_needs_passkeys_and_a_host_name() {
+    let problems = |c: &Config| -> Vec<String> {
+        super::validate::validate(c)
+            .into_iter()
+            .map(|p| format!("{}: {}", p.key, p.message))
+            .collect()
+    };
+    let mut c = Config::default();
+    c.web.public_url = "https://cloister.example.org".into();
+    c.admin.require_passkey = true;
+    c.portal.require_passkey_for_internal = true;
+    assert!(problems(&c).is_empty(), "{:?}", problems(&c));
+    c.web.public_url = "https://192.0.2.7:8443".into();
+    let said = problems(&c);
+    assert_eq!(said.len(), 2, "{said:?}");
+    assert!(said[0].starts_with("admin.require_passkey: needs the portal at an https address with a host name"));
+    assert!(said[1].starts_with("portal.require_passkey_for_internal: needs"), "{said:?}");
+    c.web.public_url = "https://[2001:db8::1]".into();
+    assert_eq!(problems(&c).len(), 2);
+    c.web.public_url = "https://cloister.example.org".into();
+    c.portal.passkeys = false;
+    assert_eq!(
+        problems(&c),
+        [
+            "admin.require_passkey: needs portal.passkeys = true",
+            "portal.require_passkey_for_internal: needs portal.passkeys = true"
+        ]
+    );
+}

@@ -27,9 +27,32 @@ pub fn validate(c: &Config) -> Vec<Problem> {
     notify(c, &mut out);
     delivery(c, &mut out);
     keys(c, &mut out);
+    passkeys_required(c, &mut out);
     super::ldap::validate(c, &mut out);
     super::oidc::validate(c, &mut out);
     out
+}
+
+/// A setting that requires passkeys needs them offered: `portal.passkeys` on
+/// and a portal address browsers give passkeys to (https and a host name).
+fn passkeys_required(c: &Config, out: &mut Vec<Problem>) {
+    let url = c.public_url();
+    let no_name = c.public_host().parse::<std::net::IpAddr>().is_ok() || !url.starts_with("https://");
+    let required = [
+        ("admin.require_passkey", c.admin.require_passkey),
+        ("portal.require_passkey_for_internal", c.portal.require_passkey_for_internal),
+    ];
+    for (key, _) in required.iter().filter(|(_, on)| *on) {
+        if !c.portal.passkeys {
+            out.push(problem(key, "needs portal.passkeys = true"));
+        } else if no_name {
+            let why = format!(
+                "needs the portal at an https address with a host name (browsers give no passkeys to an IP address): \
+                 web.public_url is {url}"
+            );
+            out.push(problem(key, why));
+        }
+    }
 }
 
 /// Names that end up in SMTP greetings, headers, URLs and logs: no control

@@ -190,6 +190,7 @@ def console(page, cloister: harness.Cloister, keys: Authenticators) -> None:
     harness.allow_error(f"the server responded with a status of 401 (Unauthorized) [{base}/admin/login]")
     console_password_sign_in(page, base, password, secret)
     page.wait_for_selector("#admin-error")
+    harness.expect(page.locator("#passkey-only")).to_contain_text("accepts only passkeys")
     look(page, "", "console-login-passkey", "form#passkey-sign-in button", "console sign-in with a passkey")
     page.set_viewport_size({"width": 1280, "height": 800})
     keys.touch(True)
