@@ -176,7 +176,8 @@ fn users_sign_in_at_the_provider_and_its_groups_decide() {
     let change = ann.get("/password/change");
     assert!(change.body.contains("sign in at Example ID"), "{}", change.body);
 
-    // The answer brought back by another browser than the one that asked: refused.
+    // The answer brought back by another browser than the one that asked:
+    // refused, and the flow stays its own browser's (nobody else can use it up).
     let mut asker = p.agent();
     let page = asker.get("/login");
     let r = asker.post(
@@ -186,8 +187,9 @@ fn users_sign_in_at_the_provider_and_its_groups_decide() {
     let path = back_from(&p, &provider, r.location());
     let mut other = p.agent();
     assert!(other.get(&path).body.contains("did not complete"));
-    assert!(asker.get(&path).body.contains("did not complete"), "and the flow is used up");
-    assert_eq!(asker.get("/").status, 303, "no session");
+    assert_eq!(other.get("/").status, 303, "no session");
+    assert_eq!(asker.get(&path).status, 303, "the browser that asked signs in");
+    assert!(asker.get(&path).body.contains("did not complete"), "once");
 
     let audit = String::from_utf8_lossy(&p.cl.cli(&["audit"]).stdout).into_owned();
     assert!(
@@ -346,6 +348,9 @@ fn members_of_the_admin_groups_sign_in_to_the_console_at_the_provider_and_local_
     let (mut ben, r) = admin_sign_in(&p, &provider, "ben@example.org");
     assert!(r.body.contains("did not let you into the console"), "{}", r.body);
     assert_eq!(ben.get("/admin").status, 303);
+    let out = p.cl.cli(&["audit", "--json", "--status", "admin-sign-in-failed"]);
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(said.contains("in none of oidc.admin_groups"), "an event says who and why: {said}");
 
     // The provider's admin has no password here.
     let mut guess = p.agent();
@@ -415,4 +420,66 @@ fn a_provider_admin_gets_no_console_passkey_and_one_made_before_opens_nothing() 
     let out = p.cl.cli(&["audit", "--json", "--status", "admin-sign-in-failed"]);
     let said = String::from_utf8_lossy(&out.stdout);
     assert!(said.contains("an admin of the OpenID provider signs in there"), "{said}");
+}
+
+/// Regression (OIDC review): the address was the only tie between a provider
+/// user and a mailbox; one the provider gives to someone else (a leaver's,
+/// reassigned) must not open the earlier user's mail.
+#[test]
+fn an_address_the_provider_vouches_for_as_another_user_opens_nothing() {
+    let (p, provider, _dir) = start("");
+    let (_, r, _) = sign_in(&p, &provider, "ann@example.org");
+    assert_eq!(r.status, 303, "{}", r.body);
+    provider.forge("new-sub");
+    let (mut browser, r, _) = sign_in(&p, &provider, "ann@example.org");
+    assert!(r.body.contains("contact"), "{}", r.body);
+    assert_eq!(browser.get("/").status, 303, "no session");
+    let out = p.cl.cli(&["audit", "--json", "--status", "sign-in-failed"]);
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(said.contains("vouched for this address as another of its users"), "{said}");
+}
+
+/// Regression (OIDC review): the provider's `iss` in its answer (RFC 9207)
+/// was not read, and its `error` reached the log with its line breaks.
+#[test]
+fn an_answer_naming_another_issuer_or_carrying_line_breaks_is_refused_and_logged_on_one_line() {
+    let (p, provider, _dir) = start("");
+    let issuer = form_urlencoded::byte_serialize(Provider::issuer(provider.port).as_bytes()).collect::<String>();
+    let own = format!("iss={issuer}");
+    let mut browser = p.agent();
+    let to_provider = |browser: &mut Agent| {
+        let page = browser.get("/login");
+        let fields = [
+            ("csrf", page.field("csrf")),
+            ("address", "ann@example.org".into()),
+            ("next", "/".into()),
+        ];
+        let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        browser.post("/login", &fields).location().to_string()
+    };
+    for why in ["another issuer", "no iss", "as sent"] {
+        let path = back_from(&p, &provider, &to_provider(&mut browser));
+        assert!(path.contains(&own), "the test provider names itself: {path}");
+        let sent = match why {
+            "another issuer" => path.replace(&own, "iss=https%3A%2F%2Fevil.example"),
+            "no iss" => path.replace(&format!("&{own}"), "").replace(&format!("{own}&"), ""),
+            _ => path.clone(),
+        };
+        let r = browser.get(&sent);
+        if why == "as sent" {
+            assert_eq!(r.status, 303, "{}", r.body);
+        } else {
+            assert!(r.body.contains("did not complete"), "{why}: {}", r.body);
+            assert_eq!(browser.get("/").status, 303, "{why}: no session");
+        }
+    }
+    let url = to_provider(&mut browser);
+    let state = url.split("state=").nth(1).unwrap().split('&').next().unwrap();
+    let r = browser.get(&format!(
+        "/auth/oidc/callback?state={state}&error=x%0Aadmin%20sign-in%20admin%3Droot"
+    ));
+    assert!(r.body.contains("did not complete"), "{}", r.body);
+    let log = p.cl.log_text();
+    assert!(log.contains("the provider refused: xadmin sign-in"), "{log}");
+    assert!(!log.lines().any(|l| l.starts_with("admin sign-in")), "{log}");
 }

@@ -59,6 +59,9 @@ struct Header {
     alg: String,
     #[serde(default)]
     kid: String,
+    /// Extensions the reader must understand (RFC 7515 4.1.11): none are.
+    #[serde(default)]
+    crit: Option<serde_json::Value>,
 }
 
 /// The claims Cloister reads.
@@ -73,7 +76,7 @@ pub struct Claims {
     pub azp: Option<String>,
     pub exp: i64,
     #[serde(default)]
-    pub iat: i64,
+    pub iat: Option<i64>,
     #[serde(default)]
     pub nonce: Option<String>,
     #[serde(default)]
@@ -122,6 +125,9 @@ pub fn verify_signature(token: &str, keys: &JwkSet) -> Result<Claims, JwtError> 
         return Err(JwtError::Malformed("not three parts"));
     };
     let header: Header = serde_json::from_slice(&decode(head, "header")?).map_err(|_| JwtError::Malformed("header"))?;
+    if header.crit.is_some() {
+        return Err(JwtError::Malformed("header (crit: an extension not understood here)"));
+    }
     let signature = decode(sig, "signature")?;
     let signed = &token.as_bytes()[..head.len() + 1 + body.len()];
     let candidates: Vec<&Jwk> = keys
@@ -188,20 +194,27 @@ pub fn check_claims(c: &Claims, want: &Expected<'_>) -> Result<String, JwtError>
     if !c.aud.contains(want.client_id) {
         return bad("aud", "not issued for this client".into());
     }
-    if c.aud.count() > 1 && c.azp.as_deref() != Some(want.client_id) {
-        return bad("azp", "several audiences and not authorised for this client".into());
+    match c.azp.as_deref() {
+        None if c.aud.count() > 1 => return bad("azp", "several audiences and not authorised for this client".into()),
+        Some(azp) if azp != want.client_id => return bad("azp", "authorised for another client".into()),
+        _ => {}
     }
-    if c.exp + SKEW_SECS < want.now {
+    if c.exp.saturating_add(SKEW_SECS) < want.now {
         return bad("exp", "expired".into());
     }
-    if c.iat > want.now + SKEW_SECS {
-        return bad("iat", "issued in the future".into());
+    match c.iat {
+        None => return bad("iat", "missing".into()),
+        Some(iat) if iat > want.now.saturating_add(SKEW_SECS) => return bad("iat", "issued in the future".into()),
+        Some(_) => {}
     }
     if c.nonce.as_deref() != Some(want.nonce) {
         return bad("nonce", "not the one this sign-in sent".into());
     }
+    // Entra ID sends no email_verified: its `xms_edov` (optional claim "email
+    // domain owner verified") says the tenant owns the address's domain.
     let verified = matches!(&c.email_verified, Some(serde_json::Value::Bool(true)))
-        || matches!(&c.email_verified, Some(serde_json::Value::String(s)) if s == "true");
+        || matches!(&c.email_verified, Some(serde_json::Value::String(s)) if s == "true")
+        || matches!(c.rest.get("xms_edov"), Some(serde_json::Value::Bool(true)));
     let Some(email) = c.email.as_deref().filter(|e| e.contains('@')) else {
         return bad("email", "missing".into());
     };
@@ -320,17 +333,64 @@ mod tests {
             ("iat", serde_json::json!(now + 3600)),
             ("nonce", serde_json::json!("replayed")),
             ("email_verified", serde_json::json!(false)),
+            ("exp", serde_json::json!(i64::MIN)),
+            ("iat", serde_json::Value::Null),
         ];
         for (claim, value) in cases {
             let mut c = claims(now);
             let field = if claim == "azp" { "aud" } else { claim };
-            c[field] = value;
+            if value.is_null() {
+                c.as_object_mut().unwrap().remove(field);
+            } else {
+                c[field] = value;
+            }
             let t = token(&pair, &serde_json::json!({"alg": "ES256", "kid": "k1"}), &c);
             let read = verify_signature(&t, &keys).unwrap();
             match check_claims(&read, &expected(now)) {
                 Err(JwtError::Claim { claim: got, .. }) => assert_eq!(got, claim),
                 other => panic!("{claim}: {other:?}"),
             }
+        }
+    }
+
+    #[test]
+    fn an_expiry_at_the_end_of_time_a_foreign_azp_and_a_crit_header_are_refused() {
+        let now = 1_800_000_000;
+        let (pair, jwk) = es256_key("k1");
+        let keys = JwkSet { keys: vec![jwk] };
+        let mut c = claims(now);
+        c["exp"] = serde_json::json!(i64::MAX);
+        let t = token(&pair, &serde_json::json!({"alg": "ES256", "kid": "k1"}), &c);
+        assert!(
+            check_claims(&verify_signature(&t, &keys).unwrap(), &expected(now)).is_ok(),
+            "no overflow"
+        );
+        c["azp"] = serde_json::json!("another-client");
+        let t = token(&pair, &serde_json::json!({"alg": "ES256", "kid": "k1"}), &c);
+        let read = verify_signature(&t, &keys).unwrap();
+        assert!(matches!(
+            check_claims(&read, &expected(now)),
+            Err(JwtError::Claim { claim: "azp", .. })
+        ));
+        let head = serde_json::json!({"alg": "ES256", "kid": "k1", "crit": ["b64"]});
+        let t = token(&pair, &head, &claims(now));
+        assert!(matches!(verify_signature(&t, &keys), Err(JwtError::Malformed(_))));
+    }
+
+    #[test]
+    fn entra_ids_domain_owner_claim_verifies_the_address() {
+        let now = 1_800_000_000;
+        let (pair, jwk) = es256_key("k1");
+        let keys = JwkSet { keys: vec![jwk] };
+        let mut c = claims(now);
+        c.as_object_mut().unwrap().remove("email_verified");
+        for (edov, ok) in [(None, false), (Some(false), false), (Some(true), true)] {
+            if let Some(v) = edov {
+                c["xms_edov"] = serde_json::json!(v);
+            }
+            let t = token(&pair, &serde_json::json!({"alg": "ES256", "kid": "k1"}), &c);
+            let read = verify_signature(&t, &keys).unwrap();
+            assert_eq!(check_claims(&read, &expected(now)).is_ok(), ok, "xms_edov {edov:?}");
         }
     }
 }

@@ -38,6 +38,11 @@ pub struct Oidc {
     /// Members of these groups may sign in to the admin console at the
     /// provider (the local admins still can); empty: only local admins.
     pub admin_groups: Vec<String>,
+    /// When not empty, the ID token's `amr` (how the user proved who they
+    /// are, RFC 8176) must name one of these, e.g. `["mfa"]`: Cloister asks
+    /// no second factor of the provider's users, so this makes sure the
+    /// provider did. Empty: not checked (Google sends no `amr`).
+    pub required_amr: Vec<String>,
     /// Seconds for each request to the provider.
     pub timeout_secs: u64,
     /// A signed-in user goes back to the provider after this many minutes
@@ -59,6 +64,7 @@ impl Default for Oidc {
             secure_groups: Vec::new(),
             portal_groups: Vec::new(),
             admin_groups: Vec::new(),
+            required_amr: Vec::new(),
             timeout_secs: 10,
             recheck_minutes: 60.0,
         }

@@ -436,7 +436,11 @@ pub async fn request_reset(ctx: &Context, address: &str, client: &Client) -> Res
 /// The address a reset link is for, while the link still works (a GET never uses it up).
 pub fn reset_link_address(ctx: &Context, token: &str) -> Result<Option<String>, AccountError> {
     let token = ctx.vault.reset_token(&tokens::hash(token))?;
-    Ok(token.filter(|t| t.expires_at >= now()).map(|t| t.address))
+    // A link made before the address's domain moved to the directory or the
+    // provider no longer sets a password: theirs is kept there.
+    Ok(token
+        .filter(|t| t.expires_at >= now() && !ctx.config.signs_in_elsewhere(&t.address))
+        .map(|t| t.address))
 }
 
 /// Uses a reset link: sets the password and ends every session of the account.

@@ -216,7 +216,14 @@ pub fn sign_in_source(ctx: &Context, account: &Account) -> SignInSource {
     let secure_by = (!secure_groups.is_empty()).then(|| {
         secure_groups
             .iter()
-            .find(|g| super::ldap_lookup::in_groups(&groups, std::slice::from_ref(g)))
+            .find(|g| {
+                let one = std::slice::from_ref(*g);
+                if via == "oidc" {
+                    super::oidc_sign_in::in_claim_groups(&groups, one)
+                } else {
+                    super::ldap_lookup::in_groups(&groups, one)
+                }
+            })
             .cloned()
             .unwrap_or_default()
     });

@@ -27,6 +27,10 @@ pub struct Discovered {
     pub authorization_endpoint: String,
     pub token_endpoint: String,
     pub jwks_uri: String,
+    /// The provider names itself in its answers (RFC 9207): an answer
+    /// without `iss` is then refused.
+    #[serde(default, rename = "authorization_response_iss_parameter_supported")]
+    pub iss_parameter_supported: bool,
 }
 
 /// When the provider's settings and keys were read, and what they said.
@@ -73,7 +77,7 @@ fn read_json<T: for<'de> Deserialize<'de>>(url: &str, response: hyper::Response<
     let status = response.status().as_u16();
     let body = response.into_body();
     if status != 200 {
-        let body = String::from_utf8_lossy(&body).chars().take(300).collect();
+        let body = super::oidc_sign_in::loggable(&String::from_utf8_lossy(&body), 300);
         return Err(ProviderError::Refused {
             url: url.into(),
             status,
@@ -97,10 +101,11 @@ impl ProviderCache {
             return Ok((Arc::clone(found), Arc::clone(keys)));
         }
         let end = endpoint(o)?;
-        let issuer = o.issuer.trim_end_matches('/');
-        let url = format!("{issuer}/.well-known/openid-configuration");
+        let url = format!("{}/.well-known/openid-configuration", o.issuer.trim_end_matches('/'));
         let found: Discovered = get_json(&end, &url).await?;
-        if found.issuer.trim_end_matches('/') != issuer {
+        // OpenID Connect Discovery 4.3: exactly the configured issuer (the
+        // tokens' `iss` is then compared with it, exactly too).
+        if found.issuer != o.issuer {
             return Err(ProviderError::Unreadable {
                 url,
                 why: format!("it names issuer {:?}, not the configured one", found.issuer),

@@ -18,19 +18,21 @@ use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 
 use super::accounts::{AccountError, Client, NewSession, SignedIn, new_session, record_sign_in};
-use super::ldap_lookup::in_groups;
 use super::oidc_provider::{self, ProviderError};
 use super::{Context, now};
 use crate::auth::jwt::{self, Expected, JwtError};
 use crate::auth::tokens;
 use crate::model::DirectoryLink;
-use crate::vault::AuthWrite;
+use crate::vault::{AdminWrite, AuthWrite, WriteOp};
 
 /// How the sign-in event says the user got in.
 pub const PROVIDER_METHOD: &str = "the organisation's provider";
-/// Flows waiting for the provider's answer, at most, and from one client address.
+/// Flows waiting for the provider's answer, at most, and from one client
+/// address (an IPv6 client: its /64, which one household or server has).
 const MOST_PENDING: usize = 10_000;
 const MOST_PER_CLIENT: usize = 20;
+/// The longest `next` a flow keeps (longer: the home page).
+const MOST_NEXT_BYTES: usize = 1024;
 /// How long the provider may take to send the browser back.
 const FLOW_LIFE: Duration = Duration::from_mins(10);
 
@@ -79,20 +81,46 @@ pub enum OidcError {
     /// Too many flows under way.
     #[error("too many sign-ins under way")]
     Busy,
+    /// The provider vouches for this address for another of its users
+    /// (`sub`) than the one who signed in with it before: a reassigned or
+    /// edited address does not inherit the earlier user's mailbox.
+    #[error("{address} signed in before as another user of the provider ({before}; now {now})")]
+    SubjectChanged { address: String, before: String, now: String },
+    #[error(transparent)]
+    Store(#[from] super::StoreError),
+}
+
+impl From<crate::vault::VaultError> for OidcError {
+    fn from(e: crate::vault::VaultError) -> Self {
+        Self::Store(e.into())
+    }
+}
+
+/// Who a flow counts against: the client's address, or its /64 for IPv6.
+fn client_key(ip: std::net::IpAddr) -> std::net::IpAddr {
+    match ip {
+        std::net::IpAddr::V6(v6) if v6.to_ipv4_mapped().is_none() => {
+            let bits = u128::from(v6) & !((1u128 << 64) - 1);
+            std::net::IpAddr::V6(bits.into())
+        }
+        other => other,
+    }
+}
+
+/// Provider text (an `error` parameter, an error body) made fit for a log
+/// line: no control characters (no forged lines), at most `most` characters.
+pub fn loggable(text: &str, most: usize) -> String {
+    text.chars().filter(|c| !c.is_control()).take(most).collect()
 }
 
 impl Flows {
-    /// Keeps a flow until its answer: refused when there are too many, in
-    /// all or from its client (the older ones are dropped first).
+    /// Keeps a flow until its answer, after dropping the expired ones:
+    /// refused when there are too many, in all or from its client.
     fn keep(&self, state_hash: String, pending: Pending) -> Result<(), OidcError> {
         let mut flows = self.pending.lock().expect("oidc flows");
-        let full = |flows: &HashMap<String, Pending>| {
-            flows.len() >= MOST_PENDING || flows.values().filter(|p| p.client == pending.client).count() >= MOST_PER_CLIENT
-        };
-        if full(&flows) {
-            flows.retain(|_, p| p.started.elapsed() < FLOW_LIFE);
-        }
-        if full(&flows) {
+        flows.retain(|_, p| p.started.elapsed() < FLOW_LIFE);
+        let from_client = flows.values().filter(|p| p.client == pending.client).count();
+        if flows.len() >= MOST_PENDING || from_client >= MOST_PER_CLIENT {
             return Err(OidcError::Busy);
         }
         flows.insert(state_hash, pending);
@@ -134,9 +162,9 @@ pub async fn start(ctx: &Context, asked: &Asked<'_>, client: std::net::IpAddr) -
         binding: binding_hash,
         nonce: nonce.clone(),
         verifier,
-        next: asked.next.to_string(),
+        next: if asked.next.len() > MOST_NEXT_BYTES { "/" } else { asked.next }.to_string(),
         started: Instant::now(),
-        client,
+        client: client_key(client),
         for_admin: asked.for_admin,
     };
     ctx.oidc_flows.keep(state_hash, pending)?;
@@ -173,6 +201,8 @@ pub struct Answer<'a> {
     pub code: &'a str,
     /// `error` when the provider refused (then no code).
     pub error: &'a str,
+    /// `iss`, the provider naming itself (RFC 9207), when it does.
+    pub iss: &'a str,
     /// The browser's cookie from `start`.
     pub binding: &'a str,
 }
@@ -186,34 +216,38 @@ pub struct Finished {
     pub for_admin: bool,
 }
 
-/// Checks the answer against its flow (used up here, whatever happens),
-/// exchanges the code and checks the ID token.
+/// Checks the answer against its flow (used up here by its own browser,
+/// whatever happens next), exchanges the code and checks the ID token.
 pub async fn finish(ctx: &Context, answer: &Answer<'_>) -> Result<Finished, OidcError> {
-    let pending = ctx
-        .oidc_flows
-        .pending
-        .lock()
-        .expect("oidc flows")
-        .remove(&tokens::hash(answer.state))
-        .ok_or(OidcError::Flow("unknown or already used state"))?;
-    if !tokens::same(&tokens::hash(answer.binding), &pending.binding) {
-        return Err(OidcError::Flow("started in another browser"));
-    }
+    let pending = {
+        let mut flows = ctx.oidc_flows.pending.lock().expect("oidc flows");
+        let key = tokens::hash(answer.state);
+        let flow = flows.get(&key).ok_or(OidcError::Flow("unknown or already used state"))?;
+        // Another browser's answer leaves the flow to its own browser.
+        if !tokens::same(&tokens::hash(answer.binding), &flow.binding) {
+            return Err(OidcError::Flow("started in another browser"));
+        }
+        flows.remove(&key).ok_or(OidcError::Flow("unknown or already used state"))?
+    };
     if pending.started.elapsed() > FLOW_LIFE {
         return Err(OidcError::Flow("started more than ten minutes ago"));
     }
     if !answer.error.is_empty() {
-        return Err(OidcError::Refused(answer.error.chars().take(100).collect()));
+        return Err(OidcError::Refused(loggable(answer.error, 100)));
     }
     let o = &ctx.config.oidc;
     let (found, keys) = ctx.oidc_provider.get(o, false).await?;
+    // RFC 9207: an answer naming another issuer was meant for another flow.
+    if answer.iss != found.issuer && (!answer.iss.is_empty() || found.iss_parameter_supported) {
+        return Err(OidcError::Flow("the answer names another issuer (iss)"));
+    }
     let token = oidc_provider::id_token(o, &found, (answer.code, &pending.verifier, &redirect_uri(ctx)))
         .await
         .map_err(|e| match e {
             // The provider refused the code (used, expired, not this client's).
             ProviderError::Refused {
                 status: 400..=499, body, ..
-            } => OidcError::Refused(body),
+            } => OidcError::Refused(loggable(&body, 300)),
             other => OidcError::Unavailable(other),
         })?;
     let claims = match jwt::verify_signature(&token, &keys) {
@@ -228,29 +262,57 @@ pub async fn finish(ctx: &Context, answer: &Answer<'_>) -> Result<Finished, Oidc
         now: now(),
     };
     let address = jwt::check_claims(&claims, &expected)?;
-    if !(o.covers(&address) && ctx.config.is_internal(&address)) {
-        return Err(OidcError::NotOurs(address));
+    if !(super::addresses::valid_address(&address) && o.covers(&address) && ctx.config.is_internal(&address)) {
+        return Err(OidcError::NotOurs(loggable(&address, 254)));
+    }
+    if !o.required_amr.is_empty() && !jwt::strings(&claims, "amr").iter().any(|m| o.required_amr.contains(m)) {
+        let why = format!("signed in without any of oidc.required_amr ({})", o.required_amr.join(", "));
+        return Err(OidcError::Token(JwtError::Claim { claim: "amr", why }));
     }
     let groups = jwt::strings(&claims, &o.groups_claim);
     let allowed = if pending.for_admin {
-        in_groups(&groups, &o.admin_groups)
+        in_claim_groups(&groups, &o.admin_groups)
     } else {
-        o.portal_groups.is_empty() || in_groups(&groups, &o.portal_groups)
+        o.portal_groups.is_empty() || in_claim_groups(&groups, &o.portal_groups)
     };
     if !allowed {
         return Err(OidcError::NotAllowed(address));
     }
     let link = DirectoryLink {
-        dn: format!("{} {}", found.issuer, claims.sub),
+        dn: format!("{} {}", found.issuer, loggable(&claims.sub, 255)),
         groups,
         checked_at: now(),
     };
+    same_user_as_before(ctx, &address, &link.dn)?;
     Ok(Finished {
         address,
         link,
         next: pending.next,
         for_admin: pending.for_admin,
     })
+}
+
+/// Refuses `address` when the provider vouched for it before as another of
+/// its users (OpenID Connect's stable id is `iss` + `sub`, not the email).
+fn same_user_as_before(ctx: &Context, address: &str, dn: &str) -> Result<(), OidcError> {
+    let Some(before) = ctx.vault.account(address)?.and_then(|a| a.directory) else {
+        return Ok(());
+    };
+    let issuer = |dn: &str| dn.split_once(' ').map(|(issuer, _)| issuer.to_string());
+    if issuer(&before.dn) == issuer(dn) && before.dn != dn {
+        return Err(OidcError::SubjectChanged {
+            address: address.to_string(),
+            before: before.dn,
+            now: dn.to_string(),
+        });
+    }
+    Ok(())
+}
+
+/// Whether one of `groups` (as the provider's claim names them) is one of
+/// `wanted`: exactly, case and all (a claim holds names or ids, not DNs).
+pub fn in_claim_groups(groups: &[String], wanted: &[String]) -> bool {
+    wanted.iter().any(|w| groups.iter().any(|g| g == w.trim()))
 }
 
 /// Starts the session of a user the provider signed in (their account made
@@ -283,6 +345,45 @@ pub async fn sign_in(ctx: &Context, finished: Finished, client: &Client) -> Resu
     Ok(signed)
 }
 
+/// A sign-in at the provider that did not complete: counted; and an event
+/// when it names someone (an address not ours, outside the groups, or
+/// vouched for as another user). A forged or stale answer names nobody
+/// trustworthy: the log has it.
+pub async fn record_failure(ctx: &Context, e: &OidcError, for_admin: bool, client: &Client) {
+    if matches!(e, OidcError::Busy | OidcError::Unavailable(_) | OidcError::Store(_)) {
+        return;
+    }
+    ctx.metrics.sign_in(for_admin, false);
+    let (who, why) = match e {
+        OidcError::NotOurs(address) => (address, "signed in at the provider as an address outside oidc.domains"),
+        OidcError::NotAllowed(address) if for_admin => (address, "in none of oidc.admin_groups"),
+        OidcError::NotAllowed(address) => (address, "in none of oidc.portal_groups"),
+        OidcError::SubjectChanged { address, .. } => (address, "the provider vouched for this address as another of its users"),
+        _ => return,
+    };
+    let (who, ip, at) = (loggable(who, 254), client.ip.to_string(), now());
+    let op = if for_admin {
+        WriteOp::Admin(AdminWrite::SignInFailed {
+            name: who,
+            ip,
+            why: why.into(),
+            locked: false,
+            at,
+        })
+    } else {
+        WriteOp::Auth(AuthWrite::SignInFailed {
+            address: who,
+            ip,
+            why: why.into(),
+            locked: false,
+            at,
+        })
+    };
+    if let Err(err) = ctx.vault.write(op).await {
+        tracing::error!(error = %err, "a refused sign-in at the provider was not recorded");
+    }
+}
+
 /// Whether `sender` may ask for secure delivery by the provider's groups
 /// (as it said at their last sign-in); None when it does not decide.
 pub fn secure_allowed(ctx: &Context, sender: &str) -> Option<bool> {
@@ -291,5 +392,40 @@ pub fn secure_allowed(ctx: &Context, sender: &str) -> Option<bool> {
         return None;
     }
     let link = ctx.vault.account(sender).ok().flatten()?.directory?;
-    Some(in_groups(&link.groups, &o.secure_groups))
+    Some(in_claim_groups(&link.groups, &o.secure_groups))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pending(ip: &str) -> Pending {
+        Pending {
+            binding: String::new(),
+            nonce: String::new(),
+            verifier: String::new(),
+            next: "/".into(),
+            started: Instant::now(),
+            client: client_key(ip.parse().unwrap()),
+            for_admin: false,
+        }
+    }
+
+    /// Regression (OIDC review): every address of one IPv6 network counted apart.
+    #[test]
+    fn one_ipv6_network_counts_as_one_client() {
+        let flows = Flows::default();
+        for i in 0..MOST_PER_CLIENT {
+            assert!(flows.keep(format!("s{i}"), pending(&format!("2001:db8::{i:x}"))).is_ok());
+        }
+        assert!(matches!(flows.keep("x".into(), pending("2001:db8::ffff:1")), Err(OidcError::Busy)));
+        assert!(flows.keep("y".into(), pending("2001:db8:0:1::1")).is_ok(), "another /64");
+        assert!(flows.keep("z".into(), pending("192.0.2.1")).is_ok());
+    }
+
+    #[test]
+    fn provider_text_loses_its_control_characters() {
+        assert_eq!(loggable("a\nb\r\u{1b}[31mc\u{7f}", 100), "ab[31mc");
+        assert_eq!(loggable("abcdef", 3), "abc");
+    }
 }

@@ -132,7 +132,8 @@ impl Provider {
     }
 
     /// The next token answer carries a forged ID token: `tampered`,
-    /// `wrong-aud`, `expired` or `stranger` (signed by another key).
+    /// `wrong-aud`, `expired`, `stranger` (signed by another key) or
+    /// `new-sub` (rightly signed, for another user of the same address).
     pub fn forge(&self, how: &str) {
         let r = self.agent().get(&format!("/test/forge?how={how}"));
         assert_eq!(r.status, 200, "{}", r.body);

@@ -79,6 +79,8 @@ function forged(token, how) {
     case 'wrong-aud': return resign(token, { aud: 'someone-else' }, own);
     case 'expired': return resign(token, { iat: now - 7200, exp: now - 3600 }, own);
     case 'stranger': return resign(token, {}, stranger);
+    // The same address vouched for as another user (a reassigned mailbox).
+    case 'new-sub': return resign(token, { sub: 'someone-new' }, own);
     default: return token;
   }
 }

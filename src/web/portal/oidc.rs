@@ -61,15 +61,20 @@ pub async fn callback(web: &Web, req: &Req) -> Result<Resp, WebError> {
         state: req.query("state"),
         code: req.query("code"),
         error: req.query("error"),
+        iss: req.query("iss"),
         binding,
     };
     let finished = match oidc_sign_in::finish(&web.ctx, &answer).await {
         Ok(finished) => finished,
         Err(e) if admin => {
             tracing::warn!(error = %e, "admin sign-in at the OpenID provider did not complete");
+            oidc_sign_in::record_failure(&web.ctx, &e, true, &req.client).await;
             return Ok(crate::web::admin::provider_refused(web, req)?.with_cookie(flow_cleared()));
         }
-        Err(e) => return Ok(failed(web, req, &e, "")?.with_cookie(flow_cleared())),
+        Err(e) => {
+            oidc_sign_in::record_failure(&web.ctx, &e, false, &req.client).await;
+            return Ok(failed(web, req, &e, "")?.with_cookie(flow_cleared()));
+        }
     };
     if finished.for_admin {
         return Ok(crate::web::admin::provider_signed_in(web, req, &finished.address)
@@ -97,7 +102,7 @@ fn flow_cleared() -> String {
 fn failed(web: &Web, req: &Req, e: &OidcError, address: &str) -> Result<Resp, WebError> {
     let name = web.ctx.config.oidc.name.as_str();
     let (text, status) = match e {
-        OidcError::Unavailable(_) | OidcError::Busy => {
+        OidcError::Unavailable(_) | OidcError::Busy | OidcError::Store(_) => {
             tracing::warn!(error = %e, "sign-in at the OpenID provider unavailable");
             (Text::new("note-provider-unavailable").with("name", name), StatusCode::OK)
         }
@@ -108,7 +113,7 @@ fn failed(web: &Web, req: &Req, e: &OidcError, address: &str) -> Result<Resp, We
                 .with("address", signed_as.as_str());
             (text, StatusCode::OK)
         }
-        OidcError::NotAllowed(signed_as) => {
+        OidcError::NotAllowed(signed_as) | OidcError::SubjectChanged { address: signed_as, .. } => {
             tracing::info!(error = %e, "sign-in at the OpenID provider refused");
             let error = with_contact(web, req, &Text::new("note-sign-in-denied"));
             return login_again(web, req, signed_as, &error, StatusCode::OK);
