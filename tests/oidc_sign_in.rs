@@ -483,3 +483,20 @@ fn an_answer_naming_another_issuer_or_carrying_line_breaks_is_refused_and_logged
     assert!(log.contains("the provider refused: xadmin sign-in"), "{log}");
     assert!(!log.lines().any(|l| l.starts_with("admin sign-in")), "{log}");
 }
+
+/// `oidc.required_amr`: a sign-in the provider says was not proved by one of
+/// the listed methods (here: no second factor) is refused.
+#[test]
+fn required_amr_refuses_a_sign_in_without_the_second_factor() {
+    for (amr, signs_in) in [("pwd", false), ("pwd mfa", true)] {
+        let (p, provider, _dir) = start_with("required_amr = [\"mfa\"]\n", &[("AMR", amr)]);
+        let (mut browser, r, _) = sign_in(&p, &provider, "ann@example.org");
+        if signs_in {
+            assert_eq!(r.status, 303, "{amr}: {}", p.cl.log_text());
+        } else {
+            assert!(r.body.contains("did not complete"), "{amr}: {}", r.body);
+            assert_eq!(browser.get("/").status, 303, "no session");
+            assert!(p.cl.log_text().contains("oidc.required_amr"), "the log says why");
+        }
+    }
+}

@@ -42,7 +42,7 @@ const provider = new Provider(issuer, {
   pkce: { required: () => true },
   scopes: ['openid', 'email', 'profile'],
   // groups come with openid, as Entra ID and a Keycloak mapper put them in every ID token.
-  claims: { openid: ['sub', 'groups'], email: ['email', 'email_verified'], profile: ['name'] },
+  claims: { openid: ['sub', 'groups', 'amr'], email: ['email', 'email_verified'], profile: ['name'] },
   conformIdTokenClaims: false, // email and groups in the ID token itself
   features: { devInteractions: { enabled: false } },
   interactions: { url: (ctx, interaction) => `/interaction/${interaction.uid}` },
@@ -110,7 +110,9 @@ provider.use(async (ctx, next) => {
   if (prompt.name === 'login') {
     const user = users[params.login_hint || atKeyboard];
     if (!user) { ctx.status = 403; ctx.body = 'no such test user'; return; }
-    result = { login: { accountId: user.sub } };
+    // AMR: how every sign-in is said to have been proved (RFC 8176), e.g. "pwd mfa".
+    const amr = process.env.AMR ? { amr: process.env.AMR.split(' ') } : {};
+    result = { login: { accountId: user.sub, ...amr } };
   } else {
     const grant = new provider.Grant({ accountId: session.accountId, clientId: params.client_id });
     grant.addOIDCScope(params.scope);
