@@ -3,7 +3,10 @@
 # x86_64 Debian machine and smoke-tests it under qemu-aarch64-static:
 # `version`, `check-config`, `serve` until ready, one SMTP message accepted.
 # Installs what it needs (rust target, gcc-aarch64-linux-gnu, qemu-user-static).
-# The result: target/aarch64-unknown-linux-gnu/release/cloister.
+# The result: target/aarch64-unknown-linux-gnu/release/cloister. Arguments go
+# to `cargo build`: tests/run.sh adds `--target x86_64-unknown-linux-gnu`, so
+# both release binaries build in one run (one's single-threaded LTO overlaps
+# the other's compiling, and the build scripts and macros are built once).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,7 +25,7 @@ command -v qemu-aarch64-static >/dev/null || need+=(qemu-user-static)
 rustup target list --installed | grep -qx aarch64-unknown-linux-gnu || rustup target add aarch64-unknown-linux-gnu
 
 export CC_aarch64_unknown_linux_gnu=aarch64-linux-gnu-gcc
-cargo build --release --locked --target aarch64-unknown-linux-gnu
+cargo build --release --locked --target aarch64-unknown-linux-gnu "$@"
 bin=target/aarch64-unknown-linux-gnu/release/cloister
 x86=target/x86_64-unknown-linux-gnu/release/cloister
 run() { qemu-aarch64-static "$bin" "$@"; }

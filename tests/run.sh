@@ -70,11 +70,11 @@ cargo clippy --locked --all-targets -- -D warnings
 cargo test --locked --no-fail-fast
 # Coverage-guided fuzzing (libFuzzer, stable toolchain): each target 20 s on its corpus.
 tests/fuzz/run.sh
-# The Raspberry Pi build: cross-built, then smoke-tested under qemu-aarch64-static.
-appliance/build-aarch64.sh
+# The release binaries, built together: the Raspberry Pi's cross-built and
+# smoke-tested under qemu-aarch64-static, and x86_64's.
+appliance/build-aarch64.sh --target x86_64-unknown-linux-gnu
 # The images, amd64 and arm64, FROM scratch from those binaries (no registry):
 # built, their root filesystems exported and checked, each binary served from
 # its own root as uid 10001 (arm64 under qemu); the container itself where the
 # engine can run one. Without an engine it says so and passes.
-cargo build --release --locked
 appliance/container-test.sh
