@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Cross-builds the static aarch64 binary (Raspberry Pi OS 64-bit) from an
 # x86_64 Debian machine and smoke-tests it under qemu-aarch64-static:
-# `version`, `check-config`, `serve` until ready, one SMTP message accepted.
+# `version`, `check-config`, `serve` until ready, one SMTP message accepted,
+# an admin's passkey enrolled and signed in with (appliance/passkey-smoke.py:
+# ring's signature checks as the Pi runs them).
 # Installs what it needs (rust target, gcc-aarch64-linux-gnu, qemu-user-static).
 # The result: target/aarch64-unknown-linux-gnu/release/cloister. Arguments go
 # to `cargo build`: tests/run.sh adds `--target x86_64-unknown-linux-gnu`, so
@@ -22,6 +24,8 @@ need=()
 command -v aarch64-linux-gnu-gcc >/dev/null || need+=(gcc-aarch64-linux-gnu libc6-dev-arm64-cross)
 command -v qemu-aarch64-static >/dev/null || need+=(qemu-user-static)
 [ ${#need[@]} -eq 0 ] || apt_install "${need[@]}"
+python3 -c "import nacl" 2>/dev/null || python3 -m pip install --quiet --disable-pip-version-check pynacl \
+    || python3 -m pip install --quiet --disable-pip-version-check --break-system-packages pynacl
 rustup target list --installed | grep -qx aarch64-unknown-linux-gnu || rustup target add aarch64-unknown-linux-gnu
 
 export CC_aarch64_unknown_linux_gnu=aarch64-linux-gnu-gcc
@@ -45,6 +49,7 @@ hostname = "cloister.test"
 listen = "127.0.0.1:$smtp"
 [web]
 listen = "127.0.0.1:$https"
+public_url = "https://localhost:$https"
 [metrics]
 listen = ""
 [relay]
@@ -63,6 +68,10 @@ with smtplib.SMTP("127.0.0.1", int(sys.argv[1]), timeout=30) as s:
     s.sendmail("alice@example.org", ["bob@partner.test"], "Subject: [secure] from a Pi\r\n\r\nhello\r\n")
 print("one message accepted (250)")
 PY
+admin=$(run admin add root --config "$tmp/cloister.toml")
+password=$(sed -n 's/^ *password: *\([^ ]*\).*/\1/p' <<<"$admin")
+secret=$(sed -n 's/^ *TOTP secret: *\([^ ]*\).*/\1/p' <<<"$admin")
+python3 appliance/passkey-smoke.py "$https" "$tmp/data/tls/ca.pem" root "$password" "$secret"
 kill "$pid"; wait "$pid" || true; pid=""
 size() { stat -c %s "$1" | awk '{printf "%.1f MB", $1/1e6}'; }
 echo "sizes: aarch64 $(size "$bin")$( [ -f "$x86" ] && echo ", x86_64 $(size "$x86")")"

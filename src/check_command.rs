@@ -7,7 +7,7 @@ use std::sync::Arc;
 use crate::config::{self, Config, ConfigError, LoadedConfig};
 use crate::tls::TlsError;
 
-pub fn check_config(loaded: &LoadedConfig) -> ExitCode {
+pub fn check_config(loaded: &LoadedConfig, ask_servers: bool) -> ExitCode {
     let config = &loaded.config;
     // The certificate pair is read once: its errors are problems, the rest warnings.
     let pair = crate::tls::check_files(config);
@@ -19,7 +19,11 @@ pub fn check_config(loaded: &LoadedConfig) -> ExitCode {
         }
         return ExitCode::from(2);
     }
-    for (key, message) in warnings_with(config, pair.unwrap_or_default()) {
+    let mut said = warnings_with(config, pair.unwrap_or_default());
+    if ask_servers {
+        said.extend(unreachable(config));
+    }
+    for (key, message) in said {
         let source = loaded.source_of(&key);
         eprintln!("cloister: warning: `{key}` (from {source}): {message}");
     }
@@ -32,6 +36,25 @@ pub fn check_config(loaded: &LoadedConfig) -> ExitCode {
         println!("{key} = {value}    # {source}");
     }
     ExitCode::SUCCESS
+}
+
+/// The directory and the OpenID provider asked once, as a sign-in would
+/// (each within its `timeout_secs`): a warning for each that does not answer
+/// (the settings may be right and the server down for now).
+fn unreachable(config: &Config) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    if !config.ldap.domains.is_empty()
+        && let Err(e) = smol::block_on(crate::service::ldap_lookup::probe(config))
+    {
+        out.push(("ldap.url".to_string(), format!("the directory did not answer as configured: {e}")));
+    }
+    if !config.oidc.domains.is_empty() {
+        let cache = crate::service::oidc_provider::ProviderCache::default();
+        if let Err(e) = smol::block_on(cache.get(&config.oidc, false)) {
+            out.push(("oidc.issuer".to_string(), format!("the provider did not answer as configured: {e}")));
+        }
+    }
+    out
 }
 
 /// What `serve` logs as warnings at start: settings and the certificate pair.

@@ -58,8 +58,14 @@ pub enum Command {
         #[arg(long)]
         config_only: bool,
     },
-    /// Validate the configuration and print every effective setting with its source.
-    CheckConfig,
+    /// Validate the configuration and print every effective setting with its
+    /// source; the directory and the OpenID provider, when configured, are
+    /// asked once (a warning for one that does not answer).
+    CheckConfig {
+        /// Ask no server (a reload's check: a directory down must not delay it).
+        #[arg(long)]
+        offline: bool,
+    },
     /// Print the version.
     Version,
     /// Print the local CA certificate (tls.mode = "auto") for mail servers and browsers to trust.

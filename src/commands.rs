@@ -69,7 +69,7 @@ fn with_config(command: Command, loaded: LoadedConfig) -> ExitCode {
                 }
             }
         }
-        Command::CheckConfig => crate::check_command::check_config(&loaded),
+        Command::CheckConfig { offline } => crate::check_command::check_config(&loaded, !offline),
         Command::Ca => print_ca(&loaded.config),
         Command::Messages { json, list } => listing_command::messages(&loaded.config, &list, json),
         Command::Audit { json, list } => listing_command::audit(&loaded.config, &list, json),

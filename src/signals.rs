@@ -63,6 +63,7 @@ fn check_new_config() -> Result<(), String> {
     let exe = std::env::current_exe().map_err(|e| format!("cannot find our own binary: {e}"))?;
     let out = std::process::Command::new(exe)
         .arg("check-config")
+        .arg("--offline")
         .args(arguments())
         .output()
         .map_err(|e| format!("cannot run check-config: {e}"))?;

@@ -227,6 +227,20 @@ fn a_bad_directory_setting_is_named_by_check_config() {
         let said = String::from_utf8_lossy(&out.stderr);
         assert!(!out.status.success() && said.contains(key), "{setting}: {said}");
     }
+    // A directory that does not answer is named, as a warning (it may be down for now).
+    let closed = format!("--set=ldap.url=ldaps://127.0.0.1:{}", common::free_port());
+    let out = p.cl.cli(&[
+        "check-config",
+        "--set=ldap.domains=[\"example.org\"]",
+        &closed,
+        "--set=ldap.base_dn=dc=x",
+        "--set=ldap.bind_template=uid={user}",
+    ]);
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        out.status.success() && said.contains("warning: `ldap.url`") && said.contains("did not answer"),
+        "{said}"
+    );
 }
 
 #[test]

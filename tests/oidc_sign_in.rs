@@ -286,6 +286,23 @@ fn a_bad_provider_setting_is_named_by_check_config() {
     args.extend(good);
     let out = p.cl.cli(&args);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+
+    // A provider that does not answer is named, as a warning (it may be down for now).
+    let closed = format!("--set=oidc.issuer=https://127.0.0.1:{}", common::free_port());
+    let mut args = vec!["check-config", &closed];
+    args.extend(good.iter().filter(|g| !g.starts_with("--set=oidc.issuer")));
+    let out = p.cl.cli(&args);
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        out.status.success() && said.contains("warning: `oidc.issuer`") && said.contains("did not answer"),
+        "{said}"
+    );
+    args.insert(1, "--offline");
+    let out = p.cl.cli(&args);
+    assert!(
+        !String::from_utf8_lossy(&out.stderr).contains("did not answer"),
+        "--offline asks no server"
+    );
 }
 
 /// The console's "Sign in with …" as `hint`, brought back: (the browser, the callback's answer).

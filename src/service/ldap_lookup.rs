@@ -289,6 +289,22 @@ pub async fn recheck(config: &Config, pool: &Pool, address: &str) -> Result<Opti
     futures_lite::future::or(work, late).await
 }
 
+/// Whether the directory answers as `config` says to reach it: connected,
+/// its certificate checked (`StartTLS` done) and, with a service account,
+/// bound as it. What `check-config` asks.
+pub async fn probe(config: &Config) -> Result<(), String> {
+    let l = &config.ldap;
+    let target = target(config)?;
+    let mut conn = Conn::open(&target).await.map_err(|e| e.to_string())?;
+    if !l.bind_dn.is_empty() {
+        let password = service_password(l).map_err(|e| e.to_string())?;
+        conn.bind(&l.bind_dn, &password)
+            .await
+            .map_err(|e| format!("the service account {:?} could not bind: {e}", l.bind_dn))?;
+    }
+    Ok(())
+}
+
 async fn lookup(conn: &mut Conn, l: &Ldap, address: &str) -> Result<Option<DirectoryLink>, LdapError> {
     let Some(entry) = find(conn, l, address).await? else {
         return Ok(None);
