@@ -17,6 +17,10 @@ use crate::net::https::{self, Endpoint};
 
 /// How long discovery and keys are trusted before they are read again.
 const KEEP: Duration = Duration::from_hours(1);
+/// After a failed read, how long the failure is the answer: while the
+/// provider is down, strangers typing addresses do not each make a request
+/// that waits `oidc.timeout_secs`.
+const FAILED_PAUSE: Duration = Duration::from_secs(30);
 /// Largest answer read from the provider.
 const MOST_BYTES: usize = 512 * 1024;
 
@@ -40,6 +44,10 @@ type Known = (Instant, Arc<Discovered>, Arc<JwkSet>);
 #[derive(Default)]
 pub struct ProviderCache {
     known: Mutex<Option<Known>>,
+    /// The last failed read, when and why (see `FAILED_PAUSE`).
+    failed: Mutex<Option<(Instant, String)>>,
+    /// One read of the provider at a time; the others wait for its answer.
+    reading: smol::lock::Mutex<()>,
 }
 
 /// What went wrong talking to the provider (logged; the user is told only
@@ -93,41 +101,74 @@ fn read_json<T: for<'de> Deserialize<'de>>(url: &str, response: hyper::Response<
 impl ProviderCache {
     /// The provider's settings and keys: as kept, or read again when older
     /// than an hour or when `fresh_keys` (a token named a key not known).
+    /// A read that failed less than `FAILED_PAUSE` ago is the answer meanwhile.
     pub async fn get(&self, o: &Oidc, fresh_keys: bool) -> Result<(Arc<Discovered>, Arc<JwkSet>), ProviderError> {
-        if let Some((at, found, keys)) = self.known.lock().expect("provider cache").as_ref()
-            && at.elapsed() < KEEP
-            && !fresh_keys
+        if let Some(kept) = self.kept(fresh_keys) {
+            return Ok(kept);
+        }
+        let _turn = self.reading.lock().await;
+        // Read by the task this one waited for.
+        if let Some(kept) = self.kept(fresh_keys) {
+            return Ok(kept);
+        }
+        if let Some((at, why)) = self.failed.lock().expect("provider cache").as_ref()
+            && at.elapsed() < FAILED_PAUSE
         {
-            return Ok((Arc::clone(found), Arc::clone(keys)));
+            return Err(ProviderError::Unreachable(format!(
+                "{why} (asked {} s ago)",
+                at.elapsed().as_secs()
+            )));
         }
-        let end = endpoint(o)?;
-        let url = format!("{}/.well-known/openid-configuration", o.issuer.trim_end_matches('/'));
-        let found: Discovered = get_json(&end, &url).await?;
-        // OpenID Connect Discovery 4.3: exactly the configured issuer (the
-        // tokens' `iss` is then compared with it, exactly too).
-        if found.issuer != o.issuer {
-            return Err(ProviderError::Unreadable {
-                url,
-                why: format!("it names issuer {:?}, not the configured one", found.issuer),
-            });
-        }
-        for (name, u) in [
-            ("authorization_endpoint", &found.authorization_endpoint),
-            ("token_endpoint", &found.token_endpoint),
-            ("jwks_uri", &found.jwks_uri),
-        ] {
-            if !u.starts_with("https://") {
-                return Err(ProviderError::Unreadable {
-                    url,
-                    why: format!("{name} is not https://"),
-                });
+        match read(o).await {
+            Ok((found, keys)) => {
+                let (found, keys) = (Arc::new(found), Arc::new(keys));
+                *self.known.lock().expect("provider cache") = Some((Instant::now(), Arc::clone(&found), Arc::clone(&keys)));
+                *self.failed.lock().expect("provider cache") = None;
+                Ok((found, keys))
+            }
+            Err(e) => {
+                *self.failed.lock().expect("provider cache") = Some((Instant::now(), e.to_string()));
+                Err(e)
             }
         }
-        let keys: JwkSet = get_json(&end, &found.jwks_uri).await?;
-        let (found, keys) = (Arc::new(found), Arc::new(keys));
-        *self.known.lock().expect("provider cache") = Some((Instant::now(), Arc::clone(&found), Arc::clone(&keys)));
-        Ok((found, keys))
     }
+
+    /// What is kept, when it may still be used (`fresh_keys`: read less than a second ago).
+    fn kept(&self, fresh_keys: bool) -> Option<(Arc<Discovered>, Arc<JwkSet>)> {
+        let known = self.known.lock().expect("provider cache");
+        let (at, found, keys) = known.as_ref()?;
+        let young = if fresh_keys { Duration::from_secs(1) } else { KEEP };
+        (at.elapsed() < young).then(|| (Arc::clone(found), Arc::clone(keys)))
+    }
+}
+
+/// Discovery, checked, and the keys it names.
+async fn read(o: &Oidc) -> Result<(Discovered, JwkSet), ProviderError> {
+    let end = endpoint(o)?;
+    let url = format!("{}/.well-known/openid-configuration", o.issuer.trim_end_matches('/'));
+    let found: Discovered = get_json(&end, &url).await?;
+    // OpenID Connect Discovery 4.3: exactly the configured issuer (the
+    // tokens' `iss` is then compared with it, exactly too).
+    if found.issuer != o.issuer {
+        return Err(ProviderError::Unreadable {
+            url,
+            why: format!("it names issuer {:?}, not the configured one", found.issuer),
+        });
+    }
+    for (name, u) in [
+        ("authorization_endpoint", &found.authorization_endpoint),
+        ("token_endpoint", &found.token_endpoint),
+        ("jwks_uri", &found.jwks_uri),
+    ] {
+        if !u.starts_with("https://") {
+            return Err(ProviderError::Unreadable {
+                url,
+                why: format!("{name} is not https://"),
+            });
+        }
+    }
+    let keys: JwkSet = get_json(&end, &found.jwks_uri).await?;
+    Ok((found, keys))
 }
 
 #[derive(Deserialize)]

@@ -70,6 +70,15 @@ class Authenticators:
         return self.current
 
 
+def add_passkey(page, keys: Authenticators, name: str, then: str) -> None:
+    """Names a new passkey on the page showing the enrol form, the user touching the authenticator; waits for `then`."""
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.fill("#passkey-name", name)
+    keys.touch(True)
+    page.click("form#passkey-add button[type=submit]")
+    page.wait_for_selector(then)
+
+
 def sign_out(page, keys: Authenticators) -> None:
     keys.touch(False)
     page.set_viewport_size({"width": 1280, "height": 800})
@@ -102,11 +111,7 @@ def journey(page, cloister: harness.Cloister, sink: harness.SmtpSink) -> None:
     harness.submit_password(page, base + "/login", PARTNER, first.search(r"Password:\s+(\S+)").group(1))
     page.wait_for_selector("form#passkey-add")
     look(page, "", "first-contact-passkey", "form#passkey-add button[type=submit]", "password change with a passkey offered")
-    page.set_viewport_size({"width": 1280, "height": 800})
-    page.fill("#passkey-name", "Laptop")
-    keys.touch(True)
-    page.click("form#passkey-add button[type=submit]")
-    page.wait_for_selector("form#sign-out button")
+    add_passkey(page, keys, "Laptop", "form#sign-out button")
     harness.expect(page.locator("main")).to_contain_text("Contract")
     assert len(keys.credentials()) == 1, "the laptop holds the passkey"
 
@@ -122,11 +127,7 @@ def journey(page, cloister: harness.Cloister, sink: harness.SmtpSink) -> None:
     harness.expect(page.locator("#passkey-list")).to_contain_text("Laptop")
     laptop_credentials = keys.credentials()
     keys.plug()  # the laptop is put away; a phone is at hand
-    page.set_viewport_size({"width": 1280, "height": 800})
-    page.fill("#passkey-name", "Phone")
-    keys.touch(True)
-    page.click("form#passkey-add button[type=submit]")
-    page.wait_for_selector("#passkeys-notice")
+    add_passkey(page, keys, "Phone", "#passkeys-notice")
     harness.expect(page.locator("#passkey-list li")).to_have_count(2)
     look(page, "", "passkeys-two", "#passkey-list", "passkeys page with two")
 
@@ -178,11 +179,7 @@ def console(page, cloister: harness.Cloister, keys: Authenticators) -> None:
     page.goto(base + "/admin/monitor")
     page.wait_for_selector("#passkeys-required")
     look(page, "", "console-passkey-required", "#passkeys-required", "console passkeys page, one required")
-    page.set_viewport_size({"width": 1280, "height": 800})
-    page.fill("#passkey-name", "Security key")
-    keys.touch(True)
-    page.click("form#passkey-add button[type=submit]")
-    page.wait_for_selector("#passkeys-notice")
+    add_passkey(page, keys, "Security key", "#passkeys-notice")
     keys.touch(False)
     harness.expect(page.locator("#passkey-list li")).to_have_count(1)
     look(page, "", "console-passkeys", "#passkey-list", "console passkeys page")

@@ -9,7 +9,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use super::https::Agent;
+use super::https::{Agent, Response};
+use super::portal::Portal;
 
 pub struct Provider {
     child: Child,
@@ -145,4 +146,117 @@ impl Drop for Provider {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
+}
+
+/// The test provider's users.
+pub const USERS: &[User<'static>] = &[
+    User {
+        hint: "ann@example.org",
+        sub: "ann",
+        email: "ann@example.org",
+        verified: true,
+        groups: &["staff", "secure-senders"],
+    },
+    User {
+        hint: "ben@example.org",
+        sub: "ben",
+        email: "Ben@Example.org",
+        verified: true,
+        groups: &["staff"],
+    },
+    User {
+        hint: "cat@example.org",
+        sub: "cat",
+        email: "cat@elsewhere.test",
+        verified: true,
+        groups: &["staff"],
+    },
+    User {
+        hint: "dan@example.org",
+        sub: "dan",
+        email: "dan@example.org",
+        verified: false,
+        groups: &["staff"],
+    },
+    User {
+        hint: "eve@example.org",
+        sub: "eve",
+        email: "eve@example.org",
+        verified: true,
+        groups: &["contractors"],
+    },
+    User {
+        hint: "root@example.org",
+        sub: "root",
+        email: "root@example.org",
+        verified: true,
+        groups: &["staff", "cloister-admins"],
+    },
+];
+
+/// Cloister with `[oidc]` for example.org and the provider it names.
+pub fn start(extra: &str) -> (Portal, Provider, tempfile::TempDir) {
+    start_with(extra, &[])
+}
+
+pub fn start_with(extra: &str, provider_env: &[(&str, &str)]) -> (Portal, Provider, tempfile::TempDir) {
+    let port = super::free_port();
+    let dir = tempfile::tempdir().unwrap();
+    // The provider's CA is only known once it runs: Cloister reads the file when it signs someone in.
+    let ca = dir.path().join("provider-ca.pem");
+    let config = format!(
+        "[oidc]\ndomains = [\"example.org\"]\nissuer = \"{}\"\nname = \"Example ID\"\nclient_id = \"cloister\"\n\
+         ca_file = \"{}\"\nportal_groups = [\"staff\"]\nsecure_groups = [\"secure-senders\"]\n{extra}",
+        Provider::issuer(port),
+        ca.display()
+    );
+    std::fs::write(&ca, "").unwrap();
+    let p = Portal::start(&config);
+    let redirect = format!("https://cloister.test:{}/auth/oidc/callback", p.cl.https.port());
+    let provider = Provider::start(port, &redirect, USERS, provider_env);
+    std::fs::copy(&provider.ca, &ca).unwrap();
+    (p, provider, dir)
+}
+
+/// Signs in at the provider from `url` (where Cloister sent the browser):
+/// the path of Cloister's callback it sends the browser back to.
+pub fn back_from(p: &Portal, provider: &Provider, url: &str) -> String {
+    let back = provider.sign_in_at(&mut provider.agent(), url);
+    let path = back
+        .strip_prefix(&format!("https://cloister.test:{}", p.cl.https.port()))
+        .unwrap_or_else(|| panic!("not back at Cloister: {back}"))
+        .to_string();
+    assert!(path.starts_with("/auth/oidc/callback?"), "{path}");
+    path
+}
+
+/// Types `address` at Cloister's sign-in, signs in at the provider, and
+/// brings its answer back: (Cloister's browser, the callback's answer, the callback path).
+pub fn sign_in(p: &Portal, provider: &Provider, address: &str) -> (Agent, Response, String) {
+    let mut browser = p.agent();
+    let page = browser.get("/login");
+    let r = browser.post("/login", &[("csrf", &page.field("csrf")), ("address", address), ("next", "/")]);
+    assert_eq!(r.status, 303, "{}", r.body);
+    assert!(r.location().starts_with(&Provider::issuer(provider.port)), "{}", r.location());
+    let path = back_from(p, provider, r.location());
+    let answer = browser.get(&path);
+    (browser, answer, path)
+}
+
+/// The console's "Sign in with …" as `hint`, brought back: (the browser, the callback's answer).
+pub fn admin_sign_in(p: &Portal, provider: &Provider, hint: &str) -> (Agent, Response) {
+    let mut browser = p.agent();
+    let page = browser.get("/admin/login");
+    assert!(page.body.contains("Sign in with Example ID"), "{}", page.body);
+    let csp = page.header("content-security-policy").unwrap_or("").to_string();
+    assert!(
+        csp.contains(&format!("form-action 'self' {}", Provider::issuer(provider.port))),
+        "{csp}"
+    );
+    let r = browser.post("/admin/login/oidc", &[("csrf", &page.field("csrf"))]);
+    assert_eq!(r.status, 303, "{}", r.body);
+    provider.at_keyboard(hint);
+    let path = back_from(p, provider, r.location());
+    let answer = browser.get(&path);
+    (browser, answer)
 }
