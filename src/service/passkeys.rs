@@ -13,7 +13,9 @@ use super::{Context, now};
 use crate::auth::throttle::SignInThrottle;
 use crate::auth::webauthn::{self, ALGORITHMS, Answer, Known, RelyingParty};
 use crate::model::{Account, MOST_PASSKEYS, Passkey, PasskeyOwner, Session};
-use crate::vault::{AuthWrite, EnrolledFrom, PasskeyWrite, Start, WriteOp, WriteResult};
+/// The session a passkey is enrolled from (what the handlers name, through this door).
+pub use crate::vault::EnrolledFrom;
+use crate::vault::{AuthWrite, PasskeyWrite, Start, WriteOp, WriteResult};
 
 /// Longest name a passkey may be given.
 pub const MOST_NAME_CHARS: usize = 60;

@@ -10,8 +10,7 @@ use crate::auth::tokens;
 use crate::i18n::Text;
 use crate::service::accounts::{self, AccountError, Client};
 use crate::service::passkey_challenges::Purpose;
-use crate::service::passkeys::{self, Asserted, Created, PasskeyFailure};
-use crate::vault::EnrolledFrom;
+use crate::service::passkeys::{self, Asserted, Created, EnrolledFrom, PasskeyFailure};
 use crate::web::Web;
 use crate::web::http::{Req, Resp};
 
