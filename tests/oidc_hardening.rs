@@ -163,3 +163,22 @@ fn a_provider_down_is_asked_once_in_half_a_minute() {
     }
     assert_eq!(asked.load(std::sync::atomic::Ordering::SeqCst), 1, "one request in three tries");
 }
+
+/// Regression (OIDC review): one flow cookie per browser, so a sign-in
+/// started in a second tab (or the console's beside the portal's) made the
+/// first one's answer look like another browser's.
+#[test]
+fn a_sign_in_started_in_a_second_tab_leaves_the_first_alone() {
+    let (p, provider, _dir) = start("");
+    let mut browser = p.agent();
+    let first = address_step(&mut browser, "ann@example.org").location().to_string();
+    let second = address_step(&mut browser, "ben@example.org").location().to_string();
+    let r = browser.get(&back_from(&p, &provider, &first));
+    assert_eq!(r.status, 303, "the first tab signs in: {}", r.body);
+    let r = browser.get(&back_from(&p, &provider, &second));
+    assert_eq!(r.status, 303, "and so does the second: {}", r.body);
+    let mut other = p.agent();
+    let third = address_step(&mut browser, "ann@example.org").location().to_string();
+    let r = other.get(&back_from(&p, &provider, &third));
+    assert!(r.body.contains("did not complete"), "another browser still cannot: {}", r.body);
+}

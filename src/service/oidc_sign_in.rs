@@ -132,6 +132,8 @@ impl Flows {
 pub struct Started {
     pub url: String,
     pub binding: String,
+    /// The flow's `state`, as sent to the provider (it comes back with the answer).
+    pub state: String,
 }
 
 /// Where the provider sends the browser back.
@@ -192,6 +194,7 @@ pub async fn start(ctx: &Context, asked: &Asked<'_>, client: std::net::IpAddr) -
     Ok(Started {
         url: format!("{}{join}{query}", found.authorization_endpoint),
         binding,
+        state,
     })
 }
 

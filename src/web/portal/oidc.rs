@@ -15,14 +15,21 @@ use crate::web::http::{Req, Resp};
 
 /// The cookie that ties the provider's answer to the browser that asked
 /// (sent only to the callback; Lax: it must come back with the provider's
-/// top-level redirect), and how long it lives (a flow's ten minutes).
-const FLOW_COOKIE: &str = "cloister_oidc";
+/// top-level redirect), and how long it lives (a flow's ten minutes). One
+/// per flow, named after its `state`, so a sign-in started in a second tab
+/// (or the console's beside the portal's) leaves the first one's alone.
+const FLOW_COOKIE: &str = "cloister_oidc_";
 const FLOW_COOKIE_PATH: &str = "/auth/oidc";
 const FLOW_COOKIE_SECS: u32 = 600;
 
-/// The flow cookie with `value`, living `secs` (0: removed).
-fn flow_cookie(value: &str, secs: u32) -> String {
-    format!("{FLOW_COOKIE}={value}; Path={FLOW_COOKIE_PATH}; Secure; HttpOnly; SameSite=Lax; Max-Age={secs}")
+/// The name of the flow cookie of the flow whose `state` is this.
+fn flow_cookie_name(state: &str) -> String {
+    format!("{FLOW_COOKIE}{}", &crate::auth::tokens::hash(state)[..16])
+}
+
+/// The flow cookie `name` with `value`, living `secs` (0: removed).
+fn flow_cookie(name: &str, value: &str, secs: u32) -> String {
+    format!("{name}={value}; Path={FLOW_COOKIE_PATH}; Secure; HttpOnly; SameSite=Lax; Max-Age={secs}")
 }
 
 /// What the flow cookie starts with for a sign-in to the admin console (it
@@ -46,13 +53,15 @@ pub async fn go(web: &Web, req: &Req, address: &str, next: &str) -> Result<Resp,
 pub async fn to_provider(web: &Web, req: &Req, asked: &Asked<'_>) -> Result<Resp, OidcError> {
     let started = oidc_sign_in::start(&web.ctx, asked, req.client.ip).await?;
     let mark = if asked.for_admin { ADMIN_MARK } else { "" };
-    let cookie = flow_cookie(&format!("{mark}{}", started.binding), FLOW_COOKIE_SECS);
+    let name = flow_cookie_name(&started.state);
+    let cookie = flow_cookie(&name, &format!("{mark}{}", started.binding), FLOW_COOKIE_SECS);
     Ok(Resp::redirect(&started.url).with_cookie(cookie))
 }
 
 /// `GET /auth/oidc/callback`: the provider's answer.
 pub async fn callback(web: &Web, req: &Req) -> Result<Resp, WebError> {
-    let cookie = req.cookie(FLOW_COOKIE).unwrap_or("");
+    let name = flow_cookie_name(req.query("state"));
+    let cookie = req.cookie(&name).unwrap_or("");
     let (binding, admin) = match cookie.strip_prefix(ADMIN_MARK) {
         Some(binding) => (binding, true),
         None => (cookie, false),
@@ -69,21 +78,21 @@ pub async fn callback(web: &Web, req: &Req) -> Result<Resp, WebError> {
         Err(e) if admin => {
             tracing::warn!(error = %e, "admin sign-in at the OpenID provider did not complete");
             oidc_sign_in::record_failure(&web.ctx, &e, true, &req.client).await;
-            return Ok(crate::web::admin::provider_refused(web, req)?.with_cookie(flow_cleared()));
+            return Ok(crate::web::admin::provider_refused(web, req)?.with_cookie(flow_cleared(&name)));
         }
         Err(e) => {
             oidc_sign_in::record_failure(&web.ctx, &e, false, &req.client).await;
-            return Ok(failed(web, req, &e, "")?.with_cookie(flow_cleared()));
+            return Ok(failed(web, req, &e, "")?.with_cookie(flow_cleared(&name)));
         }
     };
     if finished.for_admin {
         return Ok(crate::web::admin::provider_signed_in(web, req, &finished.address)
             .await?
-            .with_cookie(flow_cleared()));
+            .with_cookie(flow_cleared(&name)));
     }
     let (next, address) = (safe_next(&finished.next), finished.address.clone());
     match oidc_sign_in::sign_in(&web.ctx, finished, &req.client).await {
-        Ok(signed) => Ok(started(&signed, next).with_cookie(flow_cleared())),
+        Ok(signed) => Ok(started(&signed, next).with_cookie(flow_cleared(&name))),
         Err(AccountError::LogonDenied) => {
             let error = with_contact(web, req, &Text::new("note-sign-in-denied"));
             login_again(web, req, &address, &error, StatusCode::OK)
@@ -92,8 +101,8 @@ pub async fn callback(web: &Web, req: &Req) -> Result<Resp, WebError> {
     }
 }
 
-fn flow_cleared() -> String {
-    flow_cookie("", 0)
+fn flow_cleared(name: &str) -> String {
+    flow_cookie(name, "", 0)
 }
 
 /// The sign-in page again, saying why the provider's sign-in did not
