@@ -240,7 +240,8 @@ fn attachment_part(out: &mut Vec<u8>, a: &Attached) {
     } else {
         encode_words(&name).replace("\r\n ", " ")
     };
-    out.extend_from_slice(format!("Content-Type: {}; name=\"{quoted}\"\r\n", a.content_type).as_bytes());
+    let content_type = super::headers::clean_content_type(&a.content_type);
+    out.extend_from_slice(format!("Content-Type: {content_type}; name=\"{quoted}\"\r\n").as_bytes());
     out.extend_from_slice(b"Content-Transfer-Encoding: base64\r\n");
     let star = super::headers::ext_value(&name);
     out.extend_from_slice(format!("Content-Disposition: attachment; filename*=utf-8''{star}\r\n\r\n").as_bytes());
@@ -299,6 +300,21 @@ mod tests {
         let raw = write(&outgoing("hi\r\nBcc: evil@example.net", "body", &[], &to));
         let text = String::from_utf8(raw).unwrap();
         assert!(!text.contains("\r\nBcc:"), "{text}");
+    }
+
+    /// Regression (issue 21 review): a forwarded file's type came from the
+    /// original's header unchecked into the new message's part header.
+    #[test]
+    fn an_attachments_type_adds_no_parameters() {
+        let to = vec!["a@example.org".to_string()];
+        let files = [Attached {
+            name: "x.txt".into(),
+            content_type: "text/plain\"; evil=\"1".into(),
+            bytes: std::sync::Arc::new(b"x".to_vec()),
+        }];
+        let text = String::from_utf8(write(&outgoing("hi", "body", &files, &to))).unwrap();
+        assert!(text.contains("Content-Type: application/octet-stream; name=\"x.txt\""), "{text}");
+        assert!(!text.contains("evil"), "{text}");
     }
 
     #[test]

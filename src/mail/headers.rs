@@ -64,6 +64,17 @@ pub fn ext_value(value: &str) -> String {
         .collect()
 }
 
+/// A MIME type as `type/subtype` tokens (RFC 2045), lower case; anything
+/// else (quotes, parameters, spaces) is `application/octet-stream`. What a
+/// browser or a forwarded message says a file is, before it goes into a header.
+pub fn clean_content_type(text: &str) -> String {
+    let token = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || "!#$&-^_.+".contains(c));
+    match text.split_once('/') {
+        Some((t, s)) if token(t) && token(s) => text.to_ascii_lowercase(),
+        _ => "application/octet-stream".into(),
+    }
+}
+
 #[cfg(test)]
 pub fn take_fields(raw: &[u8], name: &str) -> (Vec<u8>, Vec<String>) {
     let mut out = Vec::with_capacity(raw.len());

@@ -45,7 +45,7 @@ pub fn original(ctx: &Context, author: &str, id: u64) -> Result<(Original, Vec<N
             name: part.attachment_name().unwrap_or("attachment").to_string(),
             content_type: part.content_type().map_or_else(
                 || "application/octet-stream".into(),
-                |ct| format!("{}/{}", ct.ctype(), ct.subtype().unwrap_or("octet-stream")),
+                |ct| crate::mail::headers::clean_content_type(&format!("{}/{}", ct.ctype(), ct.subtype().unwrap_or("octet-stream"))),
             ),
             bytes: drafts::FileBytes::Held(part.contents().to_vec()),
         })

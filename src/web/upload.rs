@@ -175,7 +175,7 @@ async fn spool_file(
     (spool, limit): (&Path, u64),
     file_name: String,
 ) -> Result<(), UploadError> {
-    let content_type = clean_type(field.content_type().map_or("", |m| m.essence_str()));
+    let content_type = crate::mail::headers::clean_content_type(field.content_type().map_or("", |m| m.essence_str()));
     let path = spool.join(tokens::new_token().0);
     let mut file = smol::fs::OpenOptions::new()
         .write(true)
@@ -218,13 +218,4 @@ async fn spool_file(
         got.files.push(spooled);
     }
     Ok(())
-}
-
-/// `type/subtype` when it is made of token characters, else a neutral type.
-fn clean_type(text: &str) -> String {
-    let token = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || "!#$&-^_.+".contains(c));
-    match text.split_once('/') {
-        Some((t, s)) if token(t) && token(s) => text.to_ascii_lowercase(),
-        _ => "application/octet-stream".into(),
-    }
 }
